@@ -1,0 +1,77 @@
+import { PGlite } from '@electric-sql/pglite';
+import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { sql } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+/**
+ * The privileged, unscoped database handle. Modules must not read personal data through it directly:
+ * they go through their scoped query helpers (e.g. modules/registry/scope.ts), which take the actor.
+ */
+export type SystemDb = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = Parameters<Parameters<SystemDb['transaction']>[0]>[0];
+/** Either the database or an open transaction. */
+export type DbOrTx = SystemDb | Tx;
+
+export type Database = {
+  kind: 'pglite' | 'postgres';
+  systemDb: SystemDb;
+  /** Present on a PostgreSQL server. */
+  pool?: pg.Pool;
+  /** Present on the embedded database: used for backup (dumpDataDir) and by tests. */
+  pglite?: PGlite;
+  close(): Promise<void>;
+};
+
+// Dates stay ISO strings ('2019-04-05'); never shifted through a JS Date in the server's time zone.
+pg.types.setTypeParser(1082, (v) => v);
+
+export const PGLITE_EXTENSIONS = { pg_trgm, fuzzystrmatch };
+
+/** Opens PostgreSQL when a URL is given, otherwise the embedded PGlite at dataDir ('memory://' for RAM). */
+export async function openDatabase(opts: {
+  url?: string | undefined;
+  dataDir?: string;
+  pglite?: PGlite;
+  poolSize?: number;
+}): Promise<Database> {
+  if (opts.url) {
+    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
+    return {
+      kind: 'postgres',
+      systemDb: drizzlePg(pool, { schema }) as unknown as SystemDb,
+      pool,
+      close: () => pool.end(),
+    };
+  }
+  const instance =
+    opts.pglite ??
+    (await PGlite.create({
+      dataDir: opts.dataDir ?? 'memory://',
+      extensions: PGLITE_EXTENSIONS,
+    }));
+  // PGlite is one connection; it runs a statement outside a transaction only when no transaction is open,
+  // so concurrent requests are serialised like a single backend.
+  return {
+    kind: 'pglite',
+    systemDb: drizzlePglite(instance, { schema }) as unknown as SystemDb,
+    pglite: instance,
+    close: async () => {
+      if (!opts.pglite) await instance.close();
+    },
+  };
+}
+
+/** Rows of a raw `execute()` result, whichever driver produced it (both return `{ rows }`). */
+export function rowsOf<T>(result: unknown): T[] {
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}
+
+export async function ping(db: Database): Promise<void> {
+  await db.systemDb.execute(sql`select 1`);
+}

@@ -1,0 +1,25 @@
+import type { Division } from '../../db/schema/network';
+import type { Role } from './roles';
+
+/** The area an actor's personal-data queries are limited to, resolved once per request. */
+export type Scope =
+  | { kind: 'none' }
+  | { kind: 'prefecture' }
+  | { kind: 'regions'; regionIds: string[] }
+  | { kind: 'municipality'; municipalityCode: string; division: Division | null }
+  | { kind: 'organisation'; organisationId: string };
+
+/** Who is acting: the signed-in user with role, prefecture and resolved scope. */
+export type Actor = {
+  userId: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  /** null only for system administrators. */
+  prefectureCode: string | null;
+  scope: Scope;
+  locale: 'ja' | 'en';
+};
+
+/** Request facts recorded with every audit entry. */
+export type RequestMeta = { ip: string | null; userAgent: string | null; requestId: string };

@@ -1,0 +1,302 @@
+import { createRoute } from '@hono/zod-openapi';
+import { eq } from 'drizzle-orm';
+import type { Context } from 'hono';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { users } from '../../db/schema';
+import type { AppEnv, Deps } from '../../server/context';
+import { AppError } from '../../server/errors';
+import { jsonBody, jsonOk, moduleRouter } from '../../server/openapi';
+import { recordAudit } from '../audit/record';
+import { openSecret, sealSecret } from './crypto';
+import { requireActor } from './middleware';
+import { assertStrongPassword, hashPassword, verifyPassword } from './password';
+import {
+  ZAcceptTokenRequest,
+  ZChangePasswordRequest,
+  ZLocaleRequest,
+  ZOk,
+  ZSessionResponse,
+  ZSignInRequest,
+  ZTotpEnrolResponse,
+  ZTotpRequest,
+} from './schemas';
+import { SESSION_COOKIE, deleteSession, deleteUserSessions, markSecondFactorDone } from './sessions';
+import { signIn } from './sign-in';
+import { consumeToken } from './tokens';
+import { generateTotpSecret, otpauthUri, verifyTotp } from './totp';
+
+const tag = ['auth'];
+
+export function accountsRoutes(deps: Deps) {
+  const r = moduleRouter();
+
+  r.openapi(
+    createRoute({ method: 'get', path: '/session', tags: tag, responses: jsonOk(ZSessionResponse) }),
+    async (c) => c.json(await sessionView(deps, c), 200),
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'post',
+      path: '/sign-in',
+      tags: tag,
+      request: { body: jsonBody(ZSignInRequest) },
+      responses: jsonOk(ZSessionResponse),
+    }),
+    async (c) => {
+      const { email, password } = c.req.valid('json');
+      const meta = c.get('meta');
+      const result = await signIn(deps, { email, password, meta, previousToken: cookieToken(c) });
+      setSessionCookie(deps, c, result.token);
+      return c.json(
+        {
+          authenticated: !result.mustEnrolTotp && !result.mustVerifyTotp,
+          csrfToken: result.csrfToken,
+          mustEnrolTotp: result.mustEnrolTotp,
+          mustVerifyTotp: result.mustVerifyTotp,
+          user: result.user,
+        },
+        200,
+      );
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'post',
+      path: '/totp',
+      tags: tag,
+      request: { body: jsonBody(ZTotpRequest) },
+      responses: jsonOk(ZSessionResponse),
+    }),
+    async (c) => {
+      const session = c.get('session');
+      if (!session?.mustVerifyTotp) throw new AppError('unauthenticated');
+      const { code } = c.req.valid('json');
+      await checkTotp(deps, session.userId, code);
+      await markSecondFactorDone(deps.db.systemDb, session.id);
+      return c.json(await sessionView(deps, c, { secondFactorDone: true }), 200);
+    },
+  );
+
+  r.openapi(
+    createRoute({ method: 'post', path: '/totp/enrol', tags: tag, responses: jsonOk(ZTotpEnrolResponse) }),
+    async (c) => {
+      const session = c.get('session');
+      // Enrolment is open to a session that must enrol, or to a complete session replacing nothing.
+      if (!session || session.mustVerifyTotp) throw new AppError('unauthenticated');
+      const [user] = await deps.db.systemDb.select().from(users).where(eq(users.id, session.userId));
+      if (!user) throw new AppError('unauthenticated');
+      if (user.totpEnabledAt) throw new AppError('forbidden');
+      const secret = generateTotpSecret();
+      await deps.db.systemDb
+        .update(users)
+        .set({ totpSecret: sealSecret(secret, deps.config.secret) })
+        .where(eq(users.id, user.id));
+      return c.json({ secret, otpauthUri: otpauthUri(secret, user.email) }, 200);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'post',
+      path: '/totp/confirm',
+      tags: tag,
+      request: { body: jsonBody(ZTotpRequest) },
+      responses: jsonOk(ZSessionResponse),
+    }),
+    async (c) => {
+      const session = c.get('session');
+      if (!session || session.mustVerifyTotp) throw new AppError('unauthenticated');
+      const { code } = c.req.valid('json');
+      await checkTotp(deps, session.userId, code, { enrolling: true });
+      await deps.db.systemDb.transaction(async (tx) => {
+        await tx.update(users).set({ totpEnabledAt: deps.now() }).where(eq(users.id, session.userId));
+        await markSecondFactorDone(tx, session.id);
+        const [u] = await tx.select().from(users).where(eq(users.id, session.userId));
+        await recordAudit(
+          tx,
+          { actor: null, meta: c.get('meta'), at: deps.now() },
+          {
+            action: 'configure',
+            entityType: 'user',
+            entityIds: [session.userId],
+            detail: { event: 'totp_enabled' },
+            prefectureCode: u?.prefectureCode ?? null,
+          },
+        );
+      });
+      return c.json(await sessionView(deps, c, { secondFactorDone: true, totpEnabled: true }), 200);
+    },
+  );
+
+  r.openapi(createRoute({ method: 'post', path: '/sign-out', tags: tag, responses: jsonOk(ZOk) }), async (c) => {
+    const session = c.get('session');
+    if (session) {
+      await deps.db.systemDb.transaction(async (tx) => {
+        await deleteSession(tx, session.id);
+        await recordAudit(
+          tx,
+          { actor: c.get('actor'), meta: c.get('meta'), at: deps.now() },
+          { action: 'sign_out', entityType: 'user', entityIds: [session.userId] },
+        );
+      });
+    }
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.json({ ok: true as const }, 200);
+  });
+
+  r.openapi(
+    createRoute({
+      method: 'post',
+      path: '/password',
+      tags: tag,
+      request: { body: jsonBody(ZChangePasswordRequest) },
+      responses: jsonOk(ZOk),
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      const { currentPassword, newPassword } = c.req.valid('json');
+      assertStrongPassword(newPassword);
+      const [user] = await deps.db.systemDb.select().from(users).where(eq(users.id, actor.userId));
+      if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, currentPassword))) {
+        throw new AppError('invalid_credentials');
+      }
+      const passwordHash = await hashPassword(newPassword);
+      await deps.db.systemDb.transaction(async (tx) => {
+        await tx.update(users).set({ passwordHash }).where(eq(users.id, actor.userId));
+        await recordAudit(
+          tx,
+          { actor, meta: c.get('meta'), at: deps.now() },
+          { action: 'configure', entityType: 'user', entityIds: [actor.userId], detail: { event: 'password_changed' } },
+        );
+      });
+      return c.json({ ok: true as const }, 200);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'post',
+      path: '/locale',
+      tags: tag,
+      request: { body: jsonBody(ZLocaleRequest) },
+      responses: jsonOk(ZOk),
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      await deps.db.systemDb.update(users).set({ locale: c.req.valid('json').locale }).where(eq(users.id, actor.userId));
+      return c.json({ ok: true as const }, 200);
+    },
+  );
+
+  // Invitation acceptance and password reset share one shape: a one-time token and a new password.
+  for (const [path, purpose] of [
+    ['/invitations/accept', 'invitation'],
+    ['/password-reset/complete', 'password_reset'],
+  ] as const) {
+    r.openapi(
+      createRoute({
+        method: 'post',
+        path,
+        tags: tag,
+        request: { body: jsonBody(ZAcceptTokenRequest) },
+        responses: jsonOk(ZOk),
+      }),
+      async (c) => {
+        const { token, password } = c.req.valid('json');
+        assertStrongPassword(password);
+        const passwordHash = await hashPassword(password);
+        await deps.db.systemDb.transaction(async (tx) => {
+          const userId = await consumeToken(tx, token, purpose, deps.now());
+          await tx
+            .update(users)
+            .set({ passwordHash, failedSignIns: 0, lockedUntil: null })
+            .where(eq(users.id, userId));
+          await deleteUserSessions(tx, userId);
+          const [u] = await tx.select().from(users).where(eq(users.id, userId));
+          await recordAudit(
+            tx,
+            { actor: null, meta: c.get('meta'), at: deps.now() },
+            {
+              action: 'configure',
+              entityType: 'user',
+              entityIds: [userId],
+              detail: { event: purpose === 'invitation' ? 'invitation_accepted' : 'password_reset' },
+              prefectureCode: u?.prefectureCode ?? null,
+            },
+          );
+        });
+        return c.json({ ok: true as const }, 200);
+      },
+    );
+  }
+
+  return r;
+}
+
+function cookieToken(c: Context<AppEnv>): string | undefined {
+  const raw = c.req.header('cookie');
+  const m = raw?.match(new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([^;]+)`));
+  return m?.[1];
+}
+
+function setSessionCookie(deps: Deps, c: Context<AppEnv>, token: string) {
+  setCookie(c, SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: deps.config.cookieSecure,
+    maxAge: Math.floor(deps.config.sessionAbsoluteMs / 1000),
+  });
+}
+
+async function checkTotp(deps: Deps, userId: string, code: string, opts: { enrolling?: boolean } = {}) {
+  const [user] = await deps.db.systemDb.select().from(users).where(eq(users.id, userId));
+  if (!user?.totpSecret || (!opts.enrolling && !user.totpEnabledAt)) throw new AppError('unauthenticated');
+  const secret = openSecret(user.totpSecret, deps.config.secret);
+  const step = verifyTotp(secret, code, deps.now(), user.totpLastStep);
+  if (step === null) {
+    // Wrong codes count towards the same lock-out as wrong passwords.
+    const failures = user.failedSignIns + 1;
+    const lock = failures >= deps.config.signInMaxFailures;
+    await deps.db.systemDb
+      .update(users)
+      .set({
+        failedSignIns: lock ? 0 : failures,
+        lockedUntil: lock ? new Date(deps.now().getTime() + deps.config.signInLockMs) : user.lockedUntil,
+      })
+      .where(eq(users.id, userId));
+    throw new AppError('invalid_totp');
+  }
+  await deps.db.systemDb.update(users).set({ totpLastStep: step, failedSignIns: 0 }).where(eq(users.id, userId));
+}
+
+async function sessionView(
+  deps: Deps,
+  c: Context<AppEnv>,
+  overrides: { secondFactorDone?: boolean; totpEnabled?: boolean } = {},
+) {
+  const session = c.get('session');
+  if (!session) {
+    return { authenticated: false, csrfToken: null, mustEnrolTotp: false, mustVerifyTotp: false, user: null };
+  }
+  const [user] = await deps.db.systemDb.select().from(users).where(eq(users.id, session.userId));
+  if (!user) return { authenticated: false, csrfToken: null, mustEnrolTotp: false, mustVerifyTotp: false, user: null };
+  const mustEnrolTotp = overrides.totpEnabled ? false : session.mustEnrolTotp;
+  const mustVerifyTotp = overrides.secondFactorDone ? false : session.mustVerifyTotp;
+  return {
+    authenticated: !mustEnrolTotp && !mustVerifyTotp,
+    csrfToken: session.csrfToken,
+    mustEnrolTotp,
+    mustVerifyTotp,
+    user: {
+      id: user.id,
+      email: user.email,
+      displayName: user.displayName,
+      role: user.role,
+      prefectureCode: user.prefectureCode,
+      locale: user.locale,
+    },
+  };
+}

@@ -1,0 +1,90 @@
+import { eq, lt, or } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
+import { sessions, users } from '../../db/schema';
+import type { Deps } from '../../server/context';
+import { randomToken, tokenHash } from './crypto';
+
+export const SESSION_COOKIE = 'tsunagu_session';
+/** lastSeenAt is written at most this often, so reads do not each cost a write. */
+const TOUCH_EVERY_MS = 60_000;
+
+type UserRow = typeof users.$inferSelect;
+type SessionRow = typeof sessions.$inferSelect;
+
+/**
+ * Starts a new session for the user. Called at every sign-in: the old cookie (if any) is deleted first,
+ * so a session id fixed before sign-in never becomes authenticated (rotation).
+ */
+export async function createSession(
+  deps: Deps,
+  db: DbOrTx,
+  userId: string,
+  opts: { previousToken?: string | undefined; secondFactorDone: boolean; ip: string | null; userAgent: string | null },
+): Promise<{ token: string; csrfToken: string }> {
+  if (opts.previousToken) await db.delete(sessions).where(eq(sessions.id, tokenHash(opts.previousToken)));
+  const token = randomToken();
+  const csrfToken = randomToken();
+  const now = deps.now();
+  await db.insert(sessions).values({
+    id: tokenHash(token),
+    userId,
+    csrfToken,
+    secondFactorDone: opts.secondFactorDone,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: new Date(now.getTime() + deps.config.sessionAbsoluteMs),
+    ip: opts.ip,
+    userAgent: opts.userAgent?.slice(0, 500) ?? null,
+  });
+  return { token, csrfToken };
+}
+
+/** Loads a live session and its user; deletes and ignores it when idle-expired, expired or the user is disabled. */
+export async function findSession(
+  deps: Deps,
+  db: DbOrTx,
+  token: string,
+): Promise<{ session: SessionRow; user: UserRow } | null> {
+  const id = tokenHash(token);
+  const [row] = await db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, id));
+  if (!row) return null;
+  const now = deps.now().getTime();
+  const idle = now - row.session.lastSeenAt.getTime() > deps.config.sessionIdleMs;
+  if (idle || row.session.expiresAt.getTime() <= now || row.user.disabledAt) {
+    await db.delete(sessions).where(eq(sessions.id, id));
+    return null;
+  }
+  if (now - row.session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, id));
+  }
+  return row;
+}
+
+export async function markSecondFactorDone(db: DbOrTx, sessionId: string): Promise<void> {
+  await db.update(sessions).set({ secondFactorDone: true }).where(eq(sessions.id, sessionId));
+}
+
+export async function deleteSession(db: DbOrTx, sessionId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, sessionId));
+}
+
+export async function deleteUserSessions(db: DbOrTx, userId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+/** Housekeeping: drops sessions past their absolute expiry or idle for longer than the idle limit. */
+export async function purgeExpiredSessions(deps: Deps, db: DbOrTx): Promise<void> {
+  const now = deps.now();
+  await db
+    .delete(sessions)
+    .where(
+      or(
+        lt(sessions.expiresAt, now),
+        lt(sessions.lastSeenAt, new Date(now.getTime() - deps.config.sessionIdleMs)),
+      ),
+    );
+}

@@ -1,0 +1,106 @@
+/**
+ * The one error class. Every failure a client can cause is an AppError with a stable code;
+ * the HTTP status and the bilingual message are looked up here, in one place.
+ */
+export const ERRORS = {
+  validation_failed: { status: 400, ja: '入力内容に誤りがあります。', en: 'The input is not valid.' },
+  malformed_json: { status: 400, ja: 'JSON の形式が正しくありません。', en: 'The request body is not valid JSON.' },
+  invalid_municipality_code: {
+    status: 400,
+    ja: '市区町村コードが正しくありません（6桁・検査数字を確認してください）。',
+    en: 'The municipality code is not valid (6 digits with a correct check digit).',
+  },
+  unauthenticated: { status: 401, ja: 'サインインしてください。', en: 'Please sign in.' },
+  second_factor_required: {
+    status: 401,
+    ja: '2段階認証のコードを入力してください。',
+    en: 'Enter your two-factor authentication code.',
+  },
+  second_factor_enrolment_required: {
+    status: 403,
+    ja: 'この役割では2段階認証の設定が必要です。',
+    en: 'Your role requires two-factor authentication to be set up.',
+  },
+  invalid_credentials: {
+    status: 401,
+    ja: 'メールアドレスまたはパスワードが正しくありません。',
+    en: 'The e-mail address or password is not correct.',
+  },
+  invalid_totp: { status: 401, ja: '認証コードが正しくありません。', en: 'The authentication code is not correct.' },
+  account_locked: {
+    status: 423,
+    ja: 'サインインの失敗が続いたため、一時的にロックされています。しばらくしてからお試しください。',
+    en: 'Too many failed sign-ins: the account is locked for a while. Try again later.',
+  },
+  csrf_failed: {
+    status: 403,
+    ja: '画面を再読み込みしてからもう一度お試しください（CSRF 検証に失敗しました）。',
+    en: 'Reload the page and try again (the CSRF check failed).',
+  },
+  forbidden: { status: 403, ja: 'この操作を行う権限がありません。', en: 'You are not allowed to do this.' },
+  not_found: { status: 404, ja: '見つかりません。', en: 'Not found.' },
+  conflict: {
+    status: 409,
+    ja: '他の人が先に更新しました。最新の内容を確認してください。',
+    en: 'Someone else changed this first. Review the latest version.',
+  },
+  duplicate: { status: 409, ja: 'すでに登録されています。', en: 'This already exists.' },
+  token_invalid: {
+    status: 400,
+    ja: 'このリンクは無効か、期限が切れています。',
+    en: 'This link is invalid or has expired.',
+  },
+  weak_password: {
+    status: 400,
+    ja: 'パスワードは12文字以上にしてください。',
+    en: 'The password must have at least 12 characters.',
+  },
+  payload_too_large: {
+    status: 413,
+    ja: '送信データが大きすぎます。',
+    en: 'The request is too large.',
+  },
+  rate_limited: {
+    status: 429,
+    ja: 'リクエストが多すぎます。しばらくしてからお試しください。',
+    en: 'Too many requests. Try again later.',
+  },
+  internal: { status: 500, ja: 'システムエラーが発生しました。', en: 'An internal error occurred.' },
+} as const satisfies Record<string, { status: number; ja: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export type ErrorIssue = { path: string; message: string };
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly issues: ErrorIssue[] | undefined;
+  readonly detail: Record<string, unknown> | undefined;
+
+  constructor(code: ErrorCode, opts: { issues?: ErrorIssue[]; detail?: Record<string, unknown>; cause?: unknown } = {}) {
+    super(`${code}: ${ERRORS[code].en}`, { cause: opts.cause });
+    this.code = code;
+    this.status = ERRORS[code].status;
+    this.issues = opts.issues;
+    this.detail = opts.detail;
+  }
+
+  /** The JSON body every error response carries. */
+  toBody() {
+    const e = ERRORS[this.code];
+    return {
+      error: {
+        code: this.code,
+        message: `${e.ja} / ${e.en}`,
+        ja: e.ja,
+        en: e.en,
+        ...(this.issues ? { issues: this.issues } : {}),
+        ...(this.detail ? { detail: this.detail } : {}),
+      },
+    };
+  }
+}
+
+export const notFound = () => new AppError('not_found');
+export const forbidden = () => new AppError('forbidden');

@@ -1,0 +1,5 @@
+import { accountsModule } from '../modules/accounts';
+import type { Module } from './context';
+
+/** Every domain module, registered explicitly (no side-effect imports). Order = mount order. */
+export const MODULES: readonly Module[] = [accountsModule];

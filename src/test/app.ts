@@ -1,0 +1,84 @@
+import type { Database } from '../db/client';
+import { createApp } from '../server/app';
+import { testConfig, type Config } from '../server/config';
+import type { Deps } from '../server/context';
+import { createLogger } from '../server/logger';
+import { createTestDatabase } from './db';
+
+/** A clock tests can move. */
+export class TestClock {
+  constructor(public current = new Date('2026-06-01T00:00:00Z')) {}
+  now = () => new Date(this.current);
+  advance(ms: number) {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+export type TestApp = {
+  app: ReturnType<typeof createApp>;
+  deps: Deps;
+  db: Database;
+  clock: TestClock;
+  close(): Promise<void>;
+};
+
+/** An app on a fresh migrated database (PGlite or the server, per TSUNAGU_TEST_DB). */
+export async function createTestApp(config: Partial<Config> = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const clock = new TestClock(new Date());
+  const deps: Deps = { db, config: testConfig({ trustProxy: true, ...config }), log: createLogger('silent'), now: clock.now };
+  return { app: createApp(deps), deps, db, clock, close: () => db.close() };
+}
+
+/**
+ * A browser-like client for app.request(): keeps the session cookie and sends the CSRF token,
+ * as the web front end does.
+ */
+export class TestClient {
+  cookie: string | null = null;
+  csrf: string | null = null;
+  ip = '192.0.2.10';
+  constructor(private readonly t: TestApp) {}
+
+  async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+    const h: Record<string, string> = { 'x-forwarded-for': this.ip, ...headers };
+    if (this.cookie) h.cookie = this.cookie;
+    if (this.csrf && method !== 'GET') h['x-csrf-token'] = this.csrf;
+    if (body !== undefined) h['content-type'] = 'application/json';
+    const res = await this.t.app.request(path, {
+      method,
+      headers: h,
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const set = res.headers.get('set-cookie');
+    if (set) {
+      const m = set.match(/tsunagu_session=([^;]*)/);
+      if (m) this.cookie = m[1] ? `tsunagu_session=${m[1]}` : null;
+    }
+    const text = await res.text();
+    let json: unknown = null;
+    try {
+      json = text ? JSON.parse(text) : null;
+    } catch {
+      json = text;
+    }
+    if (json && typeof json === 'object' && 'csrfToken' in json) {
+      this.csrf = (json as { csrfToken: string | null }).csrfToken;
+    }
+    // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies freely
+    return { status: res.status, body: json as any, headers: res.headers };
+  }
+
+  get(path: string) {
+    return this.request('GET', path);
+  }
+  post(path: string, body?: unknown) {
+    return this.request('POST', path, body ?? {});
+  }
+  patch(path: string, body: unknown) {
+    return this.request('PATCH', path, body);
+  }
+  delete(path: string) {
+    return this.request('DELETE', path);
+  }
+}

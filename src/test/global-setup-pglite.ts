@@ -1,0 +1,3 @@
+import { setupTestDatabases } from './global-setup';
+
+export default () => setupTestDatabases('pglite');
