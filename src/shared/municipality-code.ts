@@ -20,10 +20,12 @@ export function isValidMunicipalityCode(code: string): boolean {
 /** Accepts the 5-digit form many datasets use and returns the 6-digit code; null when not a code. */
 export function normaliseMunicipalityCode(input: string): string | null {
   const ascii = input.trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
-  if (/^\d{5}$/.test(ascii)) return ascii + municipalityCheckDigit(ascii);
-  return isValidMunicipalityCode(ascii) ? ascii : null;
+  const code = /^\d{5}$/.test(ascii) ? ascii + municipalityCheckDigit(ascii) : ascii;
+  // Validate the 5-digit form too, so a prefecture outside 01–47 ('48001', '00000') is rejected.
+  return isValidMunicipalityCode(code) ? code : null;
 }
 
+/** The 2-digit prefecture part of a municipality code: '131016' → '13'. */
 export function prefectureOf(code: string): string {
   return code.slice(0, 2);
 }

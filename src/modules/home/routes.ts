@@ -1,0 +1,74 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Deps } from '../../server/context';
+import { jsonOk, moduleRouter } from '../../server/openapi';
+import { requireActor } from '../accounts/middleware';
+import { recordAudit } from '../audit/record';
+import { homeFigures, LIFE_STAGES } from './figures';
+import { CHILD_STATUSES } from '../registry/schemas';
+
+const ZHomeFigures = z
+  .object({
+    nendo: z.number().int(),
+    scope: z.object({
+      kind: z.enum(['none', 'prefecture', 'regions', 'municipality', 'organisation']),
+      prefectureName: z.string().nullable(),
+      regionNames: z.array(z.string()),
+      municipalityName: z.string().nullable(),
+      organisationName: z.string().nullable(),
+    }),
+    children: z
+      .object({
+        total: z.number().int(),
+        byStatus: z.array(z.object({ status: z.enum(CHILD_STATUSES), count: z.number().int() })),
+        byLifeStage: z.array(z.object({ stage: z.enum(LIFE_STAGES), count: z.number().int() })),
+        byMunicipality: z.array(z.object({ code: z.string(), name: z.string(), count: z.number().int() })),
+        newThisNendo: z.number().int(),
+        turning18ThisNendo: z.number().int(),
+        enteringSchoolNextNendo: z.number().int(),
+      })
+      .nullable(),
+    network: z.object({
+      regions: z.number().int(),
+      municipalities: z.number().int(),
+      centres: z.number().int(),
+      organisations: z.number().int(),
+      users: z.number().int(),
+      prefectures: z.number().int(),
+    }),
+  })
+  .openapi('HomeFigures');
+
+/** Today's date in Japan (figures and 年度 follow Japanese dates, whatever the server's time zone). */
+export function todayInJapan(now: Date): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(now);
+}
+
+export function homeRoutes(deps: Deps) {
+  const r = moduleRouter();
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/figures',
+      tags: ['home'],
+      summary: 'Figures for the home page, over the user’s scope / ホーム画面の集計（閲覧範囲内）',
+      responses: jsonOk(ZHomeFigures),
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      const figures = await deps.db.systemDb.transaction(async (tx) => {
+        const f = await homeFigures(tx, actor, todayInJapan(deps.now()));
+        if (f.children) {
+          // Aggregates only, but they are derived from personal records: the read is recorded.
+          await recordAudit(
+            tx,
+            { actor, meta: c.get('meta'), at: deps.now() },
+            { action: 'search', entityType: 'child_figures', entityIds: [], detail: { total: f.children.total } },
+          );
+        }
+        return f;
+      });
+      return c.json(figures, 200);
+    },
+  );
+  return r;
+}
