@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { type Database, openDatabase, PGLITE_EXTENSIONS } from '../db/client';
-import { PGLITE_TEMPLATE_FILE, TEMPLATE_DB, serverAdminUrl, serverDbUrl } from './db-names';
+import { inject } from 'vitest';
+import { pgliteTemplateFile, serverAdminUrl, serverDbUrl, templateDb, testDbPrefix } from './db-names';
 
 export type TestDbKind = 'pglite' | 'postgres';
 
@@ -14,7 +15,7 @@ export function testDbKind(): TestDbKind {
 /** A fresh, migrated, empty database for one test file, on the kind the project runs (PGlite or server). */
 export async function createTestDatabase(): Promise<Database> {
   if (testDbKind() === 'pglite') {
-    const dump = readFileSync(PGLITE_TEMPLATE_FILE);
+    const dump = readFileSync(pgliteTemplateFile(inject('tsunaguRunId')));
     const pglite = await PGlite.create({
       loadDataDir: new Blob([dump]),
       extensions: PGLITE_EXTENSIONS,
@@ -28,11 +29,12 @@ export async function createTestDatabase(): Promise<Database> {
       },
     };
   }
-  const name = `tsunagu_t_${randomBytes(6).toString('hex')}`;
+  const runId = inject('tsunaguRunId');
+  const name = `${testDbPrefix(runId)}${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverAdminUrl() });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${templateDb(runId)}`);
   } finally {
     await admin.end();
   }

@@ -1,3 +1,4 @@
+import type { TestProject } from 'vitest/node';
 import { setupTestDatabases } from './global-setup';
 
-export default () => setupTestDatabases('postgres');
+export default (project: TestProject) => setupTestDatabases(project, 'postgres');

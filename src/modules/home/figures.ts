@@ -1,48 +1,32 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { centres, children, municipalities, organisations, prefectures, regions, users } from '../../db/schema';
+import { type LifeStage, lifeStage, schoolEntryNendo, turnsAgeInNendo } from '../../shared/age';
+import { compareIsoDates } from '../../shared/dates';
+import { nendoOf, nendoRange } from '../../shared/nendo';
 import type { Actor } from '../access/actor';
 import { childScope } from '../registry/scope';
 
 export const LIFE_STAGES = ['infant', 'preschool', 'elementary', 'junior_high', 'high_school', 'adult'] as const;
-export type LifeStage = (typeof LIFE_STAGES)[number];
-
-/** 年度 (April–March) containing an ISO date. */
-export function nendoOfDate(iso: string): number {
-  const [y, m] = iso.split('-').map(Number) as [number, number];
-  return m >= 4 ? y : y - 1;
-}
-
-/**
- * Life stage from the 学齢 cohort: children born 2 April of year C to 1 April of C+1 form cohort C and
- * enter elementary school in April of C+7. grade = nendo − (C + 7) + 1.
- */
-export function lifeStageOfCohort(cohort: number, nendo: number): LifeStage {
-  const grade = nendo - (cohort + 7) + 1;
-  if (grade <= -3) return 'infant';
-  if (grade <= 0) return 'preschool';
-  if (grade <= 6) return 'elementary';
-  if (grade <= 9) return 'junior_high';
-  if (grade <= 12) return 'high_school';
-  return 'adult';
-}
-
-/** SQL for a child's 学齢 cohort: the 年度 of (birth date − 1 day). */
-const cohortSql = sql<number>`extract(year from (${children.birthDate} - interval '1 day' - interval '3 months'))::int`;
 
 /** Figures for the home page, computed over exactly the children the actor may see. */
 export async function homeFigures(db: DbOrTx, actor: Actor, today: string) {
-  const nendo = nendoOfDate(today);
-  const nendoStart = `${nendo}-04-01`;
-  const nendoEnd = `${nendo + 1}-03-31`;
+  const nendo = nendoOf(today);
+  const nendoStart = nendoRange(nendo).start;
   const scope = childScope(actor);
   const hasPersonalData = actor.scope.kind !== 'none' && actor.prefectureCode !== null;
 
   let childFigures = null;
   if (hasPersonalData) {
-    const [byStatus, byCohort, byMunicipality, [extra]] = await Promise.all([
+    const [byStatus, byBirthDate, byMunicipality, [extra]] = await Promise.all([
       db.select({ status: children.status, count: sql<number>`count(*)::int` }).from(children).where(scope).groupBy(children.status),
-      db.select({ cohort: cohortSql, count: sql<number>`count(*)::int` }).from(children).where(and(scope, inArray(children.status, ['at_home', 'in_hospital']))).groupBy(cohortSql),
+      // Children living in the community (at home or in hospital), grouped by birth date: at most a few
+      // thousand rows even for a prefecture, and the 学齢 rules stay in one place (src/shared/age.ts).
+      db
+        .select({ birthDate: children.birthDate, count: sql<number>`count(*)::int` })
+        .from(children)
+        .where(and(scope, inArray(children.status, ['at_home', 'in_hospital'])))
+        .groupBy(children.birthDate),
       db
         .select({ code: children.municipalityCode, name: municipalities.name, count: sql<number>`count(*)::int` })
         .from(children)
@@ -53,16 +37,19 @@ export async function homeFigures(db: DbOrTx, actor: Actor, today: string) {
       db
         .select({
           newThisNendo: sql<number>`count(*) filter (where ${children.createdAt} >= ${nendoStart}::date)::int`,
-          turning18: sql<number>`count(*) filter (where ${children.birthDate} between (${nendoStart}::date - interval '18 years') and (${nendoEnd}::date - interval '18 years'))::int`,
-          enteringSchool: sql<number>`count(*) filter (where ${cohortSql} = ${nendo - 6})::int`,
         })
         .from(children)
-        .where(and(scope, inArray(children.status, ['at_home', 'in_hospital']))),
+        .where(scope),
     ]);
     const stageCounts = new Map<LifeStage, number>(LIFE_STAGES.map((s) => [s, 0]));
-    for (const row of byCohort) {
-      const stage = lifeStageOfCohort(row.cohort, nendo);
+    let turning18 = 0;
+    let enteringSchool = 0;
+    for (const row of byBirthDate) {
+      if (compareIsoDates(row.birthDate, today) > 0) continue;
+      const stage = lifeStage(row.birthDate, today);
       stageCounts.set(stage, (stageCounts.get(stage) ?? 0) + row.count);
+      if (turnsAgeInNendo(row.birthDate, 18, nendo)) turning18 += row.count;
+      if (schoolEntryNendo(row.birthDate) === nendo + 1) enteringSchool += row.count;
     }
     childFigures = {
       total: byStatus.reduce((s, r) => s + r.count, 0),
@@ -70,8 +57,8 @@ export async function homeFigures(db: DbOrTx, actor: Actor, today: string) {
       byLifeStage: LIFE_STAGES.map((stage) => ({ stage, count: stageCounts.get(stage) ?? 0 })),
       byMunicipality,
       newThisNendo: extra?.newThisNendo ?? 0,
-      turning18ThisNendo: extra?.turning18 ?? 0,
-      enteringSchoolNextNendo: extra?.enteringSchool ?? 0,
+      turning18ThisNendo: turning18,
+      enteringSchoolNextNendo: enteringSchool,
     };
   }
 

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Deps } from '../../server/context';
+import { isoDateInJapan } from '../../shared/dates';
 import { jsonOk, moduleRouter } from '../../server/openapi';
 import { requireActor } from '../accounts/middleware';
 import { recordAudit } from '../audit/record';
@@ -38,10 +39,6 @@ const ZHomeFigures = z
   })
   .openapi('HomeFigures');
 
-/** Today's date in Japan (figures and 年度 follow Japanese dates, whatever the server's time zone). */
-export function todayInJapan(now: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(now);
-}
 
 export function homeRoutes(deps: Deps) {
   const r = moduleRouter();
@@ -56,7 +53,7 @@ export function homeRoutes(deps: Deps) {
     async (c) => {
       const actor = requireActor(c);
       const figures = await deps.db.systemDb.transaction(async (tx) => {
-        const f = await homeFigures(tx, actor, todayInJapan(deps.now()));
+        const f = await homeFigures(tx, actor, isoDateInJapan(deps.now()));
         if (f.children) {
           // Aggregates only, but they are derived from personal records: the read is recorded.
           await recordAudit(

@@ -1,6 +1,7 @@
 import { and, asc, eq, like, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { childAffiliations, children, municipalities, organisations } from '../../db/schema';
+import { toFullwidthKana, toKatakana } from '../../shared/kana';
 import type { Actor } from '../access/actor';
 import { childScope } from './scope';
 
@@ -20,11 +21,9 @@ const summaryColumns = {
 
 export type ChildFilter = { q?: string | undefined; municipality?: string | undefined; status?: string | undefined };
 
-/** Hiragana → katakana and no spaces, so 'やまだ たろう' finds ヤマダタロウ. */
+/** Katakana, full-width and no spaces, so 'やまだ たろう' and 'ﾔﾏﾀﾞ' find ヤマダタロウ. */
 function searchKey(q: string): string {
-  return q
-    .replace(/[\s\u3000]+/g, '')
-    .replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
+  return toKatakana(toFullwidthKana(q)).replace(/[\s\u3000]+/g, '');
 }
 
 function escapeLike(s: string): string {

@@ -1,0 +1,212 @@
+/**
+ * The demo deployment: on first start with an empty embedded database, generate 神奈川県 with about 300
+ * fictional children and one sign-in per role, and hand the credentials to the start banner.
+ */
+import { and, asc, countDistinct, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client';
+import { childAffiliations, organisations, people, prefectures, users } from '../db/schema';
+import type { Division } from '../db/schema/network';
+import { ROLE_INFO, type Role } from '../modules/access/roles';
+import { sealSecret } from '../modules/accounts/crypto';
+import { hashPassword } from '../modules/accounts/password';
+import { generateTotpSecret } from '../modules/accounts/totp';
+import type { Deps } from '../server/context';
+import { generateNetwork, type PrefectureSummary } from './generate';
+import { readablePassword } from './password';
+import { resolveMunicipalityCode } from './prefecture-plans';
+
+/** The demo prefecture: 神奈川県. */
+export const DEMO_PREFECTURE = '14';
+/** Seed of the demo data set (the same fictional people on every fresh start). */
+export const DEMO_SEED = 20260401;
+/** Children generated for the demo prefecture by default. */
+export const DEMO_CHILDREN = 300;
+/** Domain of every demo e-mail address (reserved `.example`: mail to it goes nowhere). */
+export const DEMO_EMAIL_DOMAIN = 'demo.tsunagu.example';
+/** The region, branch and municipality the scoped demo accounts are limited to. */
+export const DEMO_REGION = '湘南東部';
+export const DEMO_MUNICIPALITY = '藤沢市';
+
+/** Demo accounts: one per role plus a centre staff user limited to one branch. */
+const DEMO_ACCOUNT_COUNT = 8;
+
+/** A demo sign-in, printed once by the start banner. `totpSecret` (base32) is set for roles needing TOTP. */
+export type DemoAccount = {
+  role: string;
+  label: string;
+  email: string;
+  password: string;
+  totpSecret?: string;
+};
+
+/** Options of seedDemo. */
+export type SeedDemoOptions = {
+  /** Children in the demo prefecture (default DEMO_CHILDREN). */
+  children?: number;
+  /** 'random' (default): a new strong password per account; a string: that password for every account. */
+  passwords?: 'random' | string;
+  /** Data seed (default DEMO_SEED). */
+  seed?: number;
+};
+
+type AccountSpec = {
+  role: Role;
+  key: string;
+  label: string;
+  scope: Partial<
+    Pick<typeof users.$inferInsert, 'scopeCentreId' | 'scopeRegionId' | 'scopeOrganisationId'>
+  > & {
+    scopeMunicipalityCode?: string;
+    scopeDivision?: Division;
+  };
+  personId?: string | null;
+};
+
+/**
+ * Seeds the demo when the `prefectures` table is empty and returns the demo accounts; returns null (and
+ * touches nothing) when any prefecture exists.
+ */
+export async function seedDemoIfEmpty(deps: Deps): Promise<DemoAccount[] | null> {
+  const [row] = await deps.db.systemDb.select({ n: sql<number>`count(*)::int` }).from(prefectures);
+  if ((row?.n ?? 0) > 0) return null;
+  deps.log.info('empty database: generating the fictional demo data (神奈川県)');
+  return seedDemo(deps);
+}
+
+/**
+ * Generates the demo prefecture and one user per role (plus a branch-limited centre staff user) in one
+ * transaction. Tests pass a fixed password and fewer children.
+ */
+export async function seedDemo(deps: Deps, opts: SeedDemoOptions = {}): Promise<DemoAccount[]> {
+  const passwords = opts.passwords ?? 'random';
+  // Argon2 is slow by design: hash outside the transaction, and only once when all accounts share a password.
+  const shared = passwords === 'random' ? null : { password: passwords, hash: await hashPassword(passwords) };
+  const credentials = await Promise.all(
+    Array.from({ length: DEMO_ACCOUNT_COUNT }, async () => {
+      if (shared) return shared;
+      const password = readablePassword();
+      return { password, hash: await hashPassword(password) };
+    }),
+  );
+
+  return deps.db.systemDb.transaction(async (tx) => {
+    const summary = await generateNetwork(tx, {
+      seed: opts.seed ?? DEMO_SEED,
+      prefectureCodes: [DEMO_PREFECTURE],
+      childrenPerPrefecture: opts.children ?? DEMO_CHILDREN,
+    });
+    const specs = await accountSpecs(tx, summary.prefectures[0]!);
+    const accounts: DemoAccount[] = [];
+    for (const [i, spec] of specs.entries()) {
+      const { password, hash } = credentials[i]!;
+      const totpSecret = ROLE_INFO[spec.role].requiresTotp ? generateTotpSecret() : undefined;
+      const email = `${spec.key}@${DEMO_EMAIL_DOMAIN}`;
+      await tx.insert(users).values({
+        prefectureCode: spec.role === 'system_admin' ? null : DEMO_PREFECTURE,
+        email,
+        displayName: `デモ ${spec.label}`,
+        passwordHash: hash,
+        role: spec.role,
+        ...spec.scope,
+        personId: spec.personId ?? null,
+        totpSecret: totpSecret ? sealSecret(totpSecret, deps.config.secret) : null,
+        totpEnabledAt: totpSecret ? deps.now() : null,
+      });
+      accounts.push({
+        role: spec.role,
+        label: spec.label,
+        email,
+        password,
+        ...(totpSecret ? { totpSecret } : {}),
+      });
+    }
+    deps.log.info({ counts: summary.counts, ms: summary.ms }, 'demo data generated');
+    return accounts;
+  });
+}
+
+/** Who gets a demo account, and the scope columns of each. */
+async function accountSpecs(tx: DbOrTx, pref: PrefectureSummary): Promise<AccountSpec[]> {
+  const region = pref.regions.find((r) => r.name === DEMO_REGION);
+  const branch = pref.branches.find((b) => region && b.regionIds.includes(region.id));
+  if (!region || !branch) throw new Error(`demo: region ${DEMO_REGION} or its branch is missing`);
+  const municipalityCode = resolveMunicipalityCode(DEMO_PREFECTURE, DEMO_MUNICIPALITY);
+  const division = pref.disabilityDivisionIds[municipalityCode];
+  // Prefer a provider of the demo region; with very few children there may be none, then any provider.
+  const provider = (await busiestProvider(tx, region.municipalityCodes)) ?? (await busiestProvider(tx, null));
+  if (!provider) throw new Error('demo: no provider has affiliated children');
+  const regionalPerson = await firstPerson(tx, region.coreCentreId, 'regional');
+  const municipalPerson = division ? await firstPerson(tx, division, 'municipal') : null;
+  const specs: AccountSpec[] = [
+    { role: 'system_admin', key: 'system-admin', label: 'システム管理者（個人データなし）', scope: {} },
+    { role: 'centre_admin', key: 'centre-admin', label: 'センター管理者（神奈川県）', scope: {} },
+    { role: 'centre_staff', key: 'centre-staff', label: 'センター職員（県全域）', scope: {} },
+    {
+      role: 'centre_staff',
+      key: 'branch-staff',
+      label: `センター職員（${branch.name}のみ）`,
+      scope: { scopeCentreId: branch.id },
+    },
+    {
+      role: 'regional_coordinator',
+      key: 'regional-coordinator',
+      label: `圏域コーディネーター（${region.name}）`,
+      scope: { scopeRegionId: region.id },
+      personId: regionalPerson,
+    },
+    {
+      role: 'municipal_staff',
+      key: 'municipal-staff',
+      label: `市町村職員（${DEMO_MUNICIPALITY} 障害福祉課）`,
+      scope: { scopeMunicipalityCode: municipalityCode, scopeDivision: 'disability_welfare' },
+      personId: municipalPerson,
+    },
+    {
+      role: 'provider_staff',
+      key: 'provider-staff',
+      label: `事業所職員（${provider.name}）`,
+      scope: { scopeOrganisationId: provider.id },
+    },
+    { role: 'auditor', key: 'auditor', label: '監査担当（閲覧のみ）', scope: {} },
+  ];
+  if (specs.length !== DEMO_ACCOUNT_COUNT) throw new Error('demo: DEMO_ACCOUNT_COUNT is out of date');
+  return specs;
+}
+
+/** The provider of the region serving the most children now (so the provider account sees someone). */
+async function busiestProvider(
+  tx: DbOrTx,
+  municipalityCodes: string[] | null,
+): Promise<{ id: string; name: string } | null> {
+  const served = countDistinct(childAffiliations.childId);
+  const [row] = await tx
+    .select({ id: organisations.id, name: organisations.name, n: served })
+    .from(organisations)
+    .innerJoin(childAffiliations, eq(childAffiliations.organisationId, organisations.id))
+    .where(
+      and(
+        eq(organisations.prefectureCode, DEMO_PREFECTURE),
+        eq(organisations.kind, 'provider'),
+        municipalityCodes ? inArray(organisations.municipalityCode, municipalityCodes) : undefined,
+        isNull(childAffiliations.endedOn),
+      ),
+    )
+    .groupBy(organisations.id, organisations.name)
+    .orderBy(desc(served), asc(organisations.name))
+    .limit(1);
+  return row ? { id: row.id, name: row.name } : null;
+}
+
+async function firstPerson(
+  tx: DbOrTx,
+  organisationId: string,
+  tier: 'municipal' | 'regional',
+): Promise<string | null> {
+  const [row] = await tx
+    .select({ id: people.id })
+    .from(people)
+    .where(and(eq(people.organisationId, organisationId), eq(people.coordinatorTier, tier)))
+    .orderBy(asc(people.email))
+    .limit(1);
+  return row?.id ?? null;
+}

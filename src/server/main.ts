@@ -1,0 +1,81 @@
+import { resolve } from 'node:path';
+import { serve } from '@hono/node-server';
+import { openDatabase } from '../db/client';
+import { migrateDatabase } from '../db/migrate';
+import { type DemoAccount, seedDemoIfEmpty } from '../demo/seed';
+import { createApp } from './app';
+import { ConfigError, loadConfig } from './config';
+import type { Deps } from './context';
+import { createLogger } from './logger';
+import { serveWeb } from './web';
+
+async function main() {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      process.exit(2);
+    }
+    throw e;
+  }
+  const log = createLogger(config.logLevel);
+  const db = await openDatabase(
+    config.databaseUrl ? { url: config.databaseUrl } : { dataDir: resolve(config.dataDir, 'pglite') },
+  );
+  await migrateDatabase(db);
+  const deps: Deps = { db, config, log, now: () => new Date() };
+
+  if (!config.databaseUrl && config.demoSeed === 'auto') {
+    const seeded = await seedDemoIfEmpty(deps);
+    if (seeded) printDemoBanner(seeded, config.port);
+  }
+
+  const app = createApp(deps);
+  if (!serveWeb(app)) {
+    log.warn('dist/web is missing: run `npm run build` to serve the web front end');
+  }
+
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    log.info({ port: info.port, database: db.kind }, `Tsunagu listening on http://localhost:${info.port}`);
+  });
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down: finishing open requests');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    server.close(async () => {
+      await db.close();
+      log.info('stopped');
+      process.exit(0);
+    });
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+function printDemoBanner(accounts: DemoAccount[], port: number) {
+  const lines = [
+    '',
+    '======================================================================',
+    ` Tsunagu demo — http://localhost:${port}`,
+    ' デモ用の架空データです（実在の人物ではありません）。Fictional demo data only.',
+    ' Sign in as (role, then e-mail, password [and TOTP secret for an authenticator app]):',
+    ...accounts.map(
+      (a) => `  ${a.label}\n      ${a.email}  ${a.password}${a.totpSecret ? `  TOTP: ${a.totpSecret}` : ''}`,
+    ),
+    ' Current TOTP code for a demo account: npm run tsunagu -- demo totp <e-mail>',
+    '======================================================================',
+    '',
+  ];
+  console.log(lines.join('\n'));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
