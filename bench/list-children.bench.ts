@@ -150,7 +150,8 @@ function fmt(n: number) {
 }
 
 async function main() {
-  const kinds: ('pglite' | 'postgres')[] = ['pglite'];
+  const kinds: ('pglite' | 'postgres')[] = [];
+  if (process.env.BENCH_ENGINES !== 'postgres') kinds.push('pglite');
   if (process.env.BENCH_DATABASE_URL) kinds.push('postgres');
   console.log(
     `Tsunagu list benchmark — ${CHILDREN} children in 47 prefectures; ${REQUESTS} requests, concurrency ${CONCURRENCY}, page size ${PAGE_SIZE}`,

@@ -45,6 +45,26 @@ export const ERRORS = {
     en: 'Someone else changed this first. Review the latest version.',
   },
   duplicate: { status: 409, ja: 'すでに登録されています。', en: 'This already exists.' },
+  in_use: {
+    status: 409,
+    ja: '使用中のため削除できません。先に関連付けを外してください。',
+    en: 'This is still in use and cannot be deleted. Remove what refers to it first.',
+  },
+  prefecture_required: {
+    status: 400,
+    ja: '対象の都道府県を指定してください（?prefecture=14 のように）。',
+    en: 'Name the prefecture (for example ?prefecture=14).',
+  },
+  cannot_change_self: {
+    status: 403,
+    ja: '自分自身のアカウントを無効化したり、役割を変更したりすることはできません。',
+    en: 'You cannot disable your own account or change your own role.',
+  },
+  invitation_accepted: {
+    status: 409,
+    ja: 'このユーザーは招待を受諾済みです。パスワード再設定を使ってください。',
+    en: 'This user has already accepted the invitation. Use a password reset instead.',
+  },
   token_invalid: {
     status: 400,
     ja: 'このリンクは無効か、期限が切れています。',

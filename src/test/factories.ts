@@ -6,6 +6,7 @@ import {
   childAffiliations,
   children,
   organisations,
+  people,
   prefectures,
   regionMunicipalities,
   regions,
@@ -154,4 +155,17 @@ export async function makeChild(
       .values({ childId: child!.id, organisationId, kind: 'day_service', startedOn: '2024-04-01' });
   }
   return child!;
+}
+
+/** A professional contact of the network (people table) in the prefecture. */
+export async function makePerson(
+  db: DbOrTx,
+  prefectureCode: string,
+  opts: Partial<Omit<typeof people.$inferInsert, 'prefectureCode'>> = {},
+) {
+  const [person] = await db
+    .insert(people)
+    .values({ prefectureCode, familyName: '佐藤', givenName: `花子${randomUUID().slice(0, 4)}`, ...opts })
+    .returning();
+  return person!;
 }

@@ -29,7 +29,8 @@ export async function recordAudit(
   const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
   const content = {
     at: who.at,
-    prefectureCode: event.prefectureCode !== undefined ? event.prefectureCode : (who.actor?.prefectureCode ?? null),
+    prefectureCode:
+      event.prefectureCode !== undefined ? event.prefectureCode : (who.actor?.prefectureCode ?? null),
     actorUserId: who.actor?.userId ?? null,
     actorRole: who.actor?.role ?? null,
     action: event.action,

@@ -13,7 +13,12 @@ export async function verifyAuditChain(db: DbOrTx, batchSize = 5000): Promise<Ve
   let lastId = 0;
   let entries = 0;
   for (;;) {
-    const rows = await db.select().from(auditLog).where(gt(auditLog.id, lastId)).orderBy(asc(auditLog.id)).limit(batchSize);
+    const rows = await db
+      .select()
+      .from(auditLog)
+      .where(gt(auditLog.id, lastId))
+      .orderBy(asc(auditLog.id))
+      .limit(batchSize);
     if (rows.length === 0) return { ok: true, entries, lastHash: prev };
     for (const r of rows) {
       if (r.prevHash !== prev) return { ok: false, entries, brokenAtId: r.id, reason: 'prev_hash_mismatch' };

@@ -1,0 +1,18 @@
+import type { AuditAction } from '../../db/schema';
+
+/** Every audit action with its label, as typed data: a new action does not compile until it has labels. */
+export const AUDIT_ACTION_LABELS = {
+  read: { ja: '閲覧', en: 'Read' },
+  search: { ja: '検索', en: 'Search' },
+  create: { ja: '作成', en: 'Create' },
+  update: { ja: '更新', en: 'Update' },
+  delete: { ja: '削除', en: 'Delete' },
+  export: { ja: '出力', en: 'Export' },
+  sign_in: { ja: 'サインイン', en: 'Sign-in' },
+  sign_in_failed: { ja: 'サインイン失敗', en: 'Failed sign-in' },
+  sign_out: { ja: 'サインアウト', en: 'Sign-out' },
+  configure: { ja: '設定変更', en: 'Configuration' },
+} as const satisfies Record<AuditAction, { ja: string; en: string }>;
+
+/** The actions as a tuple, for Zod enums. */
+export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as [AuditAction, ...AuditAction[]];
