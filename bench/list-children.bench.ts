@@ -1,20 +1,21 @@
 /**
  * `npm run bench`: GET /api/children (the registry list, scoped, audited) at national scale under concurrent
- * load, against the same SQL run directly on the driver. Embedded PGlite by default; with BENCH_DATABASE_URL
+ * load (clients in a worker thread), against the same SQL statement run directly on the driver. Embedded PGlite by default; with BENCH_DATABASE_URL
  * (a PostgreSQL server; a database `tsunagu_bench` is created there) on the server too.
  * Prints p50/p95/p99 latencies, throughput, and the API/SQL ratios.
  */
 import { serve } from '@hono/node-server';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { Worker } from 'node:worker_threads';
+import { sql } from 'drizzle-orm';
 import { type Database, openDatabase, PGLITE_EXTENSIONS } from '../src/db/client';
 import { migrateDatabase } from '../src/db/migrate';
-import { children, municipalities } from '../src/db/schema';
+import { children } from '../src/db/schema';
 import { generateNational } from '../src/demo/national';
 import { resolveActor } from '../src/modules/access/resolve-actor';
 import { totpCode } from '../src/modules/accounts/totp';
-import { childScope } from '../src/modules/registry/scope';
+import { childrenPageQuery } from '../src/modules/registry/queries';
 import { createApp } from '../src/server/app';
 import { testConfig } from '../src/server/config';
 import { createLogger } from '../src/server/logger';
@@ -95,54 +96,35 @@ async function benchOne(kind: 'pglite' | 'postgres') {
   // Warm-up (plans, caches, JIT) for both paths.
   for (let i = 0; i < 30; i++) await fetch(`${base}/api/children?pageSize=${PAGE_SIZE}&page=${pageOf(i)}`, { headers: { cookie } });
 
-  const api = await runConcurrent(REQUESTS, CONCURRENCY, async (i) => {
-    const res = await fetch(`${base}/api/children?pageSize=${PAGE_SIZE}&page=${pageOf(i)}`, { headers: { cookie } });
-    if (res.status !== 200) throw new Error(`status ${res.status}`);
-    await res.arrayBuffer();
-  });
+  const paths = Array.from({ length: REQUESTS }, (_, i) => `/api/children?pageSize=${PAGE_SIZE}&page=${pageOf(i)}`);
+  const api = await loadFromWorker({ base, paths, cookie, concurrency: CONCURRENCY });
 
-  // The same two statements (page + count) the endpoint runs, as SQL text on the driver, same concurrency.
-  const pageQuery = (page: number) =>
-    db.systemDb
-      .select({
-        id: children.id,
-        familyName: children.familyName,
-        givenName: children.givenName,
-        familyKana: children.familyKana,
-        givenKana: children.givenKana,
-        birthDate: children.birthDate,
-        sex: children.sex,
-        municipalityCode: children.municipalityCode,
-        municipalityName: municipalities.name,
-        status: children.status,
-        version: children.version,
-      })
-      .from(children)
-      .innerJoin(municipalities, eq(municipalities.code, children.municipalityCode))
-      .where(and(childScope(actor)))
-      .orderBy(asc(children.familyKana), asc(children.givenKana), asc(children.id))
-      .limit(PAGE_SIZE)
-      .offset((page - 1) * PAGE_SIZE)
-      .toSQL();
-  const countQuery = db.systemDb
-    .select({ n: sql<number>`count(*)::int` })
-    .from(children)
-    .where(and(childScope(actor)))
-    .toSQL();
+  // The same statement the endpoint runs (page with window count), as SQL text on the driver, same concurrency.
+  const statements = Array.from({ length: pages }, (_, p) =>
+    childrenPageQuery(db.systemDb, actor, { page: p + 1, pageSize: PAGE_SIZE }).toSQL(),
+  );
   const raw = async (q: { sql: string; params: unknown[] }) => {
     if (db.pglite) await db.pglite.query(q.sql, q.params as unknown[]);
     else await db.pool!.query(q.sql, q.params as unknown[]);
   };
-  for (let i = 0; i < 30; i++) await Promise.all([raw(pageQuery(pageOf(i))), raw(countQuery)]);
+  for (let i = 0; i < 30; i++) await raw(statements[pageOf(i) - 1]!);
   const direct = await runConcurrent(REQUESTS, CONCURRENCY, async (i) => {
-    await Promise.all([raw(pageQuery(pageOf(i))), raw(countQuery)]);
+    await raw(statements[pageOf(i) - 1]!);
   });
 
   await new Promise((r) => server.close(r));
   await db.close();
   const a = summary('API  GET /api/children', api);
-  const d = summary('SQL  same statements', direct);
+  const d = summary('SQL  same statement', direct);
   return { kind, generated, genMs, prefectureCode, visible: visible.total, a, d };
+}
+
+function loadFromWorker(data: { base: string; paths: string[]; cookie: string; concurrency: number }) {
+  return new Promise<{ durations: number[]; wallMs: number }>((resolve, reject) => {
+    const w = new Worker(new URL('./load-worker.mjs', import.meta.url), { workerData: data });
+    w.once('message', resolve);
+    w.once('error', reject);
+  });
 }
 
 function fmt(n: number) {

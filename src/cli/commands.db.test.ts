@@ -7,6 +7,7 @@ import { type Database, rowsOf } from '../db/client';
 import { auditLog, prefectures, users } from '../db/schema';
 import { totpCode } from '../modules/accounts/totp';
 import { recordAudit } from '../modules/audit/record';
+import { sealAuditChain } from '../modules/audit/seal';
 import { acquireEmbeddedLock, EMBEDDED_LOCK_FILE } from '../ops/embedded-lock';
 import { testConfig } from '../server/config';
 import { createTestDatabase } from '../test/db';
@@ -129,6 +130,7 @@ describe('audit verify', () => {
           ),
         );
       }
+      await sealAuditChain(other.systemDb);
       await other.systemDb.execute(sql`ALTER TABLE audit_log DISABLE TRIGGER USER`);
       await other.systemDb.execute(sql`UPDATE audit_log SET detail = '{"x":1}' WHERE id = 2`);
       await other.systemDb.execute(sql`ALTER TABLE audit_log ENABLE TRIGGER USER`);

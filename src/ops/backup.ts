@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import { createGunzip, createGzip } from 'node:zlib';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Database, type DbOrTx, rowsOf, type Tx } from '../db/client';
+import { sealAuditChain } from '../modules/audit/seal';
 import { type VerifyResult, verifyAuditChain } from '../modules/audit/verify';
 import {
   BACKUP_FORMAT,
@@ -36,6 +37,8 @@ export async function backupDatabase(
 ): Promise<Buffer> {
   const now = opts.now ?? new Date();
   const batchSize = opts.batchSize ?? READ_BATCH;
+  // Pending audit entries are chained first, so the backup holds a fully sealed chain.
+  await sealAuditChain(db.systemDb);
   const tables = applicationTables();
   const gzip = createGzip();
   const chunks: Buffer[] = [];

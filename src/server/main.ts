@@ -3,6 +3,8 @@ import { serve } from '@hono/node-server';
 import { openDatabase } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
 import { type DemoAccount, seedDemoIfEmpty } from '../demo/seed';
+import { startAuditSealer } from '../modules/audit/seal';
+import { acquireEmbeddedLock, EmbeddedLockError } from '../ops/embedded-lock';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import type { Deps } from './context';
@@ -21,6 +23,19 @@ async function main() {
     throw e;
   }
   const log = createLogger(config.logLevel);
+  // PGlite has no locking of its own: one process at a time may open the embedded data directory.
+  let releaseLock = () => {};
+  if (!config.databaseUrl) {
+    try {
+      releaseLock = acquireEmbeddedLock(config.dataDir);
+    } catch (e) {
+      if (e instanceof EmbeddedLockError) {
+        console.error(e.message);
+        process.exit(2);
+      }
+      throw e;
+    }
+  }
   const db = await openDatabase(
     config.databaseUrl ? { url: config.databaseUrl } : { dataDir: resolve(config.dataDir, 'pglite') },
   );
@@ -37,6 +52,9 @@ async function main() {
     log.warn('dist/web is missing: run `npm run build` to serve the web front end');
   }
 
+  // Chains committed audit entries by hash shortly after each request (see docs/decisions/0003).
+  const stopSealer = startAuditSealer(db.systemDb, log);
+
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     log.info({ port: info.port, database: db.kind }, `Tsunagu listening on http://localhost:${info.port}`);
   });
@@ -49,7 +67,9 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     server.close(async () => {
+      await stopSealer();
       await db.close();
+      releaseLock();
       log.info('stopped');
       process.exit(0);
     });

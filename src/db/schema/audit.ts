@@ -1,4 +1,5 @@
-import { bigint, char, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, char, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export type AuditAction =
   | 'read'
@@ -13,8 +14,10 @@ export type AuditAction =
   | 'configure';
 
 /**
- * Append-only, hash-chained audit log. Each row's hash covers its content and the previous row's hash;
- * a trigger (migration 0001) refuses UPDATE and DELETE. `tsunagu audit verify` recomputes the chain.
+ * Append-only, hash-chained audit log. A request inserts its entry (content only) in its own transaction;
+ * the sealer (modules/audit/seal.ts) then gives each entry its chain position `seq`, `prev_hash` and `hash`
+ * (SHA-256 over the previous hash and the content). Triggers (migrations 0002, 0003) refuse DELETE, TRUNCATE
+ * and every UPDATE except that one-time sealing. `tsunagu audit verify` recomputes the chain.
  */
 export const auditLog = pgTable(
   'audit_log',
@@ -31,12 +34,18 @@ export const auditLog = pgTable(
     ip: text('ip'),
     userAgent: text('user_agent'),
     requestId: text('request_id'),
-    prevHash: text('prev_hash').notNull(),
-    hash: text('hash').notNull(),
+    /** Position in the chain, set when sealed (commit order, which may differ from id order). */
+    seq: bigint('seq', { mode: 'number' }),
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
   },
   (t) => [
     index('audit_log_prefecture_at_idx').on(t.prefectureCode, t.at),
     index('audit_log_actor_idx').on(t.actorUserId, t.at),
     index('audit_log_entity_ids_idx').using('gin', t.entityIds),
+    uniqueIndex('audit_log_seq_uq').on(t.seq),
+    index('audit_log_unsealed_idx')
+      .on(t.id)
+      .where(sql`hash is null`),
   ],
 );

@@ -5,6 +5,7 @@ import { createTestDatabase } from '../../test/db';
 import { makePrefecture, makeUser } from '../../test/factories';
 import { resolveActor } from '../access/resolve-actor';
 import { recordAudit } from './record';
+import { sealAuditChain } from './seal';
 import { verifyAuditChain } from './verify';
 
 let db: Database;
@@ -50,7 +51,7 @@ describe('audit chain', () => {
     const result = await verifyAuditChain(db.systemDb);
     expect(result).toMatchObject({ ok: true, entries: 10 });
     // A small batch size walks the chain across batch boundaries the same way.
-    expect(await verifyAuditChain(db.systemDb, 3)).toEqual(result);
+    expect(await verifyAuditChain(db.systemDb, { batchSize: 3 })).toEqual(result);
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE at the database level', async () => {
@@ -78,6 +79,7 @@ describe('audit chain', () => {
         entries: 1,
         brokenAtId: 2,
         reason: 'hash_mismatch',
+        unsealed: 0,
       });
     } finally {
       await other.close();
@@ -89,14 +91,40 @@ describe('audit chain', () => {
     try {
       await makePrefecture(other.systemDb, '43');
       await appendEntries(other, 3);
+      expect((await verifyAuditChain(other.systemDb)).ok).toBe(true); // seals the three entries
       await other.systemDb.execute(sql`ALTER TABLE audit_log DISABLE TRIGGER USER`);
       await other.systemDb.execute(sql`DELETE FROM audit_log WHERE id = 2`);
       await other.systemDb.execute(sql`ALTER TABLE audit_log ENABLE TRIGGER USER`);
       expect(await verifyAuditChain(other.systemDb)).toMatchObject({
         ok: false,
         brokenAtId: 3,
-        reason: 'prev_hash_mismatch',
+        reason: 'seq_gap',
       });
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('lets sealing set the chain fields once, and nothing else', async () => {
+    const other = await createTestDatabase();
+    try {
+      await makePrefecture(other.systemDb, '43');
+      await appendEntries(other, 2);
+      // Content cannot change even while the entry is being sealed.
+      expect(
+        await failure(
+          other.systemDb.execute(
+            sql`update audit_log set seq = 1, prev_hash = 'x', hash = 'y', detail = '{"forged":true}'::jsonb where id = 1`,
+          ),
+        ),
+      ).toMatch(/append-only/);
+      expect(await sealAuditChain(other.systemDb)).toBe(2);
+      expect(await sealAuditChain(other.systemDb)).toBe(0);
+      // A sealed entry cannot be re-sealed with another hash.
+      expect(await failure(other.systemDb.execute(sql`update audit_log set hash = 'z' where id = 1`))).toMatch(
+        /append-only/,
+      );
+      expect(await verifyAuditChain(other.systemDb, { seal: false })).toMatchObject({ ok: true, entries: 2, unsealed: 0 });
     } finally {
       await other.close();
     }

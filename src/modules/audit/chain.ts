@@ -33,3 +33,20 @@ export function chainHash(prevHash: string, content: AuditContent): string {
   const body = canonicalJson({ ...content, at: content.at.toISOString() });
   return createHash('sha256').update(`${prevHash}\n${body}`).digest('hex');
 }
+
+/** The hashed content of a stored row (its chain fields and id excluded). */
+export function contentOf(r: AuditContent): AuditContent {
+  return {
+    at: r.at,
+    prefectureCode: r.prefectureCode,
+    actorUserId: r.actorUserId,
+    actorRole: r.actorRole,
+    action: r.action,
+    entityType: r.entityType,
+    entityIds: r.entityIds,
+    detail: r.detail,
+    ip: r.ip,
+    userAgent: r.userAgent,
+    requestId: r.requestId,
+  };
+}

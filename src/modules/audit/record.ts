@@ -1,11 +1,6 @@
-import { desc, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { type AuditAction, auditLog } from '../../db/schema';
 import type { Actor, RequestMeta } from '../access/actor';
-import { chainHash, GENESIS_HASH } from './chain';
-
-/** Lock key serialising appends so the chain has one order (held to the end of the caller's transaction). */
-const AUDIT_LOCK = 7423002;
 
 export type AuditEvent = {
   action: AuditAction;
@@ -17,17 +12,16 @@ export type AuditEvent = {
 };
 
 /**
- * Appends one entry to the audit chain. Call it inside the transaction that reads or changes the data,
- * as its last statement: the entry commits or rolls back with the change it describes.
+ * Appends one entry to the audit log. Call it inside the transaction that reads or changes the data: the
+ * entry commits or rolls back with what it describes. It is a single INSERT with no lock, so concurrent
+ * requests never wait on each other; the sealer (seal.ts) chains committed entries by hash shortly after.
  */
 export async function recordAudit(
   tx: DbOrTx,
   who: { actor: Actor | null; meta: RequestMeta | null; at: Date },
   event: AuditEvent,
 ): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`);
-  const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
-  const content = {
+  await tx.insert(auditLog).values({
     at: who.at,
     prefectureCode:
       event.prefectureCode !== undefined ? event.prefectureCode : (who.actor?.prefectureCode ?? null),
@@ -40,7 +34,5 @@ export async function recordAudit(
     ip: who.meta?.ip ?? null,
     userAgent: who.meta?.userAgent?.slice(0, 300) ?? null,
     requestId: who.meta?.requestId ?? null,
-  };
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  await tx.insert(auditLog).values({ ...content, prevHash, hash: chainHash(prevHash, content) });
+  });
 }

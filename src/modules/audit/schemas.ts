@@ -118,6 +118,7 @@ export const ZVerifyAuditResponse = z
     entries: z.number().int(),
     lastHash: z.string().optional(),
     brokenAtId: z.number().int().optional(),
-    reason: z.enum(['prev_hash_mismatch', 'hash_mismatch']).optional(),
+    reason: z.enum(['prev_hash_mismatch', 'hash_mismatch', 'seq_gap']).optional(),
+    unsealed: z.number().int(),
   })
   .openapi('VerifyAuditResponse');

@@ -1,43 +1,51 @@
-import { asc, gt } from 'drizzle-orm';
+import { asc, gt, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { auditLog } from '../../db/schema';
-import { chainHash, GENESIS_HASH } from './chain';
+import { chainHash, contentOf, GENESIS_HASH } from './chain';
+import { sealAuditChain } from './seal';
 
 export type VerifyResult =
-  | { ok: true; entries: number; lastHash: string }
-  | { ok: false; entries: number; brokenAtId: number; reason: 'prev_hash_mismatch' | 'hash_mismatch' };
+  | { ok: true; entries: number; lastHash: string; unsealed: number }
+  | {
+      ok: false;
+      entries: number;
+      brokenAtId: number;
+      reason: 'prev_hash_mismatch' | 'hash_mismatch' | 'seq_gap';
+      unsealed: number;
+    };
 
-/** Recomputes the whole chain in id order; reports the first entry that was altered, removed or inserted. */
-export async function verifyAuditChain(db: DbOrTx, batchSize = 5000): Promise<VerifyResult> {
+/**
+ * Seals what is pending (unless told not to), then recomputes the whole chain in seq order and reports the
+ * first entry that was altered, removed or inserted. `entries` counts the verified entries.
+ */
+export async function verifyAuditChain(
+  db: DbOrTx,
+  opts: { batchSize?: number; seal?: boolean } = {},
+): Promise<VerifyResult> {
+  const batchSize = opts.batchSize ?? 5000;
+  if (opts.seal !== false) await sealAuditChain(db);
+  const [pending] = await db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(isNull(auditLog.hash));
+  const unsealed = pending?.n ?? 0;
   let prev = GENESIS_HASH;
-  let lastId = 0;
+  let lastSeq = 0;
   let entries = 0;
   for (;;) {
     const rows = await db
       .select()
       .from(auditLog)
-      .where(gt(auditLog.id, lastId))
-      .orderBy(asc(auditLog.id))
+      .where(gt(auditLog.seq, lastSeq))
+      .orderBy(asc(auditLog.seq))
       .limit(batchSize);
-    if (rows.length === 0) return { ok: true, entries, lastHash: prev };
+    if (rows.length === 0) return { ok: true, entries, lastHash: prev, unsealed };
     for (const r of rows) {
-      if (r.prevHash !== prev) return { ok: false, entries, brokenAtId: r.id, reason: 'prev_hash_mismatch' };
-      const expected = chainHash(prev, {
-        at: r.at,
-        prefectureCode: r.prefectureCode,
-        actorUserId: r.actorUserId,
-        actorRole: r.actorRole,
-        action: r.action,
-        entityType: r.entityType,
-        entityIds: r.entityIds,
-        detail: r.detail,
-        ip: r.ip,
-        userAgent: r.userAgent,
-        requestId: r.requestId,
-      });
-      if (r.hash !== expected) return { ok: false, entries, brokenAtId: r.id, reason: 'hash_mismatch' };
+      const brokenAtId = r.id;
+      if (r.seq !== lastSeq + 1) return { ok: false, entries, brokenAtId, reason: 'seq_gap', unsealed };
+      if (r.prevHash !== prev) return { ok: false, entries, brokenAtId, reason: 'prev_hash_mismatch', unsealed };
+      if (r.hash !== chainHash(prev, contentOf(r))) {
+        return { ok: false, entries, brokenAtId, reason: 'hash_mismatch', unsealed };
+      }
       prev = r.hash;
-      lastId = r.id;
+      lastSeq = r.seq;
       entries++;
     }
   }

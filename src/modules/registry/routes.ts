@@ -9,7 +9,7 @@ import { ZChildDetail, ZListChildrenQuery, ZListChildrenResponse } from './schem
 
 const tags = ['registry'];
 
-/** The registry's read API. Every read and search of child records is audited in the same transaction. */
+/** The registry's read API. Every read and search of child records is audited before the answer leaves. */
 export function registryRoutes(deps: Deps) {
   const r = moduleRouter();
 
@@ -25,21 +25,24 @@ export function registryRoutes(deps: Deps) {
     async (c) => {
       const actor = requireActor(c);
       const query = c.req.valid('query');
-      const result = await deps.db.systemDb.transaction(async (tx) => {
-        const page = await listVisibleChildren(tx, actor, query);
-        await recordAudit(
-          tx,
-          { actor, meta: c.get('meta'), at: deps.now() },
-          {
-            action: 'search',
-            entityType: 'child',
-            entityIds: page.items.map((i) => i.id),
-            detail: { filter: { q: query.q, municipality: query.municipality, status: query.status }, total: page.total },
+      // A read changes nothing, so it needs no transaction: the audit entry is written before any data is
+      // returned, and if it cannot be written the request fails without answering.
+      const db = deps.db.systemDb;
+      const page = await listVisibleChildren(db, actor, query);
+      await recordAudit(
+        db,
+        { actor, meta: c.get('meta'), at: deps.now() },
+        {
+          action: 'search',
+          entityType: 'child',
+          entityIds: page.items.map((i) => i.id),
+          detail: {
+            filter: { q: query.q, municipality: query.municipality, status: query.status },
+            total: page.total,
           },
-        );
-        return page;
-      });
-      return c.json({ ...result, page: query.page, pageSize: query.pageSize }, 200);
+        },
+      );
+      return c.json({ ...page, page: query.page, pageSize: query.pageSize }, 200);
     },
   );
 
@@ -56,17 +59,13 @@ export function registryRoutes(deps: Deps) {
       const actor = requireActor(c);
       const { id } = c.req.valid('param');
       if (!isUuid(id)) throw new AppError('not_found');
-      const child = await deps.db.systemDb.transaction(async (tx) => {
-        const found = await findVisibleChild(tx, actor, id);
-        if (!found) return undefined;
-        await recordAudit(
-          tx,
-          { actor, meta: c.get('meta'), at: deps.now() },
-          { action: 'read', entityType: 'child', entityIds: [found.id] },
-        );
-        return found;
-      });
+      const child = await findVisibleChild(deps.db.systemDb, actor, id);
       if (!child) throw new AppError('not_found');
+      await recordAudit(
+        deps.db.systemDb,
+        { actor, meta: c.get('meta'), at: deps.now() },
+        { action: 'read', entityType: 'child', entityIds: [child.id] },
+      );
       return c.json(child, 200);
     },
   );

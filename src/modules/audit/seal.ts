@@ -1,0 +1,63 @@
+import { asc, desc, isNotNull, isNull, sql } from 'drizzle-orm';
+import { type DbOrTx, rowsOf } from '../../db/client';
+import { auditLog } from '../../db/schema';
+import type { Logger } from '../../server/logger';
+import { chainHash, contentOf, GENESIS_HASH } from './chain';
+
+/** Only one sealer at a time across all app servers (transaction-scoped advisory lock). */
+const SEAL_LOCK = 7423002;
+
+/**
+ * Chains committed, unsealed entries: each gets the next `seq`, the previous entry's hash and its own hash.
+ * Entries are taken in id order among those committed, so the chain follows commit order. Returns how many
+ * were sealed; 0 also when another sealer holds the lock.
+ */
+export async function sealAuditChain(db: DbOrTx, batchSize = 1000): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const sealed = await db.transaction(async (tx) => {
+      const [lock] = rowsOf<{ ok: boolean }>(await tx.execute(sql`select pg_try_advisory_xact_lock(${SEAL_LOCK}) as ok`));
+      if (!lock?.ok) return 0;
+      const [last] = await tx
+        .select({ seq: auditLog.seq, hash: auditLog.hash })
+        .from(auditLog)
+        .where(isNotNull(auditLog.seq))
+        .orderBy(desc(auditLog.seq))
+        .limit(1);
+      const rows = await tx.select().from(auditLog).where(isNull(auditLog.hash)).orderBy(asc(auditLog.id)).limit(batchSize);
+      if (rows.length === 0) return 0;
+      let seq = last?.seq ?? 0;
+      let prev = last?.hash ?? GENESIS_HASH;
+      const values = rows.map((r) => {
+        seq += 1;
+        const hash = chainHash(prev, contentOf(r));
+        const v = sql`(${r.id}::bigint, ${seq}::bigint, ${prev}::text, ${hash}::text)`;
+        prev = hash;
+        return v;
+      });
+      await tx.execute(sql`
+        update audit_log a set seq = v.seq, prev_hash = v.prev_hash, hash = v.hash
+        from (values ${sql.join(values, sql`, `)}) as v(id, seq, prev_hash, hash)
+        where a.id = v.id`);
+      return rows.length;
+    });
+    total += sealed;
+    if (sealed < batchSize) return total;
+  }
+}
+
+/** Seals every second in the background (each app server runs one; the lock keeps them from colliding). */
+export function startAuditSealer(db: DbOrTx, log: Logger, intervalMs = 1000): () => Promise<void> {
+  let running: Promise<unknown> = Promise.resolve();
+  const timer = setInterval(() => {
+    running = running.then(() =>
+      sealAuditChain(db).catch((err) => log.error({ err }, 'audit sealing failed; will retry')),
+    );
+  }, intervalMs);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+    await sealAuditChain(db);
+  };
+}
