@@ -15,7 +15,7 @@ import {
   makeRegion,
   makeUser,
 } from '../../test/factories';
-import { signInAs } from '../../test/sign-in-helper';
+import { signInAs } from '../../test/sign-in';
 
 type World = Awaited<ReturnType<typeof buildWorld>>;
 let t: TestApp;

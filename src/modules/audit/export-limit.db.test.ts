@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../test/app';
 import { generateTotpSecret, makePrefecture, makeUser } from '../../test/factories';
-import { signInAs } from '../../test/sign-in-helper';
+import { signInAs } from '../../test/sign-in';
 import { recordAudit } from './record';
 
 // A cap of 3 rows stands in for the real 100,000 so the refusal can be tested without 100,001 entries.

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/app';
 import { makeChild, makePrefecture, makeUser } from '../../test/factories';
-import { signInAs } from '../../test/sign-in-helper';
+import { signInAs } from '../../test/sign-in';
 
 let t: TestApp;
 beforeAll(async () => {
