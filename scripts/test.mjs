@@ -29,7 +29,9 @@ if (existsSync(report)) {
   failed = (r.numFailedTests ?? 0) + (r.numRuntimeErrorTests ?? 0);
   skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
   // A test file that failed to load counts as a failure even though it ran no test.
-  const brokenFiles = (r.testResults ?? []).filter((f) => f.status === 'failed' && f.assertionResults.length === 0);
+  const brokenFiles = (r.testResults ?? []).filter(
+    (f) => f.status === 'failed' && f.assertionResults.length === 0,
+  );
   failed += brokenFiles.length;
 }
 if (run.status !== 0 && failed === 0) failed = 1;

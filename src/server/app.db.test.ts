@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, TestClient, type TestApp } from '../test/app';
+import { createTestApp, type TestApp, TestClient } from '../test/app';
 import { makeChild, makePrefecture, makeUser } from '../test/factories';
 import { signInAs } from '../test/sign-in';
 
@@ -28,7 +28,9 @@ describe('operations', () => {
   });
 
   it('echoes a request id and sets security headers', async () => {
-    const res = await new TestClient(t).request('GET', '/healthz', undefined, { 'x-request-id': 'abcdef123456' });
+    const res = await new TestClient(t).request('GET', '/healthz', undefined, {
+      'x-request-id': 'abcdef123456',
+    });
     expect(res.headers.get('x-request-id')).toBe('abcdef123456');
     expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(res.headers.get('x-frame-options')).toBeTruthy();
@@ -38,7 +40,9 @@ describe('operations', () => {
 describe('bad input', () => {
   it('refuses an oversized body with 413 and a bilingual message', async () => {
     const big = JSON.stringify({ email: 'a@example.jp', password: 'x'.repeat(1_100_000) });
-    const res = await new TestClient(t).request('POST', '/api/auth/sign-in', big, { 'content-type': 'application/json' });
+    const res = await new TestClient(t).request('POST', '/api/auth/sign-in', big, {
+      'content-type': 'application/json',
+    });
     expect(res.status).toBe(413);
     expect(res.body.error.code).toBe('payload_too_large');
     expect(res.body.error.ja).toBeTruthy();
@@ -52,7 +56,10 @@ describe('bad input', () => {
   });
 
   it('answers malformed ids, wrong query types and bad municipality codes with 4xx, never 500', async () => {
-    const u = await makeUser(t.db.systemDb, 'municipal_staff', { prefectureCode: '14', municipalityCode: '142051' });
+    const u = await makeUser(t.db.systemDb, 'municipal_staff', {
+      prefectureCode: '14',
+      municipalityCode: '142051',
+    });
     await makeChild(t.db.systemDb, '14', '142051');
     const client = await signInAs(t, u);
     expect((await client.get('/api/children/not-a-uuid')).status).toBe(404);
@@ -66,7 +73,9 @@ describe('bad input', () => {
   });
 
   it('refuses a body that is not an object', async () => {
-    const res = await new TestClient(t).request('POST', '/api/auth/sign-in', '[1,2]', { 'content-type': 'application/json' });
+    const res = await new TestClient(t).request('POST', '/api/auth/sign-in', '[1,2]', {
+      'content-type': 'application/json',
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('validation_failed');
   });

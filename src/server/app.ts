@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { ping } from '../db/client';
 import { csrfGuard, loadSession } from '../modules/accounts/middleware';
 import type { AppEnv, Deps } from './context';
@@ -31,7 +31,12 @@ export function createApp(deps: Deps) {
     await next();
     c.header('x-request-id', requestId);
     log.info(
-      { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
+      {
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      },
       'request',
     );
   });
@@ -79,7 +84,8 @@ export function createApp(deps: Deps) {
     info: {
       title: 'Tsunagu API',
       version: '0.1.0',
-      description: '医療的ケア児支援センター platform. Errors carry a stable code and messages in Japanese and English.',
+      description:
+        '医療的ケア児支援センター platform. Errors carry a stable code and messages in Japanese and English.',
     },
   });
 
@@ -91,7 +97,8 @@ export function createApp(deps: Deps) {
     }
     if (err instanceof HTTPException) {
       // Hono raises HTTPException 400 only when a JSON body cannot be parsed.
-      const code = err.status === 413 ? 'payload_too_large' : err.status === 404 ? 'not_found' : 'malformed_json';
+      const code =
+        err.status === 413 ? 'payload_too_large' : err.status === 404 ? 'not_found' : 'malformed_json';
       return c.json(new AppError(code).toBody(), err.status);
     }
     if (err instanceof SyntaxError) {

@@ -4,7 +4,11 @@
  */
 export const ERRORS = {
   validation_failed: { status: 400, ja: '入力内容に誤りがあります。', en: 'The input is not valid.' },
-  malformed_json: { status: 400, ja: 'JSON の形式が正しくありません。', en: 'The request body is not valid JSON.' },
+  malformed_json: {
+    status: 400,
+    ja: 'JSON の形式が正しくありません。',
+    en: 'The request body is not valid JSON.',
+  },
   invalid_municipality_code: {
     status: 400,
     ja: '市区町村コードが正しくありません（6桁・検査数字を確認してください）。',
@@ -26,7 +30,11 @@ export const ERRORS = {
     ja: 'メールアドレスまたはパスワードが正しくありません。',
     en: 'The e-mail address or password is not correct.',
   },
-  invalid_totp: { status: 401, ja: '認証コードが正しくありません。', en: 'The authentication code is not correct.' },
+  invalid_totp: {
+    status: 401,
+    ja: '認証コードが正しくありません。',
+    en: 'The authentication code is not correct.',
+  },
   account_locked: {
     status: 423,
     ja: 'サインインの失敗が続いたため、一時的にロックされています。しばらくしてからお試しください。',
@@ -98,7 +106,10 @@ export class AppError extends Error {
   readonly issues: ErrorIssue[] | undefined;
   readonly detail: Record<string, unknown> | undefined;
 
-  constructor(code: ErrorCode, opts: { issues?: ErrorIssue[]; detail?: Record<string, unknown>; cause?: unknown } = {}) {
+  constructor(
+    code: ErrorCode,
+    opts: { issues?: ErrorIssue[]; detail?: Record<string, unknown>; cause?: unknown } = {},
+  ) {
     super(`${code}: ${ERRORS[code].en}`, { cause: opts.cause });
     this.code = code;
     this.status = ERRORS[code].status;

@@ -41,7 +41,9 @@ export function moduleRouter() {
 
 /** Path parameter `id` as a UUID: anything else is simply not found. */
 export const ZIdParam = z.object({
-  id: z.string().openapi({ param: { name: 'id', in: 'path' }, example: '00000000-0000-4000-8000-000000000000' }),
+  id: z
+    .string()
+    .openapi({ param: { name: 'id', in: 'path' }, example: '00000000-0000-4000-8000-000000000000' }),
 });
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

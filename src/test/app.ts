@@ -1,6 +1,6 @@
 import type { Database } from '../db/client';
 import { createApp } from '../server/app';
-import { testConfig, type Config } from '../server/config';
+import { type Config, testConfig } from '../server/config';
 import type { Deps } from '../server/context';
 import { createLogger } from '../server/logger';
 import { createTestDatabase } from './db';
@@ -26,7 +26,12 @@ export type TestApp = {
 export async function createTestApp(config: Partial<Config> = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const clock = new TestClock(new Date());
-  const deps: Deps = { db, config: testConfig({ trustProxy: true, ...config }), log: createLogger('silent'), now: clock.now };
+  const deps: Deps = {
+    db,
+    config: testConfig({ trustProxy: true, ...config }),
+    log: createLogger('silent'),
+    now: clock.now,
+  };
   return { app: createApp(deps), deps, db, clock, close: () => db.close() };
 }
 

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { type Database, openDatabase, PGLITE_EXTENSIONS } from '../db/client';
 import { inject } from 'vitest';
+import { type Database, openDatabase, PGLITE_EXTENSIONS } from '../db/client';
 import { pgliteTemplateFile, serverAdminUrl, serverDbUrl, templateDb, testDbPrefix } from './db-names';
 
 export type TestDbKind = 'pglite' | 'postgres';

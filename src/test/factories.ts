@@ -14,8 +14,8 @@ import {
 } from '../db/schema';
 import type { Division, OrganisationKind } from '../db/schema/network';
 import type { Role } from '../modules/access/roles';
-import { hashPassword } from '../modules/accounts/password';
 import { sealSecret } from '../modules/accounts/crypto';
+import { hashPassword } from '../modules/accounts/password';
 import { generateTotpSecret } from '../modules/accounts/totp';
 import { findPrefecture, PREFECTURE_NAMES_EN } from '../shared/municipalities';
 
@@ -37,12 +37,21 @@ export async function makePrefecture(db: DbOrTx, code: string) {
   return { code, name: ref.name };
 }
 
-export async function makeRegion(db: DbOrTx, prefectureCode: string, name: string, municipalityCodes: string[]) {
+export async function makeRegion(
+  db: DbOrTx,
+  prefectureCode: string,
+  name: string,
+  municipalityCodes: string[],
+) {
   const [region] = await db.insert(regions).values({ prefectureCode, name }).returning();
   if (municipalityCodes.length) {
-    await db
-      .insert(regionMunicipalities)
-      .values(municipalityCodes.map((m) => ({ regionId: region!.id, municipalityCode: m, validFrom: '2024-04-01' })));
+    await db.insert(regionMunicipalities).values(
+      municipalityCodes.map((m) => ({
+        regionId: region!.id,
+        municipalityCode: m,
+        validFrom: '2024-04-01',
+      })),
+    );
   }
   return region!;
 }
@@ -62,7 +71,9 @@ export async function makeCentre(
     })
     .returning();
   if (opts.regionIds?.length) {
-    await db.insert(centreRegions).values(opts.regionIds.map((regionId) => ({ centreId: centre!.id, regionId })));
+    await db
+      .insert(centreRegions)
+      .values(opts.regionIds.map((regionId) => ({ centreId: centre!.id, regionId })));
   }
   return centre!;
 }

@@ -5,7 +5,14 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase, PGLITE_EXTENSIONS } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
-import { pgliteTemplateFile, serverAdminUrl, serverDbUrl, TEST_DIR, templateDb, testDbPrefix } from './db-names';
+import {
+  pgliteTemplateFile,
+  serverAdminUrl,
+  serverDbUrl,
+  TEST_DIR,
+  templateDb,
+  testDbPrefix,
+} from './db-names';
 
 /**
  * Migrates once per run: on PGlite into a dumped data dir that each test file loads (≈0.6 s instead of

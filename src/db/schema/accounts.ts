@@ -1,7 +1,17 @@
-import { boolean, char, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  char,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { Role } from '../../modules/access/roles';
-import { centres, organisations, people, prefectures, regions } from './network';
 import type { Division } from './network';
+import { centres, organisations, people, prefectures, regions } from './network';
 
 export const users = pgTable(
   'users',

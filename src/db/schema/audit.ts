@@ -44,8 +44,6 @@ export const auditLog = pgTable(
     index('audit_log_actor_idx').on(t.actorUserId, t.at),
     index('audit_log_entity_ids_idx').using('gin', t.entityIds),
     uniqueIndex('audit_log_seq_uq').on(t.seq),
-    index('audit_log_unsealed_idx')
-      .on(t.id)
-      .where(sql`hash is null`),
+    index('audit_log_unsealed_idx').on(t.id).where(sql`hash is null`),
   ],
 );

@@ -66,9 +66,7 @@ export const regionMunicipalities = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.regionId, t.municipalityCode, t.validFrom] }),
-    uniqueIndex('region_municipalities_current_uq')
-      .on(t.municipalityCode)
-      .where(sql`valid_to is null`),
+    uniqueIndex('region_municipalities_current_uq').on(t.municipalityCode).where(sql`valid_to is null`),
   ],
 );
 

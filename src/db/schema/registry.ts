@@ -45,9 +45,14 @@ export const childAffiliations = pgTable(
     organisationId: uuid('organisation_id')
       .notNull()
       .references(() => organisations.id),
-    kind: text('kind').$type<'nursery' | 'school' | 'day_service' | 'short_stay' | 'home_nursing' | 'hospital'>().notNull(),
+    kind: text('kind')
+      .$type<'nursery' | 'school' | 'day_service' | 'short_stay' | 'home_nursing' | 'hospital'>()
+      .notNull(),
     startedOn: date('started_on').notNull(),
     endedOn: date('ended_on'),
   },
-  (t) => [index('child_affiliations_org_idx').on(t.organisationId), index('child_affiliations_child_idx').on(t.childId)],
+  (t) => [
+    index('child_affiliations_org_idx').on(t.organisationId),
+    index('child_affiliations_child_idx').on(t.childId),
+  ],
 );

@@ -4,7 +4,7 @@
  * without deciding who may call it. (The child-level scope of each role is proven in permission-matrix.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, TestClient, type TestApp } from '../../test/app';
+import { createTestApp, type TestApp, TestClient } from '../../test/app';
 import {
   generateTotpSecret,
   makeChild,
@@ -105,15 +105,21 @@ describe('endpoint matrix', () => {
     for (const [path, cls] of Object.entries(GET_ENDPOINTS)) {
       if (cls === 'session' || cls === 'children' || path.includes('{id}')) continue;
       const withQuery = cls === 'network' && path !== '/api/network/prefectures' ? `${path}${q}` : path;
-      const res = await client.get(cls === 'audit' && path.endsWith('export') ? `${path}?format=csv` : withQuery);
+      const res = await client.get(
+        cls === 'audit' && path.endsWith('export') ? `${path}?format=csv` : withQuery,
+      );
       expect(res.status, `${role} GET ${withQuery}`).toBe(ACCESS[role][cls]);
     }
   });
 
   it.each(ROLES)('%s gets 404 for another prefecture’s records by id', async (role) => {
     const client = clients.get(role)!;
-    const paths = [`/api/network/organisations/${other.organisationId}`, `/api/network/people/${other.personId}`];
-    if (ACCESS[role].user_admin === 200 && role !== 'system_admin') paths.push(`/api/admin/users/${other.userId}`);
+    const paths = [
+      `/api/network/organisations/${other.organisationId}`,
+      `/api/network/people/${other.personId}`,
+    ];
+    if (ACCESS[role].user_admin === 200 && role !== 'system_admin')
+      paths.push(`/api/admin/users/${other.userId}`);
     const q = role === 'system_admin' ? '?prefecture=14' : '';
     for (const p of paths) {
       const res = await client.get(`${p}${q}`);

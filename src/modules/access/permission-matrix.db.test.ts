@@ -4,7 +4,6 @@
  * record answer 404. The expected sets come from the fixture's own bookkeeping (an oracle independent of SQL).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLES, type Role } from './roles';
 import { createTestApp, type TestApp } from '../../test/app';
 import {
   generateTotpSecret,
@@ -16,6 +15,7 @@ import {
   makeUser,
 } from '../../test/factories';
 import { signInAs } from '../../test/sign-in';
+import { ROLES, type Role } from './roles';
 
 type World = Awaited<ReturnType<typeof buildWorld>>;
 let t: TestApp;
@@ -30,7 +30,12 @@ async function buildWorld(t: TestApp) {
   const regionB = await makeRegion(db, '14', '湘南西部', ['142034']);
   const region43 = await makeRegion(db, '43', '熊本市', ['431001']);
   const hq = await makeCentre(db, '14', { kind: 'hq', name: '本部' });
-  const branchA = await makeCentre(db, '14', { kind: 'branch', parentId: hq.id, name: '湘南東部支部', regionIds: [regionA.id] });
+  const branchA = await makeCentre(db, '14', {
+    kind: 'branch',
+    parentId: hq.id,
+    name: '湘南東部支部',
+    regionIds: [regionA.id],
+  });
   const providerA = await makeOrganisation(db, '14', { kind: 'provider', municipalityCode: '142051' });
   const provider43 = await makeOrganisation(db, '43', { kind: 'provider', municipalityCode: '431001' });
 
@@ -48,16 +53,66 @@ async function buildWorld(t: TestApp) {
   /** Each test user with the child ids it must see. */
   const cases: { label: string; role: Role; opts: Parameters<typeof makeUser>[2]; expected: string[] }[] = [
     { label: 'system administrator', role: 'system_admin', opts: { prefectureCode: null }, expected: [] },
-    { label: 'centre administrator (14)', role: 'centre_admin', opts: { prefectureCode: '14' }, expected: of('fujisawa1', 'fujisawa2', 'chigasaki', 'hiratsuka', 'yokohama') },
-    { label: 'centre staff, whole prefecture', role: 'centre_staff', opts: { prefectureCode: '14' }, expected: of('fujisawa1', 'fujisawa2', 'chigasaki', 'hiratsuka', 'yokohama') },
-    { label: 'centre staff, branch A', role: 'centre_staff', opts: { prefectureCode: '14', centreId: branchA.id }, expected: of('fujisawa1', 'fujisawa2', 'chigasaki') },
-    { label: 'regional coordinator, region B', role: 'regional_coordinator', opts: { prefectureCode: '14', regionId: regionB.id }, expected: of('hiratsuka') },
-    { label: 'municipal staff, 藤沢市', role: 'municipal_staff', opts: { prefectureCode: '14', municipalityCode: '142051' }, expected: of('fujisawa1', 'fujisawa2') },
-    { label: 'municipal staff, 茅ヶ崎市 education division', role: 'municipal_staff', opts: { prefectureCode: '14', municipalityCode: '142077', division: 'education' }, expected: of('chigasaki') },
-    { label: 'provider staff, provider A', role: 'provider_staff', opts: { prefectureCode: '14', organisationId: providerA.id }, expected: of('fujisawa1', 'hiratsuka') },
-    { label: 'auditor (14)', role: 'auditor', opts: { prefectureCode: '14' }, expected: of('fujisawa1', 'fujisawa2', 'chigasaki', 'hiratsuka', 'yokohama') },
-    { label: 'centre staff (43)', role: 'centre_staff', opts: { prefectureCode: '43' }, expected: of('kumamoto') },
-    { label: 'regional coordinator (43)', role: 'regional_coordinator', opts: { prefectureCode: '43', regionId: region43.id }, expected: of('kumamoto') },
+    {
+      label: 'centre administrator (14)',
+      role: 'centre_admin',
+      opts: { prefectureCode: '14' },
+      expected: of('fujisawa1', 'fujisawa2', 'chigasaki', 'hiratsuka', 'yokohama'),
+    },
+    {
+      label: 'centre staff, whole prefecture',
+      role: 'centre_staff',
+      opts: { prefectureCode: '14' },
+      expected: of('fujisawa1', 'fujisawa2', 'chigasaki', 'hiratsuka', 'yokohama'),
+    },
+    {
+      label: 'centre staff, branch A',
+      role: 'centre_staff',
+      opts: { prefectureCode: '14', centreId: branchA.id },
+      expected: of('fujisawa1', 'fujisawa2', 'chigasaki'),
+    },
+    {
+      label: 'regional coordinator, region B',
+      role: 'regional_coordinator',
+      opts: { prefectureCode: '14', regionId: regionB.id },
+      expected: of('hiratsuka'),
+    },
+    {
+      label: 'municipal staff, 藤沢市',
+      role: 'municipal_staff',
+      opts: { prefectureCode: '14', municipalityCode: '142051' },
+      expected: of('fujisawa1', 'fujisawa2'),
+    },
+    {
+      label: 'municipal staff, 茅ヶ崎市 education division',
+      role: 'municipal_staff',
+      opts: { prefectureCode: '14', municipalityCode: '142077', division: 'education' },
+      expected: of('chigasaki'),
+    },
+    {
+      label: 'provider staff, provider A',
+      role: 'provider_staff',
+      opts: { prefectureCode: '14', organisationId: providerA.id },
+      expected: of('fujisawa1', 'hiratsuka'),
+    },
+    {
+      label: 'auditor (14)',
+      role: 'auditor',
+      opts: { prefectureCode: '14' },
+      expected: of('fujisawa1', 'fujisawa2', 'chigasaki', 'hiratsuka', 'yokohama'),
+    },
+    {
+      label: 'centre staff (43)',
+      role: 'centre_staff',
+      opts: { prefectureCode: '43' },
+      expected: of('kumamoto'),
+    },
+    {
+      label: 'regional coordinator (43)',
+      role: 'regional_coordinator',
+      opts: { prefectureCode: '43', regionId: region43.id },
+      expected: of('kumamoto'),
+    },
   ];
   const users = [];
   for (const c of cases) {
@@ -80,38 +135,44 @@ describe('permission matrix', () => {
     for (const role of ROLES) expect(covered.has(role), role).toBe(true);
   });
 
-  it.each([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10])('case %i: lists, reads by id and figures match the scope exactly', async (i) => {
-    const c = w.users[i]!;
-    const client = await signInAs(t, c.user, c.totpSecret);
+  it.each([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10])(
+    'case %i: lists, reads by id and figures match the scope exactly',
+    async (i) => {
+      const c = w.users[i]!;
+      const client = await signInAs(t, c.user, c.totpSecret);
 
-    // GET /api/children — the list is exactly the expected set (pages of 2 to exercise paging).
-    const seen: string[] = [];
-    for (let page = 1; page <= 10; page++) {
-      const res = await client.get(`/api/children?pageSize=2&page=${page}`);
-      expect(res.status, c.label).toBe(200);
-      seen.push(...res.body.items.map((x: { id: string }) => x.id));
-      expect(res.body.total, c.label).toBe(c.expected.length);
-      if (res.body.items.length < 2) break;
-    }
-    expect(seen.sort(), c.label).toEqual([...c.expected].sort());
+      // GET /api/children — the list is exactly the expected set (pages of 2 to exercise paging).
+      const seen: string[] = [];
+      for (let page = 1; page <= 10; page++) {
+        const res = await client.get(`/api/children?pageSize=2&page=${page}`);
+        expect(res.status, c.label).toBe(200);
+        seen.push(...res.body.items.map((x: { id: string }) => x.id));
+        expect(res.body.total, c.label).toBe(c.expected.length);
+        if (res.body.items.length < 2) break;
+      }
+      expect(seen.sort(), c.label).toEqual([...c.expected].sort());
 
-    // GET /api/children/:id — 200 inside the scope, 404 for every other record (other areas, other prefecture).
-    for (const id of w.all) {
-      const res = await client.get(`/api/children/${id}`);
-      expect(res.status, `${c.label} → ${id}`).toBe(c.expected.includes(id) ? 200 : 404);
-      if (res.status === 404) expect(res.body.error.code).toBe('not_found');
-    }
+      // GET /api/children/:id — 200 inside the scope, 404 for every other record (other areas, other prefecture).
+      for (const id of w.all) {
+        const res = await client.get(`/api/children/${id}`);
+        expect(res.status, `${c.label} → ${id}`).toBe(c.expected.includes(id) ? 200 : 404);
+        if (res.status === 404) expect(res.body.error.code).toBe('not_found');
+      }
 
-    // Filters cannot widen the scope: asking for another municipality returns nothing outside it.
-    const other = await client.get('/api/children?municipality=431001');
-    expect(other.body.items.every((x: { id: string }) => c.expected.includes(x.id)), c.label).toBe(true);
+      // Filters cannot widen the scope: asking for another municipality returns nothing outside it.
+      const other = await client.get('/api/children?municipality=431001');
+      expect(
+        other.body.items.every((x: { id: string }) => c.expected.includes(x.id)),
+        c.label,
+      ).toBe(true);
 
-    // GET /api/home/figures — aggregates over exactly the same records.
-    const figures = await client.get('/api/home/figures');
-    expect(figures.status).toBe(200);
-    if (c.expected.length === 0 && c.role === 'system_admin') expect(figures.body.children).toBeNull();
-    else expect(figures.body.children.total, c.label).toBe(c.expected.length);
-  });
+      // GET /api/home/figures — aggregates over exactly the same records.
+      const figures = await client.get('/api/home/figures');
+      expect(figures.status).toBe(200);
+      if (c.expected.length === 0 && c.role === 'system_admin') expect(figures.body.children).toBeNull();
+      else expect(figures.body.children.total, c.label).toBe(c.expected.length);
+    },
+  );
 
   it('answers 401 to every personal-data endpoint without a session', async () => {
     const { TestClient } = await import('../../test/app');
@@ -130,7 +191,13 @@ describe('permission matrix', () => {
       t.db.systemDb
         .select()
         .from(auditLog)
-        .where(and(eq(auditLog.actorUserId, c.user.id), eq(auditLog.action, 'read'), sql`${c.expected[0]} = any(${auditLog.entityIds})`));
+        .where(
+          and(
+            eq(auditLog.actorUserId, c.user.id),
+            eq(auditLog.action, 'read'),
+            sql`${c.expected[0]} = any(${auditLog.entityIds})`,
+          ),
+        );
     const before = (await reads()).length;
     const res = await client.get(`/api/children/${c.expected[0]}`);
     const after = await reads();

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { centreRegions, users } from '../../db/schema';
+import { centreRegions, type users } from '../../db/schema';
 import type { Actor, Scope } from './actor';
 import { ROLE_INFO } from './roles';
 

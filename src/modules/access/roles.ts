@@ -13,7 +13,13 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-export type ScopeKind = 'none' | 'prefecture' | 'branch_or_prefecture' | 'region' | 'municipality' | 'organisation';
+export type ScopeKind =
+  | 'none'
+  | 'prefecture'
+  | 'branch_or_prefecture'
+  | 'region'
+  | 'municipality'
+  | 'organisation';
 
 type RoleInfo = {
   /** Which area the role's personal-data reads cover. */

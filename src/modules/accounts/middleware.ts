@@ -5,7 +5,7 @@ import { AppError } from '../../server/errors';
 import type { Actor } from '../access/actor';
 import { resolveActor } from '../access/resolve-actor';
 import { ROLE_INFO } from '../access/roles';
-import { SESSION_COOKIE, findSession } from './sessions';
+import { findSession, SESSION_COOKIE } from './sessions';
 
 /** Loads the session named by the cookie (if any) and, when it is complete, the actor. */
 export function loadSession(deps: Deps): MiddlewareHandler<AppEnv> {

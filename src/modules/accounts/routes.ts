@@ -20,7 +20,7 @@ import {
   ZTotpEnrolResponse,
   ZTotpRequest,
 } from './schemas';
-import { SESSION_COOKIE, deleteSession, deleteUserSessions, markSecondFactorDone } from './sessions';
+import { deleteSession, deleteUserSessions, markSecondFactorDone, SESSION_COOKIE } from './sessions';
 import { signIn } from './sign-in';
 import { consumeToken } from './tokens';
 import { generateTotpSecret, otpauthUri, verifyTotp } from './totp';
@@ -130,21 +130,24 @@ export function accountsRoutes(deps: Deps) {
     },
   );
 
-  r.openapi(createRoute({ method: 'post', path: '/sign-out', tags: tag, responses: jsonOk(ZOk) }), async (c) => {
-    const session = c.get('session');
-    if (session) {
-      await deps.db.systemDb.transaction(async (tx) => {
-        await deleteSession(tx, session.id);
-        await recordAudit(
-          tx,
-          { actor: c.get('actor'), meta: c.get('meta'), at: deps.now() },
-          { action: 'sign_out', entityType: 'user', entityIds: [session.userId] },
-        );
-      });
-    }
-    deleteCookie(c, SESSION_COOKIE, { path: '/' });
-    return c.json({ ok: true as const }, 200);
-  });
+  r.openapi(
+    createRoute({ method: 'post', path: '/sign-out', tags: tag, responses: jsonOk(ZOk) }),
+    async (c) => {
+      const session = c.get('session');
+      if (session) {
+        await deps.db.systemDb.transaction(async (tx) => {
+          await deleteSession(tx, session.id);
+          await recordAudit(
+            tx,
+            { actor: c.get('actor'), meta: c.get('meta'), at: deps.now() },
+            { action: 'sign_out', entityType: 'user', entityIds: [session.userId] },
+          );
+        });
+      }
+      deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      return c.json({ ok: true as const }, 200);
+    },
+  );
 
   r.openapi(
     createRoute({
@@ -168,7 +171,12 @@ export function accountsRoutes(deps: Deps) {
         await recordAudit(
           tx,
           { actor, meta: c.get('meta'), at: deps.now() },
-          { action: 'configure', entityType: 'user', entityIds: [actor.userId], detail: { event: 'password_changed' } },
+          {
+            action: 'configure',
+            entityType: 'user',
+            entityIds: [actor.userId],
+            detail: { event: 'password_changed' },
+          },
         );
       });
       return c.json({ ok: true as const }, 200);
@@ -185,7 +193,10 @@ export function accountsRoutes(deps: Deps) {
     }),
     async (c) => {
       const actor = requireActor(c);
-      await deps.db.systemDb.update(users).set({ locale: c.req.valid('json').locale }).where(eq(users.id, actor.userId));
+      await deps.db.systemDb
+        .update(users)
+        .set({ locale: c.req.valid('json').locale })
+        .where(eq(users.id, actor.userId));
       return c.json({ ok: true as const }, 200);
     },
   );
@@ -269,7 +280,10 @@ async function checkTotp(deps: Deps, userId: string, code: string, opts: { enrol
       .where(eq(users.id, userId));
     throw new AppError('invalid_totp');
   }
-  await deps.db.systemDb.update(users).set({ totpLastStep: step, failedSignIns: 0 }).where(eq(users.id, userId));
+  await deps.db.systemDb
+    .update(users)
+    .set({ totpLastStep: step, failedSignIns: 0 })
+    .where(eq(users.id, userId));
 }
 
 async function sessionView(
@@ -282,7 +296,8 @@ async function sessionView(
     return { authenticated: false, csrfToken: null, mustEnrolTotp: false, mustVerifyTotp: false, user: null };
   }
   const [user] = await deps.db.systemDb.select().from(users).where(eq(users.id, session.userId));
-  if (!user) return { authenticated: false, csrfToken: null, mustEnrolTotp: false, mustVerifyTotp: false, user: null };
+  if (!user)
+    return { authenticated: false, csrfToken: null, mustEnrolTotp: false, mustVerifyTotp: false, user: null };
   const mustEnrolTotp = overrides.totpEnabled ? false : session.mustEnrolTotp;
   const mustVerifyTotp = overrides.secondFactorDone ? false : session.mustVerifyTotp;
   return {

@@ -19,7 +19,12 @@ export async function createSession(
   deps: Deps,
   db: DbOrTx,
   userId: string,
-  opts: { previousToken?: string | undefined; secondFactorDone: boolean; ip: string | null; userAgent: string | null },
+  opts: {
+    previousToken?: string | undefined;
+    secondFactorDone: boolean;
+    ip: string | null;
+    userAgent: string | null;
+  },
 ): Promise<{ token: string; csrfToken: string }> {
   if (opts.previousToken) await db.delete(sessions).where(eq(sessions.id, tokenHash(opts.previousToken)));
   const token = randomToken();
@@ -59,7 +64,10 @@ export async function findSession(
     return null;
   }
   if (now - row.session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-    await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, id));
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(now) })
+      .where(eq(sessions.id, id));
   }
   return row;
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, TestClient, type TestApp } from '../../test/app';
+import { createTestApp, type TestApp, TestClient } from '../../test/app';
 import { generateTotpSecret, makePrefecture, makeUser, TEST_PASSWORD } from '../../test/factories';
 import { totpCode } from './totp';
 
@@ -46,14 +46,18 @@ describe('sign-in', () => {
     const client = new TestClient(t);
     client.ip = '192.0.2.77';
     for (let i = 0; i < 4; i++) {
-      expect((await client.post('/api/auth/sign-in', { email: u.email, password: 'bad password' })).status).toBe(401);
+      expect(
+        (await client.post('/api/auth/sign-in', { email: u.email, password: 'bad password' })).status,
+      ).toBe(401);
     }
     const fifth = await client.post('/api/auth/sign-in', { email: u.email, password: 'bad password' });
     expect(fifth.body.error.code).toBe('account_locked');
     const right = await client.post('/api/auth/sign-in', { email: u.email, password: TEST_PASSWORD });
     expect(right.status).toBe(423);
     t.clock.advance(16 * 60_000);
-    expect((await client.post('/api/auth/sign-in', { email: u.email, password: TEST_PASSWORD })).status).toBe(200);
+    expect((await client.post('/api/auth/sign-in', { email: u.email, password: TEST_PASSWORD })).status).toBe(
+      200,
+    );
   });
 
   it('requires the TOTP code for a role that sees more than one municipality', async () => {
@@ -63,7 +67,9 @@ describe('sign-in', () => {
     const res = await client.post('/api/auth/sign-in', { email: u.email, password: TEST_PASSWORD });
     expect(res.body.authenticated).toBe(false);
     expect(res.body.mustVerifyTotp).toBe(true);
-    const bad = await client.post('/api/auth/totp', { code: '000000' === totpCode(secret, t.clock.now()) ? '111111' : '000000' });
+    const bad = await client.post('/api/auth/totp', {
+      code: '000000' === totpCode(secret, t.clock.now()) ? '111111' : '000000',
+    });
     expect(bad.status).toBe(401);
     const good = await client.post('/api/auth/totp', { code: totpCode(secret, t.clock.now()) });
     expect(good.status).toBe(200);
@@ -82,7 +88,9 @@ describe('sign-in', () => {
     const enrol = await client.post('/api/auth/totp/enrol');
     expect(enrol.status).toBe(200);
     expect(enrol.body.otpauthUri).toMatch(/^otpauth:\/\/totp\//);
-    const confirm = await client.post('/api/auth/totp/confirm', { code: totpCode(enrol.body.secret, t.clock.now()) });
+    const confirm = await client.post('/api/auth/totp/confirm', {
+      code: totpCode(enrol.body.secret, t.clock.now()),
+    });
     expect(confirm.status).toBe(200);
     expect(confirm.body.authenticated).toBe(true);
   });
@@ -95,7 +103,12 @@ describe('sign-in', () => {
     client.csrf = null;
     expect((await client.post('/api/auth/locale', { locale: 'en' })).body.error.code).toBe('csrf_failed');
     client.csrf = token;
-    const cross = await client.request('POST', '/api/auth/locale', { locale: 'en' }, { origin: 'https://evil.example' });
+    const cross = await client.request(
+      'POST',
+      '/api/auth/locale',
+      { locale: 'en' },
+      { origin: 'https://evil.example' },
+    );
     expect(cross.status).toBe(403);
     expect((await client.post('/api/auth/locale', { locale: 'en' })).status).toBe(200);
   });

@@ -23,9 +23,13 @@ export async function signIn(
 ) {
   const db = deps.db.systemDb;
   const now = deps.now();
-  await hitRateLimit(db, `sign-in:ip:${input.meta.ip ?? 'unknown'}`, { limit: IP_LIMIT, windowMs: IP_WINDOW_MS, now });
+  await hitRateLimit(db, `sign-in:ip:${input.meta.ip ?? 'unknown'}`, {
+    limit: IP_LIMIT,
+    windowMs: IP_WINDOW_MS,
+    now,
+  });
   const [user] = await db.select().from(users).where(eq(users.email, input.email));
-  if (!user || !user.passwordHash || user.disabledAt) {
+  if (!user?.passwordHash || user.disabledAt) {
     await verifyPassword(await dummyPasswordHash(), input.password);
     await db.transaction((tx) =>
       recordAudit(
@@ -72,7 +76,10 @@ export async function signIn(
   const mustEnrolTotp = ROLE_INFO[user.role].requiresTotp && !user.totpEnabledAt;
   const mustVerifyTotp = Boolean(user.totpEnabledAt);
   const session = await db.transaction(async (tx) => {
-    await tx.update(users).set({ failedSignIns: 0, lockedUntil: null, lastSignInAt: now }).where(eq(users.id, user.id));
+    await tx
+      .update(users)
+      .set({ failedSignIns: 0, lockedUntil: null, lastSignInAt: now })
+      .where(eq(users.id, user.id));
     const s = await createSession(deps, tx, user.id, {
       previousToken: input.previousToken,
       secondFactorDone: false,
@@ -86,7 +93,9 @@ export async function signIn(
         action: 'sign_in',
         entityType: 'user',
         entityIds: [user.id],
-        detail: { secondFactor: mustVerifyTotp ? 'pending' : mustEnrolTotp ? 'enrolment_required' : 'not_required' },
+        detail: {
+          secondFactor: mustVerifyTotp ? 'pending' : mustEnrolTotp ? 'enrolment_required' : 'not_required',
+        },
         prefectureCode: user.prefectureCode,
       },
     );

@@ -65,7 +65,12 @@ export function totpCode(secretBase32: string, at: Date): string {
  * Checks a code against the current step ±1 (clock drift). Returns the matched step so the caller can
  * refuse a replay of the same or an earlier step; null when no step matches.
  */
-export function verifyTotp(secretBase32: string, code: string, at: Date, lastUsedStep: number | null): number | null {
+export function verifyTotp(
+  secretBase32: string,
+  code: string,
+  at: Date,
+  lastUsedStep: number | null,
+): number | null {
   if (!/^\d{6}$/.test(code)) return null;
   const key = base32Decode(secretBase32);
   const now = totpStep(at);

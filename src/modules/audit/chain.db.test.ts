@@ -121,10 +121,14 @@ describe('audit chain', () => {
       expect(await sealAuditChain(other.systemDb)).toBe(2);
       expect(await sealAuditChain(other.systemDb)).toBe(0);
       // A sealed entry cannot be re-sealed with another hash.
-      expect(await failure(other.systemDb.execute(sql`update audit_log set hash = 'z' where id = 1`))).toMatch(
-        /append-only/,
-      );
-      expect(await verifyAuditChain(other.systemDb, { seal: false })).toMatchObject({ ok: true, entries: 2, unsealed: 0 });
+      expect(
+        await failure(other.systemDb.execute(sql`update audit_log set hash = 'z' where id = 1`)),
+      ).toMatch(/append-only/);
+      expect(await verifyAuditChain(other.systemDb, { seal: false })).toMatchObject({
+        ok: true,
+        entries: 2,
+        unsealed: 0,
+      });
     } finally {
       await other.close();
     }

@@ -16,7 +16,9 @@ export async function sealAuditChain(db: DbOrTx, batchSize = 1000): Promise<numb
   let total = 0;
   for (;;) {
     const sealed = await db.transaction(async (tx) => {
-      const [lock] = rowsOf<{ ok: boolean }>(await tx.execute(sql`select pg_try_advisory_xact_lock(${SEAL_LOCK}) as ok`));
+      const [lock] = rowsOf<{ ok: boolean }>(
+        await tx.execute(sql`select pg_try_advisory_xact_lock(${SEAL_LOCK}) as ok`),
+      );
       if (!lock?.ok) return 0;
       const [last] = await tx
         .select({ seq: auditLog.seq, hash: auditLog.hash })
@@ -24,7 +26,12 @@ export async function sealAuditChain(db: DbOrTx, batchSize = 1000): Promise<numb
         .where(isNotNull(auditLog.seq))
         .orderBy(desc(auditLog.seq))
         .limit(1);
-      const rows = await tx.select().from(auditLog).where(isNull(auditLog.hash)).orderBy(asc(auditLog.id)).limit(batchSize);
+      const rows = await tx
+        .select()
+        .from(auditLog)
+        .where(isNull(auditLog.hash))
+        .orderBy(asc(auditLog.id))
+        .limit(batchSize);
       if (rows.length === 0) return 0;
       let seq = last?.seq ?? 0;
       let prev = last?.hash ?? GENESIS_HASH;

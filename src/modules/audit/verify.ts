@@ -24,7 +24,10 @@ export async function verifyAuditChain(
 ): Promise<VerifyResult> {
   const batchSize = opts.batchSize ?? 5000;
   if (opts.seal !== false) await sealAuditChain(db);
-  const [pending] = await db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(isNull(auditLog.hash));
+  const [pending] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(auditLog)
+    .where(isNull(auditLog.hash));
   const unsealed = pending?.n ?? 0;
   let prev = GENESIS_HASH;
   let lastSeq = 0;
@@ -40,7 +43,8 @@ export async function verifyAuditChain(
     for (const r of rows) {
       const brokenAtId = r.id;
       if (r.seq !== lastSeq + 1) return { ok: false, entries, brokenAtId, reason: 'seq_gap', unsealed };
-      if (r.prevHash !== prev) return { ok: false, entries, brokenAtId, reason: 'prev_hash_mismatch', unsealed };
+      if (r.prevHash !== prev)
+        return { ok: false, entries, brokenAtId, reason: 'prev_hash_mismatch', unsealed };
       if (r.hash !== chainHash(prev, contentOf(r))) {
         return { ok: false, entries, brokenAtId, reason: 'hash_mismatch', unsealed };
       }

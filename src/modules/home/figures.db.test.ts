@@ -28,17 +28,24 @@ describe('home figures', () => {
     expect(f.nendo).toBe(2026);
     expect(f.scope).toMatchObject({ kind: 'municipality', municipalityName: '藤沢市' });
     expect(f.children.total).toBe(5);
-    const stage = Object.fromEntries(f.children.byLifeStage.map((s: { stage: string; count: number }) => [s.stage, s.count]));
+    const stage = Object.fromEntries(
+      f.children.byLifeStage.map((s: { stage: string; count: number }) => [s.stage, s.count]),
+    );
     expect(stage).toMatchObject({ infant: 1, preschool: 1, elementary: 1, high_school: 1, adult: 0 });
     expect(f.children.enteringSchoolNextNendo).toBe(1);
     expect(f.children.turning18ThisNendo).toBe(1);
     expect(f.children.byMunicipality).toEqual([{ code: '142051', name: '藤沢市', count: 5 }]);
-    const status = Object.fromEntries(f.children.byStatus.map((s: { status: string; count: number }) => [s.status, s.count]));
+    const status = Object.fromEntries(
+      f.children.byStatus.map((s: { status: string; count: number }) => [s.status, s.count]),
+    );
     expect(status).toEqual({ at_home: 3, in_hospital: 1, adult_services: 1 });
   });
 
   it('gives a system administrator network figures and no personal figures', async () => {
-    const u = await makeUser(t.db.systemDb, 'system_admin', { prefectureCode: null, totpSecret: 'JBSWY3DPEHPK3PXP' });
+    const u = await makeUser(t.db.systemDb, 'system_admin', {
+      prefectureCode: null,
+      totpSecret: 'JBSWY3DPEHPK3PXP',
+    });
     const client = await signInAs(t, u, 'JBSWY3DPEHPK3PXP');
     const res = await client.get('/api/home/figures');
     expect(res.body.children).toBeNull();

@@ -1,13 +1,28 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { centres, children, municipalities, organisations, prefectures, regions, users } from '../../db/schema';
+import {
+  centres,
+  children,
+  municipalities,
+  organisations,
+  prefectures,
+  regions,
+  users,
+} from '../../db/schema';
 import { type LifeStage, lifeStage, schoolEntryNendo, turnsAgeInNendo } from '../../shared/age';
 import { compareIsoDates } from '../../shared/dates';
 import { nendoOf, nendoRange } from '../../shared/nendo';
 import type { Actor } from '../access/actor';
 import { childScope } from '../registry/scope';
 
-export const LIFE_STAGES = ['infant', 'preschool', 'elementary', 'junior_high', 'high_school', 'adult'] as const;
+export const LIFE_STAGES = [
+  'infant',
+  'preschool',
+  'elementary',
+  'junior_high',
+  'high_school',
+  'adult',
+] as const;
 
 /** Figures for the home page, computed over exactly the children the actor may see. */
 export async function homeFigures(db: DbOrTx, actor: Actor, today: string) {
@@ -19,7 +34,11 @@ export async function homeFigures(db: DbOrTx, actor: Actor, today: string) {
   let childFigures = null;
   if (hasPersonalData) {
     const [byStatus, byBirthDate, byMunicipality, [extra]] = await Promise.all([
-      db.select({ status: children.status, count: sql<number>`count(*)::int` }).from(children).where(scope).groupBy(children.status),
+      db
+        .select({ status: children.status, count: sql<number>`count(*)::int` })
+        .from(children)
+        .where(scope)
+        .groupBy(children.status),
       // Children living in the community (at home or in hospital), grouped by birth date: at most a few
       // thousand rows even for a prefecture, and the 学齢 rules stay in one place (src/shared/age.ts).
       db
@@ -28,7 +47,11 @@ export async function homeFigures(db: DbOrTx, actor: Actor, today: string) {
         .where(and(scope, inArray(children.status, ['at_home', 'in_hospital'])))
         .groupBy(children.birthDate),
       db
-        .select({ code: children.municipalityCode, name: municipalities.name, count: sql<number>`count(*)::int` })
+        .select({
+          code: children.municipalityCode,
+          name: municipalities.name,
+          count: sql<number>`count(*)::int`,
+        })
         .from(children)
         .innerJoin(municipalities, eq(municipalities.code, children.municipalityCode))
         .where(scope)
@@ -73,7 +96,14 @@ async function networkFigures(db: DbOrTx, actor: Actor) {
       db.select({ n: count }).from(prefectures),
       db.select({ n: count }).from(users),
     ]);
-    return { regions: 0, municipalities: 0, centres: 0, organisations: 0, users: u?.n ?? 0, prefectures: p?.n ?? 0 };
+    return {
+      regions: 0,
+      municipalities: 0,
+      centres: 0,
+      organisations: 0,
+      users: u?.n ?? 0,
+      prefectures: p?.n ?? 0,
+    };
   }
   const pc = actor.prefectureCode;
   const [[r], [m], [c], [o], [u]] = await Promise.all([
@@ -81,7 +111,10 @@ async function networkFigures(db: DbOrTx, actor: Actor) {
     db.select({ n: count }).from(municipalities).where(eq(municipalities.prefectureCode, pc)),
     db.select({ n: count }).from(centres).where(eq(centres.prefectureCode, pc)),
     db.select({ n: count }).from(organisations).where(eq(organisations.prefectureCode, pc)),
-    db.select({ n: count }).from(users).where(and(eq(users.prefectureCode, pc), isNull(users.disabledAt))),
+    db
+      .select({ n: count })
+      .from(users)
+      .where(and(eq(users.prefectureCode, pc), isNull(users.disabledAt))),
   ]);
   return {
     regions: r?.n ?? 0,
@@ -102,20 +135,32 @@ async function scopeLabel(db: DbOrTx, actor: Actor) {
     organisationName: null as string | null,
   };
   if (actor.prefectureCode) {
-    const [p] = await db.select({ name: prefectures.name }).from(prefectures).where(eq(prefectures.code, actor.prefectureCode));
+    const [p] = await db
+      .select({ name: prefectures.name })
+      .from(prefectures)
+      .where(eq(prefectures.code, actor.prefectureCode));
     label.prefectureName = p?.name ?? null;
   }
   const s = actor.scope;
   if (s.kind === 'regions' && s.regionIds.length) {
-    const rows = await db.select({ name: regions.name }).from(regions).where(inArray(regions.id, s.regionIds)).orderBy(regions.sortOrder, regions.name);
+    const rows = await db
+      .select({ name: regions.name })
+      .from(regions)
+      .where(inArray(regions.id, s.regionIds))
+      .orderBy(regions.sortOrder, regions.name);
     label.regionNames = rows.map((r) => r.name);
   } else if (s.kind === 'municipality') {
-    const [m] = await db.select({ name: municipalities.name }).from(municipalities).where(eq(municipalities.code, s.municipalityCode));
+    const [m] = await db
+      .select({ name: municipalities.name })
+      .from(municipalities)
+      .where(eq(municipalities.code, s.municipalityCode));
     label.municipalityName = m?.name ?? null;
   } else if (s.kind === 'organisation') {
-    const [o] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, s.organisationId));
+    const [o] = await db
+      .select({ name: organisations.name })
+      .from(organisations)
+      .where(eq(organisations.id, s.organisationId));
     label.organisationName = o?.name ?? null;
   }
   return label;
 }
-

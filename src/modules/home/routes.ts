@@ -1,11 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Deps } from '../../server/context';
-import { isoDateInJapan } from '../../shared/dates';
 import { jsonOk, moduleRouter } from '../../server/openapi';
+import { isoDateInJapan } from '../../shared/dates';
 import { requireActor } from '../accounts/middleware';
 import { recordAudit } from '../audit/record';
-import { homeFigures, LIFE_STAGES } from './figures';
 import { CHILD_STATUSES } from '../registry/schemas';
+import { homeFigures, LIFE_STAGES } from './figures';
 
 const ZHomeFigures = z
   .object({
@@ -39,7 +39,6 @@ const ZHomeFigures = z
   })
   .openapi('HomeFigures');
 
-
 export function homeRoutes(deps: Deps) {
   const r = moduleRouter();
   r.openapi(
@@ -59,7 +58,12 @@ export function homeRoutes(deps: Deps) {
           await recordAudit(
             tx,
             { actor, meta: c.get('meta'), at: deps.now() },
-            { action: 'search', entityType: 'child_figures', entityIds: [], detail: { total: f.children.total } },
+            {
+              action: 'search',
+              entityType: 'child_figures',
+              entityIds: [],
+              detail: { total: f.children.total },
+            },
           );
         }
         return f;

@@ -51,7 +51,11 @@ function filterConditions(actor: Actor, f: ChildFilter): SQL[] {
 }
 
 /** The statement behind the list: one page of scoped children with a window count (the benchmark runs it raw). */
-export function childrenPageQuery(db: DbOrTx, actor: Actor, f: ChildFilter & { page: number; pageSize: number }) {
+export function childrenPageQuery(
+  db: DbOrTx,
+  actor: Actor,
+  f: ChildFilter & { page: number; pageSize: number },
+) {
   return db
     .select({ ...summaryColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
     .from(children)
