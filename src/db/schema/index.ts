@@ -1,4 +1,5 @@
 export * from './accounts';
 export * from './audit';
 export * from './network';
+export * from './notifications';
 export * from './registry';
