@@ -1,0 +1,42 @@
+import { Link } from '@tanstack/react-router';
+import { useLocale, useT } from '../i18n';
+import { type SessionUser, useSignOut } from '../lib/queries/auth';
+import { roleLabel } from '../lib/roles';
+import { Button } from './Button';
+import { LanguageSwitch } from './LanguageSwitch';
+
+/** The banner: product name, the signed-in user and role, language, sign-out. */
+export function Header({ user }: { user: SessionUser | null }) {
+  const t = useT();
+  const { locale } = useLocale();
+  const signOut = useSignOut();
+  return (
+    <header className="border-b-4 border-key-900 bg-white">
+      <div className="mx-auto flex max-w-screen-2xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3 md:px-6">
+        <div>
+          <Link
+            to="/"
+            className="inline-flex min-h-11 items-center gap-3 text-std-24B-150 text-solid-gray-900 no-underline hover:text-key-900"
+          >
+            <img src="/favicon.svg" alt="" width={36} height={36} />
+            <span lang="ja">{t('app.name')}</span>
+          </Link>
+          <p className="text-dns-14N-130 text-solid-gray-700">{t('app.tagline')}</p>
+        </div>
+        <div className="flex flex-wrap items-center gap-3">
+          {user && (
+            <p className="text-std-16N-170 text-solid-gray-900">
+              {t('app.signedInAs', { name: user.displayName, role: roleLabel(user.role, locale) })}
+            </p>
+          )}
+          <LanguageSwitch />
+          {user && (
+            <Button variant="secondary" disabled={signOut.isPending} onClick={() => signOut.mutate()}>
+              {t('app.signOut')}
+            </Button>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

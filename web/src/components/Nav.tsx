@@ -1,0 +1,47 @@
+import { Link } from '@tanstack/react-router';
+import { useT } from '../i18n';
+import type { Role } from '../lib/roles';
+import { isGroup, type NavLinkItem, navFor } from '../nav';
+
+const LINK =
+  'flex min-h-11 items-center rounded-8 px-3 py-2 text-std-16N-170 text-solid-gray-900 no-underline ' +
+  'hover:bg-key-50 hover:underline aria-[current=page]:bg-key-900 aria-[current=page]:text-white ' +
+  'aria-[current=page]:font-bold';
+
+function Item({ item }: { item: NavLinkItem }) {
+  const t = useT();
+  return (
+    <li>
+      <Link to={item.to} className={LINK} activeOptions={{ exact: item.to === '/' }}>
+        {t(item.label)}
+      </Link>
+    </li>
+  );
+}
+
+/** The main menu: only the modules this role may use. */
+export function Nav({ role }: { role: Role }) {
+  const t = useT();
+  return (
+    <nav aria-label={t('app.mainNav')} className="print:hidden">
+      <ul className="flex flex-wrap gap-1 xl:flex-col">
+        {navFor(role).map((entry) =>
+          isGroup(entry) ? (
+            <li key={entry.label} className="w-full xl:mt-3">
+              <p id={`nav-${entry.label}`} className="px-3 pt-1 text-dns-14B-130 text-solid-gray-700">
+                {t(entry.label)}
+              </p>
+              <ul aria-labelledby={`nav-${entry.label}`} className="flex flex-wrap gap-1 xl:flex-col xl:pl-2">
+                {entry.items.map((item) => (
+                  <Item key={item.to} item={item} />
+                ))}
+              </ul>
+            </li>
+          ) : (
+            <Item key={entry.to} item={entry} />
+          ),
+        )}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,202 @@
+import { useState } from 'react';
+import { AdminFrame } from '../../components/AdminFrame';
+import { ApiErrorAlert, ErrorAlert, StatusMessage } from '../../components/Alert';
+import { Button } from '../../components/Button';
+import { CopyField } from '../../components/CopyField';
+import { Page } from '../../components/Page';
+import { QueryState } from '../../components/QueryState';
+import { RowTh, Table, Td, Th } from '../../components/Table';
+import { type Translate, useLocale, useT } from '../../i18n';
+import { formatDateTime } from '../../lib/format';
+import { useSession } from '../../lib/queries/auth';
+import { useCentres, useMunicipalities, useOrganisations, useRegions } from '../../lib/queries/network';
+import { type AdminUser, useUserAction, useUsers } from '../../lib/queries/users';
+import { roleLabel } from '../../lib/roles';
+import { useEditor } from '../../lib/use-editor';
+import { UserActions } from './UserActions';
+import { UserForm } from './UserForm';
+
+/** The server answers links as paths ('/invite#token=…'): show them as full addresses to hand over. */
+function absolute(url: string): string {
+  return url.startsWith('/') ? `${window.location.origin}${url}` : url;
+}
+
+function useScopeText(t: Translate) {
+  const centres = new Map((useCentres().data ?? []).map((c) => [c.id, c.name]));
+  const regions = new Map((useRegions().data ?? []).map((r) => [r.id, r.name]));
+  const municipalities = new Map((useMunicipalities().data ?? []).map((m) => [m.code, m.name]));
+  const organisations = new Map(
+    (useOrganisations({ pageSize: 200 }).data?.items ?? []).map((o) => [o.id, o.name]),
+  );
+  return (u: AdminUser): string => {
+    const s = u.scope;
+    if (s.centreId) return `${t('users.scopeCentre')}: ${centres.get(s.centreId) ?? s.centreId}`;
+    if (s.regionId) return `${t('users.scopeRegion')}: ${regions.get(s.regionId) ?? s.regionId}`;
+    if (s.municipalityCode) {
+      const m = municipalities.get(s.municipalityCode) ?? s.municipalityCode;
+      return s.division ? `${m}（${t(`division.${s.division}`)}）` : m;
+    }
+    if (s.organisationId) return organisations.get(s.organisationId) ?? s.organisationId;
+    return u.role === 'system_admin' ? t('common.none') : t('users.scopeWhole');
+  };
+}
+
+function StatusBadges({ user }: { user: AdminUser }) {
+  const t = useT();
+  const badges: string[] = [];
+  if (user.disabled) badges.push(t('users.statusDisabled'));
+  if (user.locked) badges.push(t('users.statusLocked'));
+  if (user.invitationPending) badges.push(t('users.statusPending'));
+  if (!badges.length) badges.push(t('users.statusActive'));
+  return (
+    <ul className="flex flex-wrap gap-1">
+      {badges.map((b) => (
+        <li
+          key={b}
+          className="rounded-4 border border-solid-gray-600 px-1.5 text-dns-14B-130 whitespace-nowrap"
+        >
+          {b}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function UsersAdmin() {
+  const t = useT();
+  const { locale } = useLocale();
+  const users = useUsers();
+  const me = useSession().data?.user?.id;
+  const runAction = useUserAction();
+  const scopeText = useScopeText(t);
+  const { editing, open, close, saved, lostRace, notify, message, conflict } = useEditor();
+  const [link, setLink] = useState<{ url: string; text: string } | null>(null);
+
+  return (
+    <QueryState query={users}>
+      {(list) => {
+        const current = editing.kind === 'edit' ? (list.find((u) => u.id === editing.id) ?? null) : null;
+        return (
+          <>
+            <StatusMessage>{message}</StatusMessage>
+            {conflict && <ErrorAlert>{t('common.conflict')}</ErrorAlert>}
+            <ApiErrorAlert error={runAction.error} />
+            {link && (
+              <div className="mb-6 rounded-12 border-2 border-success-2 p-4">
+                <p className="mb-3 text-std-16B-170">{link.text}</p>
+                <CopyField label={t('users.link')} value={link.url} />
+              </div>
+            )}
+            <div className="mb-4 flex justify-end print:hidden">
+              <Button
+                onClick={() => {
+                  setLink(null);
+                  open({ kind: 'create' });
+                }}
+              >
+                {t('users.inviteTitle')}
+              </Button>
+            </div>
+            <Table caption={t('users.title')} captionHidden>
+              <thead>
+                <tr>
+                  <Th className="min-w-48">{t('users.displayName')}</Th>
+                  <Th className="min-w-32">{t('users.role')}</Th>
+                  <Th className="min-w-40">{t('users.scope')}</Th>
+                  <Th className="min-w-44">{t('users.status')}</Th>
+                  <Th className="print:hidden">{t('common.actions')}</Th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.map((u) => (
+                  <tr key={u.id}>
+                    <RowTh>
+                      <span className="font-bold">
+                        {u.displayName}
+                        {u.id === me && t('users.selfNote')}
+                      </span>
+                      <span className="block break-all text-dns-14N-130 text-solid-gray-700">{u.email}</span>
+                    </RowTh>
+                    <Td>{roleLabel(u.role, locale)}</Td>
+                    <Td>{scopeText(u)}</Td>
+                    <Td>
+                      <StatusBadges user={u} />
+                      <dl className="mt-1 text-dns-14N-130 text-solid-gray-700">
+                        <div>
+                          <dt className="inline">{t('users.totp')}: </dt>
+                          <dd className="inline">{u.totpEnabled ? t('users.totpOn') : t('users.totpOff')}</dd>
+                        </div>
+                        <div>
+                          <dt className="inline">{t('users.lastSignIn')}: </dt>
+                          <dd className="inline">
+                            {u.lastSignInAt ? formatDateTime(u.lastSignInAt, locale) : t('users.never')}
+                          </dd>
+                        </div>
+                      </dl>
+                    </Td>
+                    <Td className="min-w-56 print:hidden">
+                      <UserActions
+                        user={u}
+                        isSelf={u.id === me}
+                        pending={runAction.isPending}
+                        onEdit={() => {
+                          setLink(null);
+                          open({ kind: 'edit', id: u.id });
+                        }}
+                        onRun={(a) => {
+                          setLink(null);
+                          notify(null);
+                          runAction.mutate(
+                            { id: u.id, action: a.action },
+                            {
+                              onSuccess: (res) => {
+                                const url = res.resetUrl ?? res.invitationUrl;
+                                if (url) {
+                                  const text = res.resetUrl
+                                    ? t('users.resetCreated')
+                                    : t('users.invitationCreated');
+                                  setLink({ url: absolute(url), text });
+                                } else {
+                                  notify(t('users.done', { name: u.displayName, action: t(a.label) }));
+                                }
+                              },
+                            },
+                          );
+                        }}
+                      />
+                    </Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+            {editing.kind !== 'closed' && (
+              <UserForm
+                key={current ? `${current.id}-${current.version}` : 'new'}
+                user={current}
+                onInvited={(url) => {
+                  close();
+                  setLink({ url: absolute(url), text: t('users.invitationCreated') });
+                }}
+                onSaved={(name) => saved(`${name}: ${t('common.saved')}`)}
+                onConflict={lostRace}
+                onCancel={close}
+              />
+            )}
+          </>
+        );
+      }}
+    </QueryState>
+  );
+}
+
+/** 利用者: invite users, change role and scope, and the account actions (with confirmation). */
+export function UsersPage() {
+  const t = useT();
+  return (
+    <Page title={t('users.title')}>
+      <AdminFrame>
+        <UsersAdmin />
+      </AdminFrame>
+    </Page>
+  );
+}

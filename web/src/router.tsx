@@ -1,0 +1,169 @@
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
+import type { ComponentType } from 'react';
+import { AppShell, PublicShell } from './components/AppShell';
+import { sessionQuery, useSession } from './lib/queries/auth';
+import type { Role } from './lib/roles';
+import { ACCESS } from './nav';
+import { AccountPage } from './pages/account/AccountPage';
+import { CentresPage } from './pages/admin/CentresPage';
+import { MunicipalitiesPage } from './pages/admin/MunicipalitiesPage';
+import { OrganisationsPage } from './pages/admin/OrganisationsPage';
+import { PeoplePage } from './pages/admin/PeoplePage';
+import { RegionsPage } from './pages/admin/RegionsPage';
+import { UsersPage } from './pages/admin/UsersPage';
+import { AuditPage } from './pages/audit/AuditPage';
+import { SignInPage } from './pages/auth/SignInPage';
+import { TokenPasswordPage } from './pages/auth/TokenPasswordPage';
+import { HomePage } from './pages/HomePage';
+import { NotFoundPage, RootNotFound } from './pages/NotFoundPage';
+import { ChildDetailPage } from './pages/registry/ChildDetailPage';
+import { ChildrenPage, parseChildSearch } from './pages/registry/ChildrenPage';
+
+export type RouterContext = { queryClient: QueryClient };
+
+/** A page only some roles may use; others get the not-found page (as the API answers them). */
+function forRoles(allowed: (role: Role) => boolean, Component: ComponentType) {
+  return function Guarded() {
+    const { data } = useSession();
+    const role = data?.user?.role;
+    return role && allowed(role) ? <Component /> : <NotFoundPage />;
+  };
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: RootNotFound,
+});
+
+// Open pages: sign-in, invitation, password reset.
+const publicLayout = createRoute({ getParentRoute: () => rootRoute, id: 'public', component: PublicShell });
+
+const signInRoute = createRoute({
+  getParentRoute: () => publicLayout,
+  path: 'signin',
+  validateSearch: (raw: Record<string, unknown>): { redirect?: string } => ({
+    redirect: typeof raw.redirect === 'string' ? raw.redirect : undefined,
+  }),
+  component: SignInPage,
+});
+
+const inviteRoute = createRoute({
+  getParentRoute: () => publicLayout,
+  path: 'invite',
+  component: () => <TokenPasswordPage purpose="invitation" />,
+});
+
+const resetPasswordRoute = createRoute({
+  getParentRoute: () => publicLayout,
+  path: 'reset-password',
+  component: () => <TokenPasswordPage purpose="password_reset" />,
+});
+
+// Signed-in pages.
+const appLayout = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ context, location }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQuery);
+    if (!session.authenticated || !session.user) {
+      throw redirect({ to: '/signin', search: { redirect: location.href } });
+    }
+  },
+  component: AppShell,
+  notFoundComponent: NotFoundPage,
+});
+
+const homeRoute = createRoute({ getParentRoute: () => appLayout, path: '/', component: HomePage });
+
+const childrenRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'children',
+  validateSearch: parseChildSearch,
+  component: forRoles(ACCESS.registry, ChildrenPage),
+});
+
+const childRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'children/$childId',
+  component: forRoles(ACCESS.registry, ChildDetailPage),
+});
+
+const regionsRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'admin/regions',
+  component: forRoles(ACCESS.admin, RegionsPage),
+});
+const municipalitiesRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'admin/municipalities',
+  component: forRoles(ACCESS.admin, MunicipalitiesPage),
+});
+const centresRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'admin/centres',
+  component: forRoles(ACCESS.admin, CentresPage),
+});
+const organisationsRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'admin/organisations',
+  component: forRoles(ACCESS.admin, OrganisationsPage),
+});
+const peopleRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'admin/people',
+  component: forRoles(ACCESS.admin, PeoplePage),
+});
+const usersRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'admin/users',
+  component: forRoles(ACCESS.admin, UsersPage),
+});
+const auditRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'audit',
+  component: forRoles(ACCESS.audit, AuditPage),
+});
+const accountRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'account',
+  component: AccountPage,
+});
+
+const routeTree = rootRoute.addChildren([
+  publicLayout.addChildren([signInRoute, inviteRoute, resetPasswordRoute]),
+  appLayout.addChildren([
+    homeRoute,
+    childrenRoute,
+    childRoute,
+    regionsRoute,
+    municipalitiesRoute,
+    centresRoute,
+    organisationsRoute,
+    peopleRoute,
+    usersRoute,
+    auditRoute,
+    accountRoute,
+  ]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    scrollRestoration: true,
+    defaultPreload: false,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}
