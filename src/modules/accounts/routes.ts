@@ -54,6 +54,7 @@ export function accountsRoutes(deps: Deps) {
           csrfToken: result.csrfToken,
           mustEnrolTotp: result.mustEnrolTotp,
           mustVerifyTotp: result.mustVerifyTotp,
+          totpEnabled: result.totpEnabled,
           user: result.user,
         },
         200,
@@ -293,11 +294,25 @@ async function sessionView(
 ) {
   const session = c.get('session');
   if (!session) {
-    return { authenticated: false, csrfToken: null, mustEnrolTotp: false, mustVerifyTotp: false, user: null };
+    return {
+      authenticated: false,
+      csrfToken: null,
+      mustEnrolTotp: false,
+      mustVerifyTotp: false,
+      totpEnabled: false,
+      user: null,
+    };
   }
   const [user] = await deps.db.systemDb.select().from(users).where(eq(users.id, session.userId));
   if (!user)
-    return { authenticated: false, csrfToken: null, mustEnrolTotp: false, mustVerifyTotp: false, user: null };
+    return {
+      authenticated: false,
+      csrfToken: null,
+      mustEnrolTotp: false,
+      mustVerifyTotp: false,
+      totpEnabled: false,
+      user: null,
+    };
   const mustEnrolTotp = overrides.totpEnabled ? false : session.mustEnrolTotp;
   const mustVerifyTotp = overrides.secondFactorDone ? false : session.mustVerifyTotp;
   return {
@@ -305,6 +320,7 @@ async function sessionView(
     csrfToken: session.csrfToken,
     mustEnrolTotp,
     mustVerifyTotp,
+    totpEnabled: Boolean(user.totpEnabledAt) || Boolean(overrides.totpEnabled),
     user: {
       id: user.id,
       email: user.email,

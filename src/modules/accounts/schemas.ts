@@ -25,6 +25,8 @@ export const ZSessionResponse = z
     csrfToken: z.string().nullable(),
     mustEnrolTotp: z.boolean(),
     mustVerifyTotp: z.boolean(),
+    /** Whether two-factor authentication is set up for this account. */
+    totpEnabled: z.boolean(),
     user: ZSessionUser.nullable(),
   })
   .openapi('SessionResponse');

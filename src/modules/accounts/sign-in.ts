@@ -106,6 +106,7 @@ export async function signIn(
     csrfToken: session.csrfToken,
     mustEnrolTotp,
     mustVerifyTotp,
+    totpEnabled: Boolean(user.totpEnabledAt),
     user: {
       id: user.id,
       email: user.email,

@@ -17,6 +17,7 @@ export type Session = {
   csrfToken: string | null;
   mustEnrolTotp: boolean;
   mustVerifyTotp: boolean;
+  totpEnabled: boolean;
   user: SessionUser | null;
 };
 
@@ -25,6 +26,7 @@ export const SIGNED_OUT: Session = {
   csrfToken: null,
   mustEnrolTotp: false,
   mustVerifyTotp: false,
+  totpEnabled: false,
   user: null,
 };
 

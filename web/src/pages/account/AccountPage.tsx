@@ -83,8 +83,10 @@ function OptionalTotp() {
   const confirm = useConfirmTotp();
   const [code, setCode] = useState('');
   const [invalid, setInvalid] = useState<string | null>(null);
+  const session = useSession();
   if (confirm.isSuccess) return <StatusMessage>{t('account.totpEnabled')}</StatusMessage>;
-  if (isApiError(enrol.error, 'forbidden')) return <p>{t('account.totpAlready')}</p>;
+  if (session.data?.totpEnabled || isApiError(enrol.error, 'forbidden'))
+    return <p>{t('account.totpAlready')}</p>;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!/^\d{6}$/.test(code.trim())) return setInvalid(t('validation.code'));
