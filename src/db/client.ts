@@ -39,9 +39,16 @@ export async function openDatabase(opts: {
   dataDir?: string;
   pglite?: PGlite;
   poolSize?: number;
+  /** Called when an idle server connection fails (it is dropped and replaced); default: ignored. */
+  onIdleError?: (err: Error) => void;
 }): Promise<Database> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
+    // An idle connection can be ended by the server (restart, failover, a database being dropped). pg reports
+    // that on the pool; unhandled, it would crash the process. The pool replaces the client on next use.
+    pool.on('error', (err) => {
+      opts.onIdleError?.(err);
+    });
     return {
       kind: 'postgres',
       systemDb: drizzlePg(pool, { schema }) as unknown as SystemDb,

@@ -37,7 +37,9 @@ async function main() {
     }
   }
   const db = await openDatabase(
-    config.databaseUrl ? { url: config.databaseUrl } : { dataDir: resolve(config.dataDir, 'pglite') },
+    config.databaseUrl
+      ? { url: config.databaseUrl, onIdleError: (err) => log.warn({ err }, 'idle database connection lost') }
+      : { dataDir: resolve(config.dataDir, 'pglite') },
   );
   await migrateDatabase(db);
   const deps: Deps = { db, config, log, now: () => new Date() };
