@@ -6,6 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import type { childAffiliations, children } from '../db/schema';
 import type { ChildStatus } from '../db/schema/registry';
+import { computeCareScore } from '../shared/care-score';
+import { buildChildDetail, type DemoChildDetail, demoCareItems, demoChildColumns } from './child-details';
 import { type FamilyName, type GivenName, pickChildGivenName, pickFamilyName } from './names';
 import type { RegionServices, ServiceKind } from './organisations';
 import { addYears, daysToIso, isoToDays, type Rng } from './random';
@@ -16,40 +18,12 @@ export type AffiliationRow = typeof childAffiliations.$inferInsert;
 /** A municipality a child may live in, with its placement weight and the index of its region. */
 export type Residence = { code: string; weight: number; regionIndex: number };
 
-/** Care items with base points, the extra points when 見守り高, and how often the demo assigns them. */
-const CARE: [code: string, base: number, watch: number, p: number][] = [
-  ['ventilator', 10, 2, 0.22],
-  ['tracheostomy', 8, 2, 0.28],
-  ['oxygen', 8, 1, 0.3],
-  ['suction', 8, 1, 0.5],
-  ['nebulizer', 3, 0, 0.2],
-  ['tube_feeding_gastric', 8, 2, 0.5],
-  ['feeding_pump', 3, 1, 0.1],
-  ['central_venous_catheter', 8, 2, 0.04],
-  ['subcutaneous_injection', 5, 1, 0.04],
-  ['blood_glucose', 3, 1, 0.04],
-  ['dialysis', 8, 2, 0.01],
-  ['catheterization_intermittent', 5, 0, 0.07],
-  ['bowel_stoma', 5, 1, 0.03],
-  ['seizure_management', 3, 2, 0.3],
-];
-
 /**
- * A plausible 医療的ケア判定スコア: independent draws per care item (at least one), with the rule that
- * the tracheostomy watch score is not added when a ventilator is used.
+ * A plausible 医療的ケア判定スコア, computed with the real rules (src/shared/care-score.ts) from the care
+ * items the demo draws for a child.
  */
 export function demoCareScore(rng: Rng): number {
-  const has = new Set<string>();
-  for (const [code, , , p] of CARE) if (rng.chance(p)) has.add(code);
-  if (has.size === 0) has.add(rng.pick(['suction', 'tube_feeding_gastric', 'oxygen', 'seizure_management']));
-  let score = 0;
-  for (const [code, base, watch] of CARE) {
-    if (!has.has(code)) continue;
-    score += base;
-    const noWatch = code === 'tracheostomy' && has.has('ventilator');
-    if (!noWatch && watch > 0 && rng.chance(0.5)) score += watch;
-  }
-  return score;
+  return computeCareScore(demoCareItems(rng)).total;
 }
 
 /** The first day of school (学齢): children born 2 April – 1 April of the next year start together. */
@@ -80,13 +54,23 @@ type Options = {
   services: RegionServices[];
 };
 
-/** Builds `count` children (twins count as two) and their affiliations. */
+/** Builds `count` children (twins count as two), their affiliations and the rest of their records. */
 export function buildChildren(
   rng: Rng,
   opts: Options,
-): { children: ChildRow[]; affiliations: AffiliationRow[] } {
+): { children: ChildRow[]; affiliations: AffiliationRow[] } & DemoChildDetail {
   const out: ChildRow[] = [];
   const affiliations: AffiliationRow[] = [];
+  const detail: DemoChildDetail = {
+    careItems: [],
+    devices: [],
+    guardians: [],
+    diagnoses: [],
+    consents: [],
+    residences: [],
+  };
+  // The record's detail comes from a stream of its own: the children themselves stay as they were.
+  const detailRng = rng.fork('detail');
   const placement = opts.residences.map((r) => [r, r.weight] as const);
   const allHospitals = opts.services.flatMap((s) => s.hospital);
 
@@ -149,8 +133,14 @@ export function buildChildren(
       birthDate,
       sex: given.sex,
       status,
-      careScore: demoCareScore(rng),
     };
+    const items = demoCareItems(rng);
+    Object.assign(child, demoChildColumns(child, items));
+    const { statusSince, ...rows } = buildChildDetail(detailRng, child, items, opts.asOf);
+    if (statusSince) child.statusSince = statusSince;
+    for (const key of Object.keys(detail) as (keyof DemoChildDetail)[]) {
+      (detail[key] as unknown[]).push(...rows[key]);
+    }
     out.push(child);
     affiliate(child, residence, status);
     return child;
@@ -176,7 +166,7 @@ export function buildChildren(
       makeChild(family, pickChildGivenName(rng, twinSex, first), birthDate, residence, status);
     }
   }
-  return { children: out, affiliations };
+  return { children: out, affiliations, ...detail };
 }
 
 const AFFILIATION_KIND: Record<ServiceKind, AffiliationRow['kind']> = {

@@ -1,13 +1,24 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, rowsOf } from '../db/client';
-import { centreRegions, centres, children, organisations, people, regions, users } from '../db/schema';
+import {
+  centreRegions,
+  centres,
+  childCareItems,
+  children,
+  organisations,
+  people,
+  regions,
+  users,
+} from '../db/schema';
 import { ROLE_INFO, ROLES } from '../modules/access/roles';
 import { openSecret } from '../modules/accounts/crypto';
 import { verifyPassword } from '../modules/accounts/password';
 import { testConfig } from '../server/config';
 import type { Deps } from '../server/context';
 import { createLogger } from '../server/logger';
+import { computeCareScore } from '../shared/care-score';
+import { nameKeys } from '../shared/names';
 import { createTestDatabase } from '../test/db';
 import { generateNetwork } from './generate';
 import { generateNational } from './national';
@@ -59,6 +70,18 @@ async function snapshot(db: Database) {
         from child_affiliations a join children c on c.id = a.child_id join organisations o on o.id = a.organisation_id
         order by 1`),
     ).map((r) => r.k),
+    // The rest of each record, by the child's name and birth date.
+    details: rowsOf<{ k: string }>(
+      await s.execute(sql`select c.family_name || c.given_name || c.birth_date || '>' || x.k as k from children c
+        join (select child_id, 'care:' || code || ':' || watch || ':' || coalesce(judged_on::text, '') as k from child_care_items
+              union all select child_id, 'device:' || kind || ':' || needs_mains || ':' || coalesce(battery_hours::text, '') from child_devices
+              union all select child_id, 'guardian:' || given_name || ':' || relationship from child_guardians
+              union all select child_id, 'diagnosis:' || name from child_diagnoses
+              union all select child_id, 'consent:' || purpose || ':' || granted || ':' || decided_on from child_consents
+              union all select child_id, 'residence:' || from_date || ':' || coalesce(to_date::text, '') from child_residences
+             ) x on x.child_id = c.id
+        order by 1`),
+    ).map((r) => r.k),
   };
 }
 
@@ -79,6 +102,51 @@ describe('generateNetwork', () => {
     const [sa, sb] = await Promise.all([snapshot(a), snapshot(b)]);
     expect(sa.children).toHaveLength(150);
     expect(sb).toEqual(sa);
+  });
+
+  it('completes each record: care items matching the score, devices, guardian, diagnosis, consents, residence', async () => {
+    const db = a.systemDb;
+    const kids = await db.select().from(children);
+    const items = await db.select().from(childCareItems);
+    const byChild = new Map<string, { code: string; watch: 'high' | 'mid' | 'low' }[]>();
+    for (const i of items) byChild.set(i.childId, [...(byChild.get(i.childId) ?? []), i]);
+    for (const k of kids) {
+      const score = computeCareScore(byChild.get(k.id) ?? []);
+      expect(k.careScore, k.id).toBe(score.total);
+      expect(k.careTier, k.id).toBe(score.tier);
+      expect(k.careScore).toBeGreaterThanOrEqual(3);
+      expect(k.nameKey).toBe(nameKeys(k).nameKey);
+      expect(k.kanaKey).not.toBe('');
+    }
+    const count = async (sqlText: ReturnType<typeof sql>) =>
+      rowsOf<{ n: number }>(await db.execute(sqlText))[0]!.n;
+    expect(
+      await count(sql`select count(*)::int as n from children c
+      where not exists (select 1 from child_guardians g where g.child_id = c.id)
+         or not exists (select 1 from child_diagnoses d where d.child_id = c.id)
+         or (select count(*) from child_residences r where r.child_id = c.id) <> 1`),
+    ).toBe(0);
+    // Devices follow the care items, and a ventilator always needs mains power.
+    expect(
+      await count(
+        sql`select count(*)::int as n from child_devices where kind = 'ventilator' and not needs_mains`,
+      ),
+    ).toBe(0);
+    expect(
+      await count(sql`select count(*)::int as n from child_care_items i where i.code = 'ventilator'
+      and not exists (select 1 from child_devices d where d.child_id = i.child_id and d.kind = 'ventilator')`),
+    ).toBe(0);
+    // About 90 % agreed to sharing with the municipality.
+    const shared = await count(sql`select count(*)::int as n from child_consents
+      where purpose = 'share_municipality' and granted`);
+    expect(shared / kids.length).toBeGreaterThan(0.8);
+    expect(shared / kids.length).toBeLessThan(0.97);
+    // Children who moved out have their residence closed on the day their status changed.
+    expect(
+      await count(sql`select count(*)::int as n from children c join child_residences r on r.child_id = c.id
+      where (c.status = 'moved_out') <> (r.to_date is not null)
+         or (c.status = 'moved_out' and c.status_since is distinct from r.to_date)`),
+    ).toBe(0);
   });
 
   it('places every child in a municipality of its prefecture that belongs to a current region', async () => {

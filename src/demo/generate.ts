@@ -1,7 +1,8 @@
 /**
  * Generates a fictional support network for one or more prefectures and inserts it in batches:
  * prefectures, regions and their municipalities, the centre (HQ and branches), organisations, people,
- * children and their affiliations. Same seed → same content (ids are random UUIDs).
+ * children with their affiliations, care items, devices, guardians, diagnoses, consents and residences.
+ * Same seed → same content (ids are random UUIDs).
  */
 import { randomUUID } from 'node:crypto';
 import type { DbOrTx } from '../db/client';
@@ -9,6 +10,12 @@ import {
   centreRegions,
   centres,
   childAffiliations,
+  childCareItems,
+  childConsents,
+  childDevices,
+  childDiagnoses,
+  childGuardians,
+  childResidences,
   children,
   organisations,
   people,
@@ -17,6 +24,7 @@ import {
   regions,
 } from '../db/schema';
 import { findMunicipality, findPrefecture, PREFECTURE_NAMES_EN } from '../shared/municipalities';
+import type { DemoChildDetail } from './child-details';
 import { type AffiliationRow, buildChildren, type ChildRow, type Residence } from './children';
 import { insertInBatches } from './insert';
 import {
@@ -73,6 +81,12 @@ export type NetworkSummary = {
     people: number;
     children: number;
     childAffiliations: number;
+    childCareItems: number;
+    childDevices: number;
+    childGuardians: number;
+    childDiagnoses: number;
+    childConsents: number;
+    childResidences: number;
   };
   prefectures: PrefectureSummary[];
   ms: number;
@@ -126,6 +140,12 @@ export async function generateNetwork(db: DbOrTx, opts: GenerateNetworkOptions):
     people: [] as PersonRow[],
     children: [] as ChildRow[],
     affiliations: [] as AffiliationRow[],
+    careItems: [] as DemoChildDetail['careItems'],
+    devices: [] as DemoChildDetail['devices'],
+    guardians: [] as DemoChildDetail['guardians'],
+    diagnoses: [] as DemoChildDetail['diagnoses'],
+    consents: [] as DemoChildDetail['consents'],
+    residences: [] as DemoChildDetail['residences'],
   };
   const summaries: PrefectureSummary[] = [];
 
@@ -212,6 +232,12 @@ export async function generateNetwork(db: DbOrTx, opts: GenerateNetworkOptions):
     });
     rows.children.push(...built.children);
     rows.affiliations.push(...built.affiliations);
+    rows.careItems.push(...built.careItems);
+    rows.devices.push(...built.devices);
+    rows.guardians.push(...built.guardians);
+    rows.diagnoses.push(...built.diagnoses);
+    rows.consents.push(...built.consents);
+    rows.residences.push(...built.residences);
 
     summaries.push({
       code: plan.prefectureCode,
@@ -240,6 +266,12 @@ export async function generateNetwork(db: DbOrTx, opts: GenerateNetworkOptions):
     await insertInBatches(tx, people, rows.people);
     await insertInBatches(tx, children, rows.children);
     await insertInBatches(tx, childAffiliations, rows.affiliations);
+    await insertInBatches(tx, childCareItems, rows.careItems);
+    await insertInBatches(tx, childDevices, rows.devices);
+    await insertInBatches(tx, childGuardians, rows.guardians);
+    await insertInBatches(tx, childDiagnoses, rows.diagnoses);
+    await insertInBatches(tx, childConsents, rows.consents);
+    await insertInBatches(tx, childResidences, rows.residences);
   };
   await db.transaction((tx) => insert(tx));
 
@@ -255,6 +287,12 @@ export async function generateNetwork(db: DbOrTx, opts: GenerateNetworkOptions):
       people: rows.people.length,
       children: rows.children.length,
       childAffiliations: rows.affiliations.length,
+      childCareItems: rows.careItems.length,
+      childDevices: rows.devices.length,
+      childGuardians: rows.guardians.length,
+      childDiagnoses: rows.diagnoses.length,
+      childConsents: rows.consents.length,
+      childResidences: rows.residences.length,
     },
     prefectures: summaries,
     ms: Math.round(performance.now() - started),

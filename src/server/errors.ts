@@ -14,6 +14,16 @@ export const ERRORS = {
     ja: '市区町村コードが正しくありません（6桁・検査数字を確認してください）。',
     en: 'The municipality code is not valid (6 digits with a correct check digit).',
   },
+  municipality_other_prefecture: {
+    status: 400,
+    ja: '他の都道府県の市区町村は指定できません（転出は「転居」から記録してください）。',
+    en: 'A municipality of another prefecture cannot be used here (record a move out with "move").',
+  },
+  consent_not_active: {
+    status: 409,
+    ja: 'この同意はすでに撤回されているか、不同意の記録のため撤回できません。',
+    en: 'This consent cannot be withdrawn: it is already withdrawn or records a refusal.',
+  },
   unauthenticated: { status: 401, ja: 'サインインしてください。', en: 'Please sign in.' },
   second_factor_required: {
     status: 401,
@@ -53,6 +63,11 @@ export const ERRORS = {
     en: 'Someone else changed this first. Review the latest version.',
   },
   duplicate: { status: 409, ja: 'すでに登録されています。', en: 'This already exists.' },
+  registration_decided: {
+    status: 409,
+    ja: 'この登録はすでに処理されています（受理・統合・却下済み）。',
+    en: 'This registration has already been decided (accepted, merged or rejected).',
+  },
   in_use: {
     status: 409,
     ja: '使用中のため削除できません。先に関連付けを外してください。',
@@ -93,12 +108,18 @@ export const ERRORS = {
     ja: 'リクエストが多すぎます。しばらくしてからお試しください。',
     en: 'Too many requests. Try again later.',
   },
+  export_too_large: {
+    status: 400,
+    ja: '該当件数が出力の上限を超えています。条件を絞り込んでください。',
+    en: 'Too many rows match for one export. Narrow the filter.',
+  },
   internal: { status: 500, ja: 'システムエラーが発生しました。', en: 'An internal error occurred.' },
 } as const satisfies Record<string, { status: number; ja: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;
 
-export type ErrorIssue = { path: string; message: string };
+/** A field problem; `ja` and `en` are given where the message is meant for the public (e.g. the registration form). */
+export type ErrorIssue = { path: string; message: string; ja?: string; en?: string };
 
 export class AppError extends Error {
   readonly code: ErrorCode;

@@ -10,7 +10,16 @@ export const ZError = z
       message: z.string(),
       ja: z.string(),
       en: z.string(),
-      issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+      issues: z
+        .array(
+          z.object({
+            path: z.string(),
+            message: z.string(),
+            ja: z.string().optional(),
+            en: z.string().optional(),
+          }),
+        )
+        .optional(),
     }),
   })
   .openapi('Error');

@@ -4,6 +4,7 @@ import {
   centreRegions,
   centres,
   childAffiliations,
+  childConsents,
   children,
   organisations,
   people,
@@ -18,6 +19,7 @@ import { sealSecret } from '../modules/accounts/crypto';
 import { hashPassword } from '../modules/accounts/password';
 import { generateTotpSecret } from '../modules/accounts/totp';
 import { findPrefecture, PREFECTURE_NAMES_EN } from '../shared/municipalities';
+import { nameKeys } from '../shared/names';
 
 /** The password every factory user gets. */
 export const TEST_PASSWORD = 'correct horse battery staple';
@@ -138,32 +140,50 @@ export function testSecret() {
 export { generateTotpSecret };
 
 let childSeq = 0;
+/**
+ * A child of a municipality. Name match keys are computed from the names given; by default the guardian has
+ * agreed to sharing with the municipality (a granted share_municipality consent), so municipal staff see the
+ * child — pass `consent: false` for a child withheld from its municipality.
+ */
 export async function makeChild(
   db: DbOrTx,
   prefectureCode: string,
   municipalityCode: string,
-  opts: Partial<typeof children.$inferInsert> & { organisationId?: string } = {},
+  opts: Partial<typeof children.$inferInsert> & { organisationId?: string; consent?: boolean } = {},
 ) {
   childSeq++;
-  const { organisationId, ...rest } = opts;
+  const { organisationId, consent = true, ...rest } = opts;
+  const names = {
+    familyName: '山田',
+    givenName: `太郎${childSeq}`,
+    familyKana: 'ヤマダ',
+    givenKana: `タロウ${childSeq}`,
+    ...rest,
+  };
   const [child] = await db
     .insert(children)
     .values({
       prefectureCode,
       municipalityCode,
-      familyName: '山田',
-      givenName: `太郎${childSeq}`,
-      familyKana: 'ヤマダ',
-      givenKana: `タロウ${childSeq}`,
       birthDate: '2019-04-05',
       sex: 'male',
-      ...rest,
+      ...nameKeys(names),
+      ...names,
     })
     .returning();
   if (organisationId) {
     await db
       .insert(childAffiliations)
       .values({ childId: child!.id, organisationId, kind: 'day_service', startedOn: '2024-04-01' });
+  }
+  if (consent) {
+    await db.insert(childConsents).values({
+      childId: child!.id,
+      purpose: 'share_municipality',
+      granted: true,
+      decidedOn: '2024-04-01',
+      method: 'paper',
+    });
   }
   return child!;
 }

@@ -1,3 +1,4 @@
+import { reviewsRegistrations } from '../../src/modules/registrations/policy';
 import type { MessageKey } from './i18n';
 import { administers, type Role, readsAudit, seesPersonalData } from './lib/roles';
 
@@ -12,6 +13,8 @@ export type NavEntry = NavLinkItem | NavGroup;
 export type NavPath =
   | '/'
   | '/children'
+  | '/transitions'
+  | '/registry/review'
   | '/admin/regions'
   | '/admin/municipalities'
   | '/admin/centres'
@@ -25,12 +28,15 @@ export const ACCESS = {
   registry: seesPersonalData,
   admin: administers,
   audit: readsAudit,
+  review: reviewsRegistrations,
   everyone: (_role: Role) => true,
 } as const satisfies Record<string, (role: Role) => boolean>;
 
 export function navFor(role: Role): NavEntry[] {
   const entries: NavEntry[] = [{ to: '/', label: 'nav.home' }];
   if (ACCESS.registry(role)) entries.push({ to: '/children', label: 'nav.registry' });
+  if (ACCESS.registry(role)) entries.push({ to: '/transitions', label: 'nav.transitions' });
+  if (ACCESS.review(role)) entries.push({ to: '/registry/review', label: 'nav.review' });
   if (ACCESS.admin(role)) {
     entries.push({
       label: 'nav.admin',

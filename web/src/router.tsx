@@ -23,8 +23,17 @@ import { SignInPage } from './pages/auth/SignInPage';
 import { TokenPasswordPage } from './pages/auth/TokenPasswordPage';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage, RootNotFound } from './pages/NotFoundPage';
+import { NotificationsPage } from './pages/notifications/NotificationsPage';
+import { CareScorePage } from './pages/public/CareScorePage';
+import { RegisterPage } from './pages/register/RegisterPage';
 import { ChildDetailPage } from './pages/registry/ChildDetailPage';
+import { ChildPrintPage, PrintShell } from './pages/registry/ChildPrintPage';
 import { ChildrenPage, parseChildSearch } from './pages/registry/ChildrenPage';
+import { NewChildPage } from './pages/registry/NewChildPage';
+import { ReviewDetailPage } from './pages/review/ReviewDetailPage';
+import { parseReviewSearch, ReviewQueuePage } from './pages/review/ReviewQueuePage';
+import { parseTransitionSearch } from './pages/transitions/TransitionFilters';
+import { TransitionsPage } from './pages/transitions/TransitionsPage';
 
 export type RouterContext = { queryClient: QueryClient };
 
@@ -64,6 +73,13 @@ const resetPasswordRoute = createRoute({
   getParentRoute: () => publicLayout,
   path: 'reset-password',
   component: () => <TokenPasswordPage purpose="password_reset" />,
+});
+
+// The care-score calculator: open to families and providers, no sign-in, no personal data.
+const careScoreRoute = createRoute({
+  getParentRoute: () => publicLayout,
+  path: 'public/care-score',
+  component: CareScorePage,
 });
 
 // Signed-in pages.
@@ -130,18 +146,78 @@ const auditRoute = createRoute({
   path: 'audit',
   component: forRoles(ACCESS.audit, AuditPage),
 });
+// Registration (KA-2): the public form, and the review queue of the centre and regional coordinators.
+const registerRoute = createRoute({
+  getParentRoute: () => publicLayout,
+  path: 'public/register',
+  component: RegisterPage,
+});
+const reviewRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'registry/review',
+  validateSearch: parseReviewSearch,
+  component: forRoles(ACCESS.review, ReviewQueuePage),
+});
+const reviewDetailRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'registry/review/$registrationId',
+  component: forRoles(ACCESS.review, ReviewDetailPage),
+});
+
 const accountRoute = createRoute({
   getParentRoute: () => appLayout,
   path: 'account',
   component: AccountPage,
 });
 
+const newChildRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'children/new',
+  component: forRoles(ACCESS.registry, NewChildPage),
+});
+const transitionsRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'transitions',
+  validateSearch: parseTransitionSearch,
+  component: forRoles(ACCESS.registry, TransitionsPage),
+});
+const notificationsRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'notifications',
+  component: NotificationsPage,
+});
+
+// Printouts: signed in, but no banner or menu (the page is the paper).
+const printLayout = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'print',
+  beforeLoad: async ({ context, location }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQuery);
+    if (!session.authenticated || !session.user) {
+      throw redirect({ to: '/signin', search: { redirect: location.href } });
+    }
+  },
+  component: PrintShell,
+  notFoundComponent: NotFoundPage,
+});
+const childPrintRoute = createRoute({
+  getParentRoute: () => printLayout,
+  path: 'children/$childId/print',
+  component: forRoles(ACCESS.registry, ChildPrintPage),
+});
+
 const routeTree = rootRoute.addChildren([
-  publicLayout.addChildren([signInRoute, inviteRoute, resetPasswordRoute]),
+  publicLayout.addChildren([signInRoute, inviteRoute, resetPasswordRoute, careScoreRoute, registerRoute]),
+  printLayout.addChildren([childPrintRoute]),
   appLayout.addChildren([
+    reviewRoute,
+    reviewDetailRoute,
     homeRoute,
     childrenRoute,
     childRoute,
+    newChildRoute,
+    transitionsRoute,
+    notificationsRoute,
     regionsRoute,
     municipalitiesRoute,
     centresRoute,

@@ -4,6 +4,7 @@
  * without deciding who may call it. (The child-level scope of each role is proven in permission-matrix.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registrations } from '../../db/schema';
 import { createTestApp, type TestApp, TestClient } from '../../test/app';
 import {
   generateTotpSecret,
@@ -15,6 +16,7 @@ import {
   makeUser,
 } from '../../test/factories';
 import { signInAs } from '../../test/sign-in';
+import { notify } from '../notifications/notify';
 import { ROLES, type Role } from './roles';
 
 type EndpointClass =
@@ -23,12 +25,21 @@ type EndpointClass =
   | 'children_figures' // aggregates over the same scope
   | 'audit' // who read or changed what: centre administrators and auditors of the prefecture
   | 'user_admin' // staff accounts: administrators
-  | 'network'; // configuration and professional contacts of the caller's prefecture
+  | 'network' // configuration and professional contacts of the caller's prefecture
+  | 'public' // open to anyone without signing in (no personal data)
+  | 'own' // the caller's own settings (saved filters): every signed-in role, never another user's
+  | 'inbox' // notifications addressed to the caller or the caller's municipality: every signed-in role
+  | 'registrations'; // registrations sent through the public form: reviewers of the area (centre, regional coordinators)
 
 const GET_ENDPOINTS: Record<string, EndpointClass> = {
   '/api/auth/session': 'session',
   '/api/children': 'children',
   '/api/children/{id}': 'children',
+  '/api/children/{id}/history': 'children',
+  '/api/notifications': 'inbox',
+  '/api/children/export': 'children',
+  '/api/transitions': 'children',
+  '/api/saved-filters': 'own',
   '/api/home/figures': 'children_figures',
   '/api/audit': 'audit',
   '/api/audit/export': 'audit',
@@ -43,21 +54,34 @@ const GET_ENDPOINTS: Record<string, EndpointClass> = {
   '/api/network/organisations/{id}': 'network',
   '/api/network/people': 'network',
   '/api/network/people/{id}': 'network',
+  '/api/public/care-score/items': 'public',
+  '/api/public/registrations/options': 'public',
+  '/api/registrations': 'registrations',
+  '/api/registrations/{id}': 'registrations',
 };
 
 /** Expected status of a list request of each class, per role (users of prefecture 14). */
-const ACCESS: Record<Role, Record<Exclude<EndpointClass, 'session' | 'children'>, number>> = {
-  system_admin: { children_figures: 200, audit: 403, user_admin: 200, network: 200 },
-  centre_admin: { children_figures: 200, audit: 200, user_admin: 200, network: 200 },
-  centre_staff: { children_figures: 200, audit: 403, user_admin: 403, network: 200 },
-  regional_coordinator: { children_figures: 200, audit: 403, user_admin: 403, network: 200 },
-  municipal_staff: { children_figures: 200, audit: 403, user_admin: 403, network: 200 },
-  provider_staff: { children_figures: 200, audit: 403, user_admin: 403, network: 200 },
-  auditor: { children_figures: 200, audit: 200, user_admin: 403, network: 200 },
+const ACCESS: Record<
+  Role,
+  Record<Exclude<EndpointClass, 'session' | 'children' | 'public' | 'own' | 'inbox'>, number>
+> = {
+  system_admin: { children_figures: 200, audit: 403, user_admin: 200, network: 200, registrations: 403 },
+  centre_admin: { children_figures: 200, audit: 200, user_admin: 200, network: 200, registrations: 200 },
+  centre_staff: { children_figures: 200, audit: 403, user_admin: 403, network: 200, registrations: 200 },
+  regional_coordinator: {
+    children_figures: 200,
+    audit: 403,
+    user_admin: 403,
+    network: 200,
+    registrations: 200,
+  },
+  municipal_staff: { children_figures: 200, audit: 403, user_admin: 403, network: 200, registrations: 403 },
+  provider_staff: { children_figures: 200, audit: 403, user_admin: 403, network: 200, registrations: 403 },
+  auditor: { children_figures: 200, audit: 200, user_admin: 403, network: 200, registrations: 403 },
 };
 
 let t: TestApp;
-let other: { userId: string; organisationId: string; personId: string };
+let other: { userId: string; organisationId: string; personId: string; registrationId: string };
 const clients = new Map<Role, TestClient>();
 
 beforeAll(async () => {
@@ -85,7 +109,33 @@ beforeAll(async () => {
   const org43 = await makeOrganisation(db, '43');
   const person43 = await makePerson(db, '43', { familyName: '熊本', givenName: '花子' });
   const user43 = await makeUser(db, 'municipal_staff', { prefectureCode: '43', municipalityCode: '431001' });
-  other = { userId: user43.id, organisationId: org43.id, personId: person43.id };
+  const [registration43] = await db
+    .insert(registrations)
+    .values({
+      prefectureCode: '43',
+      receiptNo: 'R-20260601-43XYZ',
+      submitterKind: 'family',
+      municipalityCode: '431001',
+      familyKana: 'クマモト',
+      givenKana: 'タロウ',
+      birthDate: '2024-01-01',
+      payload: {},
+    })
+    .returning();
+  other = {
+    userId: user43.id,
+    organisationId: org43.id,
+    personId: person43.id,
+    registrationId: registration43!.id,
+  };
+  await notify(db, {
+    prefectureCode: '43',
+    recipientMunicipalityCode: '431001',
+    kind: 'child_moved_in',
+    titleJa: '転入',
+    titleEn: 'Moved in',
+    at: new Date(),
+  });
 }, 60_000);
 afterAll(() => t.close());
 
@@ -103,12 +153,37 @@ describe('endpoint matrix', () => {
     const client = clients.get(role)!;
     const q = role === 'system_admin' ? '?prefecture=14' : '';
     for (const [path, cls] of Object.entries(GET_ENDPOINTS)) {
-      if (cls === 'session' || cls === 'children' || path.includes('{id}')) continue;
+      if (
+        cls === 'session' ||
+        cls === 'children' ||
+        cls === 'public' ||
+        cls === 'own' ||
+        cls === 'inbox' ||
+        path.includes('{id}')
+      )
+        continue;
       const withQuery = cls === 'network' && path !== '/api/network/prefectures' ? `${path}${q}` : path;
       const res = await client.get(
         cls === 'audit' && path.endsWith('export') ? `${path}?format=csv` : withQuery,
       );
       expect(res.status, `${role} GET ${withQuery}`).toBe(ACCESS[role][cls]);
+    }
+  });
+
+  it.each(ROLES)('%s reads its own settings', async (role) => {
+    for (const [path, cls] of Object.entries(GET_ENDPOINTS)) {
+      if (cls === 'own') expect((await clients.get(role)!.get(path)).status, `${role} GET ${path}`).toBe(200);
+    }
+  });
+
+  it.each(ROLES)('%s reads its own inbox, which holds nothing addressed to others', async (role) => {
+    for (const [path, cls] of Object.entries(GET_ENDPOINTS)) {
+      if (cls !== 'inbox') continue;
+      const res = await clients.get(role)!.get(path);
+      expect(res.status, `${role} GET ${path}`).toBe(200);
+      // The fixture addresses one notification to a municipality of prefecture 43 only.
+      expect(res.body.items, `${role} GET ${path}`).toEqual([]);
+      expect(res.body.unread).toBe(0);
     }
   });
 
@@ -120,6 +195,7 @@ describe('endpoint matrix', () => {
     ];
     if (ACCESS[role].user_admin === 200 && role !== 'system_admin')
       paths.push(`/api/admin/users/${other.userId}`);
+    if (ACCESS[role].registrations === 200) paths.push(`/api/registrations/${other.registrationId}`);
     const q = role === 'system_admin' ? '?prefecture=14' : '';
     for (const p of paths) {
       const res = await client.get(`${p}${q}`);
@@ -127,11 +203,11 @@ describe('endpoint matrix', () => {
     }
   });
 
-  it('answers 401 to every classified endpoint without a session, except the session itself', async () => {
+  it('answers 401 to every classified endpoint without a session, except the session and public ones', async () => {
     const anon = new TestClient(t);
     for (const [path, cls] of Object.entries(GET_ENDPOINTS)) {
       const res = await anon.get(path.replace('{id}', '00000000-0000-4000-8000-000000000000'));
-      expect(res.status, path).toBe(cls === 'session' ? 200 : 401);
+      expect(res.status, path).toBe(cls === 'session' || cls === 'public' ? 200 : 401);
     }
   });
 });

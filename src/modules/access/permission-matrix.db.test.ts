@@ -4,7 +4,7 @@
  * record answer 404. The expected sets come from the fixture's own bookkeeping (an oracle independent of SQL).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/app';
+import { createTestApp, type TestApp, type TestClient } from '../../test/app';
 import {
   generateTotpSecret,
   makeCentre,
@@ -203,5 +203,94 @@ describe('permission matrix', () => {
     const after = await reads();
     expect(after.length).toBe(before + 1);
     expect(after.at(-1)!.requestId).toBe(res.headers.get('x-request-id'));
+  });
+});
+
+/**
+ * Consent and moves shape the municipal scope: a child whose guardian has not agreed to sharing with the
+ * municipality is withheld from its staff (counted, never listed or opened) while the centre sees it; a
+ * moved child belongs to the new municipality and region, and the old municipality keeps only the
+ * former-residence view by id.
+ */
+describe('permission matrix: consent and moves', () => {
+  let t2: TestApp;
+  let ids: { withheld: string; shared: string; moved: string };
+  const clients = {} as Record<'fujisawa' | 'hiratsuka' | 'centre' | 'regionA' | 'regionB', TestClient>;
+
+  beforeAll(async () => {
+    t2 = await createTestApp();
+    const db = t2.db.systemDb;
+    await makePrefecture(db, '14');
+    const regionA = await makeRegion(db, '14', '湘南東部', ['142051', '142077']);
+    const regionB = await makeRegion(db, '14', '湘南西部', ['142034']);
+    const sign = async (role: Role, opts: Parameters<typeof makeUser>[2]) => {
+      const totpSecret = generateTotpSecret();
+      return signInAs(t2, await makeUser(db, role, { ...opts, totpSecret }), totpSecret);
+    };
+    clients.fujisawa = await sign('municipal_staff', { prefectureCode: '14', municipalityCode: '142051' });
+    clients.hiratsuka = await sign('municipal_staff', { prefectureCode: '14', municipalityCode: '142034' });
+    clients.centre = await sign('centre_staff', { prefectureCode: '14' });
+    clients.regionA = await sign('regional_coordinator', { prefectureCode: '14', regionId: regionA.id });
+    clients.regionB = await sign('regional_coordinator', { prefectureCode: '14', regionId: regionB.id });
+    ids = {
+      withheld: (await makeChild(db, '14', '142051', { consent: false })).id,
+      shared: (await makeChild(db, '14', '142051')).id,
+      moved: (await makeChild(db, '14', '142051', { createdAt: new Date('2024-04-01T00:00:00Z') })).id,
+    };
+    const moved = await clients.centre.post(`/api/children/${ids.moved}/move`, {
+      version: 1,
+      municipalityCode: '142034',
+      movedOn: '2026-01-10',
+    });
+    if (moved.status !== 200) throw new Error(`move failed: ${JSON.stringify(moved.body)}`);
+  }, 60_000);
+  afterAll(() => t2.close());
+
+  const listed = async (client: TestClient) => {
+    const res = await client.get('/api/children?pageSize=100');
+    expect(res.status).toBe(200);
+    return { ids: res.body.items.map((i: { id: string }) => i.id).sort(), body: res.body };
+  };
+
+  it('withholds a child without consent from its municipal staff, not from the centre', async () => {
+    const mine = await listed(clients.fujisawa);
+    expect(mine.ids).toEqual([ids.shared]);
+    expect(mine.body.total).toBe(1);
+    if ('withheld' in mine.body) expect(mine.body.withheld).toBe(1);
+    expect((await clients.fujisawa.get(`/api/children/${ids.withheld}`)).status).toBe(404);
+    expect((await clients.fujisawa.get(`/api/children/${ids.withheld}/history`)).status).toBe(404);
+    expect((await listed(clients.centre)).ids).toEqual([ids.withheld, ids.shared, ids.moved].sort());
+    expect((await clients.centre.get(`/api/children/${ids.withheld}`)).status).toBe(200);
+    expect((await listed(clients.regionA)).ids).toEqual([ids.withheld, ids.shared].sort());
+
+    const { withheldChildrenCount } = await import('../registry/scope');
+    const { resolveActor } = await import('./resolve-actor');
+    const { users } = await import('../../db/schema');
+    const { eq } = await import('drizzle-orm');
+    const [staff] = await t2.db.systemDb
+      .select()
+      .from(users)
+      .where(eq(users.scopeMunicipalityCode, '142051'));
+    expect(await withheldChildrenCount(t2.db.systemDb, await resolveActor(t2.db.systemDb, staff!))).toBe(1);
+  });
+
+  it('hands a moved child to the new municipality and region; the old one keeps the former-residence view', async () => {
+    expect((await listed(clients.hiratsuka)).ids).toEqual([ids.moved]);
+    const full = await clients.hiratsuka.get(`/api/children/${ids.moved}`);
+    expect(full.body).toMatchObject({ access: 'full', municipalityCode: '142034' });
+    expect((await listed(clients.regionB)).ids).toEqual([ids.moved]);
+    expect((await clients.regionA.get(`/api/children/${ids.moved}`)).status).toBe(404);
+
+    expect((await listed(clients.fujisawa)).ids).not.toContain(ids.moved);
+    const former = await clients.fujisawa.get(`/api/children/${ids.moved}`);
+    expect(former.status).toBe(200);
+    expect(former.body).toMatchObject({
+      access: 'former_residence',
+      municipalityCode: '142051',
+      residences: [{ municipalityCode: '142051', toDate: '2026-01-10' }],
+    });
+    const history = await clients.fujisawa.get(`/api/children/${ids.moved}/history`);
+    expect(history.status).toBe(200);
+    expect(history.body).toEqual([]); // the record's only entry is the move itself
   });
 });

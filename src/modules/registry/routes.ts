@@ -1,11 +1,12 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Deps } from '../../server/context';
-import { AppError } from '../../server/errors';
-import { isUuid, jsonOk, moduleRouter, ZIdParam } from '../../server/openapi';
+import { jsonOk, moduleRouter } from '../../server/openapi';
+import { isoDateInJapan } from '../../shared/dates';
 import { requireActor } from '../accounts/middleware';
 import { recordAudit } from '../audit/record';
-import { findVisibleChild, listVisibleChildren } from './queries';
-import { ZChildDetail, ZListChildrenQuery, ZListChildrenResponse } from './schemas';
+import { listVisibleChildren } from './queries';
+import { ZListChildrenQuery, ZListChildrenResponse } from './schemas';
+import { filterForAudit } from './search';
 
 const tags = ['registry'];
 
@@ -28,7 +29,8 @@ export function registryRoutes(deps: Deps) {
       // A read changes nothing, so it needs no transaction: the audit entry is written before any data is
       // returned, and if it cannot be written the request fails without answering.
       const db = deps.db.systemDb;
-      const page = await listVisibleChildren(db, actor, query);
+      const { page: _page, pageSize: _pageSize, ...filter } = query;
+      const page = await listVisibleChildren(db, actor, { ...query, today: isoDateInJapan(deps.now()) });
       await recordAudit(
         db,
         { actor, meta: c.get('meta'), at: deps.now() },
@@ -36,39 +38,14 @@ export function registryRoutes(deps: Deps) {
           action: 'search',
           entityType: 'child',
           entityIds: page.items.map((i) => i.id),
-          detail: {
-            filter: { q: query.q, municipality: query.municipality, status: query.status },
-            total: page.total,
-          },
+          detail: { filter: filterForAudit(filter), total: page.total },
         },
       );
       return c.json({ ...page, page: query.page, pageSize: query.pageSize }, 200);
     },
   );
 
-  r.openapi(
-    createRoute({
-      method: 'get',
-      path: '/{id}',
-      tags,
-      summary: 'One child record / 医療的ケア児の記録',
-      request: { params: ZIdParam },
-      responses: jsonOk(ZChildDetail),
-    }),
-    async (c) => {
-      const actor = requireActor(c);
-      const { id } = c.req.valid('param');
-      if (!isUuid(id)) throw new AppError('not_found');
-      const child = await findVisibleChild(deps.db.systemDb, actor, id);
-      if (!child) throw new AppError('not_found');
-      await recordAudit(
-        deps.db.systemDb,
-        { actor, meta: c.get('meta'), at: deps.now() },
-        { action: 'read', entityType: 'child', entityIds: [child.id] },
-      );
-      return c.json(child, 200);
-    },
-  );
+  // GET /{id} (the full record) lives in routes-read.ts, mounted last.
 
   return r;
 }

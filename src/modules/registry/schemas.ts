@@ -1,15 +1,77 @@
 import { z } from '@hono/zod-openapi';
+import type { DeviceKind } from '../../db/schema/registry';
+import type { LifeStage } from '../../shared/age';
+import { CARE_ITEMS } from '../../shared/care-score';
+import { parseJapaneseDate } from '../../shared/wareki';
 
 export const CHILD_STATUSES = ['at_home', 'in_hospital', 'moved_out', 'adult_services', 'deceased'] as const;
 export const SEXES = ['female', 'male', 'unknown'] as const;
 
-export const ZListChildrenQuery = z.object({
+/** Device kinds a search may ask for (child_devices.kind). */
+export const DEVICE_KINDS = [
+  'ventilator',
+  'oxygen_concentrator',
+  'oxygen_cylinder',
+  'suction_unit',
+  'feeding_pump',
+  'pulse_oximeter',
+  'nebulizer',
+  'cough_assist',
+  'infusion_pump',
+  'electric_bed',
+  'other',
+] as const satisfies readonly DeviceKind[];
+
+/** Life stages a search may ask for (src/shared/age.ts lifeStage, on today's date in Japan). */
+export const LIFE_STAGE_FILTERS = [
+  'infant',
+  'preschool',
+  'elementary',
+  'junior_high',
+  'high_school',
+  'adult',
+] as const satisfies readonly LifeStage[];
+
+/** Orders of the list; with `q` and no explicit order, the closest names come first. */
+export const CHILD_SORTS = ['kana', 'birthDate', 'municipality'] as const;
+
+/** A date as people type it (ISO, 2019/4/5, 平成31年4月5日, H31.4.5 …), read into ISO; unreadable → 400. */
+const zJapaneseDate = z
+  .string()
+  .trim()
+  .max(40)
+  .transform((v, ctx) => {
+    const iso = parseJapaneseDate(v);
+    if (iso === null) {
+      ctx.addIssue({ code: 'custom', message: `日付として読めません / not a date: ${v}` });
+      return z.NEVER;
+    }
+    return iso;
+  })
+  .openapi({ type: 'string', example: '平成31年4月5日' });
+
+const CARE_ITEM_CODES = CARE_ITEMS.map((i) => i.code) as [string, ...string[]];
+
+/** The registry list's filters (also what a saved filter of scope 'registry' holds). */
+export const ZChildFilter = z.object({
+  /** Name in kanji or kana, variant-tolerant (src/shared/names.ts searchKey). */
   q: z.string().trim().max(100).optional(),
+  birthDate: zJapaneseDate.optional(),
+  birthFrom: zJapaneseDate.optional(),
+  birthTo: zJapaneseDate.optional(),
   municipality: z
     .string()
     .regex(/^\d{6}$/)
     .optional(),
+  region: z.string().uuid().optional(),
+  careItem: z.enum(CARE_ITEM_CODES).optional(),
+  device: z.enum(DEVICE_KINDS).optional(),
+  lifeStage: z.enum(LIFE_STAGE_FILTERS).optional(),
   status: z.enum(CHILD_STATUSES).optional(),
+  sort: z.enum(CHILD_SORTS).optional(),
+});
+
+export const ZListChildrenQuery = ZChildFilter.extend({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(50),
 });
@@ -36,17 +98,9 @@ export const ZListChildrenResponse = z
     total: z.number().int(),
     page: z.number().int(),
     pageSize: z.number().int(),
+    /** Children in the user's area whose records are withheld (no consent to share): counted, never listed. */
+    withheld: z.number().int(),
   })
   .openapi('ListChildrenResponse');
 
-export const ZChildDetail = ZChildSummary.extend({
-  affiliations: z.array(
-    z.object({
-      organisationId: z.string().uuid(),
-      organisationName: z.string(),
-      kind: z.string(),
-      startedOn: z.string(),
-      endedOn: z.string().nullable(),
-    }),
-  ),
-}).openapi('ChildDetail');
+// ZChildDetail (GET /{id}) is in schemas-detail.ts.

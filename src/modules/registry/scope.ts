@@ -1,11 +1,22 @@
-import { and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
-import { childAffiliations, children, regionMunicipalities } from '../../db/schema';
+import { and, eq, inArray, isNull, ne, not, type SQL, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
+import {
+  childAffiliations,
+  childConsents,
+  childResidences,
+  children,
+  municipalities,
+  regionMunicipalities,
+} from '../../db/schema';
 import type { Actor } from '../access/actor';
 
 /**
  * The one place that decides which child records an actor may see. Every query returning children
  * adds this condition in SQL; a handler cannot forget it because it never reads `children` directly.
  * Default deny: an actor without a prefecture or with scope 'none' matches no row.
+ *
+ * Municipal staff see a child of their municipality only while the guardian's current decision on
+ * 'share_municipality' is a grant (see {@link shareMunicipalityGranted}).
  */
 export function childScope(actor: Actor): SQL {
   if (!actor.prefectureCode) return sql`false`;
@@ -18,16 +29,9 @@ export function childScope(actor: Actor): SQL {
       return tenant;
     case 'regions':
       if (s.regionIds.length === 0) return sql`false`;
-      return and(
-        tenant,
-        inArray(
-          children.municipalityCode,
-          sql`(select ${regionMunicipalities.municipalityCode} from ${regionMunicipalities}
-               where ${inArray(regionMunicipalities.regionId, s.regionIds)} and ${isNull(regionMunicipalities.validTo)})`,
-        ),
-      )!;
+      return and(tenant, inArray(children.municipalityCode, regionMunicipalityCodes(s.regionIds)))!;
     case 'municipality':
-      return and(tenant, eq(children.municipalityCode, s.municipalityCode))!;
+      return and(tenant, eq(children.municipalityCode, s.municipalityCode), shareMunicipalityGranted())!;
     case 'organisation':
       // A provider sees the children it currently serves.
       return and(
@@ -37,5 +41,111 @@ export function childScope(actor: Actor): SQL {
                       and ${childAffiliations.organisationId} = ${s.organisationId}
                       and (${childAffiliations.endedOn} is null or ${childAffiliations.endedOn} >= current_date))`,
       )!;
+  }
+}
+
+/** The municipalities currently belonging to the regions (a subquery). */
+function regionMunicipalityCodes(regionIds: string[]): SQL {
+  return sql`(select ${regionMunicipalities.municipalityCode} from ${regionMunicipalities}
+              where ${inArray(regionMunicipalities.regionId, regionIds)} and ${isNull(regionMunicipalities.validTo)})`;
+}
+
+/**
+ * True when the guardian's current decision on sharing with the municipality of residence is a grant.
+ * The current decision is the newest one (by decision date, then by when it was recorded); a withdrawn
+ * newest decision means no consent — a withdrawal never revives an older grant.
+ */
+export function shareMunicipalityGranted(): SQL {
+  return sql`coalesce((select ${childConsents.granted} and ${childConsents.withdrawnOn} is null
+                       from ${childConsents}
+                       where ${childConsents.childId} = ${children.id}
+                         and ${childConsents.purpose} = 'share_municipality'
+                       order by ${childConsents.decidedOn} desc, ${childConsents.createdAt} desc
+                       limit 1), false)`;
+}
+
+/**
+ * Former residence: staff of a municipality the child lived in before a move within the prefecture may
+ * open the record by id (never in their list) with a reduced view (see registry/child-detail.ts). Like the
+ * current municipality, they need the share_municipality consent; a withdrawal hides it from them too.
+ */
+export function formerResidenceScope(actor: Actor): SQL {
+  if (!actor.prefectureCode || actor.scope.kind !== 'municipality') return sql`false`;
+  const code = actor.scope.municipalityCode;
+  return and(
+    eq(children.prefectureCode, actor.prefectureCode),
+    ne(children.municipalityCode, code),
+    sql`exists (select 1 from ${childResidences}
+                where ${childResidences.childId} = ${children.id}
+                  and ${childResidences.municipalityCode} = ${code}
+                  and ${childResidences.toDate} is not null)`,
+    shareMunicipalityGranted(),
+  )!;
+}
+
+/** How an actor may open one child: the full record or the former-residence view. */
+export type ChildAccess = 'full' | 'former_residence';
+
+/**
+ * The by-id scope: the condition a child must meet to be opened by id, and which view the actor gets.
+ * Lists use {@link childScope} only.
+ */
+export function childByIdScope(actor: Actor): { where: SQL; access: SQL<ChildAccess> } {
+  const full = childScope(actor);
+  const former = formerResidenceScope(actor);
+  return {
+    where: sql`(${full} or ${former})`,
+    access: sql<ChildAccess>`case when ${full} then 'full' else 'former_residence' end`,
+  };
+}
+
+/**
+ * Children of the actor's municipality (current residence) hidden from it only because the guardian has
+ * not agreed to sharing with the municipality. 0 for every other kind of scope.
+ */
+export async function withheldChildrenCount(db: DbOrTx, actor: Actor): Promise<number> {
+  if (!actor.prefectureCode || actor.scope.kind !== 'municipality') return 0;
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(children)
+    .where(
+      and(
+        eq(children.prefectureCode, actor.prefectureCode),
+        eq(children.municipalityCode, actor.scope.municipalityCode),
+        not(shareMunicipalityGranted()),
+      ),
+    );
+  return row?.n ?? 0;
+}
+
+/**
+ * True when a municipality lies inside the actor's area (for creating a child there): the whole
+ * prefecture, the current municipalities of its regions, or its own municipality. Providers and actors
+ * without scope create nowhere.
+ */
+export async function isMunicipalityInScope(db: DbOrTx, actor: Actor, code: string): Promise<boolean> {
+  if (!actor.prefectureCode || code.slice(0, 2) !== actor.prefectureCode) return false;
+  const s = actor.scope;
+  switch (s.kind) {
+    case 'prefecture':
+      return true;
+    case 'municipality':
+      return s.municipalityCode === code;
+    case 'regions': {
+      if (s.regionIds.length === 0) return false;
+      const rows = await db
+        .select({ code: municipalities.code })
+        .from(municipalities)
+        .where(
+          and(
+            eq(municipalities.code, code),
+            inArray(municipalities.code, regionMunicipalityCodes(s.regionIds)),
+          ),
+        );
+      return rows.length > 0;
+    }
+    case 'none':
+    case 'organisation':
+      return false;
   }
 }

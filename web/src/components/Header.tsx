@@ -4,6 +4,7 @@ import { type SessionUser, useSignOut } from '../lib/queries/auth';
 import { roleLabel } from '../lib/roles';
 import { Button } from './Button';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NotificationBell } from './NotificationBell';
 
 /** The banner: product name, the signed-in user and role, language, sign-out. */
 export function Header({ user }: { user: SessionUser | null }) {
@@ -29,6 +30,7 @@ export function Header({ user }: { user: SessionUser | null }) {
               {t('app.signedInAs', { name: user.displayName, role: roleLabel(user.role, locale) })}
             </p>
           )}
+          {user && <NotificationBell />}
           <LanguageSwitch />
           {user && (
             <Button variant="secondary" disabled={signOut.isPending} onClick={() => signOut.mutate()}>

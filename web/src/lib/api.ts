@@ -5,10 +5,18 @@ import { translate } from '../i18n';
  * unsafe request, and one typed error (ApiError) carrying the server's stable code and both languages.
  */
 
-export type ApiIssue = { path: string; message: string };
+/** A field problem; public endpoints give it in both languages (ja, en). */
+export type ApiIssue = { path: string; message: string; ja?: string; en?: string };
 
 type ErrorBody = {
-  error?: { code?: string; message?: string; ja?: string; en?: string; issues?: ApiIssue[] };
+  error?: {
+    code?: string;
+    message?: string;
+    ja?: string;
+    en?: string;
+    issues?: ApiIssue[];
+    detail?: unknown;
+  };
 };
 
 export class ApiError extends Error {
@@ -17,8 +25,17 @@ export class ApiError extends Error {
   readonly ja: string;
   readonly en: string;
   readonly issues: ApiIssue[];
+  /** Extra facts the server sent with the error (e.g. a 409 conflict's current record and changed fields). */
+  readonly detail: unknown;
 
-  constructor(status: number, code: string, ja: string, en: string, issues: ApiIssue[] = []) {
+  constructor(
+    status: number,
+    code: string,
+    ja: string,
+    en: string,
+    issues: ApiIssue[] = [],
+    detail: unknown = undefined,
+  ) {
     super(`${code}: ${en}`);
     this.name = 'ApiError';
     this.status = status;
@@ -26,6 +43,7 @@ export class ApiError extends Error {
     this.ja = ja;
     this.en = en;
     this.issues = issues;
+    this.detail = detail;
   }
 
   /** The message in the UI language. */
@@ -106,6 +124,7 @@ export async function apiFetch<T>(
       err?.ja ?? translate('ja', 'error.unknown'),
       err?.en ?? translate('en', 'error.unknown'),
       err?.issues ?? [],
+      err?.detail,
     );
   }
   return data as T;

@@ -1,76 +1,84 @@
 import { Link, useParams } from '@tanstack/react-router';
-import { Page, Section } from '../../components/Page';
+import { buttonClass } from '../../components/Button';
+import { Page } from '../../components/Page';
 import { QueryState } from '../../components/QueryState';
-import { Table, Td, Th } from '../../components/Table';
-import { useLocale, useT } from '../../i18n';
+import { useT } from '../../i18n';
 import { isApiError } from '../../lib/api';
-import { formatDate, fullName } from '../../lib/format';
-import { ORGANISATION_KINDS, type OrganisationKind } from '../../lib/queries/network';
-import { useChild } from '../../lib/queries/registry';
+import { fullName } from '../../lib/format';
+import { useChildRecord } from '../../lib/queries/child-record';
 import { NotFoundPage } from '../NotFoundPage';
+import { CareSection } from './record/CareSection';
+import { ConsentsSection } from './record/ConsentsSection';
+import { AffiliationsSection, DevicesSection } from './record/DevicesSection';
+import { HistorySection } from './record/HistorySection';
+import { OverviewSection } from './record/OverviewSection';
 
-function isOrganisationKind(kind: string): kind is OrganisationKind {
-  return (ORGANISATION_KINDS as readonly string[]).includes(kind);
-}
+const PARTS = [
+  { href: '#child-basic', label: 'child.basic' },
+  { href: '#child-care', label: 'record.care' },
+  { href: '#child-devices', label: 'record.devices' },
+  { href: '#child-affiliations', label: 'child.affiliations' },
+  { href: '#child-consents', label: 'record.consents' },
+  { href: '#child-history', label: 'record.history' },
+] as const;
 
-/** One child. Out of scope and absent look the same: the not-found page. */
+/**
+ * One child's record, as sections with an in-page table of contents (simple for keyboards and screen
+ * readers, and it prints as one document). Out of scope and absent look the same: the not-found page.
+ */
 export function ChildDetailPage() {
   const t = useT();
-  const { locale } = useLocale();
   const { childId } = useParams({ from: '/app/children/$childId' });
-  const child = useChild(childId);
+  const child = useChildRecord(childId);
   if (isApiError(child.error) && child.error.status === 404) return <NotFoundPage />;
-  const kindLabel = (kind: string) => (isOrganisationKind(kind) ? t(`orgKind.${kind}`) : kind);
   return (
     <Page title={child.data ? fullName(child.data.familyName, child.data.givenName) : t('children.title')}>
-      <p className="mb-6 print:hidden">
+      <div className="mb-6 flex flex-wrap items-center gap-x-6 gap-y-2 print:hidden">
         <Link to="/children" search={{}} className="inline-flex min-h-11 items-center">
           {t('child.back')}
         </Link>
-      </p>
+        {child.data && (
+          <Link
+            to="/children/$childId/print"
+            params={{ childId }}
+            className={buttonClass('secondary', 'no-underline')}
+          >
+            {t('print.open')}
+          </Link>
+        )}
+      </div>
       <QueryState query={child}>
         {(c) => (
           <>
-            <Section id="child-basic" title={t('child.basic')}>
-              <dl className="grid max-w-3xl grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-std-16N-170">
-                <dt className="font-bold">{t('children.kana')}</dt>
-                <dd>{fullName(c.familyKana, c.givenKana)}</dd>
-                <dt className="font-bold">{t('children.birthDate')}</dt>
-                <dd>{formatDate(c.birthDate, locale)}</dd>
-                <dt className="font-bold">{t('children.sex')}</dt>
-                <dd>{t(`sex.${c.sex}`)}</dd>
-                <dt className="font-bold">{t('children.municipality')}</dt>
-                <dd>{c.municipalityName}</dd>
-                <dt className="font-bold">{t('children.status')}</dt>
-                <dd>{t(`status.${c.status}`)}</dd>
-              </dl>
-            </Section>
-            <Section id="child-affiliations" title={t('child.affiliations')}>
-              {c.affiliations.length === 0 ? (
-                <p>{t('child.noAffiliations')}</p>
-              ) : (
-                <Table caption={t('child.affiliations')} captionHidden>
-                  <thead>
-                    <tr>
-                      <Th>{t('child.organisation')}</Th>
-                      <Th>{t('child.kind')}</Th>
-                      <Th>{t('child.startedOn')}</Th>
-                      <Th>{t('child.endedOn')}</Th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {c.affiliations.map((a) => (
-                      <tr key={`${a.organisationId}-${a.startedOn}`}>
-                        <Td>{a.organisationName}</Td>
-                        <Td>{kindLabel(a.kind)}</Td>
-                        <Td>{formatDate(a.startedOn, locale)}</Td>
-                        <Td>{a.endedOn ? formatDate(a.endedOn, locale) : t('common.none')}</Td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </Table>
-              )}
-            </Section>
+            {c.access === 'former_residence' && (
+              <div
+                role="note"
+                className="mb-6 rounded-8 border-2 border-orange-700 bg-orange-50 px-4 py-3 text-std-16N-170 text-orange-1100"
+              >
+                <p className="text-std-16B-170">{t('record.formerTitle')}</p>
+                <p>{t('record.formerBody', { name: c.municipalityName })}</p>
+              </div>
+            )}
+            <nav aria-label={t('record.toc')} className="mb-8 print:hidden">
+              <ul className="flex flex-wrap gap-2">
+                {PARTS.map((p) => (
+                  <li key={p.href}>
+                    <a
+                      href={p.href}
+                      className="inline-flex min-h-11 items-center rounded-8 border border-solid-gray-300 px-3 hover:bg-key-50"
+                    >
+                      {t(p.label)}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <OverviewSection child={c} />
+            <CareSection child={c} />
+            <DevicesSection child={c} />
+            <AffiliationsSection child={c} />
+            <ConsentsSection child={c} />
+            <HistorySection childId={c.id} />
           </>
         )}
       </QueryState>

@@ -1,145 +1,147 @@
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
-import { type FormEvent, useEffect, useState } from 'react';
-import { Button } from '../../components/Button';
-import { SelectField, TextField } from '../../components/Field';
+import { buttonClass } from '../../components/Button';
 import { Page, Section } from '../../components/Page';
 import { Pagination } from '../../components/Pagination';
 import { QueryState } from '../../components/QueryState';
 import { Table, Td, Th } from '../../components/Table';
 import { useLocale, useT } from '../../i18n';
-import { formatDate, fullName } from '../../lib/format';
+import { formatDate, formatNumber, fullName } from '../../lib/format';
+import { useSession } from '../../lib/queries/auth';
 import {
-  CHILD_STATUSES,
-  CHILDREN_PAGE_SIZE,
-  type ChildSearch,
-  type ChildStatus,
-  useChildren,
-  useHomeFigures,
-} from '../../lib/queries/registry';
+  type ChildList,
+  exportHref,
+  filterOf,
+  LIST_PAGE_SIZE,
+  parseChildListSearch,
+  useChildList,
+} from '../../lib/queries/children-list';
+import type { Role } from '../../lib/roles';
+import { ChildFilterForm } from './ChildFilterForm';
+import { labelOf } from './record/labels';
+import { ageToday } from './record/OverviewSection';
+import { tierLabel } from './record/ScoreSummary';
+import { SavedFilters } from './SavedFilters';
 
-export function parseChildSearch(raw: Record<string, unknown>): ChildSearch {
-  const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
-  const page = Number(raw.page);
-  const status = str(raw.status);
-  return {
-    q: str(raw.q),
-    municipality: str(raw.municipality),
-    status: CHILD_STATUSES.includes(status as ChildStatus) ? (status as ChildStatus) : undefined,
-    page: Number.isInteger(page) && page > 1 ? page : undefined,
-  };
+/** The URL's search params as the list's filter (used by the route). */
+export const parseChildSearch = parseChildListSearch;
+
+/** Roles that may register a child (the others only read, or hold no personal data). */
+export function mayCreateChild(role: Role | undefined): boolean {
+  return role !== undefined && !['provider_staff', 'auditor', 'system_admin'].includes(role);
 }
 
-function SearchForm({ search }: { search: ChildSearch }) {
-  const t = useT();
-  const navigate = useNavigate();
-  // The municipalities offered are those of the user's scope (from the home figures).
-  const figures = useHomeFigures();
-  const [q, setQ] = useState(search.q ?? '');
-  const [municipality, setMunicipality] = useState(search.municipality ?? '');
-  const [status, setStatus] = useState<string>(search.status ?? '');
-  useEffect(() => {
-    setQ(search.q ?? '');
-    setMunicipality(search.municipality ?? '');
-    setStatus(search.status ?? '');
-  }, [search]);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void navigate({ to: '/children', search: parseChildSearch({ q, municipality, status }) });
-  };
-  const municipalities = figures.data?.children?.byMunicipality ?? [];
-  return (
-    <search>
-      <form onSubmit={submit} className="rounded-12 border border-solid-gray-300 p-4 print:hidden">
-        <div className="grid grid-cols-1 gap-x-4 md:grid-cols-3">
-          <TextField label={t('children.q')} value={q} onChange={setQ} autoComplete="off" />
-          <SelectField
-            label={t('children.municipality')}
-            value={municipality}
-            onChange={setMunicipality}
-            emptyLabel={t('common.all')}
-            options={municipalities.map((m) => ({ value: m.code, label: m.name }))}
-          />
-          <SelectField
-            label={t('children.status')}
-            value={status}
-            onChange={setStatus}
-            emptyLabel={t('common.all')}
-            options={CHILD_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
-          />
-        </div>
-        <div className="flex flex-wrap gap-3">
-          <Button type="submit">{t('common.search')}</Button>
-          <Button variant="secondary" onClick={() => void navigate({ to: '/children', search: {} })}>
-            {t('common.clear')}
-          </Button>
-        </div>
-      </form>
-    </search>
-  );
-}
-
-/** 医療的ケア児台帳: search and a paginated list, limited by the server to the user's scope. */
-export function ChildrenPage() {
+function Results({ data }: { data: ChildList }) {
   const t = useT();
   const { locale } = useLocale();
   const search = useSearch({ from: '/app/children' });
   const navigate = useNavigate();
-  const children = useChildren(search);
+  return (
+    <>
+      {(data.withheld ?? 0) > 0 && (
+        <p role="note" className="mb-4 rounded-8 border border-solid-gray-420 bg-solid-gray-50 px-4 py-3">
+          {t('list.withheld', { n: formatNumber(data.withheld ?? 0, locale) })}
+        </p>
+      )}
+      {data.items.length === 0 ? (
+        <p role="status">{t('children.empty')}</p>
+      ) : (
+        <>
+          <Pagination
+            page={data.page}
+            pageSize={data.pageSize || LIST_PAGE_SIZE}
+            total={data.total}
+            onPage={(page) => void navigate({ to: '/children', search: { ...search, page } })}
+          />
+          <Table caption={t('children.results')} captionHidden>
+            <thead>
+              <tr>
+                <Th>{t('children.name')}</Th>
+                <Th>{t('list.birthAndAge')}</Th>
+                <Th>{t('children.sex')}</Th>
+                <Th>{t('children.municipality')}</Th>
+                <Th>{t('children.status')}</Th>
+                <Th>{t('list.careScore')}</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.items.map((c) => {
+                const age = ageToday(c.birthDate);
+                return (
+                  <tr key={c.id}>
+                    <Td>
+                      <Link
+                        to="/children/$childId"
+                        params={{ childId: c.id }}
+                        className="inline-flex min-h-11 items-center text-std-16B-170"
+                      >
+                        {fullName(c.familyName, c.givenName)}
+                      </Link>
+                      <span className="block text-dns-14N-130 text-solid-gray-700">
+                        {fullName(c.familyKana, c.givenKana)}
+                      </span>
+                    </Td>
+                    <Td>
+                      <span className="block">{formatDate(c.birthDate, locale)}</span>
+                      {age !== null && (
+                        <span className="text-dns-14N-130 text-solid-gray-700">
+                          {t('list.age', { n: age })}
+                        </span>
+                      )}
+                    </Td>
+                    <Td>{labelOf(t, 'sex', c.sex)}</Td>
+                    <Td>{c.municipalityName}</Td>
+                    <Td>{labelOf(t, 'status', c.status)}</Td>
+                    <Td className="whitespace-nowrap">
+                      {c.careScore === undefined || c.careScore === null ? (
+                        t('common.none')
+                      ) : (
+                        <>
+                          <span className="block tabular-nums">
+                            {t('care.scoreValue', { n: c.careScore })}
+                          </span>
+                          <span className="text-dns-14N-130 text-solid-gray-700">
+                            {tierLabel(t, c.careTier ?? 0)}
+                          </span>
+                        </>
+                      )}
+                    </Td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </Table>
+        </>
+      )}
+    </>
+  );
+}
+
+/** 医療的ケア児台帳: search, saved searches, a paginated list limited by the server to the user's scope. */
+export function ChildrenPage() {
+  const t = useT();
+  const { locale } = useLocale();
+  const { data: session } = useSession();
+  const search = useSearch({ from: '/app/children' });
+  const children = useChildList(search);
+  const filter = filterOf(search);
   return (
     <Page title={t('children.title')}>
+      <div className="mb-6 flex flex-wrap justify-end gap-3 print:hidden">
+        <a href={exportHref(filter, locale)} className={buttonClass('secondary', 'no-underline')} download>
+          {t('list.export')}
+        </a>
+        {mayCreateChild(session?.user?.role) && (
+          <Link to="/children/new" className={buttonClass('primary', 'no-underline hover:text-white')}>
+            {t('list.new')}
+          </Link>
+        )}
+      </div>
       <Section id="children-search" title={t('children.searchTitle')}>
-        <SearchForm search={search} />
+        <ChildFilterForm search={search} />
       </Section>
+      <SavedFilters filter={filter} />
       <Section id="children-results" title={t('children.results')}>
-        <QueryState query={children}>
-          {(data) =>
-            data.items.length === 0 ? (
-              <p role="status">{t('children.empty')}</p>
-            ) : (
-              <>
-                <Pagination
-                  page={data.page}
-                  pageSize={CHILDREN_PAGE_SIZE}
-                  total={data.total}
-                  onPage={(page) => void navigate({ to: '/children', search: { ...search, page } })}
-                />
-                <Table caption={t('children.results')} captionHidden>
-                  <thead>
-                    <tr>
-                      <Th>{t('children.name')}</Th>
-                      <Th>{t('children.birthDate')}</Th>
-                      <Th>{t('children.sex')}</Th>
-                      <Th>{t('children.municipality')}</Th>
-                      <Th>{t('children.status')}</Th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.items.map((c) => (
-                      <tr key={c.id}>
-                        <Td>
-                          <Link
-                            to="/children/$childId"
-                            params={{ childId: c.id }}
-                            className="inline-flex min-h-11 items-center text-std-16B-170"
-                          >
-                            {fullName(c.familyName, c.givenName)}
-                          </Link>
-                          <span className="block text-dns-14N-130 text-solid-gray-700">
-                            {fullName(c.familyKana, c.givenKana)}
-                          </span>
-                        </Td>
-                        <Td className="whitespace-nowrap">{formatDate(c.birthDate, locale)}</Td>
-                        <Td>{t(`sex.${c.sex}`)}</Td>
-                        <Td>{c.municipalityName}</Td>
-                        <Td>{t(`status.${c.status}`)}</Td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </Table>
-              </>
-            )
-          }
-        </QueryState>
+        <QueryState query={children}>{(data) => <Results data={data} />}</QueryState>
       </Section>
     </Page>
   );

@@ -1,0 +1,24 @@
+import { z } from '@hono/zod-openapi';
+
+export const ZNotification = z
+  .object({
+    id: z.string().uuid(),
+    kind: z.string().openapi({ example: 'child_moved_in' }),
+    titleJa: z.string(),
+    titleEn: z.string(),
+    entityType: z.string().nullable(),
+    entityId: z.string().uuid().nullable(),
+    createdAt: z.string().openapi({ example: '2026-06-01T09:00:00.000Z' }),
+    readAt: z.string().nullable(),
+  })
+  .openapi('Notification');
+
+export const ZListNotificationsResponse = z
+  .object({
+    items: z.array(ZNotification),
+    /** Unread notifications addressed to the user or to the user's municipality. */
+    unread: z.number().int(),
+  })
+  .openapi('ListNotificationsResponse');
+
+export const ZReadNotificationResponse = ZNotification.openapi('ReadNotificationResponse');

@@ -1,0 +1,91 @@
+import type {
+  childCareItems,
+  childConsents,
+  childDevices,
+  childDiagnoses,
+  childGuardians,
+} from '../../db/schema';
+import type { Actor } from '../access/actor';
+import { CONSENT_PURPOSES, type RegistrationPayload } from './schemas-submit';
+
+/**
+ * The rows of a child record that a registration provides, for accept (all of them) and merge (those the
+ * record lacks). Pure: the callers insert them in their transaction.
+ */
+
+type Payload = RegistrationPayload;
+
+/** Guardian rows; the first is marked primary when the record has none yet. */
+export function guardianRows(
+  childId: string,
+  guardians: Payload['guardians'],
+  opts: { firstIsPrimary: boolean },
+): (typeof childGuardians.$inferInsert)[] {
+  return guardians.map((g, i) => ({
+    childId,
+    familyName: g.familyName,
+    givenName: g.givenName,
+    familyKana: g.familyKana ?? null,
+    givenKana: g.givenKana ?? null,
+    relationship: g.relationship,
+    phone: g.phone,
+    email: g.email ?? null,
+    isPrimary: opts.firstIsPrimary && i === 0,
+  }));
+}
+
+/** Diagnosis rows (name, optional ICD-10). */
+export function diagnosisRows(
+  childId: string,
+  diagnoses: Payload['child']['diagnoses'],
+): (typeof childDiagnoses.$inferInsert)[] {
+  return diagnoses.map((d) => ({ childId, name: d.name, icd10: d.icd10 ?? null }));
+}
+
+/** Care item rows with the reported watch level (low when none), noted as reported by the family. */
+export function careItemRows(
+  childId: string,
+  items: Payload['child']['careItems'],
+  receiptNo: string,
+): (typeof childCareItems.$inferInsert)[] {
+  // The family reported these; the doctor's judgement (date, name) is recorded later.
+  return items.map((i) => ({
+    childId,
+    code: i.code,
+    watch: i.watch ?? 'low',
+    note: `登録申請 ${receiptNo} による（家族等の申告）`,
+  }));
+}
+
+/** Device rows with what they need when the power fails. */
+export function deviceRows(
+  childId: string,
+  devices: Payload['child']['devices'],
+): (typeof childDevices.$inferInsert)[] {
+  return devices.map((d) => ({
+    childId,
+    kind: d.kind,
+    needsMains: d.needsMains,
+    batteryHours: d.batteryHours ?? null,
+  }));
+}
+
+/** One decision per purpose, as given on the online form on the day it was sent. */
+export function consentRows(
+  childId: string,
+  consents: Payload['consents'],
+  purposes: readonly (typeof CONSENT_PURPOSES)[number][],
+  ctx: { decidedOn: string; actor: Actor; receiptNo: string },
+): (typeof childConsents.$inferInsert)[] {
+  return purposes.map((purpose) => ({
+    childId,
+    purpose,
+    granted: consents[purpose],
+    decidedOn: ctx.decidedOn,
+    method: 'online_form' as const,
+    recordedBy: ctx.actor.userId,
+    note: `登録申請 ${ctx.receiptNo}`,
+  }));
+}
+
+export { CONSENT_PURPOSES };

@@ -1,0 +1,192 @@
+import { z } from '@hono/zod-openapi';
+import { ZChildSummary } from './schemas';
+
+/** Values shared by the request and response schemas of the child record. */
+export const CONSENT_PURPOSES = [
+  'share_municipality',
+  'disaster_planning',
+  'centre_contact',
+  'statistics',
+] as const;
+export const CONSENT_METHODS = ['paper', 'online_form', 'verbal', 'other'] as const;
+export const WATCH_LEVELS = ['high', 'mid', 'low'] as const;
+export const DEVICE_KINDS = [
+  'ventilator',
+  'oxygen_concentrator',
+  'oxygen_cylinder',
+  'suction_unit',
+  'feeding_pump',
+  'pulse_oximeter',
+  'nebulizer',
+  'cough_assist',
+  'infusion_pump',
+  'electric_bed',
+  'other',
+] as const;
+export const HANDBOOK_KINDS = ['physical', 'intellectual', 'mental'] as const;
+export const AFFILIATION_KINDS = [
+  'nursery',
+  'school',
+  'day_service',
+  'short_stay',
+  'home_nursing',
+  'hospital',
+] as const;
+export const LIFE_STAGES = [
+  'infant',
+  'preschool',
+  'elementary',
+  'junior_high',
+  'high_school',
+  'adult',
+] as const;
+export const CHILD_ACCESS = ['full', 'former_residence'] as const;
+
+const date = z.string().openapi({ example: '2024-04-01' });
+
+export const ZGuardian = z
+  .object({
+    id: z.string().uuid(),
+    familyName: z.string(),
+    givenName: z.string(),
+    familyKana: z.string().nullable(),
+    givenKana: z.string().nullable(),
+    relationship: z.string(),
+    phone: z.string().nullable(),
+    email: z.string().nullable(),
+    address: z.string().nullable(),
+    isPrimary: z.boolean(),
+  })
+  .openapi('Guardian');
+
+export const ZDiagnosis = z
+  .object({
+    id: z.string().uuid(),
+    name: z.string(),
+    icd10: z.string().nullable(),
+    note: z.string().nullable(),
+  })
+  .openapi('Diagnosis');
+
+export const ZPhysician = z
+  .object({
+    id: z.string().uuid(),
+    organisationId: z.string().uuid().nullable(),
+    hospitalName: z.string(),
+    department: z.string().nullable(),
+    physicianName: z.string().nullable(),
+    isPrimary: z.boolean(),
+  })
+  .openapi('Physician');
+
+export const ZChildCareItem = z
+  .object({
+    id: z.string().uuid(),
+    code: z.string(),
+    watch: z.enum(WATCH_LEVELS),
+    judgedOn: date.nullable(),
+    judgedBy: z.string().nullable(),
+    note: z.string().nullable(),
+  })
+  .openapi('ChildCareItem');
+
+export const ZDevice = z
+  .object({
+    id: z.string().uuid(),
+    kind: z.enum(DEVICE_KINDS),
+    name: z.string().nullable(),
+    needsMains: z.boolean(),
+    batteryHours: z.number().nullable(),
+    note: z.string().nullable(),
+  })
+  .openapi('Device');
+
+export const ZHandbook = z
+  .object({
+    id: z.string().uuid(),
+    kind: z.enum(HANDBOOK_KINDS),
+    grade: z.string().nullable(),
+    issuedOn: date.nullable(),
+  })
+  .openapi('Handbook');
+
+export const ZAffiliation = z
+  .object({
+    id: z.string().uuid(),
+    organisationId: z.string().uuid(),
+    organisationName: z.string(),
+    kind: z.enum(AFFILIATION_KINDS),
+    startedOn: date,
+    endedOn: date.nullable(),
+    detail: z.string().nullable(),
+  })
+  .openapi('Affiliation');
+
+export const ZConsent = z
+  .object({
+    id: z.string().uuid(),
+    purpose: z.enum(CONSENT_PURPOSES),
+    granted: z.boolean(),
+    decidedOn: date,
+    method: z.enum(CONSENT_METHODS),
+    withdrawnOn: date.nullable(),
+    note: z.string().nullable(),
+  })
+  .openapi('Consent');
+
+export const ZResidence = z
+  .object({
+    municipalityCode: z.string(),
+    municipalityName: z.string(),
+    address: z.string().nullable(),
+    fromDate: date,
+    toDate: date.nullable(),
+  })
+  .openapi('Residence');
+
+export const ZCareScoreLine = z
+  .object({ code: z.string(), base: z.number().int(), watch: z.number().int(), rule: z.string().optional() })
+  .openapi('CareScoreLine');
+
+/**
+ * One child record as the actor may see it. With access 'former_residence' (a municipality the child
+ * moved away from) only identity, status and score as they were at the move, the residences up to theirs
+ * and nothing after it are given: every list of care detail is empty.
+ */
+export const ZChildDetail = ZChildSummary.extend({
+  address: z.string().nullable(),
+  livingSituation: z.string().nullable(),
+  statusSince: date.nullable(),
+  careScore: z.number().int().nullable(),
+  careTier: z.number().int().nullable(),
+  careScoreBreakdown: z.array(ZCareScoreLine),
+  lifeStage: z.enum(LIFE_STAGES).nullable(),
+  guardians: z.array(ZGuardian),
+  diagnoses: z.array(ZDiagnosis),
+  physicians: z.array(ZPhysician),
+  careItems: z.array(ZChildCareItem),
+  devices: z.array(ZDevice),
+  handbooks: z.array(ZHandbook),
+  affiliations: z.array(ZAffiliation),
+  consents: z.array(ZConsent),
+  residences: z.array(ZResidence),
+  access: z.enum(CHILD_ACCESS),
+  allowedActions: z.object({ edit: z.boolean(), manageConsents: z.boolean(), move: z.boolean() }),
+}).openapi('ChildDetail');
+
+export type ChildDetail = z.infer<typeof ZChildDetail>;
+
+export const ZChildHistoryEntry = z
+  .object({
+    id: z.number().int(),
+    at: z.string().openapi({ example: '2026-06-01T09:00:00.000Z' }),
+    userId: z.string().uuid().nullable(),
+    userName: z.string().nullable(),
+    action: z.string(),
+    /** field → [before, after], or a described change of a list (see registry/history.ts). */
+    changes: z.record(z.string(), z.unknown()),
+    version: z.number().int(),
+  })
+  .openapi('ChildHistoryEntry');
+
+export const ZGetChildHistoryResponse = z.array(ZChildHistoryEntry).openapi('GetChildHistoryResponse');

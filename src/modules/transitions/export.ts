@@ -1,0 +1,115 @@
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { formatNendo } from '../../shared/nendo';
+import { formatWareki } from '../../shared/wareki';
+import type { TransitionsList } from './queries';
+import { TRANSITION_KINDS } from './rules';
+
+type Lang = 'ja' | 'en';
+
+const LIST_HEADERS: Record<Lang, string[]> = {
+  ja: [
+    '区分',
+    '氏名',
+    'ふりがな',
+    '生年月日',
+    '生年月日（和暦）',
+    '市町村コード',
+    '市町村',
+    '圏域',
+    '現在の所属',
+    '記録ID',
+  ],
+  en: [
+    'Transition',
+    'Name',
+    'Name (kana)',
+    'Date of birth',
+    'Date of birth (Japanese era)',
+    'Municipality code',
+    'Municipality',
+    'Region',
+    'Current affiliation',
+    'Record ID',
+  ],
+};
+
+/**
+ * The transitions of a 年度 as .xlsx: one sheet listing each child under each transition, one sheet of counts
+ * per municipality, and one stating the rule of each kind. A few hundred rows: built in memory.
+ */
+export async function transitionsXlsx(list: TransitionsList, lang: Lang): Promise<Buffer> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    out.on('end', resolve);
+    out.on('error', reject);
+  });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  wb.creator = 'Tsunagu';
+  const title = formatNendo(list.nendo, lang === 'ja' ? 'ja' : 'en');
+
+  const ws = wb.addWorksheet(lang === 'ja' ? `${title}の移行予定` : `Transitions ${title}`, {
+    views: [{ state: 'frozen', ySplit: 1 }],
+  });
+  ws.columns = LIST_HEADERS[lang].map((header, i) => ({
+    header,
+    width: [34, 18, 22, 12, 18, 12, 14, 16, 28, 38][i] ?? 14,
+    ...(i === 3 ? { style: { numFmt: 'yyyy-mm-dd' } } : {}),
+  }));
+  ws.getRow(1).font = { bold: true };
+  ws.getRow(1).commit();
+  const sep = lang === 'ja' ? '　' : ' ';
+  for (const g of list.groups) {
+    for (const c of g.items) {
+      ws.addRow([
+        g.label[lang],
+        `${c.familyName}${sep}${c.givenName}`,
+        `${c.familyKana}${sep}${c.givenKana}`,
+        new Date(`${c.birthDate}T00:00:00Z`),
+        formatWareki(c.birthDate),
+        c.municipalityCode,
+        c.municipalityName,
+        c.regionName ?? '',
+        c.affiliation ?? '',
+        c.id,
+      ]).commit();
+    }
+  }
+  ws.commit();
+
+  const kinds = TRANSITION_KINDS.filter((k) => list.groups.some((g) => g.kind === k));
+  const sum = wb.addWorksheet(lang === 'ja' ? '市町村別' : 'By municipality');
+  const labelOf = new Map(list.groups.map((g) => [g.kind, g.label[lang]]));
+  sum.columns = [
+    { header: lang === 'ja' ? '市町村コード' : 'Municipality code', width: 12 },
+    { header: lang === 'ja' ? '市町村' : 'Municipality', width: 14 },
+    ...kinds.map((k) => ({ header: labelOf.get(k) ?? k, width: 16 })),
+  ];
+  sum.getRow(1).font = { bold: true };
+  sum.getRow(1).commit();
+  for (const m of list.byMunicipality)
+    sum.addRow([m.code, m.name, ...kinds.map((k) => m.counts[k])]).commit();
+  sum.commit();
+
+  const rules = wb.addWorksheet(lang === 'ja' ? '区分の決め方' : 'Rules');
+  rules.columns = [
+    { header: lang === 'ja' ? '区分' : 'Transition', width: 34 },
+    { header: lang === 'ja' ? '生年月日（から）' : 'Born from', width: 14 },
+    { header: lang === 'ja' ? '生年月日（まで）' : 'Born to', width: 14 },
+    { header: lang === 'ja' ? '決め方' : 'Rule', width: 90 },
+  ];
+  rules.getRow(1).font = { bold: true };
+  rules.getRow(1).commit();
+  for (const g of list.groups) rules.addRow([g.label[lang], g.birthFrom, g.birthTo, g.rule[lang]]).commit();
+  rules.commit();
+
+  await wb.commit();
+  await done;
+  return Buffer.concat(chunks);
+}

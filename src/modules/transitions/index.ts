@@ -1,0 +1,12 @@
+import type { Module } from '../../server/context';
+import { transitionsRoutes } from './routes';
+
+/**
+ * Transitions (KU-3): per 年度, the children who enter nursery or school, move on to a division of a
+ * special-needs school, leave school, or turn 18 or 20 — over the children the user may see.
+ */
+export const transitionsModule: Module = {
+  name: 'transitions',
+  basePath: '/api/transitions',
+  routes: transitionsRoutes,
+};

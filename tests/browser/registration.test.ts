@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RECEIPT_RE } from '../../src/modules/registrations/receipt';
+import { makeUser, TEST_PASSWORD } from '../../src/test/factories';
+import {
+  expectNoAxeViolations,
+  type Harness,
+  hasJapanese,
+  signIn,
+  startHarness,
+  textOf,
+  waitForPage,
+} from './harness';
+
+/**
+ * Registration (KA-2) end to end: a family registers on a phone and gets a receipt; centre staff accept it
+ * from the review queue; the municipality of residence then sees the child, another municipality does not.
+ */
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness({ children: 20 });
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+const field = (name: string) => `[name="${name}"]`;
+
+describe('registration', () => {
+  let childUrl = '';
+
+  it('a family registers a child on a phone and gets a receipt number', async () => {
+    const page = await h.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto('/public/register');
+    await waitForPage(page);
+    expect(await textOf(page.getByRole('heading', { level: 1 }))()).toBe('医療的ケア児の登録');
+    expect(await page.getByRole('navigation', { name: 'メインメニュー' }).count()).toBe(0);
+    // The honeypot is neither seen by people nor by screen readers, nor reached with the Tab key.
+    expect(await page.getByRole('textbox', { name: 'Website' }).count()).toBe(0);
+    expect(await page.locator('#register-website').getAttribute('tabindex')).toBe('-1');
+    await expectNoAxeViolations(page, 'register (empty)');
+    // In English too: labels, care items and device kinds come in the chosen language.
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect
+      .poll(textOf(page.getByRole('heading', { level: 1 })))
+      .toBe('Register a child with medical care needs');
+    const labels = await page
+      .locator('main label, main legend, main h2, main button')
+      .evaluateAll((els) => els.map((e) => (e.textContent ?? '').trim()).filter(Boolean));
+    expect(labels.filter(hasJapanese), 'Japanese UI text in English').toEqual([]);
+    await expectNoAxeViolations(page, 'register (en)');
+    await page.getByRole('button', { name: '日本語' }).click();
+    await expect.poll(textOf(page.getByRole('heading', { level: 1 }))).toBe('医療的ケア児の登録');
+
+    // Sending it empty lists the problems in an alert.
+    await page.getByRole('button', { name: '送信する' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await textOf(alert)()).toContain('入力内容を確認してください');
+    await expectNoAxeViolations(page, 'register (errors)');
+
+    await page.locator(field('child.familyName')).fill('髙橋');
+    await page.locator(field('child.givenName')).fill('悠斗');
+    await page.locator(field('child.familyKana')).fill('たかはし');
+    await page.locator(field('child.givenKana')).fill('ゆうと');
+    await page.locator(field('child.birthDate')).fill('令和6年4月5日');
+    await expect.poll(() => page.getByText('と読み取りました').textContent()).toContain('2024-04-05');
+    await page.locator(field('child.sex')).selectOption('male');
+    await page.locator(field('child.municipalityCode')).selectOption({ label: '藤沢市' });
+    await page.locator(field('child.address')).fill('藤沢1-2-3');
+    await page.locator(field('child.diagnoses.0.name')).fill('脳性麻痺');
+    await page.getByLabel('気管切開の管理', { exact: true }).check();
+    await page.getByLabel('見守りの程度：気管切開の管理').selectOption('high');
+    await page.getByRole('button', { name: '機器を追加' }).click();
+    await page.locator(field('child.devices.0.kind')).selectOption({ label: '吸引器' });
+    await page.getByLabel('コンセントの電源が必要').check();
+    await page.getByLabel('家族構成や、主に介護している人、住まいのことなど').fill('両親と3人暮らし');
+    await page.locator(field('guardians.0.familyName')).fill('髙橋');
+    await page.locator(field('guardians.0.givenName')).fill('美咲');
+    await page.locator(field('guardians.0.relationship')).fill('母');
+    await page.locator(field('guardians.0.phone')).fill('090-1234-5678');
+    await page.getByLabel('お住まいの市区町村と情報を共有すること').check();
+    await page.getByLabel('災害時の支援の計画に使うこと').check();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, 'the form scrolls sideways on a phone').toBeLessThanOrEqual(0);
+    await expectNoAxeViolations(page, 'register (filled)');
+
+    await page.getByRole('button', { name: '送信する' }).click();
+    await page.getByRole('heading', { level: 1, name: '受け付けました' }).waitFor();
+    const receipt = await page.getByLabel('受付番号').inputValue();
+    expect(receipt).toMatch(RECEIPT_RE);
+    expect(await textOf(page.getByRole('region', { name: 'このあとの流れ' }))()).toContain('市区町村');
+    await expectNoAxeViolations(page, 'register (receipt)');
+    h.assertClean();
+  });
+
+  it('centre staff find it in the review queue and accept it as a new record', async () => {
+    const page = await h.newPage();
+    await signIn(page, h.account('centre_staff'));
+    const nav = page.getByRole('navigation', { name: 'メインメニュー' });
+    await nav.getByRole('link', { name: '登録審査' }).click();
+    await waitForPage(page);
+    expect(await textOf(page.getByRole('heading', { level: 1 }))()).toBe('登録審査');
+    const table = page.getByRole('table', { name: '申し込みの一覧' });
+    await table.waitFor();
+    expect(await textOf(table)()).toContain('タカハシ ユウト');
+    await expectNoAxeViolations(page, 'review queue');
+
+    await table.getByRole('link').first().click();
+    await waitForPage(page);
+    await page.getByRole('heading', { name: '既存の記録の候補' }).waitFor();
+    expect(await textOf(page.getByRole('region', { name: 'お子さんについて' }))()).toContain('髙橋 悠斗');
+    await expectNoAxeViolations(page, 'review detail');
+
+    await page.getByRole('button', { name: '新規登録として受理' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    await expectNoAxeViolations(page, 'review confirm');
+    await dialog.getByRole('button', { name: '新規登録として受理' }).click();
+    await page.waitForURL(/\/children\/[0-9a-f-]{36}$/);
+    await waitForPage(page);
+    await expect.poll(textOf(page.getByRole('heading', { level: 1 }))).toBe('髙橋 悠斗');
+    childUrl = new URL(page.url()).pathname;
+    h.assertClean();
+  });
+
+  it('the municipality of residence sees the child; another municipality does not', async () => {
+    expect(childUrl).not.toBe('');
+    const own = await h.newPage();
+    await signIn(own, h.account('municipal_staff'));
+    await own.goto('/children?q=タカハシ');
+    await waitForPage(own);
+    const results = own.getByRole('table', { name: '検索結果' });
+    await results.waitFor();
+    expect(await textOf(results)()).toContain('髙橋 悠斗');
+    await expectNoAxeViolations(own, 'children (municipality of residence)');
+    await own.goto(childUrl);
+    await waitForPage(own);
+    expect(await textOf(own.getByRole('heading', { level: 1 }))()).toBe('髙橋 悠斗');
+
+    const otherUser = await makeUser(h.db.systemDb, 'municipal_staff', {
+      prefectureCode: '14',
+      municipalityCode: '142077',
+    });
+    const other = await h.newPage();
+    await signIn(other, {
+      role: 'municipal_staff',
+      label: '',
+      email: otherUser.email,
+      password: TEST_PASSWORD,
+    });
+    await other.goto(childUrl);
+    await waitForPage(other);
+    expect(await textOf(other.getByRole('heading', { level: 1 }))()).toBe('ページが見つかりません');
+    expect(await other.content()).not.toContain('髙橋 悠斗');
+    await expectNoAxeViolations(other, 'child (other municipality)');
+    h.assertClean();
+  });
+});

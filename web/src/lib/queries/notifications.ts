@@ -1,0 +1,42 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../api';
+
+/** In-app notifications (e.g. a child moved into the user's municipality). */
+
+export type Notification = {
+  id: string;
+  kind: string;
+  titleJa: string;
+  titleEn: string;
+  entityType: string | null;
+  entityId: string | null;
+  createdAt: string;
+  readAt: string | null;
+};
+
+export type NotificationList = { items: Notification[]; unread: number };
+
+const KEY = ['notifications'] as const;
+
+/** Polled when the window regains focus, so the count is fresh when the user comes back to the tab. */
+export function useNotifications(enabled = true) {
+  return useQuery({
+    queryKey: KEY,
+    queryFn: ({ signal }) => api.get<NotificationList>('/api/notifications', undefined, signal),
+    enabled,
+    staleTime: 0,
+    refetchOnWindowFocus: 'always',
+    refetchInterval: 5 * 60_000,
+    retry: false,
+  });
+}
+
+export function useMarkRead() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.post<unknown>(`/api/notifications/${encodeURIComponent(id)}/read`),
+    onSettled: () => {
+      void qc.invalidateQueries({ queryKey: KEY });
+    },
+  });
+}

@@ -1,0 +1,85 @@
+import { Link } from '@tanstack/react-router';
+import { ApiErrorAlert } from '../../components/Alert';
+import { Button } from '../../components/Button';
+import { Page } from '../../components/Page';
+import { QueryState } from '../../components/QueryState';
+import { useLocale, useT } from '../../i18n';
+import { formatDateTime } from '../../lib/format';
+import { type Notification, useMarkRead, useNotifications } from '../../lib/queries/notifications';
+
+function Item({ n }: { n: Notification }) {
+  const t = useT();
+  const { locale } = useLocale();
+  const markRead = useMarkRead();
+  const title = locale === 'ja' ? n.titleJa : n.titleEn;
+  const unread = !n.readAt;
+  return (
+    <li
+      className={`flex flex-wrap items-start justify-between gap-3 border-b border-solid-gray-200 py-4 ${unread ? 'border-l-4 border-l-key-900 pl-3' : 'pl-4'}`}
+    >
+      <div className="min-w-0 flex-1">
+        <p className="text-std-16B-170">
+          {unread && (
+            <span className="mr-2 rounded-4 bg-key-900 px-1.5 text-dns-14B-120 text-white">
+              {t('notifications.unread')}
+            </span>
+          )}
+          {n.entityType === 'child' && n.entityId ? (
+            <Link to="/children/$childId" params={{ childId: n.entityId }}>
+              {title}
+            </Link>
+          ) : (
+            title
+          )}
+        </p>
+        <p className="text-dns-14N-130 text-solid-gray-700">
+          <time dateTime={n.createdAt}>{formatDateTime(n.createdAt, locale)}</time>
+          {n.readAt && (
+            <span className="ml-3">
+              {t('notifications.readAt', { at: formatDateTime(n.readAt, locale) })}
+            </span>
+          )}
+        </p>
+        <ApiErrorAlert error={markRead.error} />
+      </div>
+      {unread && (
+        <Button
+          variant="secondary"
+          disabled={markRead.isPending}
+          aria-label={`${t('notifications.markRead')}: ${title}`}
+          onClick={() => markRead.mutate(n.id)}
+        >
+          {t('notifications.markRead')}
+        </Button>
+      )}
+    </li>
+  );
+}
+
+/** お知らせ: e.g. a child moved into the user's municipality; links to the record and marks as read. */
+export function NotificationsPage() {
+  const t = useT();
+  const notifications = useNotifications();
+  return (
+    <Page title={t('notifications.title')}>
+      <QueryState query={notifications}>
+        {(data) => (
+          <>
+            <p role="status" className="mb-4 text-std-16N-170">
+              {t('notifications.summary', { n: data.unread })}
+            </p>
+            {data.items.length === 0 ? (
+              <p>{t('notifications.empty')}</p>
+            ) : (
+              <ul className="max-w-4xl">
+                {data.items.map((n) => (
+                  <Item key={n.id} n={n} />
+                ))}
+              </ul>
+            )}
+          </>
+        )}
+      </QueryState>
+    </Page>
+  );
+}

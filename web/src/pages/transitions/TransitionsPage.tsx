@@ -1,0 +1,167 @@
+import { Link, useSearch } from '@tanstack/react-router';
+import { transitionBirthRange } from '../../../../src/modules/transitions/rules';
+import { buttonClass } from '../../components/Button';
+import { Page } from '../../components/Page';
+import { QueryState } from '../../components/QueryState';
+import { RowTh, Table, Td, Th } from '../../components/Table';
+import { useLocale, useT } from '../../i18n';
+import { formatDate, formatNendo, formatNumber, fullName } from '../../lib/format';
+import {
+  TRANSITION_KINDS,
+  type TransitionKind,
+  type Transitions,
+  transitionsExportHref,
+  useTransitions,
+} from '../../lib/queries/transitions';
+import { defaultNendo, TransitionFilters } from './TransitionFilters';
+
+function Group({ group, nendo }: { group: Transitions['groups'][number]; nendo: number }) {
+  const t = useT();
+  const { locale } = useLocale();
+  const computed = transitionBirthRange(group.kind, nendo);
+  const range = { from: group.birthFrom ?? computed.from, to: group.birthTo ?? computed.to };
+  const id = `transition-${group.kind}`;
+  const title = t(`transition.kind.${group.kind}`);
+  return (
+    <section aria-labelledby={id} className="mb-10">
+      <h2 id={id} className="mb-2 text-std-22B-150">
+        {title}
+        <span className="ml-3 text-std-20N-150">
+          {t('common.persons', { n: formatNumber(group.count, locale) })}
+        </span>
+      </h2>
+      <p className="mb-1 max-w-4xl text-std-16N-170">
+        {t(`transition.rule.${group.kind}`, { nendo: formatNendo(nendo, locale) })}
+      </p>
+      <p className="mb-3 text-std-16N-170 text-solid-gray-700">
+        {t('transitions.cohort', { from: formatDate(range.from, locale), to: formatDate(range.to, locale) })}
+      </p>
+      {group.items.length === 0 ? (
+        <p className="mb-4">{t('transitions.none')}</p>
+      ) : (
+        <Table caption={t('transitions.listOf', { kind: title })} captionHidden>
+          <thead>
+            <tr>
+              <Th>{t('children.name')}</Th>
+              <Th>{t('children.birthDate')}</Th>
+              <Th>{t('children.municipality')}</Th>
+              <Th>{t('transitions.region')}</Th>
+              <Th>{t('transitions.affiliation')}</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {group.items.map((c) => (
+              <tr key={c.id}>
+                <Td>
+                  <Link
+                    to="/children/$childId"
+                    params={{ childId: c.id }}
+                    className="inline-flex min-h-11 items-center text-std-16B-170"
+                  >
+                    {fullName(c.familyName, c.givenName)}
+                  </Link>
+                  <span className="block text-dns-14N-130 text-solid-gray-700">
+                    {fullName(c.familyKana, c.givenKana)}
+                  </span>
+                </Td>
+                <Td className="whitespace-nowrap">{formatDate(c.birthDate, locale)}</Td>
+                <Td>{c.municipalityName}</Td>
+                <Td>{c.regionName ?? t('common.none')}</Td>
+                <Td>{c.affiliation ?? t('common.none')}</Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+    </section>
+  );
+}
+
+function ByMunicipality({ data }: { data: Transitions }) {
+  const t = useT();
+  const { locale } = useLocale();
+  const kinds = TRANSITION_KINDS.filter((k) => data.groups.some((g) => g.kind === k));
+  const total = (k: TransitionKind) => data.groups.find((g) => g.kind === k)?.count ?? 0;
+  return (
+    <section aria-labelledby="transition-summary" className="mb-10">
+      <h2 id="transition-summary" className="mb-3 text-std-22B-150">
+        {t('transitions.byMunicipality')}
+      </h2>
+      {data.byMunicipality.length === 0 ? (
+        <p>{t('transitions.none')}</p>
+      ) : (
+        <Table caption={t('transitions.byMunicipality')} captionHidden>
+          <thead>
+            <tr>
+              <Th>{t('children.municipality')}</Th>
+              {kinds.map((k) => (
+                <Th key={k} className="text-right">
+                  <abbr title={t(`transition.kind.${k}`)} className="no-underline">
+                    {t(`transition.short.${k}`)}
+                  </abbr>
+                </Th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {data.byMunicipality.map((m) => (
+              <tr key={m.code}>
+                <RowTh className="whitespace-nowrap">{m.name}</RowTh>
+                {kinds.map((k) => (
+                  <Td key={k} className="text-right tabular-nums">
+                    {formatNumber(m.counts[k] ?? 0, locale)}
+                  </Td>
+                ))}
+              </tr>
+            ))}
+            <tr>
+              <RowTh className="whitespace-nowrap font-bold">{t('transitions.total')}</RowTh>
+              {kinds.map((k) => (
+                <Td key={k} className="text-right font-bold tabular-nums">
+                  {formatNumber(total(k), locale)}
+                </Td>
+              ))}
+            </tr>
+          </tbody>
+        </Table>
+      )}
+    </section>
+  );
+}
+
+/** 移行予定: who reaches a school or age transition in a 年度, per rule and per municipality. */
+export function TransitionsPage() {
+  const t = useT();
+  const { locale } = useLocale();
+  const search = useSearch({ from: '/app/transitions' });
+  const nendo = search.nendo ?? defaultNendo();
+  const query = { ...search, nendo };
+  const transitions = useTransitions(query);
+  return (
+    <Page title={t('transitions.title')} intro={t('transitions.intro')}>
+      <TransitionFilters search={search} nendo={nendo} />
+      <div className="mb-6 flex flex-wrap items-center justify-between gap-3">
+        <p className="text-std-20B-150">{t('transitions.heading', { nendo: formatNendo(nendo, locale) })}</p>
+        <a
+          href={transitionsExportHref(query, locale)}
+          className={buttonClass('secondary', 'no-underline print:hidden')}
+          download
+        >
+          {t('list.export')}
+        </a>
+      </div>
+      <QueryState query={transitions}>
+        {(data) => (
+          <>
+            <ByMunicipality data={data} />
+            {TRANSITION_KINDS.map((k) => data.groups.find((g) => g.kind === k))
+              .filter((g) => g !== undefined)
+              .map((g) => (
+                <Group key={g.kind} group={g} nendo={data.nendo ?? nendo} />
+              ))}
+          </>
+        )}
+      </QueryState>
+    </Page>
+  );
+}
