@@ -24,8 +24,8 @@ describe('accessibility of every page in the centre administrator menu', () => {
       await signIn(page, h.account('centre_admin'));
       const nav = page.getByRole('navigation', { name: 'メインメニュー' });
       const count = await nav.getByRole('link').count();
-      // Home, registry, six administration screens, audit log, account.
-      expect(count).toBe(10);
+      // Home, registry, registration review, transitions, six administration screens, audit log, account.
+      expect(count).toBe(12);
       for (let i = 0; i < count; i++) {
         const link = nav.getByRole('link').nth(i);
         const label = ((await link.textContent()) ?? '').trim();

@@ -13,7 +13,8 @@ import {
 
 /**
  * Registration (KA-2) end to end: a family registers on a phone and gets a receipt; centre staff accept it
- * from the review queue; the municipality of residence then sees the child, another municipality does not.
+ * from the review queue; the municipality of residence then sees the child, another municipality does not;
+ * a move hands the record over to the new municipality.
  */
 let h: Harness;
 
@@ -29,6 +30,7 @@ const field = (name: string) => `[name="${name}"]`;
 
 describe('registration', () => {
   let childUrl = '';
+  let otherAccount: Parameters<typeof signIn>[1] | null = null;
 
   it('a family registers a child on a phone and gets a receipt number', async () => {
     const page = await h.newPage({ viewport: { width: 390, height: 844 } });
@@ -155,6 +157,45 @@ describe('registration', () => {
     expect(await textOf(other.getByRole('heading', { level: 1 }))()).toBe('ページが見つかりません');
     expect(await other.content()).not.toContain('髙橋 悠斗');
     await expectNoAxeViolations(other, 'child (other municipality)');
+    otherAccount = { role: 'municipal_staff', label: '', email: otherUser.email, password: TEST_PASSWORD };
+    h.assertClean();
+  });
+
+  it('a move to 茅ヶ崎市 hands the record over: the new municipality sees it, the old one only its history', async () => {
+    expect(otherAccount).not.toBeNull();
+    const staff = await h.newPage();
+    await signIn(staff, h.account('centre_staff'));
+    await staff.goto(childUrl);
+    await waitForPage(staff);
+    await staff.getByRole('heading', { level: 2, name: '基本情報' }).waitFor();
+    await staff.getByRole('button', { name: '転居を登録' }).click();
+    const move = staff.getByRole('region', { name: '転居を登録' });
+    await move.locator('[data-field="municipalityCode"]').selectOption({ label: '茅ヶ崎市' });
+    await move.getByRole('button', { name: '転居を登録' }).click();
+    await staff.getByRole('status').filter({ hasText: '茅ヶ崎市 への転居を登録しました。' }).waitFor();
+
+    // The new municipality now opens the record and finds it in its list.
+    const newer = await h.newPage();
+    await signIn(newer, otherAccount!);
+    await newer.goto(childUrl);
+    await waitForPage(newer);
+    expect(await textOf(newer.getByRole('heading', { level: 1 }))()).toBe('髙橋 悠斗');
+    await newer.goto('/children?q=タカハシ');
+    await waitForPage(newer);
+    await newer.getByRole('table', { name: '検索結果' }).getByRole('link', { name: '髙橋 悠斗' }).waitFor();
+    await expectNoAxeViolations(newer, 'children (new municipality)');
+
+    // The old municipality keeps a read-only view of the history up to the move, and no longer lists it.
+    const older = await h.newPage();
+    await signIn(older, h.account('municipal_staff'));
+    await older.goto(childUrl);
+    await waitForPage(older);
+    await older.getByRole('note').filter({ hasText: '以前の居住地としての閲覧です' }).waitFor();
+    await expectNoAxeViolations(older, 'child (former municipality)');
+    const list = (await (await older.request.get('/api/children?q=タカハシ')).json()) as {
+      items: { familyName: string; givenName: string }[];
+    };
+    expect(list.items.some((c) => c.familyName === '髙橋' && c.givenName === '悠斗')).toBe(false);
     h.assertClean();
   });
 });

@@ -1,12 +1,13 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { childAffiliations, children, municipalities, organisations } from '../../db/schema';
+import { children, municipalities } from '../../db/schema';
 import { isoDateInJapan } from '../../shared/dates';
 import type { Actor } from '../access/actor';
 import type { ChildFilter } from './filters';
-import { childScope, withheldChildrenCount } from './scope';
+import { withheldChildrenCount } from './scope';
 import { childFilterOrder, childFilterWhere } from './search';
 
+/** The list's columns (ZChildSummary); the municipality's name is added per statement. */
 const summaryColumns = {
   id: children.id,
   familyName: children.familyName,
@@ -16,8 +17,9 @@ const summaryColumns = {
   birthDate: children.birthDate,
   sex: children.sex,
   municipalityCode: children.municipalityCode,
-  municipalityName: municipalities.name,
   status: children.status,
+  careScore: children.careScore,
+  careTier: children.careTier,
   version: children.version,
 };
 
@@ -64,27 +66,4 @@ export async function listVisibleChildren(db: DbOrTx, actor: Actor, f: ChildPage
     total = count?.n ?? 0;
   }
   return { items: rows.map(({ total: _, ...item }) => item), total, withheld };
-}
-
-/** One child by id, or undefined when it does not exist or is outside the actor's scope (callers answer 404). */
-export async function findVisibleChild(db: DbOrTx, actor: Actor, unverifiedChildId: string) {
-  const [child] = await db
-    .select(summaryColumns)
-    .from(children)
-    .innerJoin(municipalities, eq(municipalities.code, children.municipalityCode))
-    .where(and(eq(children.id, unverifiedChildId), childScope(actor)));
-  if (!child) return undefined;
-  const affiliations = await db
-    .select({
-      organisationId: childAffiliations.organisationId,
-      organisationName: organisations.name,
-      kind: childAffiliations.kind,
-      startedOn: childAffiliations.startedOn,
-      endedOn: childAffiliations.endedOn,
-    })
-    .from(childAffiliations)
-    .innerJoin(organisations, eq(organisations.id, childAffiliations.organisationId))
-    .where(eq(childAffiliations.childId, child.id))
-    .orderBy(asc(childAffiliations.startedOn));
-  return { ...child, affiliations };
 }

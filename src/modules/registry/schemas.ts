@@ -88,6 +88,8 @@ export const ZChildSummary = z
     municipalityCode: z.string(),
     municipalityName: z.string(),
     status: z.enum(CHILD_STATUSES),
+    careScore: z.number().int().nullable(),
+    careTier: z.number().int().nullable(),
     version: z.number().int(),
   })
   .openapi('ChildSummary');
