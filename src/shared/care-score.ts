@@ -1,12 +1,12 @@
 /**
  * 医療的ケア判定スコア: the score that sets a child's 医療的ケア区分 (and so the fee a day service receives).
  *
- * The table is data (`data/care-items.json`, version R3): points, watch levels, tiers and the list of special
+ * The table is data (`reference/care-items.json`, version R3): points, watch levels, tiers and the list of special
  * rules in force are read from it, so a correction or a new revision needs no code change. Only the meaning of
  * each special rule lives here, keyed by the rule's id (a rule id the code does not know fails the table check
  * in care-score.test.ts). Pure: no Node imports, the web calculator runs the same function.
  */
-import data from './data/care-items.json';
+import data from './reference/care-items.json';
 
 /** 見守りスコア level judged by the doctor; 'low' (or none) is always 0 points. */
 export type WatchLevel = 'high' | 'mid' | 'low';

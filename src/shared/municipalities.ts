@@ -1,4 +1,4 @@
-import data from './data/municipalities.json';
+import data from './reference/municipalities.json';
 
 export type MunicipalityKind = 'city' | 'town' | 'village' | 'special_ward' | 'designated_city';
 export type MunicipalityRef = { code: string; name: string; kana: string; kind: MunicipalityKind };

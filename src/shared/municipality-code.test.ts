@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import data from './data/municipalities.json';
+import data from './reference/municipalities.json';
 import { isKatakana } from './kana';
 import {
   isValidMunicipalityCode,
@@ -94,7 +94,7 @@ describe('prefectureOf', () => {
   });
 });
 
-describe('data/municipalities.json', () => {
+describe('reference/municipalities.json', () => {
   const NORTHERN_TERRITORIES = ['016951', '016969', '016977', '016985', '016993', '017001'];
   const municipalities = data.municipalities;
   const mainland = municipalities.filter((m) => !NORTHERN_TERRITORIES.includes(m.code));

@@ -12,7 +12,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 
-/** Reference: every municipality of Japan (全国地方公共団体コード), loaded from src/shared/data. */
+/** Reference: every municipality of Japan (全国地方公共団体コード), loaded from src/shared/reference. */
 export const municipalities = pgTable(
   'municipalities',
   {
