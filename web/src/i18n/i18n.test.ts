@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { en } from './en';
+import { enAdmin } from './en/admin';
+import { enCore } from './en/core';
+import { enPublic } from './en/public';
+import { enRegistry } from './en/registry';
+import { ja } from './ja';
+import { jaAdmin } from './ja/admin';
+import { jaCore } from './ja/core';
+import { jaPublic } from './ja/public';
+import { jaRegistry } from './ja/registry';
+
+describe('UI dictionaries', () => {
+  it('define every key in exactly one area', () => {
+    const parts = [jaCore, jaAdmin, jaRegistry, jaPublic].map((p) => Object.keys(p));
+    expect(parts.flat().length).toBe(Object.keys(ja).length);
+    const enParts = [enCore, enAdmin, enRegistry, enPublic].map((p) => Object.keys(p));
+    expect(enParts.flat().length).toBe(Object.keys(en).length);
+  });
+
+  it('have the same keys in Japanese and English, with the same placeholders', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(ja).sort());
+    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const key of Object.keys(ja) as (keyof typeof ja)[]) {
+      expect(placeholders(en[key]), key).toEqual(placeholders(ja[key]));
+    }
+  });
+});
