@@ -3,6 +3,7 @@ import { adminCreateCommand } from './admin';
 import { parseArgs, UsageError } from './args';
 import { auditVerifyCommand } from './audit';
 import { backupCommand, restoreCommand } from './backup';
+import { censusLinkCommand } from './census';
 import type { Command } from './command';
 import { demoTotpCommand } from './demo';
 import { type CliContext, CliError, EXIT, type ExitCode } from './io';
@@ -16,6 +17,7 @@ export const COMMANDS: readonly Command[] = [
   backupCommand,
   restoreCommand,
   demoTotpCommand,
+  censusLinkCommand,
 ];
 
 const HELP_FLAGS = new Set(['--help', '-h']);

@@ -1,0 +1,136 @@
+/**
+ * Pairwise comparison: for each field, which agreement level a pair reaches. Levels are ordered from the
+ * strongest agreement down; 'missing' means one side has no value and contributes no evidence.
+ */
+import type { RecordKeys } from './keys';
+
+/** The compared fields and their levels (strongest first, 'missing' last). */
+export const FIELDS = {
+  kanji: ['exact', 'weak', 'given', 'different', 'missing'],
+  kana: ['exact', 'oneEdit', 'given', 'different', 'missing'],
+  birthDate: ['exact', 'swapped', 'oneDay', 'yearMonth', 'different', 'missing'],
+  sex: ['same', 'different', 'missing'],
+  municipality: ['same', 'different', 'missing'],
+  address: ['same', 'different', 'missing'],
+} as const;
+
+export type Field = keyof typeof FIELDS;
+export type Level<F extends Field = Field> = (typeof FIELDS)[F][number];
+/** A comparison vector: one level per field. */
+export type Comparison = { [F in Field]: Level<F> };
+
+export const FIELD_NAMES = Object.keys(FIELDS) as Field[];
+
+/** Levenshtein distance with an early exit once it exceeds `max` (code-point aware). */
+export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINITY): number {
+  const x = [...a];
+  const y = [...b];
+  if (Math.abs(x.length - y.length) > max) return max + 1;
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= y.length; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
+      cur.push(v);
+      best = Math.min(best, v);
+    }
+    if (best > max) return max + 1;
+    prev = cur;
+  }
+  return prev[y.length]!;
+}
+
+/** True when the given names agree while the family names differ (a family-name change). */
+function givenOnly(
+  famA: string | null,
+  givA: string | null,
+  famB: string | null,
+  givB: string | null,
+): boolean {
+  return !!givA && givA === givB && !!famA && !!famB && famA !== famB;
+}
+
+function compareKanji(a: RecordKeys, b: RecordKeys): Level<'kanji'> {
+  if (!a.kanji || !b.kanji) return 'missing';
+  if (a.kanji === b.kanji) return 'exact';
+  if (a.weak === b.weak) return 'weak';
+  if (givenOnly(a.familyKanji, a.givenKanji, b.familyKanji, b.givenKanji)) return 'given';
+  return 'different';
+}
+
+function compareKana(a: RecordKeys, b: RecordKeys): Level<'kana'> {
+  if (!a.kana || !b.kana) return 'missing';
+  if (a.kana === b.kana) return 'exact';
+  if (editDistance(a.kana, b.kana, 1) <= 1) return 'oneEdit';
+  if (givenOnly(a.familyKana, a.givenKana, b.familyKana, b.givenKana)) return 'given';
+  return 'different';
+}
+
+const DAY_MS = 86_400_000;
+
+function compareDate(a: RecordKeys, b: RecordKeys): Level<'birthDate'> {
+  if (!a.year || !b.year || !a.month || !b.month || !a.day || !b.day) return 'missing';
+  if (a.birthDate === b.birthDate) return 'exact';
+  if (a.year === b.year && a.month === b.day && a.day === b.month) return 'swapped';
+  const da = Date.UTC(a.year, a.month - 1, a.day);
+  const db = Date.UTC(b.year, b.month - 1, b.day);
+  if (Math.abs(da - db) === DAY_MS) return 'oneDay';
+  if (a.year === b.year && a.month === b.month) return 'yearMonth';
+  return 'different';
+}
+
+function compareAddress(a: RecordKeys, b: RecordKeys): Level<'address'> {
+  if (!a.address || !b.address) return 'missing';
+  // One list may write the municipality before the street address and the other not.
+  const [s, l] = a.address.length <= b.address.length ? [a.address, b.address] : [b.address, a.address];
+  return l === s || (s.length >= 3 && l.endsWith(s)) ? 'same' : 'different';
+}
+
+/** The comparison vector of two records. */
+export function compare(a: RecordKeys, b: RecordKeys): Comparison {
+  return {
+    kanji: compareKanji(a, b),
+    kana: compareKana(a, b),
+    birthDate: compareDate(a, b),
+    sex: !a.sex || !b.sex ? 'missing' : a.sex === b.sex ? 'same' : 'different',
+    municipality:
+      !a.municipality || !b.municipality
+        ? 'missing'
+        : a.municipality === b.municipality
+          ? 'same'
+          : 'different',
+    address: compareAddress(a, b),
+  };
+}
+
+/**
+ * Twin guard: same family name (kana or kanji), same birth date, and given names that differ in every
+ * spelling both records have. Such a pair is never linked, whatever its weight.
+ */
+export function isTwinPair(a: RecordKeys, b: RecordKeys): boolean {
+  if (!a.birthDate || a.birthDate !== b.birthDate) return false;
+  const sameFamily =
+    (!!a.familyKana && a.familyKana === b.familyKana) || (!!a.familyKanji && a.familyKanji === b.familyKanji);
+  if (!sameFamily) return false;
+  const kanaBoth = !!a.givenKana && !!b.givenKana;
+  const kanjiBoth = !!a.givenKanji && !!b.givenKanji;
+  if (kanaBoth && a.givenKana === b.givenKana) return false;
+  if (kanjiBoth) {
+    const wa = a.weak && a.familyKanji ? a.weak.slice(a.familyKanji.length) : a.givenKanji;
+    const wb = b.weak && b.familyKanji ? b.weak.slice(b.familyKanji.length) : b.givenKanji;
+    // Different kanji and different kana (even one edit apart, 悠人/悠真 ユウト/ユウマ): two children.
+    return a.givenKanji !== b.givenKanji && wa !== wb;
+  }
+  // Kana only: one edit apart may be a typo of one child's name.
+  return kanaBoth && editDistance(a.givenKana!, b.givenKana!, 1) > 1;
+}
+
+/**
+ * True when no spelling of the name agrees at all (kanji and kana each different or missing, at least one
+ * compared). A family-name change still agrees on the given name ('given' level), so this is not it.
+ */
+export function namesDisagree(c: Comparison): boolean {
+  const off = (l: string) => l === 'different' || l === 'missing';
+  return off(c.kanji) && off(c.kana) && !(c.kanji === 'missing' && c.kana === 'missing');
+}

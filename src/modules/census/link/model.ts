@@ -1,0 +1,280 @@
+/**
+ * Fellegi–Sunter model, estimated from the data as Splink does: u (how often two *different* children agree
+ * at a level by chance) from random record pairs, m (how often records of the *same* child reach a level)
+ * by two-class EM over the blocked candidate pairs. Each level's weight is log2(m/u) (a Bayes
+ * factor in bits); a pair's match weight is the prior log-odds plus the sum, and `explain` lists the parts.
+ */
+import { type Comparison, compare, FIELD_NAMES, FIELDS, type Field } from './compare';
+import type { RecordKeys } from './keys';
+
+/**
+ * Kana agreement is far likelier when the kanji already agree, and the street address when the municipality
+ * does: counting both as independent evidence would double-count a name. So the kana (address) weights are
+ * estimated separately for pairs whose kanji (municipality) agree and for the others — a factor per case.
+ */
+const CONDITIONED: Partial<Record<Field, { on: Field; agree: readonly string[] }>> = {
+  kana: { on: 'kanji', agree: ['exact', 'weak'] },
+  address: { on: 'municipality', agree: ['same'] },
+};
+
+/** The factors of the model: one per field, two for a conditioned field. */
+export const FACTORS: readonly { id: string; field: Field }[] = FIELD_NAMES.flatMap((field) => {
+  const cond = CONDITIONED[field];
+  return cond
+    ? [
+        { id: `${field}|${cond.on}Agrees`, field },
+        { id: `${field}|${cond.on}Other`, field },
+      ]
+    : [{ id: field, field }];
+});
+
+/** The factor a comparison's field falls in. */
+export function factorOf(c: Comparison, field: Field): string {
+  const cond = CONDITIONED[field];
+  if (!cond) return field;
+  return `${field}|${cond.on}${cond.agree.includes(c[cond.on]) ? 'Agrees' : 'Other'}`;
+}
+
+/** Probabilities per factor and level. */
+export type LevelTable = Record<string, Record<string, number>>;
+
+export type Model = {
+  m: LevelTable;
+  u: LevelTable;
+  /** Estimated share of matches among the blocked pairs (the prior used in EM). */
+  lambda: number;
+  /** log2 Bayes factor per factor and level; 'missing' is always 0. */
+  weights: LevelTable;
+  /**
+   * Prior log2 odds that two records are the same child: each child appears in about two records, so a
+   * record has about one partner among the n − 1 others (2/(n − 1) as odds, roughly). Adding it makes the
+   * thresholds mean the same thing for a town of 300 records and a prefecture of 30,000.
+   */
+  priorLog2: number;
+};
+
+/** Prior m (share of true matches at each level) before EM; also the EM prior's pseudo-counts. */
+const FIELD_PRIOR: { [F in Field]: Record<string, number> } = {
+  kanji: { exact: 0.8, weak: 0.05, given: 0.02, different: 0.13 },
+  kana: { exact: 0.8, oneEdit: 0.08, given: 0.02, different: 0.1 },
+  birthDate: { exact: 0.94, swapped: 0.02, oneDay: 0.02, yearMonth: 0.01, different: 0.01 },
+  sex: { same: 0.99, different: 0.01 },
+  municipality: { same: 0.93, different: 0.07 },
+  address: { same: 0.85, different: 0.15 },
+};
+const M_PRIOR: LevelTable = Object.fromEntries(FACTORS.map((f) => [f.id, FIELD_PRIOR[f.field]]));
+const PRIOR_STRENGTH = 50;
+
+/**
+ * Lower bounds on m for disagreement levels that EM tends to underestimate (a few moved children among many
+ * pairs look like noise to it): children move between municipalities within a year, lists mistype a
+ * birth date or a sex. Without these floors one disagreement could veto an otherwise certain match.
+ */
+const M_FLOOR: Partial<Record<Field, Record<string, number>>> = {
+  municipality: { different: 0.03 },
+  address: { different: 0.05 },
+  sex: { different: 0.005 },
+  birthDate: { different: 0.002, yearMonth: 0.002 },
+};
+const MIN_P = 1e-5;
+const MAX_P = 1 - 1e-5;
+
+/** Deterministic xorshift stream for sampling pairs (the model stays pure and reproducible). */
+function sampler(seed: number): () => number {
+  let s = seed >>> 0 || 1;
+  return () => {
+    s ^= s << 13;
+    s >>>= 0;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    s >>>= 0;
+    return s / 4294967296;
+  };
+}
+
+function emptyTable(fill = 0): LevelTable {
+  const t: LevelTable = {};
+  for (const { id, field } of FACTORS) {
+    t[id] = {};
+    for (const level of FIELDS[field]) if (level !== 'missing') t[id][level] = fill;
+  }
+  return t;
+}
+
+/** Normalises counts per field (missing excluded) and clamps to [MIN_P, MAX_P]. */
+function normalise(counts: LevelTable): LevelTable {
+  const t = emptyTable();
+  for (const { id: f } of FACTORS) {
+    const total = Object.values(counts[f]!).reduce((s, v) => s + v, 0);
+    for (const level of Object.keys(counts[f]!)) {
+      t[f]![level] = Math.min(MAX_P, Math.max(MIN_P, total > 0 ? counts[f]![level]! / total : 0));
+    }
+  }
+  return t;
+}
+
+/** Prior u (chance agreement of two different children) for small inputs; real data outweighs it. */
+const FIELD_U_PRIOR: { [F in Field]: Record<string, number> } = {
+  kanji: { exact: 0.0005, weak: 0.0001, given: 0.01, different: 0.9894 },
+  kana: { exact: 0.0005, oneEdit: 0.002, given: 0.01, different: 0.9875 },
+  birthDate: { exact: 0.0002, swapped: 0.0001, oneDay: 0.0004, yearMonth: 0.005, different: 0.9943 },
+  sex: { same: 0.5, different: 0.5 },
+  municipality: { same: 0.2, different: 0.8 },
+  address: { same: 0.0005, different: 0.9995 },
+};
+const U_PRIOR: LevelTable = {
+  ...Object.fromEntries(FACTORS.map((f) => [f.id, FIELD_U_PRIOR[f.field]])),
+  'kana|kanjiAgrees': { exact: 0.9, oneEdit: 0.05, given: 0.01, different: 0.04 },
+  'address|municipalityAgrees': { same: 0.003, different: 0.997 },
+};
+const U_PRIOR_STRENGTH = 2000;
+
+/** u from up to `samples` random pairs, plus the prior u as pseudo-counts (so no level is 0). */
+export function estimateU(keys: readonly RecordKeys[], samples = 40_000, seed = 20_250_401): LevelTable {
+  const counts = emptyTable();
+  for (const { id } of FACTORS) {
+    for (const level of Object.keys(counts[id]!))
+      counts[id]![level] = U_PRIOR_STRENGTH * U_PRIOR[id]![level]!;
+  }
+  const rand = sampler(seed);
+  const n = keys.length;
+  const draws = Math.min(samples, (n * (n - 1)) / 2);
+  for (let i = 0; i < draws; i++) {
+    const a = Math.floor(rand() * n);
+    let b = Math.floor(rand() * (n - 1));
+    if (b >= a) b++;
+    const c = compare(keys[a]!, keys[b]!);
+    for (const f of FIELD_NAMES) if (c[f] !== 'missing') counts[factorOf(c, f)]![c[f]]!++;
+  }
+  return normalise(counts);
+}
+
+function bayesFactorLog(c: Comparison, m: LevelTable, u: LevelTable, fields: readonly Field[]): number {
+  let s = 0;
+  for (const f of fields) {
+    const level = c[f];
+    const id = factorOf(c, f);
+    if (level !== 'missing') s += Math.log2(m[id]![level]! / u[id]![level]!);
+  }
+  return s;
+}
+
+/**
+ * One EM session (two classes, m and a session u both free) over pairs that share something by
+ * construction; only `fields` take part, so the field the pairs were chosen by cannot teach itself.
+ */
+function emSession(
+  comparisons: readonly Comparison[],
+  fields: readonly Field[],
+  u0: LevelTable,
+  iterations: number,
+) {
+  let m = normalise(M_PRIOR);
+  let u = u0;
+  let lambda = 0.5;
+  for (let it = 0; it < iterations && comparisons.length > 0; it++) {
+    const mCounts = emptyTable();
+    const uCounts = emptyTable(0.5);
+    for (const { id } of FACTORS) {
+      for (const level of Object.keys(mCounts[id]!))
+        mCounts[id]![level] = PRIOR_STRENGTH * M_PRIOR[id]![level]!;
+    }
+    const priorLog = Math.log2(lambda / (1 - lambda));
+    let total = 0;
+    for (const c of comparisons) {
+      const p = 1 / (1 + 2 ** -(priorLog + bayesFactorLog(c, m, u, fields)));
+      total += p;
+      for (const f of fields) {
+        if (c[f] === 'missing') continue;
+        const id = factorOf(c, f);
+        mCounts[id]![c[f]]! += p;
+        uCounts[id]![c[f]]! += 1 - p;
+      }
+    }
+    m = normalise(mCounts);
+    u = normalise(uCounts);
+    lambda = Math.min(0.99, Math.max(0.01, total / comparisons.length));
+  }
+  return { m, lambda };
+}
+
+/**
+ * Estimates the model as Splink does: u from random pairs; m by EM in two sessions over the blocked pairs —
+ * pairs agreeing on the name teach the m of birth date, sex, municipality and address, and pairs agreeing on
+ * the birth date teach the m of the name fields. Prior m values act as Dirichlet pseudo-counts, and every
+ * probability is clamped, so rare levels and small inputs stay sensible.
+ */
+export function estimateModel(
+  keys: readonly RecordKeys[],
+  comparisons: readonly Comparison[],
+  iterations = 10,
+): Model {
+  const u = estimateU(keys);
+  const byName = emSession(
+    comparisons.filter((c) => c.kanji === 'exact' || c.kana === 'exact'),
+    ['birthDate', 'sex', 'municipality', 'address'],
+    u,
+    iterations,
+  );
+  const byDate = emSession(
+    comparisons.filter((c) => c.birthDate === 'exact'),
+    ['kanji', 'kana', 'sex', 'municipality', 'address'],
+    u,
+    iterations,
+  );
+  const m: LevelTable = {};
+  for (const { id, field } of FACTORS) {
+    const learnt = field === 'kanji' || field === 'kana' ? byDate.m[id]! : byName.m[id]!;
+    m[id] = Object.fromEntries(
+      Object.entries(learnt).map(([level, p]) => [level, Math.max(p, M_FLOOR[field]?.[level] ?? 0)]),
+    );
+  }
+  const weights = emptyTable();
+  for (const { id } of FACTORS) {
+    for (const level of Object.keys(weights[id]!))
+      weights[id]![level] = Math.log2(m[id]![level]! / u[id]![level]!);
+  }
+  const priorLog2 = Math.log2(2 / Math.max(2, keys.length - 1));
+  return { m, u, lambda: byDate.lambda, weights, priorLog2 };
+}
+
+/** A field's contribution to a pair's match weight. */
+export type Contribution = {
+  field: Field;
+  factor: string;
+  level: string;
+  m: number | null;
+  u: number | null;
+  bits: number;
+};
+
+/** Match weight: prior log2 odds plus the fields' log2 Bayes factors (posterior log2 odds of a match). */
+export function matchWeight(model: Model, c: Comparison): number {
+  let s = model.priorLog2;
+  for (const f of FIELD_NAMES) if (c[f] !== 'missing') s += model.weights[factorOf(c, f)]![c[f]]!;
+  return s;
+}
+
+/**
+ * Each field's level, m, u and contribution in bits, for a review screen ("why were these linked?");
+ * `total` = prior + the fields' bits, the same number as {@link matchWeight}.
+ */
+export function explain(
+  model: Model,
+  c: Comparison,
+): { prior: number; total: number; fields: Contribution[] } {
+  const fields = FIELD_NAMES.map((field): Contribution => {
+    const level = c[field];
+    const id = factorOf(c, field);
+    if (level === 'missing') return { field, factor: id, level, m: null, u: null, bits: 0 };
+    return {
+      field,
+      factor: id,
+      level,
+      m: model.m[id]![level]!,
+      u: model.u[id]![level]!,
+      bits: model.weights[id]![level]!,
+    };
+  });
+  return { prior: model.priorLog2, total: model.priorLog2 + fields.reduce((s, f) => s + f.bits, 0), fields };
+}

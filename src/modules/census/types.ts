@@ -1,0 +1,57 @@
+/**
+ * The census module's shared shapes. A census record is one data row of one source list (a municipality's
+ * public-health nurses' sheet, the board of education's list, …) after its columns were recognised and its
+ * values normalised; the raw cells are kept for review screens and discrepancy lists.
+ */
+export type SourceType =
+  | 'maternal_child_health'
+  | 'education_board'
+  | 'welfare_office'
+  | 'development_support'
+  | 'hospital'
+  | 'other';
+
+/** The fields a list may carry, recognised from its headers (氏名, フリガナ, 生年月日, 性別, 住所, 市町村, 学校名, 学年). */
+export type CensusField =
+  | 'name'
+  | 'familyName'
+  | 'givenName'
+  | 'kana'
+  | 'familyKana'
+  | 'givenKana'
+  | 'birthDate'
+  | 'sex'
+  | 'address'
+  | 'municipality'
+  | 'school'
+  | 'grade';
+
+export type CensusRecord = {
+  /** The source file's name as given (e.g. 'fujisawa_2025.xlsx'). */
+  file: string;
+  /** 1-based data row within the file (header excluded). */
+  row: number;
+  /** Full name as written (family and given joined with one space when the list splits them). */
+  name: string | null;
+  kana: string | null;
+  /** ISO 'YYYY-MM-DD' or null when absent or unreadable. */
+  birthDate: string | null;
+  sex: 'female' | 'male' | null;
+  address: string | null;
+  /** 6-digit municipality code resolved from a code column, a municipality name or the address. */
+  municipalityCode: string | null;
+  school: string | null;
+  grade: string | null;
+  raw: Record<string, string>;
+};
+
+/** A problem with one row (or the whole file when row is 0), in Japanese and English. */
+export type RowIssue = { row: number; column: string | null; ja: string; en: string };
+
+export type ParsedList = {
+  file: string;
+  /** Header cell → recognised field. */
+  columns: { header: string; field: CensusField | null }[];
+  records: CensusRecord[];
+  issues: RowIssue[];
+};
