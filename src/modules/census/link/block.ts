@@ -38,24 +38,47 @@ export function candidatePairs(
   keys: readonly RecordKeys[],
   rules: readonly BlockingRule[] = BLOCKING_RULES,
 ): CandidatePair[] {
-  const seen = new Set<number>();
-  const out: CandidatePair[] = [];
-  const n = keys.length;
-  const add = (a: number, b: number) => {
-    if (a === b) return;
-    const [x, y] = a < b ? [a, b] : [b, a];
-    const id = x * n + y;
-    if (seen.has(id)) return;
-    seen.add(id);
-    out.push({ a: x, b: y });
-  };
-  const emitBlocks = (blocks: Map<string, number[]>) => {
-    for (const members of blocks.values()) {
-      if (members.length < 2 || members.length > MAX_BLOCK) continue;
-      for (let i = 0; i < members.length; i++) {
-        for (let j = i + 1; j < members.length; j++) add(members[i]!, members[j]!);
-      }
+  const { a, b, length } = candidatePairIndexes(keys, rules);
+  return Array.from({ length }, (_, i) => ({ a: a[i]!, b: b[i]! }));
+}
+
+/** Candidate pairs as two index columns (`a[i] < b[i]`, `length` pairs): no object per pair. */
+export type CandidateColumns = { a: Int32Array; b: Int32Array; length: number };
+
+/** Growable pair of Int32 columns. */
+class PairColumns {
+  a = new Int32Array(1024);
+  b = new Int32Array(1024);
+  length = 0;
+  push(x: number, y: number) {
+    if (this.length === this.a.length) {
+      const a = new Int32Array(this.a.length * 2);
+      const b = new Int32Array(this.b.length * 2);
+      a.set(this.a);
+      b.set(this.b);
+      this.a = a;
+      this.b = b;
     }
+    this.a[this.length] = x;
+    this.b[this.length] = y;
+    this.length++;
+  }
+}
+
+/** {@link candidatePairs} in columns, for large runs (millions of pairs at 100,000 records). */
+export function candidatePairIndexes(
+  keys: readonly RecordKeys[],
+  rules: readonly BlockingRule[] = BLOCKING_RULES,
+): CandidateColumns {
+  const out = new PairColumns();
+  const n = keys.length;
+  // Deduplication without a set of all pairs (millions at 100,000 records): per rule already emitted, each
+  // record's block number (−1 when its block was not emitted). A pair was emitted before exactly when an
+  // earlier rule put both records in the same emitted block. Output order is unchanged: rule by rule.
+  const blockOf: Int32Array[] = [];
+  const seenBefore = (a: number, b: number) => {
+    for (const ids of blockOf) if (ids[a] !== -1 && ids[a] === ids[b]) return true;
+    return false;
   };
   for (const rule of rules) {
     const blocks = new Map<string, number[]>();
@@ -66,9 +89,26 @@ export function candidatePairs(
       if (list) list.push(k.index);
       else blocks.set(key, [k.index]);
     }
-    emitBlocks(blocks);
+    const ids = new Int32Array(n).fill(-1);
+    let block = 0;
+    for (const members of blocks.values()) {
+      if (members.length < 2 || members.length > MAX_BLOCK) continue;
+      for (let i = 0; i < members.length; i++) {
+        for (let j = i + 1; j < members.length; j++) {
+          const x = members[i]!;
+          const y = members[j]!;
+          if (x === y || seenBefore(x, y)) continue;
+          if (x < y) out.push(x, y);
+          else out.push(y, x);
+        }
+      }
+      for (const m of members) ids[m] = block;
+      block++;
+    }
+    blockOf.push(ids);
   }
-  // Swapped day/month within a municipality: records meet under "own date" and "swapped date" keys.
+  // Swapped day/month within a municipality: records meet under "own date" and "swapped date" keys. Each such
+  // pair is met twice (a's swapped date is b's own and the reverse), so these few pairs keep a set.
   const own = new Map<string, number[]>();
   const swapped = new Map<string, number[]>();
   for (const k of keys) {
@@ -78,10 +118,20 @@ export function candidatePairs(
     (own.get(o) ?? own.set(o, []).get(o)!).push(k.index);
     (swapped.get(s) ?? swapped.set(s, []).get(s)!).push(k.index);
   }
+  const seen = new Set<number>();
   for (const [key, members] of swapped) {
     const others = own.get(key);
     if (!others || members.length * others.length > MAX_BLOCK * MAX_BLOCK) continue;
-    for (const a of members) for (const b of others) add(a, b);
+    for (const a of members) {
+      for (const b of others) {
+        if (a === b) continue;
+        const [x, y] = a < b ? [a, b] : [b, a];
+        const id = x * n + y;
+        if (seen.has(id) || seenBefore(x, y)) continue;
+        seen.add(id);
+        out.push(x, y);
+      }
+    }
   }
-  return out;
+  return { a: out.a, b: out.b, length: out.length };
 }

@@ -48,9 +48,11 @@ export function clusterPairs(
     }
     return i;
   };
-  const pairInfo = new Map<string, ScoredPair>();
-  const id = (a: number, b: number) => (a < b ? `${a}:${b}` : `${b}:${a}`);
-  for (const p of pairs) pairInfo.set(id(p.a, p.b), p);
+  // canMerge only asks whether a cross pair is a twin pair or scores at least the link threshold, so only
+  // those pairs are indexed (a small share of all candidates), under a numeric key.
+  const pairInfo = new Map<number, ScoredPair>();
+  const id = (a: number, b: number) => (a < b ? a * n + b : b * n + a);
+  for (const p of pairs) if (p.guard === 'twin' || p.weight >= thresholds.link) pairInfo.set(id(p.a, p.b), p);
 
   const canMerge = (ra: number, rb: number): boolean => {
     for (const x of members[ra]!) {
@@ -64,7 +66,9 @@ export function clusterPairs(
   };
 
   const review: ScoredPair[] = [];
-  const sorted = [...pairs].sort((p, q) => q.weight - p.weight || p.a - q.a || p.b - q.b);
+  const sorted = pairs
+    .filter((p) => p.weight >= thresholds.review)
+    .sort((p, q) => q.weight - p.weight || p.a - q.a || p.b - q.b);
   for (const p of sorted) {
     if (p.weight < thresholds.review) break;
     if (p.guard === 'twin') continue;

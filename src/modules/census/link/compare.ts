@@ -134,3 +134,17 @@ export function namesDisagree(c: Comparison): boolean {
   const off = (l: string) => l === 'different' || l === 'missing';
   return off(c.kanji) && off(c.kana) && !(c.kanji === 'missing' && c.kana === 'missing');
 }
+
+/** Level → index per field, and each field's stride in {@link comparisonCode}. */
+const LEVEL_INDEX = FIELD_NAMES.map((f) => new Map<string, number>(FIELDS[f].map((l, i) => [l, i])));
+const STRIDE = FIELD_NAMES.map((_, i) => FIELD_NAMES.slice(0, i).reduce((s, f) => s * FIELDS[f].length, 1));
+
+/**
+ * A small integer naming a comparison vector (one per combination of levels, a few thousand in all): equal
+ * vectors get equal codes, so millions of candidate pairs can share one vector object and one weight.
+ */
+export function comparisonCode(c: Comparison): number {
+  let code = 0;
+  for (let i = 0; i < FIELD_NAMES.length; i++) code += LEVEL_INDEX[i]!.get(c[FIELD_NAMES[i]!])! * STRIDE[i]!;
+  return code;
+}
