@@ -3,18 +3,20 @@ import { en } from './en';
 import { enAdmin } from './en/admin';
 import { enCore } from './en/core';
 import { enPublic } from './en/public';
+import { enRecord } from './en/record';
 import { enRegistry } from './en/registry';
 import { ja } from './ja';
 import { jaAdmin } from './ja/admin';
 import { jaCore } from './ja/core';
 import { jaPublic } from './ja/public';
+import { jaRecord } from './ja/record';
 import { jaRegistry } from './ja/registry';
 
 describe('UI dictionaries', () => {
   it('define every key in exactly one area', () => {
-    const parts = [jaCore, jaAdmin, jaRegistry, jaPublic].map((p) => Object.keys(p));
+    const parts = [jaCore, jaAdmin, jaRegistry, jaRecord, jaPublic].map((p) => Object.keys(p));
     expect(parts.flat().length).toBe(Object.keys(ja).length);
-    const enParts = [enCore, enAdmin, enRegistry, enPublic].map((p) => Object.keys(p));
+    const enParts = [enCore, enAdmin, enRegistry, enRecord, enPublic].map((p) => Object.keys(p));
     expect(enParts.flat().length).toBe(Object.keys(en).length);
   });
 

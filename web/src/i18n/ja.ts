@@ -1,6 +1,7 @@
 import { jaAdmin } from './ja/admin';
 import { jaCore } from './ja/core';
 import { jaPublic } from './ja/public';
+import { jaRecord } from './ja/record';
 import { jaRegistry } from './ja/registry';
 
 /**
@@ -8,6 +9,6 @@ import { jaRegistry } from './ja/registry';
  * `satisfies Record<keyof typeof ja…, string>`, so a missing or extra key fails `tsc`; i18n.test.ts checks that
  * no key is defined in two areas. Placeholders are written {name} and filled by useT().
  */
-export const ja = { ...jaCore, ...jaAdmin, ...jaRegistry, ...jaPublic } as const;
+export const ja = { ...jaCore, ...jaAdmin, ...jaRegistry, ...jaRecord, ...jaPublic } as const;
 
 export type MessageKey = keyof typeof ja;
