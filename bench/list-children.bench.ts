@@ -19,6 +19,7 @@ import { totpCode } from '../src/modules/accounts/totp';
 import { childrenPageQuery } from '../src/modules/registry/queries';
 import { createApp } from '../src/server/app';
 import { testConfig } from '../src/server/config';
+import { createDeps } from '../src/server/deps';
 import { createLogger } from '../src/server/logger';
 import { generateTotpSecret, makeUser, TEST_PASSWORD } from '../src/test/factories';
 import { runConcurrent, summary } from './stats';
@@ -67,7 +68,7 @@ async function benchOne(kind: 'pglite' | 'postgres') {
   const actor = await resolveActor(db.systemDb, user);
 
   const config = testConfig({ secret: secretKey });
-  const app = createApp({ db, config, log: createLogger('silent'), now: () => new Date() });
+  const app = createApp(createDeps({ db, config, log: createLogger('silent'), now: () => new Date() }));
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((r) => server.once('listening', r));
   const port = (server.address() as { port: number }).port;

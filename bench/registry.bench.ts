@@ -25,6 +25,7 @@ import { totpCode } from '../src/modules/accounts/totp';
 import { exportChildIds, exportChildRows, writeChildrenXlsx } from '../src/modules/registry/export';
 import { createApp } from '../src/server/app';
 import { testConfig } from '../src/server/config';
+import { createDeps } from '../src/server/deps';
 import { createLogger } from '../src/server/logger';
 import { isoDateInJapan } from '../src/shared/dates';
 import { nameKeys } from '../src/shared/names';
@@ -161,12 +162,14 @@ async function benchOne(kind: 'pglite' | 'postgres') {
   const secretKey = 'bench-secret-bench-secret-bench-secret-000000';
   const user = await makeUser(db.systemDb, 'centre_staff', { prefectureCode, totpSecret: secret }, secretKey);
 
-  const app = createApp({
-    db,
-    config: testConfig({ secret: secretKey }),
-    log: createLogger('silent'),
-    now: () => new Date(),
-  });
+  const app = createApp(
+    createDeps({
+      db,
+      config: testConfig({ secret: secretKey }),
+      log: createLogger('silent'),
+      now: () => new Date(),
+    }),
+  );
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((r) => server.once('listening', r));
   const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;

@@ -31,5 +31,8 @@ const out = {
   prefectures,
   municipalities,
 };
-writeFileSync(new URL('../src/shared/reference/municipalities.json', import.meta.url), `${JSON.stringify(out)}\n`);
+writeFileSync(
+  new URL('../src/shared/reference/municipalities.json', import.meta.url),
+  `${JSON.stringify(out)}\n`,
+);
 console.log(`${prefectures.length} prefectures, ${municipalities.length} municipalities`);

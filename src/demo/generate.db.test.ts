@@ -24,7 +24,7 @@ import { generateNetwork } from './generate';
 import { generateNational } from './national';
 import { type DemoAccount, seedDemo, seedDemoIfEmpty } from './seed';
 
-const depsOf = (db: Database): Deps => ({
+const depsOf = (db: Database): Omit<Deps, 'jobs'> => ({
   db,
   config: testConfig(),
   log: createLogger('silent'),

@@ -11,9 +11,11 @@ import { sealSecret } from '../modules/accounts/crypto';
 import { hashPassword } from '../modules/accounts/password';
 import { generateTotpSecret } from '../modules/accounts/totp';
 import type { Deps } from '../server/context';
+import { generateConsultations } from './consultations';
 import { generateNetwork, type PrefectureSummary } from './generate';
 import { readablePassword } from './password';
 import { resolveMunicipalityCode } from './prefecture-plans';
+import { generateResources } from './resources';
 
 /** The demo prefecture: 神奈川県. */
 export const DEMO_PREFECTURE = '14';
@@ -66,7 +68,7 @@ type AccountSpec = {
  * Seeds the demo when the `prefectures` table is empty and returns the demo accounts; returns null (and
  * touches nothing) when any prefecture exists.
  */
-export async function seedDemoIfEmpty(deps: Deps): Promise<DemoAccount[] | null> {
+export async function seedDemoIfEmpty(deps: Omit<Deps, 'jobs'>): Promise<DemoAccount[] | null> {
   const [row] = await deps.db.systemDb.select({ n: sql<number>`count(*)::int` }).from(prefectures);
   if ((row?.n ?? 0) > 0) return null;
   deps.log.info('empty database: generating the fictional demo data (神奈川県)');
@@ -77,7 +79,7 @@ export async function seedDemoIfEmpty(deps: Deps): Promise<DemoAccount[] | null>
  * Generates the demo prefecture and one user per role (plus a branch-limited centre staff user) in one
  * transaction. Tests pass a fixed password and fewer children.
  */
-export async function seedDemo(deps: Deps, opts: SeedDemoOptions = {}): Promise<DemoAccount[]> {
+export async function seedDemo(deps: Omit<Deps, 'jobs'>, opts: SeedDemoOptions = {}): Promise<DemoAccount[]> {
   const passwords = opts.passwords ?? 'random';
   // Argon2 is slow by design: hash outside the transaction, and only once when all accounts share a password.
   const shared = passwords === 'random' ? null : { password: passwords, hash: await hashPassword(passwords) };
@@ -94,6 +96,13 @@ export async function seedDemo(deps: Deps, opts: SeedDemoOptions = {}): Promise<
       seed: opts.seed ?? DEMO_SEED,
       prefectureCodes: [DEMO_PREFECTURE],
       childrenPerPrefecture: opts.children ?? DEMO_CHILDREN,
+    });
+    // 社会資源: a few hundred fictional services across the prefecture's municipalities (src/demo/resources.ts).
+    await generateResources(tx, {
+      seed: opts.seed ?? DEMO_SEED,
+      prefectureCodes: [DEMO_PREFECTURE],
+      perPrefecture: 400,
+      now: deps.now(),
     });
     const specs = await accountSpecs(tx, summary.prefectures[0]!);
     const accounts: DemoAccount[] = [];
@@ -120,6 +129,13 @@ export async function seedDemo(deps: Deps, opts: SeedDemoOptions = {}): Promise<
         ...(totpSecret ? { totpSecret } : {}),
       });
     }
+    // 相談: a few hundred fictional consultations, carried by the demo accounts' teams (src/demo/consultations.ts).
+    await generateConsultations(tx, {
+      seed: opts.seed ?? DEMO_SEED,
+      prefectureCode: DEMO_PREFECTURE,
+      count: 300,
+      now: deps.now(),
+    });
     deps.log.info({ counts: summary.counts, ms: summary.ms }, 'demo data generated');
     return accounts;
   });

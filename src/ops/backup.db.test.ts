@@ -25,7 +25,7 @@ import {
 import { BackupError, backupDatabase, restoreDatabase } from './backup';
 import { applicationTables } from './tables';
 
-let source: Deps;
+let source: Omit<Deps, 'jobs'>;
 let backup: Buffer;
 const spares: Database[] = [];
 

@@ -10,6 +10,7 @@ import { csrfGuard, loadSession } from '../modules/accounts/middleware';
 import type { AppEnv, Deps } from './context';
 import { AppError } from './errors';
 import { MODULES } from './modules';
+import { MAX_UPLOAD_BYTES, UPLOAD_PATHS } from './upload-limits';
 import { validationHook } from './validation';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -58,14 +59,20 @@ export function createApp(deps: Deps) {
     }),
   );
 
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new AppError('payload_too_large');
-      },
-    }),
+  const defaultLimit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new AppError('payload_too_large');
+    },
+  });
+  const uploadLimit = bodyLimit({
+    maxSize: MAX_UPLOAD_BYTES,
+    onError: () => {
+      throw new AppError('payload_too_large');
+    },
+  });
+  app.use('/api/*', (c, next) =>
+    UPLOAD_PATHS.some((p) => c.req.path.startsWith(p)) ? uploadLimit(c, next) : defaultLimit(c, next),
   );
   app.use('/api/*', loadSession(deps));
   app.use('/api/*', csrfGuard());

@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Database } from '../db/client';
+import type { JobHandler, JobWorker } from '../jobs/queue';
 import type { Actor, RequestMeta } from '../modules/access/actor';
 import type { Config } from './config';
 import type { Logger } from './logger';
@@ -11,6 +12,8 @@ export type Deps = {
   log: Logger;
   /** The clock, replaceable in tests (session expiry, lock-out, TOTP). */
   now: () => Date;
+  /** The background job worker (src/jobs/queue.ts); routes call `jobs.kick()` after committing a job. */
+  jobs: JobWorker;
 };
 
 export type SessionState = {
@@ -41,4 +44,6 @@ export type Module = {
   name: string;
   basePath: string;
   routes: (deps: Deps) => OpenAPIHono<AppEnv>;
+  /** Background job handlers by kind (names prefixed with the module's name, e.g. 'census.import'). */
+  jobs?: (deps: Deps) => Record<string, JobHandler>;
 };

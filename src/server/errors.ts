@@ -1,8 +1,12 @@
+import { CENSUS_ERRORS } from '../modules/census/errors';
+import { CONSULTATION_ERRORS } from '../modules/consultations/errors';
+import { RESOURCE_ERRORS } from '../modules/resources/errors';
+
 /**
  * The one error class. Every failure a client can cause is an AppError with a stable code;
  * the HTTP status and the bilingual message are looked up here, in one place.
  */
-export const ERRORS = {
+const CORE_ERRORS = {
   validation_failed: { status: 400, ja: '入力内容に誤りがあります。', en: 'The input is not valid.' },
   malformed_json: {
     status: 400,
@@ -115,6 +119,9 @@ export const ERRORS = {
   },
   internal: { status: 500, ja: 'システムエラーが発生しました。', en: 'An internal error occurred.' },
 } as const satisfies Record<string, { status: number; ja: string; en: string }>;
+
+/** Core codes and each module's own (a module keeps its codes in its errors.ts). */
+export const ERRORS = { ...CORE_ERRORS, ...CENSUS_ERRORS, ...CONSULTATION_ERRORS, ...RESOURCE_ERRORS };
 
 export type ErrorCode = keyof typeof ERRORS;
 

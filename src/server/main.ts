@@ -8,6 +8,7 @@ import { acquireEmbeddedLock, EmbeddedLockError } from '../ops/embedded-lock';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import type { Deps } from './context';
+import { createDeps } from './deps';
 import { createLogger } from './logger';
 import { serveWeb } from './web';
 
@@ -42,7 +43,7 @@ async function main() {
       : { dataDir: resolve(config.dataDir, 'pglite') },
   );
   await migrateDatabase(db);
-  const deps: Deps = { db, config, log, now: () => new Date() };
+  const deps: Deps = createDeps({ db, config, log, now: () => new Date() });
 
   if (!config.databaseUrl && config.demoSeed === 'auto') {
     const seeded = await seedDemoIfEmpty(deps);
@@ -56,6 +57,8 @@ async function main() {
 
   // Chains committed audit entries by hash shortly after each request (see docs/decisions/0003).
   const stopSealer = startAuditSealer(db.systemDb, log);
+  // Background jobs (imports, linkage runs): any number of servers share the queue in the database.
+  deps.jobs.start();
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     log.info({ port: info.port, database: db.kind }, `Tsunagu listening on http://localhost:${info.port}`);
@@ -70,6 +73,7 @@ async function main() {
     force.unref();
     server.close(async () => {
       await stopSealer();
+      await deps.jobs.stop();
       await db.close();
       releaseLock();
       log.info('stopped');

@@ -1,15 +1,19 @@
+import type { JobHandler } from '../jobs/queue';
 import { accountsModule } from '../modules/accounts';
 import { auditModule } from '../modules/audit';
+import { censusModule } from '../modules/census';
+import { consultationsModule, publicConsultationsModule } from '../modules/consultations';
 import { homeModule } from '../modules/home';
 import { networkModule } from '../modules/network';
 import { notificationsModule } from '../modules/notifications';
 import { publicCareScoreModule } from '../modules/public-care-score';
 import { publicRegistrationsModule, registrationsModule } from '../modules/registrations';
 import { registryModule } from '../modules/registry';
+import { publicResourcesModule, resourcesModule } from '../modules/resources';
 import { savedFiltersModule } from '../modules/saved-filters';
 import { transitionsModule } from '../modules/transitions';
 import { usersModule } from '../modules/users';
-import type { Module } from './context';
+import type { Deps, Module } from './context';
 
 /** Every domain module, registered explicitly (no side-effect imports). Order = mount order. */
 export const MODULES: readonly Module[] = [
@@ -25,4 +29,21 @@ export const MODULES: readonly Module[] = [
   publicRegistrationsModule,
   registrationsModule,
   publicCareScoreModule,
+  censusModule,
+  resourcesModule,
+  publicResourcesModule,
+  consultationsModule,
+  publicConsultationsModule,
 ];
+
+/** Every module's background job handlers, by kind. */
+export function moduleJobHandlers(deps: Deps): Record<string, JobHandler> {
+  const table: Record<string, JobHandler> = {};
+  for (const m of MODULES) {
+    for (const [kind, handler] of Object.entries(m.jobs?.(deps) ?? {})) {
+      if (table[kind]) throw new Error(`job kind registered twice: ${kind}`);
+      table[kind] = handler;
+    }
+  }
+  return table;
+}

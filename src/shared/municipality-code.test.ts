@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import data from './reference/municipalities.json';
 import { isKatakana } from './kana';
 import {
   isValidMunicipalityCode,
@@ -7,6 +6,7 @@ import {
   normaliseMunicipalityCode,
   prefectureOf,
 } from './municipality-code';
+import data from './reference/municipalities.json';
 
 describe('municipalityCheckDigit (reference-jp §6 worked examples)', () => {
   it.each([

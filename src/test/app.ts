@@ -2,6 +2,7 @@ import type { Database } from '../db/client';
 import { createApp } from '../server/app';
 import { type Config, testConfig } from '../server/config';
 import type { Deps } from '../server/context';
+import { createDeps } from '../server/deps';
 import { createLogger } from '../server/logger';
 import { createTestDatabase } from './db';
 
@@ -26,13 +27,23 @@ export type TestApp = {
 export async function createTestApp(config: Partial<Config> = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const clock = new TestClock(new Date());
-  const deps: Deps = {
+  // The job worker is not started: tests run queued jobs with `deps.jobs.drain()`.
+  const deps: Deps = createDeps({
     db,
     config: testConfig({ trustProxy: true, ...config }),
     log: createLogger('silent'),
     now: clock.now,
+  });
+  return {
+    app: createApp(deps),
+    deps,
+    db,
+    clock,
+    close: async () => {
+      await deps.jobs.stop();
+      await db.close();
+    },
   };
-  return { app: createApp(deps), deps, db, clock, close: () => db.close() };
 }
 
 /**
@@ -49,11 +60,18 @@ export class TestClient {
     const h: Record<string, string> = { 'x-forwarded-for': this.ip, ...headers };
     if (this.cookie) h.cookie = this.cookie;
     if (this.csrf && method !== 'GET') h['x-csrf-token'] = this.csrf;
-    if (body !== undefined) h['content-type'] = 'application/json';
+    const form = body instanceof FormData;
+    // FormData sets its own multipart content type (with the boundary).
+    if (body !== undefined && !form) h['content-type'] = 'application/json';
     const res = await this.t.app.request(path, {
       method,
       headers: h,
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      body:
+        body === undefined
+          ? undefined
+          : form || typeof body === 'string'
+            ? (body as FormData | string)
+            : JSON.stringify(body),
     });
     const set = res.headers.get('set-cookie');
     if (set) {
@@ -82,6 +100,13 @@ export class TestClient {
   }
   patch(path: string, body: unknown) {
     return this.request('PATCH', path, body);
+  }
+  put(path: string, body: unknown) {
+    return this.request('PUT', path, body);
+  }
+  /** A multipart/form-data POST (file uploads), with the session cookie and CSRF token like the others. */
+  postForm(path: string, form: FormData) {
+    return this.request('POST', path, form);
   }
   delete(path: string) {
     return this.request('DELETE', path);

@@ -18,6 +18,7 @@ import { totpCode, totpStep } from '../../src/modules/accounts/totp';
 import { createApp } from '../../src/server/app';
 import { testConfig } from '../../src/server/config';
 import type { Deps } from '../../src/server/context';
+import { createDeps } from '../../src/server/deps';
 import { createLogger } from '../../src/server/logger';
 import { serveWeb, WEB_DIST } from '../../src/server/web';
 import { createTestDatabase } from '../../src/test/db';
@@ -97,7 +98,8 @@ export async function startHarness(opts: { children?: number } = {}): Promise<Ha
   const db = await createTestDatabase();
   const clock = new SteppingClock();
   activeClock = clock;
-  const deps: Deps = { db, config: testConfig(), log: createLogger('silent'), now: clock.now };
+  const deps: Deps = createDeps({ db, config: testConfig(), log: createLogger('silent'), now: clock.now });
+  deps.jobs.start();
   const accounts = await seedDemo(deps, { children: opts.children ?? 60, passwords: DEMO_PASSWORD });
   const app = createApp(deps);
   if (!serveWeb(app)) throw new Error('serveWeb found no build');
@@ -156,6 +158,7 @@ export async function startHarness(opts: { children?: number } = {}): Promise<Ha
       for (const c of contexts) await c.close().catch(() => {});
       await browser.close();
       await new Promise<void>((done) => server.close(() => done()));
+      await deps.jobs.stop();
       await db.close();
       if (activeClock === clock) activeClock = null;
     },

@@ -77,7 +77,8 @@ describe('language switch', () => {
     await expect.poll(textOf(page.getByRole('heading', { level: 1 }))).toBe('アカウント');
     expect(await page.locator('html').getAttribute('lang')).toBe('ja');
     h.assertClean();
-  });
+    // Every screen of the centre administrator's menu (twenty) is opened and checked with axe.
+  }, 240_000);
 
   it('remembers the language chosen before signing in on this device', async () => {
     const page = await h.newPage();

@@ -1,6 +1,9 @@
+import { CENSUS_ACCESS } from '../../src/modules/census/policy';
 import { reviewsRegistrations } from '../../src/modules/registrations/policy';
 import type { MessageKey } from './i18n';
 import { administers, type Role, readsAudit, seesPersonalData } from './lib/roles';
+import { readsConsultations, recordsConsultations } from './pages/consultations/access';
+import { readsResourceGaps, readsResources, runsResourceRounds } from './pages/resources/access';
 
 /**
  * The modules of the menu and who may open them. Routes use the same rules, so a page a role may not
@@ -21,6 +24,14 @@ export type NavPath =
   | '/admin/organisations'
   | '/admin/people'
   | '/admin/users'
+  | '/census'
+  | '/resources'
+  | '/resources/confirmation'
+  | '/resources/gaps'
+  | '/consultations'
+  | '/consultations/new'
+  | '/consultations/caseload'
+  | '/consultations/figures'
   | '/audit'
   | '/account';
 
@@ -29,6 +40,11 @@ export const ACCESS = {
   admin: administers,
   audit: readsAudit,
   review: reviewsRegistrations,
+  census: (role: Role) => CENSUS_ACCESS[role] !== 'none',
+  resources: readsResources,
+  resourceRounds: runsResourceRounds,
+  resourceGaps: readsResourceGaps,
+  consultations: readsConsultations,
   everyone: (_role: Role) => true,
 } as const satisfies Record<string, (role: Role) => boolean>;
 
@@ -37,6 +53,21 @@ export function navFor(role: Role): NavEntry[] {
   if (ACCESS.registry(role)) entries.push({ to: '/children', label: 'nav.registry' });
   if (ACCESS.registry(role)) entries.push({ to: '/transitions', label: 'nav.transitions' });
   if (ACCESS.review(role)) entries.push({ to: '/registry/review', label: 'nav.review' });
+  if (ACCESS.census(role)) entries.push({ to: '/census', label: 'nav.census' });
+  if (ACCESS.resources(role)) {
+    const items: NavLinkItem[] = [{ to: '/resources', label: 'nav.resourceDirectory' }];
+    if (ACCESS.resourceRounds(role))
+      items.push({ to: '/resources/confirmation', label: 'nav.resourceRounds' });
+    if (ACCESS.resourceGaps(role)) items.push({ to: '/resources/gaps', label: 'nav.resourceGaps' });
+    entries.push({ label: 'nav.resources', items });
+  }
+  if (ACCESS.consultations(role)) {
+    const items: NavLinkItem[] = [{ to: '/consultations', label: 'nav.consultationQueue' }];
+    if (recordsConsultations(role)) items.push({ to: '/consultations/new', label: 'nav.consultationNew' });
+    items.push({ to: '/consultations/caseload', label: 'nav.consultationCaseload' });
+    items.push({ to: '/consultations/figures', label: 'nav.consultationFigures' });
+    entries.push({ label: 'nav.consultations', items });
+  }
   if (ACCESS.admin(role)) {
     entries.push({
       label: 'nav.admin',

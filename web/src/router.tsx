@@ -21,6 +21,10 @@ import { UsersPage } from './pages/admin/UsersPage';
 import { AuditPage } from './pages/audit/AuditPage';
 import { SignInPage } from './pages/auth/SignInPage';
 import { TokenPasswordPage } from './pages/auth/TokenPasswordPage';
+import { CensusPage, parseCensusSearch } from './pages/census/CensusPage';
+import { CensusResultsPage } from './pages/census/ResultsPage';
+import { CensusReviewPage, parseCensusReviewSearch } from './pages/census/ReviewPage';
+import { publicConsultationRoutes, staffConsultationRoutes } from './pages/consultations/routes';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage, RootNotFound } from './pages/NotFoundPage';
 import { NotificationsPage } from './pages/notifications/NotificationsPage';
@@ -30,6 +34,7 @@ import { ChildDetailPage } from './pages/registry/ChildDetailPage';
 import { ChildPrintPage, PrintShell } from './pages/registry/ChildPrintPage';
 import { ChildrenPage, parseChildSearch } from './pages/registry/ChildrenPage';
 import { NewChildPage } from './pages/registry/NewChildPage';
+import { publicResourceRoutes, staffResourceRoutes } from './pages/resources/routes';
 import { ReviewDetailPage } from './pages/review/ReviewDetailPage';
 import { parseReviewSearch, ReviewQueuePage } from './pages/review/ReviewQueuePage';
 import { parseTransitionSearch } from './pages/transitions/TransitionFilters';
@@ -181,6 +186,24 @@ const transitionsRoute = createRoute({
   validateSearch: parseTransitionSearch,
   component: forRoles(ACCESS.registry, TransitionsPage),
 });
+// 実態把握 (census): the centre's yearly lists, linkage, review and results.
+const censusRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'census',
+  validateSearch: parseCensusSearch,
+  component: forRoles(ACCESS.census, CensusPage),
+});
+const censusResultsRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'census/runs/$runId',
+  component: forRoles(ACCESS.census, CensusResultsPage),
+});
+const censusReviewRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'census/runs/$runId/review',
+  validateSearch: parseCensusReviewSearch,
+  component: forRoles(ACCESS.census, CensusReviewPage),
+});
 const notificationsRoute = createRoute({
   getParentRoute: () => appLayout,
   path: 'notifications',
@@ -207,7 +230,15 @@ const childPrintRoute = createRoute({
 });
 
 const routeTree = rootRoute.addChildren([
-  publicLayout.addChildren([signInRoute, inviteRoute, resetPasswordRoute, careScoreRoute, registerRoute]),
+  publicLayout.addChildren([
+    signInRoute,
+    inviteRoute,
+    resetPasswordRoute,
+    careScoreRoute,
+    registerRoute,
+    ...publicResourceRoutes(publicLayout),
+    ...publicConsultationRoutes(publicLayout),
+  ]),
   printLayout.addChildren([childPrintRoute]),
   appLayout.addChildren([
     reviewRoute,
@@ -225,7 +256,12 @@ const routeTree = rootRoute.addChildren([
     peopleRoute,
     usersRoute,
     auditRoute,
+    censusRoute,
+    censusResultsRoute,
+    censusReviewRoute,
     accountRoute,
+    ...staffResourceRoutes(appLayout),
+    ...staffConsultationRoutes(appLayout),
   ]),
 ]);
 

@@ -29,7 +29,12 @@ type EndpointClass =
   | 'public' // open to anyone without signing in (no personal data)
   | 'own' // the caller's own settings (saved filters): every signed-in role, never another user's
   | 'inbox' // notifications addressed to the caller or the caller's municipality: every signed-in role
-  | 'registrations'; // registrations sent through the public form: reviewers of the area (centre, regional coordinators)
+  | 'registrations' // registrations sent through the public form: reviewers of the area (centre, regional coordinators)
+  | 'census' // census lists, linkage runs and results: the centre with a whole-prefecture scope; auditors read
+  | 'directory' // the resource directory (no personal data): every role of the prefecture (providers: their own)
+  | 'directory_admin' // re-confirmation rounds and whole-directory exports: the centre with a prefecture scope
+  | 'consultations' // consultations, queues, caseload, figures: scoped to the caller's teams (no team: empty lists)
+  | 'gaps'; // supply and demand counts and bottlenecks: every role of the prefecture but providers
 
 const GET_ENDPOINTS: Record<string, EndpointClass> = {
   '/api/auth/session': 'session',
@@ -58,6 +63,47 @@ const GET_ENDPOINTS: Record<string, EndpointClass> = {
   '/api/public/registrations/options': 'public',
   '/api/registrations': 'registrations',
   '/api/registrations/{id}': 'registrations',
+  '/api/census/sources': 'census',
+  '/api/census/imports': 'census',
+  '/api/census/imports/{id}': 'census',
+  '/api/census/jobs/{id}': 'census',
+  '/api/census/runs': 'census',
+  '/api/census/runs/{id}': 'census',
+  '/api/census/runs/{id}/review': 'census',
+  '/api/census/runs/{id}/results': 'census',
+  '/api/census/runs/{id}/discrepancies': 'census',
+  '/api/census/runs/{id}/discrepancies/{municipalityCode}': 'census',
+  '/api/census/runs/{id}/discrepancies/{municipalityCode}/xlsx': 'census',
+  '/api/resources/organizations': 'directory',
+  '/api/resources/organizations/{id}': 'directory',
+  '/api/resources/services': 'directory',
+  '/api/resources/services/{id}': 'directory',
+  '/api/resources/rounds': 'directory_admin',
+  '/api/resources/rounds/{id}': 'directory_admin',
+  '/api/resources/export.json': 'directory',
+  '/api/resources/export.xlsx': 'directory',
+  '/api/resources/gaps': 'gaps',
+  '/api/resources/gaps.xlsx': 'gaps',
+  '/api/resources/bottlenecks': 'gaps',
+  '/api/consultations': 'consultations',
+  '/api/consultations/{id}': 'consultations',
+  '/api/consultations/{id}/similar': 'consultations',
+  '/api/consultations/teams': 'consultations',
+  '/api/consultations/caseload': 'consultations',
+  '/api/consultations/figures': 'consultations',
+  '/api/consultations/figures/export': 'consultations',
+  '/api/public/resources': 'public',
+  '/api/public/resources/options': 'public',
+  '/api/public/resources/{id}': 'public',
+  '/api/public/resources/confirm/{token}': 'public',
+};
+
+/** Query parameters a list endpoint requires. */
+const REQUIRED_QUERY: Record<string, string> = {
+  '/api/census/imports': 'nendo=2025',
+  '/api/census/runs': 'nendo=2025',
+  '/api/consultations/figures': 'nendo=2025',
+  '/api/consultations/figures/export': 'nendo=2025',
 };
 
 /** Expected status of a list request of each class, per role (users of prefecture 14). */
@@ -65,19 +111,90 @@ const ACCESS: Record<
   Role,
   Record<Exclude<EndpointClass, 'session' | 'children' | 'public' | 'own' | 'inbox'>, number>
 > = {
-  system_admin: { children_figures: 200, audit: 403, user_admin: 200, network: 200, registrations: 403 },
-  centre_admin: { children_figures: 200, audit: 200, user_admin: 200, network: 200, registrations: 200 },
-  centre_staff: { children_figures: 200, audit: 403, user_admin: 403, network: 200, registrations: 200 },
+  system_admin: {
+    children_figures: 200,
+    audit: 403,
+    user_admin: 200,
+    network: 200,
+    registrations: 403,
+    census: 404,
+    directory: 404,
+    directory_admin: 404,
+    gaps: 404,
+    consultations: 200,
+  },
+  centre_admin: {
+    children_figures: 200,
+    audit: 200,
+    user_admin: 200,
+    network: 200,
+    registrations: 200,
+    census: 200,
+    directory: 200,
+    directory_admin: 200,
+    gaps: 200,
+    consultations: 200,
+  },
+  centre_staff: {
+    children_figures: 200,
+    audit: 403,
+    user_admin: 403,
+    network: 200,
+    registrations: 200,
+    census: 200,
+    directory: 200,
+    directory_admin: 200,
+    gaps: 200,
+    consultations: 200,
+  },
   regional_coordinator: {
     children_figures: 200,
     audit: 403,
     user_admin: 403,
     network: 200,
     registrations: 200,
+    census: 404,
+    directory: 200,
+    directory_admin: 403,
+    gaps: 200,
+    consultations: 200,
   },
-  municipal_staff: { children_figures: 200, audit: 403, user_admin: 403, network: 200, registrations: 403 },
-  provider_staff: { children_figures: 200, audit: 403, user_admin: 403, network: 200, registrations: 403 },
-  auditor: { children_figures: 200, audit: 200, user_admin: 403, network: 200, registrations: 403 },
+  municipal_staff: {
+    children_figures: 200,
+    audit: 403,
+    user_admin: 403,
+    network: 200,
+    registrations: 403,
+    census: 404,
+    directory: 200,
+    directory_admin: 403,
+    gaps: 200,
+    consultations: 200,
+  },
+  provider_staff: {
+    children_figures: 200,
+    audit: 403,
+    user_admin: 403,
+    network: 200,
+    registrations: 403,
+    census: 404,
+    directory: 200,
+    directory_admin: 403,
+    gaps: 403,
+    consultations: 200,
+  },
+  auditor: {
+    children_figures: 200,
+    audit: 200,
+    user_admin: 403,
+    network: 200,
+    registrations: 403,
+    census: 200,
+    directory: 200,
+    directory_admin: 403,
+    gaps: 200,
+    consultations: 200,
+  },
 };
 
 let t: TestApp;
@@ -162,7 +279,12 @@ describe('endpoint matrix', () => {
         path.includes('{id}')
       )
         continue;
-      const withQuery = cls === 'network' && path !== '/api/network/prefectures' ? `${path}${q}` : path;
+      const withQuery =
+        cls === 'network' && path !== '/api/network/prefectures'
+          ? `${path}${q}`
+          : REQUIRED_QUERY[path]
+            ? `${path}?${REQUIRED_QUERY[path]}`
+            : path;
       const res = await client.get(
         cls === 'audit' && path.endsWith('export') ? `${path}?format=csv` : withQuery,
       );
@@ -206,7 +328,12 @@ describe('endpoint matrix', () => {
   it('answers 401 to every classified endpoint without a session, except the session and public ones', async () => {
     const anon = new TestClient(t);
     for (const [path, cls] of Object.entries(GET_ENDPOINTS)) {
-      const res = await anon.get(path.replace('{id}', '00000000-0000-4000-8000-000000000000'));
+      // A public page of one record (a listing, a provider link) answers 404 for an unknown id or token.
+      if (cls === 'public' && path.includes('{')) continue;
+      const query = REQUIRED_QUERY[path] ? `?${REQUIRED_QUERY[path]}` : '';
+      const res = await anon.get(
+        `${path.replace('{id}', '00000000-0000-4000-8000-000000000000').replace('{municipalityCode}', '142051')}${query}`,
+      );
       expect(res.status, path).toBe(cls === 'session' || cls === 'public' ? 200 : 401);
     }
   });

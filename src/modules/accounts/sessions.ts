@@ -16,7 +16,7 @@ type SessionRow = typeof sessions.$inferSelect;
  * so a session id fixed before sign-in never becomes authenticated (rotation).
  */
 export async function createSession(
-  deps: Deps,
+  deps: Pick<Deps, 'now' | 'config'>,
   db: DbOrTx,
   userId: string,
   opts: {
@@ -46,7 +46,7 @@ export async function createSession(
 
 /** Loads a live session and its user; deletes and ignores it when idle-expired, expired or the user is disabled. */
 export async function findSession(
-  deps: Deps,
+  deps: Pick<Deps, 'now' | 'config'>,
   db: DbOrTx,
   token: string,
 ): Promise<{ session: SessionRow; user: UserRow } | null> {

@@ -24,7 +24,8 @@ export type CensusField =
   | 'address'
   | 'municipality'
   | 'school'
-  | 'grade';
+  | 'grade'
+  | 'careItems';
 
 export type CensusRecord = {
   /** The source file's name as given (e.g. 'fujisawa_2025.xlsx'). */
@@ -42,14 +43,28 @@ export type CensusRecord = {
   municipalityCode: string | null;
   school: string | null;
   grade: string | null;
+  /** Care item ids (src/shared/reference/care-items.json) when the list has a care column. */
+  careItems?: string[];
   raw: Record<string, string>;
 };
 
-/** A problem with one row (or the whole file when row is 0), in Japanese and English. */
-export type RowIssue = { row: number; column: string | null; ja: string; en: string };
+/**
+ * A problem with one row (or the whole file when row is 0), in Japanese and English. `error` blocks the import
+ * (the file cannot be read, a row has neither name nor kana, a birth date cannot be read); `warning` is kept
+ * with the import (an unreadable sex or 市町村, a care word not in the table, …).
+ */
+export type RowIssue = {
+  row: number;
+  column: string | null;
+  severity: 'error' | 'warning';
+  ja: string;
+  en: string;
+};
 
 export type ParsedList = {
   file: string;
+  /** How a text file was decoded ('utf8', 'utf8-bom', 'cp932'); null for .xlsx and unreadable files. */
+  encoding: string | null;
   /** Header cell → recognised field. */
   columns: { header: string; field: CensusField | null }[];
   records: CensusRecord[];

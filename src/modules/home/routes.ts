@@ -59,7 +59,12 @@ export function homeRoutes(deps: Deps) {
         await recordAudit(
           deps.db.systemDb,
           { actor, meta: c.get('meta'), at: deps.now() },
-          { action: 'search', entityType: 'child_figures', entityIds: [], detail: { total: figures.children.total } },
+          {
+            action: 'search',
+            entityType: 'child_figures',
+            entityIds: [],
+            detail: { total: figures.children.total },
+          },
         );
       }
       return c.json(figures, 200);

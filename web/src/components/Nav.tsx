@@ -8,11 +8,16 @@ const LINK =
   'hover:bg-key-50 hover:underline aria-[current=page]:bg-key-900 aria-[current=page]:text-white ' +
   'aria-[current=page]:font-bold';
 
-function Item({ item }: { item: NavLinkItem }) {
+/**
+ * A menu entry is current on its own page and the pages below it, unless another entry of the menu lies below
+ * it (the directory at /resources, its gaps at /resources/gaps): then only on its own page.
+ */
+function Item({ item, paths }: { item: NavLinkItem; paths: readonly string[] }) {
   const t = useT();
+  const exact = item.to === '/' || paths.some((p) => p.startsWith(`${item.to}/`));
   return (
     <li>
-      <Link to={item.to} className={LINK} activeOptions={{ exact: item.to === '/' }}>
+      <Link to={item.to} className={LINK} activeOptions={{ exact }}>
         {t(item.label)}
       </Link>
     </li>
@@ -22,10 +27,12 @@ function Item({ item }: { item: NavLinkItem }) {
 /** The main menu: only the modules this role may use. */
 export function Nav({ role }: { role: Role }) {
   const t = useT();
+  const entries = navFor(role);
+  const paths = entries.flatMap((e) => (isGroup(e) ? e.items.map((i) => i.to) : [e.to]));
   return (
     <nav aria-label={t('app.mainNav')} className="print:hidden">
       <ul className="flex flex-wrap gap-1 xl:flex-col">
-        {navFor(role).map((entry) =>
+        {entries.map((entry) =>
           isGroup(entry) ? (
             <li key={entry.label} className="w-full xl:mt-3">
               <p id={`nav-${entry.label}`} className="px-3 pt-1 text-dns-14B-130 text-solid-gray-700">
@@ -33,12 +40,12 @@ export function Nav({ role }: { role: Role }) {
               </p>
               <ul aria-labelledby={`nav-${entry.label}`} className="flex flex-wrap gap-1 xl:flex-col xl:pl-2">
                 {entry.items.map((item) => (
-                  <Item key={item.to} item={item} />
+                  <Item key={item.to} item={item} paths={paths} />
                 ))}
               </ul>
             </li>
           ) : (
-            <Item key={entry.to} item={entry} />
+            <Item key={entry.to} item={entry} paths={paths} />
           ),
         )}
       </ul>

@@ -1,12 +1,21 @@
 import { enAdmin } from './en/admin';
+import { enCensus } from './en/census';
+import { enConsultations } from './en/consultations';
 import { enCore } from './en/core';
 import { enPublic } from './en/public';
 import { enRecord } from './en/record';
 import { enRegistry } from './en/registry';
+import { enResources } from './en/resources';
 import type { ja } from './ja';
 
 /** English UI strings: the same keys as ja.ts, split by area in ./en/. */
-export const en = { ...enCore, ...enAdmin, ...enRegistry, ...enRecord, ...enPublic } satisfies Record<
-  keyof typeof ja,
-  string
->;
+export const en = {
+  ...enCore,
+  ...enAdmin,
+  ...enRegistry,
+  ...enRecord,
+  ...enPublic,
+  ...enCensus,
+  ...enResources,
+  ...enConsultations,
+} satisfies Record<keyof typeof ja, string>;

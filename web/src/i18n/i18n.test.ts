@@ -1,22 +1,46 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { enAdmin } from './en/admin';
+import { enCensus } from './en/census';
+import { enConsultations } from './en/consultations';
 import { enCore } from './en/core';
 import { enPublic } from './en/public';
 import { enRecord } from './en/record';
 import { enRegistry } from './en/registry';
+import { enResources } from './en/resources';
 import { ja } from './ja';
 import { jaAdmin } from './ja/admin';
+import { jaCensus } from './ja/census';
+import { jaConsultations } from './ja/consultations';
 import { jaCore } from './ja/core';
 import { jaPublic } from './ja/public';
 import { jaRecord } from './ja/record';
 import { jaRegistry } from './ja/registry';
+import { jaResources } from './ja/resources';
 
 describe('UI dictionaries', () => {
   it('define every key in exactly one area', () => {
-    const parts = [jaCore, jaAdmin, jaRegistry, jaRecord, jaPublic].map((p) => Object.keys(p));
+    const parts = [
+      jaCore,
+      jaAdmin,
+      jaRegistry,
+      jaRecord,
+      jaPublic,
+      jaCensus,
+      jaResources,
+      jaConsultations,
+    ].map((p) => Object.keys(p));
     expect(parts.flat().length).toBe(Object.keys(ja).length);
-    const enParts = [enCore, enAdmin, enRegistry, enRecord, enPublic].map((p) => Object.keys(p));
+    const enParts = [
+      enCore,
+      enAdmin,
+      enRegistry,
+      enRecord,
+      enPublic,
+      enCensus,
+      enResources,
+      enConsultations,
+    ].map((p) => Object.keys(p));
     expect(enParts.flat().length).toBe(Object.keys(en).length);
   });
 

@@ -1,14 +1,26 @@
 import { jaAdmin } from './ja/admin';
+import { jaCensus } from './ja/census';
+import { jaConsultations } from './ja/consultations';
 import { jaCore } from './ja/core';
 import { jaPublic } from './ja/public';
 import { jaRecord } from './ja/record';
 import { jaRegistry } from './ja/registry';
+import { jaResources } from './ja/resources';
 
 /**
  * Japanese UI strings (the default language), split by area in ./ja/. Each English file is typed with
  * `satisfies Record<keyof typeof ja…, string>`, so a missing or extra key fails `tsc`; i18n.test.ts checks that
  * no key is defined in two areas. Placeholders are written {name} and filled by useT().
  */
-export const ja = { ...jaCore, ...jaAdmin, ...jaRegistry, ...jaRecord, ...jaPublic } as const;
+export const ja = {
+  ...jaCore,
+  ...jaAdmin,
+  ...jaRegistry,
+  ...jaRecord,
+  ...jaPublic,
+  ...jaCensus,
+  ...jaResources,
+  ...jaConsultations,
+} as const;
 
 export type MessageKey = keyof typeof ja;

@@ -26,7 +26,8 @@ export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINIT
   const x = [...a];
   const y = [...b];
   if (Math.abs(x.length - y.length) > max) return max + 1;
-  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  let prev: number[] = [];
+  for (let j = 0; j <= y.length; j++) prev.push(j);
   for (let i = 1; i <= x.length; i++) {
     const cur = [i];
     let best = i;
@@ -39,6 +40,26 @@ export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINIT
     prev = cur;
   }
   return prev[y.length]!;
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/**
+ * `editDistance(a, b, 1) <= 1` without allocating (it runs for millions of candidate pairs): at most one
+ * edit apart exactly when the common prefix and the common suffix together cover all but one character of
+ * the longer string. Counted in UTF-16 units; strings with surrogates (𠮷) go to {@link editDistance}.
+ */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (SURROGATE.test(a) || SURROGATE.test(b)) return editDistance(a, b, 1) <= 1;
+  const la = a.length;
+  const lb = b.length;
+  if (la - lb > 1 || lb - la > 1) return false;
+  const short = Math.min(la, lb);
+  let i = 0;
+  while (i < short && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  let j = 0;
+  while (j < short - i && a.charCodeAt(la - 1 - j) === b.charCodeAt(lb - 1 - j)) j++;
+  return i + j >= Math.max(la, lb) - 1;
 }
 
 /** True when the given names agree while the family names differ (a family-name change). */
@@ -62,7 +83,7 @@ function compareKanji(a: RecordKeys, b: RecordKeys): Level<'kanji'> {
 function compareKana(a: RecordKeys, b: RecordKeys): Level<'kana'> {
   if (!a.kana || !b.kana) return 'missing';
   if (a.kana === b.kana) return 'exact';
-  if (editDistance(a.kana, b.kana, 1) <= 1) return 'oneEdit';
+  if (withinOneEdit(a.kana, b.kana)) return 'oneEdit';
   if (givenOnly(a.familyKana, a.givenKana, b.familyKana, b.givenKana)) return 'given';
   return 'different';
 }
@@ -123,7 +144,7 @@ export function isTwinPair(a: RecordKeys, b: RecordKeys): boolean {
     return a.givenKanji !== b.givenKanji && wa !== wb;
   }
   // Kana only: one edit apart may be a typo of one child's name.
-  return kanaBoth && editDistance(a.givenKana!, b.givenKana!, 1) > 1;
+  return kanaBoth && !withinOneEdit(a.givenKana!, b.givenKana!);
 }
 
 /**
@@ -131,20 +152,36 @@ export function isTwinPair(a: RecordKeys, b: RecordKeys): boolean {
  * compared). A family-name change still agrees on the given name ('given' level), so this is not it.
  */
 export function namesDisagree(c: Comparison): boolean {
-  const off = (l: string) => l === 'different' || l === 'missing';
   return off(c.kanji) && off(c.kana) && !(c.kanji === 'missing' && c.kana === 'missing');
 }
 
+/** A name level that agrees in nothing (module level: it runs for every candidate pair). */
+function off(level: string): boolean {
+  return level === 'different' || level === 'missing';
+}
+
 /** Level → index per field, and each field's stride in {@link comparisonCode}. */
-const LEVEL_INDEX = FIELD_NAMES.map((f) => new Map<string, number>(FIELDS[f].map((l, i) => [l, i])));
-const STRIDE = FIELD_NAMES.map((_, i) => FIELD_NAMES.slice(0, i).reduce((s, f) => s * FIELDS[f].length, 1));
+const LEVEL_INDEX = Object.fromEntries(
+  FIELD_NAMES.map((f) => [f, Object.fromEntries(FIELDS[f].map((l, i) => [l, i]))]),
+) as { [F in Field]: Record<Level<F>, number> };
+const STRIDE = Object.fromEntries(
+  FIELD_NAMES.map((f, i) => [f, FIELD_NAMES.slice(0, i).reduce((s, g) => s * FIELDS[g].length, 1)]),
+) as Record<Field, number>;
+
+/** How many comparison codes there are (every combination of levels): codes are 0 … COMPARISON_CODES − 1. */
+export const COMPARISON_CODES = FIELD_NAMES.reduce((s, f) => s * FIELDS[f].length, 1);
 
 /**
  * A small integer naming a comparison vector (one per combination of levels, a few thousand in all): equal
  * vectors get equal codes, so millions of candidate pairs can share one vector object and one weight.
  */
 export function comparisonCode(c: Comparison): number {
-  let code = 0;
-  for (let i = 0; i < FIELD_NAMES.length; i++) code += LEVEL_INDEX[i]!.get(c[FIELD_NAMES[i]!])! * STRIDE[i]!;
-  return code;
+  return (
+    LEVEL_INDEX.kanji[c.kanji] * STRIDE.kanji +
+    LEVEL_INDEX.kana[c.kana] * STRIDE.kana +
+    LEVEL_INDEX.birthDate[c.birthDate] * STRIDE.birthDate +
+    LEVEL_INDEX.sex[c.sex] * STRIDE.sex +
+    LEVEL_INDEX.municipality[c.municipality] * STRIDE.municipality +
+    LEVEL_INDEX.address[c.address] * STRIDE.address
+  );
 }

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { CensusRecord } from '../types';
 import { candidatePairs } from './block';
-import { clusterPairs } from './cluster';
-import { compare, editDistance, isTwinPair } from './compare';
+import { clusterPairs, DEFAULT_THRESHOLDS } from './cluster';
+import { compare, editDistance, isTwinPair, withinOneEdit } from './compare';
 import { generateCensus } from './generate';
 import { addressKey, buildKeys } from './keys';
-import { linkRecords } from './link';
-import { explain } from './model';
+import { explainPair, linkRecords } from './link';
+import { explain, factorOf } from './model';
+import { termFrequencies } from './tf';
 
 let rowOf: Record<string, number> = {};
 /** A record of `file`; rows are numbered per file in order of creation. */
@@ -110,7 +111,21 @@ describe('blocking and comparison', () => {
     expect(compare(a!, b!)).toMatchObject({ kanji: 'weak', kana: 'exact' });
     expect(compare(a!, c!).kana).toBe('oneEdit');
     expect(compare(a!, d!)).toMatchObject({ kanji: 'given', kana: 'given' });
+    // The kana of a family-name change is weighed given that the kanji's given names agree (no double count).
+    expect(factorOf(compare(a!, d!), 'kana')).toBe('kana|kanjiGiven');
     expect(editDistance('ユート', 'ユーマ')).toBe(1);
+  });
+
+  it('tells strings at most one edit apart without building arrays', () => {
+    expect(withinOneEdit('ユート', 'ユーマ')).toBe(true);
+    expect(withinOneEdit('ユウト', 'ユト')).toBe(true);
+    expect(withinOneEdit('ハルト', 'ハルトア')).toBe(true);
+    expect(withinOneEdit('', 'ア')).toBe(true);
+    expect(withinOneEdit('ハルト', 'ハナコ')).toBe(false);
+    expect(withinOneEdit('ハルト', 'ハ')).toBe(false);
+    // Code points, not UTF-16 units: 𠮷 is one character.
+    expect(withinOneEdit('𠮷田', '吉田')).toBe(true);
+    expect(withinOneEdit('𠮷田𠮷', '吉田吉')).toBe(false);
   });
 });
 
@@ -142,6 +157,31 @@ describe('linkage rules', () => {
       rec('kyouiku.csv', '中川 琴音', 'ナカガワ コトネ', '2016-11-30', { sex: 'female' }),
     ]);
     expect(a).toBe(b);
+  });
+
+  it('sends one given name and birth date in two towns to review: the kana does not count the given name twice', () => {
+    rowOf = {};
+    const all = [
+      ...background(),
+      rec('hokenshi.csv', '小林 琴音', 'こばやし ことね', '2016-11-30', { sex: 'female' }),
+      rec('kyouiku.csv', '中川 琴音', 'ナカガワ コトネ', '2016-11-30', {
+        sex: 'female',
+        municipalityCode: '141003',
+        address: '横浜市中央5-6-7',
+      }),
+    ];
+    const r = linkRecords(all);
+    const [a, b] = [all.length - 2, all.length - 1];
+    const index = r.pairs.findIndex((p) => p.a === a && p.b === b);
+    const e = explainPair(r, index);
+    // Counted as independent, the kanji's and the kana's given-name agreement linked such pairs (+6 bits).
+    expect(e.fields.find((f) => f.field === 'kana')).toMatchObject({
+      factor: 'kana|kanjiGiven',
+      level: 'given',
+    });
+    expect(Math.abs(e.fields.find((f) => f.field === 'kana')!.bits)).toBeLessThan(1);
+    expect(r.clusterOf[a]).not.toBe(r.clusterOf[b]);
+    expect(r.review).toContainEqual(expect.objectContaining({ a, b }));
   });
 
   it('links swapped day/month and a one-day slip, and a child who moved', () => {
@@ -181,6 +221,21 @@ describe('linkage rules', () => {
     expect(clustering.review).toHaveLength(1);
   });
 
+  it('keeps apart two children of one name and birth date that one list holds in two municipalities', () => {
+    rowOf = {};
+    const kawasaki = { sex: 'female', municipalityCode: '141305', address: '川崎市西原4-16-8' } as const;
+    const hiratsuka = { sex: 'female', municipalityCode: '142034', address: '平塚市中央2-18-10' } as const;
+    const [a1, b1, a2, b2] = clustersOf([
+      rec('hokenshi.csv', '福田 美羽', 'ふくだ みう', '2022-07-28', kawasaki),
+      rec('hokenshi.csv', '福田 美羽', 'ふくだ みう', '2022-07-28', hiratsuka),
+      rec('kyouiku.csv', '福田美羽', 'フクダミウ', '2022-07-28', kawasaki),
+      rec('kyouiku.csv', '福田美羽', 'フクダミウ', '2022-07-28', hiratsuka),
+    ]);
+    expect(a1).toBe(a2);
+    expect(b1).toBe(b2);
+    expect(a1).not.toBe(b1);
+  });
+
   it('explains a pair field by field', () => {
     rowOf = {};
     const all = [
@@ -189,10 +244,85 @@ describe('linkage rules', () => {
       rec('y.csv', '岡田律', null, '2015-03-07'),
     ];
     const r = linkRecords(all);
-    const pair = r.pairs.find((p) => p.a === all.length - 2 && p.b === all.length - 1)!;
+    const index = r.pairs.findIndex((p) => p.a === all.length - 2 && p.b === all.length - 1);
+    const pair = r.pairs[index]!;
     const e = explain(r.model, pair.comparison);
-    expect(e.total).toBeCloseTo(pair.weight);
     expect(e.fields.find((f) => f.field === 'kana')).toMatchObject({ level: 'missing', bits: 0 });
     expect(e.fields.find((f) => f.field === 'birthDate')!.bits).toBeGreaterThan(5);
+    // explain() is the comparison's weight; explainPair adds the name's frequency and equals the pair's weight.
+    const full = explainPair(r, index);
+    expect(full.total).toBe(pair.weight);
+    expect(full.fields).toEqual(e.fields);
+    expect(full.adjustments).toMatchObject([{ field: 'kanji', level: 'exact', value: '岡田律' }]);
+    expect(e.total + full.adjustments[0]!.bits).toBeCloseTo(pair.weight, 9);
+    expect(() => explainPair(r, r.pairs.length)).toThrow(RangeError);
+  });
+});
+
+describe('name frequency (term-frequency adjustment)', () => {
+  it('counts a value once per child (per birth date) and weighs common values down, rare ones up', () => {
+    rowOf = {};
+    const tf = termFrequencies(
+      buildKeys([
+        rec('a', '佐藤 陽翔', 'サトウ ハルト', '2019-04-05'),
+        rec('b', '佐藤陽翔', 'サトウハルト', '2019-04-05'), // the same child in another list: counted once
+        rec('a', '佐藤 陽翔', 'サトウ ハルト', '2017-01-10'),
+        rec('a', '佐藤 陽翔', 'サトウ ハルト', '2012-11-02'),
+        rec('a', '望月 凪', 'モチヅキ ナギ', '2019-04-05'),
+      ]),
+    );
+    // Holders: 佐藤陽翔 3, 望月凪 1; typical holders Σc²/C = (9 + 1) / 4.
+    expect(tf.kanji.holders[0]).toBe(3);
+    expect(tf.kanji.typicalHolders).toBeCloseTo(2.5);
+    expect(tf.kanji.bits[0]).toBeCloseTo(Math.log2(2.5 / 3));
+    expect(tf.kanji.bits[4]).toBeCloseTo(Math.log2(2.5));
+    expect(tf.kana.holders[1]).toBe(3);
+  });
+
+  it('links a rare given name but not a common one on the same evidence', () => {
+    rowOf = {};
+    // Forty children called 陽翔 (other family names, other birth dates): the commonest given name here.
+    const families = [
+      ['佐藤', 'サトウ'],
+      ['鈴木', 'スズキ'],
+      ['高橋', 'タカハシ'],
+      ['田中', 'タナカ'],
+      ['伊藤', 'イトウ'],
+      ['渡辺', 'ワタナベ'],
+      ['山本', 'ヤマモト'],
+      ['中村', 'ナカムラ'],
+    ] as const;
+    const crowd = Array.from({ length: 40 }, (_, i) => {
+      const [kanji, kana] = families[i % families.length]!;
+      const date = new Date(Date.UTC(2010, 0, 1) + i * 37 * 86_400_000).toISOString().slice(0, 10);
+      return rec('crowd.csv', `${kanji} 陽翔`, `${kana} ハルト`, date);
+    });
+    // Two pairs with the same evidence: one given name and birth date, one municipality, but different
+    // family names and addresses — a family-name change and a move within the town, or two children.
+    const moved = { address: '藤沢市桜台4-5-6' };
+    const all = [
+      ...background(),
+      ...crowd,
+      rec('x.csv', '小林 陽翔', 'コバヤシ ハルト', '2018-06-10'),
+      rec('y.csv', '中川 陽翔', 'ナカガワ ハルト', '2018-06-10', moved),
+      rec('x.csv', '小林 蒼士', 'コバヤシ ソウシ', '2018-06-11'),
+      rec('y.csv', '中川 蒼士', 'ナカガワ ソウシ', '2018-06-11', moved),
+    ];
+    const n = all.length;
+    const r = linkRecords(all);
+    const indexOf = (a: number, b: number) => r.pairs.findIndex((p) => p.a === a && p.b === b);
+    const common = explainPair(r, indexOf(n - 4, n - 3));
+    const rare = explainPair(r, indexOf(n - 2, n - 1));
+    expect(common.fields).toEqual(rare.fields);
+    expect(common.fields.find((f) => f.field === 'kanji')!.level).toBe('given');
+    expect(common.adjustments).toMatchObject([{ field: 'kanji', key: 'givenKanji', value: '陽翔' }]);
+    expect(rare.adjustments).toMatchObject([{ field: 'kanji', key: 'givenKanji', value: '蒼士' }]);
+    expect(common.adjustments[0]!.bits).toBeLessThan(-1);
+    expect(common.adjustments[0]!.note).toMatch(/^common given name "陽翔".*−\d\.\d bits$/);
+    expect(rare.adjustments[0]!.bits).toBeGreaterThan(1);
+    expect(common.total).toBeLessThan(DEFAULT_THRESHOLDS.link);
+    expect(rare.total).toBeGreaterThanOrEqual(DEFAULT_THRESHOLDS.link);
+    expect(r.clusterOf[n - 4]).not.toBe(r.clusterOf[n - 3]);
+    expect(r.clusterOf[n - 2]).toBe(r.clusterOf[n - 1]);
   });
 });

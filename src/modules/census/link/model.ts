@@ -10,21 +10,23 @@ import type { RecordKeys } from './keys';
 /**
  * Kana agreement is far likelier when the kanji already agree, and the street address when the municipality
  * does: counting both as independent evidence would double-count a name. So the kana (address) weights are
- * estimated separately for pairs whose kanji (municipality) agree and for the others — a factor per case.
+ * estimated separately for each case of the other field — a factor per case. The kana has three: kanji
+ * agree (exact or weak), only the given names' kanji agree (a family-name change, or two children with one
+ * given name: the kana's given name then agrees too and adds next to nothing), and the rest.
  */
-const CONDITIONED: Partial<Record<Field, { on: Field; agree: readonly string[] }>> = {
-  kana: { on: 'kanji', agree: ['exact', 'weak'] },
-  address: { on: 'municipality', agree: ['same'] },
+const CONDITIONED: Partial<Record<Field, { on: Field; cases: Readonly<Record<string, string>> }>> = {
+  kana: { on: 'kanji', cases: { exact: 'Agrees', weak: 'Agrees', given: 'Given' } },
+  address: { on: 'municipality', cases: { same: 'Agrees' } },
 };
 
-/** The factors of the model: one per field, two for a conditioned field. */
+/** The factors of the model: one per field, one per case for a conditioned field. */
 export const FACTORS: readonly { id: string; field: Field }[] = FIELD_NAMES.flatMap((field) => {
   const cond = CONDITIONED[field];
   return cond
-    ? [
-        { id: `${field}|${cond.on}Agrees`, field },
-        { id: `${field}|${cond.on}Other`, field },
-      ]
+    ? [...new Set([...Object.values(cond.cases), 'Other'])].map((name) => ({
+        id: `${field}|${cond.on}${name}`,
+        field,
+      }))
     : [{ id: field, field }];
 });
 
@@ -32,7 +34,7 @@ export const FACTORS: readonly { id: string; field: Field }[] = FIELD_NAMES.flat
 export function factorOf(c: Comparison, field: Field): string {
   const cond = CONDITIONED[field];
   if (!cond) return field;
-  return `${field}|${cond.on}${cond.agree.includes(c[cond.on]) ? 'Agrees' : 'Other'}`;
+  return `${field}|${cond.on}${cond.cases[c[cond.on]] ?? 'Other'}`;
 }
 
 /** Probabilities per factor and level. */
@@ -62,7 +64,12 @@ const FIELD_PRIOR: { [F in Field]: Record<string, number> } = {
   municipality: { same: 0.93, different: 0.07 },
   address: { same: 0.85, different: 0.15 },
 };
-const M_PRIOR: LevelTable = Object.fromEntries(FACTORS.map((f) => [f.id, FIELD_PRIOR[f.field]]));
+const M_PRIOR: LevelTable = {
+  ...Object.fromEntries(FACTORS.map((f) => [f.id, FIELD_PRIOR[f.field]])),
+  'kana|kanjiGiven': { exact: 0.05, oneEdit: 0.03, given: 0.85, different: 0.07 },
+  // A child listed in two municipalities has moved, and then the street address differs too.
+  'address|municipalityOther': { same: 0.1, different: 0.9 },
+};
 const PRIOR_STRENGTH = 50;
 
 /**
@@ -125,6 +132,7 @@ const FIELD_U_PRIOR: { [F in Field]: Record<string, number> } = {
 const U_PRIOR: LevelTable = {
   ...Object.fromEntries(FACTORS.map((f) => [f.id, FIELD_U_PRIOR[f.field]])),
   'kana|kanjiAgrees': { exact: 0.9, oneEdit: 0.05, given: 0.01, different: 0.04 },
+  'kana|kanjiGiven': { exact: 0.02, oneEdit: 0.02, given: 0.9, different: 0.06 },
   'address|municipalityAgrees': { same: 0.003, different: 0.997 },
 };
 const U_PRIOR_STRENGTH = 2000;
@@ -274,7 +282,9 @@ export function matchWeight(model: Model, c: Comparison): number {
 
 /**
  * Each field's level, m, u and contribution in bits, for a review screen ("why were these linked?");
- * `total` = prior + the fields' bits, the same number as {@link matchWeight}.
+ * `total` = prior + the fields' bits, the same number as {@link matchWeight}. That is the comparison's
+ * weight; a linked pair's weight also has its name's frequency adjustment (tf.ts) — link.ts's `explainPair`
+ * shows both and totals to the pair's weight.
  */
 export function explain(
   model: Model,

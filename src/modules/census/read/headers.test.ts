@@ -38,6 +38,11 @@ describe('fieldOfHeader', () => {
     ['学校', 'school'],
     ['在籍校', 'school'],
     ['学年・組', 'grade'],
+    ['医療的ケア', 'careItems'],
+    ['医療的ケアの内容', 'careItems'],
+    ['必要な医療的ケア', 'careItems'],
+    ['ケア内容', 'careItems'],
+    ['医療的ケア（複数可）', 'careItems'],
     // Width, spaces, notes and unknown bracketed remarks
     ['ﾌﾘｶﾞﾅ', 'kana'],
     [' 氏　名 ', 'name'],
@@ -49,7 +54,7 @@ describe('fieldOfHeader', () => {
     expect(fieldOfHeader(header)).toBe(field);
   });
 
-  it.each(['保護者氏名', '備考', '', '医療的ケアの内容'])('%s is not recognised', (header) => {
+  it.each(['保護者氏名', '備考', '', '医療的ケアの有無'])('%s is not recognised', (header) => {
     expect(fieldOfHeader(header)).toBeNull();
   });
 });

@@ -128,6 +128,25 @@ export const HEADER_SYNONYMS: Readonly<Record<CensusField, readonly string[]>> =
     '就学先',
   ],
   grade: ['学年', '学年・組', '学年組', '年組', '学年クラス'],
+  careItems: [
+    '医療的ケア',
+    '医療的ケアの内容',
+    '医療的ケア内容',
+    '必要な医療的ケア',
+    '必要とする医療的ケア',
+    '実施している医療的ケア',
+    '医療的ケアの種類',
+    '医療的ケアの項目',
+    '医療的ケア項目',
+    '医療ケア',
+    '医療ケア内容',
+    'ケア内容',
+    'ケアの内容',
+    '必要なケア',
+    'care',
+    'careitems',
+    'medicalcare',
+  ],
 };
 
 const FIELD_BY_KEY: ReadonlyMap<string, CensusField> = new Map(

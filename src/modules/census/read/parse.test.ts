@@ -121,13 +121,71 @@ describe('parseList: CSV', () => {
       {
         row: 1,
         column: '生年月日',
+        severity: 'error',
         ja: '「生年月日」の「2019/02/30」を日付として読めません。',
         en: 'Column "生年月日": "2019/02/30" is not a readable date.',
       },
-      { row: 3, column: null, ja: '氏名が空欄です。', en: 'The name is empty.' },
-      expect.objectContaining({ row: 3, column: '性別', ja: expect.stringContaining('「X」') }),
-      expect.objectContaining({ row: 4, column: '生年月日', en: expect.stringContaining('H31.5.1') }),
+      { row: 3, column: null, severity: 'error', ja: '氏名が空欄です。', en: 'The name is empty.' },
+      expect.objectContaining({
+        row: 3,
+        column: '性別',
+        severity: 'warning',
+        ja: expect.stringContaining('「X」'),
+      }),
+      expect.objectContaining({
+        row: 4,
+        column: '生年月日',
+        severity: 'error',
+        en: expect.stringContaining('H31.5.1'),
+      }),
     ]);
+  });
+
+  it('warns (without blocking) about a row with kana but no name, and an unknown 市町村', async () => {
+    const list = await parseList(
+      'x.csv',
+      utf8('氏名,フリガナ,市町村\n,ヤマダ タロウ,藤沢市\n佐藤 花子,,府中市\n'),
+    );
+    expect(list.issues.map((i) => [i.row, i.severity])).toEqual([
+      [1, 'warning'],
+      [2, 'warning'],
+    ]);
+    expect(list.records).toHaveLength(2);
+  });
+
+  it('reads a 医療的ケア column into care item ids and warns about unknown words', async () => {
+    const csv =
+      '氏名,医療的ケアの内容\n' +
+      'A,"人工呼吸器、気管切開・吸引"\n' +
+      'B,なし\n' +
+      'C,胃ろう／謎のケア\n' +
+      'D,\n';
+    const list = await parseList('x.csv', utf8(csv));
+    expect(list.columns.map((c) => c.field)).toEqual(['name', 'careItems']);
+    expect(list.records.map((r) => r.careItems)).toEqual([
+      ['ventilator', 'tracheostomy', 'suction'],
+      [],
+      ['tube_feeding_gastric'],
+      [],
+    ]);
+    expect(list.issues).toEqual([
+      expect.objectContaining({
+        row: 3,
+        column: '医療的ケアの内容',
+        severity: 'warning',
+        ja: expect.stringContaining('謎のケア'),
+      }),
+    ]);
+  });
+
+  it('gives no careItems when the list has no care column', async () => {
+    const list = await parseList('x.csv', utf8('氏名\nA\n'));
+    expect(list.records[0]).not.toHaveProperty('careItems');
+  });
+
+  it('tells how a text file was decoded', async () => {
+    expect((await parseList('x.csv', utf8('氏名\nA\n'))).encoding).toBe('utf8');
+    expect((await parseList('x.csv', iconv.encode('氏名\r\n髙\r\n', 'CP932'))).encoding).toBe('cp932');
   });
 
   it('skips title rows above the header', async () => {

@@ -1,5 +1,6 @@
 import { parseJapaneseDate } from '../../../shared/wareki';
 import type { CensusField, CensusRecord, ParsedList, RowIssue } from '../types';
+import { parseCareItems } from './care-items';
 import { parseCsv } from './csv';
 import { decodeText } from './decode';
 import { type HeaderMapping, hasNameColumns, recogniseHeaders } from './headers';
@@ -19,7 +20,7 @@ export type ParseListOptions = {
 const HEADER_SEARCH_ROWS = 10;
 
 function fileIssue(ja: string, en: string): RowIssue {
-  return { row: 0, column: null, ja, en };
+  return { row: 0, column: null, severity: 'error', ja, en };
 }
 
 function extensionOf(file: string): string {
@@ -27,18 +28,21 @@ function extensionOf(file: string): string {
   return dot < 0 ? '' : file.slice(dot + 1).toLowerCase();
 }
 
-/** Reads the file's cells, or returns a whole-file issue. */
-async function readRows(file: string, buf: Buffer): Promise<string[][] | RowIssue> {
+/** Reads the file's cells (with the text encoding found), or returns a whole-file issue. */
+async function readRows(
+  file: string,
+  buf: Buffer,
+): Promise<{ rows: string[][]; encoding: string | null } | RowIssue> {
   const ext = extensionOf(file);
   if (ext === 'csv' || ext === 'txt') {
-    const { text } = decodeText(buf);
+    const { text, encoding } = decodeText(buf);
     const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
     const tab = ext === 'txt' && firstLine.includes('\t') && !firstLine.includes(',');
-    return parseCsv(text, tab ? '\t' : ',');
+    return { rows: parseCsv(text, tab ? '\t' : ','), encoding };
   }
   if (ext === 'xlsx' || ext === 'xlsm') {
     try {
-      return await readXlsxRows(buf);
+      return { rows: await readXlsxRows(buf), encoding: null };
     } catch {
       return fileIssue(
         'Excelファイルを読めません。ファイルが壊れていないか確認してください。',
@@ -63,7 +67,7 @@ function isBlankRow(cells: string[]): boolean {
 }
 
 /** Unique keys for the raw record: the header, or '列N' / 'header#N' when empty or repeated. */
-function rawKeys(headers: string[]): string[] {
+export function rawKeys(headers: string[]): string[] {
   const seen = new Set<string>();
   return headers.map((h, i) => {
     const base = h.trim() === '' ? `列${i + 1}` : h.trim();
@@ -113,12 +117,20 @@ function toRecord(
   const name =
     normaliseName(get('name')?.value ?? '') ??
     joinParts(normaliseName(get('familyName')?.value ?? ''), normaliseName(get('givenName')?.value ?? ''));
-  if (name === null) {
-    issues.push({ row, column: null, ja: '氏名が空欄です。', en: 'The name is empty.' });
-  }
   const kana =
     normaliseKana(get('kana')?.value ?? '') ??
     joinParts(normaliseKana(get('familyKana')?.value ?? ''), normaliseKana(get('givenKana')?.value ?? ''));
+  if (name === null && kana === null) {
+    issues.push({ row, column: null, severity: 'error', ja: '氏名が空欄です。', en: 'The name is empty.' });
+  } else if (name === null) {
+    issues.push({
+      row,
+      column: null,
+      severity: 'warning',
+      ja: '氏名が空欄です（フリガナのみ）。',
+      en: 'The name is empty (kana only).',
+    });
+  }
 
   let birthDate: string | null = null;
   const dob = get('birthDate');
@@ -128,6 +140,7 @@ function toRecord(
       issues.push({
         row,
         column: dob.header,
+        severity: 'error',
         ja: `「${dob.header}」の「${dob.value}」を日付として読めません。`,
         en: `Column "${dob.header}": "${dob.value}" is not a readable date.`,
       });
@@ -142,6 +155,7 @@ function toRecord(
       issues.push({
         row,
         column: sexCell.header,
+        severity: 'warning',
         ja: `「${sexCell.header}」の「${sexCell.value}」を性別として読めません（男・女・1・2 など）。`,
         en: `Column "${sexCell.header}": "${sexCell.value}" is not a readable sex (男, 女, 1, 2, M, F).`,
       });
@@ -159,6 +173,7 @@ function toRecord(
       issues.push({
         row,
         column: muni.header,
+        severity: 'warning',
         ja: `「${muni.header}」の「${muni.value}」から市町村を特定できません。`,
         en: `Column "${muni.header}": cannot identify the municipality from "${muni.value}".`,
       });
@@ -166,6 +181,23 @@ function toRecord(
   }
   if (municipalityCode === null && address !== null) {
     municipalityCode = resolveMunicipalityFromAddress(address, opts.prefectureCode);
+  }
+
+  let careItems: string[] | undefined;
+  if (columns.some((c) => c.field === 'careItems')) {
+    const care = get('careItems');
+    const parsed = parseCareItems(care?.value ?? '');
+    careItems = parsed.ids;
+    if (care && parsed.unknown.length > 0) {
+      const words = parsed.unknown.join('、');
+      issues.push({
+        row,
+        column: care.header,
+        severity: 'warning',
+        ja: `「${care.header}」の「${words}」は医療的ケアの項目として読めません（読めた項目のみ取り込みます）。`,
+        en: `Column "${care.header}": "${words}" is not a known care item (only the known ones are kept).`,
+      });
+    }
   }
 
   const grade = get('grade')?.value;
@@ -180,6 +212,7 @@ function toRecord(
     municipalityCode,
     school: cleanText(get('school')?.value ?? ''),
     grade: grade === undefined ? null : cleanText(grade.normalize('NFKC')),
+    ...(careItems ? { careItems } : {}),
     raw,
   };
 }
@@ -193,11 +226,15 @@ function toRecord(
  * - `row` numbers data rows from 1 directly below the header, counting blank rows, so row N is sheet line
  *   (header line + N) — with the header on line 1, what Excel shows minus one. Blank rows give no record.
  * - An unreadable date, sex or 市町村 gives a null field and an issue naming the column and value; the record
- *   is still returned so the preview shows it.
+ *   is still returned so the preview shows it. Issues are errors (blocking the import: the whole file, a row
+ *   with neither name nor kana, an unreadable birth date) or warnings (the rest).
+ * - A 医療的ケア column gives `careItems` (ids of the care-score table; unknown words are warnings); without
+ *   one, records have no `careItems`.
  */
 export async function parseList(file: string, buf: Buffer, opts: ParseListOptions = {}): Promise<ParsedList> {
-  const rows = await readRows(file, buf);
-  if (!Array.isArray(rows)) return { file, columns: [], records: [], issues: [rows] };
+  const read = await readRows(file, buf);
+  if (!('rows' in read)) return { file, encoding: null, columns: [], records: [], issues: [read] };
+  const { rows, encoding } = read;
 
   let headerIndex = -1;
   let columns: Columns = [];
@@ -219,6 +256,7 @@ export async function parseList(file: string, buf: Buffer, opts: ParseListOption
     const first = rows.find((r) => !isBlankRow(r));
     return {
       file,
+      encoding,
       columns: first
         ? recogniseHeaders(
             first.map((h) => h.trim()),
@@ -243,5 +281,5 @@ export async function parseList(file: string, buf: Buffer, opts: ParseListOption
     if (isBlankRow(cells)) continue;
     records.push(toRecord(file, i - headerIndex, columns, keys, cells, opts, issues));
   }
-  return { file, columns, records, issues };
+  return { file, encoding, columns, records, issues };
 }

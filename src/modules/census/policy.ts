@@ -1,0 +1,43 @@
+import { AppError } from '../../server/errors';
+import type { Actor } from '../access/actor';
+import type { Role } from '../access/roles';
+
+/**
+ * Who works the census (実態把握): the prefecture's centre, across the whole prefecture — the lists come from
+ * every municipality and one child may appear in several of them, so linkage cannot be split by area. Staff
+ * limited to a branch's regions, regional coordinators, municipal and provider staff do not see other areas'
+ * lists; auditors read everything and change nothing. Pure data, shared with the web menu.
+ */
+export const CENSUS_ACCESS = {
+  system_admin: 'none',
+  centre_admin: 'write',
+  centre_staff: 'write',
+  regional_coordinator: 'none',
+  municipal_staff: 'none',
+  provider_staff: 'none',
+  auditor: 'read',
+} as const satisfies Record<Role, 'none' | 'read' | 'write'>;
+
+/** The actor's census access: centre staff need a whole-prefecture scope. */
+export function censusAccess(
+  actor: Pick<Actor, 'role' | 'scope' | 'prefectureCode'>,
+): 'none' | 'read' | 'write' {
+  if (!actor.prefectureCode || actor.scope.kind !== 'prefecture') return 'none';
+  return CENSUS_ACCESS[actor.role];
+}
+
+/**
+ * The prefecture whose census the actor may read; throws not_found otherwise (census pages do not exist for
+ * users without access, as with every other out-of-scope record).
+ */
+export function censusReader(actor: Actor): string {
+  if (censusAccess(actor) === 'none') throw new AppError('not_found');
+  return actor.prefectureCode!;
+}
+
+/** As {@link censusReader}, and the actor may change census data (auditors get forbidden). */
+export function censusWriter(actor: Actor): string {
+  const prefectureCode = censusReader(actor);
+  if (censusAccess(actor) !== 'write') throw new AppError('forbidden');
+  return prefectureCode;
+}

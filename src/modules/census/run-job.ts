@@ -1,0 +1,320 @@
+/**
+ * The 'census.link' job: links the 年度's current lists and the registry's children of the prefecture (as one
+ * more list), applies the decisions people made on pairs before (this year or earlier ones), and writes the
+ * members, the pairs for review and the model in ONE transaction at the end — a failure leaves nothing, and
+ * the failure hook marks the run 'failed'. Progress is written outside that transaction.
+ */
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import type { SystemDb } from '../../db/client';
+import {
+  censusDecisions,
+  censusImports,
+  censusMembers,
+  censusRecords,
+  censusReviewPairs,
+  censusRuns,
+  censusSources,
+  childCareItems,
+  children,
+  users,
+} from '../../db/schema';
+import type { JobHandler } from '../../jobs/queue';
+import type { Deps } from '../../server/context';
+import { AppError } from '../../server/errors';
+import { resolveActor } from '../access/resolve-actor';
+import { childScope } from '../registry/scope';
+import { DEFAULT_THRESHOLDS } from './link/cluster';
+import { explainPair, type LinkResult, linkRecords } from './link/link';
+import { pairKeyOfIdentities, recordIdentity } from './pair-key';
+import { censusAccess } from './policy';
+import type { CensusRecord } from './types';
+
+/** The file name the registry's children take part under. */
+export const REGISTRY_FILE = 'registry';
+
+/** A member before writing: a list's record or a registry child, with the linker's record. */
+type Member = { recordId: number | null; childId: string | null; record: CensusRecord };
+
+/** The 年度's current records (imported, not superseded), oldest import first; `file` is the import's id. */
+async function loadListMembers(db: SystemDb, prefectureCode: string, nendo: number): Promise<Member[]> {
+  const rows = await db
+    .select({ r: censusRecords, importId: censusImports.id })
+    .from(censusRecords)
+    .innerJoin(censusImports, eq(censusImports.id, censusRecords.importId))
+    .innerJoin(censusSources, eq(censusSources.id, censusImports.sourceId))
+    .where(
+      and(
+        eq(censusImports.prefectureCode, prefectureCode),
+        eq(censusImports.nendo, nendo),
+        eq(censusImports.status, 'imported'),
+        isNull(censusImports.supersededAt),
+      ),
+    )
+    .orderBy(asc(censusImports.createdAt), asc(censusImports.id), asc(censusRecords.row));
+  return rows.map(({ r, importId }) => ({
+    recordId: r.id,
+    childId: null,
+    record: {
+      // The one-list guard of the linker needs the list's identity, not its (possibly repeated) file name.
+      file: importId,
+      row: r.row,
+      name: r.name,
+      kana: r.kana,
+      birthDate: r.birthDate,
+      sex: r.sex,
+      address: r.address,
+      municipalityCode: r.municipalityCode,
+      school: r.school,
+      grade: r.grade,
+      careItems: r.careItems ?? [],
+      raw: r.raw,
+    },
+  }));
+}
+
+/**
+ * The registry's children as one more list, read through the registry's scope as the run's creator: the
+ * creator's actor is rebuilt (their current role and scope), and must still have census write access (a
+ * whole-prefecture scope), so the registry list is the whole prefecture's. Deceased and moved-out children
+ * take part too: they explain records, and their status feeds the change from last year.
+ */
+async function loadRegistryMembers(db: SystemDb, createdBy: string | null): Promise<Member[]> {
+  const [user] = createdBy ? await db.select().from(users).where(eq(users.id, createdBy)) : [];
+  const actor = user && !user.disabledAt ? await resolveActor(db, user) : null;
+  if (!actor || censusAccess(actor) !== 'write') throw new AppError('census_run_creator_no_access');
+  const rows = await db
+    .select({
+      id: children.id,
+      familyName: children.familyName,
+      givenName: children.givenName,
+      familyKana: children.familyKana,
+      givenKana: children.givenKana,
+      birthDate: children.birthDate,
+      sex: children.sex,
+      address: children.address,
+      municipalityCode: children.municipalityCode,
+    })
+    .from(children)
+    .where(childScope(actor))
+    .orderBy(asc(children.createdAt), asc(children.id));
+  const care = await db
+    .select({ childId: childCareItems.childId, code: childCareItems.code })
+    .from(childCareItems)
+    .innerJoin(children, eq(children.id, childCareItems.childId))
+    .where(childScope(actor));
+  const careOf = new Map<string, string[]>();
+  for (const c of care) careOf.set(c.childId, [...(careOf.get(c.childId) ?? []), c.code]);
+  return rows.map((c, i) => ({
+    recordId: null,
+    childId: c.id,
+    record: {
+      file: REGISTRY_FILE,
+      row: i + 1,
+      name: `${c.familyName} ${c.givenName}`,
+      kana: `${c.familyKana} ${c.givenKana}`,
+      birthDate: c.birthDate,
+      sex: c.sex === 'unknown' ? null : c.sex,
+      address: c.address,
+      municipalityCode: c.municipalityCode,
+      school: null,
+      grade: null,
+      careItems: careOf.get(c.id) ?? [],
+      raw: {},
+    },
+  }));
+}
+
+export type Decision = { decision: 'same' | 'different'; decidedBy: string | null; decidedAt: Date };
+
+/** A pair as written to census_review_pairs. */
+export type PairOut = {
+  a: number;
+  b: number;
+  weight: number;
+  comparison: Record<string, string>;
+  guard: 'twin' | 'names' | null;
+  pairKey: string;
+  status: 'pending' | 'same' | 'different';
+  reused: boolean;
+  decidedBy: string | null;
+  decidedAt: Date | null;
+  /** Index into result.pairs (for the explanation). */
+  pairIndex: number;
+};
+
+/**
+ * Applies remembered decisions to a link result. Every review pair is kept (pending, or decided with
+ * reused = true when its key has a decision); 'same' merges the two clusters; 'different' keeps them apart —
+ * also for a pair the linker joined on its own, which is then recorded as a decided pair and its second
+ * record moved to a cluster of its own. Clusters are numbered again 0… in order of first record. Pure.
+ */
+export function applyDecisions(
+  records: readonly CensusRecord[],
+  result: LinkResult,
+  decisions: ReadonlyMap<string, Decision>,
+): { clusterOf: number[]; clusterCount: number; pairs: PairOut[] } {
+  const n = records.length;
+  const identity = records.map(recordIdentity);
+  const id = (a: number, b: number) => a * n + b;
+  const indexOf = new Map<number, number>();
+  result.pairs.forEach((p, i) => {
+    if (p.weight >= DEFAULT_THRESHOLDS.review) indexOf.set(id(p.a, p.b), i);
+  });
+  const out = (pairIndex: number, forcedKey?: string): PairOut => {
+    const p = result.pairs[pairIndex]!;
+    const key = forcedKey ?? pairKeyOfIdentities(identity[p.a]!, identity[p.b]!);
+    const d = decisions.get(key);
+    return {
+      a: p.a,
+      b: p.b,
+      weight: p.weight,
+      comparison: { ...p.comparison },
+      guard: p.guard,
+      pairKey: key,
+      status: d?.decision ?? 'pending',
+      reused: !!d,
+      decidedBy: d?.decidedBy ?? null,
+      decidedAt: d?.decidedAt ?? null,
+      pairIndex,
+    };
+  };
+  const pairs = result.review.map((p) => out(indexOf.get(id(p.a, p.b))!));
+  if (decisions.size > 0) {
+    for (const [i, p] of result.pairs.entries()) {
+      if (p.weight < DEFAULT_THRESHOLDS.link || result.clusterOf[p.a] !== result.clusterOf[p.b]) continue;
+      const key = pairKeyOfIdentities(identity[p.a]!, identity[p.b]!);
+      if (decisions.get(key)?.decision === 'different') pairs.push(out(i, key));
+    }
+  }
+  // Union–find over the linker's clusters for the 'same' decisions.
+  const parent = Array.from({ length: result.clusterCount }, (_, i) => i);
+  const find = (c: number): number => {
+    while (parent[c] !== c) {
+      parent[c] = parent[parent[c]!]!;
+      c = parent[c]!;
+    }
+    return c;
+  };
+  for (const p of pairs) {
+    if (p.status !== 'same') continue;
+    const x = find(result.clusterOf[p.a]!);
+    const y = find(result.clusterOf[p.b]!);
+    if (x !== y) parent[Math.max(x, y)] = Math.min(x, y);
+  }
+  const raw = result.clusterOf.map((c) => find(c));
+  let next = result.clusterCount;
+  for (const p of pairs) {
+    if (p.status === 'different' && raw[p.a] === raw[p.b]) raw[p.b] = next++;
+  }
+  const renumber = new Map<number, number>();
+  const clusterOf = raw.map((c) => {
+    let k = renumber.get(c);
+    if (k === undefined) {
+      k = renumber.size;
+      renumber.set(c, k);
+    }
+    return k;
+  });
+  return { clusterOf, clusterCount: renumber.size, pairs };
+}
+
+/** Rows per INSERT (PostgreSQL allows 65,535 parameters in one statement). */
+const BATCH = 2000;
+
+/** The handler of 'census.link' jobs. */
+export function runJobHandler(_deps: Deps): JobHandler {
+  return {
+    async run(ctx) {
+      const { db } = ctx;
+      const runId = String(ctx.job.payload.runId ?? '');
+      const [run] = await db.select().from(censusRuns).where(eq(censusRuns.id, runId));
+      if (!run) throw new AppError('not_found');
+      // A job taken up again after its worker stopped between the commit and the job's own update: the
+      // run is written (and may be reviewed since), so it is left alone.
+      if (run.status === 'linked' || run.status === 'published') return { alreadyLinked: true };
+      await db.update(censusRuns).set({ status: 'running' }).where(eq(censusRuns.id, run.id));
+      await ctx.progress('loading', 0);
+      const lists = await loadListMembers(db, run.prefectureCode, run.nendo);
+      if (lists.length === 0) throw new AppError('census_nothing_to_link');
+      const registry = await loadRegistryMembers(db, run.createdBy);
+      const members = [...lists, ...registry];
+      const records = members.map((m) => m.record);
+      await ctx.progress('linking', 0.2);
+      const result = linkRecords(records, DEFAULT_THRESHOLDS);
+      const remembered = await db
+        .select()
+        .from(censusDecisions)
+        .where(eq(censusDecisions.prefectureCode, run.prefectureCode));
+      const decisions = new Map(
+        remembered.map((d) => [
+          d.pairKey,
+          { decision: d.decision, decidedBy: d.decidedBy, decidedAt: d.decidedAt } satisfies Decision,
+        ]),
+      );
+      const applied = applyDecisions(records, result, decisions);
+      // The frequency adjustments need the whole link result: kept with the model for the review screen.
+      const adjustments: Record<string, { field: string; bits: number; note: string; noteJa: string }[]> = {};
+      for (const p of applied.pairs) {
+        const x = explainPair(result, p.pairIndex).adjustments;
+        if (x.length)
+          adjustments[`${p.a}:${p.b}`] = x.map((a) => ({
+            field: a.field,
+            bits: a.bits,
+            note: a.note,
+            noteJa: a.noteJa,
+          }));
+      }
+      await ctx.progress('writing', 0.8);
+      await db.transaction(async (tx) => {
+        await tx.delete(censusReviewPairs).where(eq(censusReviewPairs.runId, run.id));
+        await tx.delete(censusMembers).where(eq(censusMembers.runId, run.id));
+        for (let i = 0; i < members.length; i += BATCH) {
+          await tx.insert(censusMembers).values(
+            members.slice(i, i + BATCH).map((m, j) => ({
+              runId: run.id,
+              idx: i + j,
+              cluster: applied.clusterOf[i + j]!,
+              recordId: m.recordId,
+              childId: m.childId,
+            })),
+          );
+        }
+        for (let i = 0; i < applied.pairs.length; i += BATCH) {
+          await tx.insert(censusReviewPairs).values(
+            applied.pairs.slice(i, i + BATCH).map(({ pairIndex: _, a, b, ...p }) => ({
+              runId: run.id,
+              aIdx: a,
+              bIdx: b,
+              ...p,
+            })),
+          );
+        }
+        await tx
+          .update(censusRuns)
+          .set({
+            status: 'linked',
+            recordCount: members.length,
+            clusterCount: applied.clusterCount,
+            model: { ...result.model, adjustments },
+            thresholds: DEFAULT_THRESHOLDS,
+          })
+          .where(eq(censusRuns.id, run.id));
+      });
+      const reused = applied.pairs.filter((p) => p.reused).length;
+      return {
+        records: members.length,
+        registryChildren: registry.length,
+        clusters: applied.clusterCount,
+        reviewPairs: applied.pairs.length,
+        reused,
+      };
+    },
+    async fail(db, job) {
+      const runId = String(job.payload.runId ?? '');
+      await db
+        .update(censusRuns)
+        .set({ status: 'failed' })
+        .where(and(eq(censusRuns.id, runId), inArray(censusRuns.status, ['queued', 'running'])));
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import type { Module } from '../../server/context';
+import { moduleRouter } from '../../server/openapi';
+import { consultationBoardRoutes } from './routes-board';
+import { consultationCaseRoutes } from './routes-cases';
+import { publicConsultationRoutes } from './routes-public';
+
+/** Consultations (相談支援): queues, intake, hand-offs, caseload board, hub, figures. */
+export const consultationsModule: Module = {
+  name: 'consultations',
+  basePath: '/api/consultations',
+  routes: (deps) => {
+    const r = moduleRouter();
+    // Fixed paths (/caseload, /figures, /teams) before /{id}.
+    r.route('/', consultationBoardRoutes(deps));
+    r.route('/', consultationCaseRoutes(deps));
+    return r;
+  },
+};
+
+/** The public consultation request form (no sign-in). */
+export const publicConsultationsModule: Module = {
+  name: 'public-consultations',
+  basePath: '/api/public/consultations',
+  routes: publicConsultationRoutes,
+};

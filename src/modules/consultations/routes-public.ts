@@ -1,0 +1,212 @@
+/**
+ * The public consultation request form (no sign-in): POST /api/public/consultations. Like the registration
+ * form (decision 0006): 64 KiB body limit, rate limits per client address and for the deployment (in the
+ * database), a honeypot, and always a receipt number — the answer never depends on what the centre holds.
+ * A request lands in the queue of the team of the municipality chosen (MI-1, KU-7: first-line work sits with
+ * municipalities), as an online-form consultation about an unregistered or unnamed child.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { consultations } from '../../db/schema';
+import { pgErrorCode } from '../../server/constraint-errors';
+import type { AppEnv, Deps } from '../../server/context';
+import { AppError } from '../../server/errors';
+import { ERROR_RESPONSES, jsonBody, moduleRouter } from '../../server/openapi';
+import { isoDateInJapan } from '../../shared/dates';
+import { hitRateLimit } from '../accounts/throttle';
+import { recordAudit } from '../audit/record';
+import { notify } from '../notifications/notify';
+import { bilingualIssue, bilingualIssues, MSG } from '../registrations/issues';
+import { servedPrefectureOf } from '../registrations/options';
+import { newReceiptNo } from '../registrations/receipt';
+import { refreshDueOn } from './access';
+import { searchTextOf } from './policy';
+import { ensureTeam } from './teams';
+import { TOPICS, URGENCIES } from './vocab';
+
+export const MAX_CONSULTATION_REQUEST_BYTES = 64 * 1024;
+export const CONSULTATION_RATE_LIMITS = {
+  perIp: { limit: 5, windowMs: 3_600_000 },
+  global: { limit: 30, windowMs: 60_000 },
+};
+
+/** Who may ask through the form (a municipality asks its coordinator directly, not through the public form). */
+const PUBLIC_ASKER_KINDS = ['family', 'hospital', 'provider', 'school', 'nursery', 'other'] as const;
+
+export const ZSubmitConsultationRequest = z
+  .object({
+    municipalityCode: z
+      .string()
+      .trim()
+      .regex(/^\d{6}$/, MSG.municipalityCode),
+    askerKind: z.enum(PUBLIC_ASKER_KINDS),
+    name: z.string().trim().min(1, MSG.required).max(100),
+    phone: z.string().trim().max(30).optional(),
+    email: z
+      .string()
+      .trim()
+      .max(254)
+      .optional()
+      .refine((v) => !v || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), MSG.email),
+    childDescription: z.string().trim().max(1000).optional(),
+    topics: z.array(z.enum(TOPICS)).min(1).max(TOPICS.length),
+    urgency: z.enum(URGENCIES).default('normal'),
+    narrative: z.string().trim().min(1, MSG.required).max(4000),
+    website: z.string().max(2000).optional().openapi({ description: 'Leave empty (spam trap).' }),
+  })
+  .strict();
+
+export const ZSubmitConsultationResponse = z.object({ receiptNo: z.string() });
+
+function honeypotFilled(raw: unknown): boolean {
+  const website = (raw as { website?: unknown } | null)?.website;
+  return website !== undefined && website !== null && website !== '';
+}
+
+/** A receipt number of the consultation form: 'C-' + date in Japan + 5 characters (see registrations/receipt). */
+export function newConsultationReceiptNo(at: Date): string {
+  return `C-${newReceiptNo(at).slice(2)}`;
+}
+
+export function publicConsultationRoutes(deps: Deps) {
+  const r = moduleRouter();
+  const errorContent = ERROR_RESPONSES[400].content;
+
+  const fakeReceipt = (c: Context<AppEnv>) => {
+    c.get('log').warn({ ip: c.get('meta').ip }, 'consultation honeypot filled: request dropped');
+    return c.json({ receiptNo: newConsultationReceiptNo(deps.now()) }, 201);
+  };
+  const limitSize = bodyLimit({
+    maxSize: MAX_CONSULTATION_REQUEST_BYTES,
+    onError: () => {
+      throw new AppError('payload_too_large');
+    },
+  });
+  const limitRate: MiddlewareHandler<AppEnv> = async (c, next) => {
+    const now = deps.now();
+    const ip = c.get('meta').ip ?? 'unknown';
+    await hitRateLimit(deps.db.systemDb, `consultation:ip:${ip}`, { ...CONSULTATION_RATE_LIMITS.perIp, now });
+    await hitRateLimit(deps.db.systemDb, 'consultation:global', { ...CONSULTATION_RATE_LIMITS.global, now });
+    await next();
+  };
+  const hook = async (
+    result: { success: boolean; data?: unknown; error?: z.ZodError },
+    c: Context<AppEnv>,
+  ): Promise<Response | undefined> => {
+    if (honeypotFilled(result.data)) return fakeReceipt(c);
+    if (!result.success) {
+      const again = ZSubmitConsultationRequest.safeParse(result.data, { reportInput: true });
+      const issues = again.success ? (result.error?.issues ?? []) : again.error.issues;
+      throw new AppError('validation_failed', { issues: bilingualIssues(issues) });
+    }
+    return undefined;
+  };
+
+  r.openapi(
+    createRoute({
+      method: 'post',
+      path: '/',
+      tags: ['public'],
+      summary: 'Ask for a consultation / 相談の申し込み（市町村の窓口に届く）',
+      description:
+        'Always answers 201 with a receipt number when the form is valid. Invalid input answers 400 with ' +
+        `issues in Japanese and English; a body over ${MAX_CONSULTATION_REQUEST_BYTES} bytes 413; too many 429.`,
+      middleware: [limitSize, limitRate] as const,
+      request: { body: jsonBody(ZSubmitConsultationRequest) },
+      responses: {
+        201: {
+          description: 'Received / 受付',
+          content: { 'application/json': { schema: ZSubmitConsultationResponse } },
+        },
+        400: ERROR_RESPONSES[400],
+        413: { description: 'Too large / 大きすぎる', content: errorContent },
+        429: { description: 'Too many requests / リクエスト過多', content: errorContent },
+      },
+    }),
+    async (c) => {
+      const form = c.req.valid('json');
+      if (honeypotFilled(form)) return fakeReceipt(c);
+      const prefectureCode = await servedPrefectureOf(deps.db.systemDb, form.municipalityCode);
+      if (!prefectureCode) {
+        throw new AppError('validation_failed', {
+          issues: [
+            bilingualIssue('municipalityCode', {
+              ja: 'この市区町村はこの窓口の対象外です。お住まいの都道府県の医療的ケア児支援センターにご相談ください。',
+              en: 'This municipality is not served here. Contact the support centre of your prefecture.',
+            }),
+          ],
+        });
+      }
+      const at = deps.now();
+      const contact = [form.name, form.phone, form.email].filter(Boolean).join(' / ');
+      for (let attempt = 1; ; attempt++) {
+        const receiptNo = newConsultationReceiptNo(at);
+        try {
+          await deps.db.systemDb.transaction(async (tx) => {
+            const team = await ensureTeam(tx, prefectureCode, {
+              tier: 'municipality',
+              municipalityCode: form.municipalityCode,
+            });
+            const [row] = await tx
+              .insert(consultations)
+              .values({
+                prefectureCode,
+                ownerTeamId: team.id,
+                ownerTier: team.tier,
+                firstTeamId: team.id,
+                firstTier: team.tier,
+                municipalityCode: form.municipalityCode,
+                askerKind: form.askerKind,
+                askerContact: contact,
+                channel: 'online_form',
+                childKind: form.childDescription ? 'unregistered' : 'anonymous',
+                childDescription: form.childDescription || null,
+                topics: [...new Set(form.topics)],
+                urgency: form.urgency,
+                narrative: form.narrative,
+                searchText: searchTextOf(form.narrative),
+                openedAt: at,
+                openedOn: isoDateInJapan(at),
+                // The municipality should answer within a few days: the request is due the next working day.
+                nextActionOn: isoDateInJapan(new Date(at.getTime() + 86_400_000)),
+                source: 'public_form',
+                receiptNo,
+                createdAt: at,
+                updatedAt: at,
+              })
+              .returning({ id: consultations.id });
+            await refreshDueOn(tx, row!.id);
+            await recordAudit(
+              tx,
+              { actor: null, meta: c.get('meta'), at },
+              {
+                action: 'create',
+                entityType: 'consultation',
+                entityIds: [row!.id],
+                prefectureCode,
+                detail: { receiptNo, source: 'public_form' },
+              },
+            );
+            await notify(tx, {
+              prefectureCode,
+              recipientMunicipalityCode: form.municipalityCode,
+              kind: 'consultation_public_request',
+              titleJa: 'ウェブフォームから相談の申し込みがありました',
+              titleEn: 'A consultation request arrived through the web form',
+              entityType: 'consultation',
+              entityId: row!.id,
+              at,
+            });
+          });
+          return c.json({ receiptNo }, 201);
+        } catch (err) {
+          if (pgErrorCode(err) !== '23505' || attempt >= 3) throw err;
+        }
+      }
+    },
+    hook as never,
+  );
+
+  return r;
+}

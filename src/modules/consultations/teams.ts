@@ -1,0 +1,261 @@
+/**
+ * Teams (相談の担当チーム). A consultation is owned by one team at a tier (KU-1, ME-1): a municipality's team,
+ * a region's team (its regional coordinators) or a branch's team (centre staff of a branch, also tier
+ * 'region'), or the prefecture's centre (HQ) team. Which tier teams a user belongs to follows from the role and
+ * the scope columns alone ({@link teamKeysForUser}, pure); a user linked to a person of the network is also a
+ * member of every supervise team (ME-2) that lists that person. Tier teams are created lazily the first time a
+ * case is given to them ({@link ensureTeam}), so the network needs no separate seeding.
+ */
+import { and, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
+import {
+  centres,
+  consultationTeamMembers,
+  consultationTeams,
+  municipalities,
+  regions,
+  users,
+} from '../../db/schema';
+import { AppError } from '../../server/errors';
+import type { Actor } from '../access/actor';
+import type { Role } from '../access/roles';
+
+/** A tier team named by what it stands for in the network. */
+export type TeamKey =
+  | { tier: 'municipality'; municipalityCode: string }
+  | { tier: 'region'; regionId: string }
+  | { tier: 'region'; centreId: string }
+  | { tier: 'centre' };
+
+/** The scope columns of a user, and the kind of the centre it is limited to (if any). */
+export type TeamUser = {
+  role: Role;
+  prefectureCode: string | null;
+  scopeCentreId: string | null;
+  scopeCentreKind: 'hq' | 'branch' | null;
+  scopeRegionId: string | null;
+  scopeMunicipalityCode: string | null;
+};
+
+/**
+ * The tier teams a user works in, from the role and scope alone:
+ * - municipal staff → the team of their municipality;
+ * - regional coordinators → the team of their region;
+ * - centre staff limited to a branch → that branch's team (tier region); limited to the HQ, or to nothing
+ *   (whole prefecture) → the centre team; centre administrators → the centre team;
+ * - providers, auditors and system administrators work in no team (auditors read, providers are askers).
+ * Incomplete scope columns give no team (default deny), never a wider one.
+ */
+export function teamKeysForUser(u: TeamUser): TeamKey[] {
+  if (!u.prefectureCode) return [];
+  switch (u.role) {
+    case 'municipal_staff':
+      return u.scopeMunicipalityCode
+        ? [{ tier: 'municipality', municipalityCode: u.scopeMunicipalityCode }]
+        : [];
+    case 'regional_coordinator':
+      return u.scopeRegionId ? [{ tier: 'region', regionId: u.scopeRegionId }] : [];
+    case 'centre_staff':
+      if (!u.scopeCentreId) return [{ tier: 'centre' }];
+      if (u.scopeCentreKind === 'branch') return [{ tier: 'region', centreId: u.scopeCentreId }];
+      return u.scopeCentreKind === 'hq' ? [{ tier: 'centre' }] : [];
+    case 'centre_admin':
+      return [{ tier: 'centre' }];
+    case 'provider_staff':
+    case 'auditor':
+    case 'system_admin':
+      return [];
+  }
+}
+
+/** True when the actor reads every consultation of its prefecture (centre administrators, auditors, HQ staff). */
+export function seesWholePrefecture(actor: Actor): boolean {
+  if (!actor.prefectureCode) return false;
+  if (actor.role === 'centre_admin' || actor.role === 'auditor') return true;
+  return actor.role === 'centre_staff' && actor.scope.kind === 'prefecture';
+}
+
+function keyCondition(prefectureCode: string, key: TeamKey) {
+  const base = and(
+    eq(consultationTeams.prefectureCode, prefectureCode),
+    eq(consultationTeams.kind, 'tier'),
+    eq(consultationTeams.tier, key.tier),
+  );
+  if (key.tier === 'municipality')
+    return and(base, eq(consultationTeams.municipalityCode, key.municipalityCode));
+  if (key.tier === 'centre') return base;
+  if ('regionId' in key) return and(base, eq(consultationTeams.regionId, key.regionId));
+  return and(base, eq(consultationTeams.centreId, key.centreId));
+}
+
+export type TeamRow = typeof consultationTeams.$inferSelect;
+
+/** The teams an actor works in that exist already (tier teams from the role; supervise teams by person). */
+export async function actorTeams(db: DbOrTx, actor: Actor): Promise<TeamRow[]> {
+  if (!actor.prefectureCode) return [];
+  const [u] = await db
+    .select({
+      role: users.role,
+      prefectureCode: users.prefectureCode,
+      scopeCentreId: users.scopeCentreId,
+      scopeCentreKind: centres.kind,
+      scopeRegionId: users.scopeRegionId,
+      scopeMunicipalityCode: users.scopeMunicipalityCode,
+      personId: users.personId,
+    })
+    .from(users)
+    .leftJoin(centres, eq(centres.id, users.scopeCentreId))
+    .where(eq(users.id, actor.userId));
+  if (!u) return [];
+  const keys = teamKeysForUser({ ...u, scopeCentreKind: u.scopeCentreKind ?? null });
+  const conds = keys.map((k) => keyCondition(actor.prefectureCode!, k));
+  if (u.personId) {
+    conds.push(
+      and(
+        eq(consultationTeams.prefectureCode, actor.prefectureCode),
+        eq(consultationTeams.kind, 'supervise'),
+        sql`exists (select 1 from ${consultationTeamMembers}
+                    where ${consultationTeamMembers.teamId} = ${consultationTeams.id}
+                      and ${consultationTeamMembers.personId} = ${u.personId})`,
+      ),
+    );
+  }
+  if (conds.length === 0) return [];
+  return db
+    .select()
+    .from(consultationTeams)
+    .where(or(...conds));
+}
+
+/** The tier team keys of an actor (for creating its own team on its first consultation). */
+export async function actorTeamKeys(db: DbOrTx, actor: Actor): Promise<TeamKey[]> {
+  const [u] = await db
+    .select({
+      role: users.role,
+      prefectureCode: users.prefectureCode,
+      scopeCentreId: users.scopeCentreId,
+      scopeCentreKind: centres.kind,
+      scopeRegionId: users.scopeRegionId,
+      scopeMunicipalityCode: users.scopeMunicipalityCode,
+    })
+    .from(users)
+    .leftJoin(centres, eq(centres.id, users.scopeCentreId))
+    .where(eq(users.id, actor.userId));
+  return u ? teamKeysForUser({ ...u, scopeCentreKind: u.scopeCentreKind ?? null }) : [];
+}
+
+/**
+ * The team for a key, created on first use. The key must name a municipality, region or branch of the
+ * prefecture (400 `consultation_team_unknown` otherwise). Safe under concurrency: the unique partial
+ * indexes make a second insert a no-op.
+ */
+export async function ensureTeam(tx: DbOrTx, prefectureCode: string, key: TeamKey): Promise<TeamRow> {
+  const found = await tx.select().from(consultationTeams).where(keyCondition(prefectureCode, key));
+  if (found[0]) return found[0];
+  let name: string;
+  const values: typeof consultationTeams.$inferInsert = {
+    prefectureCode,
+    kind: 'tier',
+    tier: key.tier,
+    name: '',
+  };
+  if (key.tier === 'municipality') {
+    const [m] = await tx
+      .select({ name: municipalities.name })
+      .from(municipalities)
+      .where(
+        and(eq(municipalities.code, key.municipalityCode), eq(municipalities.prefectureCode, prefectureCode)),
+      );
+    if (!m) throw new AppError('consultation_team_unknown');
+    name = m.name;
+    values.municipalityCode = key.municipalityCode;
+  } else if (key.tier === 'centre') {
+    const [hq] = await tx
+      .select({ id: centres.id, name: centres.name })
+      .from(centres)
+      .where(
+        and(eq(centres.prefectureCode, prefectureCode), eq(centres.kind, 'hq'), isNull(centres.parentId)),
+      )
+      .limit(1);
+    name = hq?.name ?? 'センター';
+    values.centreId = hq?.id ?? null;
+  } else if ('regionId' in key) {
+    const [r] = await tx
+      .select({ name: regions.name })
+      .from(regions)
+      .where(and(eq(regions.id, key.regionId), eq(regions.prefectureCode, prefectureCode)));
+    if (!r) throw new AppError('consultation_team_unknown');
+    name = r.name;
+    values.regionId = key.regionId;
+  } else {
+    const [b] = await tx
+      .select({ name: centres.name })
+      .from(centres)
+      .where(
+        and(
+          eq(centres.id, key.centreId),
+          eq(centres.prefectureCode, prefectureCode),
+          eq(centres.kind, 'branch'),
+        ),
+      );
+    if (!b) throw new AppError('consultation_team_unknown');
+    name = b.name;
+    values.centreId = key.centreId;
+  }
+  await tx
+    .insert(consultationTeams)
+    .values({ ...values, name })
+    .onConflictDoNothing();
+  const [row] = await tx.select().from(consultationTeams).where(keyCondition(prefectureCode, key));
+  return row!;
+}
+
+/** A team of the prefecture by id (tier or supervise), or 400 when there is none. */
+export async function teamById(
+  tx: DbOrTx,
+  prefectureCode: string,
+  unverifiedTeamId: string,
+): Promise<TeamRow> {
+  const [row] = await tx
+    .select()
+    .from(consultationTeams)
+    .where(
+      and(eq(consultationTeams.id, unverifiedTeamId), eq(consultationTeams.prefectureCode, prefectureCode)),
+    );
+  if (!row) throw new AppError('consultation_team_unknown');
+  return row;
+}
+
+/**
+ * The users who act for a team (for notifications): municipal staff of its municipality, regional
+ * coordinators of its region, centre staff of its branch, the centre's administrators and unlimited staff,
+ * or users linked to a supervise team's members.
+ */
+export async function teamUserIds(db: DbOrTx, team: TeamRow): Promise<string[]> {
+  const active = and(eq(users.prefectureCode, team.prefectureCode), isNull(users.disabledAt));
+  let cond: SQL | undefined;
+  if (team.kind === 'supervise') {
+    cond = sql`${users.personId} in (select ${consultationTeamMembers.personId} from ${consultationTeamMembers}
+                                     where ${consultationTeamMembers.teamId} = ${team.id})`;
+  } else if (team.tier === 'municipality') {
+    cond = and(eq(users.role, 'municipal_staff'), eq(users.scopeMunicipalityCode, team.municipalityCode!));
+  } else if (team.tier === 'centre') {
+    cond = or(
+      eq(users.role, 'centre_admin'),
+      and(eq(users.role, 'centre_staff'), isNull(users.scopeCentreId)),
+      and(
+        eq(users.role, 'centre_staff'),
+        inArray(
+          users.scopeCentreId,
+          sql`(select ${centres.id} from ${centres} where ${centres.kind} = 'hq')`,
+        ),
+      ),
+    );
+  } else if (team.regionId) {
+    cond = and(eq(users.role, 'regional_coordinator'), eq(users.scopeRegionId, team.regionId));
+  } else {
+    cond = and(eq(users.role, 'centre_staff'), eq(users.scopeCentreId, team.centreId!));
+  }
+  const rows = await db.select({ id: users.id }).from(users).where(and(active, cond));
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,156 @@
+import { and, eq } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
+import { consultationActions, consultationHandoffs, consultations } from '../../db/schema';
+import { AppError } from '../../server/errors';
+import { isoDateInJapan } from '../../shared/dates';
+import {
+  conflictError,
+  diff,
+  lockConsultation,
+  reachFor,
+  recordConsultationChange,
+  refreshDueOn,
+  type Writer,
+} from './access';
+import { checkAssignee } from './create-consultation';
+import { searchTextOf } from './policy';
+import type { AddAction, UpdateConsultation } from './schemas';
+import type { Outcome } from './vocab';
+
+/** Changes the case's own fields under optimistic locking (409 with the current case when stale). */
+export async function updateConsultation(
+  tx: DbOrTx,
+  w: Writer,
+  unverifiedId: string,
+  body: UpdateConsultation,
+): Promise<string> {
+  const reached = await reachFor(tx, w.actor, unverifiedId, 'update');
+  const { version, ...fields } = body;
+  if (fields.assignedUserId) await checkAssignee(tx, w.actor.prefectureCode!, fields.assignedUserId);
+  const locked = await lockConsultation(tx, w, reached.row.id, version, () =>
+    conflictError(tx, w.actor, reached.row.id, version, w.today),
+  );
+  const set: Partial<typeof consultations.$inferInsert> = {};
+  if (fields.askerKind !== undefined) set.askerKind = fields.askerKind;
+  if (fields.askerDivision !== undefined) set.askerDivision = fields.askerDivision;
+  if (fields.askerContact !== undefined) set.askerContact = fields.askerContact || null;
+  if (fields.channel !== undefined) set.channel = fields.channel;
+  if (fields.topics !== undefined) set.topics = [...new Set(fields.topics)];
+  if (fields.urgency !== undefined) set.urgency = fields.urgency;
+  if (fields.narrative !== undefined) {
+    set.narrative = fields.narrative;
+    set.searchText = searchTextOf(fields.narrative);
+  }
+  if (fields.nextActionOn !== undefined) set.nextActionOn = fields.nextActionOn;
+  if (fields.assignedUserId !== undefined) set.assignedUserId = fields.assignedUserId;
+  const { searchText: _s, ...visible } = set;
+  const changes = diff(reached.row as unknown as Record<string, unknown>, visible);
+  if (Object.keys(set).length) await tx.update(consultations).set(set).where(eq(consultations.id, locked.id));
+  await refreshDueOn(tx, locked.id);
+  await recordConsultationChange(tx, w, locked, 'update', changes);
+  return locked.id;
+}
+
+/**
+ * Closes the case with its outcome. The owning team at that moment is the team that resolved it (for the
+ * figures and the hub). Pending requests of the case are withdrawn with it.
+ */
+export async function closeConsultation(
+  tx: DbOrTx,
+  w: Writer,
+  unverifiedId: string,
+  body: { version: number; outcome: Outcome; note?: string | null | undefined },
+): Promise<string> {
+  const reached = await reachFor(tx, w.actor, unverifiedId, 'close');
+  const locked = await lockConsultation(tx, w, reached.row.id, body.version, () =>
+    conflictError(tx, w.actor, reached.row.id, body.version, w.today),
+  );
+  await tx
+    .update(consultations)
+    .set({
+      closedAt: w.at,
+      closedOn: isoDateInJapan(w.at),
+      outcome: body.outcome,
+      closingNote: body.note || null,
+      resolvedTeamId: locked.ownerTeamId,
+      resolvedTier: locked.ownerTier,
+      resolvedByUserId: w.actor.userId,
+      dueOn: null,
+    })
+    .where(eq(consultations.id, locked.id));
+  await tx
+    .update(consultationHandoffs)
+    .set({ status: 'withdrawn', decidedAt: w.at, decidedBy: w.actor.userId, decisionReason: 'closed' })
+    .where(
+      and(eq(consultationHandoffs.consultationId, locked.id), eq(consultationHandoffs.status, 'requested')),
+    );
+  await recordConsultationChange(tx, w, locked, 'close', {
+    outcome: [null, body.outcome],
+    resolvedTier: [null, locked.ownerTier],
+  });
+  return locked.id;
+}
+
+/**
+ * Adds an entry to the timeline (the owning team, or a team it is shared with). A referral needs a
+ * follow-up date (the schema checks it); an entry naming `followUpOf` completes that referral's follow-up.
+ */
+export async function addConsultationAction(
+  tx: DbOrTx,
+  w: Writer,
+  unverifiedId: string,
+  body: AddAction,
+): Promise<string> {
+  const reached = await reachFor(tx, w.actor, unverifiedId, 'addAction');
+  const locked = await lockConsultation(tx, w, reached.row.id, null, async () => new AppError('not_found'));
+  if (body.followUpOf) {
+    const done = await tx
+      .update(consultationActions)
+      .set({ followUpDoneAt: w.at })
+      .where(
+        and(
+          eq(consultationActions.id, body.followUpOf),
+          eq(consultationActions.consultationId, locked.id),
+          eq(consultationActions.kind, 'referral'),
+        ),
+      )
+      .returning({ id: consultationActions.id });
+    if (!done.length) {
+      throw new AppError('validation_failed', {
+        issues: [
+          { path: 'followUpOf', message: 'この相談の紹介ではありません / Not a referral of this case' },
+        ],
+      });
+    }
+  }
+  // The team the entry is recorded for: the owning team if the actor is in it, else the sharing team.
+  const myTeam = reached.teams.find((t) => t.id === locked.ownerTeamId) ?? reached.teams[0];
+  const [action] = await tx
+    .insert(consultationActions)
+    .values({
+      consultationId: locked.id,
+      kind: body.kind,
+      at: body.at ? new Date(body.at) : w.at,
+      minutes: body.minutes ?? null,
+      note: body.note || null,
+      byUserId: w.actor.userId,
+      teamId: myTeam?.id ?? null,
+      resourceId: body.resourceId ?? null,
+      resourceText: body.resourceText || null,
+      followUpOn: body.followUpOn ?? null,
+      createdAt: w.at,
+    })
+    .returning({ id: consultationActions.id });
+  if (body.nextActionOn !== undefined) {
+    await tx
+      .update(consultations)
+      .set({ nextActionOn: body.nextActionOn })
+      .where(eq(consultations.id, locked.id));
+  }
+  await refreshDueOn(tx, locked.id);
+  await recordConsultationChange(tx, w, locked, 'action', {
+    action: [null, { id: action!.id, kind: body.kind, followUpOf: body.followUpOf ?? null }],
+    ...(body.nextActionOn !== undefined ? { nextActionOn: [locked.nextActionOn, body.nextActionOn] } : {}),
+  });
+  return locked.id;
+}

@@ -1,0 +1,397 @@
+import { asc, inArray, type SQL, sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import type { DbOrTx } from '../../db/client';
+import { resourceOrganizations, resourceServices } from '../../db/schema';
+import { CARE_ITEMS } from '../../shared/care-score';
+import { areaSql, municipalityNames, presentService, selectServices } from './queries';
+import { SERVICE_TYPE_LABELS, type ServiceOut, type ServiceType } from './schemas';
+import type { ResourceWriter } from './write-service';
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The listings of the caller's read area (and filters), as the API presents them. */
+export async function exportServices(
+  db: DbOrTx,
+  w: ResourceWriter,
+  f: { municipalityCode?: string | undefined; type?: string | undefined },
+) {
+  const conds: SQL[] = [areaSql(w.prefectureCode, w.policy.read)];
+  if (f.municipalityCode) conds.push(sql`${resourceServices.municipalityCode} = ${f.municipalityCode}`);
+  if (f.type) conds.push(sql`${resourceServices.type} = ${f.type}`);
+  const rows = await selectServices(db)
+    .where(sql.join(conds, sql` and `))
+    .orderBy(asc(resourceServices.municipalityCode), asc(resourceServices.name), asc(resourceServices.id));
+  const names = await municipalityNames(
+    db,
+    rows.flatMap((r) => r.s.areaCodes),
+  );
+  const orgIds = [...new Set(rows.map((r) => r.s.organizationId))];
+  const orgs = orgIds.length
+    ? await db.select().from(resourceOrganizations).where(inArray(resourceOrganizations.id, orgIds))
+    : [];
+  return { services: rows.map((r) => presentService(r, names, w.at)), orgs };
+}
+
+type Exported = Awaited<ReturnType<typeof exportServices>>;
+
+const DAY_ORDER = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
+
+/**
+ * HSDS 3.x-shaped JSON: the tables of the specification as arrays (organization, service, location,
+ * service_at_location, schedule, service_area, attribute, service_capacity). Care-item acceptance is an
+ * `attribute` on the service with taxonomy term `tsunagu-care-item:<code>` and value accepted /
+ * accepted_with_conditions / not_accepted (conditions in `label`).
+ */
+export function hsdsExport(data: Exported, now: Date) {
+  const s = data.services;
+  const careJa = new Map(CARE_ITEMS.map((c) => [c.code, c.ja]));
+  return {
+    hsds_version: '3.1',
+    generated_at: now.toISOString(),
+    organizations: data.orgs.map((o) => ({
+      id: o.id,
+      name: o.name,
+      alternate_name: o.kana,
+      description: o.description ?? o.name,
+      email: o.email,
+      website: o.website,
+      phones: o.phone ? [{ number: o.phone }] : [],
+    })),
+    services: s.map((x) => ({
+      id: x.id,
+      organization_id: x.organizationId,
+      name: x.name,
+      alternate_name: x.kana,
+      description: x.description,
+      status: x.status,
+      email: x.email,
+      url: x.website,
+      application_process: x.howToApply,
+      eligibility_description: x.eligibilityDescription,
+      fees_description: x.feesDescription,
+      minimum_age: x.minAge,
+      maximum_age: x.maxAge,
+      assured_date: x.lastConfirmed ? x.lastConfirmed.at.slice(0, 10) : null,
+      last_modified: x.updatedAt,
+      alert: x.stale ? '12か月以上確認されていません / not confirmed for 12 months' : null,
+      phones: x.phone ? [{ number: x.phone }] : [],
+      identifiers: x.officeNumber
+        ? [
+            {
+              identifier_scheme: 'JP-MHLW-office-number',
+              identifier_type: '事業所番号',
+              identifier: x.officeNumber,
+            },
+          ]
+        : [],
+      service_type: { code: x.type, name: SERVICE_TYPE_LABELS[x.type as ServiceType].ja },
+      transport: x.transport,
+      bathing: x.bathing,
+    })),
+    locations: s.map((x) => ({
+      id: x.location.id,
+      organization_id: x.organizationId,
+      location_type: 'physical',
+      name: x.location.name ?? x.name,
+      latitude: x.location.latitude,
+      longitude: x.location.longitude,
+      addresses: [
+        {
+          address_type: 'physical',
+          address_1: x.location.address,
+          city: x.location.municipalityName,
+          postal_code: x.location.postalCode,
+          country: 'JP',
+          external_identifier: x.location.municipalityCode,
+          external_identifier_type: '全国地方公共団体コード',
+        },
+      ],
+    })),
+    service_at_locations: s.map((x) => ({
+      id: `${x.id}:${x.location.id}`,
+      service_id: x.id,
+      location_id: x.location.id,
+    })),
+    schedules: s.flatMap((x) =>
+      x.schedules.map((sc, i) => ({
+        id: `${x.id}:schedule:${i}`,
+        service_id: x.id,
+        freq: 'WEEKLY',
+        byday: [...sc.byday].sort((a, b) => DAY_ORDER.indexOf(a) - DAY_ORDER.indexOf(b)).join(','),
+        opens_at: sc.opensAt ?? null,
+        closes_at: sc.closesAt ?? null,
+        description: sc.note ?? null,
+      })),
+    ),
+    service_areas: s.flatMap((x) =>
+      [
+        { municipalityCode: x.location.municipalityCode, municipalityName: x.location.municipalityName },
+        ...x.serviceAreas,
+      ].map((a) => ({
+        id: `${x.id}:area:${a.municipalityCode}`,
+        service_id: x.id,
+        name: a.municipalityName,
+        extent_type: 'jp_municipality_code',
+        extent: a.municipalityCode,
+      })),
+    ),
+    attributes: s.flatMap((x) =>
+      x.careItems.map((c) => ({
+        id: `${x.id}:care:${c.code}`,
+        link_id: x.id,
+        link_type: 'service',
+        link_entity: 'service',
+        taxonomy_term_id: `tsunagu-care-item:${c.code}`,
+        value: c.acceptance,
+        label: c.conditions ?? careJa.get(c.code) ?? c.code,
+      })),
+    ),
+    service_capacities: s
+      .filter((x) => x.capacity !== null || x.vacancy !== null)
+      .map((x) => ({
+        id: `${x.id}:capacity`,
+        service_id: x.id,
+        unit: {
+          name: x.type.endsWith('short_stay') || x.type === 'medical_residential' ? 'bed' : 'person/day',
+        },
+        maximum: x.capacity,
+        available: x.vacancy,
+        updated: x.capacityUpdatedAt,
+      })),
+  };
+}
+
+const ACCEPT_LABEL = { accepted: '○', accepted_with_conditions: '△', not_accepted: '×' } as const;
+
+/** The directory as .xlsx: one row per service, one column per care item (○ / △ conditions / × / blank). */
+export async function directoryXlsx(
+  services: Omit<ServiceOut, 'allowed'>[],
+  lang: 'ja' | 'en',
+): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Tsunagu';
+  const ws = wb.addWorksheet(lang === 'ja' ? '社会資源' : 'Resources', {
+    views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }],
+  });
+  const ja = lang === 'ja';
+  const fixed = ja
+    ? [
+        '事業所番号',
+        '名称',
+        '法人・運営主体',
+        'サービス種別',
+        '市区町村コード',
+        '市区町村',
+        '住所',
+        '緯度',
+        '経度',
+        '対象年齢（下限）',
+        '対象年齢（上限）',
+        '定員',
+        '空き',
+        '送迎',
+        '入浴',
+        '電話',
+        '利用の始め方',
+        '最終確認日',
+        '確認者',
+        '要確認（12か月超）',
+        'ID',
+      ]
+    : [
+        'Office number',
+        'Name',
+        'Organization',
+        'Service type',
+        'Municipality code',
+        'Municipality',
+        'Address',
+        'Latitude',
+        'Longitude',
+        'Min age',
+        'Max age',
+        'Capacity',
+        'Vacancy',
+        'Transport',
+        'Bathing',
+        'Phone',
+        'How to apply',
+        'Last confirmed',
+        'Confirmed by',
+        'Stale (12 months+)',
+        'ID',
+      ];
+  ws.columns = [...fixed, ...CARE_ITEMS.map((c) => (ja ? c.ja : c.en))].map((header, i) => ({
+    header,
+    width: i < fixed.length ? ([14, 30, 24, 20, 10, 12, 36][i] ?? 12) : 8,
+  }));
+  ws.getRow(1).font = { bold: true };
+  const yn = (v: boolean | null) => (v === null ? '' : v ? (ja ? 'あり' : 'yes') : ja ? 'なし' : 'no');
+  for (const s of services) {
+    const care = new Map(s.careItems.map((c) => [c.code, c]));
+    ws.addRow([
+      s.officeNumber ?? '',
+      s.name,
+      s.organizationName,
+      SERVICE_TYPE_LABELS[s.type as ServiceType][lang],
+      s.location.municipalityCode,
+      s.location.municipalityName ?? '',
+      s.location.address,
+      s.location.latitude ?? '',
+      s.location.longitude ?? '',
+      s.minAge ?? '',
+      s.maxAge ?? '',
+      s.capacity ?? '',
+      s.vacancy ?? '',
+      yn(s.transport),
+      yn(s.bathing),
+      s.phone ?? '',
+      s.howToApply ?? '',
+      s.lastConfirmed ? s.lastConfirmed.at.slice(0, 10) : '',
+      s.lastConfirmed?.by ?? '',
+      s.stale ? (ja ? '要確認' : 'stale') : '',
+      s.id,
+      ...CARE_ITEMS.map((ci) => {
+        const c = care.get(ci.code);
+        if (!c) return '';
+        return c.conditions ? `${ACCEPT_LABEL[c.acceptance]} ${c.conditions}` : ACCEPT_LABEL[c.acceptance];
+      }),
+    ]);
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+type GapsData = {
+  careItems: { code: string; ja: string; en: string }[];
+  lifeStages: string[];
+  regions: {
+    name: string;
+    cells: {
+      careItem: string;
+      demand: number;
+      demandByStage: Record<string, number>;
+      services: number;
+      capacity: number;
+      vacancy: number;
+      demandPerService: number;
+      shortfall: number;
+    }[];
+  }[];
+  municipalities: { name: string; id: string; cells: GapsData['regions'][number]['cells'] }[];
+  shortages: {
+    rank: number;
+    regionName: string;
+    careItem: string;
+    demand: number;
+    services: number;
+    vacancy: number;
+    demandPerService: number;
+    shortfall: number;
+  }[];
+  bottlenecks: {
+    regionName: string;
+    careItem: string | null;
+    kind: string;
+    note: string | null;
+    createdAt: string;
+  }[];
+  shortageRule: { ja: string; en: string };
+};
+
+/** The gap analysis for councils (.xlsx): shortages ranked, region × item matrix, municipalities, bottlenecks. */
+export async function gapsXlsx(
+  g: GapsData,
+  lang: 'ja' | 'en',
+  labels: { kind: Record<string, { ja: string; en: string }> },
+): Promise<Buffer> {
+  const ja = lang === 'ja';
+  const itemName = new Map(g.careItems.map((c) => [c.code, ja ? c.ja : c.en]));
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Tsunagu';
+  const rank = wb.addWorksheet(ja ? '不足の順位' : 'Shortages');
+  rank.addRow(
+    ja
+      ? [
+          '順位',
+          '圏域',
+          'ケア項目',
+          '需要（人）',
+          '受け入れ事業所',
+          '空き',
+          '事業所あたり需要',
+          '不足数（需要−空き）',
+        ]
+      : [
+          'Rank',
+          'Region',
+          'Care item',
+          'Demand',
+          'Accepting services',
+          'Vacancy',
+          'Demand per service',
+          'Shortfall (demand − vacancy)',
+        ],
+  ).font = { bold: true };
+  for (const s of g.shortages)
+    rank.addRow([
+      s.rank,
+      s.regionName,
+      itemName.get(s.careItem) ?? s.careItem,
+      s.demand,
+      s.services,
+      s.vacancy,
+      s.demandPerService,
+      s.shortfall,
+    ]);
+  rank.addRow([]);
+  rank.addRow([ja ? g.shortageRule.ja : g.shortageRule.en]);
+  rank.getColumn(3).width = 40;
+
+  const matrix = (title: string, areas: GapsData['regions']) => {
+    const ws = wb.addWorksheet(title);
+    ws.addRow([
+      ja ? '地域' : 'Area',
+      ja ? 'ケア項目' : 'Care item',
+      ja ? '需要' : 'Demand',
+      ...g.lifeStages,
+      ja ? '受け入れ事業所' : 'Services',
+      ja ? '定員' : 'Capacity',
+      ja ? '空き' : 'Vacancy',
+      ja ? '事業所あたり需要' : 'Demand per service',
+      ja ? '不足数' : 'Shortfall',
+    ]).font = { bold: true };
+    for (const a of areas) {
+      for (const c of a.cells) {
+        ws.addRow([
+          a.name,
+          itemName.get(c.careItem) ?? c.careItem,
+          c.demand,
+          ...g.lifeStages.map((s) => c.demandByStage[s] ?? 0),
+          c.services,
+          c.capacity,
+          c.vacancy,
+          c.demandPerService,
+          c.shortfall,
+        ]);
+      }
+    }
+    ws.getColumn(2).width = 40;
+  };
+  matrix(ja ? '圏域別' : 'By region', g.regions);
+  matrix(ja ? '市区町村別' : 'By municipality', g.municipalities);
+
+  const bn = wb.addWorksheet(ja ? 'ボトルネック' : 'Bottlenecks');
+  bn.addRow(
+    ja ? ['圏域', 'ケア項目', '種類', 'メモ', '登録日'] : ['Region', 'Care item', 'Kind', 'Note', 'Recorded'],
+  ).font = { bold: true };
+  for (const b of g.bottlenecks) {
+    bn.addRow([
+      b.regionName,
+      b.careItem ? (itemName.get(b.careItem) ?? b.careItem) : '',
+      labels.kind[b.kind]?.[lang] ?? b.kind,
+      b.note ?? '',
+      b.createdAt.slice(0, 10),
+    ]);
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

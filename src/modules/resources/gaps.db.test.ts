@@ -1,0 +1,216 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { childCareItems } from '../../db/schema';
+import { createTestApp, type TestApp } from '../../test/app';
+import { makeChild } from '../../test/factories';
+import { type RegistryWorld, registryWorld } from '../../test/registry-world';
+import { createOrganizationVia, createServiceVia } from './testing';
+
+/**
+ * A small known world (on 2026-06-01). Region A = 藤沢 + 茅ヶ崎, region B = 平塚.
+ * Children: 藤沢 ① 2019 ventilator+suction (elementary), ② 2024 ventilator (infant), ③ 2020 suction without
+ * consent to share with the municipality (preschool); 茅ヶ崎 ④ 2015 suction (elementary), ⑤ moved out, ventilator
+ * (not counted); 平塚 ⑥ 2012 ventilator (junior high).
+ * Services: 藤沢 S1 ventilator (conditions) + suction, 5 places / 1 free; 茅ヶ崎 S2 suction, serving 藤沢 too,
+ * 3 / 0; 平塚 S3 suction, 2 / 2; 藤沢 S4 ventilator but inactive.
+ */
+let t: TestApp;
+let w: RegistryWorld;
+beforeAll(async () => {
+  t = await createTestApp();
+  t.clock.current = new Date('2026-06-01T03:00:00Z');
+  w = await registryWorld(t);
+  const db = t.db.systemDb;
+  const child = async (m: string, birthDate: string, codes: string[], opts: Record<string, unknown> = {}) => {
+    const c = await makeChild(db, '14', m, { birthDate, ...opts });
+    await db.insert(childCareItems).values(codes.map((code) => ({ childId: c.id, code })));
+  };
+  await child('142051', '2019-04-05', ['ventilator', 'suction']);
+  await child('142051', '2024-01-01', ['ventilator']);
+  await child('142051', '2020-05-10', ['suction'], { consent: false });
+  await child('142077', '2015-06-01', ['suction']);
+  await child('142077', '2016-06-01', ['ventilator'], { status: 'moved_out' });
+  await child('142034', '2012-05-05', ['ventilator']);
+  const admin = w.clients.centreAdmin;
+  const org = await createOrganizationVia(admin);
+  const acc = (codes: string[]) => codes.map((code) => ({ code, acceptance: 'accepted' }));
+  await createServiceVia(admin, org, {
+    name: 'S1',
+    careItems: [
+      { code: 'ventilator', acceptance: 'accepted_with_conditions', conditions: '要相談' },
+      ...acc(['suction']),
+    ],
+    capacity: 5,
+    vacancy: 1,
+  });
+  await createServiceVia(admin, org, {
+    name: 'S2',
+    careItems: acc(['suction']),
+    capacity: 3,
+    vacancy: 0,
+    serviceAreaCodes: ['142051'],
+    location: { address: '茅ヶ崎市東海岸1-1' },
+  });
+  await createServiceVia(admin, org, {
+    name: 'S3',
+    careItems: acc(['suction']),
+    capacity: 2,
+    vacancy: 2,
+    location: { address: '平塚市浅間町1-1' },
+  });
+  await createServiceVia(admin, org, { name: 'S4', careItems: acc(['ventilator']), status: 'inactive' });
+});
+afterAll(() => t.close());
+
+type Cell = {
+  careItem: string;
+  demand: number;
+  services: number;
+  capacity: number;
+  vacancy: number;
+  demandByStage: Record<string, number>;
+  demandPerService: number;
+  shortfall: number;
+};
+const cell = (area: { cells: Cell[] }, code: string) => area.cells.find((c) => c.careItem === code)!;
+
+describe('gaps', () => {
+  it('counts demand by life stage against accepting services, per region and municipality', async () => {
+    const res = await w.clients.centreAdmin.get('/api/resources/gaps');
+    expect(res.status).toBe(200);
+    const g = res.body;
+    const a = g.regions.find((r: { id: string }) => r.id === w.regionA.id);
+    const b = g.regions.find((r: { id: string }) => r.id === w.regionB.id);
+    expect(cell(a, 'ventilator')).toEqual({
+      careItem: 'ventilator',
+      demand: 2,
+      demandByStage: { elementary: 1, infant: 1 },
+      services: 1,
+      capacity: 5,
+      vacancy: 1,
+      demandPerService: 2,
+      shortfall: 1,
+    });
+    expect(cell(a, 'suction')).toMatchObject({
+      demand: 3,
+      services: 2,
+      capacity: 8,
+      vacancy: 1,
+      demandPerService: 1.5,
+      shortfall: 2,
+    });
+    expect(cell(a, 'suction').demandByStage).toEqual({ elementary: 2, preschool: 1 });
+    expect(cell(b, 'ventilator')).toMatchObject({
+      demand: 1,
+      services: 0,
+      demandByStage: { junior_high: 1 },
+    });
+    expect(cell(b, 'suction')).toMatchObject({ demand: 0, services: 1, vacancy: 2 });
+    const fujisawa = g.municipalities.find((m: { id: string }) => m.id === '142051');
+    expect(cell(fujisawa, 'suction')).toMatchObject({ demand: 2, services: 2 });
+    expect(
+      g.shortages.map((s: { regionName: string; careItem: string; rank: number }) => [
+        s.rank,
+        s.regionName,
+        s.careItem,
+      ]),
+    ).toEqual([
+      [1, '湘南西部', 'ventilator'],
+      [2, '湘南東部', 'ventilator'],
+      [3, '湘南東部', 'suction'],
+    ]);
+    expect(g.careItems.map((c: { code: string }) => c.code)).toEqual(['ventilator', 'suction']);
+    expect(JSON.stringify(g)).not.toMatch(/山田|太郎|2019-04-05/);
+  });
+
+  it('counts only the children the caller may see', async () => {
+    const g = (await w.clients.fujisawa.get('/api/resources/gaps')).body;
+    const fujisawa = g.municipalities.find((m: { id: string }) => m.id === '142051');
+    expect(cell(fujisawa, 'suction').demand).toBe(1); // the child without consent is not counted
+    expect(cell(fujisawa, 'suction').services).toBe(2);
+    const chigasaki = g.municipalities.find((m: { id: string }) => m.id === '142077');
+    expect(cell(chigasaki, 'suction').demand).toBe(0);
+    const one = (await w.clients.coordB.get(`/api/resources/gaps?regionId=${w.regionB.id}`)).body;
+    expect(one.regions).toHaveLength(1);
+    expect(one.municipalities.map((m: { id: string }) => m.id)).toEqual(['142034']);
+  });
+
+  it('is denied to providers and to other prefectures', async () => {
+    expect((await w.clients.provider.get('/api/resources/gaps')).status).toBe(403);
+    expect((await w.clients.centre43.get(`/api/resources/gaps?regionId=${w.regionA.id}`)).status).toBe(404);
+    expect((await w.clients.systemAdmin.get('/api/resources/gaps')).status).toBe(404);
+  });
+});
+
+describe('bottlenecks', () => {
+  it('are written by coordinators in their region, shown beside the figures, deleted within the area', async () => {
+    const made = await w.clients.coordA.post('/api/resources/bottlenecks', {
+      regionId: w.regionA.id,
+      careItem: 'ventilator',
+      kind: 'no_bathing',
+      note: '人工呼吸器の子の入浴介助ができる事業所がない',
+    });
+    expect(made.status).toBe(200);
+    expect(made.body).toMatchObject({
+      regionName: '湘南東部',
+      kind: 'no_bathing',
+      allowed: { delete: true },
+    });
+    expect(
+      (
+        await w.clients.coordA.post('/api/resources/bottlenecks', {
+          regionId: w.regionB.id,
+          kind: 'no_transport',
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await w.clients.fujisawa.post('/api/resources/bottlenecks', {
+          regionId: w.regionA.id,
+          kind: 'no_transport',
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await w.clients.centre43.post('/api/resources/bottlenecks', {
+          regionId: w.regionA.id,
+          kind: 'no_transport',
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (await w.clients.coordA.post('/api/resources/bottlenecks', { regionId: w.regionA.id, kind: 'boredom' }))
+        .status,
+    ).toBe(400);
+    const g = (await w.clients.fujisawa.get('/api/resources/gaps')).body;
+    expect(
+      g.bottlenecks.map((b: { id: string; allowed: { delete: boolean } }) => [b.id, b.allowed.delete]),
+    ).toEqual([[made.body.id, false]]);
+    expect(
+      (await w.clients.coordA.get(`/api/resources/bottlenecks?regionId=${w.regionB.id}`)).body.items,
+    ).toEqual([]);
+    expect((await w.clients.coordB.delete(`/api/resources/bottlenecks/${made.body.id}`)).status).toBe(403);
+    expect((await w.clients.centre43.delete(`/api/resources/bottlenecks/${made.body.id}`)).status).toBe(404);
+
+    const res = await t.app.request('/api/resources/gaps.xlsx?lang=en', {
+      headers: { cookie: w.clients.centreAdmin.cookie!, 'x-forwarded-for': w.clients.centreAdmin.ip },
+    });
+    expect(res.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer());
+    expect(wb.worksheets.map((s) => s.name)).toEqual([
+      'Shortages',
+      'By region',
+      'By municipality',
+      'Bottlenecks',
+    ]);
+    expect(wb.getWorksheet('Bottlenecks')!.getRow(2).getCell(3).value).toBe('No bathing');
+
+    expect((await w.clients.centreAdmin.delete(`/api/resources/bottlenecks/${made.body.id}`)).status).toBe(
+      204,
+    );
+    expect((await w.clients.centreAdmin.get('/api/resources/bottlenecks')).body.items).toEqual([]);
+  });
+});

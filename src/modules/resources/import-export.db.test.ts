@@ -1,0 +1,201 @@
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resourceServices } from '../../db/schema';
+import { createTestApp, type TestApp, type TestClient } from '../../test/app';
+import { type RegistryWorld, registryWorld } from '../../test/registry-world';
+
+let t: TestApp;
+let w: RegistryWorld;
+beforeAll(async () => {
+  t = await createTestApp();
+  w = await registryWorld(t);
+});
+afterAll(() => t.close());
+
+/** Sends the CSV bytes as the body, with the client's session and CSRF token. */
+async function sendCsv(client: TestClient, path: string, body: Buffer | string) {
+  const res = await t.app.request(path, {
+    method: 'POST',
+    headers: {
+      'content-type': 'text/csv',
+      'x-forwarded-for': client.ip,
+      ...(client.cookie ? { cookie: client.cookie } : {}),
+      ...(client.csrf ? { 'x-csrf-token': client.csrf } : {}),
+    },
+    body: typeof body === 'string' ? body : new Uint8Array(body),
+  });
+  return { status: res.status, body: await res.json() };
+}
+
+const HEADER = '事業所番号,事業所名,サービス種別,住所,緯度,経度,法人名,電話番号';
+const ROWS = [
+  '1451000011,藤沢こどもデイ,放課後等デイサービス,神奈川県藤沢市鵠沼1-1,35.33,139.48,社会福祉法人うみ,0466-11-1111',
+  '1451000011,藤沢こどもデイ,児童発達支援,神奈川県藤沢市鵠沼1-1,35.33,139.48,社会福祉法人うみ,0466-11-1111',
+  '1451000029,髙橋訪問看護ステーション,訪問看護,茅ヶ崎市東海岸3-3,35.31,139.41,株式会社たかはし,',
+  '1451000037,ひらつか居宅訪問,居宅訪問型児童発達支援,平塚市浅間町2-2,,,,',
+];
+const csv = (rows: string[]) => `${[HEADER, ...rows].join('\r\n')}\r\n`;
+
+describe('open-data import', () => {
+  it('previews row by row without writing, and imports all rows in one go', async () => {
+    const admin = w.clients.centreAdmin;
+    const preview = await sendCsv(admin, '/api/resources/import/preview?fileName=offices.csv', csv(ROWS));
+    expect(preview.status).toBe(200);
+    expect(preview.body).toMatchObject({ encoding: 'utf8', rowCount: 4, createCount: 4, canImport: true });
+    expect(preview.body.rows.map((r: { type: string }) => r.type)).toEqual([
+      'after_school_day_service',
+      'child_development_support',
+      'home_visit_nursing',
+      'home_based_development_support',
+    ]);
+    expect(await t.db.systemDb.select().from(resourceServices)).toHaveLength(0);
+    const done = await sendCsv(admin, '/api/resources/import?fileName=offices.csv', csv(ROWS));
+    expect(done.body).toEqual({ fileName: 'offices.csv', created: 4, updated: 0, unchanged: 0 });
+    const list = await admin.get('/api/resources/services?pageSize=50');
+    expect(list.body.total).toBe(4);
+    const takahashi = list.body.items.find((i: { officeNumber: string }) => i.officeNumber === '1451000029');
+    expect(takahashi).toMatchObject({ municipalityCode: '142077', organizationName: '株式会社たかはし' });
+  });
+
+  it('re-import updates by office number + service type instead of duplicating; CP932 reads the same', async () => {
+    const admin = w.clients.centreAdmin;
+    const changed = [...ROWS];
+    changed[2] =
+      '1451000029,髙橋訪問看護ステーション湘南,訪問看護,茅ヶ崎市東海岸3-4,35.31,139.41,株式会社たかはし,';
+    const bytes = iconv.encode(csv(changed), 'CP932');
+    const preview = await sendCsv(admin, '/api/resources/import/preview', bytes);
+    expect(preview.body).toMatchObject({
+      encoding: 'cp932',
+      createCount: 0,
+      updateCount: 1,
+      unchangedCount: 3,
+    });
+    const done = await sendCsv(admin, '/api/resources/import', bytes);
+    expect(done.body).toMatchObject({ created: 0, updated: 1, unchanged: 3 });
+    expect(await t.db.systemDb.select().from(resourceServices)).toHaveLength(4);
+    const found = await admin.get(`/api/resources/services?q=${encodeURIComponent('高橋訪問看護')}`);
+    expect(found.body.items).toHaveLength(1);
+    expect(found.body.items[0]).toMatchObject({
+      name: '髙橋訪問看護ステーション湘南',
+      address: '茅ヶ崎市東海岸3-4',
+      version: 2,
+    });
+  });
+
+  it('is all or nothing: one bad row refuses the file with bilingual row errors', async () => {
+    const admin = w.clients.centreAdmin;
+    const rows = [
+      '1451000045,新しい事業所,放課後等デイサービス,藤沢市辻堂2-2,35.3,139.4,,',
+      ',番号なし,放課後等デイサービス,藤沢市辻堂2-2,,,,',
+      '1451000052,種別不明,宇宙旅行,藤沢市辻堂2-2,,,,',
+      '1451000060,住所不明,訪問看護,どこか遠く,,,,',
+      '1451000078,他県,訪問看護,熊本県熊本市中央区1-1,,,,',
+      '1451000086,緯度,訪問看護,藤沢市辻堂2-2,135,139.4,,',
+    ];
+    const preview = await sendCsv(admin, '/api/resources/import/preview', csv(rows));
+    expect(preview.body.canImport).toBe(false);
+    expect(preview.body.issues.map((i: { row: number }) => i.row)).toEqual([2, 3, 4, 5, 6]);
+    for (const i of preview.body.issues) {
+      expect(i.ja).toBeTruthy();
+      expect(i.en).toBeTruthy();
+    }
+    const refused = await sendCsv(admin, '/api/resources/import', csv(rows));
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.code).toBe('resource_import_invalid');
+    expect(refused.body.error.issues.length).toBe(5);
+    expect(await t.db.systemDb.select().from(resourceServices)).toHaveLength(4);
+  });
+
+  it('recognises header variants and refuses a file without the needed columns', async () => {
+    const variant =
+      '指定事業所番号,事業所の名称,サービスの種類,所在地\n1451000094,辻堂クリニック,診療所,藤沢市辻堂3-3\n';
+    const p = await sendCsv(w.clients.centreAdmin, '/api/resources/import/preview', variant);
+    expect(p.body.rows[0]).toMatchObject({
+      officeNumber: '1451000094',
+      type: 'clinic',
+      municipalityCode: '142051',
+    });
+    const none = await sendCsv(w.clients.centreAdmin, '/api/resources/import/preview', 'a,b\n1,2\n');
+    expect(none.body.canImport).toBe(false);
+    expect(none.body.issues[0].row).toBe(0);
+  });
+
+  it('is for prefecture-wide staff only', async () => {
+    expect((await sendCsv(w.clients.coordA, '/api/resources/import', csv(ROWS))).status).toBe(403);
+    expect((await sendCsv(w.clients.fujisawa, '/api/resources/import/preview', csv(ROWS))).status).toBe(403);
+  });
+});
+
+describe('exports', () => {
+  it('HSDS JSON has the specification tables, with care items as attributes', async () => {
+    const admin = w.clients.centreAdmin;
+    const list = await admin.get('/api/resources/services?type=home_visit_nursing');
+    const svc = list.body.items[0];
+    const full = (await admin.get(`/api/resources/services/${svc.id}`)).body;
+    const res = await admin.patch(`/api/resources/services/${svc.id}`, {
+      version: full.version,
+      careItems: [{ code: 'ventilator', acceptance: 'accepted_with_conditions', conditions: '日中のみ' }],
+      schedules: [{ byday: ['MO', 'WE'], opensAt: '09:00', closesAt: '17:00' }],
+      capacity: 10,
+      vacancy: 3,
+    });
+    expect(res.status).toBe(200);
+    const hsds = await admin.get('/api/resources/export.json');
+    expect(hsds.status).toBe(200);
+    const h = hsds.body;
+    expect(Object.keys(h).sort()).toEqual(
+      [
+        'attributes',
+        'generated_at',
+        'hsds_version',
+        'locations',
+        'organizations',
+        'schedules',
+        'service_areas',
+        'service_at_locations',
+        'service_capacities',
+        'services',
+      ].sort(),
+    );
+    expect(h.services).toHaveLength(4);
+    const s = h.services.find((x: { id: string }) => x.id === svc.id);
+    expect(s).toMatchObject({ status: 'active', identifiers: [{ identifier: '1451000029' }] });
+    expect(s.assured_date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(h.attributes).toContainEqual(
+      expect.objectContaining({
+        link_id: svc.id,
+        link_type: 'service',
+        taxonomy_term_id: 'tsunagu-care-item:ventilator',
+        value: 'accepted_with_conditions',
+        label: '日中のみ',
+      }),
+    );
+    expect(h.schedules).toContainEqual(
+      expect.objectContaining({ service_id: svc.id, freq: 'WEEKLY', byday: 'MO,WE', opens_at: '09:00' }),
+    );
+    expect(h.service_capacities).toContainEqual(
+      expect.objectContaining({ service_id: svc.id, maximum: 10, available: 3 }),
+    );
+    const loc = h.locations.find((l: { id: string }) => l.id === full.location.id);
+    expect(loc.addresses[0]).toMatchObject({ external_identifier: '142077', country: 'JP' });
+    expect(h.service_at_locations).toContainEqual(
+      expect.objectContaining({ service_id: svc.id, location_id: full.location.id }),
+    );
+    expect(h.service_areas).toContainEqual(expect.objectContaining({ service_id: svc.id, extent: '142077' }));
+  });
+
+  it('xlsx has a row per service and a column per care item', async () => {
+    const res = await t.app.request('/api/resources/export.xlsx', {
+      headers: { cookie: w.clients.centreAdmin.cookie!, 'x-forwarded-for': w.clients.centreAdmin.ip },
+    });
+    expect(res.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer());
+    const ws = wb.worksheets[0]!;
+    expect(ws.rowCount).toBe(5);
+    const header = (ws.getRow(1).values as string[]).filter(Boolean);
+    expect(header).toContain('事業所番号');
+    expect(header.some((h) => h.startsWith('人工呼吸器'))).toBe(true);
+  });
+});

@@ -1,0 +1,78 @@
+import type { z } from '@hono/zod-openapi';
+import { asc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
+import { regionMunicipalities, resourceServices } from '../../db/schema';
+import { areaSql, selectServices } from './queries';
+import {
+  type SERVICE_STATUSES,
+  type ServiceType,
+  STALE_AFTER_MONTHS,
+  type ZListServicesQuery,
+} from './schemas';
+import { isStale, queryKey } from './text';
+import type { ResourceWriter } from './write-service';
+
+type Filter = z.infer<typeof ZListServicesQuery>;
+
+/** The staff list of listings within the caller's read area. */
+export async function listServices(db: DbOrTx, w: ResourceWriter, f: Filter) {
+  const s = resourceServices;
+  const conds: SQL[] = [areaSql(w.prefectureCode, w.policy.read)];
+  if (f.type) conds.push(sql`${s.type} = ${f.type}`);
+  if (f.status) conds.push(sql`${s.status} = ${f.status}`);
+  if (f.municipalityCode) conds.push(sql`${s.municipalityCode} = ${f.municipalityCode}`);
+  if (f.regionId) {
+    conds.push(
+      sql`${s.municipalityCode} in (select ${regionMunicipalities.municipalityCode} from ${regionMunicipalities}
+            where ${eq(regionMunicipalities.regionId, f.regionId)} and ${isNull(regionMunicipalities.validTo)})`,
+    );
+  }
+  if (f.organizationId) conds.push(sql`${s.organizationId} = ${f.organizationId}`);
+  if (f.careItem) conds.push(sql`${s.accepts} @> array[${f.careItem}]::text[]`);
+  const staleBefore = new Date(w.at);
+  staleBefore.setUTCMonth(staleBefore.getUTCMonth() - STALE_AFTER_MONTHS);
+  if (f.stale === 'true')
+    conds.push(sql`(${s.lastConfirmedAt} is null or ${s.lastConfirmedAt} < ${staleBefore})`);
+  if (f.stale === 'false') conds.push(sql`${s.lastConfirmedAt} >= ${staleBefore}`);
+  if (f.q) {
+    const key = queryKey(f.q);
+    const office = f.q.trim();
+    if (key) conds.push(sql`(${s.searchKey} like ${`%${key}%`} or ${s.officeNumber} = ${office})`);
+  }
+  const where = sql.join(conds, sql` and `);
+  const [{ total } = { total: 0 }] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(s)
+    .where(where);
+  const page = await db
+    .select({ id: s.id })
+    .from(s)
+    .where(where)
+    .orderBy(asc(s.municipalityCode), asc(s.name), asc(s.id))
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize);
+  const ids = page.map((r) => r.id);
+  const rows = ids.length ? await selectServices(db).where(inArray(s.id, ids)) : [];
+  const byId = new Map(rows.map((r) => [r.s.id, r]));
+  const items = ids
+    .map((id) => byId.get(id)!)
+    .map((r) => ({
+      id: r.s.id,
+      organizationId: r.s.organizationId,
+      organizationName: r.organizationName,
+      name: r.s.name,
+      type: r.s.type as ServiceType,
+      status: r.s.status as (typeof SERVICE_STATUSES)[number],
+      officeNumber: r.s.officeNumber,
+      municipalityCode: r.s.municipalityCode,
+      municipalityName: r.municipalityName,
+      address: r.loc?.address ?? '',
+      accepts: r.s.accepts,
+      capacity: r.s.capacity,
+      vacancy: r.s.vacancy,
+      lastConfirmedAt: r.s.lastConfirmedAt ? r.s.lastConfirmedAt.toISOString() : null,
+      stale: isStale(r.s.lastConfirmedAt, w.at, STALE_AFTER_MONTHS),
+      version: r.s.version,
+    }));
+  return { items, total: Number(total), page: f.page, pageSize: f.pageSize };
+}

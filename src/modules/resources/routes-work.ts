@@ -1,0 +1,321 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { AppEnv, Deps } from '../../server/context';
+import { AppError } from '../../server/errors';
+import { ERROR_RESPONSES, isUuid, jsonBody, jsonOk, ZIdParam } from '../../server/openapi';
+import { MAX_UPLOAD_BYTES } from '../../server/upload-limits';
+import { isoDateInJapan } from '../../shared/dates';
+import { recordAudit } from '../audit/record';
+import { createBottleneck, deleteBottleneck, listBottlenecks } from './bottlenecks';
+import { directoryXlsx, exportServices, gapsXlsx, hsdsExport, XLSX_TYPE } from './export';
+import { gaps } from './gaps';
+import { applyImport, planImport, previewOut } from './import';
+import { createRound, listRounds, remindRound, roundDetail } from './rounds';
+import {
+  BOTTLENECK_KIND_LABELS,
+  ZBottleneck,
+  ZBottleneckList,
+  ZBottlenecksQuery,
+  ZCreateBottleneck,
+  ZCreateRound,
+  ZCreateRoundResponse,
+  ZExportQuery,
+  ZGapsQuery,
+  ZGapsResponse,
+  ZHsdsExport,
+  ZImportPreview,
+  ZImportQuery,
+  ZImportResult,
+  ZRemindersResponse,
+  ZRound,
+  ZRoundDetail,
+} from './schemas';
+import { prefectureWorker, resourceCaller } from './support';
+
+const tags = ['resources'];
+const ZLang = z.object({ lang: z.enum(['ja', 'en']).default('ja') });
+const fileResponse = (type: string) => ({
+  200: {
+    description: 'The file (attachment)',
+    content: { [type]: { schema: z.string().openapi({ format: 'binary' }) } },
+  },
+  ...ERROR_RESPONSES,
+});
+const csvBody = {
+  content: {
+    'text/csv': { schema: z.string().openapi({ format: 'binary' }) },
+    'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) },
+  },
+  required: true,
+} as const;
+
+/** Largest CSV accepted: a whole prefecture's open data of welfare offices (server/app.ts UPLOAD_PATHS). */
+const MAX_CSV_BYTES = MAX_UPLOAD_BYTES;
+
+async function readCsvBody(req: Request): Promise<Buffer> {
+  const buf = Buffer.from(await req.arrayBuffer());
+  if (buf.length > MAX_CSV_BYTES) throw new AppError('payload_too_large');
+  if (!buf.length) throw new AppError('resource_file_unreadable');
+  return buf;
+}
+
+/** Rounds, open-data import, exports, gaps and bottlenecks. */
+export function registerWorkRoutes(r: OpenAPIHono<AppEnv>, deps: Deps) {
+  const db = deps.db.systemDb;
+
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/rounds',
+      tags,
+      summary: 'Re-confirmation rounds / 年度の確認依頼の一覧',
+      responses: jsonOk(z.object({ items: z.array(ZRound) })),
+    }),
+    async (c) => {
+      const w = prefectureWorker(c, deps);
+      return c.json({ items: await listRounds(db, w.prefectureCode) }, 200);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'post',
+      path: '/rounds',
+      tags,
+      summary: 'Start the yearly re-confirmation / 年度の確認依頼を作成（全サービスのリンクを発行）',
+      description: 'Links are shown only in this answer (and again, fresh, by reminders).',
+      request: { body: jsonBody(ZCreateRound) },
+      responses: jsonOk(ZCreateRoundResponse),
+    }),
+    async (c) => {
+      const w = prefectureWorker(c, deps);
+      const { nendo } = c.req.valid('json');
+      return c.json(await db.transaction((tx) => createRound(tx, w, nendo)), 200);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/rounds/{id}',
+      tags,
+      summary: 'One round: confirmed and not yet / 確認依頼の状況',
+      request: { params: ZIdParam },
+      responses: jsonOk(ZRoundDetail),
+    }),
+    async (c) => {
+      const w = prefectureWorker(c, deps);
+      const { id } = c.req.valid('param');
+      if (!isUuid(id)) throw new AppError('not_found');
+      return c.json(await roundDetail(db, w.prefectureCode, id), 200);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'post',
+      path: '/rounds/{id}/reminders',
+      tags,
+      summary: 'Fresh links for the services not confirmed yet / 未確認の事業所へ再送するリンク',
+      request: { params: ZIdParam },
+      responses: jsonOk(ZRemindersResponse),
+    }),
+    async (c) => {
+      const w = prefectureWorker(c, deps);
+      const { id } = c.req.valid('param');
+      if (!isUuid(id)) throw new AppError('not_found');
+      return c.json(await db.transaction((tx) => remindRound(tx, w, id)), 200);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'post',
+      path: '/import/preview',
+      tags,
+      summary: 'Preview an open-data CSV / オープンデータ（CSV）の取り込みプレビュー（保存しない）',
+      description:
+        'Body: the CSV file itself (UTF-8 or CP932). Each row: create, update, unchanged or error.',
+      request: { query: ZImportQuery, body: csvBody },
+      responses: jsonOk(ZImportPreview),
+    }),
+    async (c) => {
+      const w = prefectureWorker(c, deps);
+      const buf = await readCsvBody(c.req.raw);
+      const plan = await planImport(db, w.prefectureCode, buf, c.req.valid('query').fileName ?? null);
+      return c.json(previewOut(plan), 200);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'post',
+      path: '/import',
+      tags,
+      summary: 'Import an open-data CSV (all or nothing) / オープンデータ（CSV）の取り込み（全件または0件）',
+      description:
+        'Keyed by 事業所番号 + サービス種別: a re-import updates. Any row error: 400, nothing imported.',
+      request: { query: ZImportQuery, body: csvBody },
+      responses: jsonOk(ZImportResult),
+    }),
+    async (c) => {
+      const w = prefectureWorker(c, deps);
+      const buf = await readCsvBody(c.req.raw);
+      const fileName = c.req.valid('query').fileName ?? null;
+      return c.json(await db.transaction((tx) => applyImport(tx, w, buf, fileName)), 200);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/export.json',
+      tags,
+      summary: 'Export as HSDS JSON / HSDS 形式（JSON）で出力',
+      request: { query: ZExportQuery },
+      responses: jsonOk(ZHsdsExport),
+    }),
+    async (c) => {
+      const w = resourceCaller(c, deps);
+      const data = await exportServices(db, w, c.req.valid('query'));
+      await recordAudit(db, w, {
+        action: 'export',
+        entityType: 'resource_service',
+        entityIds: [],
+        detail: { format: 'hsds', count: data.services.length },
+      });
+      c.header(
+        'content-disposition',
+        `attachment; filename="resources-${isoDateInJapan(w.at).replaceAll('-', '')}.json"`,
+      );
+      return c.json(hsdsExport(data, w.at), 200);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/export.xlsx',
+      tags,
+      summary: 'Export as .xlsx / 一覧を xlsx で出力',
+      request: { query: ZExportQuery.extend(ZLang.shape) },
+      responses: fileResponse(XLSX_TYPE),
+    }),
+    async (c) => {
+      const w = resourceCaller(c, deps);
+      const { lang, ...f } = c.req.valid('query');
+      const data = await exportServices(db, w, f);
+      await recordAudit(db, w, {
+        action: 'export',
+        entityType: 'resource_service',
+        entityIds: [],
+        detail: { format: 'xlsx', count: data.services.length },
+      });
+      const buf = await directoryXlsx(data.services, lang);
+      return c.body(new Uint8Array(buf), 200, {
+        'content-type': XLSX_TYPE,
+        'content-disposition': `attachment; filename="resources-${isoDateInJapan(w.at).replaceAll('-', '')}.xlsx"`,
+        'cache-control': 'no-store',
+      });
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/gaps',
+      tags,
+      summary: 'Supply and demand by region and care item / 圏域・ケア項目別の需要と供給（件数のみ）',
+      request: { query: ZGapsQuery },
+      responses: jsonOk(ZGapsResponse),
+    }),
+    async (c) => {
+      const w = resourceCaller(c, deps);
+      const out = await gaps(db, { ...w, actor: w.actor! }, c.req.valid('query').regionId);
+      await recordAudit(db, w, {
+        action: 'read',
+        entityType: 'resource_gaps',
+        entityIds: [],
+        detail: { regionId: c.req.valid('query').regionId ?? null },
+      });
+      return c.json(out, 200);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/gaps.xlsx',
+      tags,
+      summary: 'Gap analysis for councils (.xlsx) / 需要と供給の分析（協議会向け xlsx）',
+      request: { query: ZGapsQuery.extend(ZLang.shape) },
+      responses: fileResponse(XLSX_TYPE),
+    }),
+    async (c) => {
+      const w = resourceCaller(c, deps);
+      const { regionId, lang } = c.req.valid('query');
+      const out = await gaps(db, { ...w, actor: w.actor! }, regionId);
+      await recordAudit(db, w, {
+        action: 'export',
+        entityType: 'resource_gaps',
+        entityIds: [],
+        detail: { regionId: regionId ?? null, format: 'xlsx' },
+      });
+      const buf = await gapsXlsx(out, lang, { kind: BOTTLENECK_KIND_LABELS });
+      return c.body(new Uint8Array(buf), 200, {
+        'content-type': XLSX_TYPE,
+        'content-disposition': `attachment; filename="resource-gaps-${isoDateInJapan(w.at).replaceAll('-', '')}.xlsx"`,
+        'cache-control': 'no-store',
+      });
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/bottlenecks',
+      tags,
+      summary: 'Bottlenecks / ボトルネックの一覧',
+      request: { query: ZBottlenecksQuery },
+      responses: jsonOk(ZBottleneckList),
+    }),
+    async (c) => {
+      const w = resourceCaller(c, deps);
+      if (!w.policy.gaps) throw new AppError('forbidden');
+      return c.json({ items: await listBottlenecks(db, w, c.req.valid('query').regionId) }, 200);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'post',
+      path: '/bottlenecks',
+      tags,
+      summary: 'Record a bottleneck / ボトルネックの登録',
+      request: { body: jsonBody(ZCreateBottleneck) },
+      responses: jsonOk(ZBottleneck),
+    }),
+    async (c) => {
+      const w = resourceCaller(c, deps);
+      const body = c.req.valid('json');
+      return c.json(await db.transaction((tx) => createBottleneck(tx, w, body)), 200);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/bottlenecks/{id}',
+      tags,
+      summary: 'Delete a bottleneck / ボトルネックの削除',
+      request: { params: ZIdParam },
+      responses: { 204: { description: 'Deleted' }, ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const w = resourceCaller(c, deps);
+      const { id } = c.req.valid('param');
+      if (!isUuid(id)) throw new AppError('not_found');
+      await db.transaction((tx) => deleteBottleneck(tx, w, id));
+      return c.body(null, 204);
+    },
+  );
+}

@@ -1,0 +1,3 @@
+/** File uploads (census lists, open data of welfare offices) may be larger than other requests; only these paths accept them. */
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+export const UPLOAD_PATHS = ['/api/census/imports', '/api/resources/import'] as const;

@@ -1,0 +1,351 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeUser, TEST_PASSWORD } from '../../src/test/factories';
+import {
+  expectNoAxeViolations,
+  type Harness,
+  hasJapanese,
+  signIn,
+  startHarness,
+  textOf,
+  waitForPage,
+} from './harness';
+
+/**
+ * Consultations (issue 5) end to end: a family's online request reaches 藤沢市 → the municipal coordinator asks
+ * the region for back-up → hands the case off to the centre → the centre accepts, refers to a resource and
+ * closes. At each step every user sees only what their tier and area allow; 茅ヶ崎市 never sees it (404).
+ */
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness({ children: 20 });
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+const NARRATIVE = '停電のときに吸引器をどう動かすか相談したい（ブラウザテスト）';
+
+type Summary = { id: string; source: string };
+type Detail = { id: string; receiptNo: string | null; ownerTeam: { tier: string }; allowedActions: string[] };
+
+async function apiStatus(page: Page, id: string): Promise<number> {
+  return (await page.request.get(`/api/consultations/${id}`)).status();
+}
+
+/** Opens the consultation page and waits until its details are shown. */
+async function openCase(page: Page, id: string) {
+  await page.goto(`/consultations/${id}`);
+  await waitForPage(page);
+  await page.getByRole('region', { name: '相談の内容' }).waitFor();
+}
+
+describe('consultations', () => {
+  let receiptNo = '';
+  let id = '';
+  let municipal: Page;
+  let other: Page;
+
+  it('a family asks for a consultation online and gets a receipt number', async () => {
+    const page = await h.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto('/public/consultations');
+    await waitForPage(page);
+    expect(await textOf(page.getByRole('heading', { level: 1 }))()).toBe('相談の申し込み');
+    expect(await page.getByRole('navigation', { name: 'メインメニュー' }).count()).toBe(0);
+    await expectNoAxeViolations(page, 'public consultation form');
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(textOf(page.getByRole('heading', { level: 1 }))).toBe('Ask for a consultation');
+    const labels = await page
+      .locator('main label, main legend, main h1, main button')
+      .evaluateAll((els) => els.map((e) => (e.textContent ?? '').trim()).filter(Boolean));
+    expect(labels.filter(hasJapanese), 'Japanese UI text in English').toEqual([]);
+    await expectNoAxeViolations(page, 'public consultation form (en)');
+    await page.getByRole('button', { name: '日本語' }).click();
+    await expect.poll(textOf(page.getByRole('heading', { level: 1 }))).toBe('相談の申し込み');
+
+    await page.getByRole('button', { name: '送信する' }).click();
+    await page.getByRole('alert').filter({ hasText: '入力内容を確認してください' }).waitFor();
+    await expectNoAxeViolations(page, 'public consultation form (errors)');
+
+    await page.locator('[name="municipalityCode"]').selectOption({ label: '藤沢市' });
+    await page.locator('[name="name"]').fill('相談 花子');
+    await page.locator('[name="phone"]').fill('090-0000-1111');
+    await page.getByLabel('災害への備え').check();
+    await page.getByLabel('医療的ケア', { exact: true }).check();
+    await page.locator('[name="urgency"]').selectOption('urgent');
+    await page.getByLabel('相談の内容').fill(NARRATIVE);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, 'the form scrolls sideways on a phone').toBeLessThanOrEqual(0);
+    await page.getByRole('button', { name: '送信する' }).click();
+    await page.getByRole('heading', { level: 1, name: '受け付けました' }).waitFor();
+    receiptNo = await page.getByLabel('受付番号').inputValue();
+    expect(receiptNo).toMatch(/^C-/);
+    await expectNoAxeViolations(page, 'public consultation receipt');
+    h.assertClean();
+  });
+
+  it('the municipality finds it in its team queue; the region and another municipality do not see it', async () => {
+    expect(receiptNo).not.toBe('');
+    // The municipal coordinator works on a tablet.
+    municipal = await h.newPage({ viewport: { width: 820, height: 1180 } });
+    await signIn(municipal, h.account('municipal_staff'));
+    const nav = municipal.getByRole('navigation', { name: 'メインメニュー' });
+    expect(await textOf(nav)()).toContain('相談支援');
+    // Which case is ours: the one carrying the receipt number.
+    const list = (await (
+      await municipal.request.get('/api/consultations?view=team&urgency=urgent&topic=disaster&pageSize=100')
+    ).json()) as { items: Summary[] };
+    for (const item of list.items.filter((i) => i.source === 'public_form')) {
+      const d = (await (await municipal.request.get(`/api/consultations/${item.id}`)).json()) as Detail;
+      if (d.receiptNo === receiptNo) id = d.id;
+    }
+    expect(id).not.toBe('');
+
+    await municipal.goto('/consultations?view=team&urgency=urgent&topic=disaster');
+    await waitForPage(municipal);
+    expect(await textOf(municipal.getByRole('heading', { level: 1 }))()).toBe('相談の一覧');
+    const table = municipal.getByRole('table');
+    await table.waitFor();
+    await expectNoAxeViolations(municipal, 'queue (municipality, team)');
+    await table.locator(`a[href="/consultations/${id}"]`).click();
+    await waitForPage(municipal);
+    const details = municipal.getByRole('region', { name: '相談の内容' });
+    await details.waitFor();
+    const text = await textOf(details)();
+    expect(text).toContain(NARRATIVE);
+    expect(text).toContain('ウェブフォーム');
+    expect(text).toContain(receiptNo);
+    await expectNoAxeViolations(municipal, 'consultation (municipality)');
+    const sideways = await municipal.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(sideways, 'the consultation page scrolls sideways on a tablet').toBeLessThanOrEqual(0);
+    // The coordinator sets when to call back; the queue's overdue list follows this date.
+    const next = municipal.getByRole('region', { name: '次の対応日' });
+    const inThreeDays = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    await next.getByLabel('次の対応日').fill(inThreeDays);
+    await next.getByRole('button', { name: '変更する' }).click();
+    await municipal.getByRole('status').filter({ hasText: '次の対応日を変更しました。' }).waitFor();
+
+    // Regional coordinators do not see their municipalities' cases until asked (first-line work is municipal).
+    const region = await h.newPage();
+    await signIn(region, h.account('regional_coordinator'));
+    expect(await apiStatus(region, id)).toBe(404);
+
+    const otherUser = await makeUser(h.db.systemDb, 'municipal_staff', {
+      prefectureCode: '14',
+      municipalityCode: '142077',
+    });
+    other = await h.newPage();
+    await signIn(other, {
+      role: 'municipal_staff',
+      label: '',
+      email: otherUser.email,
+      password: TEST_PASSWORD,
+    });
+    expect(await apiStatus(other, id)).toBe(404);
+    await other.goto(`/consultations/${id}`);
+    await waitForPage(other);
+    expect(await textOf(other.getByRole('heading', { level: 1 }))()).toBe('ページが見つかりません');
+    expect(await other.content()).not.toContain(NARRATIVE);
+    await expectNoAxeViolations(other, 'consultation (other municipality)');
+    h.assertClean();
+  });
+
+  it('the municipality asks the region for back-up, and the region accepts', async () => {
+    const ask = municipal.getByRole('region', { name: '依頼する' });
+    await ask.getByLabel('依頼の種類').selectOption({ label: '後方支援' });
+    await ask.getByLabel('依頼先').selectOption({ label: '圏域：湘南東部' });
+    await ask.getByLabel('依頼の理由').fill('災害時の計画づくりの経験がないため');
+    await ask.getByRole('button', { name: '依頼を送る' }).click();
+    await municipal.getByRole('status').filter({ hasText: '依頼を送りました。' }).waitFor();
+    await expect
+      .poll(textOf(municipal.getByRole('region', { name: '依頼と共有' })))
+      .toContain('後方支援：依頼中');
+    await expectNoAxeViolations(municipal, 'consultation (back-up requested)');
+
+    const region = await h.newPage();
+    await signIn(region, h.account('regional_coordinator'));
+    expect(await apiStatus(region, id)).toBe(200);
+    await region.goto('/consultations?view=handoffs-inbox');
+    await waitForPage(region);
+    await region.getByRole('table').locator(`a[href="/consultations/${id}"]`).waitFor();
+    await expectNoAxeViolations(region, 'queue (region, requests received)');
+    await openCase(region, id);
+    // The region may decide the request, not close or send the case on (it does not own it).
+    expect(await region.getByRole('region', { name: '終結する' }).count()).toBe(0);
+    expect(await region.getByRole('region', { name: '依頼する' }).count()).toBe(0);
+    const requests = region.getByRole('region', { name: '依頼と共有' });
+    await requests.getByLabel('辞退の理由').waitFor();
+    await expectNoAxeViolations(region, 'consultation (region, request pending)');
+    await requests.getByRole('button', { name: '受諾する' }).click();
+    await region.getByRole('status').filter({ hasText: '依頼を更新しました。' }).waitFor();
+    await expect.poll(textOf(requests)).toContain('後方支援：受諾');
+    expect(await requests.getByRole('button', { name: '受諾する' }).count()).toBe(0);
+    expect(await apiStatus(other, id)).toBe(404);
+    h.assertClean();
+  });
+
+  it('the municipality hands the case off to the centre', async () => {
+    await municipal.reload();
+    await waitForPage(municipal);
+    const ask = municipal.getByRole('region', { name: '依頼する' });
+    await ask.getByLabel('依頼の種類').selectOption({ label: '移管' });
+    await ask.getByLabel('依頼先').selectOption({ label: 'センター（本部）' });
+    await ask.getByLabel('依頼の理由').fill('医療機関との調整が必要なため');
+    await ask.getByRole('button', { name: '依頼を送る' }).click();
+    await municipal.getByRole('status').filter({ hasText: '依頼を送りました。' }).waitFor();
+    const requests = municipal.getByRole('region', { name: '依頼と共有' });
+    await expect.poll(textOf(requests)).toContain('移管：依頼中');
+    // Only the asking team may withdraw it.
+    await requests.getByRole('button', { name: '取り下げる' }).waitFor();
+    await expectNoAxeViolations(municipal, 'consultation (hand-off requested)');
+    expect(await apiStatus(other, id)).toBe(404);
+    h.assertClean();
+  });
+
+  it('the centre accepts, refers the family to a resource with a follow-up date, and closes the case', async () => {
+    const centre = await h.newPage();
+    await signIn(centre, h.account('centre_staff'));
+    await centre.goto('/consultations?view=handoffs-inbox');
+    await waitForPage(centre);
+    await centre.getByRole('table').locator(`a[href="/consultations/${id}"]`).click();
+    await waitForPage(centre);
+    const requests = centre.getByRole('region', { name: '依頼と共有' });
+    await requests.getByRole('button', { name: '受諾する' }).waitFor();
+    await expectNoAxeViolations(centre, 'consultation (centre, hand-off pending)');
+    await requests.getByRole('button', { name: '受諾する' }).click();
+    await expect.poll(textOf(requests)).toContain('移管：受諾');
+    await expect.poll(textOf(centre.getByRole('region', { name: '相談の内容' }))).toContain('センター');
+
+    const add = centre.getByRole('region', { name: '対応を記録' });
+    await add.getByLabel('対応の種類').selectOption({ label: '社会資源への紹介' });
+    await add.getByLabel('紹介先').fill('湘南訪問看護ステーション（停電時の相談）');
+    const followUp = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+    await add.getByLabel('フォローアップ日').fill(followUp);
+    await add.getByLabel('かかった時間（分）').fill('30');
+    await add.getByRole('button', { name: '記録する' }).click();
+    await centre.getByRole('status').filter({ hasText: '対応を記録しました。' }).waitFor();
+    const timeline = centre.getByRole('region', { name: '対応の記録' });
+    await expect.poll(textOf(timeline)).toContain('湘南訪問看護ステーション');
+    expect(await textOf(timeline)()).toContain('フォローアップ予定日');
+    await expectNoAxeViolations(centre, 'consultation (centre, referral recorded)');
+
+    const close = centre.getByRole('region', { name: '終結する' });
+    await close.getByLabel('結果').selectOption({ label: '紹介先につないだ' });
+    await close.getByLabel('終結のメモ').fill('訪問看護ステーションにつないだ');
+    await close.getByRole('button', { name: '終結する' }).click();
+    await expect
+      .poll(textOf(centre.getByRole('region', { name: '相談の内容' })))
+      .toContain('紹介先につないだ');
+    expect(await centre.getByRole('region', { name: '終結する' }).count()).toBe(0);
+    await expectNoAxeViolations(centre, 'consultation (closed)');
+
+    // In English too: every label of the page comes in the chosen language (names of teams are data).
+    await centre.getByRole('button', { name: 'English' }).click();
+    await centre.getByRole('heading', { level: 2, name: 'Timeline' }).waitFor();
+    const labels = await centre
+      .locator('main h1, main h2, main dt, main label, main button')
+      .evaluateAll((els) => els.map((e) => (e.textContent ?? '').trim()).filter(Boolean));
+    expect(labels.filter(hasJapanese), 'Japanese UI text in English').toEqual([]);
+    await expectNoAxeViolations(centre, 'consultation (closed, en)');
+    await centre.getByRole('button', { name: '日本語' }).click();
+    await centre.getByRole('heading', { level: 2, name: '対応の記録' }).waitFor();
+
+    // After the hand-off: the municipality no longer owns it (it did not stay as back-up), the region keeps its
+    // accepted back-up, 茅ヶ崎市 still gets 404, and the auditor reads it without any way to change it.
+    expect(await apiStatus(municipal, id)).toBe(404);
+    const region = await h.newPage();
+    await signIn(region, h.account('regional_coordinator'));
+    expect(await apiStatus(region, id)).toBe(200);
+    expect(await apiStatus(other, id)).toBe(404);
+    await other.goto(`/consultations/${id}`);
+    await waitForPage(other);
+    expect(await textOf(other.getByRole('heading', { level: 1 }))()).toBe('ページが見つかりません');
+
+    const auditor = await h.newPage();
+    await signIn(auditor, h.account('auditor'));
+    await openCase(auditor, id);
+    for (const name of ['対応を記録', '依頼する', '終結する']) {
+      expect(await auditor.getByRole('region', { name }).count(), name).toBe(0);
+    }
+    expect(await auditor.getByRole('button', { name: '受諾する' }).count()).toBe(0);
+    await expectNoAxeViolations(auditor, 'consultation (auditor)');
+    h.assertClean();
+  });
+
+  it('the caseload board and the figures of the 年度 show for the centre', async () => {
+    // Tablet portrait: no page scrolls sideways (wide tables scroll inside their own region).
+    const centre = await h.newPage({ viewport: { width: 768, height: 1024 } });
+    await signIn(centre, h.account('centre_admin'));
+    for (const path of [
+      '/consultations',
+      '/consultations/new',
+      '/consultations/caseload',
+      '/consultations/figures',
+    ]) {
+      await centre.goto(path);
+      await waitForPage(centre);
+      const sideways = await centre.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(sideways, `${path} scrolls sideways at 768px`).toBeLessThanOrEqual(0);
+    }
+    await centre.goto('/consultations/caseload');
+    await waitForPage(centre);
+    await centre.getByRole('region', { name: '集中の判定ルール' }).waitFor();
+    expect(await textOf(centre.getByRole('region', { name: '集中の判定ルール' }))()).toContain('圏域ごとに');
+    await expectNoAxeViolations(centre, 'caseload board');
+    // Centre administrators change the rule; the explanation follows it.
+    const rule = centre.getByRole('region', { name: '集中の判定ルール' });
+    await rule.getByLabel('警告する担当割合（%）').fill('55');
+    await rule.getByRole('button', { name: 'ルールを保存' }).click();
+    await centre.getByRole('status').filter({ hasText: 'ルールを保存しました。' }).waitFor();
+    await expect.poll(textOf(rule)).toContain('55%を超えて');
+    // The menu lists the consultation screens.
+    const nav = centre.getByRole('navigation', { name: 'メインメニュー' });
+    expect(await textOf(nav)()).toContain('相談支援');
+    await centre.goto('/consultations/figures');
+    await waitForPage(centre);
+    await centre.getByRole('table', { name: '最初に受けた階層' }).waitFor();
+    await expectNoAxeViolations(centre, 'figures');
+    const href = await centre.getByRole('link', { name: 'Excelでダウンロード' }).getAttribute('href');
+    const xlsx = await centre.request.get(href!);
+    expect(xlsx.status()).toBe(200);
+    expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
+    await centre.goto('/consultations/new');
+    await waitForPage(centre);
+    await expectNoAxeViolations(centre, 'new consultation');
+    h.assertClean();
+  });
+
+  it('a case whose child the viewer may not see shows “a registered child” without details', async () => {
+    const centre = await h.newPage();
+    await signIn(centre, h.account('centre_staff'));
+    type Child = { kind: string; childId: string | null; name: string | null; detailsHidden: boolean };
+    let hidden: { id: string; child: Child } | null = null;
+    for (let page = 1; page <= 5 && !hidden; page++) {
+      const list = (await (
+        await centre.request.get(`/api/consultations?view=all&status=any&pageSize=100&page=${page}`)
+      ).json()) as { items: (Summary & { childKind: string })[] };
+      for (const item of list.items.filter((i) => i.childKind === 'registered')) {
+        const d = (await (await centre.request.get(`/api/consultations/${item.id}`)).json()) as {
+          id: string;
+          child: Child;
+        };
+        if (d.child.detailsHidden) {
+          hidden = d;
+          break;
+        }
+      }
+    }
+    expect(hidden, 'the demo has a case whose child is hidden from the centre').not.toBeNull();
+    expect(hidden!.child.childId).toBeNull();
+    expect(hidden!.child.name).toBeNull();
+    await openCase(centre, hidden!.id);
+    const details = await textOf(centre.getByRole('region', { name: '相談の内容' }))();
+    expect(details).toContain('同意の範囲外のため詳細は表示しません');
+    expect(await centre.getByRole('link', { name: '台帳の記録を開く' }).count()).toBe(0);
+    await expectNoAxeViolations(centre, 'consultation (child hidden)');
+    h.assertClean();
+  });
+});

@@ -1,0 +1,299 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  expectNoAxeViolations,
+  type Harness,
+  hasJapanese,
+  signIn,
+  startHarness,
+  textOf,
+  waitForPage,
+} from './harness';
+
+/**
+ * Resources (社会資源), the issue's acceptance journey: centre staff list a service in 藤沢市 (demo prefecture
+ * 神奈川) and issue its provider link; the provider, without signing in, marks the ventilator as accepted and
+ * confirms; the public site then finds the service for a search by that care item and municipality, with its
+ * last-confirmed date; and the gap view of its region (湘南東部) counts one more service for the ventilator.
+ * Axe runs on every page; the harness fails the test if anything leaves the origin.
+ */
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness({ children: 30 });
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+const SERVICE = 'つなぐテスト児童発達支援センター';
+const ORGANISATION = '社会福祉法人つなぐテスト会';
+const REGION = '湘南東部';
+
+/** The supply figure of the region × ventilator cell of the gap heat map (0 when the cell is not shown). */
+async function ventilatorSupply(page: Page, regionId: string): Promise<number> {
+  const cell = page.locator(
+    `section[aria-labelledby="gaps-heatmap"] td[data-area="${regionId}"][data-care="ventilator"]`,
+  );
+  if ((await cell.count()) === 0) return 0;
+  const text = await cell.getByTestId('supply').textContent();
+  return Number((text ?? '').replace(/\D/g, ''));
+}
+
+async function openGaps(page: Page, regionId: string) {
+  await page.goto(`/resources/gaps?region=${regionId}`);
+  await waitForPage(page);
+  await page.getByRole('table', { name: '圏域ごとの需要（人）と供給（事業所数）' }).waitFor();
+}
+
+describe('resources', () => {
+  let staff: Page;
+  let regionId = '';
+  let supplyBefore = 0;
+  let link = '';
+
+  it('centre staff see the directory and the gaps, list a service and issue its provider link', async () => {
+    staff = await h.newPage();
+    await signIn(staff, h.account('centre_staff'));
+    const nav = staff.getByRole('navigation', { name: 'メインメニュー' });
+    await nav.getByRole('link', { name: '社会資源の一覧' }).click();
+    await waitForPage(staff);
+    expect(await textOf(staff.getByRole('heading', { level: 1 }))()).toBe('社会資源の一覧');
+    await expectNoAxeViolations(staff, 'resources list');
+
+    // The region of 藤沢市, from the network API the screens use.
+    const regions = await staff.evaluate(async () => {
+      const res = await fetch('/api/network/regions', { credentials: 'same-origin' });
+      return (await res.json()) as { id: string; name: string }[];
+    });
+    regionId = regions.find((r) => r.name === REGION)?.id ?? '';
+    expect(regionId).not.toBe('');
+
+    await nav.getByRole('link', { name: '需要と供給の分析' }).click();
+    await waitForPage(staff);
+    await staff.getByRole('combobox', { name: '圏域' }).first().selectOption({ label: REGION });
+    await expect.poll(() => staff.url()).toContain(`region=${regionId}`);
+    await staff.getByRole('table', { name: '圏域ごとの需要（人）と供給（事業所数）' }).waitFor();
+    supplyBefore = await ventilatorSupply(staff, regionId);
+    await expectNoAxeViolations(staff, 'gaps (before)');
+
+    // A new listing: organisation added on the way, located in 藤沢市 with coordinates.
+    await staff.goto('/resources');
+    await waitForPage(staff);
+    await staff.getByRole('link', { name: '社会資源を登録' }).click();
+    await waitForPage(staff);
+    expect(await textOf(staff.getByRole('heading', { level: 1 }))()).toBe('社会資源の登録');
+    await staff.getByRole('button', { name: '一覧にない法人を追加' }).click();
+    await staff.getByLabel('追加する法人の名称').fill(ORGANISATION);
+    await staff.getByRole('button', { name: '法人を追加' }).click();
+    const orgSelect = staff.getByRole('combobox', { name: /運営法人/ });
+    await expect
+      .poll(() => orgSelect.evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.text))
+      .toBe(ORGANISATION);
+    await staff.locator('[name="name"]').fill(SERVICE);
+    await staff.getByRole('combobox', { name: /サービスの種類/ }).selectOption('child_development_support');
+    await staff.locator('[name="address"]').fill('藤沢市藤沢1-1-1');
+    await staff.getByRole('combobox', { name: '市区町村' }).selectOption({ label: '藤沢市' });
+    await staff.locator('[name="latitude"]').fill('35.3389');
+    await staff.locator('[name="longitude"]').fill('139.4901');
+    await staff.getByRole('textbox', { name: '電話番号' }).fill('0466-00-0000');
+    await staff
+      .getByRole('textbox', { name: '利用を始めるには' })
+      .fill('まずお電話で見学をお申し込みください。');
+    await expectNoAxeViolations(staff, 'new service form');
+    await staff.getByRole('button', { name: '登録する' }).click();
+    await staff.getByRole('heading', { level: 1, name: SERVICE }).waitFor();
+    await waitForPage(staff);
+    expect(staff.url()).toMatch(/\/resources\/services\/[0-9a-f-]{36}$/);
+    // Creating a listing counts as confirming it.
+    expect(await textOf(staff.getByTestId('last-confirmed'))()).toMatch(/^最終確認日：令和/);
+    await expectNoAxeViolations(staff, 'service (staff)');
+
+    // Optimistic locking: the listing changed meanwhile in another tab → the form says so and offers a way out.
+    const tab2 = await staff.context().newPage();
+    await tab2.goto(staff.url());
+    await waitForPage(tab2);
+    await tab2.getByRole('button', { name: '変更なしとして確認' }).click();
+    await tab2.getByText('確認日を更新しました。').waitFor();
+    await tab2.close();
+    await staff.getByRole('textbox', { name: '電話番号' }).fill('0466-11-1111');
+    await staff.getByRole('button', { name: '保存する' }).click();
+    const conflict = staff.getByRole('alert');
+    await conflict.waitFor();
+    expect(await textOf(conflict)()).toContain('ほかの人が先にこの掲載を変更しました');
+    await expectNoAxeViolations(staff, 'service (conflict)');
+    await staff.getByRole('button', { name: '自分の入力で上書きする' }).click();
+    await staff.getByRole('button', { name: '保存する' }).click();
+    await staff.getByText('保存しました。').waitFor();
+    expect(await staff.getByRole('textbox', { name: '電話番号' }).inputValue()).toBe('0466-11-1111');
+
+    await staff.getByRole('button', { name: '事業所用の確認リンクを発行' }).click();
+    const linkField = staff.getByRole('textbox', { name: /事業所用の確認リンク/ });
+    await linkField.waitFor();
+    link = await linkField.inputValue();
+    expect(link).toMatch(new RegExp(`^${h.baseUrl}/public/resources/confirm#token=\\S+$`));
+    await expectNoAxeViolations(staff, 'service with link');
+    h.assertClean();
+  }, 240_000);
+
+  it('the provider opens the link without signing in, accepts the ventilator and confirms', async () => {
+    const page = await h.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(link);
+    await waitForPage(page);
+    expect(await textOf(page.getByRole('heading', { level: 1 }))()).toBe(`掲載内容の確認：${SERVICE}`);
+    expect(await page.getByRole('navigation', { name: 'メインメニュー' }).count()).toBe(0);
+    await expectNoAxeViolations(page, 'provider link (review)');
+
+    await page.getByRole('button', { name: '内容を修正する' }).click();
+    const ventilator = page.getByRole('group', { name: /^人工呼吸器の管理/ });
+    await ventilator.getByLabel('受け入れ可', { exact: true }).check();
+    const suction = page.getByRole('group', { name: /^吸引/ });
+    if ((await suction.count()) === 1) {
+      await suction.getByLabel('条件付きで可').check();
+      await suction.getByLabel('条件', { exact: true }).fill('看護師が勤務する平日のみ');
+    }
+    await page.getByRole('textbox', { name: '空き' }).fill('2');
+    await page.locator('#confirm-who-edit').fill('看護師 山田');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, 'the form scrolls sideways on a phone').toBeLessThanOrEqual(0);
+    await expectNoAxeViolations(page, 'provider link (edit)');
+    await page.getByRole('button', { name: '修正して確認する' }).click();
+    await page.getByRole('heading', { level: 1, name: 'ご協力ありがとうございました' }).waitFor();
+    expect(await textOf(page.getByRole('status').first())()).toContain('修正した内容で掲載を更新しました');
+    await expectNoAxeViolations(page, 'provider link (thanks)');
+
+    // Single use: the same link now explains itself in both languages (a fresh load, not a hash change).
+    await page.goto('/public/resources');
+    await page.goto(link);
+    await page
+      .getByRole('heading', { level: 1, name: 'このリンクは使えません / This link cannot be used' })
+      .waitFor();
+    const alert = await textOf(page.getByRole('alert'))();
+    expect(alert).toContain('有効期限が切れているか、すでに使われています');
+    expect(alert).toContain('has expired or has already been used');
+    await expectNoAxeViolations(page, 'provider link (used)');
+    h.assertClean();
+  }, 240_000);
+
+  it('the public site finds it by care item and municipality, with its last-confirmed date', async () => {
+    const page = await h.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto('/public/resources');
+    await waitForPage(page);
+    expect(await textOf(page.getByRole('heading', { level: 1 }))()).toBe(
+      '医療的ケアに対応する社会資源を探す',
+    );
+    await expectNoAxeViolations(page, 'public search (empty)');
+
+    await page.getByRole('textbox', { name: '市区町村または住所' }).fill('藤沢市');
+    await page
+      .getByRole('group', { name: '必要な医療的ケア' })
+      .getByLabel('人工呼吸器の管理', { exact: true })
+      .check();
+    await page.getByRole('button', { name: '検索する' }).click();
+    await expect.poll(() => page.url()).toContain('care=ventilator');
+    expect(decodeURIComponent(page.url())).toContain('where=藤沢市');
+    const list = page.getByRole('region', { name: '一覧', exact: true });
+    await list.getByRole('link', { name: SERVICE }).waitFor();
+    const item = list.getByRole('listitem').filter({ has: page.getByRole('link', { name: SERVICE }) });
+    const confirmed = await textOf(item.getByTestId('last-confirmed'))();
+    expect(confirmed).toMatch(/最終確認日：令和\d+年\d+月\d+日（\d{4}年\d+月\d+日）/);
+    expect(confirmed).not.toContain('長い間確認されていません');
+    expect(await textOf(item)()).toContain('受け入れ可');
+    // On the map too, as a link named after the service (a group of nearby markers zooms in when pressed).
+    const map = page.getByRole('region', { name: '検索結果の地図' });
+    const named = new RegExp(SERVICE);
+    for (let i = 0; i < 8 && (await map.getByRole('link', { name: named }).count()) === 0; i++) {
+      await map.getByRole('button', { name: named }).click();
+    }
+    await map.getByRole('link', { name: named }).waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, 'the results scroll sideways on a phone').toBeLessThanOrEqual(0);
+    await expectNoAxeViolations(page, 'public search (results)');
+
+    // The shared URL gives the same search in a fresh context.
+    const shared = page.url();
+    const other = await h.newPage();
+    await other.goto(shared);
+    await other
+      .getByRole('region', { name: '一覧', exact: true })
+      .getByRole('link', { name: SERVICE })
+      .waitFor();
+    expect(await other.getByRole('textbox', { name: '市区町村または住所' }).inputValue()).toBe('藤沢市');
+
+    // The listing's page: what it accepts per care item, how to start, last confirmed.
+    await item.getByRole('link', { name: SERVICE }).click();
+    await page.getByRole('heading', { level: 1, name: SERVICE }).waitFor();
+    await waitForPage(page);
+    const table = page.getByRole('table', { name: `${SERVICE}の医療的ケアの受け入れ` });
+    expect(await textOf(table.locator('tr[data-care="ventilator"]'))()).toContain('受け入れ可');
+    expect(await textOf(table.locator('tr[data-care="tracheostomy"]'))()).toContain('不明');
+    expect(await textOf(page.getByRole('region', { name: '利用のしかた' }))()).toContain(
+      '見学をお申し込みください',
+    );
+    expect(await textOf(page.getByTestId('last-confirmed'))()).toContain('看護師 山田');
+    await expectNoAxeViolations(page, 'public listing');
+
+    // English, complete.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Medical care accepted' }).waitFor();
+    const labels = await page
+      .locator('main h2, main th, main button, main dt')
+      .evaluateAll((els) => els.map((e) => (e.textContent ?? '').trim()).filter(Boolean));
+    expect(labels.filter(hasJapanese), 'Japanese UI text in English').toEqual([]);
+    expect(await textOf(page.getByTestId('last-confirmed'))()).toMatch(
+      /Last confirmed on \d+ \w+ \d{4} \(Reiwa \d+\)/,
+    );
+    await expectNoAxeViolations(page, 'public listing (en)');
+    await page.getByRole('button', { name: '日本語' }).click();
+    h.assertClean();
+  }, 240_000);
+
+  it('the gap view of its region counts one more service accepting the ventilator', async () => {
+    await openGaps(staff, regionId);
+    expect(await ventilatorSupply(staff, regionId)).toBe(supplyBefore + 1);
+    await expectNoAxeViolations(staff, 'gaps (after)');
+
+    // A coordinator's qualitative bottleneck appears beside the figures.
+    const form = staff.getByRole('form', { name: 'ボトルネックを記録する' });
+    await form.getByRole('combobox', { name: /^圏域/ }).selectOption({ label: REGION });
+    await form.getByRole('combobox', { name: '医療的ケア' }).selectOption('ventilator');
+    await form.getByRole('combobox', { name: /^種類/ }).selectOption('no_transport');
+    await form.getByRole('textbox', { name: '内容' }).fill('人工呼吸器の子の送迎ができる事業所が1か所のみ');
+    await form.getByRole('button', { name: '記録する' }).click();
+    const recorded = staff.getByRole('table', { name: '記録されたボトルネック' });
+    await recorded.waitFor();
+    expect(await textOf(recorded)()).toContain('送迎ができる事業所が1か所のみ');
+    await expectNoAxeViolations(staff, 'gaps (bottleneck)');
+    h.assertClean();
+  }, 240_000);
+
+  it('centre staff have the re-confirmation dashboard and the open-data import with row errors', async () => {
+    const nav = staff.getByRole('navigation', { name: 'メインメニュー' });
+    await nav.getByRole('link', { name: '掲載内容の確認依頼' }).click();
+    await waitForPage(staff);
+    expect(await textOf(staff.getByRole('heading', { level: 1 }))()).toBe('掲載内容の確認依頼');
+    await staff.getByRole('heading', { level: 2, name: '長い間確認されていない掲載' }).waitFor();
+    await expectNoAxeViolations(staff, 'confirmation dashboard');
+
+    await staff.goto('/resources/import');
+    await waitForPage(staff);
+    const csv = [
+      '事業所番号,事業所名,サービス種別,住所,緯度,経度',
+      '1410000001,つなぐ取込テスト事業所,児童発達支援,藤沢市藤沢2-2-2,35.34,139.49',
+      ',番号のない事業所,児童発達支援,藤沢市藤沢3-3-3,,',
+    ].join('\r\n');
+    await staff.getByLabel('CSVファイル').setInputFiles({
+      name: 'opendata.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv, 'utf8'),
+    });
+    await staff.getByRole('button', { name: 'プレビューする' }).click();
+    const issues = staff.getByRole('table', { name: /誤りのある行/ });
+    await issues.waitFor();
+    expect(await textOf(issues)()).toContain('事業所番号がありません');
+    expect(await staff.getByRole('button', { name: '取り込む' }).isDisabled()).toBe(true);
+    await expectNoAxeViolations(staff, 'import preview');
+    h.assertClean();
+  }, 240_000);
+});

@@ -1,0 +1,406 @@
+import type { z } from '@hono/zod-openapi';
+import {
+  keepPreviousData,
+  type QueryClient,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import type {
+  ZBottleneck,
+  ZConfirmByLink,
+  ZConfirmByLinkResponse,
+  ZConfirmView,
+  ZCreateBottleneck,
+  ZCreateRoundResponse,
+  ZGapsResponse,
+  ZImportPreview,
+  ZImportResult,
+  ZListServicesQuery,
+  ZOrganization,
+  ZOrganizationInput,
+  ZOrganizationList,
+  ZProviderLink,
+  ZPublicOptions,
+  ZPublicSearchResponse,
+  ZPublicService,
+  ZRemindersResponse,
+  ZRound,
+  ZRoundDetail,
+  ZService,
+  ZServiceInput,
+  ZServiceList,
+  ZServiceProviderEdit,
+} from '../../../../src/modules/resources/schemas';
+import { translate } from '../../i18n';
+import { ApiError, api, apiFetch, type QueryParams, withQuery } from '../api';
+import { sessionQuery } from './auth';
+
+/**
+ * Resources (社会資源): the staff directory API (/api/resources) and the public search and provider link
+ * (/api/public/resources). Types come from the server's Zod contract (type-only imports: no Zod in the bundle).
+ */
+
+export type Service = z.infer<typeof ZService>;
+export type ServiceInput = z.input<typeof ZServiceInput>;
+export type ProviderEdit = z.input<typeof ZServiceProviderEdit>;
+export type ServiceList = z.infer<typeof ZServiceList>;
+export type ServiceSummary = ServiceList['items'][number];
+export type ServiceListQuery = Partial<z.input<typeof ZListServicesQuery>>;
+export type ServiceType = Service['type'];
+export type ServiceStatus = Service['status'];
+export type CareAcceptance = Service['careItems'][number];
+export type Acceptance = CareAcceptance['acceptance'];
+export type Schedule = Service['schedules'][number];
+export type Weekday = Schedule['byday'][number];
+export type Organization = z.infer<typeof ZOrganization>;
+export type OrganizationInput = z.input<typeof ZOrganizationInput>;
+export type OrganizationList = z.infer<typeof ZOrganizationList>;
+export type ProviderLink = z.infer<typeof ZProviderLink>;
+export type ConfirmView = z.infer<typeof ZConfirmView>;
+export type ConfirmByLink = z.input<typeof ZConfirmByLink>;
+export type ConfirmByLinkResponse = z.infer<typeof ZConfirmByLinkResponse>;
+export type Round = z.infer<typeof ZRound>;
+export type RoundDetail = z.infer<typeof ZRoundDetail>;
+export type CreateRoundResponse = z.infer<typeof ZCreateRoundResponse>;
+export type RemindersResponse = z.infer<typeof ZRemindersResponse>;
+export type ImportPreview = z.infer<typeof ZImportPreview>;
+export type ImportResult = z.infer<typeof ZImportResult>;
+export type Gaps = z.infer<typeof ZGapsResponse>;
+export type GapArea = Gaps['regions'][number];
+export type GapCell = GapArea['cells'][number];
+export type Bottleneck = z.infer<typeof ZBottleneck>;
+export type BottleneckKind = Bottleneck['kind'];
+export type CreateBottleneck = z.input<typeof ZCreateBottleneck>;
+export type PublicSearchResult = z.infer<typeof ZPublicSearchResponse>;
+export type PublicServiceSummary = PublicSearchResult['items'][number];
+export type PublicService = z.infer<typeof ZPublicService>;
+export type PublicOptions = z.infer<typeof ZPublicOptions>;
+
+/** Vocabularies, listed here as well so no Zod is loaded; `satisfies` fails tsc if the contract changes. */
+export const SERVICE_TYPE_CODES = [
+  'child_development_support',
+  'after_school_day_service',
+  'home_based_development_support',
+  'nursery_visit_support',
+  'medical_short_stay',
+  'welfare_short_stay',
+  'medical_residential',
+  'home_visit_nursing',
+  'home_visit_care',
+  'hospital',
+  'clinic',
+  'pharmacy',
+  'nursery',
+  'kindergarten',
+  'school',
+  'special_needs_school',
+  'consultation_support',
+  'other',
+] as const satisfies readonly ServiceType[];
+export const SERVICE_STATUS_CODES = [
+  'active',
+  'inactive',
+  'temporarily_closed',
+  'defunct',
+] as const satisfies readonly ServiceStatus[];
+export const ACCEPTANCE_CODES = [
+  'accepted',
+  'accepted_with_conditions',
+  'not_accepted',
+] as const satisfies readonly Acceptance[];
+export const WEEKDAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const satisfies readonly Weekday[];
+export const BOTTLENECK_KIND_CODES = [
+  'no_bathing',
+  'no_transport',
+  'no_night_nurse',
+  'no_short_stay_bed',
+  'age_limit',
+  'waiting_list',
+  'other',
+] as const satisfies readonly BottleneckKind[];
+
+// Compile-time: every code of the contract is listed above.
+type Missing<All, Listed> = Exclude<All, Listed> extends never ? true : Exclude<All, Listed>;
+const _complete: [
+  Missing<ServiceType, (typeof SERVICE_TYPE_CODES)[number]>,
+  Missing<ServiceStatus, (typeof SERVICE_STATUS_CODES)[number]>,
+  Missing<Acceptance, (typeof ACCEPTANCE_CODES)[number]>,
+  Missing<Weekday, (typeof WEEKDAY_CODES)[number]>,
+  Missing<BottleneckKind, (typeof BOTTLENECK_KIND_CODES)[number]>,
+] = [true, true, true, true, true];
+void _complete;
+
+export const STAFF = '/api/resources';
+export const PUBLIC = '/api/public/resources';
+const enc = encodeURIComponent;
+
+// ───────────────────────────── public ─────────────────────────────
+
+export function usePublicOptions() {
+  return useQuery({
+    queryKey: ['public-resources', 'options'],
+    queryFn: ({ signal }) => api.get<PublicOptions>(`${PUBLIC}/options`, undefined, signal),
+    staleTime: 60 * 60 * 1000,
+  });
+}
+
+export type PublicSearchParams = {
+  municipalityCode?: string;
+  address?: string;
+  type?: ServiceType;
+  careItem?: string[];
+  age?: number;
+  q?: string;
+  page?: number;
+};
+
+export function usePublicSearch(params: PublicSearchParams) {
+  const query: QueryParams = {
+    municipalityCode: params.municipalityCode,
+    address: params.address,
+    type: params.type,
+    careItem: params.careItem?.length ? params.careItem.join(',') : undefined,
+    age: params.age,
+    q: params.q,
+    page: params.page,
+  };
+  return useQuery({
+    queryKey: ['public-resources', 'search', query],
+    queryFn: ({ signal }) => api.get<PublicSearchResult>(PUBLIC, query, signal),
+    placeholderData: keepPreviousData,
+    retry: false,
+  });
+}
+
+export function usePublicService(id: string) {
+  return useQuery({
+    queryKey: ['public-resources', 'service', id],
+    queryFn: ({ signal }) => api.get<PublicService>(`${PUBLIC}/${enc(id)}`, undefined, signal),
+    retry: false,
+  });
+}
+
+export function useConfirmView(token: string) {
+  return useQuery({
+    queryKey: ['public-resources', 'confirm', token],
+    queryFn: ({ signal }) => api.get<ConfirmView>(`${PUBLIC}/confirm/${enc(token)}`, undefined, signal),
+    retry: false,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+export function useConfirmByLink(token: string) {
+  return useMutation({
+    mutationFn: (body: ConfirmByLink) =>
+      apiFetch<ConfirmByLinkResponse>('PUT', `${PUBLIC}/confirm/${enc(token)}`, { body }),
+  });
+}
+
+// ───────────────────────────── staff: directory ─────────────────────────────
+
+export function useServices(query: ServiceListQuery) {
+  return useQuery({
+    queryKey: ['resources', 'services', query],
+    queryFn: ({ signal }) => api.get<ServiceList>(`${STAFF}/services`, { ...query } as QueryParams, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useService(id: string | null) {
+  return useQuery({
+    queryKey: ['resources', 'service', id],
+    queryFn: ({ signal }) => api.get<Service>(`${STAFF}/services/${enc(id ?? '')}`, undefined, signal),
+    enabled: !!id,
+  });
+}
+
+function invalidateDirectory(qc: QueryClient) {
+  return qc.invalidateQueries({ queryKey: ['resources'] });
+}
+
+export function useSaveService() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string | null; body: ServiceInput & { version?: number } }) =>
+      id
+        ? apiFetch<Service>('PUT', `${STAFF}/services/${enc(id)}`, { body })
+        : api.post<Service>(`${STAFF}/services`, body),
+    onSuccess: (saved) => {
+      qc.setQueryData(['resources', 'service', saved.id], saved);
+      // Not awaited: the form remounts on the new version, and the caller's own onSuccess must run first.
+      void invalidateDirectory(qc);
+    },
+  });
+}
+
+/** PATCH: a provider signed in (or staff) corrects the provider fields; this also confirms the listing. */
+export function useCorrectService() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, version, changes }: { id: string; version: number; changes: ProviderEdit }) =>
+      api.patch<Service>(`${STAFF}/services/${enc(id)}`, { ...changes, version }),
+    onSuccess: (saved) => {
+      qc.setQueryData(['resources', 'service', saved.id], saved);
+      void invalidateDirectory(qc);
+    },
+  });
+}
+
+export function useConfirmService() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, version }: { id: string; version: number }) =>
+      api.post<Service>(`${STAFF}/services/${enc(id)}/confirm`, { version }),
+    onSuccess: () => invalidateDirectory(qc),
+  });
+}
+
+export function useIssueLink() {
+  return useMutation({
+    mutationFn: (id: string) => api.post<ProviderLink>(`${STAFF}/services/${enc(id)}/link`, {}),
+  });
+}
+
+export function useOrganizations(q: string) {
+  return useQuery({
+    queryKey: ['resources', 'organizations', q],
+    queryFn: ({ signal }) =>
+      api.get<OrganizationList>(`${STAFF}/organizations`, { q: q || undefined, pageSize: 200 }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCreateOrganization() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: OrganizationInput) => api.post<Organization>(`${STAFF}/organizations`, body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['resources', 'organizations'] }),
+  });
+}
+
+export function exportHref(
+  kind: 'json' | 'xlsx',
+  params: { municipalityCode?: string; type?: string; lang?: 'ja' | 'en' } = {},
+) {
+  return withQuery(`${STAFF}/export.${kind}`, params);
+}
+
+// ───────────────────────────── staff: rounds ─────────────────────────────
+
+export function useRounds() {
+  return useQuery({
+    queryKey: ['resources', 'rounds'],
+    queryFn: ({ signal }) => api.get<{ items: Round[] }>(`${STAFF}/rounds`, undefined, signal),
+  });
+}
+
+export function useRound(id: string | null) {
+  return useQuery({
+    queryKey: ['resources', 'round', id],
+    queryFn: ({ signal }) => api.get<RoundDetail>(`${STAFF}/rounds/${enc(id ?? '')}`, undefined, signal),
+    enabled: !!id,
+  });
+}
+
+export function useCreateRound() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (nendo: number) => api.post<CreateRoundResponse>(`${STAFF}/rounds`, { nendo }),
+    onSuccess: () => invalidateDirectory(qc),
+  });
+}
+
+export function useSendReminders() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (roundId: string) =>
+      api.post<RemindersResponse>(`${STAFF}/rounds/${enc(roundId)}/reminders`, {}),
+    onSuccess: () => invalidateDirectory(qc),
+  });
+}
+
+// ───────────────────────────── staff: import ─────────────────────────────
+
+/** POST of the CSV file itself as the body (the import endpoints read raw bytes, any encoding). */
+async function postFile<T>(qc: QueryClient, path: string, file: File): Promise<T> {
+  const session = qc.getQueryData(sessionQuery.queryKey);
+  const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': 'text/csv' };
+  if (session?.csrfToken) headers['X-CSRF-Token'] = session.csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(withQuery(path, { fileName: file.name }), {
+      method: 'POST',
+      headers,
+      credentials: 'same-origin',
+      body: file,
+    });
+  } catch {
+    throw new ApiError(0, 'network', translate('ja', 'error.network'), translate('en', 'error.network'));
+  }
+  const text = await res.text();
+  let data: unknown = null;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch {
+    data = null;
+  }
+  if (!res.ok) {
+    const err = (data as { error?: { code?: string; ja?: string; en?: string; detail?: unknown } } | null)
+      ?.error;
+    throw new ApiError(
+      res.status,
+      err?.code ?? `http_${res.status}`,
+      err?.ja ?? translate('ja', 'error.unknown'),
+      err?.en ?? translate('en', 'error.unknown'),
+      [],
+      err?.detail,
+    );
+  }
+  return data as T;
+}
+
+export function useImportPreview() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File) => postFile<ImportPreview>(qc, `${STAFF}/import/preview`, file),
+  });
+}
+
+export function useImport() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File) => postFile<ImportResult>(qc, `${STAFF}/import`, file),
+    onSuccess: () => invalidateDirectory(qc),
+  });
+}
+
+// ───────────────────────────── staff: gaps ─────────────────────────────
+
+export function useGaps(regionId?: string) {
+  return useQuery({
+    queryKey: ['resources', 'gaps', regionId ?? null],
+    queryFn: ({ signal }) => api.get<Gaps>(`${STAFF}/gaps`, { regionId }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function gapsExportHref(regionId?: string, lang?: 'ja' | 'en') {
+  return withQuery(`${STAFF}/gaps.xlsx`, { regionId, lang });
+}
+
+export function useCreateBottleneck() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateBottleneck) => api.post<Bottleneck>(`${STAFF}/bottlenecks`, body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['resources', 'gaps'] }),
+  });
+}
+
+export function useDeleteBottleneck() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.delete<unknown>(`${STAFF}/bottlenecks/${enc(id)}`),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['resources', 'gaps'] }),
+  });
+}

@@ -1,0 +1,9 @@
+import { useSession } from '../../lib/queries/auth';
+import { censusAccessOf } from '../../lib/queries/census';
+
+/** True when the signed-in role may change census data (auditors only read; the API enforces it too). */
+export function useCensusWrite(): boolean {
+  const { data } = useSession();
+  const role = data?.user?.role;
+  return role !== undefined && censusAccessOf(role) === 'write';
+}

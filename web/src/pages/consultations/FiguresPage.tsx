@@ -1,0 +1,174 @@
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import { currentNendo } from '../../../../src/shared/nendo';
+import { buttonClass } from '../../components/Button';
+import { SelectField } from '../../components/Field';
+import { Page, Section } from '../../components/Page';
+import { QueryState } from '../../components/QueryState';
+import { RowTh, Table, Td, Th } from '../../components/Table';
+import { type Translate, useLocale, useT } from '../../i18n';
+import { formatNendo, formatNumber } from '../../lib/format';
+import { figuresExportHref, useConsultationFigures } from '../../lib/queries/consultations';
+import { readsConsultations } from './access';
+import { forConsultationRoles } from './Guard';
+import { askerLabel, tierLabel, topicLabel } from './labels';
+import type { FiguresSearch } from './search';
+
+type Row = { key: string; label: string; count: number };
+
+/** A table whose rows carry a bar relative to the largest (the number is always written too). */
+function Bars({ caption, rows, t }: { caption: string; rows: Row[]; t: Translate }) {
+  const { locale } = useLocale();
+  const max = Math.max(1, ...rows.map((r) => r.count));
+  return (
+    <Table caption={caption}>
+      <thead>
+        <tr>
+          <Th className="w-1/3">{t('consult.figures.key')}</Th>
+          <Th>{t('consult.figures.count')}</Th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.key}>
+            <RowTh>{row.label}</RowTh>
+            <Td>
+              <div className="flex items-center gap-3">
+                <div
+                  className="h-5 flex-1 rounded-4 bg-solid-gray-50 print:border print:border-black"
+                  aria-hidden="true"
+                >
+                  <div
+                    className="h-5 rounded-4 bg-key-700 print:bg-black"
+                    style={{ width: `${(row.count / max) * 100}%` }}
+                  />
+                </div>
+                <span className="w-20 shrink-0 text-right tabular-nums">
+                  {t('consult.figures.countN', { n: formatNumber(row.count, locale) })}
+                </span>
+              </div>
+            </Td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}
+
+/** Figures by 年度 (KU-3, KU-7): counts by tier, asker, topic, municipality, month; hand-off times; the share. */
+function Figures() {
+  const t = useT();
+  const { locale } = useLocale();
+  const search = useSearch({ strict: false }) as FiguresSearch;
+  const navigate = useNavigate();
+  const thisYear = currentNendo(new Date());
+  const nendo = search.nendo ?? thisYear;
+  const query = useConsultationFigures(nendo);
+  const years = Array.from({ length: 6 }, (_, i) => thisYear - i);
+  return (
+    <Page title={t('consult.figures.title')} intro={t('consult.figures.intro')}>
+      <div className="mb-6 flex flex-wrap items-end gap-4">
+        <SelectField
+          label={t('consult.figures.nendo')}
+          value={String(nendo)}
+          onChange={(v) =>
+            void navigate({ to: '/consultations/figures', search: { nendo: Number(v) } as never })
+          }
+          options={years.map((y) => ({ value: String(y), label: formatNendo(y, locale) }))}
+        />
+        <a href={figuresExportHref(nendo, locale)} download className={`${buttonClass('secondary')} mb-5`}>
+          {t('consult.figures.download')}
+        </a>
+      </div>
+      <QueryState query={query}>
+        {(f) => (
+          <>
+            <p className="mb-6 text-std-17B-170">
+              {t('consult.figures.total', {
+                nendo: formatNendo(f.nendo, locale),
+                n: formatNumber(f.total, locale),
+              })}
+            </p>
+            <Bars
+              t={t}
+              caption={t('consult.figures.byFirstTier')}
+              rows={f.byFirstTier.map((c) => ({ ...c, label: tierLabel(t, c.key) }))}
+            />
+            <Bars
+              t={t}
+              caption={t('consult.figures.byResolvedTier')}
+              rows={f.byResolvedTier.map((c) => ({ ...c, label: tierLabel(t, c.key) }))}
+            />
+            <Bars
+              t={t}
+              caption={t('consult.figures.byAsker')}
+              rows={f.byAskerKind.map((c) => ({ ...c, label: askerLabel(t, c.key) }))}
+            />
+            <Bars
+              t={t}
+              caption={t('consult.figures.byTopic')}
+              rows={f.byTopic.map((c) => ({ ...c, label: topicLabel(t, c.key) }))}
+            />
+            <Bars
+              t={t}
+              caption={t('consult.figures.byMunicipality')}
+              rows={f.byMunicipality.map((c) => ({ ...c, label: c.name ?? c.key }))}
+            />
+            <Bars
+              t={t}
+              caption={t('consult.figures.byMonth')}
+              rows={f.byMonth.map((c) => ({
+                ...c,
+                label: t('consult.figures.month', { m: Number(c.key.slice(-2)) || c.key }),
+              }))}
+            />
+            <Section title={t('consult.figures.handoff')} id="figures-handoff">
+              <p>
+                {t('consult.figures.handoffText', {
+                  n: f.handoffHours.count,
+                  median: f.handoffHours.median ?? '—',
+                  p90: f.handoffHours.p90 ?? '—',
+                })}
+              </p>
+            </Section>
+            <Section title={t('consult.figures.share')} id="figures-share">
+              <Table caption={t('consult.figures.shareCaption')} captionHidden>
+                <thead>
+                  <tr>
+                    <Th>{t('consult.figures.nendo')}</Th>
+                    <Th className="text-right">{t('consult.figures.shareMunicipal')}</Th>
+                    <Th className="text-right">{t('consult.figures.shareTotal')}</Th>
+                    <Th>{t('consult.figures.shareRatio')}</Th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {f.municipalFirstContactShare.map((y) => (
+                    <tr key={y.nendo}>
+                      <RowTh>{formatNendo(y.nendo, locale)}</RowTh>
+                      <Td className="text-right tabular-nums">{formatNumber(y.municipal, locale)}</Td>
+                      <Td className="text-right tabular-nums">{formatNumber(y.total, locale)}</Td>
+                      <Td>
+                        <div className="flex items-center gap-3">
+                          <div className="h-5 flex-1 rounded-4 bg-solid-gray-50" aria-hidden="true">
+                            <div
+                              className="h-5 rounded-4 bg-key-700"
+                              style={{ width: `${(y.share ?? 0) * 100}%` }}
+                            />
+                          </div>
+                          <span className="w-16 shrink-0 text-right tabular-nums">
+                            {y.share === null ? '—' : `${Math.round(y.share * 100)}%`}
+                          </span>
+                        </div>
+                      </Td>
+                    </tr>
+                  ))}
+                </tbody>
+              </Table>
+            </Section>
+          </>
+        )}
+      </QueryState>
+    </Page>
+  );
+}
+
+export const FiguresPage = forConsultationRoles(readsConsultations, Figures);

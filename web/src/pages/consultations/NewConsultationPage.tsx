@@ -1,0 +1,179 @@
+import { useNavigate } from '@tanstack/react-router';
+import { type FormEvent, useState } from 'react';
+import { ApiErrorAlert, ErrorAlert } from '../../components/Alert';
+import { Button } from '../../components/Button';
+import { Checkbox, Fieldset, SelectField, TextAreaField, TextField } from '../../components/Field';
+import { Page } from '../../components/Page';
+import { QueryState } from '../../components/QueryState';
+import { useT } from '../../i18n';
+import {
+  ASKER_KINDS,
+  CHANNELS,
+  type CreateConsultationBody,
+  TOPICS,
+  URGENCIES,
+  useConsultationTeams,
+  useCreateConsultation,
+} from '../../lib/queries/consultations';
+import { recordsConsultations } from './access';
+import { forConsultationRoles } from './Guard';
+import { askerLabel, channelLabel, topicLabel, urgencyLabel } from './labels';
+
+type ChildKind = 'registered' | 'unregistered' | 'anonymous';
+
+/** Intake: who asked, how, about which child, topics, urgency, narrative; lands in the user's own team. */
+function NewConsultation() {
+  const t = useT();
+  const navigate = useNavigate();
+  const teams = useConsultationTeams();
+  const create = useCreateConsultation();
+  const [municipalityCode, setMunicipality] = useState('');
+  const [askerKind, setAsker] = useState('family');
+  const [askerContact, setContact] = useState('');
+  const [channel, setChannel] = useState('phone');
+  const [childKind, setChildKind] = useState<ChildKind>('anonymous');
+  const [childId, setChildId] = useState('');
+  const [description, setDescription] = useState('');
+  const [topics, setTopics] = useState<string[]>([]);
+  const [urgency, setUrgency] = useState('normal');
+  const [narrative, setNarrative] = useState('');
+  const [nextActionOn, setNext] = useState('');
+  const [attempted, setAttempted] = useState(false);
+  const required = t('consult.form.required');
+  const errors = {
+    municipalityCode: municipalityCode ? null : required,
+    topics: topics.length ? null : t('consult.form.chooseTopic'),
+    narrative: narrative.trim() ? null : required,
+    childId: childKind === 'registered' && !childId.trim() ? required : null,
+    description: childKind === 'unregistered' && !description.trim() ? required : null,
+  };
+  const invalid = Object.values(errors).some(Boolean);
+  const show = (e: string | null) => (attempted ? e : null);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setAttempted(true);
+    if (invalid) return;
+    const child: CreateConsultationBody['child'] =
+      childKind === 'registered'
+        ? { kind: 'registered', childId: childId.trim() }
+        : childKind === 'unregistered'
+          ? { kind: 'unregistered', description }
+          : { kind: 'anonymous' };
+    create.mutate(
+      {
+        municipalityCode,
+        askerKind,
+        askerContact: askerContact || undefined,
+        channel,
+        child,
+        topics,
+        urgency,
+        narrative,
+        nextActionOn: nextActionOn || null,
+      },
+      {
+        onSuccess: (c) =>
+          void navigate({ to: '/consultations/$consultationId', params: { consultationId: c.id } }),
+      },
+    );
+  };
+
+  return (
+    <Page title={t('consult.form.title')}>
+      <QueryState query={teams}>
+        {(choices) => (
+          <form onSubmit={submit} noValidate className="max-w-2xl">
+            {attempted && invalid && <ErrorAlert>{t('consult.public.invalid')}</ErrorAlert>}
+            <SelectField
+              label={t('consult.form.municipality')}
+              value={municipalityCode}
+              onChange={setMunicipality}
+              emptyLabel="—"
+              options={choices.municipalities.map((m) => ({ value: m.code, label: m.name }))}
+              required
+              error={show(errors.municipalityCode)}
+            />
+            <SelectField
+              label={t('consult.form.asker')}
+              value={askerKind}
+              onChange={setAsker}
+              options={ASKER_KINDS.map((a) => ({ value: a, label: askerLabel(t, a) }))}
+            />
+            <TextField label={t('consult.form.contact')} value={askerContact} onChange={setContact} />
+            <SelectField
+              label={t('consult.form.channel')}
+              value={channel}
+              onChange={setChannel}
+              options={CHANNELS.map((c) => ({ value: c, label: channelLabel(t, c) }))}
+            />
+            <SelectField
+              label={t('consult.form.child')}
+              value={childKind}
+              onChange={(v) => setChildKind(v as ChildKind)}
+              options={(['anonymous', 'unregistered', 'registered'] as const).map((k) => ({
+                value: k,
+                label: t(`consult.form.childKind.${k}`),
+              }))}
+            />
+            {childKind === 'registered' && (
+              <TextField
+                label={t('consult.form.childId')}
+                value={childId}
+                onChange={setChildId}
+                required
+                error={show(errors.childId)}
+              />
+            )}
+            {childKind === 'unregistered' && (
+              <TextAreaField
+                label={t('consult.form.childDescription')}
+                value={description}
+                onChange={setDescription}
+                required
+                error={show(errors.description)}
+              />
+            )}
+            <Fieldset legend={t('consult.form.topics')} required error={show(errors.topics)}>
+              {TOPICS.map((code) => (
+                <Checkbox
+                  key={code}
+                  label={topicLabel(t, code)}
+                  checked={topics.includes(code)}
+                  onChange={(on) => setTopics(on ? [...topics, code] : topics.filter((x) => x !== code))}
+                />
+              ))}
+            </Fieldset>
+            <SelectField
+              label={t('consult.form.urgency')}
+              value={urgency}
+              onChange={setUrgency}
+              options={URGENCIES.map((u) => ({ value: u, label: urgencyLabel(t, u) }))}
+            />
+            <TextAreaField
+              label={t('consult.form.narrative')}
+              hint={t('consult.addAction.noteHint')}
+              value={narrative}
+              onChange={setNarrative}
+              required
+              rows={6}
+              error={show(errors.narrative)}
+            />
+            <TextField
+              type="date"
+              label={t('consult.form.nextActionOn')}
+              value={nextActionOn}
+              onChange={setNext}
+            />
+            {create.error && <ApiErrorAlert error={create.error} />}
+            <Button type="submit" disabled={create.isPending}>
+              {t('consult.form.save')}
+            </Button>
+          </form>
+        )}
+      </QueryState>
+    </Page>
+  );
+}
+
+export const NewConsultationPage = forConsultationRoles(recordsConsultations, NewConsultation);

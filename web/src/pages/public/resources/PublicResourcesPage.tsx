@@ -1,0 +1,338 @@
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import { ApiErrorAlert } from '../../../components/Alert';
+import { Button } from '../../../components/Button';
+import { Checkbox, SelectField, TextField } from '../../../components/Field';
+import { type MapMarker, MarkerMap } from '../../../components/map/MarkerMap';
+import { Page, Section } from '../../../components/Page';
+import { Pagination } from '../../../components/Pagination';
+import { type Locale, type Translate, useLocale, useT } from '../../../i18n';
+import { formatNumber } from '../../../lib/format';
+import {
+  type PublicSearchResult,
+  type PublicServiceSummary,
+  SERVICE_TYPE_CODES,
+  type ServiceType,
+  usePublicSearch,
+} from '../../../lib/queries/resources';
+import { AcceptanceBadge, ageRange, CARE_CODES, careLabel, LastConfirmed, typeLabel, yesNo } from './display';
+import { careCodes, type PublicResourceSearch, parsePublicResourceSearch } from './search';
+
+/**
+ * The public resources search (/public/resources, ME-6): no sign-in. Families and staff search by place,
+ * service type, the care items a child needs, age and free text; every search is a URL that can be shared.
+ * Results come as a list (the main view, printable) and as markers on a small map.
+ */
+
+const isServiceType = (v: string | undefined): v is ServiceType =>
+  !!v && (SERVICE_TYPE_CODES as readonly string[]).includes(v);
+
+function hasCriteria(s: PublicResourceSearch): boolean {
+  return Boolean(s.where || s.municipality || s.type || s.care || s.age !== undefined || s.q);
+}
+
+type FormState = { where: string; type: string; care: string[]; age: string; q: string };
+
+function formOf(s: PublicResourceSearch): FormState {
+  return {
+    where: s.where ?? '',
+    type: s.type ?? '',
+    care: careCodes(s),
+    age: s.age === undefined ? '' : String(s.age),
+    q: s.q ?? '',
+  };
+}
+
+function SearchForm({ search }: { search: PublicResourceSearch }) {
+  const t = useT();
+  const { locale } = useLocale();
+  const navigate = useNavigate();
+  const [form, setForm] = useState<FormState>(() => formOf(search));
+  // Back/forward or a shared link changes the URL: the form follows it.
+  useEffect(() => setForm(formOf(search)), [search]);
+  const set = <K extends keyof FormState>(k: K, v: FormState[K]) => setForm((f) => ({ ...f, [k]: v }));
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const age = form.age.trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+    void navigate({
+      to: '/public/resources',
+      search: {
+        where: form.where.trim() || undefined,
+        // A place typed anew replaces a municipality chosen by a shared link.
+        municipality: form.where.trim() ? undefined : search.municipality,
+        type: form.type || undefined,
+        care: form.care.length ? form.care.join(',') : undefined,
+        age: /^\d{1,3}$/.test(age) ? Number(age) : undefined,
+        q: form.q.trim() || undefined,
+      },
+    });
+  };
+
+  return (
+    <form onSubmit={submit} aria-labelledby="resources-search" className="mb-8 print:hidden" noValidate>
+      <h2 id="resources-search" className="mb-3 text-std-22B-150 text-solid-gray-900">
+        {t('resources.public.searchTitle')}
+      </h2>
+      <TextField
+        id="resources-where"
+        label={t('resources.public.where')}
+        hint={t('resources.public.whereHint')}
+        value={form.where}
+        onChange={(v) => set('where', v)}
+        autoComplete="street-address"
+      />
+      <SelectField
+        label={t('resources.type')}
+        value={form.type}
+        onChange={(v) => set('type', v)}
+        emptyLabel={t('resources.anyType')}
+        options={SERVICE_TYPE_CODES.map((c) => ({ value: c, label: typeLabel(t, c) }))}
+      />
+      <fieldset className="mb-5">
+        <legend className="mb-1 text-std-17B-170 text-solid-gray-900">{t('resources.public.care')}</legend>
+        <p className="mb-1 text-std-16N-170 text-solid-gray-700">{t('resources.public.careHint')}</p>
+        <div className="grid sm:grid-cols-2">
+          {CARE_CODES.map((code) => (
+            <Checkbox
+              key={code}
+              label={careLabel(code, locale, true)}
+              checked={form.care.includes(code)}
+              onChange={(on) =>
+                set(
+                  'care',
+                  on
+                    ? CARE_CODES.filter((c) => c === code || form.care.includes(c))
+                    : form.care.filter((c) => c !== code),
+                )
+              }
+            />
+          ))}
+        </div>
+      </fieldset>
+      <div className="grid gap-x-4 sm:grid-cols-2">
+        <TextField
+          id="resources-age"
+          label={t('resources.public.age')}
+          hint={t('resources.public.ageHint')}
+          inputMode="numeric"
+          value={form.age}
+          onChange={(v) => set('age', v)}
+          className="max-w-32"
+        />
+        <TextField
+          id="resources-q"
+          label={t('resources.public.q')}
+          hint={t('resources.public.qHint')}
+          value={form.q}
+          onChange={(v) => set('q', v)}
+        />
+      </div>
+      <div className="flex flex-wrap gap-3">
+        <Button type="submit">{t('resources.public.search')}</Button>
+        <Button
+          variant="secondary"
+          onClick={() => {
+            setForm(formOf({}));
+            void navigate({ to: '/public/resources', search: {} });
+          }}
+        >
+          {t('resources.public.clear')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function Facts({ item, t }: { item: PublicServiceSummary; t: Translate }) {
+  return (
+    <dl className="grid grid-cols-[auto_1fr] gap-x-3 text-std-16N-170">
+      <dt className="font-bold">{t('resources.ages')}</dt>
+      <dd>{ageRange(t, item.minAge, item.maxAge)}</dd>
+      <dt className="font-bold">{t('resources.transport')}</dt>
+      <dd>{yesNo(t, item.transport)}</dd>
+      <dt className="font-bold">{t('resources.bathing')}</dt>
+      <dd>{yesNo(t, item.bathing)}</dd>
+      <dt className="font-bold">{t('resources.vacancy')}</dt>
+      <dd>{item.vacancy === null ? t('resources.unknown') : t('resources.vacancyN', { n: item.vacancy })}</dd>
+    </dl>
+  );
+}
+
+function ResultItem({
+  item,
+  n,
+  wanted,
+  t,
+  locale,
+}: {
+  item: PublicServiceSummary;
+  n: number;
+  wanted: string[];
+  t: Translate;
+  locale: Locale;
+}) {
+  const acceptedCount = item.careItems.filter((c) => c.acceptance !== 'not_accepted').length;
+  const shown = wanted.length ? wanted : [];
+  return (
+    <li className="rounded-8 border border-solid-gray-420 p-4 break-inside-avoid">
+      <h3 className="text-std-20B-150">
+        <span className="mr-2 inline-block min-w-8 rounded-full bg-key-900 px-2 text-center text-white print:border print:bg-white print:text-black">
+          {n}
+        </span>
+        <Link to="/public/resources/$serviceId" params={{ serviceId: item.id }}>
+          {item.name}
+        </Link>
+      </h3>
+      <p className="text-std-16N-170 text-solid-gray-800">
+        {typeLabel(t, item.type)}・{item.organizationName}
+      </p>
+      <p className="mb-2 text-std-16N-170">{item.address}</p>
+      {shown.length > 0 && (
+        <ul aria-label={t('resources.public.forYourItems')} className="mb-2 space-y-1">
+          {shown.map((code) => {
+            const c = item.careItems.find((x) => x.code === code);
+            return (
+              <li key={code} className="flex flex-wrap items-center gap-2">
+                <span>{careLabel(code, locale, true)}</span>
+                <AcceptanceBadge value={c?.acceptance} t={t} />
+                {c?.conditions && <span className="text-solid-gray-800">{c.conditions}</span>}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <p className="mb-2 text-std-16N-170">{t('resources.public.acceptsN', { n: acceptedCount })}</p>
+      <Facts item={item} t={t} />
+      {item.howToApply && (
+        <p className="mt-2 text-std-16N-170">
+          <span className="font-bold">{t('resources.howToApply')}：</span>
+          {item.howToApply}
+        </p>
+      )}
+      <p className="mt-2 text-std-16N-170" data-testid="last-confirmed">
+        <LastConfirmed at={item.lastConfirmedAt} stale={item.stale} t={t} locale={locale} />
+      </p>
+    </li>
+  );
+}
+
+function Results({ data, search }: { data: PublicSearchResult; search: PublicResourceSearch }) {
+  const t = useT();
+  const { locale } = useLocale();
+  const navigate = useNavigate();
+  const wanted = careCodes(search);
+  const offset = (data.page - 1) * data.pageSize;
+  const markers: MapMarker[] = useMemo(
+    () =>
+      data.items.flatMap((item, i) =>
+        item.latitude !== null && item.longitude !== null
+          ? [
+              {
+                id: item.id,
+                lat: item.latitude,
+                lon: item.longitude,
+                label: item.name,
+                href: `/public/resources/${item.id}`,
+                number: offset + i + 1,
+              },
+            ]
+          : [],
+      ),
+    [data, offset],
+  );
+  const unmapped = data.items.length - markers.length;
+  return (
+    <>
+      {data.municipality && (
+        <p className="mb-2 text-std-16N-170">
+          {t('resources.public.searchedIn', { name: data.municipality.name ?? data.municipality.code })}
+        </p>
+      )}
+      <p role="status" className="mb-4 text-std-17B-170">
+        {t('resources.public.found', { n: formatNumber(data.total, locale) })}
+      </p>
+      {data.items.length === 0 ? (
+        <p className="mb-6">{t('resources.public.none')}</p>
+      ) : (
+        <>
+          <Section id="resources-map" title={t('resources.public.map')}>
+            <p className="mb-2 text-std-16N-170 text-solid-gray-700 print:hidden">
+              {t('resources.public.mapHint')}
+              {unmapped > 0 && ` ${t('resources.public.unmapped', { n: unmapped })}`}
+            </p>
+            <MarkerMap
+              markers={markers}
+              label={t('resources.public.mapLabel')}
+              onNavigate={(href) => void navigate({ href })}
+            />
+          </Section>
+          <Section id="resources-list" title={t('resources.public.list')}>
+            <ol className="space-y-4" start={offset + 1}>
+              {data.items.map((item, i) => (
+                <ResultItem
+                  key={item.id}
+                  item={item}
+                  n={offset + i + 1}
+                  wanted={wanted}
+                  t={t}
+                  locale={locale}
+                />
+              ))}
+            </ol>
+            <Pagination
+              page={data.page}
+              pageSize={data.pageSize}
+              total={data.total}
+              onPage={(page) =>
+                void navigate({
+                  to: '/public/resources',
+                  search: { ...search, page: page > 1 ? page : undefined },
+                })
+              }
+            />
+          </Section>
+        </>
+      )}
+    </>
+  );
+}
+
+export function PublicResourcesPage() {
+  const t = useT();
+  const raw = useSearch({ strict: false }) as Record<string, unknown>;
+  const search = useMemo(() => parsePublicResourceSearch(raw), [raw]);
+  const active = hasCriteria(search);
+  const query = usePublicSearch({
+    address: search.where,
+    municipalityCode: search.municipality,
+    type: isServiceType(search.type) ? search.type : undefined,
+    careItem: careCodes(search).filter((c) => CARE_CODES.includes(c)),
+    age: search.age,
+    q: search.q,
+    page: search.page,
+  });
+
+  return (
+    <Page title={t('resources.public.title')} intro={t('resources.public.intro')}>
+      <SearchForm search={search} />
+      <div aria-busy={query.isFetching}>
+        {query.error ? (
+          <ApiErrorAlert error={query.error} />
+        ) : query.data ? (
+          <>
+            {!active && <p className="mb-4 text-std-16N-170">{t('resources.public.allListed')}</p>}
+            <Results data={query.data} search={search} />
+          </>
+        ) : (
+          <p role="status">{t('app.loading')}</p>
+        )}
+      </div>
+      <div className="mt-6 flex flex-wrap gap-3 print:hidden">
+        <Button variant="secondary" onClick={() => window.print()}>
+          {t('resources.public.print')}
+        </Button>
+      </div>
+    </Page>
+  );
+}

@@ -1,0 +1,258 @@
+import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
+import { currentNendo } from '../../../../src/shared/nendo';
+import { ApiErrorAlert } from '../../components/Alert';
+import { Button } from '../../components/Button';
+import { INPUT_CLASS } from '../../components/Field';
+import { Page, Section } from '../../components/Page';
+import { QueryState } from '../../components/QueryState';
+import { RowTh, Table, Td, Th } from '../../components/Table';
+import { type Locale, type Translate, useLocale, useT } from '../../i18n';
+import { formatDateTime, formatNendo, formatNumber } from '../../lib/format';
+import {
+  type ProviderLink,
+  type RoundDetail,
+  useCreateRound,
+  useRound,
+  useRounds,
+  useSendReminders,
+  useServices,
+} from '../../lib/queries/resources';
+import { bothCalendars, typeLabel } from '../public/resources/display';
+import { runsResourceRounds } from './access';
+import { forResourceRoles } from './Guard';
+
+/** The links just issued (shown this once): one read-only field per listing, to copy into a letter or mail. */
+function IssuedLinks({ links, t, locale }: { links: ProviderLink[]; t: Translate; locale: Locale }) {
+  if (links.length === 0) return <p role="status">{t('resources.rounds.noLinks')}</p>;
+  return (
+    <Table caption={t('resources.rounds.linksCaption', { n: links.length })}>
+      <thead>
+        <tr>
+          <Th>{t('resources.name')}</Th>
+          <Th>{t('resources.rounds.link')}</Th>
+          <Th>{t('resources.rounds.expires')}</Th>
+        </tr>
+      </thead>
+      <tbody>
+        {links.map((l) => (
+          <tr key={l.serviceId}>
+            <RowTh>{l.serviceName}</RowTh>
+            <Td className="min-w-72">
+              <input
+                readOnly
+                aria-label={t('resources.rounds.linkFor', { name: l.serviceName })}
+                value={`${window.location.origin}${l.url}`}
+                onFocus={(e) => e.target.select()}
+                className={`${INPUT_CLASS} font-mono`}
+              />
+            </Td>
+            <Td>{formatDateTime(l.expiresAt, locale)}</Td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}
+
+function RoundView({ round }: { round: RoundDetail }) {
+  const t = useT();
+  const { locale } = useLocale();
+  const remind = useSendReminders();
+  const pending = round.items.filter((i) => !i.confirmedAt);
+  const done = round.items.filter((i) => i.confirmedAt);
+  const rows = (items: RoundDetail['items'], caption: string) => (
+    <Table caption={caption}>
+      <thead>
+        <tr>
+          <Th>{t('resources.name')}</Th>
+          <Th>{t('resources.type')}</Th>
+          <Th>{t('resources.municipality')}</Th>
+          <Th>{t('resources.rounds.contact')}</Th>
+          <Th>{t('resources.rounds.confirmedAt')}</Th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((i) => (
+          <tr key={i.serviceId}>
+            <RowTh>
+              <Link to="/resources/services/$serviceId" params={{ serviceId: i.serviceId }}>
+                {i.serviceName}
+              </Link>
+              <span className="block text-dns-14N-130 text-solid-gray-700">{i.organizationName}</span>
+            </RowTh>
+            <Td>{typeLabel(t, i.type)}</Td>
+            <Td>{i.municipalityName ?? i.municipalityCode}</Td>
+            <Td>{[i.email, i.phone].filter(Boolean).join(' / ') || '—'}</Td>
+            <Td>
+              {i.confirmedAt
+                ? bothCalendars(i.confirmedAt, locale)
+                : i.linkExpiresAt
+                  ? t('resources.rounds.linkUntil', { at: formatDateTime(i.linkExpiresAt, locale) })
+                  : t('resources.rounds.notYet')}
+            </Td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+  return (
+    <>
+      <p className="mb-4 text-std-17B-170">
+        {t('resources.rounds.progress', {
+          confirmed: formatNumber(round.confirmedCount, locale),
+          total: formatNumber(round.serviceCount, locale),
+        })}
+      </p>
+      <div className="mb-4 flex flex-wrap gap-3 print:hidden">
+        <Button
+          variant="secondary"
+          disabled={pending.length === 0 || remind.isPending}
+          onClick={() => remind.mutate(round.id)}
+        >
+          {t('resources.rounds.remind', { n: pending.length })}
+        </Button>
+      </div>
+      <ApiErrorAlert error={remind.error} />
+      {remind.data && <IssuedLinks links={remind.data.links} t={t} locale={locale} />}
+      {pending.length > 0 ? (
+        rows(pending, t('resources.rounds.pendingCaption', { n: pending.length }))
+      ) : (
+        <p>{t('resources.rounds.allDone')}</p>
+      )}
+      {done.length > 0 && rows(done, t('resources.rounds.doneCaption', { n: done.length }))}
+    </>
+  );
+}
+
+function StaleList() {
+  const t = useT();
+  const { locale } = useLocale();
+  const stale = useServices({ stale: 'true', pageSize: 200, page: 1 });
+  return (
+    <QueryState query={stale}>
+      {(data) =>
+        data.items.length === 0 ? (
+          <p role="status">{t('resources.rounds.noStale')}</p>
+        ) : (
+          <Table caption={t('resources.rounds.staleCaption', { n: formatNumber(data.total, locale) })}>
+            <thead>
+              <tr>
+                <Th>{t('resources.name')}</Th>
+                <Th>{t('resources.municipality')}</Th>
+                <Th>{t('resources.lastConfirmed')}</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.items.map((s) => (
+                <tr key={s.id}>
+                  <RowTh>
+                    <Link to="/resources/services/$serviceId" params={{ serviceId: s.id }}>
+                      {s.name}
+                    </Link>
+                  </RowTh>
+                  <Td>{s.municipalityName ?? s.municipalityCode}</Td>
+                  <Td>
+                    {s.lastConfirmedAt
+                      ? bothCalendars(s.lastConfirmedAt, locale)
+                      : t('resources.neverConfirmed')}
+                  </Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        )
+      }
+    </QueryState>
+  );
+}
+
+/** 確認依頼: yearly re-confirmation rounds by 年度, confirmed vs not yet, reminders, and the stale listings. */
+function ConfirmationInner() {
+  const t = useT();
+  const { locale } = useLocale();
+  const rounds = useRounds();
+  const create = useCreateRound();
+  const nendo = currentNendo(new Date());
+  const [chosen, setChosen] = useState<string | null>(null);
+  const list = rounds.data?.items ?? [];
+  const latest = [...list].sort((a, b) => b.nendo - a.nendo)[0];
+  const selectedId = chosen ?? latest?.id ?? null;
+  const round = useRound(selectedId);
+  const hasCurrent = list.some((r) => r.nendo === nendo);
+
+  return (
+    <Page title={t('resources.rounds.title')} intro={t('resources.rounds.intro')}>
+      <p className="mb-4 print:hidden">
+        <Link to="/resources">{t('resources.staff.backToList')}</Link>
+      </p>
+      <Section id="rounds-list" title={t('resources.rounds.listTitle')}>
+        {!hasCurrent && (
+          <div className="mb-4 print:hidden">
+            <Button
+              disabled={create.isPending}
+              onClick={() => create.mutate(nendo, { onSuccess: (r) => setChosen(r.round.id) })}
+            >
+              {t('resources.rounds.create', { nendo: formatNendo(nendo, locale) })}
+            </Button>
+          </div>
+        )}
+        <ApiErrorAlert error={create.error} />
+        {create.data && <IssuedLinks links={create.data.links} t={t} locale={locale} />}
+        <QueryState query={rounds}>
+          {() =>
+            list.length === 0 ? (
+              <p>{t('resources.rounds.none')}</p>
+            ) : (
+              <Table caption={t('resources.rounds.listTitle')} captionHidden>
+                <thead>
+                  <tr>
+                    <Th>{t('resources.rounds.nendo')}</Th>
+                    <Th className="text-right">{t('resources.rounds.services')}</Th>
+                    <Th className="text-right">{t('resources.rounds.confirmed')}</Th>
+                    <Th className="text-right">{t('resources.rounds.notConfirmed')}</Th>
+                    <Th>{t('resources.rounds.show')}</Th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {[...list]
+                    .sort((a, b) => b.nendo - a.nendo)
+                    .map((r) => (
+                      <tr key={r.id}>
+                        <RowTh>{formatNendo(r.nendo, locale)}</RowTh>
+                        <Td className="text-right tabular-nums">{formatNumber(r.serviceCount, locale)}</Td>
+                        <Td className="text-right tabular-nums">{formatNumber(r.confirmedCount, locale)}</Td>
+                        <Td className="text-right tabular-nums">
+                          {formatNumber(r.serviceCount - r.confirmedCount, locale)}
+                        </Td>
+                        <Td>
+                          <Button
+                            variant="text"
+                            aria-pressed={r.id === selectedId}
+                            onClick={() => setChosen(r.id)}
+                          >
+                            {t('resources.rounds.showRound', { nendo: formatNendo(r.nendo, locale) })}
+                          </Button>
+                        </Td>
+                      </tr>
+                    ))}
+                </tbody>
+              </Table>
+            )
+          }
+        </QueryState>
+      </Section>
+      {selectedId && (
+        <Section id="round-detail" title={t('resources.rounds.detailTitle')}>
+          <QueryState query={round}>{(r) => <RoundView round={r} />}</QueryState>
+        </Section>
+      )}
+      <Section id="rounds-stale" title={t('resources.rounds.staleTitle')}>
+        <p className="mb-3 text-std-16N-170 text-solid-gray-700">{t('resources.rounds.staleHint')}</p>
+        <StaleList />
+      </Section>
+    </Page>
+  );
+}
+
+export const ConfirmationPage = forResourceRoles(runsResourceRounds, ConfirmationInner);

@@ -1,0 +1,193 @@
+import { Link } from '@tanstack/react-router';
+import { type FormEvent, useId, useState } from 'react';
+import { ApiErrorAlert, StatusMessage } from '../../components/Alert';
+import { Button } from '../../components/Button';
+import { INPUT_CLASS } from '../../components/Field';
+import { Page, Section } from '../../components/Page';
+import { RowTh, Table, Td, Th } from '../../components/Table';
+import { useLocale, useT } from '../../i18n';
+import { formatNumber } from '../../lib/format';
+import { type ImportPreview, useImport, useImportPreview } from '../../lib/queries/resources';
+import { typeLabel } from '../public/resources/display';
+import { runsResourceRounds } from './access';
+import { forResourceRoles } from './Guard';
+
+const ROWS_SHOWN = 200;
+const ACTION_KEYS = {
+  create: 'resources.import.action.create',
+  update: 'resources.import.action.update',
+  unchanged: 'resources.import.action.unchanged',
+  error: 'resources.import.action.error',
+} as const;
+
+function Preview({ preview }: { preview: ImportPreview }) {
+  const t = useT();
+  const { locale } = useLocale();
+  const n = (x: number) => formatNumber(x, locale);
+  return (
+    <>
+      <dl className="mb-4 grid grid-cols-[auto_1fr] gap-x-4 text-std-16N-170">
+        <dt className="font-bold">{t('resources.import.file')}</dt>
+        <dd>
+          {preview.fileName ?? '—'}（{preview.encoding}）
+        </dd>
+        <dt className="font-bold">{t('resources.import.rows')}</dt>
+        <dd>{n(preview.rowCount)}</dd>
+        <dt className="font-bold">{t('resources.import.action.create')}</dt>
+        <dd>{n(preview.createCount)}</dd>
+        <dt className="font-bold">{t('resources.import.action.update')}</dt>
+        <dd>{n(preview.updateCount)}</dd>
+        <dt className="font-bold">{t('resources.import.action.unchanged')}</dt>
+        <dd>{n(preview.unchangedCount)}</dd>
+      </dl>
+
+      {preview.issues.length > 0 && (
+        <Table caption={t('resources.import.issues', { n: preview.issues.length })}>
+          <thead>
+            <tr>
+              <Th>{t('resources.import.row')}</Th>
+              <Th>{t('resources.import.column')}</Th>
+              <Th>{t('resources.import.problem')}</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {preview.issues.map((i) => (
+              <tr key={`${i.row}:${i.column}:${i.en}`}>
+                <RowTh className="tabular-nums">{i.row === 0 ? t('resources.import.header') : i.row}</RowTh>
+                <Td>{i.column ?? '—'}</Td>
+                <Td className="text-error-2">{locale === 'ja' ? i.ja : i.en}</Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+
+      <Table caption={t('resources.import.columns')}>
+        <thead>
+          <tr>
+            <Th>{t('resources.import.header')}</Th>
+            <Th>{t('resources.import.field')}</Th>
+          </tr>
+        </thead>
+        <tbody>
+          {preview.columns.map((c) => (
+            <tr key={c.header}>
+              <RowTh>{c.header}</RowTh>
+              <Td>{c.field ?? t('resources.import.ignored')}</Td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+
+      <Table
+        caption={t('resources.import.rowsCaption', {
+          shown: Math.min(ROWS_SHOWN, preview.rows.length),
+          total: preview.rows.length,
+        })}
+      >
+        <thead>
+          <tr>
+            <Th>{t('resources.import.row')}</Th>
+            <Th>{t('resources.import.whatHappens')}</Th>
+            <Th>{t('resources.officeNumber')}</Th>
+            <Th>{t('resources.name')}</Th>
+            <Th>{t('resources.type')}</Th>
+            <Th>{t('resources.address')}</Th>
+          </tr>
+        </thead>
+        <tbody>
+          {preview.rows.slice(0, ROWS_SHOWN).map((r) => (
+            <tr key={r.row}>
+              <RowTh className="tabular-nums">{r.row}</RowTh>
+              <Td className={r.action === 'error' ? 'font-bold text-error-2' : ''}>
+                {t(ACTION_KEYS[r.action])}
+              </Td>
+              <Td>{r.officeNumber ?? '—'}</Td>
+              <Td>{r.name ?? '—'}</Td>
+              <Td>{r.type ? typeLabel(t, r.type) : '—'}</Td>
+              <Td>{r.address ?? '—'}</Td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+    </>
+  );
+}
+
+/** Open data of welfare offices (CSV): preview with row errors, then an all-or-nothing import. */
+function ImportInner() {
+  const t = useT();
+  const { locale } = useLocale();
+  const id = useId();
+  const [file, setFile] = useState<File | null>(null);
+  const preview = useImportPreview();
+  const run = useImport();
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!file) return;
+    run.reset();
+    preview.mutate(file);
+  };
+
+  return (
+    <Page title={t('resources.import.title')} intro={t('resources.import.intro')}>
+      <p className="mb-4 print:hidden">
+        <Link to="/resources">{t('resources.staff.backToList')}</Link>
+      </p>
+      <form onSubmit={submit} className="mb-8">
+        <label htmlFor={id} className="mb-1 block text-std-17B-170">
+          {t('resources.import.choose')}
+        </label>
+        <p id={`${id}-hint`} className="mb-1 text-std-16N-170 text-solid-gray-700">
+          {t('resources.import.hint')}
+        </p>
+        <input
+          id={id}
+          type="file"
+          accept=".csv,text/csv"
+          aria-describedby={`${id}-hint`}
+          className={`${INPUT_CLASS} mb-3`}
+          onChange={(e) => {
+            setFile(e.target.files?.[0] ?? null);
+            preview.reset();
+            run.reset();
+          }}
+        />
+        <Button type="submit" disabled={!file || preview.isPending}>
+          {t('resources.import.preview')}
+        </Button>
+      </form>
+      <ApiErrorAlert error={preview.error ?? run.error} />
+      <StatusMessage>
+        {run.data
+          ? t('resources.import.done', {
+              created: formatNumber(run.data.created, locale),
+              updated: formatNumber(run.data.updated, locale),
+              unchanged: formatNumber(run.data.unchanged, locale),
+            })
+          : undefined}
+      </StatusMessage>
+      {preview.data && (
+        <Section id="import-preview" title={t('resources.import.previewTitle')}>
+          <Preview preview={preview.data} />
+          {!run.data && (
+            <div className="mb-8 flex flex-wrap items-center gap-3">
+              <Button
+                disabled={!preview.data.canImport || run.isPending || !file}
+                onClick={() => file && run.mutate(file)}
+              >
+                {t('resources.import.run')}
+              </Button>
+              {!preview.data.canImport && (
+                <p className="text-std-16B-170 text-error-2">{t('resources.import.cannot')}</p>
+              )}
+            </div>
+          )}
+        </Section>
+      )}
+    </Page>
+  );
+}
+
+export const ImportPage = forResourceRoles(runsResourceRounds, ImportInner);

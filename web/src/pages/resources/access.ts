@@ -1,0 +1,30 @@
+import type { Role } from '../../lib/roles';
+
+/**
+ * Who sees which resources screen — the role-level view of the server's policy
+ * (src/modules/resources/policy.ts), which still decides every request (area, own organisation):
+ * - the directory: every role of a prefecture (provider staff see and correct their own listings);
+ * - creating listings: centre admin and staff, regional coordinators (in their area);
+ * - prefecture-wide work (import, re-confirmation rounds, export): centre admin and staff;
+ * - gaps: everyone of the prefecture but providers.
+ */
+export function readsResources(role: Role): boolean {
+  return role !== 'system_admin';
+}
+
+export function writesResources(role: Role): boolean {
+  return role === 'centre_admin' || role === 'centre_staff' || role === 'regional_coordinator';
+}
+
+export function runsResourceRounds(role: Role): boolean {
+  return role === 'centre_admin' || role === 'centre_staff';
+}
+
+export function readsResourceGaps(role: Role): boolean {
+  return role !== 'system_admin' && role !== 'provider_staff';
+}
+
+/** Who may add qualitative bottlenecks (server: centre staff and coordinators, within their area). */
+export function writesBottlenecks(role: Role): boolean {
+  return writesResources(role);
+}
