@@ -82,6 +82,8 @@ describe('resources', () => {
     await staff.goto('/resources');
     await waitForPage(staff);
     await staff.getByRole('link', { name: '社会資源を登録' }).click();
+    // The form is a lazily loaded chunk: the list's heading stays until it arrives.
+    await staff.getByRole('heading', { level: 1, name: '社会資源の登録' }).waitFor();
     await waitForPage(staff);
     expect(await textOf(staff.getByRole('heading', { level: 1 }))()).toBe('社会資源の登録');
     await staff.getByRole('button', { name: '一覧にない法人を追加' }).click();
