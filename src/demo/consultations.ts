@@ -17,7 +17,14 @@ import {
 } from '../db/schema';
 import { searchTextOf } from '../modules/consultations/policy';
 import { ensureTeam, type TeamRow } from '../modules/consultations/teams';
-import { ASKER_KINDS, CHANNELS, OUTCOMES, TOPICS, type Topic } from '../modules/consultations/vocab';
+import {
+  ASKER_KINDS,
+  CHANNELS,
+  MUNICIPAL_DIVISIONS,
+  OUTCOMES,
+  TOPICS,
+  type Topic,
+} from '../modules/consultations/vocab';
 import { isoDateInJapan } from '../shared/dates';
 import { createRng, deriveSeed } from './random';
 
@@ -152,6 +159,7 @@ export async function generateConsultations(
       ? new Date(Math.min(todayMs, openedAt.getTime() + rng.int(1, 90) * 86_400_000))
       : null;
     const nextActionOn = closed ? null : isoDateInJapan(new Date(todayMs + rng.int(-20, 30) * 86_400_000));
+    const askerKind = rng.weighted(ASKER_KINDS.map((k) => [k, k === 'family' ? 5 : 1] as const));
     const [row] = await tx
       .insert(consultations)
       .values({
@@ -161,7 +169,9 @@ export async function generateConsultations(
         firstTeamId: first.id,
         firstTier: first.tier,
         municipalityCode: code,
-        askerKind: rng.weighted(ASKER_KINDS.map((k) => [k, k === 'family' ? 5 : 1] as const)),
+        askerKind,
+        // A municipal asker names its division (母子保健・障害福祉・保育・教育…), as intake requires.
+        askerDivision: askerKind === 'municipality' ? rng.pick(MUNICIPAL_DIVISIONS) : null,
         channel: rng.pick(CHANNELS),
         childKind: child ? 'registered' : rng.chance(0.5) ? 'unregistered' : 'anonymous',
         childId: child?.id ?? null,

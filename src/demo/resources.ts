@@ -2,7 +2,8 @@
  * Fictional 社会資源 (resources directory) for the demo and the benchmark: organisations, services with their
  * location, acceptance of care items, ages, capacity, schedules and confirmation dates. Deterministic for a seed.
  * Names are made up from common words and the municipality's name; addresses are "<municipality><town>1-2-3"
- * with coordinates scattered around a rough centre of the prefecture (not real places).
+ * with coordinates scattered around a rough centre of the prefecture (not real places). The word lists and weights
+ * are in resource-words.ts.
  */
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
@@ -15,168 +16,21 @@ import {
   resourceServiceLocations,
   resourceServices,
 } from '../db/schema';
-import { SERVICE_TYPE_LABELS, SERVICE_TYPES, type ServiceType } from '../modules/resources/schemas';
 import { acceptedCodes, searchKeyOf, textKey } from '../modules/resources/text';
+import { SERVICE_TYPE_LABELS, SERVICE_TYPES } from '../modules/resources/vocab';
 import { CARE_ITEMS } from '../shared/care-score';
 import { MUNICIPALITIES } from '../shared/municipalities';
 import { createRng, deriveSeed, type Rng } from './random';
-
-/** Rough centres (latitude, longitude) of each prefecture, for scattering fictional coordinates. */
-const CENTRES: Record<string, [number, number]> = {
-  '01': [43.06, 141.35],
-  '02': [40.82, 140.74],
-  '03': [39.7, 141.15],
-  '04': [38.27, 140.87],
-  '05': [39.72, 140.1],
-  '06': [38.24, 140.36],
-  '07': [37.75, 140.47],
-  '08': [36.34, 140.45],
-  '09': [36.57, 139.88],
-  '10': [36.39, 139.06],
-  '11': [35.86, 139.65],
-  '12': [35.61, 140.12],
-  '13': [35.69, 139.69],
-  '14': [35.45, 139.4],
-  '15': [37.9, 139.02],
-  '16': [36.7, 137.21],
-  '17': [36.59, 136.63],
-  '18': [36.07, 136.22],
-  '19': [35.66, 138.57],
-  '20': [36.65, 138.18],
-  '21': [35.39, 136.72],
-  '22': [34.98, 138.38],
-  '23': [35.18, 136.91],
-  '24': [34.73, 136.51],
-  '25': [35.0, 135.87],
-  '26': [35.02, 135.76],
-  '27': [34.69, 135.52],
-  '28': [34.69, 135.18],
-  '29': [34.69, 135.83],
-  '30': [34.23, 135.17],
-  '31': [35.5, 134.24],
-  '32': [35.47, 133.05],
-  '33': [34.66, 133.93],
-  '34': [34.4, 132.46],
-  '35': [34.19, 131.47],
-  '36': [34.07, 134.56],
-  '37': [34.34, 134.04],
-  '38': [33.84, 132.77],
-  '39': [33.56, 133.53],
-  '40': [33.61, 130.42],
-  '41': [33.25, 130.3],
-  '42': [32.74, 129.87],
-  '43': [32.79, 130.74],
-  '44': [33.24, 131.61],
-  '45': [31.91, 131.42],
-  '46': [31.56, 130.56],
-  '47': [26.21, 127.68],
-};
-
-const WORDS = [
-  ['ひまわり', 'ヒマワリ'],
-  ['さくら', 'サクラ'],
-  ['つくし', 'ツクシ'],
-  ['あおぞら', 'アオゾラ'],
-  ['にじいろ', 'ニジイロ'],
-  ['こもれび', 'コモレビ'],
-  ['わかば', 'ワカバ'],
-  ['たんぽぽ', 'タンポポ'],
-  ['どんぐり', 'ドングリ'],
-  ['ほほえみ', 'ホホエミ'],
-  ['きらり', 'キラリ'],
-  ['はぐくみ', 'ハグクミ'],
-  ['すまいる', 'スマイル'],
-  ['みらい', 'ミライ'],
-  ['かがやき', 'カガヤキ'],
-  ['ぽかぽか', 'ポカポカ'],
-  ['のびのび', 'ノビノビ'],
-  ['すくすく', 'スクスク'],
-  ['やまびこ', 'ヤマビコ'],
-  ['うみかぜ', 'ウミカゼ'],
-  ['そよかぜ', 'ソヨカゼ'],
-  ['あゆみ', 'アユミ'],
-  ['いずみ', 'イズミ'],
-  ['ともしび', 'トモシビ'],
-  ['めぐみ', 'メグミ'],
-] as const;
-const TOWNS = [
-  '本町',
-  '中央',
-  '栄町',
-  '緑町',
-  '東町',
-  '西町',
-  '南町',
-  '北町',
-  '旭町',
-  '若葉台',
-  '桜ケ丘',
-  '新町',
-  '港町',
-  '川端',
-  '山手',
-];
-
-const TYPE_NAME: Record<ServiceType, { suffix: string; kana: string }> = {
-  child_development_support: { suffix: '児童発達支援センター', kana: 'ジドウハッタツシエンセンター' },
-  after_school_day_service: { suffix: '放課後等デイサービス', kana: 'ホウカゴトウデイサービス' },
-  home_based_development_support: { suffix: '居宅訪問支援室', kana: 'キョタクホウモンシエンシツ' },
-  nursery_visit_support: { suffix: '保育所等訪問支援', kana: 'ホイクショトウホウモンシエン' },
-  medical_short_stay: { suffix: '医療型短期入所', kana: 'イリョウガタタンキニュウショ' },
-  welfare_short_stay: { suffix: 'ショートステイ', kana: 'ショートステイ' },
-  medical_residential: { suffix: '療育園', kana: 'リョウイクエン' },
-  home_visit_nursing: { suffix: '訪問看護ステーション', kana: 'ホウモンカンゴステーション' },
-  home_visit_care: { suffix: 'ヘルパーステーション', kana: 'ヘルパーステーション' },
-  hospital: { suffix: '病院', kana: 'ビョウイン' },
-  clinic: { suffix: 'こどもクリニック', kana: 'コドモクリニック' },
-  pharmacy: { suffix: '薬局', kana: 'ヤッキョク' },
-  nursery: { suffix: '保育園', kana: 'ホイクエン' },
-  kindergarten: { suffix: 'こども園', kana: 'コドモエン' },
-  school: { suffix: '小学校', kana: 'ショウガッコウ' },
-  special_needs_school: { suffix: '特別支援学校', kana: 'トクベツシエンガッコウ' },
-  consultation_support: { suffix: '相談支援事業所', kana: 'ソウダンシエンジギョウショ' },
-  other: { suffix: '地域支援センター', kana: 'チイキシエンセンター' },
-};
-
-/** How common each type is, and how likely it accepts a care item (medical services accept most). */
-const TYPE_MIX: Record<ServiceType, { weight: number; accepts: number; ages: [number, number] | null }> = {
-  child_development_support: { weight: 12, accepts: 0.35, ages: [0, 6] },
-  after_school_day_service: { weight: 22, accepts: 0.3, ages: [6, 18] },
-  home_based_development_support: { weight: 2, accepts: 0.5, ages: [0, 18] },
-  nursery_visit_support: { weight: 3, accepts: 0.2, ages: [0, 18] },
-  medical_short_stay: { weight: 2, accepts: 0.85, ages: [0, 18] },
-  welfare_short_stay: { weight: 4, accepts: 0.2, ages: [6, 64] },
-  medical_residential: { weight: 1, accepts: 0.9, ages: [0, 18] },
-  home_visit_nursing: { weight: 14, accepts: 0.7, ages: null },
-  home_visit_care: { weight: 8, accepts: 0.25, ages: null },
-  hospital: { weight: 4, accepts: 0.9, ages: null },
-  clinic: { weight: 8, accepts: 0.5, ages: [0, 15] },
-  pharmacy: { weight: 6, accepts: 0.3, ages: null },
-  nursery: { weight: 6, accepts: 0.1, ages: [0, 5] },
-  kindergarten: { weight: 3, accepts: 0.08, ages: [3, 5] },
-  school: { weight: 2, accepts: 0.1, ages: [6, 12] },
-  special_needs_school: { weight: 1, accepts: 0.6, ages: [6, 18] },
-  consultation_support: { weight: 4, accepts: 0.5, ages: null },
-  other: { weight: 1, accepts: 0.2, ages: null },
-};
-
-const CONDITIONS = [
-  '看護師の配置日のみ受け入れ',
-  '事前の面談と主治医の指示書が必要です',
-  '送迎時は保護者の同乗をお願いしています',
-  '定員に空きがある曜日のみ',
-  '夜間は受け入れできません',
-  '初回は保護者同伴でお願いします',
-];
-const HOW_TO_APPLY = [
-  'お電話でご相談ください。見学は随時受け付けています。',
-  '相談支援専門員を通じてお申し込みください。受給者証が必要です。',
-  '主治医の紹介状をお持ちのうえ、地域連携室までご連絡ください。',
-  '市町村の障害福祉担当窓口で支給決定を受けた後、ご契約となります。',
-  'まずは見学と面談を行い、受け入れ体制を一緒に確認します。',
-];
-
-const MUNICIPALITY_WEIGHT = { designated_city: 8, special_ward: 3, city: 2, town: 1, village: 0.5 } as const;
+import {
+  CENTRES,
+  CONDITIONS,
+  HOW_TO_APPLY,
+  MUNICIPALITY_WEIGHT,
+  TOWNS,
+  TYPE_MIX,
+  TYPE_NAME,
+  WORDS,
+} from './resource-words';
 
 export type ResourceRows = {
   organizations: (typeof resourceOrganizations.$inferInsert & { id: string })[];

@@ -18,7 +18,13 @@ export type AppTable = {
 export const REFERENCE_TABLES: ReadonlySet<string> = new Set(['municipalities']);
 
 /**
- * Every table declared in src/db/schema, parents before children (foreign-key-safe insert order), ties by
+ * Derived tables, kept in step with their source by database triggers (so a restore rebuilds them as it
+ * inserts the source rows): neither backed up nor restored.
+ */
+export const DERIVED_TABLES: ReadonlySet<string> = new Set(['resource_search']);
+
+/**
+ * Every table declared in src/db/schema except the derived ones, parents before children (foreign-key-safe insert order), ties by
  * name. Read from the schema so a table added later is backed up without touching this file.
  */
 export function applicationTables(): AppTable[] {
@@ -26,6 +32,7 @@ export function applicationTables(): AppTable[] {
   for (const value of Object.values(schema)) {
     if (!is(value, PgTable)) continue;
     const cfg = getTableConfig(value);
+    if (DERIVED_TABLES.has(cfg.name)) continue;
     const composite = cfg.primaryKeys[0]?.columns.map((c) => c.name);
     const primaryKey = composite ?? cfg.columns.filter((c) => c.primary).map((c) => c.name);
     const references = cfg.foreignKeys

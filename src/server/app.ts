@@ -49,7 +49,8 @@ export function createApp(deps: Deps) {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
+        // A configured map tile server (inside the closed network) is the only other origin, for images only.
+        imgSrc: ["'self'", 'data:', ...(deps.config.mapTiles ? [deps.config.mapTiles.origin] : [])],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],

@@ -37,6 +37,21 @@ const ZEnv = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   PUBLIC_URL: z.string().url().optional(),
+  MAP_TILE_URL: z
+    .string()
+    .optional()
+    .transform((v) => v?.trim() || undefined)
+    .superRefine((v, ctx) => {
+      const problem = v === undefined ? null : tileTemplateProblem(v);
+      if (problem) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `${problem}: give an http(s) URL template with {z}, {x} and {y}, e.g. https://tiles.example.lg.jp/{z}/{x}/{y}.png`,
+        });
+      }
+    }),
+  MAP_TILE_ATTRIBUTION: z.string().trim().max(200).optional(),
+  PUBLIC_SEARCH_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(15),
   NODE_ENV: z.string().default('development'),
 });
 
@@ -55,7 +70,34 @@ export type Config = {
   logLevel: string;
   trustProxy: boolean;
   publicUrl: string | undefined;
+  /** The map's raster tile server (inside the closed network); unset: the public map shows markers only. */
+  mapTiles: MapTiles | undefined;
+  /** How long each server keeps a public resources search answer (0: not at all); see decision 0009. */
+  publicSearchCacheMs: number;
 };
+
+export type MapTiles = {
+  /** URL template with {z}, {x} and {y}. */
+  url: string;
+  /** Its origin, the only one added to the CSP img-src. */
+  origin: string;
+  /** Credit shown on the map (the tile provider's licence usually requires it); may be empty. */
+  attribution: string;
+};
+
+/** Why a MAP_TILE_URL template is unusable, or null when it is fine. */
+export function tileTemplateProblem(template: string): string | null {
+  for (const part of ['{z}', '{x}', '{y}']) if (!template.includes(part)) return `missing ${part}`;
+  let url: URL;
+  try {
+    url = new URL(template.replace(/\{[zxy]\}/g, '0'));
+  } catch {
+    return 'not a URL';
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'not http(s)';
+  if (url.username || url.password) return 'credentials in the URL';
+  return null;
+}
 
 export class ConfigError extends Error {}
 
@@ -93,6 +135,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === 'true',
     publicUrl: e.PUBLIC_URL,
+    mapTiles: e.MAP_TILE_URL
+      ? {
+          url: e.MAP_TILE_URL,
+          origin: new URL(e.MAP_TILE_URL.replace(/\{[zxy]\}/g, '0')).origin,
+          attribution: e.MAP_TILE_ATTRIBUTION ?? '',
+        }
+      : undefined,
+    publicSearchCacheMs: e.PUBLIC_SEARCH_CACHE_SECONDS * 1000,
   };
 }
 
@@ -123,6 +173,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     logLevel: 'silent',
     trustProxy: false,
     publicUrl: undefined,
+    mapTiles: undefined,
+    // Off in tests: they change listings behind the API's back and search again at once.
+    publicSearchCacheMs: 0,
     ...overrides,
   };
 }

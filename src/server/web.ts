@@ -2,24 +2,62 @@ import { existsSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { App } from './app';
+import type { MapTiles } from './config';
 
 export const WEB_DIST = resolve('dist/web');
 
+/** The public resources site's own light page (a second Vite entry, see web/public-resources.html). */
+export const PUBLIC_RESOURCES_HTML = 'public-resources.html';
+
+/** The meta tags the map reads its tile server from (web/src/components/map/tiles.ts). */
+export const MAP_TILES_META = 'tsunagu-map-tiles';
+export const MAP_ATTRIBUTION_META = 'tsunagu-map-attribution';
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 /**
- * Serves the built single-page app from our own origin (no CDN: closed government networks).
- * Every non-API GET that is not a file is answered with index.html, so deep links work.
+ * Puts the run-time settings a page needs into its HTML, so it needs no extra request: today the map's tile
+ * server, when one is configured (nothing is added otherwise: markers only).
+ */
+export function withSettings(html: string, mapTiles: MapTiles | undefined): string {
+  if (!mapTiles) return html;
+  const tags =
+    `<meta name="${MAP_TILES_META}" content="${escapeAttribute(mapTiles.url)}" />` +
+    (mapTiles.attribution
+      ? `<meta name="${MAP_ATTRIBUTION_META}" content="${escapeAttribute(mapTiles.attribution)}" />`
+      : '');
+  return html.replace('</head>', `${tags}</head>`);
+}
+
+/** /public/resources and everything under it (searches, listings, the provider's link page). */
+export function isPublicResourcesPath(path: string): boolean {
+  return path === '/public/resources' || path.startsWith('/public/resources/');
+}
+
+/**
+ * Serves the built web client from our own origin (no CDN: closed government networks).
+ * Every non-API GET that is not a file is answered with a page so deep links work: the public resources site
+ * with its own light page, everything else with the app's index.html (same CSP and cache headers for both).
  * Returns false when the front end has not been built.
  */
-export function serveWeb(app: App, dist = WEB_DIST): boolean {
+export function serveWeb(app: App, opts: { dist?: string; mapTiles?: MapTiles } = {}): boolean {
+  const dist = opts.dist ?? WEB_DIST;
   if (!existsSync(resolve(dist, 'index.html'))) return false;
   const root = relative(process.cwd(), dist) || '.';
-  const indexHtml = readFileSync(resolve(dist, 'index.html'), 'utf8');
+  const indexHtml = withSettings(readFileSync(resolve(dist, 'index.html'), 'utf8'), opts.mapTiles);
+  const publicFile = resolve(dist, PUBLIC_RESOURCES_HTML);
+  // A build from before the split has no light page: the app serves those paths itself.
+  const publicHtml = existsSync(publicFile)
+    ? withSettings(readFileSync(publicFile, 'utf8'), opts.mapTiles)
+    : indexHtml;
   app.use('/assets/*', serveStatic({ root }));
   app.get('/favicon.svg', serveStatic({ root }));
   app.get('*', (c) => {
     if (c.req.path.startsWith('/api/')) return c.notFound();
     c.header('cache-control', 'no-cache');
-    return c.html(indexHtml);
+    return c.html(isPublicResourcesPath(c.req.path) ? publicHtml : indexHtml);
   });
   return true;
 }

@@ -24,9 +24,9 @@ describe('accessibility of every page in the centre administrator menu', () => {
       await signIn(page, h.account('centre_admin'));
       const nav = page.getByRole('navigation', { name: 'メインメニュー' });
       const count = await nav.getByRole('link').count();
-      // Home, registry, transitions, registration review, census, four consultation screens, three resource
+      // Home, registry, transitions, registration review, census, five consultation screens, three resource
       // screens, six administration screens, audit log, account.
-      expect(count).toBe(20);
+      expect(count).toBe(21);
       for (let i = 0; i < count; i++) {
         const link = nav.getByRole('link').nth(i);
         const label = ((await link.textContent()) ?? '').trim();

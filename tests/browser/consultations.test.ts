@@ -14,7 +14,8 @@ import {
 /**
  * Consultations (issue 5) end to end: a family's online request reaches 藤沢市 → the municipal coordinator asks
  * the region for back-up → hands the case off to the centre → the centre accepts, refers to a resource and
- * closes. At each step every user sees only what their tier and area allow; 茅ヶ崎市 never sees it (404).
+ * closes (the referral picks a service of the directory; its follow-up is marked done; the case prints). At
+ * each step every user sees only what their tier and area allow; 茅ヶ崎市 never sees it (404).
  */
 let h: Harness;
 
@@ -205,7 +206,7 @@ describe('consultations', () => {
     h.assertClean();
   });
 
-  it('the centre accepts, refers the family to a resource with a follow-up date, and closes the case', async () => {
+  it('the centre accepts, refers to a directory service, marks the follow-up done, closes and prints', async () => {
     const centre = await h.newPage();
     await signIn(centre, h.account('centre_staff'));
     await centre.goto('/consultations?view=handoffs-inbox');
@@ -219,18 +220,50 @@ describe('consultations', () => {
     await expect.poll(textOf(requests)).toContain('移管：受諾');
     await expect.poll(textOf(centre.getByRole('region', { name: '相談の内容' }))).toContain('センター');
 
+    // The centre carries the case now; it hands it to a colleague and takes it back ("assign to me").
+    const assign = centre.getByRole('region', { name: '担当者の変更' });
+    await assign.getByLabel('新しい担当者').selectOption({ index: 1 });
+    await assign.getByRole('button', { name: '担当者を変更する' }).click();
+    await centre.getByRole('status').filter({ hasText: '担当者を変更しました。' }).waitFor();
+    await assign.getByRole('button', { name: '自分が担当する' }).click();
+    await expect.poll(textOf(assign)).toContain(`現在の担当者：デモ ${h.account('centre_staff').label}`);
+
+    // The referral picks a real service of the directory (the demo prefecture has a few hundred).
     const add = centre.getByRole('region', { name: '対応を記録' });
     await add.getByLabel('対応の種類').selectOption({ label: '社会資源への紹介' });
-    await add.getByLabel('紹介先').fill('湘南訪問看護ステーション（停電時の相談）');
+    const found = (await (
+      await centre.request.get('/api/resources/services?q=訪問看護&status=active&pageSize=10')
+    ).json()) as { items: { id: string; name: string }[] };
+    const service = found.items[0];
+    expect(service, 'the demo directory has a home-visit nursing service').toBeTruthy();
+    await add.getByLabel('社会資源の一覧から探す').fill('訪問看護');
+    await add.getByRole('button', { name: '検索する', exact: true }).click();
+    await add.getByText('紹介先のサービス（').waitFor();
+    await expectNoAxeViolations(centre, 'consultation (centre, referral search)');
+    await add.locator('li button').first().click();
+    await add.getByText(`選んだ紹介先：${service!.name}`).waitFor();
     const followUp = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
     await add.getByLabel('フォローアップ日').fill(followUp);
     await add.getByLabel('かかった時間（分）').fill('30');
     await add.getByRole('button', { name: '記録する' }).click();
     await centre.getByRole('status').filter({ hasText: '対応を記録しました。' }).waitFor();
     const timeline = centre.getByRole('region', { name: '対応の記録' });
-    await expect.poll(textOf(timeline)).toContain('湘南訪問看護ステーション');
-    expect(await textOf(timeline)()).toContain('フォローアップ予定日');
+    const listing = timeline.getByRole('link', { name: service!.name });
+    await listing.waitFor();
+    expect(await listing.getAttribute('href')).toBe(`/resources/services/${service!.id}`);
+    expect(await textOf(timeline)()).toContain('フォローアップ待ち');
     await expectNoAxeViolations(centre, 'consultation (centre, referral recorded)');
+
+    // The family reached the service: the follow-up is marked done from the timeline.
+    await timeline.getByRole('button', { name: 'フォローアップ完了' }).click();
+    await timeline.getByLabel('フォローアップの方法').selectOption({ label: '電話' });
+    await timeline.getByLabel('かかった時間（分）').fill('10');
+    await timeline.getByLabel('メモ').fill('利用開始を確認した');
+    await expectNoAxeViolations(centre, 'consultation (centre, follow-up form)');
+    await timeline.getByRole('button', { name: '完了を記録する' }).click();
+    await centre.getByRole('status').filter({ hasText: 'フォローアップ完了を記録しました。' }).waitFor();
+    await expect.poll(textOf(timeline)).toContain('フォローアップ済み');
+    expect(await timeline.getByRole('button', { name: 'フォローアップ完了' }).count()).toBe(0);
 
     const close = centre.getByRole('region', { name: '終結する' });
     await close.getByLabel('結果').selectOption({ label: '紹介先につないだ' });
@@ -252,6 +285,21 @@ describe('consultations', () => {
     await expectNoAxeViolations(centre, 'consultation (closed, en)');
     await centre.getByRole('button', { name: '日本語' }).click();
     await centre.getByRole('heading', { level: 2, name: '対応の記録' }).waitFor();
+
+    // The printable summary: the same case as the centre may see it, with the referral and its follow-up.
+    await centre.goto(`/consultations/${id}/print`);
+    await centre.getByRole('heading', { level: 1, name: '相談記録の概要' }).waitFor();
+    await centre.getByRole('heading', { level: 2, name: '紹介とフォローアップ' }).waitFor();
+    const printed = await textOf(centre.locator('main'))();
+    expect(printed).toContain(service!.name);
+    expect(printed).toContain('紹介先につないだ');
+    expect(printed).toContain(NARRATIVE);
+    expect(await centre.getByRole('navigation', { name: 'メインメニュー' }).count()).toBe(0);
+    await expectNoAxeViolations(centre, 'consultation printout');
+    expect(await apiStatus(other, id)).toBe(404);
+    await other.goto(`/consultations/${id}/print`);
+    await waitForPage(other);
+    expect(await other.content()).not.toContain(NARRATIVE);
 
     // After the hand-off: the municipality no longer owns it (it did not stay as back-up), the region keeps its
     // accepted back-up, 茅ヶ崎市 still gets 404, and the auditor reads it without any way to change it.

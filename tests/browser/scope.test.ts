@@ -1,4 +1,4 @@
-import { eq, ne } from 'drizzle-orm';
+import { and, eq, isNotNull, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { children, users } from '../../src/db/schema';
 import { makeChild } from '../../src/test/factories';
@@ -109,6 +109,39 @@ describe('municipal staff scope', () => {
     const url = new URL(page.url());
     expect(url.pathname).toBe('/signin');
     expect(url.searchParams.get('redirect')).toBe('/children');
+    h.assertClean();
+  });
+});
+
+describe('centre staff of a branch', () => {
+  it('keeps prefecture-wide work (census, resources import and rounds) from centre staff of a branch', async () => {
+    const db = h.deps.db.systemDb;
+    const [branchStaff] = await db
+      .select({ email: users.email })
+      .from(users)
+      .where(and(eq(users.role, 'centre_staff'), isNotNull(users.scopeCentreId)));
+    const email = branchStaff?.email;
+    const account = h.accounts.find((a) => a.role === 'centre_staff' && a.email === email);
+    expect(account, 'the demo has a branch staff account').toBeDefined();
+    const page = await h.newPage();
+    await signIn(page, account!);
+    const nav = page.getByRole('navigation', { name: 'メインメニュー' });
+    await nav.getByRole('link', { name: '社会資源の一覧' }).waitFor();
+    expect(await nav.getByRole('link', { name: '実態把握' }).count()).toBe(0);
+    expect(await nav.getByRole('link', { name: '掲載内容の確認依頼' }).count()).toBe(0);
+    for (const path of ['/census', '/resources/confirmation', '/resources/import']) {
+      await page.goto(path);
+      await waitForPage(page);
+      expect(await textOf(page.getByRole('heading', { level: 1 }))(), path).toBe('ページが見つかりません');
+    }
+    // The API agrees: the census is not found for them.
+    expect((await page.request.get('/api/census/sources')).status()).toBe(404);
+    // Prefecture-wide centre staff have both entries.
+    const wide = await h.newPage();
+    await signIn(wide, h.accounts.find((a) => a.role === 'centre_staff' && a.email !== email)!);
+    const wideNav = wide.getByRole('navigation', { name: 'メインメニュー' });
+    await wideNav.getByRole('link', { name: '実態把握' }).waitFor();
+    await wideNav.getByRole('link', { name: '掲載内容の確認依頼' }).waitFor();
     h.assertClean();
   });
 });

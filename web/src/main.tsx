@@ -2,7 +2,9 @@ import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@ta
 import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { LocaleProvider } from './i18n';
+import { type Dictionaries, LocaleProvider } from './i18n';
+import { en } from './i18n/en';
+import { ja } from './i18n/ja';
 import { AdminPrefectureProvider } from './lib/admin-scope';
 import { ApiError } from './lib/api';
 import { SIGNED_OUT, sessionQuery } from './lib/queries/auth';
@@ -31,13 +33,15 @@ const queryClient: QueryClient = new QueryClient({
 });
 
 const router = createAppRouter(queryClient);
+// The whole app speaks every area of the UI.
+const dictionaries: Dictionaries = { ja, en };
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');
 
 createRoot(root).render(
   <StrictMode>
-    <LocaleProvider>
+    <LocaleProvider dictionaries={dictionaries}>
       <QueryClientProvider client={queryClient}>
         <AdminPrefectureProvider>
           <RouterProvider router={router} />

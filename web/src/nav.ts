@@ -1,6 +1,7 @@
-import { CENSUS_ACCESS } from '../../src/modules/census/policy';
+import { censusAccessFor } from '../../src/modules/census/policy';
 import { reviewsRegistrations } from '../../src/modules/registrations/policy';
 import type { MessageKey } from './i18n';
+import type { ScopeKind } from './lib/queries/auth';
 import { administers, type Role, readsAudit, seesPersonalData } from './lib/roles';
 import { readsConsultations, recordsConsultations } from './pages/consultations/access';
 import { readsResourceGaps, readsResources, runsResourceRounds } from './pages/resources/access';
@@ -8,6 +9,8 @@ import { readsResourceGaps, readsResources, runsResourceRounds } from './pages/r
 /**
  * The modules of the menu and who may open them. Routes use the same rules, so a page a role may not
  * use is neither listed nor reachable (it shows the not-found page; the API refuses it anyway).
+ * Most rules read the role only; prefecture-wide work (census, resources import and rounds) also needs the
+ * session's scope kind to be 'prefecture' (centre staff of a branch have 'regions').
  */
 export type NavLinkItem = { to: NavPath; label: MessageKey };
 export type NavGroup = { label: MessageKey; items: NavLinkItem[] };
@@ -32,6 +35,7 @@ export type NavPath =
   | '/consultations/new'
   | '/consultations/caseload'
   | '/consultations/figures'
+  | '/consultations/teams'
   | '/audit'
   | '/account';
 
@@ -40,23 +44,23 @@ export const ACCESS = {
   admin: administers,
   audit: readsAudit,
   review: reviewsRegistrations,
-  census: (role: Role) => CENSUS_ACCESS[role] !== 'none',
+  census: (role: Role, scopeKind: ScopeKind) => censusAccessFor(role, scopeKind) !== 'none',
   resources: readsResources,
   resourceRounds: runsResourceRounds,
   resourceGaps: readsResourceGaps,
   consultations: readsConsultations,
   everyone: (_role: Role) => true,
-} as const satisfies Record<string, (role: Role) => boolean>;
+} as const satisfies Record<string, (role: Role, scopeKind: ScopeKind) => boolean>;
 
-export function navFor(role: Role): NavEntry[] {
+export function navFor(role: Role, scopeKind: ScopeKind): NavEntry[] {
   const entries: NavEntry[] = [{ to: '/', label: 'nav.home' }];
   if (ACCESS.registry(role)) entries.push({ to: '/children', label: 'nav.registry' });
   if (ACCESS.registry(role)) entries.push({ to: '/transitions', label: 'nav.transitions' });
   if (ACCESS.review(role)) entries.push({ to: '/registry/review', label: 'nav.review' });
-  if (ACCESS.census(role)) entries.push({ to: '/census', label: 'nav.census' });
+  if (ACCESS.census(role, scopeKind)) entries.push({ to: '/census', label: 'nav.census' });
   if (ACCESS.resources(role)) {
     const items: NavLinkItem[] = [{ to: '/resources', label: 'nav.resourceDirectory' }];
-    if (ACCESS.resourceRounds(role))
+    if (ACCESS.resourceRounds(role, scopeKind))
       items.push({ to: '/resources/confirmation', label: 'nav.resourceRounds' });
     if (ACCESS.resourceGaps(role)) items.push({ to: '/resources/gaps', label: 'nav.resourceGaps' });
     entries.push({ label: 'nav.resources', items });
@@ -66,6 +70,7 @@ export function navFor(role: Role): NavEntry[] {
     if (recordsConsultations(role)) items.push({ to: '/consultations/new', label: 'nav.consultationNew' });
     items.push({ to: '/consultations/caseload', label: 'nav.consultationCaseload' });
     items.push({ to: '/consultations/figures', label: 'nav.consultationFigures' });
+    items.push({ to: '/consultations/teams', label: 'nav.consultationTeams' });
     entries.push({ label: 'nav.consultations', items });
   }
   if (ACCESS.admin(role)) {

@@ -8,7 +8,7 @@ import {
 } from '@tanstack/react-router';
 import type { ComponentType } from 'react';
 import { AppShell, PublicShell } from './components/AppShell';
-import { sessionQuery, useSession } from './lib/queries/auth';
+import { type ScopeKind, sessionQuery, useSession } from './lib/queries/auth';
 import type { Role } from './lib/roles';
 import { ACCESS } from './nav';
 import { AccountPage } from './pages/account/AccountPage';
@@ -24,7 +24,11 @@ import { TokenPasswordPage } from './pages/auth/TokenPasswordPage';
 import { CensusPage, parseCensusSearch } from './pages/census/CensusPage';
 import { CensusResultsPage } from './pages/census/ResultsPage';
 import { CensusReviewPage, parseCensusReviewSearch } from './pages/census/ReviewPage';
-import { publicConsultationRoutes, staffConsultationRoutes } from './pages/consultations/routes';
+import {
+  printConsultationRoutes,
+  publicConsultationRoutes,
+  staffConsultationRoutes,
+} from './pages/consultations/routes';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage, RootNotFound } from './pages/NotFoundPage';
 import { NotificationsPage } from './pages/notifications/NotificationsPage';
@@ -42,12 +46,12 @@ import { TransitionsPage } from './pages/transitions/TransitionsPage';
 
 export type RouterContext = { queryClient: QueryClient };
 
-/** A page only some roles may use; others get the not-found page (as the API answers them). */
-function forRoles(allowed: (role: Role) => boolean, Component: ComponentType) {
+/** A page only some roles (and scopes, see ACCESS) may use; others get the not-found page (as the API answers them). */
+function forRoles(allowed: (role: Role, scopeKind: ScopeKind) => boolean, Component: ComponentType) {
   return function Guarded() {
     const { data } = useSession();
-    const role = data?.user?.role;
-    return role && allowed(role) ? <Component /> : <NotFoundPage />;
+    const user = data?.user;
+    return user && allowed(user.role, user.scopeKind) ? <Component /> : <NotFoundPage />;
   };
 }
 
@@ -239,7 +243,7 @@ const routeTree = rootRoute.addChildren([
     ...publicResourceRoutes(publicLayout),
     ...publicConsultationRoutes(publicLayout),
   ]),
-  printLayout.addChildren([childPrintRoute]),
+  printLayout.addChildren([childPrintRoute, ...printConsultationRoutes(printLayout)]),
   appLayout.addChildren([
     reviewRoute,
     reviewDetailRoute,

@@ -19,13 +19,13 @@ import type {
   ActionKind,
   AskerKind,
   Channel,
+  MunicipalDivision,
   Outcome,
   Tier,
   Topic,
   Urgency,
 } from '../../modules/consultations/vocab';
 import { users } from './accounts';
-import type { Division } from './network';
 import { centres, people, prefectures, regions } from './network';
 import { children } from './registry';
 
@@ -49,6 +49,11 @@ export const consultationTeams = pgTable(
     centreId: uuid('centre_id').references(() => centres.id),
     name: text('name').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Supervise teams are edited under optimistic locking (tier teams follow the network and never change). */
+    version: integer('version').notNull().default(1),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** A deactivated supervise team takes no new requests; what it was already asked stays with its members. */
+    deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
   },
   (t) => [
     index('consultation_teams_prefecture_idx').on(t.prefectureCode, t.kind),
@@ -117,7 +122,7 @@ export const consultations = pgTable(
     /** The municipality the consultation concerns (the child's, or the asker's). */
     municipalityCode: char('municipality_code', { length: 6 }).notNull(),
     askerKind: text('asker_kind').$type<AskerKind>().notNull(),
-    askerDivision: text('asker_division').$type<Division>(),
+    askerDivision: text('asker_division').$type<MunicipalDivision>(),
     /** Name and contact of the asker (personal data, shown only within the case's scope). */
     askerContact: text('asker_contact'),
     channel: text('channel').$type<Channel>().notNull(),

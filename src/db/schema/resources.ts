@@ -149,6 +149,43 @@ export const resourceServices = pgTable(
   ],
 );
 
+/**
+ * The public search's narrow copy of every **active** service (decision 0009): only the columns the search
+ * filters and orders by, so a broad search (a type over the whole country, a common word) reads a few
+ * megabytes instead of the wide listing rows. Kept in step by the trigger `resource_search_sync` on
+ * `resource_services` (migration 0008), whatever writes the listing — staff, providers, imports, restore.
+ * Derived data: not in backups (src/ops/tables.ts DERIVED_TABLES).
+ */
+export const resourceSearch = pgTable(
+  'resource_search',
+  {
+    serviceId: uuid('service_id')
+      .primaryKey()
+      .references(() => resourceServices.id, { onDelete: 'cascade' }),
+    prefectureCode: char('prefecture_code', { length: 2 }).notNull(),
+    municipalityCode: char('municipality_code', { length: 6 }).notNull(),
+    areaCodes: text('area_codes').array().notNull(),
+    type: text('type').notNull(),
+    accepts: text('accepts').array().notNull(),
+    /** Effective bounds (migration 0010): an unknown lower age is 0, an unknown upper age 200 (above any age asked) — sargable. */
+    minAge: integer('min_age'),
+    maxAge: integer('max_age'),
+    lastConfirmedAt: timestamp('last_confirmed_at', { withTimezone: true }),
+    name: text('name').notNull(),
+    searchKey: text('search_key').notNull(),
+  },
+  (t) => [
+    index('resource_search_type_age_idx').on(t.type, t.minAge, t.maxAge),
+    index('resource_search_municipality_idx').on(t.municipalityCode, t.type),
+    index('resource_search_type_idx').on(t.type, t.name),
+    index('resource_search_prefecture_idx').on(t.prefectureCode, t.type, t.name),
+    index('resource_search_name_idx').on(t.name),
+    index('resource_search_accepts_idx').using('gin', t.accepts),
+    index('resource_search_area_idx').using('gin', t.areaCodes),
+    index('resource_search_trgm_idx').using('gin', sql`${t.searchKey} gin_trgm_ops`),
+  ],
+);
+
 /** HSDS service_at_location. */
 export const resourceServiceLocations = pgTable(
   'resource_service_locations',

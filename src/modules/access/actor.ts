@@ -1,6 +1,10 @@
 import type { Division } from '../../db/schema/network';
 import type { Role } from './roles';
 
+/** The kinds of Scope; the session answer names the signed-in user's (the web menu shows what the API allows). */
+export const SCOPE_KINDS = ['none', 'prefecture', 'regions', 'municipality', 'organisation'] as const;
+export type ScopeKind = (typeof SCOPE_KINDS)[number];
+
 /** The area an actor's personal-data queries are limited to, resolved once per request. */
 export type Scope =
   | { kind: 'none' }

@@ -89,6 +89,7 @@ const GET_ENDPOINTS: Record<string, EndpointClass> = {
   '/api/consultations/{id}': 'consultations',
   '/api/consultations/{id}/similar': 'consultations',
   '/api/consultations/teams': 'consultations',
+  '/api/consultations/teams/overview': 'consultations',
   '/api/consultations/caseload': 'consultations',
   '/api/consultations/figures': 'consultations',
   '/api/consultations/figures/export': 'consultations',

@@ -20,6 +20,7 @@ import {
   ZTotpEnrolResponse,
   ZTotpRequest,
 } from './schemas';
+import { sessionUserOf } from './session-user';
 import { deleteSession, deleteUserSessions, markSecondFactorDone, SESSION_COOKIE } from './sessions';
 import { signIn } from './sign-in';
 import { consumeToken } from './tokens';
@@ -321,13 +322,6 @@ async function sessionView(
     mustEnrolTotp,
     mustVerifyTotp,
     totpEnabled: Boolean(user.totpEnabledAt) || Boolean(overrides.totpEnabled),
-    user: {
-      id: user.id,
-      email: user.email,
-      displayName: user.displayName,
-      role: user.role,
-      prefectureCode: user.prefectureCode,
-      locale: user.locale,
-    },
+    user: await sessionUserOf(deps.db.systemDb, user),
   };
 }

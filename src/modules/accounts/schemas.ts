@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { SCOPE_KINDS } from '../access/actor';
 import { ROLES } from '../access/roles';
 
 export const ZSignInRequest = z
@@ -16,6 +17,11 @@ export const ZSessionUser = z.object({
   displayName: z.string(),
   role: z.enum(ROLES),
   prefectureCode: z.string().nullable(),
+  /**
+   * The kind of the user's resolved scope: centre staff of a branch have 'regions', prefecture-wide staff
+   * 'prefecture'. Some work needs a prefecture-wide scope (census, resources import and rounds).
+   */
+  scopeKind: z.enum(SCOPE_KINDS),
   locale: z.enum(['ja', 'en']),
 });
 

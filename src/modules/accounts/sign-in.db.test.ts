@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, TestClient } from '../../test/app';
-import { generateTotpSecret, makePrefecture, makeUser, TEST_PASSWORD } from '../../test/factories';
+import {
+  generateTotpSecret,
+  makeCentre,
+  makePrefecture,
+  makeRegion,
+  makeUser,
+  TEST_PASSWORD,
+} from '../../test/factories';
+import { signInAs } from '../../test/sign-in';
 import { totpCode } from './totp';
 
 let t: TestApp;
@@ -11,6 +19,39 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('sign-in', () => {
+  it("names the kind of the user's scope in the session answer (branch staff: regions)", async () => {
+    const db = t.db.systemDb;
+    const region = await makeRegion(db, '43', '熊本市', ['431001']);
+    const hq = await makeCentre(db, '43', { kind: 'hq', name: '本部' });
+    const branch = await makeCentre(db, '43', {
+      kind: 'branch',
+      parentId: hq.id,
+      name: '熊本市支部',
+      regionIds: [region.id],
+    });
+    const cases = [
+      { opts: { centreId: branch.id }, role: 'centre_staff', scopeKind: 'regions' },
+      { opts: {}, role: 'centre_staff', scopeKind: 'prefecture' },
+      { opts: {}, role: 'centre_admin', scopeKind: 'prefecture' },
+      { opts: { municipalityCode: '432016' }, role: 'municipal_staff', scopeKind: 'municipality' },
+    ] as const;
+    for (const c of cases) {
+      const secret = generateTotpSecret();
+      const u = await makeUser(db, c.role, { ...c.opts, totpSecret: secret });
+      const client = await signInAs(t, u, secret);
+      const session = await client.get('/api/auth/session');
+      expect(session.status).toBe(200);
+      expect(session.body.user).toMatchObject({ id: u.id, role: c.role, scopeKind: c.scopeKind });
+    }
+    // The sign-in answer carries it too (before the second factor).
+    const u = await makeUser(db, 'municipal_staff', { municipalityCode: '432016' });
+    const signedIn = await new TestClient(t).post('/api/auth/sign-in', {
+      email: u.email,
+      password: TEST_PASSWORD,
+    });
+    expect(signedIn.body.user.scopeKind).toBe('municipality');
+  });
+
   it('signs in a municipal user with a password and rotates the session cookie', async () => {
     const u = await makeUser(t.db.systemDb, 'municipal_staff', { municipalityCode: '432016' });
     const client = new TestClient(t);

@@ -6,6 +6,7 @@ import type { RequestMeta } from '../access/actor';
 import { ROLE_INFO } from '../access/roles';
 import { recordAudit } from '../audit/record';
 import { dummyPasswordHash, verifyPassword } from './password';
+import { sessionUserOf } from './session-user';
 import { createSession } from './sessions';
 import { hitRateLimit } from './throttle';
 
@@ -107,13 +108,6 @@ export async function signIn(
     mustEnrolTotp,
     mustVerifyTotp,
     totpEnabled: Boolean(user.totpEnabledAt),
-    user: {
-      id: user.id,
-      email: user.email,
-      displayName: user.displayName,
-      role: user.role,
-      prefectureCode: user.prefectureCode,
-      locale: user.locale,
-    },
+    user: await sessionUserOf(db, user),
   };
 }

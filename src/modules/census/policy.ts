@@ -1,5 +1,5 @@
 import { AppError } from '../../server/errors';
-import type { Actor } from '../access/actor';
+import type { Actor, ScopeKind } from '../access/actor';
 import type { Role } from '../access/roles';
 
 /**
@@ -18,12 +18,20 @@ export const CENSUS_ACCESS = {
   auditor: 'read',
 } as const satisfies Record<Role, 'none' | 'read' | 'write'>;
 
+/**
+ * Census access of a role with a scope of this kind: only a whole-prefecture scope (centre staff of a branch
+ * have 'regions'). Pure, shared with the web menu, which knows the session's scope kind.
+ */
+export function censusAccessFor(role: Role, scopeKind: ScopeKind): 'none' | 'read' | 'write' {
+  return scopeKind === 'prefecture' ? CENSUS_ACCESS[role] : 'none';
+}
+
 /** The actor's census access: centre staff need a whole-prefecture scope. */
 export function censusAccess(
   actor: Pick<Actor, 'role' | 'scope' | 'prefectureCode'>,
 ): 'none' | 'read' | 'write' {
-  if (!actor.prefectureCode || actor.scope.kind !== 'prefecture') return 'none';
-  return CENSUS_ACCESS[actor.role];
+  if (!actor.prefectureCode) return 'none';
+  return censusAccessFor(actor.role, actor.scope.kind);
 }
 
 /**

@@ -208,7 +208,7 @@ export async function conflictError(
 ): Promise<AppError> {
   const reached = await reachConsultation(db, actor, id);
   if (!reached) return new AppError('not_found');
-  const current = await consultationDetail(db, reached, today);
+  const current = await consultationDetail(db, reached, today, actor);
   const since = await db
     .select({ changes: consultationHistory.changes })
     .from(consultationHistory)

@@ -7,6 +7,7 @@ import type { Actor } from '../access/actor';
 import { ROLE_INFO } from '../access/roles';
 import { childScope } from '../registry/scope';
 import { recordConsultationChange, refreshDueOn, type Writer } from './access';
+import { askerDivisionIssue } from './asker';
 import { searchTextOf } from './policy';
 import type { CreateConsultation } from './schemas';
 import { actorTeamKeys, actorTeams, ensureTeam, type TeamRow } from './teams';
@@ -49,11 +50,13 @@ async function intakeTeam(tx: DbOrTx, actor: Actor, teamId: string | undefined):
 /**
  * Intake (相談受付): records a consultation owned by the actor's team, which is also its first-contact team.
  * A registered child must be one the actor may see in the registry (400 otherwise, never revealing whether
- * the record exists). Returns the new id; history and audit commit with it.
+ * the record exists); a municipal asker names its division (400 otherwise, `asker.ts`). Returns the new id; history and audit commit with it.
  */
 export async function createConsultation(tx: DbOrTx, w: Writer, body: CreateConsultation): Promise<string> {
   const { actor } = w;
   if (!actor.prefectureCode || ROLE_INFO[actor.role].readOnly) throw new AppError('forbidden');
+  const divisionIssue = askerDivisionIssue(body.askerKind, body.askerDivision);
+  if (divisionIssue) throw new AppError('validation_failed', { issues: [divisionIssue] });
   const team = await intakeTeam(tx, actor, body.teamId);
   await checkMunicipality(tx, actor.prefectureCode, body.municipalityCode);
   if (body.assignedUserId) await checkAssignee(tx, actor.prefectureCode, body.assignedUserId);
@@ -77,7 +80,7 @@ export async function createConsultation(tx: DbOrTx, w: Writer, body: CreateCons
       firstTier: team.tier,
       municipalityCode: body.municipalityCode,
       askerKind: body.askerKind,
-      askerDivision: body.askerKind === 'municipality' ? (body.askerDivision ?? null) : null,
+      askerDivision: body.askerDivision ?? null,
       askerContact: body.askerContact || null,
       channel: body.channel,
       childKind: body.child.kind,

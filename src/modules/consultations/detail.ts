@@ -10,9 +10,11 @@ import {
   users,
 } from '../../db/schema';
 import { compareIsoDates } from '../../shared/dates';
+import type { Actor } from '../access/actor';
 import { type ConsultationRow, inOrder, type Reached } from './access';
 import { checkHandoffDecision, type HandoffDecision } from './handoff';
-import { allowedActions } from './policy';
+import { allowedActions, can } from './policy';
+import { readableResourceNames, referralPickerFor, teamMembers } from './referrals-assign';
 import type { ConsultationDetail, ConsultationSummary } from './schemas';
 import type { TeamRow } from './teams';
 
@@ -65,11 +67,16 @@ export function toSummary(
   };
 }
 
-/** The consultation page as the actor may see it (child details only when {@link Reached.childVisible}). */
+/**
+ * The consultation page as the actor may see it (child details only when {@link Reached.childVisible}; a
+ * referral's directory listing named only when the actor may read it; the owning team's members only for
+ * those who may reassign the case).
+ */
 export async function consultationDetail(
   db: DbOrTx,
   reached: Reached,
   today: string,
+  actor: Actor,
 ): Promise<ConsultationDetail> {
   const { row } = reached;
   const [actions, handoffs, [muni]] = await inOrder([
@@ -128,6 +135,23 @@ export async function consultationDetail(
       };
     }
   }
+  const mayUpdate = can(reached.rel, 'update');
+  const [resourceNames, assignees, [assignee]] = await inOrder([
+    () =>
+      readableResourceNames(
+        db,
+        actor,
+        actions.flatMap(({ a }) => (a.resourceId ? [a.resourceId] : [])),
+      ),
+    () => {
+      const owner = teams.get(row.ownerTeamId);
+      return mayUpdate && owner ? teamMembers(db, owner) : Promise.resolve([]);
+    },
+    () =>
+      row.assignedUserId
+        ? db.select({ name: users.displayName }).from(users).where(eq(users.id, row.assignedUserId))
+        : Promise.resolve([]),
+  ]);
   const readOnly = reached.rel.readOnly;
   const handoffActions = (h: (typeof handoffs)[number]): HandoffDecision[] => {
     if (readOnly) return [];
@@ -159,6 +183,7 @@ export async function consultationDetail(
       teamId: a.teamId,
       resourceId: a.resourceId,
       resourceText: a.resourceText,
+      resourceName: a.resourceId ? (resourceNames.get(a.resourceId) ?? null) : null,
       followUpOn: a.followUpOn,
       followUpDoneAt: a.followUpDoneAt?.toISOString() ?? null,
       followUpOverdue:
@@ -184,5 +209,8 @@ export async function consultationDetail(
       .filter((h) => h.status === 'accepted' && h.kind !== 'handoff')
       .map((h) => teamView(teams.get(h.toTeamId))),
     allowedActions: allowedActions(reached.rel),
+    assignedUserName: assignee?.name ?? null,
+    assignees,
+    referralPicker: referralPickerFor(actor),
   };
 }

@@ -10,6 +10,11 @@ export const CONSULTATION_ERRORS = {
     ja: 'あなたの役割には相談を担当するチームがありません。',
     en: 'Your role belongs to no consultation team.',
   },
+  consultation_team_inactive: {
+    status: 400,
+    ja: 'このスーパーバイズチームは活動を終えています。別のチームを選んでください。',
+    en: 'This supervise team is no longer active. Choose another team.',
+  },
   consultation_closed: {
     status: 409,
     ja: 'この相談は終結しています。',

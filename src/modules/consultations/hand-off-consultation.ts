@@ -24,7 +24,7 @@ import {
   statusAfter,
 } from './handoff';
 import type { HandoffRequest, TeamRefInput } from './schemas';
-import { ensureTeam, type TeamRow, teamById, teamUserIds } from './teams';
+import { ensureTeam, requestableTeamById, type TeamRow, teamById, teamUserIds } from './teams';
 
 const REFUSAL_CODE = {
   not_pending: 'consultation_handoff_not_pending',
@@ -43,7 +43,7 @@ const KIND_LABEL = {
 } as const;
 
 async function resolveTarget(tx: DbOrTx, prefectureCode: string, to: TeamRefInput): Promise<TeamRow> {
-  if ('teamId' in to) return teamById(tx, prefectureCode, to.teamId);
+  if ('teamId' in to) return requestableTeamById(tx, prefectureCode, to.teamId);
   return ensureTeam(tx, prefectureCode, to);
 }
 

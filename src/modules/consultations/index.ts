@@ -3,6 +3,7 @@ import { moduleRouter } from '../../server/openapi';
 import { consultationBoardRoutes } from './routes-board';
 import { consultationCaseRoutes } from './routes-cases';
 import { publicConsultationRoutes } from './routes-public';
+import { consultationTeamRoutes } from './routes-teams';
 
 /** Consultations (相談支援): queues, intake, hand-offs, caseload board, hub, figures. */
 export const consultationsModule: Module = {
@@ -11,6 +12,7 @@ export const consultationsModule: Module = {
   routes: (deps) => {
     const r = moduleRouter();
     // Fixed paths (/caseload, /figures, /teams) before /{id}.
+    r.route('/', consultationTeamRoutes(deps));
     r.route('/', consultationBoardRoutes(deps));
     r.route('/', consultationCaseRoutes(deps));
     return r;

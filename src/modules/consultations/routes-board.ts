@@ -1,15 +1,7 @@
 import { Buffer } from 'node:buffer';
 import { createRoute, z } from '@hono/zod-openapi';
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import {
-  centres,
-  consultationSettings,
-  consultationTeamMembers,
-  consultationTeams,
-  municipalities,
-  people,
-  regions,
-} from '../../db/schema';
+import { sql } from 'drizzle-orm';
+import { consultationSettings } from '../../db/schema';
 import type { Deps } from '../../server/context';
 import { AppError } from '../../server/errors';
 import { ERROR_RESPONSES, jsonBody, jsonOk, moduleRouter, ZIdParam } from '../../server/openapi';
@@ -21,12 +13,12 @@ import { reachConsultation, withoutJit } from './access';
 import { isValidRule } from './caseload';
 import { caseloadBoard, concentrationRuleOf } from './caseload-board';
 import { consultationFigures, figuresXlsx } from './figures';
+import { ZCaseloadResponse, ZFiguresResponse, ZSimilarResponse, ZStoredRule } from './schemas-board';
 import { similarConsultations } from './similar';
 import { actorTeams } from './teams';
 
 const tags = ['consultations'];
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const ZAny = z.record(z.string(), z.unknown());
 
 const ZFiguresQuery = z.object({
   nendo: z.coerce.number().int().min(2000).max(2100).optional(),
@@ -41,133 +33,10 @@ const ZRuleRequest = z
   })
   .strict();
 
-const ZSuperviseTeamRequest = z
-  .object({
-    name: z.string().trim().min(1).max(100),
-    tier: z.enum(['region', 'centre']),
-    centreId: z.string().uuid().nullable().optional(),
-    memberPersonIds: z.array(z.string().uuid()).min(1).max(100),
-  })
-  .strict();
-
-/** The caseload board and its rule, figures by 年度 and their export, the hub, teams and supervise teams. */
+/** The caseload board and its rule, figures by 年度 and their export, the hub (teams: routes-teams.ts). */
 export function consultationBoardRoutes(deps: Deps) {
   const r = moduleRouter();
   const db = deps.db.systemDb;
-
-  r.openapi(
-    createRoute({
-      method: 'get',
-      path: '/teams',
-      tags,
-      summary: 'My teams and the teams a case can be sent to / 担当チームと依頼先',
-      responses: jsonOk(ZAny),
-    }),
-    async (c) => {
-      const actor = requireActor(c);
-      const pref = actor.prefectureCode;
-      if (!pref)
-        return c.json({ mine: [], municipalities: [], regions: [], branches: [], superviseTeams: [] }, 200);
-      const [mine, munis, regs, branches, supervise] = await Promise.all([
-        actorTeams(db, actor),
-        db
-          .select({ code: municipalities.code, name: municipalities.name })
-          .from(municipalities)
-          .where(eq(municipalities.prefectureCode, pref))
-          .orderBy(municipalities.code),
-        db
-          .select({ id: regions.id, name: regions.name })
-          .from(regions)
-          .where(eq(regions.prefectureCode, pref))
-          .orderBy(regions.sortOrder, regions.name),
-        db
-          .select({ id: centres.id, name: centres.name })
-          .from(centres)
-          .where(and(eq(centres.prefectureCode, pref), eq(centres.kind, 'branch')))
-          .orderBy(centres.name),
-        db
-          .select({ id: consultationTeams.id, name: consultationTeams.name, tier: consultationTeams.tier })
-          .from(consultationTeams)
-          .where(and(eq(consultationTeams.prefectureCode, pref), eq(consultationTeams.kind, 'supervise')))
-          .orderBy(consultationTeams.name),
-      ]);
-      return c.json(
-        {
-          mine: mine.map((t) => ({ id: t.id, tier: t.tier, kind: t.kind, name: t.name })),
-          municipalities: munis,
-          regions: regs,
-          branches,
-          superviseTeams: supervise,
-        },
-        200,
-      );
-    },
-  );
-
-  r.openapi(
-    createRoute({
-      method: 'post',
-      path: '/supervise-teams',
-      tags,
-      summary: 'Form a supervise team from people of the network (ME-2) / スーパーバイズチームの編成',
-      request: { body: jsonBody(ZSuperviseTeamRequest) },
-      responses: {
-        201: { description: 'Created', content: { 'application/json': { schema: ZAny } } },
-        ...ERROR_RESPONSES,
-      },
-    }),
-    async (c) => {
-      const actor = requireWriter(c);
-      if (!actor.prefectureCode || (actor.role !== 'centre_admin' && actor.role !== 'centre_staff'))
-        throw new AppError('forbidden');
-      const body = c.req.valid('json');
-      const at = deps.now();
-      const team = await db.transaction(async (tx) => {
-        const found = await tx
-          .select({ id: people.id })
-          .from(people)
-          .where(
-            and(eq(people.prefectureCode, actor.prefectureCode!), inArray(people.id, body.memberPersonIds)),
-          );
-        if (found.length !== new Set(body.memberPersonIds).size) {
-          throw new AppError('validation_failed', {
-            issues: [
-              { path: 'memberPersonIds', message: '登録されていない人が含まれています / Unknown people' },
-            ],
-          });
-        }
-        const [row] = await tx
-          .insert(consultationTeams)
-          .values({
-            prefectureCode: actor.prefectureCode!,
-            kind: 'supervise',
-            tier: body.tier,
-            centreId: body.centreId ?? null,
-            name: body.name,
-            createdAt: at,
-          })
-          .returning();
-        await tx
-          .insert(consultationTeamMembers)
-          .values(found.map((p) => ({ teamId: row!.id, personId: p.id, addedAt: at })));
-        await recordAudit(
-          tx,
-          { actor, meta: c.get('meta'), at },
-          {
-            action: 'configure',
-            entityType: 'consultation_team',
-            entityIds: [row!.id],
-            detail: { members: found.length },
-          },
-        );
-        return row!;
-      });
-      return c.json(
-        { id: team.id, name: team.name, tier: team.tier, kind: team.kind, members: body.memberPersonIds },
-        201,
-      );
-    },
-  );
 
   r.openapi(
     createRoute({
@@ -176,7 +45,7 @@ export function consultationBoardRoutes(deps: Deps) {
       tags,
       summary:
         'Caseload board per person, team and region, with the concentration warning / ケース負担の状況',
-      responses: jsonOk(ZAny),
+      responses: jsonOk(ZCaseloadResponse),
     }),
     async (c) => {
       const actor = requireActor(c);
@@ -212,7 +81,7 @@ export function consultationBoardRoutes(deps: Deps) {
       summary:
         'Change the concentration rule of the prefecture (centre administrators) / 集中判定ルールの変更',
       request: { body: jsonBody(ZRuleRequest) },
-      responses: jsonOk(ZAny),
+      responses: jsonOk(ZStoredRule),
     }),
     async (c) => {
       const actor = requireWriter(c);
@@ -259,7 +128,7 @@ export function consultationBoardRoutes(deps: Deps) {
       tags,
       summary: 'Figures of one 年度 / 年度別の相談統計',
       request: { query: ZFiguresQuery },
-      responses: jsonOk(ZAny),
+      responses: jsonOk(ZFiguresResponse),
     }),
     async (c) => {
       const actor = requireActor(c);
@@ -339,7 +208,7 @@ export function consultationBoardRoutes(deps: Deps) {
       tags,
       summary: 'Similar past consultations and who resolved them (hub, KU-4) / 類似の過去相談',
       request: { params: ZIdParam },
-      responses: jsonOk(ZAny),
+      responses: jsonOk(ZSimilarResponse),
     }),
     async (c) => {
       const actor = requireActor(c);

@@ -30,6 +30,9 @@ import { addConsultationAction, closeConsultation, updateConsultation } from './
 
 const tags = ['consultations'];
 
+/** Why the page is read: on screen, or printed (kept in the audit entry). */
+const ZDetailQuery = z.object({ purpose: z.enum(['page', 'print']).optional() });
+
 function created<T extends z.ZodType>(schema: T) {
   return {
     201: { description: 'Created', content: { 'application/json': { schema } } },
@@ -41,7 +44,7 @@ function created<T extends z.ZodType>(schema: T) {
 async function afterWrite(tx: DbOrTx, w: Writer, id: string) {
   const reached = await reachConsultation(tx, w.actor, id);
   if (!reached) return null;
-  return consultationDetail(tx, reached, w.today);
+  return consultationDetail(tx, reached, w.today, w.actor);
 }
 
 /**
@@ -119,7 +122,8 @@ export function consultationCaseRoutes(deps: Deps) {
       path: '/{id}',
       tags,
       summary: 'One consultation with its timeline, hand-offs and shares / 相談の詳細',
-      request: { params: ZIdParam },
+      description: '`purpose=print` marks the read in the audit log as a printout (印刷).',
+      request: { params: ZIdParam, query: ZDetailQuery },
       responses: jsonOk(ZConsultationDetail),
     }),
     async (c) => {
@@ -127,7 +131,7 @@ export function consultationCaseRoutes(deps: Deps) {
       const now = deps.now();
       const reached = await reachConsultation(db, actor, c.req.valid('param').id);
       if (!reached) throw new AppError('not_found');
-      const detail = await consultationDetail(db, reached, isoDateInJapan(now));
+      const detail = await consultationDetail(db, reached, isoDateInJapan(now), actor);
       await recordAudit(
         db,
         { actor, meta: c.get('meta'), at: now },
@@ -135,7 +139,10 @@ export function consultationCaseRoutes(deps: Deps) {
           action: 'read',
           entityType: 'consultation',
           entityIds: [detail.id, ...(detail.child.childId ? [detail.child.childId] : [])],
-          detail: { childDetailsShown: !detail.child.detailsHidden && detail.child.kind === 'registered' },
+          detail: {
+            childDetailsShown: !detail.child.detailsHidden && detail.child.kind === 'registered',
+            purpose: c.req.valid('query').purpose ?? 'page',
+          },
         },
       );
       return c.json(detail, 200);

@@ -205,6 +205,8 @@ const ZAction = z.object({
   teamId: z.string().nullable(),
   resourceId: z.string().nullable(),
   resourceText: z.string().nullable(),
+  /** The directory listing's current name, when the viewer may read it (then the page links to it). */
+  resourceName: z.string().nullable(),
   followUpOn: z.string().nullable(),
   followUpDoneAt: z.string().nullable(),
   followUpOverdue: z.boolean(),
@@ -239,5 +241,10 @@ export const ZConsultationDetail = ZConsultationSummary.extend({
   /** Teams the case is shared with now (accepted back-up / supervise). */
   shares: z.array(ZTeam),
   allowedActions: z.array(z.enum(CONSULTATION_ACTIONS)),
+  assignedUserName: z.string().nullable(),
+  /** Members of the owning team the case can be assigned to (empty unless the actor may change the case). */
+  assignees: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** How the actor names a referral's resource: a search of the directory, or free text (no directory access). */
+  referralPicker: z.enum(['directory', 'free_text']),
 });
 export type ConsultationDetail = z.infer<typeof ZConsultationDetail>;

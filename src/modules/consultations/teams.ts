@@ -90,9 +90,11 @@ function keyCondition(prefectureCode: string, key: TeamKey) {
 
 export type TeamRow = typeof consultationTeams.$inferSelect;
 
-/** The teams an actor works in that exist already (tier teams from the role; supervise teams by person). */
-export async function actorTeams(db: DbOrTx, actor: Actor): Promise<TeamRow[]> {
-  if (!actor.prefectureCode) return [];
+/** The scope columns of the actor's user row (and its person of the network), or null. */
+export async function loadTeamUser(
+  db: DbOrTx,
+  actor: Actor,
+): Promise<(TeamUser & { personId: string | null }) | null> {
   const [u] = await db
     .select({
       role: users.role,
@@ -106,8 +108,15 @@ export async function actorTeams(db: DbOrTx, actor: Actor): Promise<TeamRow[]> {
     .from(users)
     .leftJoin(centres, eq(centres.id, users.scopeCentreId))
     .where(eq(users.id, actor.userId));
+  return u ? { ...u, scopeCentreKind: u.scopeCentreKind ?? null } : null;
+}
+
+/** The teams an actor works in that exist already (tier teams from the role; supervise teams by person). */
+export async function actorTeams(db: DbOrTx, actor: Actor): Promise<TeamRow[]> {
+  if (!actor.prefectureCode) return [];
+  const u = await loadTeamUser(db, actor);
   if (!u) return [];
-  const keys = teamKeysForUser({ ...u, scopeCentreKind: u.scopeCentreKind ?? null });
+  const keys = teamKeysForUser(u);
   const conds = keys.map((k) => keyCondition(actor.prefectureCode!, k));
   if (u.personId) {
     conds.push(
@@ -129,19 +138,8 @@ export async function actorTeams(db: DbOrTx, actor: Actor): Promise<TeamRow[]> {
 
 /** The tier team keys of an actor (for creating its own team on its first consultation). */
 export async function actorTeamKeys(db: DbOrTx, actor: Actor): Promise<TeamKey[]> {
-  const [u] = await db
-    .select({
-      role: users.role,
-      prefectureCode: users.prefectureCode,
-      scopeCentreId: users.scopeCentreId,
-      scopeCentreKind: centres.kind,
-      scopeRegionId: users.scopeRegionId,
-      scopeMunicipalityCode: users.scopeMunicipalityCode,
-    })
-    .from(users)
-    .leftJoin(centres, eq(centres.id, users.scopeCentreId))
-    .where(eq(users.id, actor.userId));
-  return u ? teamKeysForUser({ ...u, scopeCentreKind: u.scopeCentreKind ?? null }) : [];
+  const u = await loadTeamUser(db, actor);
+  return u ? teamKeysForUser(u) : [];
 }
 
 /**
@@ -152,6 +150,23 @@ export async function actorTeamKeys(db: DbOrTx, actor: Actor): Promise<TeamKey[]
 export async function ensureTeam(tx: DbOrTx, prefectureCode: string, key: TeamKey): Promise<TeamRow> {
   const found = await tx.select().from(consultationTeams).where(keyCondition(prefectureCode, key));
   if (found[0]) return found[0];
+  await tx
+    .insert(consultationTeams)
+    .values(await tierTeamValues(tx, prefectureCode, key))
+    .onConflictDoNothing();
+  const [row] = await tx.select().from(consultationTeams).where(keyCondition(prefectureCode, key));
+  return row!;
+}
+
+/**
+ * The row a tier team has (or will have when first used): its name and the place of the network it stands
+ * for. A key naming no municipality, region or branch of the prefecture is 400 `consultation_team_unknown`.
+ */
+export async function tierTeamValues(
+  tx: DbOrTx,
+  prefectureCode: string,
+  key: TeamKey,
+): Promise<typeof consultationTeams.$inferInsert> {
   let name: string;
   const values: typeof consultationTeams.$inferInsert = {
     prefectureCode,
@@ -202,12 +217,7 @@ export async function ensureTeam(tx: DbOrTx, prefectureCode: string, key: TeamKe
     name = b.name;
     values.centreId = key.centreId;
   }
-  await tx
-    .insert(consultationTeams)
-    .values({ ...values, name })
-    .onConflictDoNothing();
-  const [row] = await tx.select().from(consultationTeams).where(keyCondition(prefectureCode, key));
-  return row!;
+  return { ...values, name };
 }
 
 /** A team of the prefecture by id (tier or supervise), or 400 when there is none. */
@@ -226,12 +236,29 @@ export async function teamById(
   return row;
 }
 
+/** A team that may be sent a new request: as {@link teamById}, and a deactivated supervise team is 400. */
+export async function requestableTeamById(
+  tx: DbOrTx,
+  prefectureCode: string,
+  unverifiedTeamId: string,
+): Promise<TeamRow> {
+  const team = await teamById(tx, prefectureCode, unverifiedTeamId);
+  if (team.deactivatedAt) throw new AppError('consultation_team_inactive');
+  return team;
+}
+
 /**
  * The users who act for a team (for notifications): municipal staff of its municipality, regional
  * coordinators of its region, centre staff of its branch, the centre's administrators and unlimited staff,
  * or users linked to a supervise team's members.
  */
-export async function teamUserIds(db: DbOrTx, team: TeamRow): Promise<string[]> {
+export async function teamUserIds(
+  db: DbOrTx,
+  team: Pick<
+    TeamRow,
+    'id' | 'kind' | 'tier' | 'prefectureCode' | 'municipalityCode' | 'regionId' | 'centreId'
+  >,
+): Promise<string[]> {
   const active = and(eq(users.prefectureCode, team.prefectureCode), isNull(users.disabledAt));
   let cond: SQL | undefined;
   if (team.kind === 'supervise') {

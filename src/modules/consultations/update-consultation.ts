@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { consultationActions, consultationHandoffs, consultations } from '../../db/schema';
 import { AppError } from '../../server/errors';
@@ -12,9 +12,11 @@ import {
   refreshDueOn,
   type Writer,
 } from './access';
-import { checkAssignee } from './create-consultation';
+import { askerDivisionIssue } from './asker';
 import { searchTextOf } from './policy';
+import { checkReferralResource, checkTeamAssignee, notifyAssignee } from './referrals-assign';
 import type { AddAction, UpdateConsultation } from './schemas';
+import { teamById } from './teams';
 import type { Outcome } from './vocab';
 
 /** Changes the case's own fields under optimistic locking (409 with the current case when stale). */
@@ -26,13 +28,30 @@ export async function updateConsultation(
 ): Promise<string> {
   const reached = await reachFor(tx, w.actor, unverifiedId, 'update');
   const { version, ...fields } = body;
-  if (fields.assignedUserId) await checkAssignee(tx, w.actor.prefectureCode!, fields.assignedUserId);
+  // A case is carried by a member of the team that owns it (another team's member is refused with 400).
+  if (fields.assignedUserId) {
+    const owner = await teamById(tx, reached.row.prefectureCode, reached.row.ownerTeamId);
+    await checkTeamAssignee(tx, owner, fields.assignedUserId);
+  }
   const locked = await lockConsultation(tx, w, reached.row.id, version, () =>
     conflictError(tx, w.actor, reached.row.id, version, w.today),
   );
   const set: Partial<typeof consultations.$inferInsert> = {};
-  if (fields.askerKind !== undefined) set.askerKind = fields.askerKind;
-  if (fields.askerDivision !== undefined) set.askerDivision = fields.askerDivision;
+  if (fields.askerKind !== undefined || fields.askerDivision !== undefined) {
+    // The intake rule holds on every change: a municipal asker names its division, no other asker has one
+    // (switching the asker away from a municipality drops the division unless one is given, and is refused).
+    const askerKind = fields.askerKind ?? reached.row.askerKind;
+    const askerDivision =
+      fields.askerDivision !== undefined
+        ? fields.askerDivision
+        : askerKind === 'municipality'
+          ? reached.row.askerDivision
+          : null;
+    const issue = askerDivisionIssue(askerKind, askerDivision);
+    if (issue) throw new AppError('validation_failed', { issues: [issue] });
+    set.askerKind = askerKind;
+    set.askerDivision = askerDivision;
+  }
   if (fields.askerContact !== undefined) set.askerContact = fields.askerContact || null;
   if (fields.channel !== undefined) set.channel = fields.channel;
   if (fields.topics !== undefined) set.topics = [...new Set(fields.topics)];
@@ -48,6 +67,15 @@ export async function updateConsultation(
   if (Object.keys(set).length) await tx.update(consultations).set(set).where(eq(consultations.id, locked.id));
   await refreshDueOn(tx, locked.id);
   await recordConsultationChange(tx, w, locked, 'update', changes);
+  if (fields.assignedUserId && 'assignedUserId' in changes) {
+    await notifyAssignee(tx, {
+      prefectureCode: locked.prefectureCode,
+      consultationId: locked.id,
+      assigneeId: fields.assignedUserId,
+      byUserId: w.actor.userId,
+      at: w.at,
+    });
+  }
   return locked.id;
 }
 
@@ -102,6 +130,8 @@ export async function addConsultationAction(
   body: AddAction,
 ): Promise<string> {
   const reached = await reachFor(tx, w.actor, unverifiedId, 'addAction');
+  // The directory's listing must be one the actor may read in its prefecture; its name is kept as the text.
+  const resourceName = body.resourceId ? await checkReferralResource(tx, w.actor, body.resourceId) : null;
   const locked = await lockConsultation(tx, w, reached.row.id, null, async () => new AppError('not_found'));
   if (body.followUpOf) {
     const done = await tx
@@ -112,13 +142,19 @@ export async function addConsultationAction(
           eq(consultationActions.id, body.followUpOf),
           eq(consultationActions.consultationId, locked.id),
           eq(consultationActions.kind, 'referral'),
+          isNull(consultationActions.followUpDoneAt),
         ),
       )
       .returning({ id: consultationActions.id });
     if (!done.length) {
       throw new AppError('validation_failed', {
         issues: [
-          { path: 'followUpOf', message: 'この相談の紹介ではありません / Not a referral of this case' },
+          {
+            path: 'followUpOf',
+            message: 'この相談の未完了の紹介ではありません / Not an open referral of this case',
+            ja: 'フォローアップ対象は、この相談のフォローアップ未完了の紹介にしてください。',
+            en: 'The follow-up must name a referral of this consultation whose follow-up is still open.',
+          },
         ],
       });
     }
@@ -136,7 +172,7 @@ export async function addConsultationAction(
       byUserId: w.actor.userId,
       teamId: myTeam?.id ?? null,
       resourceId: body.resourceId ?? null,
-      resourceText: body.resourceText || null,
+      resourceText: body.resourceText || resourceName,
       followUpOn: body.followUpOn ?? null,
       createdAt: w.at,
     })

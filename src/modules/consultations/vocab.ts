@@ -15,13 +15,19 @@ export const ASKER_KINDS = [
 ] as const;
 export type AskerKind = (typeof ASKER_KINDS)[number];
 
-/** The municipal division that asked, when the asker is a municipality (母子保健・障害福祉・保育・教育). */
+/**
+ * The municipal division that asked, when the asker is a municipality: the four divisions of the 4課協議
+ * (母子保健・障害福祉・保育・教育) and any other (子育て支援, 防災, …). Required for a municipal asker, absent
+ * otherwise (`asker.ts`).
+ */
 export const MUNICIPAL_DIVISIONS = [
   'maternal_child_health',
   'disability_welfare',
   'childcare',
   'education',
+  'other',
 ] as const;
+export type MunicipalDivision = (typeof MUNICIPAL_DIVISIONS)[number];
 
 /** How the consultation came in. */
 export const CHANNELS = ['phone', 'visit', 'email', 'online_form', 'meeting'] as const;

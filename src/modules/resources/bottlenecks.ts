@@ -4,7 +4,7 @@ import { regions, resourceBottlenecks, users } from '../../db/schema';
 import { AppError } from '../../server/errors';
 import { recordAudit } from '../audit/record';
 import type { ResourceArea } from './policy';
-import type { BOTTLENECK_KINDS } from './schemas';
+import type { BOTTLENECK_KINDS } from './vocab';
 import type { ResourceWriter } from './write-service';
 
 function regionInArea(area: ResourceArea, regionId: string) {

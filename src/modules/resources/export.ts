@@ -4,7 +4,8 @@ import type { DbOrTx } from '../../db/client';
 import { resourceOrganizations, resourceServices } from '../../db/schema';
 import { CARE_ITEMS } from '../../shared/care-score';
 import { areaSql, municipalityNames, presentService, selectServices } from './queries';
-import { SERVICE_TYPE_LABELS, type ServiceOut, type ServiceType } from './schemas';
+import type { ServiceOut } from './schemas-service';
+import { SERVICE_TYPE_LABELS, type ServiceType } from './vocab';
 import type { ResourceWriter } from './write-service';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -3,6 +3,7 @@ import { moduleRouter } from '../../server/openapi';
 import { publicResourceRoutes } from './routes-public';
 import { registerServiceRoutes } from './routes-services';
 import { registerWorkRoutes } from './routes-work';
+import { clearSearchCacheOnWrite } from './search-cache';
 
 /**
  * 社会資源 (resources): the directory (organizations, services), provider confirmation, re-confirmation rounds,
@@ -13,6 +14,7 @@ export const resourcesModule: Module = {
   basePath: '/api/resources',
   routes: (deps) => {
     const r = moduleRouter();
+    r.use('*', clearSearchCacheOnWrite(deps));
     registerServiceRoutes(r, deps);
     registerWorkRoutes(r, deps);
     return r;

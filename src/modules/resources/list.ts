@@ -3,13 +3,9 @@ import { asc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { regionMunicipalities, resourceServices } from '../../db/schema';
 import { areaSql, selectServices } from './queries';
-import {
-  type SERVICE_STATUSES,
-  type ServiceType,
-  STALE_AFTER_MONTHS,
-  type ZListServicesQuery,
-} from './schemas';
+import type { ZListServicesQuery } from './schemas-service';
 import { isStale, queryKey } from './text';
+import { type SERVICE_STATUSES, type ServiceType, STALE_AFTER_MONTHS } from './vocab';
 import type { ResourceWriter } from './write-service';
 
 type Filter = z.infer<typeof ZListServicesQuery>;

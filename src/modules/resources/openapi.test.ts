@@ -1,12 +1,13 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { describe, expect, it } from 'vitest';
+import { testConfig } from '../../server/config';
 import type { Deps } from '../../server/context';
 import { publicResourcesModule, resourcesModule } from '.';
 
 describe('resources OpenAPI document', () => {
   it('builds, with every route of the contract', () => {
     const app = new OpenAPIHono();
-    const deps = { db: { systemDb: {} }, now: () => new Date() } as unknown as Deps;
+    const deps = { db: { systemDb: {} }, config: testConfig(), now: () => new Date() } as unknown as Deps;
     app.route(resourcesModule.basePath, resourcesModule.routes(deps));
     app.route(publicResourcesModule.basePath, publicResourcesModule.routes(deps));
     const doc = app.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 't', version: '1' } });

@@ -4,7 +4,8 @@ import type { DbOrTx } from '../../db/client';
 import { organisations, resourceOrganizations, resourceServices } from '../../db/schema';
 import { AppError } from '../../server/errors';
 import { recordAudit } from '../audit/record';
-import type { ZOrganizationInput } from './schemas';
+import type { ZOrganizationInput } from './schemas-service';
+import { searchKeyOf } from './text';
 import type { ResourceWriter } from './write-service';
 
 type OrgInput = z.infer<typeof ZOrganizationInput>;
@@ -132,6 +133,7 @@ export async function updateOrganization(
     throw new AppError('conflict', {
       detail: { current, yourVersion: input.version, currentVersion: current.version },
     });
+  if (o.name !== current.name || o.kana !== current.kana) await refreshSearchKeys(tx, o);
   await recordAudit(tx, w, {
     action: 'update',
     entityType: 'resource_organization',
@@ -139,4 +141,21 @@ export async function updateOrganization(
     detail: { version: o.version },
   });
   return (await findOrganization(tx, w, o.id))!;
+}
+
+/**
+ * A service's search key carries its organisation's name and kana (write-service.ts), so a rename rewrites
+ * the keys of the organisation's services (and, through the trigger, the public search table). Not a change
+ * of the listings themselves: their versions stay.
+ */
+async function refreshSearchKeys(tx: DbOrTx, o: { id: string; name: string; kana: string | null }) {
+  const s = resourceServices;
+  const rows = await tx
+    .select({ id: s.id, name: s.name, kana: s.kana, description: s.description, searchKey: s.searchKey })
+    .from(s)
+    .where(eq(s.organizationId, o.id));
+  for (const r of rows) {
+    const searchKey = searchKeyOf([r.name, r.kana, o.name, o.kana, r.description]);
+    if (searchKey !== r.searchKey) await tx.update(s).set({ searchKey }).where(eq(s.id, r.id));
+  }
 }

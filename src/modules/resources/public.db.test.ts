@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, resourceServices } from '../../db/schema';
 import { createTestApp, type TestApp, TestClient } from '../../test/app';
 import { type RegistryWorld, registryWorld } from '../../test/registry-world';
-import { createOrganizationVia, createServiceVia } from './testing';
+import { publicSearch } from './search';
+import { createOrganizationVia, createServiceVia, serviceBody } from './testing';
 
 let t: TestApp;
 let w: RegistryWorld;
@@ -253,5 +254,85 @@ describe('re-confirmation round', () => {
     const old = created.body.links.find((l: { serviceId: string }) => l.serviceId === ids.sakura);
     expect((await anon.get(`/api/public/resources/confirm/${old.token}`)).status).toBe(400);
     expect((await w.clients.centre43.get(`/api/resources/rounds/${created.body.round.id}`)).status).toBe(404);
+  });
+});
+
+describe('the search table follows every change of a listing', () => {
+  it('an organisation rename, an edit and a deactivation show in the public search at once', async () => {
+    const admin = w.clients.centreAdmin;
+    const org = await admin.post('/api/resources/organizations', { name: 'なごみの丘福祉会' });
+    expect(org.status).toBe(200);
+    const svc = await createServiceVia(admin, org.body.id, {
+      name: '丘の上デイ',
+      location: { address: '藤沢市辻堂2-2' },
+    });
+    const find = async (q: string) => (await search(`q=${encodeURIComponent(q)}`)).items.map((i) => i.id);
+    expect(await find('なごみの丘')).toContain(svc.id);
+
+    const renamed = await admin.put(`/api/resources/organizations/${org.body.id}`, {
+      name: 'つばさ福祉会',
+      version: org.body.version,
+    });
+    expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
+    expect(await find('つばさ福祉会')).toContain(svc.id);
+    expect(await find('なごみの丘')).not.toContain(svc.id);
+    // The rename is not an edit of the listing: its version is unchanged.
+    const [row] = await t.db.systemDb.select().from(resourceServices).where(eq(resourceServices.id, svc.id));
+    expect(row!.version).toBe(svc.version);
+
+    const edited = await admin.put(`/api/resources/services/${svc.id}`, {
+      ...serviceBody(org.body.id, { name: '丘の上デイ', location: { address: '藤沢市辻堂2-2' } }),
+      careItems: [{ code: 'oxygen', acceptance: 'accepted' }],
+      version: svc.version,
+    });
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+    const byItem = await search(`careItem=oxygen&municipalityCode=142051`);
+    expect(byItem.items.map((i) => i.id)).toContain(svc.id);
+
+    const closed = await admin.put(`/api/resources/services/${svc.id}`, {
+      ...serviceBody(org.body.id, { name: '丘の上デイ', location: { address: '藤沢市辻堂2-2' } }),
+      status: 'inactive',
+      version: edited.body.version,
+    });
+    expect(closed.status, JSON.stringify(closed.body)).toBe(200);
+    expect(await find('丘の上デイ')).toEqual([]);
+    expect((await search(`careItem=oxygen&municipalityCode=142051`)).items.map((i) => i.id)).not.toContain(
+      svc.id,
+    );
+  });
+});
+
+describe('a broad search', () => {
+  it('counts up to the cap, then pages by name with fresh listings before stale ones, without gaps or repeats', async () => {
+    const now = t.clock.now();
+    const f = { careItem: [], page: 1, pageSize: 1, prefecture: '14' };
+    const all = await publicSearch(t.db.systemDb, { ...f, pageSize: 100 }, now);
+    expect(all.totalCapped).toBe(false);
+    const n = all.total;
+    expect(n).toBeGreaterThanOrEqual(4);
+    // The same search with a cap below its size: total is the cap, flagged; pages walk every listing once.
+    const seen: { id: string; name: string; stale: boolean }[] = [];
+    for (let page = 1; page <= n + 1; page++) {
+      const r = await publicSearch(t.db.systemDb, { ...f, page }, now, 2);
+      expect(r.totalCapped).toBe(true);
+      expect(r.total).toBe(2);
+      seen.push(...r.items);
+    }
+    expect(seen.map((i) => i.id).sort()).toEqual(all.items.map((i) => i.id).sort());
+    const firstStale = seen.findIndex((i) => i.stale);
+    expect(firstStale).toBeGreaterThan(0); // the earlier test left one stale listing
+    expect(seen.slice(firstStale).every((i) => i.stale)).toBe(true);
+    const fresh = seen.slice(0, firstStale).map((i) => i.name);
+    expect(fresh).toEqual([...fresh].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  });
+});
+
+describe('a type over the whole country', () => {
+  it('finds by type and age alone, unknown age bounds counting as open', async () => {
+    const ids = async (qs: string) => (await search(qs)).items.map((i) => i.name);
+    // 海風訪問看護ステーション has no age bounds; さくら児童発達支援センター serves 0–6.
+    expect(await ids('type=home_visit_nursing&age=17')).toEqual(['海風訪問看護ステーション']);
+    expect(await ids('type=child_development_support&age=3')).toEqual(['さくら児童発達支援センター']);
+    expect(await ids('type=child_development_support&age=7')).toEqual([]);
   });
 });

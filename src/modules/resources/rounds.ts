@@ -11,7 +11,7 @@ import {
 import { AppError } from '../../server/errors';
 import { recordAudit } from '../audit/record';
 import { issueProviderLinks } from './links';
-import type { ServiceType } from './schemas';
+import type { ServiceType } from './vocab';
 import type { ResourceWriter } from './write-service';
 
 /**

@@ -9,9 +9,6 @@ import { consumeLink, findLiveLink } from './links';
 import type { ResourcePolicy } from './policy';
 import { findService, municipalityNames, presentService } from './queries';
 import {
-  SERVICE_TYPE_LABELS,
-  SERVICE_TYPES,
-  STALE_AFTER_MONTHS,
   ZConfirmByLink,
   ZConfirmByLinkResponse,
   ZConfirmView,
@@ -19,8 +16,10 @@ import {
   ZPublicSearchQuery,
   ZPublicSearchResponse,
   ZPublicService,
-} from './schemas';
+} from './schemas-public';
 import { publicListing, publicSearch } from './search';
+import { clearSearchCacheOnWrite, searchCacheFor } from './search-cache';
+import { SERVICE_TYPE_LABELS, SERVICE_TYPES, STALE_AFTER_MONTHS } from './vocab';
 import { correctService } from './write-service';
 
 const tags = ['public'];
@@ -60,6 +59,8 @@ const ZTokenParam = z.object({
 export function publicResourceRoutes(deps: Deps) {
   const r = moduleRouter();
   const db = deps.db.systemDb;
+  const cache = searchCacheFor<Awaited<ReturnType<typeof publicSearch>>>(deps);
+  r.use('*', clearSearchCacheOnWrite(deps)); // a provider's confirmation by link changes a listing
 
   const rateLimit: MiddlewareHandler<AppEnv> = async (c, next) => {
     const ip = c.get('meta').ip ?? 'unknown';
@@ -104,7 +105,14 @@ export function publicResourceRoutes(deps: Deps) {
     }),
     async (c) => {
       const q = c.req.valid('query');
-      return c.json(await publicSearch(db, q, deps.now()), 200);
+      const now = deps.now();
+      const key = JSON.stringify(q); // the validated query: defaults filled, keys in schema order
+      let answer = cache.get(key, now.getTime());
+      if (!answer) {
+        answer = await publicSearch(db, q, now);
+        cache.set(key, answer, now.getTime());
+      }
+      return c.json(answer, 200);
     },
   );
 

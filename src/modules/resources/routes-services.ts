@@ -8,6 +8,7 @@ import { listServices } from './list';
 import { createOrganization, findOrganization, listOrganizations, updateOrganization } from './organizations';
 import { findService, serviceOut } from './queries';
 import {
+  type ProviderEdit,
   ZConfirmService,
   ZCreateOrganization,
   ZCreateService,
@@ -21,15 +22,39 @@ import {
   ZServiceProviderEdit,
   ZUpdateOrganization,
   ZUpdateService,
-} from './schemas';
+} from './schemas-service';
 import { resourceCaller, resourceWriter } from './support';
-import { correctService, createService, updateService } from './write-service';
+import { correctService, createService, type ResourceWriter, updateService } from './write-service';
 
 const tags = ['resources'];
+
+/** A path id that is not a UUID names nothing: 404, as for an unknown id. */
+function knownId(id: string): string {
+  if (!isUuid(id)) throw new AppError('not_found');
+  return id;
+}
 
 /** Directory management: organizations and services (staff; providers for their own listings). */
 export function registerServiceRoutes(r: OpenAPIHono<AppEnv>, deps: Deps) {
   const db = deps.db.systemDb;
+
+  /** The listing the caller may read, or 404 (also for a malformed id). */
+  const readableService = async (w: ResourceWriter, id: string) => {
+    const row = isUuid(id) ? await findService(db, w.prefectureCode, w.policy.read, id) : null;
+    if (!row) throw new AppError('not_found');
+    return row;
+  };
+
+  /** Corrects (no changes: only confirms) a listing as the signed-in user; the write audits in its transaction. */
+  const correctAsUser = (w: ResourceWriter, id: string, changes: ProviderEdit, version: number) =>
+    db.transaction(async (tx) => {
+      const { row } = await correctService(tx, w, id, changes, version, {
+        kind: 'user',
+        userId: w.actor?.userId ?? null,
+        by: w.actor?.displayName ?? null,
+      });
+      return serviceOut(tx, row, w.policy, w.at);
+    });
 
   r.openapi(
     createRoute({
@@ -91,8 +116,7 @@ export function registerServiceRoutes(r: OpenAPIHono<AppEnv>, deps: Deps) {
     }),
     async (c) => {
       const w = resourceCaller(c, deps); // 404 before 403: the write checks the action
-      const { id } = c.req.valid('param');
-      if (!isUuid(id)) throw new AppError('not_found');
+      const id = knownId(c.req.valid('param').id);
       const body = c.req.valid('json');
       return c.json(await db.transaction((tx) => updateOrganization(tx, w, id, body)), 200);
     },
@@ -124,9 +148,7 @@ export function registerServiceRoutes(r: OpenAPIHono<AppEnv>, deps: Deps) {
     }),
     async (c) => {
       const w = resourceCaller(c, deps);
-      const { id } = c.req.valid('param');
-      const row = isUuid(id) ? await findService(db, w.prefectureCode, w.policy.read, id) : null;
-      if (!row) throw new AppError('not_found');
+      const row = await readableService(w, c.req.valid('param').id);
       return c.json(await serviceOut(db, row, w.policy, w.at), 200);
     },
   );
@@ -161,8 +183,7 @@ export function registerServiceRoutes(r: OpenAPIHono<AppEnv>, deps: Deps) {
     }),
     async (c) => {
       const w = resourceCaller(c, deps); // 404 before 403: the write checks the action
-      const { id } = c.req.valid('param');
-      if (!isUuid(id)) throw new AppError('not_found');
+      const id = knownId(c.req.valid('param').id);
       const body = c.req.valid('json');
       return c.json(await db.transaction((tx) => updateService(tx, w, id, body)), 200);
     },
@@ -183,18 +204,9 @@ export function registerServiceRoutes(r: OpenAPIHono<AppEnv>, deps: Deps) {
     }),
     async (c) => {
       const w = resourceCaller(c, deps); // 404 before 403: the write checks the action
-      const { id } = c.req.valid('param');
-      if (!isUuid(id)) throw new AppError('not_found');
+      const id = knownId(c.req.valid('param').id);
       const { version, ...changes } = c.req.valid('json');
-      const out = await db.transaction(async (tx) => {
-        const { row } = await correctService(tx, w, id, changes, version, {
-          kind: 'user',
-          userId: w.actor?.userId ?? null,
-          by: w.actor?.displayName ?? null,
-        });
-        return serviceOut(tx, row, w.policy, w.at);
-      });
-      return c.json(out, 200);
+      return c.json(await correctAsUser(w, id, changes, version), 200);
     },
   );
 
@@ -209,18 +221,9 @@ export function registerServiceRoutes(r: OpenAPIHono<AppEnv>, deps: Deps) {
     }),
     async (c) => {
       const w = resourceCaller(c, deps); // 404 before 403: the write checks the action
-      const { id } = c.req.valid('param');
-      if (!isUuid(id)) throw new AppError('not_found');
+      const id = knownId(c.req.valid('param').id);
       const { version } = c.req.valid('json');
-      const out = await db.transaction(async (tx) => {
-        const { row } = await correctService(tx, w, id, {}, version, {
-          kind: 'user',
-          userId: w.actor?.userId ?? null,
-          by: w.actor?.displayName ?? null,
-        });
-        return serviceOut(tx, row, w.policy, w.at);
-      });
-      return c.json(out, 200);
+      return c.json(await correctAsUser(w, id, {}, version), 200);
     },
   );
 
@@ -237,9 +240,7 @@ export function registerServiceRoutes(r: OpenAPIHono<AppEnv>, deps: Deps) {
     }),
     async (c) => {
       const w = resourceCaller(c, deps); // 404 before 403: the write checks the action
-      const { id } = c.req.valid('param');
-      const row = isUuid(id) ? await findService(db, w.prefectureCode, w.policy.read, id) : null;
-      if (!row) throw new AppError('not_found');
+      const row = await readableService(w, c.req.valid('param').id);
       const out = await serviceOut(db, row, w.policy, w.at);
       if (!out.allowed.issueLink) throw new AppError('forbidden');
       const [link] = await db.transaction(async (tx) => {

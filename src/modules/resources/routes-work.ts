@@ -11,16 +11,17 @@ import { gaps } from './gaps';
 import { applyImport, planImport, previewOut } from './import';
 import { createRound, listRounds, remindRound, roundDetail } from './rounds';
 import {
-  BOTTLENECK_KIND_LABELS,
   ZBottleneck,
   ZBottleneckList,
   ZBottlenecksQuery,
   ZCreateBottleneck,
+  ZGapsQuery,
+  ZGapsResponse,
+} from './schemas-gaps';
+import {
   ZCreateRound,
   ZCreateRoundResponse,
   ZExportQuery,
-  ZGapsQuery,
-  ZGapsResponse,
   ZHsdsExport,
   ZImportPreview,
   ZImportQuery,
@@ -28,8 +29,9 @@ import {
   ZRemindersResponse,
   ZRound,
   ZRoundDetail,
-} from './schemas';
+} from './schemas-work';
 import { prefectureWorker, resourceCaller } from './support';
+import { BOTTLENECK_KIND_LABELS } from './vocab';
 
 const tags = ['resources'];
 const ZLang = z.object({ lang: z.enum(['ja', 'en']).default('ja') });

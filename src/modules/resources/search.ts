@@ -1,37 +1,35 @@
-import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { rowsOf } from '../../db/client';
-import { municipalities, resourceServices } from '../../db/schema';
+import { municipalities, type ResourceCareRow, resourceServices } from '../../db/schema';
 import { AppError } from '../../server/errors';
+import { findMunicipality } from '../../shared/municipalities';
 import { resolveMunicipalityFromAddress } from '../census/read/municipality';
 import { municipalityNames, presentService, selectServices } from './queries';
-import { STALE_AFTER_MONTHS } from './schemas';
-import { queryKey } from './text';
+import type { ServiceOut } from './schemas';
+import {
+  broadPageQuery,
+  COUNT_CAP,
+  freshCountQuery,
+  idsPage,
+  type PublicSearch,
+  pageQuery,
+  searchParts,
+  withSummaries,
+} from './search-sql';
+import { isStale, normaliseCareItems } from './text';
 
-export type PublicSearch = {
-  prefecture?: string | undefined;
-  municipalityCode?: string | undefined;
-  address?: string | undefined;
-  type?: string | undefined;
-  careItem: string[];
-  age?: number | undefined;
-  q?: string | undefined;
-  page: number;
-  pageSize: number;
-};
+export type { PublicSearch } from './search-sql';
 
 /**
- * The public search (ME-6). Filters, all optional, combine with AND:
- * - municipality (given, or read from the address): services located there OR serving it (service area);
- * - type; care items needed: each accepted with or without conditions (`accepts @> …`, GIN);
- * - age within [min_age, max_age] (unknown bounds do not exclude);
- * - free text: the normalised key (text.ts) as a substring of `search_key` (pg_trgm GIN serves LIKE for 3+
- *   characters).
- * Only active listings. Order: fresh before stale (not confirmed for 12 months), then — with text — closeness
- * (where the text occurs in the key: the name comes first in it, so name matches lead), then located-in before serving-from-elsewhere, then name. Step 1 finds one page of ids and
- * the total; step 2 loads those listings.
+ * The public search (ME-6) over the narrow `resource_search` table (search-sql.ts; decision 0009). Filters,
+ * all optional, combine with AND: municipality (given, or read from the address) — services located there OR
+ * serving it; type; care items needed, each accepted with or without conditions; age within
+ * [min_age, max_age] (unknown bounds do not exclude); free text as a substring of the normalised key. Up to
+ * COUNT_CAP matches are counted and ordered fully; a broader search answers `totalCapped` and lists by name,
+ * fresh first. Step 2 loads the page's listings.
  */
-export async function publicSearch(db: DbOrTx, f: PublicSearch, now: Date) {
+export async function publicSearch(db: DbOrTx, f: PublicSearch, now: Date, countCap = COUNT_CAP) {
   let municipalityCode = f.municipalityCode ?? null;
   if (!municipalityCode && f.address) {
     municipalityCode = resolveMunicipalityFromAddress(f.address, f.prefecture);
@@ -39,52 +37,104 @@ export async function publicSearch(db: DbOrTx, f: PublicSearch, now: Date) {
   }
   let municipality: { code: string; name: string | null } | null = null;
   if (municipalityCode) {
-    const [m] = await db.select().from(municipalities).where(eq(municipalities.code, municipalityCode));
+    // The reference list first (no round trip); the table also holds municipalities merged away since.
+    const known = findMunicipality(municipalityCode);
+    const [m] = known
+      ? [known]
+      : await db.select().from(municipalities).where(eq(municipalities.code, municipalityCode));
     if (!m) throw new AppError('invalid_municipality_code');
     municipality = { code: m.code, name: m.name };
   }
 
-  const { query, where } = searchIdsQuery(f, municipalityCode, now);
-  const s = resourceServices;
-  const result = await db.execute(query);
-  const found = rowsOf<{ id: string; total: string | number }>(result);
-  let total = Number(found[0]?.total ?? 0);
-  if (!found.length && f.page > 1) {
-    const c = await db.execute(sql`select count(*) as total from ${s} where ${sql.join(where, sql` and `)}`);
-    total = Number(rowsOf<{ total: string | number }>(c)[0]?.total ?? 0);
+  const parts = searchParts(f, municipalityCode, now);
+  let rows = rowsOf<SummaryRow & { total: string | number }>(
+    await db.execute(withSummaries(pageQuery(f, parts, countCap))),
+  );
+  let total = Number(rows[0]?.total ?? 0);
+  if (!rows.length && f.page > 1) {
+    // Past the last page: the count alone (the page query returned no row to carry it).
+    const probe = await db.execute(pageQuery({ ...f, page: 1, pageSize: 1 }, parts, countCap));
+    total = Number(rowsOf<{ total: string | number }>(probe)[0]?.total ?? 0);
   }
-  const ids = found.map((r) => r.id);
-  const rows = ids.length ? await selectServices(db).where(inArray(s.id, ids)).orderBy(asc(s.name)) : [];
-  const byId = new Map(rows.map((r) => [r.s.id, r]));
-  const names = new Map<string, string>();
-  const items = ids
-    .map((id) => byId.get(id))
-    .filter((r) => r !== undefined)
-    .map((r) => {
-      const p = presentService(r, names, now);
-      return {
-        id: p.id,
-        name: p.name,
-        organizationName: p.organizationName,
-        type: p.type,
-        address: p.location.address,
-        municipalityCode: p.location.municipalityCode,
-        municipalityName: p.location.municipalityName,
-        latitude: p.location.latitude,
-        longitude: p.location.longitude,
-        minAge: p.minAge,
-        maxAge: p.maxAge,
-        transport: p.transport,
-        bathing: p.bathing,
-        vacancy: p.vacancy,
-        careItems: p.careItems,
-        howToApply: p.howToApply,
-        phone: p.phone,
-        lastConfirmedAt: p.lastConfirmed?.at ?? null,
-        stale: p.stale,
-      };
-    });
-  return { items, total, page: f.page, pageSize: f.pageSize, municipality };
+  const totalCapped = total > countCap;
+  if (totalCapped) {
+    total = countCap;
+    const ids = await broadPage(db, f, parts);
+    rows = ids.length
+      ? rowsOf<SummaryRow & { total: number }>(await db.execute(withSummaries(idsPage(ids))))
+      : [];
+  }
+  const items = rows.map((r) => {
+    const lastConfirmedAt = r.last_confirmed_at === null ? null : new Date(r.last_confirmed_at);
+    return {
+      id: r.id,
+      name: r.name,
+      organizationName: r.organization_name,
+      type: r.type as ServiceOut['type'],
+      address: r.address,
+      municipalityCode: r.municipality_code,
+      municipalityName: r.municipality_name,
+      latitude: r.latitude === null ? null : Number(r.latitude),
+      longitude: r.longitude === null ? null : Number(r.longitude),
+      minAge: r.min_age,
+      maxAge: r.max_age,
+      transport: r.transport,
+      bathing: r.bathing,
+      vacancy: r.vacancy,
+      careItems: normaliseCareItems(jsonOf(r.care_items)),
+      howToApply: r.how_to_apply,
+      phone: r.phone,
+      lastConfirmedAt: lastConfirmedAt?.toISOString() ?? null,
+      stale: isStale(lastConfirmedAt, now),
+    };
+  });
+  return { items, total, totalCapped, page: f.page, pageSize: f.pageSize, municipality };
+}
+
+/** A row of {@link withSummaries} as the driver returns it. */
+type SummaryRow = {
+  id: string;
+  name: string;
+  organization_name: string;
+  type: string;
+  address: string;
+  municipality_code: string;
+  municipality_name: string | null;
+  latitude: number | string | null;
+  longitude: number | string | null;
+  min_age: number | null;
+  max_age: number | null;
+  transport: boolean | null;
+  bathing: boolean | null;
+  vacancy: number | null;
+  care_items: ResourceCareRow[] | string;
+  how_to_apply: string | null;
+  phone: string | null;
+  last_confirmed_at: string | Date | null;
+};
+
+/** jsonb comes back parsed from node-postgres and PGlite; as text only from an odd driver setting. */
+function jsonOf<T>(v: T | string): T {
+  return typeof v === 'string' ? (JSON.parse(v) as T) : v;
+}
+
+/** A page of a broad search: fresh listings by name, then stale ones by name after the last fresh one. */
+async function broadPage(db: DbOrTx, f: PublicSearch, parts: ReturnType<typeof searchParts>) {
+  const offset = (f.page - 1) * f.pageSize;
+  const ids = (q: SQL) => db.execute(q).then((r) => rowsOf<{ id: string }>(r).map((x) => x.id));
+  const fresh = await ids(broadPageQuery(parts, 'fresh', { limit: f.pageSize, offset }));
+  if (fresh.length === f.pageSize) return fresh;
+  // The fresh listings end on this page (or before it): how many there are places the stale ones.
+  const freshTotal = fresh.length
+    ? offset + fresh.length
+    : Number(rowsOf<{ n: string | number }>(await db.execute(freshCountQuery(parts, offset)))[0]?.n ?? 0);
+  const stale = await ids(
+    broadPageQuery(parts, 'stale', {
+      limit: f.pageSize - fresh.length,
+      offset: Math.max(0, offset - freshTotal),
+    }),
+  );
+  return [...fresh, ...stale];
 }
 
 /** One public listing (active only); unknown or inactive → 404. */
@@ -104,46 +154,7 @@ export async function publicListing(db: DbOrTx, unverifiedId: string, now: Date)
   return pub;
 }
 
-/** The first step of {@link publicSearch}: one page of ids with the total (exported for the benchmark's EXPLAIN). */
+/** Step 1 of {@link publicSearch}, for the benchmark's EXPLAIN. */
 export function searchIdsQuery(f: PublicSearch, municipalityCode: string | null, now: Date) {
-  const s = resourceServices;
-  const where: SQL[] = [sql`${s.status} = 'active'`];
-  if (f.prefecture) where.push(sql`${s.prefectureCode} = ${f.prefecture}`);
-  if (municipalityCode) {
-    where.push(
-      sql`(${s.municipalityCode} = ${municipalityCode} or ${s.areaCodes} @> array[${municipalityCode}]::text[])`,
-    );
-  }
-  if (f.type) where.push(sql`${s.type} = ${f.type}`);
-  if (f.careItem.length) {
-    where.push(
-      sql`${s.accepts} @> array[${sql.join(
-        f.careItem.map((c) => sql`${c}`),
-        sql`, `,
-      )}]::text[]`,
-    );
-  }
-  if (f.age !== undefined) {
-    where.push(sql`(${s.minAge} is null or ${s.minAge} <= ${f.age})`);
-    where.push(sql`(${s.maxAge} is null or ${s.maxAge} >= ${f.age})`);
-  }
-  const key = f.q ? queryKey(f.q) : '';
-  if (key) where.push(sql`${s.searchKey} like ${`%${key}%`}`);
-
-  const staleBefore = new Date(now);
-  staleBefore.setUTCMonth(staleBefore.getUTCMonth() - STALE_AFTER_MONTHS);
-  const order: SQL[] = [sql`(${s.lastConfirmedAt} is null or ${s.lastConfirmedAt} < ${staleBefore}) asc`];
-  // strpos, not word_similarity: a broad word (ホウカゴ) matches tens of thousands of listings and similarity over
-  // each long key cost seconds at 150,000 services; the position is cheap and puts name matches first.
-  if (key) order.push(sql`strpos(${s.searchKey}, ${key}) asc`);
-  if (municipalityCode) order.push(sql`(${s.municipalityCode} = ${municipalityCode}) desc`);
-  order.push(sql`${s.name} asc`, sql`${s.id} asc`);
-
-  const query = sql`
-    select ${s.id} as id, count(*) over () as total
-    from ${s}
-    where ${sql.join(where, sql` and `)}
-    order by ${sql.join(order, sql`, `)}
-    limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`;
-  return { query, where };
+  return { query: pageQuery(f, searchParts(f, municipalityCode, now)) };
 }

@@ -1,6 +1,6 @@
 import { CARE_ITEMS } from '../../shared/care-score';
 import { kanaKey, kanjiKey } from '../../shared/names';
-import type { CareAcceptance } from './schemas';
+import type { CareAcceptance } from './schemas-common';
 
 /**
  * The text key searched with pg_trgm: kanji variants folded (髙→高), width folded (ｶﾞ→ガ, Ａ→A), hiragana

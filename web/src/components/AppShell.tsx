@@ -78,7 +78,7 @@ export function AppShell({ children }: { children?: ReactNode }) {
       <Header user={user} />
       <div className="mx-auto flex w-full max-w-screen-2xl flex-1 flex-col xl:flex-row">
         <div className="border-b border-solid-gray-300 px-4 py-3 md:px-6 xl:w-60 xl:shrink-0 xl:border-r xl:border-b-0 xl:py-6 print:hidden">
-          <Nav role={user.role} />
+          <Nav role={user.role} scopeKind={user.scopeKind} />
         </div>
         <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-6 md:px-6 xl:px-8">
           {children ?? <Outlet />}

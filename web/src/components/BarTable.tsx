@@ -7,17 +7,20 @@ export type BarRow = { key: string; label: string; count: number };
 /**
  * A bar chart that is a real table: screen readers read label and number, sighted users also see a
  * bar whose length is relative to the largest row. Prints as it shows (no canvas, no script).
+ * `formatCount` writes the number (default: persons, "{n}人").
  */
 export function BarTable({
   caption,
   labelHeader,
   countHeader,
   rows,
+  formatCount,
 }: {
   caption: string;
   labelHeader: string;
   countHeader: string;
   rows: BarRow[];
+  formatCount?: (count: number) => string;
 }) {
   const t = useT();
   const { locale } = useLocale();
@@ -46,7 +49,9 @@ export function BarTable({
                   />
                 </div>
                 <span className="w-20 shrink-0 text-right tabular-nums">
-                  {t('common.persons', { n: formatNumber(row.count, locale) })}
+                  {formatCount
+                    ? formatCount(row.count)
+                    : t('common.persons', { n: formatNumber(row.count, locale) })}
                 </span>
               </div>
             </Td>

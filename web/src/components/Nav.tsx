@@ -1,5 +1,6 @@
 import { Link } from '@tanstack/react-router';
 import { useT } from '../i18n';
+import type { ScopeKind } from '../lib/queries/auth';
 import type { Role } from '../lib/roles';
 import { isGroup, type NavLinkItem, navFor } from '../nav';
 
@@ -24,10 +25,10 @@ function Item({ item, paths }: { item: NavLinkItem; paths: readonly string[] }) 
   );
 }
 
-/** The main menu: only the modules this role may use. */
-export function Nav({ role }: { role: Role }) {
+/** The main menu: only the modules this role (with this scope) may use. */
+export function Nav({ role, scopeKind }: { role: Role; scopeKind: ScopeKind }) {
   const t = useT();
-  const entries = navFor(role);
+  const entries = navFor(role, scopeKind);
   const paths = entries.flatMap((e) => (isGroup(e) ? e.items.map((i) => i.to) : [e.to]));
   return (
     <nav aria-label={t('app.mainNav')} className="print:hidden">

@@ -7,11 +7,14 @@ export function Pagination({
   page,
   pageSize,
   total,
+  totalLabel,
   onPage,
 }: {
   page: number;
   pageSize: number;
   total: number;
+  /** Shown instead of the number when the total is a lower bound ("1,000件以上"). */
+  totalLabel?: string;
   onPage: (page: number) => void;
 }) {
   const t = useT();
@@ -23,7 +26,7 @@ export function Pagination({
     <nav aria-label={t('common.pagination')} className="my-4 flex flex-wrap items-center gap-4 print:hidden">
       <p className="text-std-16N-170" aria-live="polite">
         {t('common.results', {
-          total: formatNumber(total, locale),
+          total: totalLabel ?? formatNumber(total, locale),
           from: formatNumber(from, locale),
           to: formatNumber(to, locale),
         })}

@@ -1,5 +1,6 @@
 import { enAdmin } from './en/admin';
 import { enCensus } from './en/census';
+import { enConsultationTeams } from './en/consultation-teams';
 import { enConsultations } from './en/consultations';
 import { enCore } from './en/core';
 import { enPublic } from './en/public';
@@ -18,4 +19,5 @@ export const en = {
   ...enCensus,
   ...enResources,
   ...enConsultations,
+  ...enConsultationTeams,
 } satisfies Record<keyof typeof ja, string>;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { enAdmin } from './en/admin';
 import { enCensus } from './en/census';
+import { enConsultationTeams } from './en/consultation-teams';
 import { enConsultations } from './en/consultations';
 import { enCore } from './en/core';
 import { enPublic } from './en/public';
@@ -11,6 +12,7 @@ import { enResources } from './en/resources';
 import { ja } from './ja';
 import { jaAdmin } from './ja/admin';
 import { jaCensus } from './ja/census';
+import { jaConsultationTeams } from './ja/consultation-teams';
 import { jaConsultations } from './ja/consultations';
 import { jaCore } from './ja/core';
 import { jaPublic } from './ja/public';
@@ -29,6 +31,7 @@ describe('UI dictionaries', () => {
       jaCensus,
       jaResources,
       jaConsultations,
+      jaConsultationTeams,
     ].map((p) => Object.keys(p));
     expect(parts.flat().length).toBe(Object.keys(ja).length);
     const enParts = [
@@ -40,6 +43,7 @@ describe('UI dictionaries', () => {
       enCensus,
       enResources,
       enConsultations,
+      enConsultationTeams,
     ].map((p) => Object.keys(p));
     expect(enParts.flat().length).toBe(Object.keys(en).length);
   });

@@ -1,13 +1,27 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { en } from './en';
-import { ja, type MessageKey } from './ja';
+import type { MessageKey } from './ja';
 
 export type Locale = 'ja' | 'en';
 export type { MessageKey };
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
-const DICTIONARIES: Record<Locale, Record<MessageKey, string>> = { ja, en };
+/**
+ * The strings a page bundle carries, per language. The app passes every area (ja.ts, en.ts); the light public
+ * resources entry passes only the areas its pages use (public-dictionaries.ts), so this module imports no
+ * dictionary itself — importing it must not pull every string of the app into a bundle.
+ */
+export type Dictionaries = Record<Locale, Partial<Record<MessageKey, string>>>;
+
 const STORAGE_KEY = 'tsunagu.locale';
+
+// Set once by the entry (installDictionaries) before the first render; read by translate(), which also serves
+// code outside React (API error messages).
+let installed: Dictionaries = { ja: {}, en: {} };
+
+/** Gives translate() and the provider their strings; called by each entry before it renders. */
+export function installDictionaries(dictionaries: Dictionaries): void {
+  installed = dictionaries;
+}
 
 export function isLocale(value: unknown): value is Locale {
   return value === 'ja' || value === 'en';
@@ -23,9 +37,12 @@ export function storedLocale(): Locale {
   }
 }
 
-/** Looks a key up and fills {placeholders}. */
+/**
+ * Looks a key up and fills {placeholders}. A key missing from the installed dictionaries (a bundle that left
+ * its area out) shows the key itself rather than breaking the page.
+ */
 export function translate(locale: Locale, key: MessageKey, vars?: Record<string, string | number>): string {
-  const template = DICTIONARIES[locale][key];
+  const template = installed[locale][key] ?? key;
   if (!vars) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
@@ -34,8 +51,18 @@ type LocaleState = { locale: Locale; setLocale: (locale: Locale) => void };
 
 const LocaleContext = createContext<LocaleState | null>(null);
 
-/** Holds the UI language, mirrors it to <html lang> and remembers it on this device. */
-export function LocaleProvider({ children }: { children: ReactNode }) {
+/**
+ * Holds the UI language, mirrors it to <html lang> and remembers it on this device. `dictionaries` are the
+ * strings of this bundle (installed for translate() as well).
+ */
+export function LocaleProvider({
+  dictionaries,
+  children,
+}: {
+  dictionaries: Dictionaries;
+  children: ReactNode;
+}) {
+  installDictionaries(dictionaries);
   const [locale, setLocaleState] = useState<Locale>(storedLocale);
   const setLocale = useCallback((next: Locale) => {
     setLocaleState(next);

@@ -1,5 +1,6 @@
 import { jaAdmin } from './ja/admin';
 import { jaCensus } from './ja/census';
+import { jaConsultationTeams } from './ja/consultation-teams';
 import { jaConsultations } from './ja/consultations';
 import { jaCore } from './ja/core';
 import { jaPublic } from './ja/public';
@@ -21,6 +22,7 @@ export const ja = {
   ...jaCensus,
   ...jaResources,
   ...jaConsultations,
+  ...jaConsultationTeams,
 } as const;
 
 export type MessageKey = keyof typeof ja;

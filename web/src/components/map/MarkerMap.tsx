@@ -15,12 +15,13 @@ import {
   toWorld,
   zoomBy,
 } from './mercator';
+import { tileSettings } from './tiles';
 
 /**
  * A small map with no map library: markers placed by Web Mercator arithmetic in a box, and — only when a tile
- * server is configured — raster tiles drawn under them. Nothing is fetched unless a tile URL is given (closed
- * networks: the default is markers only), and a tile that fails to load is hidden, so the map still works
- * with markers alone. Every marker is a link named after its service; the page lists the same results as text.
+ * server is configured (MAP_TILE_URL on the server, ./tiles.ts) — raster tiles drawn under them. Nothing is
+ * fetched unless a tile URL is given (closed networks: the default is markers only), and a tile that fails to
+ * load is hidden, so the map still works with markers alone. Every marker is a link named after its service; the page lists the same results as text.
  */
 
 export type MapMarker = {
@@ -59,10 +60,6 @@ function useWidth() {
   return { ref, width };
 }
 
-/** The tile server URL template ({z}/{x}/{y}) chosen at build time; empty (the default) = markers only. */
-export const DEFAULT_TILE_URL: string = import.meta.env.VITE_MAP_TILE_URL ?? '';
-export const DEFAULT_TILE_ATTRIBUTION: string = import.meta.env.VITE_MAP_TILE_ATTRIBUTION ?? '';
-
 function isPlainClick(e: MouseEvent) {
   return e.button === 0 && !e.metaKey && !e.ctrlKey && !e.shiftKey && !e.altKey;
 }
@@ -70,14 +67,15 @@ function isPlainClick(e: MouseEvent) {
 export function MarkerMap({
   markers,
   label,
-  tileUrlTemplate = DEFAULT_TILE_URL,
-  attribution = DEFAULT_TILE_ATTRIBUTION,
+  tileUrlTemplate = tileSettings().url,
+  attribution = tileSettings().attribution,
   fallback,
   onNavigate,
 }: {
   markers: readonly MapMarker[];
   /** Names the map region, e.g. 検索結果の地図. */
   label: string;
+  /** {z}/{x}/{y} template; by default the server's MAP_TILE_URL (see ./tiles.ts), empty = markers only. */
   tileUrlTemplate?: string;
   attribution?: string;
   /** Where to look when there is no marker. */

@@ -158,6 +158,9 @@ export const enResources = {
   'resources.public.allListed': 'No condition is set: every listing is shown.',
   'resources.public.searchedIn': 'Municipality searched: {name}',
   'resources.public.found': '{n} found',
+  'resources.public.foundMore':
+    'More than {n} found, listed by name. Narrow the search by area or care to see the nearest and the best name matches first.',
+  'resources.public.moreThan': 'more than {n}',
   'resources.public.none': 'Nothing matches. Try fewer conditions or another municipality.',
   'resources.public.map': 'Map',
   'resources.public.mapHint':

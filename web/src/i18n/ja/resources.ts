@@ -160,6 +160,9 @@ export const jaResources = {
   'resources.public.allListed': '条件を指定していないため、すべての掲載を表示しています。',
   'resources.public.searchedIn': '検索した市区町村：{name}',
   'resources.public.found': '{n}件見つかりました',
+  'resources.public.foundMore':
+    '{n}件を超える掲載が見つかりました。多いため名称順に並べています。地域やケアの内容で絞り込むと、近いところや名称に合うところから順に表示します。',
+  'resources.public.moreThan': '{n}件超',
   'resources.public.none': '条件に合う掲載はありませんでした。条件を減らすか、市区町村を変えてみてください。',
   'resources.public.map': '地図',
   'resources.public.mapHint':

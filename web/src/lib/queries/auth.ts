@@ -1,7 +1,10 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ScopeKind } from '../../../../src/modules/access/actor';
 import type { Locale } from '../../i18n';
 import { api, setCsrfToken } from '../api';
 import type { Role } from '../roles';
+
+export type { ScopeKind };
 
 export type SessionUser = {
   id: string;
@@ -9,6 +12,8 @@ export type SessionUser = {
   displayName: string;
   role: Role;
   prefectureCode: string | null;
+  /** The kind of the resolved scope ('regions' for centre staff of a branch): some menus need 'prefecture'. */
+  scopeKind: ScopeKind;
   locale: Locale;
 };
 

@@ -21,6 +21,7 @@ export {
   ACTION_KINDS,
   ASKER_KINDS,
   CHANNELS,
+  MUNICIPAL_DIVISIONS,
   OUTCOMES,
   TIERS,
   TOPICS,
@@ -135,6 +136,15 @@ export function useConsultation(id: string) {
   });
 }
 
+/** The case for its printout: the same read, audited as a printout (`purpose=print`). */
+export function useConsultationForPrint(id: string) {
+  return useQuery({
+    queryKey: ['consultations', 'print', id],
+    queryFn: ({ signal }) => api.get<ConsultationDetail>(idPath(id), { purpose: 'print' }, signal),
+    retry: false,
+  });
+}
+
 export function useSimilarConsultations(id: string) {
   return useQuery({
     queryKey: ['consultations', 'similar', id],
@@ -185,6 +195,8 @@ function useCaseMutation<V, R>(fn: (v: V) => Promise<R>) {
 export type CreateConsultationBody = {
   municipalityCode: string;
   askerKind: string;
+  /** Required when the asker is a municipality, absent otherwise. */
+  askerDivision?: string | null;
   askerContact?: string;
   channel: string;
   child:
@@ -205,6 +217,8 @@ export type AddActionBody = {
   kind: string;
   minutes?: number | null;
   note?: string;
+  /** A service of the directory (GET /api/resources/services); its name is kept as the text too. */
+  resourceId?: string;
   resourceText?: string;
   followUpOn?: string | null;
   followUpOf?: string;
@@ -216,8 +230,9 @@ export function useAddAction(id: string) {
 }
 
 export function useUpdateConsultation(id: string) {
-  return useCaseMutation((body: { version: number; nextActionOn?: string | null }) =>
-    api.patch(idPath(id), body),
+  return useCaseMutation(
+    (body: { version: number; nextActionOn?: string | null; assignedUserId?: string | null }) =>
+      api.patch(idPath(id), body),
   );
 }
 

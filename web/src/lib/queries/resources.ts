@@ -8,9 +8,6 @@ import {
 } from '@tanstack/react-query';
 import type {
   ZBottleneck,
-  ZConfirmByLink,
-  ZConfirmByLinkResponse,
-  ZConfirmView,
   ZCreateBottleneck,
   ZCreateRoundResponse,
   ZGapsResponse,
@@ -21,45 +18,33 @@ import type {
   ZOrganizationInput,
   ZOrganizationList,
   ZProviderLink,
-  ZPublicOptions,
-  ZPublicSearchResponse,
-  ZPublicService,
   ZRemindersResponse,
   ZRound,
   ZRoundDetail,
-  ZService,
   ZServiceInput,
   ZServiceList,
-  ZServiceProviderEdit,
 } from '../../../../src/modules/resources/schemas';
 import { translate } from '../../i18n';
 import { ApiError, api, apiFetch, type QueryParams, withQuery } from '../api';
 import { sessionQuery } from './auth';
+import type { ProviderEdit, Service } from './resources-public';
 
 /**
- * Resources (社会資源): the staff directory API (/api/resources) and the public search and provider link
- * (/api/public/resources). Types come from the server's Zod contract (type-only imports: no Zod in the bundle).
+ * Resources (社会資源): the staff directory API (/api/resources). The public search and provider link
+ * (/api/public/resources) live in ./resources-public.ts, re-exported here so staff screens import one module.
+ * Types come from the server's Zod contract (type-only imports: no Zod in the bundle).
  */
 
-export type Service = z.infer<typeof ZService>;
+export * from './resources-public';
+
 export type ServiceInput = z.input<typeof ZServiceInput>;
-export type ProviderEdit = z.input<typeof ZServiceProviderEdit>;
 export type ServiceList = z.infer<typeof ZServiceList>;
 export type ServiceSummary = ServiceList['items'][number];
 export type ServiceListQuery = Partial<z.input<typeof ZListServicesQuery>>;
-export type ServiceType = Service['type'];
-export type ServiceStatus = Service['status'];
-export type CareAcceptance = Service['careItems'][number];
-export type Acceptance = CareAcceptance['acceptance'];
-export type Schedule = Service['schedules'][number];
-export type Weekday = Schedule['byday'][number];
 export type Organization = z.infer<typeof ZOrganization>;
 export type OrganizationInput = z.input<typeof ZOrganizationInput>;
 export type OrganizationList = z.infer<typeof ZOrganizationList>;
 export type ProviderLink = z.infer<typeof ZProviderLink>;
-export type ConfirmView = z.infer<typeof ZConfirmView>;
-export type ConfirmByLink = z.input<typeof ZConfirmByLink>;
-export type ConfirmByLinkResponse = z.infer<typeof ZConfirmByLinkResponse>;
 export type Round = z.infer<typeof ZRound>;
 export type RoundDetail = z.infer<typeof ZRoundDetail>;
 export type CreateRoundResponse = z.infer<typeof ZCreateRoundResponse>;
@@ -72,130 +57,11 @@ export type GapCell = GapArea['cells'][number];
 export type Bottleneck = z.infer<typeof ZBottleneck>;
 export type BottleneckKind = Bottleneck['kind'];
 export type CreateBottleneck = z.input<typeof ZCreateBottleneck>;
-export type PublicSearchResult = z.infer<typeof ZPublicSearchResponse>;
-export type PublicServiceSummary = PublicSearchResult['items'][number];
-export type PublicService = z.infer<typeof ZPublicService>;
-export type PublicOptions = z.infer<typeof ZPublicOptions>;
 
-/** Vocabularies, listed here as well so no Zod is loaded; `satisfies` fails tsc if the contract changes. */
-export const SERVICE_TYPE_CODES = [
-  'child_development_support',
-  'after_school_day_service',
-  'home_based_development_support',
-  'nursery_visit_support',
-  'medical_short_stay',
-  'welfare_short_stay',
-  'medical_residential',
-  'home_visit_nursing',
-  'home_visit_care',
-  'hospital',
-  'clinic',
-  'pharmacy',
-  'nursery',
-  'kindergarten',
-  'school',
-  'special_needs_school',
-  'consultation_support',
-  'other',
-] as const satisfies readonly ServiceType[];
-export const SERVICE_STATUS_CODES = [
-  'active',
-  'inactive',
-  'temporarily_closed',
-  'defunct',
-] as const satisfies readonly ServiceStatus[];
-export const ACCEPTANCE_CODES = [
-  'accepted',
-  'accepted_with_conditions',
-  'not_accepted',
-] as const satisfies readonly Acceptance[];
-export const WEEKDAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const satisfies readonly Weekday[];
-export const BOTTLENECK_KIND_CODES = [
-  'no_bathing',
-  'no_transport',
-  'no_night_nurse',
-  'no_short_stay_bed',
-  'age_limit',
-  'waiting_list',
-  'other',
-] as const satisfies readonly BottleneckKind[];
-
-// Compile-time: every code of the contract is listed above.
-type Missing<All, Listed> = Exclude<All, Listed> extends never ? true : Exclude<All, Listed>;
-const _complete: [
-  Missing<ServiceType, (typeof SERVICE_TYPE_CODES)[number]>,
-  Missing<ServiceStatus, (typeof SERVICE_STATUS_CODES)[number]>,
-  Missing<Acceptance, (typeof ACCEPTANCE_CODES)[number]>,
-  Missing<Weekday, (typeof WEEKDAY_CODES)[number]>,
-  Missing<BottleneckKind, (typeof BOTTLENECK_KIND_CODES)[number]>,
-] = [true, true, true, true, true];
-void _complete;
+export { BOTTLENECK_KINDS as BOTTLENECK_KIND_CODES } from '../../../../src/modules/resources/vocab';
 
 export const STAFF = '/api/resources';
-export const PUBLIC = '/api/public/resources';
 const enc = encodeURIComponent;
-
-// ───────────────────────────── public ─────────────────────────────
-
-export function usePublicOptions() {
-  return useQuery({
-    queryKey: ['public-resources', 'options'],
-    queryFn: ({ signal }) => api.get<PublicOptions>(`${PUBLIC}/options`, undefined, signal),
-    staleTime: 60 * 60 * 1000,
-  });
-}
-
-export type PublicSearchParams = {
-  municipalityCode?: string;
-  address?: string;
-  type?: ServiceType;
-  careItem?: string[];
-  age?: number;
-  q?: string;
-  page?: number;
-};
-
-export function usePublicSearch(params: PublicSearchParams) {
-  const query: QueryParams = {
-    municipalityCode: params.municipalityCode,
-    address: params.address,
-    type: params.type,
-    careItem: params.careItem?.length ? params.careItem.join(',') : undefined,
-    age: params.age,
-    q: params.q,
-    page: params.page,
-  };
-  return useQuery({
-    queryKey: ['public-resources', 'search', query],
-    queryFn: ({ signal }) => api.get<PublicSearchResult>(PUBLIC, query, signal),
-    placeholderData: keepPreviousData,
-    retry: false,
-  });
-}
-
-export function usePublicService(id: string) {
-  return useQuery({
-    queryKey: ['public-resources', 'service', id],
-    queryFn: ({ signal }) => api.get<PublicService>(`${PUBLIC}/${enc(id)}`, undefined, signal),
-    retry: false,
-  });
-}
-
-export function useConfirmView(token: string) {
-  return useQuery({
-    queryKey: ['public-resources', 'confirm', token],
-    queryFn: ({ signal }) => api.get<ConfirmView>(`${PUBLIC}/confirm/${enc(token)}`, undefined, signal),
-    retry: false,
-    staleTime: Number.POSITIVE_INFINITY,
-  });
-}
-
-export function useConfirmByLink(token: string) {
-  return useMutation({
-    mutationFn: (body: ConfirmByLink) =>
-      apiFetch<ConfirmByLinkResponse>('PUT', `${PUBLIC}/confirm/${enc(token)}`, { body }),
-  });
-}
 
 // ───────────────────────────── staff: directory ─────────────────────────────
 

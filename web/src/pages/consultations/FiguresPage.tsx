@@ -1,58 +1,18 @@
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { currentNendo } from '../../../../src/shared/nendo';
+import { type BarRow, BarTable } from '../../components/BarTable';
 import { buttonClass } from '../../components/Button';
 import { SelectField } from '../../components/Field';
 import { Page, Section } from '../../components/Page';
 import { QueryState } from '../../components/QueryState';
 import { RowTh, Table, Td, Th } from '../../components/Table';
-import { type Translate, useLocale, useT } from '../../i18n';
+import { useLocale, useT } from '../../i18n';
 import { formatNendo, formatNumber } from '../../lib/format';
 import { figuresExportHref, useConsultationFigures } from '../../lib/queries/consultations';
 import { readsConsultations } from './access';
 import { forConsultationRoles } from './Guard';
 import { askerLabel, tierLabel, topicLabel } from './labels';
 import type { FiguresSearch } from './search';
-
-type Row = { key: string; label: string; count: number };
-
-/** A table whose rows carry a bar relative to the largest (the number is always written too). */
-function Bars({ caption, rows, t }: { caption: string; rows: Row[]; t: Translate }) {
-  const { locale } = useLocale();
-  const max = Math.max(1, ...rows.map((r) => r.count));
-  return (
-    <Table caption={caption}>
-      <thead>
-        <tr>
-          <Th className="w-1/3">{t('consult.figures.key')}</Th>
-          <Th>{t('consult.figures.count')}</Th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.key}>
-            <RowTh>{row.label}</RowTh>
-            <Td>
-              <div className="flex items-center gap-3">
-                <div
-                  className="h-5 flex-1 rounded-4 bg-solid-gray-50 print:border print:border-black"
-                  aria-hidden="true"
-                >
-                  <div
-                    className="h-5 rounded-4 bg-key-700 print:bg-black"
-                    style={{ width: `${(row.count / max) * 100}%` }}
-                  />
-                </div>
-                <span className="w-20 shrink-0 text-right tabular-nums">
-                  {t('consult.figures.countN', { n: formatNumber(row.count, locale) })}
-                </span>
-              </div>
-            </Td>
-          </tr>
-        ))}
-      </tbody>
-    </Table>
-  );
-}
 
 /** Figures by 年度 (KU-3, KU-7): counts by tier, asker, topic, municipality, month; hand-off times; the share. */
 function Figures() {
@@ -88,39 +48,31 @@ function Figures() {
                 n: formatNumber(f.total, locale),
               })}
             </p>
-            <Bars
-              t={t}
-              caption={t('consult.figures.byFirstTier')}
-              rows={f.byFirstTier.map((c) => ({ ...c, label: tierLabel(t, c.key) }))}
-            />
-            <Bars
-              t={t}
-              caption={t('consult.figures.byResolvedTier')}
-              rows={f.byResolvedTier.map((c) => ({ ...c, label: tierLabel(t, c.key) }))}
-            />
-            <Bars
-              t={t}
-              caption={t('consult.figures.byAsker')}
-              rows={f.byAskerKind.map((c) => ({ ...c, label: askerLabel(t, c.key) }))}
-            />
-            <Bars
-              t={t}
-              caption={t('consult.figures.byTopic')}
-              rows={f.byTopic.map((c) => ({ ...c, label: topicLabel(t, c.key) }))}
-            />
-            <Bars
-              t={t}
-              caption={t('consult.figures.byMunicipality')}
-              rows={f.byMunicipality.map((c) => ({ ...c, label: c.name ?? c.key }))}
-            />
-            <Bars
-              t={t}
-              caption={t('consult.figures.byMonth')}
-              rows={f.byMonth.map((c) => ({
-                ...c,
-                label: t('consult.figures.month', { m: Number(c.key.slice(-2)) || c.key }),
-              }))}
-            />
+            {(
+              [
+                ['byFirstTier', f.byFirstTier.map((c) => ({ ...c, label: tierLabel(t, c.key) }))],
+                ['byResolvedTier', f.byResolvedTier.map((c) => ({ ...c, label: tierLabel(t, c.key) }))],
+                ['byAsker', f.byAskerKind.map((c) => ({ ...c, label: askerLabel(t, c.key) }))],
+                ['byTopic', f.byTopic.map((c) => ({ ...c, label: topicLabel(t, c.key) }))],
+                ['byMunicipality', f.byMunicipality.map((c) => ({ ...c, label: c.name ?? c.key }))],
+                [
+                  'byMonth',
+                  f.byMonth.map((c) => ({
+                    ...c,
+                    label: t('consult.figures.month', { m: Number(c.key.slice(-2)) || c.key }),
+                  })),
+                ],
+              ] as const satisfies readonly (readonly [string, BarRow[]])[]
+            ).map(([by, rows]) => (
+              <BarTable
+                key={by}
+                caption={t(`consult.figures.${by}`)}
+                labelHeader={t('consult.figures.key')}
+                countHeader={t('consult.figures.count')}
+                rows={rows}
+                formatCount={(n) => t('consult.figures.countN', { n: formatNumber(n, locale) })}
+              />
+            ))}
             <Section title={t('consult.figures.handoff')} id="figures-handoff">
               <p>
                 {t('consult.figures.handoffText', {

@@ -5,34 +5,47 @@ import { Button } from '../../components/Button';
 import { Checkbox, Fieldset, SelectField, TextAreaField, TextField } from '../../components/Field';
 import { Page } from '../../components/Page';
 import { QueryState } from '../../components/QueryState';
-import { useT } from '../../i18n';
+import { type MessageKey, useT } from '../../i18n';
 import {
   ASKER_KINDS,
   CHANNELS,
   type CreateConsultationBody,
+  MUNICIPAL_DIVISIONS,
   TOPICS,
   URGENCIES,
   useConsultationTeams,
   useCreateConsultation,
 } from '../../lib/queries/consultations';
+import { seesPersonalData } from '../../lib/roles';
 import { recordsConsultations } from './access';
-import { forConsultationRoles } from './Guard';
+import { ChildPicker, type PickedChild } from './ChildPicker';
+import { forConsultationRoles, useRole } from './Guard';
 import { askerLabel, channelLabel, topicLabel, urgencyLabel } from './labels';
 
 type ChildKind = 'registered' | 'unregistered' | 'anonymous';
 
-/** Intake: who asked, how, about which child, topics, urgency, narrative; lands in the user's own team. */
+const divisionLabel = (t: ReturnType<typeof useT>, code: string) =>
+  t(`consult.division.${code}` as MessageKey);
+
+/**
+ * Intake: who asked (with the division when a municipality asks), how, about which child (found in the
+ * registry, described, or anonymous), topics, urgency, narrative; lands in the user's own team.
+ */
 function NewConsultation() {
   const t = useT();
   const navigate = useNavigate();
+  const role = useRole();
+  // A role that cannot read the registry cannot name a registered child (the server would refuse it anyway).
+  const readsRegistry = role ? seesPersonalData(role) : false;
   const teams = useConsultationTeams();
   const create = useCreateConsultation();
   const [municipalityCode, setMunicipality] = useState('');
   const [askerKind, setAsker] = useState('family');
+  const [askerDivision, setDivision] = useState('');
   const [askerContact, setContact] = useState('');
   const [channel, setChannel] = useState('phone');
   const [childKind, setChildKind] = useState<ChildKind>('anonymous');
-  const [childId, setChildId] = useState('');
+  const [child, setChild] = useState<PickedChild | null>(null);
   const [description, setDescription] = useState('');
   const [topics, setTopics] = useState<string[]>([]);
   const [urgency, setUrgency] = useState('normal');
@@ -44,7 +57,8 @@ function NewConsultation() {
     municipalityCode: municipalityCode ? null : required,
     topics: topics.length ? null : t('consult.form.chooseTopic'),
     narrative: narrative.trim() ? null : required,
-    childId: childKind === 'registered' && !childId.trim() ? required : null,
+    askerDivision: askerKind === 'municipality' && !askerDivision ? t('consult.form.chooseDivision') : null,
+    child: childKind === 'registered' && !child ? t('consult.pick.required') : null,
     description: childKind === 'unregistered' && !description.trim() ? required : null,
   };
   const invalid = Object.values(errors).some(Boolean);
@@ -54,9 +68,9 @@ function NewConsultation() {
     e.preventDefault();
     setAttempted(true);
     if (invalid) return;
-    const child: CreateConsultationBody['child'] =
-      childKind === 'registered'
-        ? { kind: 'registered', childId: childId.trim() }
+    const about: CreateConsultationBody['child'] =
+      childKind === 'registered' && child
+        ? { kind: 'registered', childId: child.id }
         : childKind === 'unregistered'
           ? { kind: 'unregistered', description }
           : { kind: 'anonymous' };
@@ -64,9 +78,10 @@ function NewConsultation() {
       {
         municipalityCode,
         askerKind,
+        askerDivision: askerKind === 'municipality' ? askerDivision : null,
         askerContact: askerContact || undefined,
         channel,
-        child,
+        child: about,
         topics,
         urgency,
         narrative,
@@ -100,6 +115,17 @@ function NewConsultation() {
               onChange={setAsker}
               options={ASKER_KINDS.map((a) => ({ value: a, label: askerLabel(t, a) }))}
             />
+            {askerKind === 'municipality' && (
+              <SelectField
+                label={t('consult.form.division')}
+                value={askerDivision}
+                onChange={setDivision}
+                emptyLabel="—"
+                options={MUNICIPAL_DIVISIONS.map((d) => ({ value: d, label: divisionLabel(t, d) }))}
+                required
+                error={show(errors.askerDivision)}
+              />
+            )}
             <TextField label={t('consult.form.contact')} value={askerContact} onChange={setContact} />
             <SelectField
               label={t('consult.form.channel')}
@@ -111,18 +137,29 @@ function NewConsultation() {
               label={t('consult.form.child')}
               value={childKind}
               onChange={(v) => setChildKind(v as ChildKind)}
-              options={(['anonymous', 'unregistered', 'registered'] as const).map((k) => ({
+              options={(readsRegistry
+                ? (['anonymous', 'unregistered', 'registered'] as const)
+                : (['anonymous', 'unregistered'] as const)
+              ).map((k) => ({
                 value: k,
                 label: t(`consult.form.childKind.${k}`),
               }))}
             />
-            {childKind === 'registered' && (
-              <TextField
-                label={t('consult.form.childId')}
-                value={childId}
-                onChange={setChildId}
-                required
-                error={show(errors.childId)}
+            {!readsRegistry && <p className="mb-5 text-std-16N-170">{t('consult.pick.noRegistry')}</p>}
+            {childKind === 'registered' && readsRegistry && (
+              <ChildPicker
+                value={child}
+                onChange={(c) => {
+                  setChild(c);
+                  // The consultation concerns the child's municipality unless another one was chosen.
+                  if (
+                    c &&
+                    !municipalityCode &&
+                    choices.municipalities.some((m) => m.code === c.municipalityCode)
+                  )
+                    setMunicipality(c.municipalityCode);
+                }}
+                error={show(errors.child)}
               />
             )}
             {childKind === 'unregistered' && (

@@ -19,6 +19,16 @@ export function publicConsultationRoutes<P extends AnyRoute>(parent: P) {
   return [form] as const;
 }
 
+/** The printable case summary, under the print layout (signed in, no menu). */
+export function printConsultationRoutes<P extends AnyRoute>(parent: P) {
+  const print = createRoute({
+    getParentRoute: () => parent,
+    path: 'consultations/$consultationId/print',
+    component: lazyRouteComponent(() => import('./ConsultationPrintPage'), 'ConsultationPrintPage'),
+  });
+  return [print] as const;
+}
+
 export function staffConsultationRoutes<P extends AnyRoute>(parent: P) {
   const queue = createRoute({
     getParentRoute: () => parent,
@@ -42,10 +52,15 @@ export function staffConsultationRoutes<P extends AnyRoute>(parent: P) {
     validateSearch: parseFiguresSearch,
     component: lazyRouteComponent(() => import('./FiguresPage'), 'FiguresPage'),
   });
+  const teams = createRoute({
+    getParentRoute: () => parent,
+    path: 'consultations/teams',
+    component: lazyRouteComponent(() => import('./TeamsPage'), 'TeamsPage'),
+  });
   const detail = createRoute({
     getParentRoute: () => parent,
     path: 'consultations/$consultationId',
     component: lazyRouteComponent(() => import('./ConsultationPage'), 'ConsultationPage'),
   });
-  return [queue, create, caseload, figures, detail] as const;
+  return [queue, create, caseload, figures, teams, detail] as const;
 }

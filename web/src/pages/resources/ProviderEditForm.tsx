@@ -1,11 +1,10 @@
 import { type FormEvent, useState } from 'react';
-import { ApiErrorAlert, ErrorAlert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { useT } from '../../i18n';
-import { isApiError } from '../../lib/api';
 import { type Service, useCorrectService } from '../../lib/queries/resources';
 import { type ProviderDraft, providerDraftOf, providerEditOf } from '../public/resources/draft';
 import { ProviderFields } from '../public/resources/ProviderFields';
+import { issueAt, SaveErrorAlert } from './SaveErrorAlert';
 
 /**
  * A provider's own listing, signed in (provider_staff): the fields a provider may correct, saved with PATCH,
@@ -16,13 +15,7 @@ export function ProviderEditForm({ service, onSaved }: { service: Service; onSav
   const correct = useCorrectService();
   const [draft, setDraft] = useState<ProviderDraft>(() => providerDraftOf(service));
   const [version, setVersion] = useState(service.version);
-  const conflict = isApiError(correct.error, 'conflict')
-    ? (correct.error.detail as { current?: Service } | undefined)?.current
-    : undefined;
-  const errorOf = (path: string) => {
-    if (!isApiError(correct.error)) return null;
-    return correct.error.issues.find((i) => i.path === path)?.message ?? null;
-  };
+  const errorOf = (path: string) => issueAt(correct.error, path);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     correct.mutate(
@@ -32,34 +25,11 @@ export function ProviderEditForm({ service, onSaved }: { service: Service; onSav
   };
   return (
     <form onSubmit={submit} noValidate aria-label={t('resources.staff.editForm')}>
-      {conflict ? (
-        <ErrorAlert>
-          <p>{t('resources.staff.conflict')}</p>
-          <div className="mt-2 flex flex-wrap gap-2">
-            <Button
-              variant="secondary"
-              onClick={() => {
-                setDraft(providerDraftOf(conflict));
-                setVersion(conflict.version);
-                correct.reset();
-              }}
-            >
-              {t('resources.staff.conflictReload')}
-            </Button>
-            <Button
-              variant="secondary"
-              onClick={() => {
-                setVersion(conflict.version);
-                correct.reset();
-              }}
-            >
-              {t('resources.staff.conflictKeep')}
-            </Button>
-          </div>
-        </ErrorAlert>
-      ) : (
-        <ApiErrorAlert error={correct.error} />
-      )}
+      <SaveErrorAlert
+        mutation={correct}
+        onVersion={setVersion}
+        onReload={(current) => setDraft(providerDraftOf(current))}
+      />
       <ProviderFields
         draft={draft}
         onChange={(k, v) => setDraft((d) => ({ ...d, [k]: v }))}

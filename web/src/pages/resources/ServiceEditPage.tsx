@@ -50,13 +50,13 @@ function Freshness({ service }: { service: Service }) {
             {t('resources.staff.issueLink')}
           </Button>
         )}
-        <Link
-          to="/public/resources/$serviceId"
-          params={{ serviceId: service.id }}
+        {/* The public site is its own light page (public-resources.html): a full-page link. */}
+        <a
+          href={`/public/resources/${encodeURIComponent(service.id)}`}
           className="inline-flex min-h-11 items-center"
         >
           {t('resources.staff.viewPublic')}
-        </Link>
+        </a>
       </div>
       {link && (
         <div className="rounded-8 border-2 border-key-900 p-4">

@@ -1,9 +1,8 @@
 import { type FormEvent, useState } from 'react';
-import { ApiErrorAlert, ErrorAlert } from '../../components/Alert';
+import { ApiErrorAlert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { Checkbox, SelectField, TextField } from '../../components/Field';
 import { useT } from '../../i18n';
-import { isApiError } from '../../lib/api';
 import { useMunicipalities } from '../../lib/queries/network';
 import {
   SERVICE_TYPE_CODES,
@@ -22,6 +21,7 @@ import {
   providerEditOf,
 } from '../public/resources/draft';
 import { FieldGroup, ProviderFields } from '../public/resources/ProviderFields';
+import { issueAt, SaveErrorAlert } from './SaveErrorAlert';
 
 /** The staff form of a listing: what only staff set (organisation, type, location…) and the provider fields. */
 
@@ -184,15 +184,7 @@ export function ServiceForm({
   const [draft, setDraft] = useState<StaffDraft>(() => staffDraftOf(service));
   const [version, setVersion] = useState(service?.version ?? 0);
   const set = <K extends keyof StaffDraft>(k: K, v: StaffDraft[K]) => setDraft((d) => ({ ...d, [k]: v }));
-  const conflict = isApiError(save.error, 'conflict')
-    ? (save.error.detail as { current?: Service } | undefined)?.current
-    : undefined;
-
-  const errorOf = (path: string) => {
-    if (!isApiError(save.error)) return null;
-    const issue = save.error.issues.find((i) => i.path === path);
-    return issue ? issue.message : null;
-  };
+  const errorOf = (path: string) => issueAt(save.error, path);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -209,34 +201,11 @@ export function ServiceForm({
       noValidate
       aria-label={service ? t('resources.staff.editForm') : t('resources.staff.newForm')}
     >
-      {conflict ? (
-        <ErrorAlert>
-          <p>{t('resources.staff.conflict')}</p>
-          <div className="mt-2 flex flex-wrap gap-2">
-            <Button
-              variant="secondary"
-              onClick={() => {
-                setDraft(staffDraftOf(conflict));
-                setVersion(conflict.version);
-                save.reset();
-              }}
-            >
-              {t('resources.staff.conflictReload')}
-            </Button>
-            <Button
-              variant="secondary"
-              onClick={() => {
-                setVersion(conflict.version);
-                save.reset();
-              }}
-            >
-              {t('resources.staff.conflictKeep')}
-            </Button>
-          </div>
-        </ErrorAlert>
-      ) : (
-        <ApiErrorAlert error={save.error} />
-      )}
+      <SaveErrorAlert
+        mutation={save}
+        onVersion={setVersion}
+        onReload={(current) => setDraft(staffDraftOf(current))}
+      />
 
       <FieldGroup title={t('resources.section.basic')}>
         <OrganizationField

@@ -26,7 +26,7 @@ import {
   typeLabel,
 } from '../public/resources/display';
 import { readsResources, runsResourceRounds, writesResources } from './access';
-import { forResourceRoles, useRole } from './Guard';
+import { forResourceRoles, useRole, useScopeKind } from './Guard';
 import { parseServiceListSearch, type ServiceListSearch } from './search';
 
 const PAGE_SIZE = 50;
@@ -197,6 +197,7 @@ function ServicesPageInner() {
   const t = useT();
   const { locale } = useLocale();
   const role = useRole();
+  const scopeKind = useScopeKind();
   const raw = useSearch({ strict: false }) as Record<string, unknown>;
   const search = useMemo(() => parseServiceListSearch(raw), [raw]);
   const services = useServices(queryOf(search));
@@ -209,7 +210,7 @@ function ServicesPageInner() {
             {t('resources.staff.new')}
           </Link>
         )}
-        {role && runsResourceRounds(role) && (
+        {role && scopeKind && runsResourceRounds(role, scopeKind) && (
           <>
             <Link to="/resources/import" className={link}>
               {t('resources.import.title')}
@@ -234,9 +235,10 @@ function ServicesPageInner() {
             </a>
           </>
         )}
-        <Link to="/public/resources" className={link}>
+        {/* The public site is its own light page (public-resources.html): a full-page link. */}
+        <a href="/public/resources" className={link}>
           {t('resources.staff.publicSite')}
-        </Link>
+        </a>
       </div>
       <Section id="resources-filter" title={t('resources.staff.filterTitle')}>
         <Filters search={search} />

@@ -1,3 +1,4 @@
+import type { ScopeKind } from '../../lib/queries/auth';
 import type { Role } from '../../lib/roles';
 
 /**
@@ -5,7 +6,8 @@ import type { Role } from '../../lib/roles';
  * (src/modules/resources/policy.ts), which still decides every request (area, own organisation):
  * - the directory: every role of a prefecture (provider staff see and correct their own listings);
  * - creating listings: centre admin and staff, regional coordinators (in their area);
- * - prefecture-wide work (import, re-confirmation rounds, export): centre admin and staff;
+ * - prefecture-wide work (import, re-confirmation rounds, export): centre admin and staff whose scope is the
+ *   whole prefecture (not a branch's regions);
  * - gaps: everyone of the prefecture but providers.
  */
 export function readsResources(role: Role): boolean {
@@ -16,8 +18,9 @@ export function writesResources(role: Role): boolean {
   return role === 'centre_admin' || role === 'centre_staff' || role === 'regional_coordinator';
 }
 
-export function runsResourceRounds(role: Role): boolean {
-  return role === 'centre_admin' || role === 'centre_staff';
+/** The server's `prefectureWide` (resources/policy.ts): centre roles with a whole-prefecture scope. */
+export function runsResourceRounds(role: Role, scopeKind: ScopeKind): boolean {
+  return (role === 'centre_admin' || role === 'centre_staff') && scopeKind === 'prefecture';
 }
 
 export function readsResourceGaps(role: Role): boolean {

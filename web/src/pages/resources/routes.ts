@@ -1,37 +1,14 @@
 import { type AnyRoute, createRoute, lazyRouteComponent } from '@tanstack/react-router';
-import { parsePublicResourceSearch } from '../public/resources/search';
 import { parseGapsSearch, parseServiceListSearch } from './search';
+
+/** The public site's routes live beside its pages (the light public entry imports them from there). */
+export { publicResourceRoutes } from '../public/resources/routes';
 
 /**
  * The routes of the resources (社会資源) screens. Every page is loaded lazily: the public search site must be
  * quick on a phone over a slow connection, and staff screens should not weigh on everybody's first load.
  * Only these definitions and the small search-param parsers are in the main bundle.
  */
-
-/** The public site and the provider link, under the public layout (no sign-in). */
-export function publicResourceRoutes<P extends AnyRoute>(parent: P) {
-  const search = createRoute({
-    getParentRoute: () => parent,
-    path: 'public/resources',
-    validateSearch: parsePublicResourceSearch,
-    component: lazyRouteComponent(
-      () => import('../public/resources/PublicResourcesPage'),
-      'PublicResourcesPage',
-    ),
-  });
-  const listing = createRoute({
-    getParentRoute: () => parent,
-    path: 'public/resources/$serviceId',
-    component: lazyRouteComponent(() => import('../public/resources/PublicServicePage'), 'PublicServicePage'),
-  });
-  const confirm = createRoute({
-    getParentRoute: () => parent,
-    // The token comes in the fragment (#token=…), which never reaches server logs or Referer headers.
-    path: 'public/resources/confirm',
-    component: lazyRouteComponent(() => import('../public/resources/ConfirmLinkPage'), 'ConfirmLinkPage'),
-  });
-  return [search, listing, confirm] as const;
-}
 
 /** Staff screens under the signed-in layout; each page checks the role itself (see ./access.ts). */
 export function staffResourceRoutes<P extends AnyRoute>(parent: P) {

@@ -7,7 +7,7 @@ import { Page } from '../../../components/Page';
 import { useLocale, useT } from '../../../i18n';
 import { isApiError } from '../../../lib/api';
 import { formatDateTime } from '../../../lib/format';
-import { type ConfirmView, useConfirmByLink, useConfirmView } from '../../../lib/queries/resources';
+import { type ConfirmView, useConfirmByLink, useConfirmView } from '../../../lib/queries/resources-public';
 import { bothCalendars } from './display';
 import { type ProviderDraft, providerDraftOf, providerEditOf } from './draft';
 import { ProviderFields } from './ProviderFields';

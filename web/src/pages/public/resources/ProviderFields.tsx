@@ -2,7 +2,7 @@ import { type ReactNode, useId } from 'react';
 import { Button } from '../../../components/Button';
 import { Checkbox, SelectField, TextAreaField, TextField } from '../../../components/Field';
 import { useLocale, useT } from '../../../i18n';
-import { ACCEPTANCE_CODES, SERVICE_STATUS_CODES, WEEKDAY_CODES } from '../../../lib/queries/resources';
+import { ACCEPTANCE_CODES, SERVICE_STATUS_CODES, WEEKDAY_CODES } from '../../../lib/queries/resources-public';
 import { ACCEPTANCE_KEYS, CARE_CODES, careLabel, STATUS_KEYS, WEEKDAY_KEYS } from './display';
 import {
   type CareDraft,

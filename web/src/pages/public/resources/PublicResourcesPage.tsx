@@ -14,7 +14,7 @@ import {
   SERVICE_TYPE_CODES,
   type ServiceType,
   usePublicSearch,
-} from '../../../lib/queries/resources';
+} from '../../../lib/queries/resources-public';
 import { AcceptanceBadge, ageRange, CARE_CODES, careLabel, LastConfirmed, typeLabel, yesNo } from './display';
 import { careCodes, type PublicResourceSearch, parsePublicResourceSearch } from './search';
 
@@ -250,7 +250,9 @@ function Results({ data, search }: { data: PublicSearchResult; search: PublicRes
         </p>
       )}
       <p role="status" className="mb-4 text-std-17B-170">
-        {t('resources.public.found', { n: formatNumber(data.total, locale) })}
+        {data.totalCapped
+          ? t('resources.public.foundMore', { n: formatNumber(data.total, locale) })
+          : t('resources.public.found', { n: formatNumber(data.total, locale) })}
       </p>
       {data.items.length === 0 ? (
         <p className="mb-6">{t('resources.public.none')}</p>
@@ -284,6 +286,11 @@ function Results({ data, search }: { data: PublicSearchResult; search: PublicRes
               page={data.page}
               pageSize={data.pageSize}
               total={data.total}
+              totalLabel={
+                data.totalCapped
+                  ? t('resources.public.moreThan', { n: formatNumber(data.total, locale) })
+                  : undefined
+              }
               onPage={(page) =>
                 void navigate({
                   to: '/public/resources',

@@ -5,7 +5,7 @@ import { MarkerMap } from '../../../components/map/MarkerMap';
 import { Page, Section } from '../../../components/Page';
 import { QueryState } from '../../../components/QueryState';
 import { useT } from '../../../i18n';
-import { type PublicService, usePublicService } from '../../../lib/queries/resources';
+import { type PublicService, usePublicService } from '../../../lib/queries/resources-public';
 import { ServiceView } from './ServiceView';
 
 /** One listing of the public site (/public/resources/$serviceId): no sign-in, printable. */

@@ -3,7 +3,7 @@ import { Section } from '../../../components/Page';
 import { RowTh, Table, Td, Th } from '../../../components/Table';
 import { type Locale, type Translate, useLocale, useT } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
-import type { PublicService } from '../../../lib/queries/resources';
+import type { PublicService } from '../../../lib/queries/resources-public';
 import {
   AcceptanceBadge,
   ageRange,

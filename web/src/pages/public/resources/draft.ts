@@ -5,7 +5,7 @@ import type {
   Service,
   ServiceStatus,
   Weekday,
-} from '../../../lib/queries/resources';
+} from '../../../lib/queries/resources-public';
 
 /**
  * The editable fields of a listing as form state (text for numbers, '' for unknown) and back. Shared by the

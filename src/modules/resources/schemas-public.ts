@@ -1,0 +1,118 @@
+import { z } from '@hono/zod-openapi';
+import { ZCareAcceptance, ZMunicipalityCode, ZTimestamp } from './schemas-common';
+import { ZService, ZServiceProviderEdit } from './schemas-service';
+import { CARE_ITEM_CODES, SERVICE_TYPES } from './vocab';
+
+/** Public contract (/api/public/resources, no sign-in): provider confirmation by link and the public search. */
+
+// ───────────────────────────── provider confirmation (public) ─────────────────────────────
+
+/** GET /api/public/resources/confirm/{token}: the listing the link is for (the token stays valid). */
+export const ZConfirmView = z
+  .object({
+    service: ZService.omit({ allowed: true }),
+    expiresAt: ZTimestamp,
+  })
+  .openapi('ResourceConfirmView');
+
+/** PUT /api/public/resources/confirm/{token}: confirm as is (no `changes`) or with corrections. Single use. */
+export const ZConfirmByLink = z.object({
+  changes: ZServiceProviderEdit.optional(),
+  /** Who answered (free text, kept in the audit log). */
+  confirmedBy: z.string().trim().max(100).nullable().optional(),
+});
+
+export const ZConfirmByLinkResponse = z.object({
+  serviceId: z.string().uuid(),
+  confirmedAt: ZTimestamp,
+  changed: z.boolean(),
+});
+
+// ───────────────────────────── public search ─────────────────────────────
+
+export const ZPublicSearchQuery = z.object({
+  /** Prefecture (2 digits); optional when a municipality or address names it. */
+  prefecture: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional(),
+  municipalityCode: ZMunicipalityCode.optional(),
+  /** Address text, resolved to a municipality; an unresolvable address answers 400. */
+  address: z.string().trim().max(200).optional(),
+  type: z.enum(SERVICE_TYPES).optional(),
+  /** Care items needed: every one must be accepted (with or without conditions). Repeat or comma-separate. */
+  careItem: z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((v) =>
+      v === undefined
+        ? []
+        : (Array.isArray(v) ? v : [v])
+            .flatMap((s) => s.split(','))
+            .map((s) => s.trim())
+            .filter(Boolean),
+    )
+    .pipe(z.array(z.enum(CARE_ITEM_CODES)).max(10))
+    .openapi({ type: 'array', items: { type: 'string' } }),
+  /** The child's age in years. */
+  age: z.coerce.number().int().min(0).max(120).optional(),
+  /** Free text in Japanese (kanji, kana in either width). */
+  q: z.string().trim().max(100).optional(),
+  page: z.coerce.number().int().min(1).max(1000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const ZPublicServiceSummary = z
+  .object({
+    id: z.string().uuid(),
+    name: z.string(),
+    organizationName: z.string(),
+    type: z.enum(SERVICE_TYPES),
+    address: z.string(),
+    municipalityCode: z.string(),
+    municipalityName: z.string().nullable(),
+    latitude: z.number().nullable(),
+    longitude: z.number().nullable(),
+    minAge: z.number().int().nullable(),
+    maxAge: z.number().int().nullable(),
+    transport: z.boolean().nullable(),
+    bathing: z.boolean().nullable(),
+    vacancy: z.number().int().nullable(),
+    /** What it accepts (accepted / with conditions / not accepted; unknown items are absent). */
+    careItems: z.array(ZCareAcceptance),
+    howToApply: z.string().nullable(),
+    phone: z.string().nullable(),
+    lastConfirmedAt: ZTimestamp.nullable(),
+    stale: z.boolean(),
+  })
+  .openapi('PublicResourceSummary');
+
+export const ZPublicSearchResponse = z
+  .object({
+    items: z.array(ZPublicServiceSummary),
+    /** Matches counted up to 1,000; with `totalCapped` there are more (listed by name, fresh first). */
+    total: z.number().int(),
+    totalCapped: z.boolean(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    /** The municipality the search used (given or resolved from the address). */
+    municipality: z.object({ code: z.string(), name: z.string().nullable() }).nullable(),
+  })
+  .openapi('PublicResourceSearch');
+
+export const ZPublicService = ZService.omit({
+  allowed: true,
+  version: true,
+  email: true,
+  prefectureCode: true,
+  officeNumber: true,
+}).openapi('PublicResource');
+
+/** GET /api/public/resources/options: vocabularies for the search form. */
+export const ZPublicOptions = z
+  .object({
+    serviceTypes: z.array(z.object({ code: z.enum(SERVICE_TYPES), ja: z.string(), en: z.string() })),
+    careItems: z.array(z.object({ code: z.string(), ja: z.string(), en: z.string() })),
+    staleAfterMonths: z.number().int(),
+  })
+  .openapi('PublicResourceOptions');

@@ -1,0 +1,125 @@
+import { z } from '@hono/zod-openapi';
+import { ZMunicipalityCode, ZTimestamp } from './schemas-common';
+import { ZProviderLink } from './schemas-service';
+import { SERVICE_TYPES } from './vocab';
+
+/** Staff work contract (/api/resources): re-confirmation rounds, open-data import, exports. */
+
+// ───────────────────────────── re-confirmation rounds ─────────────────────────────
+
+export const ZCreateRound = z.object({ nendo: z.number().int().min(2000).max(2100) });
+
+export const ZRound = z
+  .object({
+    id: z.string().uuid(),
+    nendo: z.number().int(),
+    createdAt: ZTimestamp,
+    serviceCount: z.number().int(),
+    confirmedCount: z.number().int(),
+  })
+  .openapi('ResourceRound');
+
+export const ZRoundItem = z
+  .object({
+    serviceId: z.string().uuid(),
+    serviceName: z.string(),
+    organizationName: z.string(),
+    type: z.enum(SERVICE_TYPES),
+    municipalityCode: z.string(),
+    municipalityName: z.string().nullable(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    confirmedAt: ZTimestamp.nullable(),
+    linkExpiresAt: ZTimestamp.nullable(),
+  })
+  .openapi('ResourceRoundItem');
+
+export const ZRoundDetail = ZRound.extend({ items: z.array(ZRoundItem) }).openapi('ResourceRoundDetail');
+
+/** POST /rounds creates the round and a link per active service: the links are shown this once. */
+export const ZCreateRoundResponse = z.object({ round: ZRound, links: z.array(ZProviderLink) });
+
+/** POST /rounds/{id}/reminders: fresh links for every service not confirmed yet (older links die). */
+export const ZRemindersResponse = z.object({ round: ZRound, links: z.array(ZProviderLink) });
+
+// ───────────────────────────── open-data import ─────────────────────────────
+
+/**
+ * POST /import/preview and POST /import: the request body is the CSV file itself (Content-Type text/csv or
+ * application/octet-stream; UTF-8, UTF-8 with BOM or CP932), `?fileName=` optional. Import is all or nothing.
+ */
+export const ZImportQuery = z.object({ fileName: z.string().trim().max(200).optional() });
+
+export const ZImportIssue = z
+  .object({
+    /** 1-based data row (header = row 0 for whole-file problems). */
+    row: z.number().int(),
+    column: z.string().nullable(),
+    ja: z.string(),
+    en: z.string(),
+  })
+  .openapi('ResourceImportIssue');
+
+export const ZImportRow = z
+  .object({
+    row: z.number().int(),
+    officeNumber: z.string().nullable(),
+    name: z.string().nullable(),
+    type: z.enum(SERVICE_TYPES).nullable(),
+    address: z.string().nullable(),
+    municipalityCode: z.string().nullable(),
+    latitude: z.number().nullable(),
+    longitude: z.number().nullable(),
+    /** What import would do with the row. */
+    action: z.enum(['create', 'update', 'unchanged', 'error']),
+    existingServiceId: z.string().uuid().nullable(),
+  })
+  .openapi('ResourceImportRow');
+
+export const ZImportPreview = z
+  .object({
+    fileName: z.string().nullable(),
+    encoding: z.string(),
+    /** Header → recognised field (null = ignored). */
+    columns: z.array(z.object({ header: z.string(), field: z.string().nullable() })),
+    rows: z.array(ZImportRow),
+    rowCount: z.number().int(),
+    createCount: z.number().int(),
+    updateCount: z.number().int(),
+    unchangedCount: z.number().int(),
+    issues: z.array(ZImportIssue),
+    canImport: z.boolean(),
+  })
+  .openapi('ResourceImportPreview');
+
+export const ZImportResult = z
+  .object({
+    fileName: z.string().nullable(),
+    created: z.number().int(),
+    updated: z.number().int(),
+    unchanged: z.number().int(),
+  })
+  .openapi('ResourceImportResult');
+
+// ───────────────────────────── export ─────────────────────────────
+
+export const ZExportQuery = z.object({
+  municipalityCode: ZMunicipalityCode.optional(),
+  type: z.enum(SERVICE_TYPES).optional(),
+});
+
+/** HSDS 3.x-shaped export (GET /export.json). Arrays of HSDS objects; ids are ours. */
+export const ZHsdsExport = z
+  .object({
+    hsds_version: z.string(),
+    generated_at: z.string(),
+    organizations: z.array(z.record(z.string(), z.unknown())),
+    services: z.array(z.record(z.string(), z.unknown())),
+    locations: z.array(z.record(z.string(), z.unknown())),
+    service_at_locations: z.array(z.record(z.string(), z.unknown())),
+    schedules: z.array(z.record(z.string(), z.unknown())),
+    service_areas: z.array(z.record(z.string(), z.unknown())),
+    attributes: z.array(z.record(z.string(), z.unknown())),
+    service_capacities: z.array(z.record(z.string(), z.unknown())),
+  })
+  .openapi('ResourceHsdsExport');

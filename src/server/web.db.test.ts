@@ -1,0 +1,133 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../test/app';
+import type { MapTiles } from './config';
+import { isPublicResourcesPath, PUBLIC_RESOURCES_HTML, serveWeb, withSettings } from './web';
+
+/** A stand-in build: the two pages of dist/web, told apart by their <title>. */
+function fakeDist(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'tsunagu-web-'));
+  mkdirSync(join(dir, 'assets'));
+  const page = (title: string) =>
+    `<!doctype html><html lang="ja"><head><meta charset="UTF-8" /><title>${title}</title></head><body><div id="root"></div></body></html>`;
+  writeFileSync(join(dir, 'index.html'), page('app'));
+  writeFileSync(join(dir, PUBLIC_RESOURCES_HTML), page('public resources'));
+  return dir;
+}
+
+const TILES: MapTiles = {
+  url: 'https://tiles.example.lg.jp/{z}/{x}/{y}.png',
+  origin: 'https://tiles.example.lg.jp',
+  attribution: '地図: "Example" & <co>',
+};
+
+async function get(t: TestApp, path: string) {
+  const res = await t.app.request(path, { headers: { accept: 'text/html' } });
+  return { res, html: await res.text(), csp: res.headers.get('content-security-policy') ?? '' };
+}
+
+describe('the web client without a tile server', () => {
+  let t: TestApp;
+  const dist = fakeDist();
+  beforeAll(async () => {
+    t = await createTestApp();
+    expect(serveWeb(t.app, { dist })).toBe(true);
+  });
+  afterAll(async () => {
+    await t.close();
+    rmSync(dist, { recursive: true, force: true });
+  });
+
+  it.each([
+    '/public/resources',
+    '/public/resources?where=%E6%A8%AA%E6%B5%9C&care=suction',
+    '/public/resources/0193a6c2-0000-7000-8000-000000000001',
+    '/public/resources/confirm',
+  ])('serves the light public page for %s, with the app page’s CSP and cache headers', async (path) => {
+    const { res, html, csp } = await get(t, path);
+    expect(res.status).toBe(200);
+    expect(html).toContain('<title>public resources</title>');
+    expect(res.headers.get('cache-control')).toBe('no-cache');
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("img-src 'self' data:;");
+    expect(html).not.toContain('tsunagu-map-tiles');
+    const app = await get(t, '/children');
+    expect(app.csp).toBe(csp);
+    expect(app.res.headers.get('cache-control')).toBe('no-cache');
+  });
+
+  it.each(['/', '/children', '/public/care-score', '/public/resourcesx', '/resources/gaps'])(
+    'serves the app for %s',
+    async (path) => {
+      const { res, html } = await get(t, path);
+      expect(res.status).toBe(200);
+      expect(html).toContain('<title>app</title>');
+    },
+  );
+
+  it('still answers unknown API paths with the JSON 404', async () => {
+    const res = await t.app.request('/api/public/nothing-here');
+    expect(res.status).toBe(404);
+    expect((await res.json()).error.code).toBe('not_found');
+  });
+});
+
+describe('the web client with MAP_TILE_URL', () => {
+  let t: TestApp;
+  const dist = fakeDist();
+  beforeAll(async () => {
+    t = await createTestApp({ mapTiles: TILES });
+    serveWeb(t.app, { dist, mapTiles: TILES });
+  });
+  afterAll(async () => {
+    await t.close();
+    rmSync(dist, { recursive: true, force: true });
+  });
+
+  it('writes the tile setting into the public page, escaped', async () => {
+    const { html } = await get(t, '/public/resources/confirm');
+    expect(html).toContain(
+      '<meta name="tsunagu-map-tiles" content="https://tiles.example.lg.jp/{z}/{x}/{y}.png" />',
+    );
+    expect(html).toContain(
+      '<meta name="tsunagu-map-attribution" content="地図: &quot;Example&quot; &amp; &lt;co&gt;" />',
+    );
+    expect(html.indexOf('tsunagu-map-tiles')).toBeLessThan(html.indexOf('</head>'));
+  });
+
+  it('adds the tile server’s origin to img-src only', async () => {
+    const { csp } = await get(t, '/public/resources');
+    const directives = Object.fromEntries(
+      csp.split(';').map((d) => {
+        const [name, ...values] = d.trim().split(/\s+/);
+        return [name, values];
+      }),
+    );
+    expect(directives['img-src']).toEqual(["'self'", 'data:', 'https://tiles.example.lg.jp']);
+    for (const [name, values] of Object.entries(directives)) {
+      if (name !== 'img-src') expect(values, name).not.toContain('https://tiles.example.lg.jp');
+    }
+    // API answers carry the same policy (one header for the whole origin).
+    const api = await t.app.request('/healthz');
+    expect(api.headers.get('content-security-policy')).toBe(csp);
+  });
+});
+
+describe('web helpers', () => {
+  it('tells the public resources paths apart', () => {
+    expect(isPublicResourcesPath('/public/resources')).toBe(true);
+    expect(isPublicResourcesPath('/public/resources/')).toBe(true);
+    expect(isPublicResourcesPath('/public/resources/confirm')).toBe(true);
+    expect(isPublicResourcesPath('/public/resourcesx')).toBe(false);
+    expect(isPublicResourcesPath('/public/register')).toBe(false);
+  });
+
+  it('leaves the page as built without a tile server', () => {
+    expect(withSettings('<head></head>', undefined)).toBe('<head></head>');
+    expect(withSettings('<head></head>', { ...TILES, attribution: '' })).toBe(
+      '<head><meta name="tsunagu-map-tiles" content="https://tiles.example.lg.jp/{z}/{x}/{y}.png" /></head>',
+    );
+  });
+});

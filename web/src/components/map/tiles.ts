@@ -1,0 +1,19 @@
+/**
+ * The map's tile server, a run-time server setting (MAP_TILE_URL, docs/configuration.md): the server writes it
+ * into the served page as <meta name="tsunagu-map-tiles">, so no extra request is needed. No meta (the
+ * default) = markers only; the CSP lets images come from that one origin only when it is configured.
+ */
+export type TileSettings = { url: string; attribution: string };
+
+function meta(name: string): string {
+  if (typeof document === 'undefined') return '';
+  return document.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content.trim() ?? '';
+}
+
+/** Read once per page load: the setting cannot change without the server restarting. */
+let cached: TileSettings | null = null;
+
+export function tileSettings(): TileSettings {
+  cached ??= { url: meta('tsunagu-map-tiles'), attribution: meta('tsunagu-map-attribution') };
+  return cached;
+}

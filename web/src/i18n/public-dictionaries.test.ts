@@ -1,0 +1,63 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { ja } from './ja';
+import { PUBLIC_RESOURCES_DICTIONARIES } from './public-dictionaries';
+
+const WEB_SRC = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Every source file under web/src the light public entry loads, statically or lazily. */
+function reachable(entry: string): string[] {
+  const seen = new Set<string>();
+  const stack = [entry];
+  while (stack.length) {
+    const file = stack.pop() as string;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    // Type-only imports load nothing.
+    const text = readFileSync(file, 'utf8').replace(/(?:import|export)\s+type\s[^;]*;/g, '');
+    for (const m of text.matchAll(/(?:from\s+|import\s*\(\s*)'(\.[^']+)'/g)) {
+      const base = resolve(dirname(file), m[1] as string);
+      const found = ['.tsx', '.ts', '/index.tsx', '/index.ts'].map((ext) => base + ext).find(existsSync);
+      if (found?.startsWith(WEB_SRC)) stack.push(found);
+    }
+  }
+  return [...seen];
+}
+
+describe('the public resources entry’s dictionaries', () => {
+  const files = reachable(resolve(WEB_SRC, 'public-main.tsx'));
+  const keys = Object.keys(ja);
+
+  it('load only the pages of the public site, not the app', () => {
+    const names = files.map((f) => f.slice(WEB_SRC.length));
+    expect(names).toContain('/pages/public/resources/PublicResourcesPage.tsx');
+    expect(names).toContain('/pages/public/resources/ConfirmLinkPage.tsx');
+    for (const name of names) {
+      expect(name, name).not.toMatch(
+        /^\/(router|main|nav)\.tsx?$|^\/pages\/(?!public\/resources\/)|^\/i18n\/(ja|en)\.ts$/,
+      );
+    }
+  });
+
+  it('hold every key those files use, in both languages', () => {
+    const missing: string[] = [];
+    // The dictionaries themselves define keys rather than use them.
+    for (const file of files.filter((f) => !/\/i18n\/(ja|en)\//.test(f))) {
+      const text = readFileSync(file, 'utf8');
+      const used = new Set<string>();
+      for (const m of text.matchAll(/'([\w.]+)'/g)) if (m[1] && m[1] in ja) used.add(m[1]);
+      // `resources.type.${code}` and the like: every key under that prefix.
+      for (const m of text.matchAll(/`([\w.]+\.)\$\{/g)) {
+        for (const k of keys) if (m[1] && k.startsWith(m[1])) used.add(k);
+      }
+      for (const key of used) {
+        for (const locale of ['ja', 'en'] as const) {
+          if (!(key in PUBLIC_RESOURCES_DICTIONARIES[locale])) missing.push(`${locale} ${key} (${file})`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});

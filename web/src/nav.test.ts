@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import type { Actor, Scope, ScopeKind } from '../../src/modules/access/actor';
+import { SCOPE_KINDS } from '../../src/modules/access/actor';
+import { ROLES } from '../../src/modules/access/roles';
+import { censusAccess } from '../../src/modules/census/policy';
+import { resourcePolicy } from '../../src/modules/resources/policy';
+import { ACCESS, isGroup, navFor } from './nav';
+
+/** Every path the menu lists for this role and scope kind. */
+function paths(role: (typeof ROLES)[number], scopeKind: ScopeKind): string[] {
+  return navFor(role, scopeKind).flatMap((e) => (isGroup(e) ? e.items.map((i) => i.to) : [e.to]));
+}
+
+const SAMPLE_SCOPES: Record<ScopeKind, Scope> = {
+  none: { kind: 'none' },
+  prefecture: { kind: 'prefecture' },
+  regions: { kind: 'regions', regionIds: ['00000000-0000-4000-8000-000000000001'] },
+  municipality: { kind: 'municipality', municipalityCode: '141003', division: null },
+  organisation: { kind: 'organisation', organisationId: '00000000-0000-4000-8000-000000000002' },
+};
+
+function actor(role: (typeof ROLES)[number], scopeKind: ScopeKind): Actor {
+  return {
+    userId: '00000000-0000-4000-8000-000000000003',
+    email: 'x@example.jp',
+    displayName: 'x',
+    role,
+    prefectureCode: '14',
+    scope: SAMPLE_SCOPES[scopeKind],
+    locale: 'ja',
+  };
+}
+
+describe('menu rules that depend on the scope', () => {
+  it('hides 実態把握 and the resources rounds from centre staff of a branch', () => {
+    expect(paths('centre_staff', 'regions')).not.toContain('/census');
+    expect(paths('centre_staff', 'regions')).not.toContain('/resources/confirmation');
+    expect(paths('centre_staff', 'regions')).toContain('/resources');
+    expect(paths('centre_staff', 'prefecture')).toContain('/census');
+    expect(paths('centre_staff', 'prefecture')).toContain('/resources/confirmation');
+    expect(paths('centre_admin', 'prefecture')).toContain('/census');
+  });
+
+  it('lists census and prefecture-wide resources work exactly when the API allows them', () => {
+    for (const role of ROLES) {
+      for (const kind of SCOPE_KINDS) {
+        const a = actor(role, kind);
+        expect(ACCESS.census(role, kind), `census ${role} ${kind}`).toBe(censusAccess(a) !== 'none');
+        expect(ACCESS.resourceRounds(role, kind), `rounds ${role} ${kind}`).toBe(
+          resourcePolicy(a).prefectureWide,
+        );
+      }
+    }
+  });
+});

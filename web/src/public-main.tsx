@@ -1,0 +1,47 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { createRootRoute, createRoute, createRouter, Outlet, RouterProvider } from '@tanstack/react-router';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { LocaleProvider } from './i18n';
+import { PUBLIC_RESOURCES_DICTIONARIES } from './i18n/public-dictionaries';
+import { ApiError } from './lib/api';
+import { PublicSiteNotFound, PublicSiteShell } from './pages/public/resources/PublicSiteShell';
+import { publicResourceRoutes } from './pages/public/resources/routes';
+import './index.css';
+
+/**
+ * The light entry of the public resources site (/public/resources…, served as public-resources.html): its own
+ * router with only the public resources routes, its own query client and only the strings its pages use, so
+ * families on a phone download a fraction of the app (decision 0009, "Public page weight"). Links to the rest of
+ * the site are plain links that load the app's page.
+ */
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      refetchOnWindowFocus: false,
+      // 4xx answers are final (not found, invalid); retry only network and server errors.
+      retry: (count, error) =>
+        !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
+    },
+  },
+});
+
+const rootRoute = createRootRoute({ component: Outlet, notFoundComponent: PublicSiteNotFound });
+const siteLayout = createRoute({ getParentRoute: () => rootRoute, id: 'site', component: PublicSiteShell });
+const routeTree = rootRoute.addChildren([siteLayout.addChildren([...publicResourceRoutes(siteLayout)])]);
+const router = createRouter({ routeTree, scrollRestoration: true, defaultPreload: false });
+
+const root = document.getElementById('root');
+if (!root) throw new Error('#root missing from public-resources.html');
+
+createRoot(root).render(
+  <StrictMode>
+    <LocaleProvider dictionaries={PUBLIC_RESOURCES_DICTIONARIES}>
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </LocaleProvider>
+  </StrictMode>,
+);
