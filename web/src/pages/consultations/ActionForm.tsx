@@ -1,10 +1,11 @@
 import { type FormEvent, useState } from 'react';
 import { ApiErrorAlert, StatusMessage } from '../../components/Alert';
 import { Button } from '../../components/Button';
-import { SelectField, TextAreaField, TextField } from '../../components/Field';
+import { SelectField, TextField } from '../../components/Field';
 import { Section } from '../../components/Page';
 import { useT } from '../../i18n';
 import { ACTION_KINDS, type ConsultationDetail, useAddAction } from '../../lib/queries/consultations';
+import { TimeAndNoteFields } from './ActionFields';
 import { actionLabel } from './labels';
 import { EMPTY_REFERRAL, type ReferralChoice, ReferralPicker } from './ReferralPicker';
 
@@ -70,20 +71,7 @@ export function ActionForm({ c }: { c: ConsultationDetail }) {
             />
           </>
         )}
-        <TextField
-          type="number"
-          inputMode="numeric"
-          min={0}
-          label={t('consult.addAction.minutes')}
-          value={minutes}
-          onChange={setMinutes}
-        />
-        <TextAreaField
-          label={t('consult.addAction.note')}
-          hint={t('consult.addAction.noteHint')}
-          value={note}
-          onChange={setNote}
-        />
+        <TimeAndNoteFields minutes={minutes} onMinutes={setMinutes} note={note} onNote={setNote} />
         <TextField
           type="date"
           label={t('consult.addAction.nextActionOn')}

@@ -2,12 +2,13 @@ import { Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { ApiErrorAlert, ErrorAlert, StatusMessage } from '../../components/Alert';
 import { Button } from '../../components/Button';
-import { SelectField, TextAreaField, TextField } from '../../components/Field';
+import { SelectField } from '../../components/Field';
 import { Section } from '../../components/Page';
 import { useLocale, useT } from '../../i18n';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { ACTION_KINDS, type ConsultationDetail, useAddAction } from '../../lib/queries/consultations';
 import { readsResources } from '../resources/access';
+import { TimeAndNoteFields } from './ActionFields';
 import { openReferrals, resourceLabel } from './case-text';
 import { useRole } from './Guard';
 import { actionLabel } from './labels';
@@ -183,20 +184,7 @@ function FollowUpForm({
           label: actionLabel(t, k),
         }))}
       />
-      <TextField
-        type="number"
-        inputMode="numeric"
-        min={0}
-        label={t('consult.addAction.minutes')}
-        value={minutes}
-        onChange={setMinutes}
-      />
-      <TextAreaField
-        label={t('consult.addAction.note')}
-        hint={t('consult.addAction.noteHint')}
-        value={note}
-        onChange={setNote}
-      />
+      <TimeAndNoteFields minutes={minutes} onMinutes={setMinutes} note={note} onNote={setNote} />
       {add.error && <ApiErrorAlert error={add.error} />}
       <div className="flex flex-wrap gap-2">
         <Button type="submit" disabled={add.isPending}>
