@@ -37,6 +37,8 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // A page is read only once the browser shows it; on a busy machine a lazily loaded screen takes seconds.
+          expect: { poll: { timeout: 15_000 } },
         },
       })),
     ],

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, type Harness, signIn, startHarness, textOf, waitForPage } from './harness';
+import {
+  expectHeading,
+  expectNoAxeViolations,
+  type Harness,
+  signIn,
+  startHarness,
+  textOf,
+  waitForPage,
+} from './harness';
 
 let h: Harness;
 
@@ -73,7 +81,7 @@ describe('accessibility of every page in the centre administrator menu', () => {
     expect(outline).not.toBe('none');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main');
-    expect(await textOf(page.getByRole('heading', { level: 1 }))()).toBe('ホーム');
+    await expectHeading(page, 'ホーム');
     h.assertClean();
   });
 

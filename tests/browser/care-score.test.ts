@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  expectHeading,
   expectNoAxeViolations,
   type Harness,
   hasJapanese,
@@ -28,7 +29,7 @@ describe('public care-score calculator', () => {
     await page.goto('/public/care-score');
     await waitForPage(page);
     expect(page.url()).toMatch(/\/public\/care-score$/);
-    expect(await textOf(page.getByRole('heading', { level: 1 }))()).toBe('医療的ケア判定スコアの計算');
+    await expectHeading(page, '医療的ケア判定スコアの計算');
     // Outside the signed-in shell: no main menu.
     expect(await page.getByRole('navigation', { name: 'メインメニュー' }).count()).toBe(0);
 

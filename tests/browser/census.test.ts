@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentNendo, formatNendo } from '../../src/shared/nendo';
 import { csvFile, xlsxFile } from '../../src/test/census-files';
 import {
+  expectHeading,
   expectNoAxeViolations,
   type Harness,
   hasJapanese,
@@ -123,7 +124,7 @@ describe('census', () => {
       .getByRole('link', { name: '実態把握' })
       .click();
     await waitForPage(page);
-    expect(await textOf(page.getByRole('heading', { level: 1 }))()).toBe('実態把握');
+    await expectHeading(page, '実態把握');
     const nendoSelect = page.getByLabel('年度', { exact: true });
     expect(await nendoSelect.locator('option:checked').textContent()).toBe(nendoJa);
     await expectNoAxeViolations(page, 'census (empty)');
@@ -217,7 +218,7 @@ describe('census', () => {
       .getByRole('link', { name: /確認する組/ })
       .click();
     await waitForPage(page);
-    expect(await textOf(page.getByRole('heading', { level: 1 }))()).toBe('名寄せの確認');
+    await expectHeading(page, '名寄せの確認');
     runPath = new URL(page.url()).pathname.replace(/\/review$/, '');
     const pairHeading = page.getByRole('heading', { name: /組中 \d+組目/ });
     await pairHeading.waitFor();

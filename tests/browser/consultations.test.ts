@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUser, TEST_PASSWORD } from '../../src/test/factories';
 import {
+  expectHeading,
   expectNoAxeViolations,
   type Harness,
   hasJapanese,
@@ -53,7 +54,7 @@ describe('consultations', () => {
     const page = await h.newPage({ viewport: { width: 390, height: 844 } });
     await page.goto('/public/consultations');
     await waitForPage(page);
-    expect(await textOf(page.getByRole('heading', { level: 1 }))()).toBe('相談の申し込み');
+    await expectHeading(page, '相談の申し込み');
     expect(await page.getByRole('navigation', { name: 'メインメニュー' }).count()).toBe(0);
     await expectNoAxeViolations(page, 'public consultation form');
 
@@ -107,7 +108,7 @@ describe('consultations', () => {
 
     await municipal.goto('/consultations?view=team&urgency=urgent&topic=disaster');
     await waitForPage(municipal);
-    expect(await textOf(municipal.getByRole('heading', { level: 1 }))()).toBe('相談の一覧');
+    await expectHeading(municipal, '相談の一覧');
     const table = municipal.getByRole('table');
     await table.waitFor();
     await expectNoAxeViolations(municipal, 'queue (municipality, team)');
@@ -148,7 +149,7 @@ describe('consultations', () => {
     expect(await apiStatus(other, id)).toBe(404);
     await other.goto(`/consultations/${id}`);
     await waitForPage(other);
-    expect(await textOf(other.getByRole('heading', { level: 1 }))()).toBe('ページが見つかりません');
+    await expectHeading(other, 'ページが見つかりません');
     expect(await other.content()).not.toContain(NARRATIVE);
     await expectNoAxeViolations(other, 'consultation (other municipality)');
     h.assertClean();
@@ -209,6 +210,13 @@ describe('consultations', () => {
   it('the centre accepts, refers to a directory service, marks the follow-up done, closes and prints', async () => {
     const centre = await h.newPage();
     await signIn(centre, h.account('centre_staff'));
+    // The request reached the centre's staff as a notification that opens the case.
+    await centre.goto('/notifications');
+    await expectHeading(centre, 'お知らせ');
+    const notice = centre.getByRole('main').locator(`a[href="/consultations/${id}"]`).first();
+    expect(await textOf(notice)()).toContain('移管');
+    await notice.click();
+    await expect.poll(() => centre.url()).toContain(`/consultations/${id}`);
     await centre.goto('/consultations?view=handoffs-inbox');
     await waitForPage(centre);
     await centre.getByRole('table').locator(`a[href="/consultations/${id}"]`).click();
@@ -310,7 +318,7 @@ describe('consultations', () => {
     expect(await apiStatus(other, id)).toBe(404);
     await other.goto(`/consultations/${id}`);
     await waitForPage(other);
-    expect(await textOf(other.getByRole('heading', { level: 1 }))()).toBe('ページが見つかりません');
+    await expectHeading(other, 'ページが見つかりません');
 
     const auditor = await h.newPage();
     await signIn(auditor, h.account('auditor'));

@@ -174,6 +174,15 @@ export async function waitForPage(page: Page): Promise<void> {
   });
 }
 
+/**
+ * Waits until the page's main heading reads `text`, then until it has finished loading. Use after a click
+ * that navigates: the previous screen's heading stays on show while the next screen's code is fetched.
+ */
+export async function expectHeading(page: Page, text: string): Promise<void> {
+  await page.getByRole('heading', { level: 1, name: text, exact: true }).waitFor({ state: 'visible' });
+  await waitForPage(page);
+}
+
 /** Signs in through the form, entering the TOTP code when the role has one. Ends on the home page. */
 export async function signIn(page: Page, account: DemoAccount): Promise<void> {
   await page.goto('/signin');

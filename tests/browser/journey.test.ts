@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   descriptionOf,
+  expectHeading,
   expectNoAxeViolations,
   type Harness,
   isFocused,
@@ -24,7 +25,7 @@ describe('centre administrator journey', () => {
   it('signs in, sees the real figures on the home page, and creates a region', async () => {
     const page = await h.newPage();
     await signIn(page, h.account('centre_admin'));
-    expect(await textOf(page.getByRole('heading', { level: 1 }))()).toBe('ホーム');
+    await expectHeading(page, 'ホーム');
     expect(await page.locator('html').getAttribute('lang')).toBe('ja');
 
     // The figure on screen is the API's figure for this user.
@@ -43,7 +44,7 @@ describe('centre administrator journey', () => {
     const regionsLink = nav.getByRole('link', { name: '圏域', exact: true });
     await regionsLink.click();
     await waitForPage(page);
-    expect(await textOf(page.getByRole('heading', { level: 1 }))()).toBe('圏域');
+    await expectHeading(page, '圏域');
     expect(await regionsLink.getAttribute('aria-current')).toBe('page');
     await expectNoAxeViolations(page, 'regions list');
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  expectHeading,
   expectNoAxeViolations,
   type Harness,
   hasJapanese,
@@ -70,7 +71,7 @@ describe('language switch', () => {
     await page.reload();
     await waitForPage(page);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
-    expect(await textOf(page.getByRole('heading', { level: 1 }))()).toBe('Account');
+    await expectHeading(page, 'Account');
 
     // Back to Japanese.
     await page.getByRole('button', { name: '日本語' }).click();
@@ -88,13 +89,13 @@ describe('language switch', () => {
     await expect.poll(textOf(page.getByRole('heading', { level: 1 }))).toBe('Sign in');
     await page.reload();
     await waitForPage(page);
-    expect(await textOf(page.getByRole('heading', { level: 1 }))()).toBe('Sign in');
+    await expectHeading(page, 'Sign in');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await expectNoAxeViolations(page, 'sign-in (English)');
 
     // Signing in keeps the language picked here (and saves it to the profile).
     await signIn(page, h.account('municipal_staff'));
-    expect(await textOf(page.getByRole('heading', { level: 1 }))()).toBe('Home');
+    await expectHeading(page, 'Home');
     const profileLocale = async () => {
       const session = (await (await page.request.get('/api/auth/session')).json()) as {
         user: { locale: string };

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RECEIPT_RE } from '../../src/modules/registrations/receipt';
 import { makeUser, TEST_PASSWORD } from '../../src/test/factories';
 import {
+  expectHeading,
   expectNoAxeViolations,
   type Harness,
   hasJapanese,
@@ -36,7 +37,7 @@ describe('registration', () => {
     const page = await h.newPage({ viewport: { width: 390, height: 844 } });
     await page.goto('/public/register');
     await waitForPage(page);
-    expect(await textOf(page.getByRole('heading', { level: 1 }))()).toBe('医療的ケア児の登録');
+    await expectHeading(page, '医療的ケア児の登録');
     expect(await page.getByRole('navigation', { name: 'メインメニュー' }).count()).toBe(0);
     // The honeypot is neither seen by people nor by screen readers, nor reached with the Tab key.
     expect(await page.getByRole('textbox', { name: 'Website' }).count()).toBe(0);
@@ -103,7 +104,7 @@ describe('registration', () => {
     const nav = page.getByRole('navigation', { name: 'メインメニュー' });
     await nav.getByRole('link', { name: '登録審査' }).click();
     await waitForPage(page);
-    expect(await textOf(page.getByRole('heading', { level: 1 }))()).toBe('登録審査');
+    await expectHeading(page, '登録審査');
     const table = page.getByRole('table', { name: '申し込みの一覧' });
     await table.waitFor();
     expect(await textOf(table)()).toContain('タカハシ ユウト');
@@ -139,7 +140,7 @@ describe('registration', () => {
     await expectNoAxeViolations(own, 'children (municipality of residence)');
     await own.goto(childUrl);
     await waitForPage(own);
-    expect(await textOf(own.getByRole('heading', { level: 1 }))()).toBe('髙橋 悠斗');
+    await expectHeading(own, '髙橋 悠斗');
 
     const otherUser = await makeUser(h.db.systemDb, 'municipal_staff', {
       prefectureCode: '14',
@@ -154,7 +155,7 @@ describe('registration', () => {
     });
     await other.goto(childUrl);
     await waitForPage(other);
-    expect(await textOf(other.getByRole('heading', { level: 1 }))()).toBe('ページが見つかりません');
+    await expectHeading(other, 'ページが見つかりません');
     expect(await other.content()).not.toContain('髙橋 悠斗');
     await expectNoAxeViolations(other, 'child (other municipality)');
     otherAccount = { role: 'municipal_staff', label: '', email: otherUser.email, password: TEST_PASSWORD };
@@ -179,7 +180,7 @@ describe('registration', () => {
     await signIn(newer, otherAccount!);
     await newer.goto(childUrl);
     await waitForPage(newer);
-    expect(await textOf(newer.getByRole('heading', { level: 1 }))()).toBe('髙橋 悠斗');
+    await expectHeading(newer, '髙橋 悠斗');
     await newer.goto('/children?q=タカハシ');
     await waitForPage(newer);
     await newer.getByRole('table', { name: '検索結果' }).getByRole('link', { name: '髙橋 悠斗' }).waitFor();

@@ -9,6 +9,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUser, TEST_PASSWORD } from '../../src/test/factories';
 import {
+  expectHeading,
   expectNoAxeViolations,
   type Harness,
   isFocused,
@@ -71,7 +72,7 @@ describe('registry screens', () => {
     await waitForPage(page);
     await page.getByRole('link', { name: '新規登録' }).click();
     await waitForPage(page);
-    expect(await textOf(page.getByRole('heading', { level: 1 }))()).toBe('医療的ケア児の新規登録');
+    await expectHeading(page, '医療的ケア児の新規登録');
     await expectNoAxeViolations(page, 'new child form');
 
     // Saving empty: every required field says so, and focus goes to the first.
@@ -91,7 +92,7 @@ describe('registry screens', () => {
     await page.waitForURL(/\/children\/[0-9a-f-]{36}$/);
     childId = new URL(page.url()).pathname.split('/').pop()!;
     await waitForPage(page);
-    expect(await textOf(page.getByRole('heading', { level: 1 }))()).toBe('髙橋 陽葵');
+    await expectHeading(page, '髙橋 陽葵');
     // 和暦 in, 和暦 (西暦) out.
     expect(await textOf(page.locator('#main dl'))()).toContain('平成31年4月5日 (2019-04-05)');
     h.assertClean();
@@ -259,7 +260,7 @@ describe('registry screens', () => {
     await bell.waitFor();
     await bell.click();
     await waitForPage(municipal);
-    expect(await textOf(municipal.getByRole('heading', { level: 1 }))()).toBe('お知らせ');
+    await expectHeading(municipal, 'お知らせ');
     const toChild = municipal.locator(`a[href="/children/${childId}"]`).first();
     await toChild.waitFor();
     await expectNoAxeViolations(municipal, 'notifications');
@@ -278,7 +279,7 @@ describe('registry screens', () => {
 
     await toChild.click();
     await waitForPage(municipal);
-    expect(await textOf(municipal.getByRole('heading', { level: 1 }))()).toBe('髙橋 陽葵');
+    await expectHeading(municipal, '髙橋 陽葵');
     await municipal.goto('/children?q=たかはし');
     await waitForPage(municipal);
     // Children of 藤沢市 without consent to share are counted, never listed.
@@ -327,7 +328,7 @@ describe('registry screens', () => {
       .getByRole('link', { name: '移行予定' })
       .click();
     await waitForPage(page);
-    expect(await textOf(page.getByRole('heading', { level: 1 }))()).toBe('移行予定');
+    await expectHeading(page, '移行予定');
     await page.getByText(/令和(\d+|元)年度の移行予定/).waitFor();
     await page.getByRole('heading', { level: 2, name: '市町村別の人数' }).waitFor();
     const href = await page.getByRole('link', { name: /Excel/ }).getAttribute('href');
@@ -348,7 +349,7 @@ describe('registry screens', () => {
     await openRecord(page);
     await page.getByRole('link', { name: '概要を印刷' }).click();
     await waitForPage(page);
-    expect(await textOf(page.getByRole('heading', { level: 1 }))()).toBe('医療的ケア児 概要');
+    await expectHeading(page, '医療的ケア児 概要');
     const text = await textOf(page.locator('#main'))();
     for (const fact of [
       '髙橋 陽葵',

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  expectHeading,
   expectNoAxeViolations,
   type Harness,
   hasJapanese,
@@ -59,7 +60,7 @@ describe('resources', () => {
     const nav = staff.getByRole('navigation', { name: 'メインメニュー' });
     await nav.getByRole('link', { name: '社会資源の一覧' }).click();
     await waitForPage(staff);
-    expect(await textOf(staff.getByRole('heading', { level: 1 }))()).toBe('社会資源の一覧');
+    await expectHeading(staff, '社会資源の一覧');
     await expectNoAxeViolations(staff, 'resources list');
 
     // The region of 藤沢市, from the network API the screens use.
@@ -85,7 +86,7 @@ describe('resources', () => {
     // The form is a lazily loaded chunk: the list's heading stays until it arrives.
     await staff.getByRole('heading', { level: 1, name: '社会資源の登録' }).waitFor();
     await waitForPage(staff);
-    expect(await textOf(staff.getByRole('heading', { level: 1 }))()).toBe('社会資源の登録');
+    await expectHeading(staff, '社会資源の登録');
     await staff.getByRole('button', { name: '一覧にない法人を追加' }).click();
     await staff.getByLabel('追加する法人の名称').fill(ORGANISATION);
     await staff.getByRole('button', { name: '法人を追加' }).click();
@@ -274,7 +275,7 @@ describe('resources', () => {
     const nav = staff.getByRole('navigation', { name: 'メインメニュー' });
     await nav.getByRole('link', { name: '掲載内容の確認依頼' }).click();
     await waitForPage(staff);
-    expect(await textOf(staff.getByRole('heading', { level: 1 }))()).toBe('掲載内容の確認依頼');
+    await expectHeading(staff, '掲載内容の確認依頼');
     await staff.getByRole('heading', { level: 2, name: '長い間確認されていない掲載' }).waitFor();
     await expectNoAxeViolations(staff, 'confirmation dashboard');
 

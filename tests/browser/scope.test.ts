@@ -2,7 +2,15 @@ import { and, eq, isNotNull, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { children, users } from '../../src/db/schema';
 import { makeChild } from '../../src/test/factories';
-import { expectNoAxeViolations, type Harness, signIn, startHarness, textOf, waitForPage } from './harness';
+import {
+  expectHeading,
+  expectNoAxeViolations,
+  type Harness,
+  signIn,
+  startHarness,
+  textOf,
+  waitForPage,
+} from './harness';
 
 let h: Harness;
 
@@ -61,14 +69,14 @@ describe('municipal staff scope', () => {
     // …a child of another municipality does not exist for them.
     await page.goto(`/children/${other!.id}`);
     await waitForPage(page);
-    expect(await textOf(page.getByRole('heading', { level: 1 }))()).toBe('ページが見つかりません');
+    await expectHeading(page, 'ページが見つかりません');
     expect(await page.content()).not.toContain(`${other!.familyName} ${other!.givenName}`);
     await expectNoAxeViolations(page, 'not found');
 
     // Administration pages are not reachable either.
     await page.goto('/admin/users');
     await waitForPage(page);
-    expect(await textOf(page.getByRole('heading', { level: 1 }))()).toBe('ページが見つかりません');
+    await expectHeading(page, 'ページが見つかりません');
     h.assertClean();
   });
 
@@ -76,7 +84,7 @@ describe('municipal staff scope', () => {
     const page = await h.newPage();
     await page.goto('/children?status=at_home');
     await waitForPage(page);
-    expect(await textOf(page.getByRole('heading', { level: 1 }))()).toBe('サインイン');
+    await expectHeading(page, 'サインイン');
     expect(new URL(page.url()).pathname).toBe('/signin');
     // After signing in, the page first asked for opens, filter included.
     await page.locator('input[type="email"]').fill(h.account('municipal_staff').email);
@@ -86,12 +94,12 @@ describe('municipal staff scope', () => {
       .poll(() => `${new URL(page.url()).pathname}${new URL(page.url()).search}`)
       .toBe('/children?status=at_home');
     await waitForPage(page);
-    expect(await textOf(page.getByRole('heading', { level: 1 }))()).toBe('医療的ケア児台帳');
+    await expectHeading(page, '医療的ケア児台帳');
     await page.getByRole('button', { name: 'サインアウト' }).click();
     await page.getByRole('heading', { name: 'サインイン' }).waitFor();
     await page.goto('/no/such/page');
     await waitForPage(page);
-    expect(await textOf(page.getByRole('heading', { level: 1 }))()).toBe('ページが見つかりません');
+    await expectHeading(page, 'ページが見つかりません');
     await expectNoAxeViolations(page, 'not found (signed out)');
     h.assertClean();
   });

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, type Harness, signIn, startHarness, textOf, waitForPage } from './harness';
+import {
+  expectHeading,
+  expectNoAxeViolations,
+  type Harness,
+  signIn,
+  startHarness,
+  textOf,
+  waitForPage,
+} from './harness';
 
 let h: Harness;
 
@@ -37,7 +45,7 @@ describe('user administration and first sign-in', () => {
     const invitee = await h.newPage();
     await invitee.goto(invitation);
     await waitForPage(invitee);
-    expect(await textOf(invitee.getByRole('heading', { level: 1 }))()).toBe('招待の受諾');
+    await expectHeading(invitee, '招待の受諾');
     expect(new URL(invitee.url()).hash).toBe('');
     await expectNoAxeViolations(invitee, 'invite page');
     await invitee.getByLabel('新しいパスワード', { exact: false }).first().fill('short');

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { children, consultations, municipalities, users } from '../../db/schema';
+import { children, consultations, municipalities } from '../../db/schema';
 import { AppError } from '../../server/errors';
 import { isoDateInJapan } from '../../shared/dates';
 import type { Actor } from '../access/actor';
@@ -9,6 +9,7 @@ import { childScope } from '../registry/scope';
 import { recordConsultationChange, refreshDueOn, type Writer } from './access';
 import { askerDivisionIssue } from './asker';
 import { searchTextOf } from './policy';
+import { checkTeamAssignee } from './referrals-assign';
 import type { CreateConsultation } from './schemas';
 import { actorTeamKeys, actorTeams, ensureTeam, type TeamRow } from './teams';
 
@@ -19,19 +20,6 @@ export async function checkMunicipality(db: DbOrTx, prefectureCode: string, code
     .from(municipalities)
     .where(and(eq(municipalities.code, code), eq(municipalities.prefectureCode, prefectureCode)));
   if (!m) throw new AppError('invalid_municipality_code');
-}
-
-/** An assignee must be an active user of the prefecture (400 otherwise). */
-export async function checkAssignee(db: DbOrTx, prefectureCode: string, userId: string): Promise<void> {
-  const [u] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.id, userId), eq(users.prefectureCode, prefectureCode)));
-  if (!u) {
-    throw new AppError('validation_failed', {
-      issues: [{ path: 'assignedUserId', message: '担当者が見つかりません / Unknown assignee' }],
-    });
-  }
 }
 
 /** The team a new case of the actor belongs to: the one named (if the actor is in it) or its own tier team. */
@@ -59,7 +47,8 @@ export async function createConsultation(tx: DbOrTx, w: Writer, body: CreateCons
   if (divisionIssue) throw new AppError('validation_failed', { issues: [divisionIssue] });
   const team = await intakeTeam(tx, actor, body.teamId);
   await checkMunicipality(tx, actor.prefectureCode, body.municipalityCode);
-  if (body.assignedUserId) await checkAssignee(tx, actor.prefectureCode, body.assignedUserId);
+  // As on every later change: a case is carried by a member of the team that owns it.
+  if (body.assignedUserId) await checkTeamAssignee(tx, team, body.assignedUserId);
   let childId: string | null = null;
   if (body.child.kind === 'registered') {
     const [c] = await tx

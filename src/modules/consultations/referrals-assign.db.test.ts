@@ -4,7 +4,7 @@ import { auditLog, notifications } from '../../db/schema';
 import { createTestApp, type TestApp } from '../../test/app';
 import { signedInUser } from '../../test/sign-in';
 import { createOrganizationVia, createServiceVia } from '../resources/testing';
-import { type ConsultationWorld, consultationWorld, intake } from './testing';
+import { type ConsultationWorld, consultationWorld, intake, intakeBody } from './testing';
 
 let t: TestApp;
 let w: ConsultationWorld;
@@ -171,6 +171,29 @@ describe('reassigning a case within the owning team', () => {
     });
     expect(mine.status).toBe(200);
     expect(mine.body.assignedUserId).toBe(w.users.fujisawa.id);
+  });
+
+  it('at intake too: a colleague of the team may be named, anyone else is refused with 400 and nothing is written', async () => {
+    const colleague = await signedInUser(t, 'municipal_staff', {
+      prefectureCode: '14',
+      municipalityCode: '142051',
+    });
+    const named = await intake(w.users.fujisawa.client, { assignedUserId: colleague.user.id });
+    expect(named.assignedUserId).toBe(colleague.user.id);
+
+    const count = async () => (await w.users.fujisawa.client.get('/api/consultations?view=team')).body.total;
+    const before = await count();
+    // Same prefecture, other team (茅ヶ崎市; the centre's administrator).
+    for (const outsider of [w.users.chigasaki, w.users.centreAdmin]) {
+      const res = await w.users.fujisawa.client.post(
+        '/api/consultations',
+        intakeBody({ assignedUserId: outsider.id }),
+      );
+      expect(res.status).toBe(400);
+      expect(res.body.error.issues[0].path).toBe('assignedUserId');
+      expect(res.body.error.issues[0].ja).toContain('担当するチームのメンバー');
+    }
+    expect(await count()).toBe(before);
   });
 
   it('a team only sharing the case sees no assignees and cannot reassign it', async () => {

@@ -7,6 +7,26 @@ import { useLocale, useT } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
 import { type Notification, useMarkRead, useNotifications } from '../../lib/queries/notifications';
 
+/** The title, as a link to what the notification is about when that has a page of its own. */
+function Subject({ n, title }: { n: Notification; title: string }) {
+  if (!n.entityId) return <>{title}</>;
+  if (n.entityType === 'child') {
+    return (
+      <Link to="/children/$childId" params={{ childId: n.entityId }}>
+        {title}
+      </Link>
+    );
+  }
+  if (n.entityType === 'consultation') {
+    return (
+      <Link to="/consultations/$consultationId" params={{ consultationId: n.entityId }}>
+        {title}
+      </Link>
+    );
+  }
+  return <>{title}</>;
+}
+
 function Item({ n }: { n: Notification }) {
   const t = useT();
   const { locale } = useLocale();
@@ -24,13 +44,7 @@ function Item({ n }: { n: Notification }) {
               {t('notifications.unread')}
             </span>
           )}
-          {n.entityType === 'child' && n.entityId ? (
-            <Link to="/children/$childId" params={{ childId: n.entityId }}>
-              {title}
-            </Link>
-          ) : (
-            title
-          )}
+          <Subject n={n} title={title} />
         </p>
         <p className="text-dns-14N-130 text-solid-gray-700">
           <time dateTime={n.createdAt}>{formatDateTime(n.createdAt, locale)}</time>
@@ -56,7 +70,10 @@ function Item({ n }: { n: Notification }) {
   );
 }
 
-/** お知らせ: e.g. a child moved into the user's municipality; links to the record and marks as read. */
+/**
+ * お知らせ: e.g. a child moved into the user's municipality, or a consultation handed to the user's team; links to
+ * the record or the case, and marks as read.
+ */
 export function NotificationsPage() {
   const t = useT();
   const notifications = useNotifications();
