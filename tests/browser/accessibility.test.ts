@@ -39,8 +39,11 @@ describe('accessibility of every page in the centre administrator menu', () => {
         const link = nav.getByRole('link').nth(i);
         const label = ((await link.textContent()) ?? '').trim();
         await link.click();
+        // The menu marks the link once the router has moved; the screen's code may still be loading then.
+        await expect
+          .poll(() => link.getAttribute('aria-current'), { message: `${label} is the current page` })
+          .toBe('page');
         await waitForPage(page);
-        expect(await link.getAttribute('aria-current'), `${label} is the current page`).toBe('page');
         // No horizontal scrolling of the page itself (wide tables scroll inside their own region).
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow, `${label} overflows horizontally at ${viewport.width}px`).toBeLessThanOrEqual(0);

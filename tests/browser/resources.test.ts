@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -278,6 +279,29 @@ describe('resources', () => {
     await expectHeading(staff, '掲載内容の確認依頼');
     await staff.getByRole('heading', { level: 2, name: '長い間確認されていない掲載' }).waitFor();
     await expectNoAxeViolations(staff, 'confirmation dashboard');
+
+    // The year's round, with its links saved as a workbook for mail merge.
+    await staff
+      .getByRole('group', { name: 'リンクの受け取り方' })
+      .getByLabel('Excel ファイル（.xlsx）で保存する')
+      .check();
+    const [download] = await Promise.all([
+      staff.waitForEvent('download'),
+      staff.getByRole('button', { name: /の確認依頼を作成$/ }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^resource-links-\d{4}-\d{8}\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(await download.path());
+    const sheet = wb.worksheets[0]!;
+    const serviceRow = sheet.getSheetValues().find((r) => Array.isArray(r) && r[1] === SERVICE) as
+      | unknown[]
+      | undefined;
+    expect(serviceRow?.[2]).toBe(ORGANISATION);
+    expect(String(serviceRow?.[8])).toMatch(new RegExp(`^${h.baseUrl}/public/resources/confirm#token=`));
+    const saved = staff.getByRole('status').filter({ hasText: 'に保存しました' });
+    expect(await textOf(saved)()).toContain(`${(sheet.rowCount - 1).toLocaleString('ja-JP')}件のリンク`);
+    await staff.getByRole('heading', { level: 2, name: '確認の状況' }).waitFor();
+    await expectNoAxeViolations(staff, 'confirmation dashboard (round created)');
 
     await staff.goto('/resources/import');
     await waitForPage(staff);

@@ -1,6 +1,7 @@
 import type { Module } from '../../server/context';
 import { moduleRouter } from '../../server/openapi';
 import { publicResourceRoutes } from './routes-public';
+import { registerRoundRoutes } from './routes-rounds';
 import { registerServiceRoutes } from './routes-services';
 import { registerWorkRoutes } from './routes-work';
 import { clearSearchCacheOnWrite } from './search-cache';
@@ -16,6 +17,7 @@ export const resourcesModule: Module = {
     const r = moduleRouter();
     r.use('*', clearSearchCacheOnWrite(deps));
     registerServiceRoutes(r, deps);
+    registerRoundRoutes(r, deps);
     registerWorkRoutes(r, deps);
     return r;
   },

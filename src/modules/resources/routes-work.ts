@@ -9,7 +9,6 @@ import { createBottleneck, deleteBottleneck, listBottlenecks } from './bottlenec
 import { directoryXlsx, exportServices, gapsXlsx, hsdsExport, XLSX_TYPE } from './export';
 import { gaps } from './gaps';
 import { applyImport, planImport, previewOut } from './import';
-import { createRound, listRounds, remindRound, roundDetail } from './rounds';
 import {
   ZBottleneck,
   ZBottleneckList,
@@ -18,18 +17,7 @@ import {
   ZGapsQuery,
   ZGapsResponse,
 } from './schemas-gaps';
-import {
-  ZCreateRound,
-  ZCreateRoundResponse,
-  ZExportQuery,
-  ZHsdsExport,
-  ZImportPreview,
-  ZImportQuery,
-  ZImportResult,
-  ZRemindersResponse,
-  ZRound,
-  ZRoundDetail,
-} from './schemas-work';
+import { ZExportQuery, ZHsdsExport, ZImportPreview, ZImportQuery, ZImportResult } from './schemas-work';
 import { prefectureWorker, resourceCaller } from './support';
 import { BOTTLENECK_KIND_LABELS } from './vocab';
 
@@ -60,74 +48,9 @@ async function readCsvBody(req: Request): Promise<Buffer> {
   return buf;
 }
 
-/** Rounds, open-data import, exports, gaps and bottlenecks. */
+/** Open-data import, exports, gaps and bottlenecks (rounds: routes-rounds.ts). */
 export function registerWorkRoutes(r: OpenAPIHono<AppEnv>, deps: Deps) {
   const db = deps.db.systemDb;
-
-  r.openapi(
-    createRoute({
-      method: 'get',
-      path: '/rounds',
-      tags,
-      summary: 'Re-confirmation rounds / 年度の確認依頼の一覧',
-      responses: jsonOk(z.object({ items: z.array(ZRound) })),
-    }),
-    async (c) => {
-      const w = prefectureWorker(c, deps);
-      return c.json({ items: await listRounds(db, w.prefectureCode) }, 200);
-    },
-  );
-
-  r.openapi(
-    createRoute({
-      method: 'post',
-      path: '/rounds',
-      tags,
-      summary: 'Start the yearly re-confirmation / 年度の確認依頼を作成（全サービスのリンクを発行）',
-      description: 'Links are shown only in this answer (and again, fresh, by reminders).',
-      request: { body: jsonBody(ZCreateRound) },
-      responses: jsonOk(ZCreateRoundResponse),
-    }),
-    async (c) => {
-      const w = prefectureWorker(c, deps);
-      const { nendo } = c.req.valid('json');
-      return c.json(await db.transaction((tx) => createRound(tx, w, nendo)), 200);
-    },
-  );
-
-  r.openapi(
-    createRoute({
-      method: 'get',
-      path: '/rounds/{id}',
-      tags,
-      summary: 'One round: confirmed and not yet / 確認依頼の状況',
-      request: { params: ZIdParam },
-      responses: jsonOk(ZRoundDetail),
-    }),
-    async (c) => {
-      const w = prefectureWorker(c, deps);
-      const { id } = c.req.valid('param');
-      if (!isUuid(id)) throw new AppError('not_found');
-      return c.json(await roundDetail(db, w.prefectureCode, id), 200);
-    },
-  );
-
-  r.openapi(
-    createRoute({
-      method: 'post',
-      path: '/rounds/{id}/reminders',
-      tags,
-      summary: 'Fresh links for the services not confirmed yet / 未確認の事業所へ再送するリンク',
-      request: { params: ZIdParam },
-      responses: jsonOk(ZRemindersResponse),
-    }),
-    async (c) => {
-      const w = prefectureWorker(c, deps);
-      const { id } = c.req.valid('param');
-      if (!isUuid(id)) throw new AppError('not_found');
-      return c.json(await db.transaction((tx) => remindRound(tx, w, id)), 200);
-    },
-  );
 
   r.openapi(
     createRoute({

@@ -39,6 +39,15 @@ export const ZRoundDetail = ZRound.extend({ items: z.array(ZRoundItem) }).openap
 /** POST /rounds creates the round and a link per active service: the links are shown this once. */
 export const ZCreateRoundResponse = z.object({ round: ZRound, links: z.array(ZProviderLink) });
 
+/**
+ * How POST /rounds and POST /rounds/{id}/reminders answer the links: JSON (default), or a file for mail merge —
+ * .xlsx, or CSV in CP932 (Shift_JIS) — with headings in `lang`.
+ */
+export const ZIssueLinksQuery = z.object({
+  format: z.enum(['json', 'xlsx', 'csv']).default('json'),
+  lang: z.enum(['ja', 'en']).default('ja'),
+});
+
 /** POST /rounds/{id}/reminders: fresh links for every service not confirmed yet (older links die). */
 export const ZRemindersResponse = z.object({ round: ZRound, links: z.array(ZProviderLink) });
 

@@ -116,18 +116,67 @@ export async function apiFetch<T>(
       data = null;
     }
   }
-  if (!res.ok) {
-    const err = (data as ErrorBody | null)?.error;
-    throw new ApiError(
-      res.status,
-      err?.code ?? `http_${res.status}`,
-      err?.ja ?? translate('ja', 'error.unknown'),
-      err?.en ?? translate('en', 'error.unknown'),
-      err?.issues ?? [],
-      err?.detail,
-    );
-  }
+  if (!res.ok) throw apiErrorOf(res.status, data);
   return data as T;
+}
+
+function apiErrorOf(status: number, data: unknown): ApiError {
+  const err = (data as ErrorBody | null)?.error;
+  return new ApiError(
+    status,
+    err?.code ?? `http_${status}`,
+    err?.ja ?? translate('ja', 'error.unknown'),
+    err?.en ?? translate('en', 'error.unknown'),
+    err?.issues ?? [],
+    err?.detail,
+  );
+}
+
+/** A file answered to a POST: its bytes, the name the server gave it, and the answer's headers. */
+export type ApiFile = { blob: Blob; fileName: string; headers: Headers };
+
+/**
+ * POSTs JSON and receives a file (an answer that is made once, so it cannot be a link to GET). Errors come
+ * as JSON and become an ApiError, as with apiFetch.
+ */
+export async function apiPostFile(path: string, body: unknown, query?: QueryParams): Promise<ApiFile> {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+  if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(withQuery(path, query), {
+      method: 'POST',
+      headers,
+      credentials: 'same-origin',
+      body: JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network', translate('ja', 'error.network'), translate('en', 'error.network'));
+  }
+  if (!res.ok) {
+    let data: unknown = null;
+    try {
+      data = await res.json();
+    } catch {
+      data = null;
+    }
+    throw apiErrorOf(res.status, data);
+  }
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const fileName = disposition.match(/filename="([^"]+)"/)?.[1] ?? 'download';
+  return { blob: await res.blob(), fileName, headers: res.headers };
+}
+
+/** Hands a file to the browser's downloads (no request: the bytes are already here). */
+export function saveFile(file: { blob: Blob; fileName: string }): void {
+  const url = URL.createObjectURL(file.blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = file.fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export const api = {

@@ -295,6 +295,14 @@ export const enResources = {
   'resources.rounds.link': 'Link',
   'resources.rounds.linkFor': 'Link for {name}',
   'resources.rounds.expires': 'Expires',
+  'resources.rounds.format': 'How to receive the links',
+  'resources.rounds.formatHint':
+    'Links can be received only when they are issued. A file serves mail merge for e-mail or post (service, organisation, contact, address, link, expiry).',
+  'resources.rounds.format.json': 'Show them on this screen',
+  'resources.rounds.format.xlsx': 'Save as an Excel file (.xlsx)',
+  'resources.rounds.format.csv': 'Save as a CSV file (Shift_JIS)',
+  'resources.rounds.saved':
+    'Saved {n} links to {file}. Keep the file safe and delete it once the links are sent.',
   'resources.rounds.noLinks': 'No link needed issuing.',
   'resources.rounds.staleTitle': 'Listings not recently confirmed',
   'resources.rounds.staleHint':

@@ -300,6 +300,14 @@ export const jaResources = {
   'resources.rounds.link': '確認リンク',
   'resources.rounds.linkFor': '{name}の確認リンク',
   'resources.rounds.expires': '有効期限',
+  'resources.rounds.format': 'リンクの受け取り方',
+  'resources.rounds.formatHint':
+    'リンクは発行したときにだけ受け取れます。ファイルはメールや郵送の差し込み印刷に使えます（サービス名・法人名・連絡先・所在地・リンク・有効期限）。',
+  'resources.rounds.format.json': 'この画面に表示する',
+  'resources.rounds.format.xlsx': 'Excel ファイル（.xlsx）で保存する',
+  'resources.rounds.format.csv': 'CSV ファイル（Shift_JIS）で保存する',
+  'resources.rounds.saved':
+    '{n}件のリンクを {file} に保存しました。このファイルは大切に扱い、送付後は削除してください。',
   'resources.rounds.noLinks': '発行するリンクはありませんでした。',
   'resources.rounds.staleTitle': '長い間確認されていない掲載',
   'resources.rounds.staleHint':

@@ -24,8 +24,8 @@ import type {
   ZServiceInput,
   ZServiceList,
 } from '../../../../src/modules/resources/schemas';
-import { translate } from '../../i18n';
-import { ApiError, api, apiFetch, type QueryParams, withQuery } from '../api';
+import { type Locale, translate } from '../../i18n';
+import { ApiError, api, apiFetch, apiPostFile, type QueryParams, saveFile, withQuery } from '../api';
 import { sessionQuery } from './auth';
 import type { ProviderEdit, Service } from './resources-public';
 
@@ -169,10 +169,31 @@ export function useRound(id: string | null) {
   });
 }
 
+/** How issued links come back: on screen (JSON), or as a file for mail merge. */
+export type LinkFormat = 'json' | 'xlsx' | 'csv';
+
+/** The outcome of issuing links: shown on screen, or saved as a file (the links are in it, not here). */
+export type IssuedLinks =
+  | { kind: 'links'; response: CreateRoundResponse | RemindersResponse }
+  | { kind: 'file'; fileName: string; issued: number };
+
+async function issueLinks(
+  path: string,
+  body: unknown,
+  format: LinkFormat,
+  lang: Locale,
+): Promise<IssuedLinks> {
+  if (format === 'json') return { kind: 'links', response: await api.post<CreateRoundResponse>(path, body) };
+  const file = await apiPostFile(path, body, { format, lang });
+  saveFile(file);
+  return { kind: 'file', fileName: file.fileName, issued: Number(file.headers.get('x-links-issued') ?? 0) };
+}
+
 export function useCreateRound() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (nendo: number) => api.post<CreateRoundResponse>(`${STAFF}/rounds`, { nendo }),
+    mutationFn: (v: { nendo: number; format: LinkFormat; lang: Locale }) =>
+      issueLinks(`${STAFF}/rounds`, { nendo: v.nendo }, v.format, v.lang),
     onSuccess: () => invalidateDirectory(qc),
   });
 }
@@ -180,8 +201,8 @@ export function useCreateRound() {
 export function useSendReminders() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (roundId: string) =>
-      api.post<RemindersResponse>(`${STAFF}/rounds/${enc(roundId)}/reminders`, {}),
+    mutationFn: (v: { roundId: string; format: LinkFormat; lang: Locale }) =>
+      issueLinks(`${STAFF}/rounds/${enc(v.roundId)}/reminders`, {}, v.format, v.lang),
     onSuccess: () => invalidateDirectory(qc),
   });
 }

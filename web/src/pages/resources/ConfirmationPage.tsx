@@ -3,13 +3,15 @@ import { useState } from 'react';
 import { currentNendo } from '../../../../src/shared/nendo';
 import { ApiErrorAlert } from '../../components/Alert';
 import { Button } from '../../components/Button';
-import { INPUT_CLASS } from '../../components/Field';
+import { Fieldset, INPUT_CLASS } from '../../components/Field';
 import { Page, Section } from '../../components/Page';
 import { QueryState } from '../../components/QueryState';
 import { RowTh, Table, Td, Th } from '../../components/Table';
 import { type Locale, type Translate, useLocale, useT } from '../../i18n';
 import { formatDateTime, formatNendo, formatNumber } from '../../lib/format';
 import {
+  type IssuedLinks as IssuedLinksResult,
+  type LinkFormat,
   type ProviderLink,
   type RoundDetail,
   useCreateRound,
@@ -21,6 +23,8 @@ import {
 import { bothCalendars, typeLabel } from '../public/resources/display';
 import { runsResourceRounds } from './access';
 import { forResourceRoles } from './Guard';
+
+const LINK_FORMATS: readonly LinkFormat[] = ['json', 'xlsx', 'csv'];
 
 /** The links just issued (shown this once): one read-only field per listing, to copy into a letter or mail. */
 function IssuedLinks({ links, t, locale }: { links: ProviderLink[]; t: Translate; locale: Locale }) {
@@ -55,7 +59,41 @@ function IssuedLinks({ links, t, locale }: { links: ProviderLink[]; t: Translate
   );
 }
 
-function RoundView({ round }: { round: RoundDetail }) {
+/** How staff want the links: on screen to copy, or as a file for mail merge (the choice applies to both buttons). */
+function FormatChoice({ value, onChange }: { value: LinkFormat; onChange: (f: LinkFormat) => void }) {
+  const t = useT();
+  return (
+    <Fieldset legend={t('resources.rounds.format')}>
+      <p className="mb-2 text-dns-16N-130 text-solid-gray-700">{t('resources.rounds.formatHint')}</p>
+      {LINK_FORMATS.map((f) => (
+        <label key={f} className="flex min-h-11 items-center gap-3 text-std-16N-170">
+          <input
+            type="radio"
+            name="link-format"
+            value={f}
+            checked={value === f}
+            onChange={() => onChange(f)}
+            className="size-6 shrink-0 accent-key-900"
+          />
+          {t(`resources.rounds.format.${f}`)}
+        </label>
+      ))}
+    </Fieldset>
+  );
+}
+
+/** What issuing gave: the links to copy, or word that the file was saved. */
+function Issued({ result, t, locale }: { result: IssuedLinksResult; t: Translate; locale: Locale }) {
+  if (result.kind === 'links') return <IssuedLinks links={result.response.links} t={t} locale={locale} />;
+  if (result.issued === 0) return <p role="status">{t('resources.rounds.noLinks')}</p>;
+  return (
+    <p role="status" className="mb-4 text-std-16B-170">
+      {t('resources.rounds.saved', { n: formatNumber(result.issued, locale), file: result.fileName })}
+    </p>
+  );
+}
+
+function RoundView({ round, format }: { round: RoundDetail; format: LinkFormat }) {
   const t = useT();
   const { locale } = useLocale();
   const remind = useSendReminders();
@@ -108,13 +146,13 @@ function RoundView({ round }: { round: RoundDetail }) {
         <Button
           variant="secondary"
           disabled={pending.length === 0 || remind.isPending}
-          onClick={() => remind.mutate(round.id)}
+          onClick={() => remind.mutate({ roundId: round.id, format, lang: locale })}
         >
           {t('resources.rounds.remind', { n: pending.length })}
         </Button>
       </div>
       <ApiErrorAlert error={remind.error} />
-      {remind.data && <IssuedLinks links={remind.data.links} t={t} locale={locale} />}
+      {remind.data && <Issued result={remind.data} t={t} locale={locale} />}
       {pending.length > 0 ? (
         rows(pending, t('resources.rounds.pendingCaption', { n: pending.length }))
       ) : (
@@ -175,6 +213,7 @@ function ConfirmationInner() {
   const create = useCreateRound();
   const nendo = currentNendo(new Date());
   const [chosen, setChosen] = useState<string | null>(null);
+  const [format, setFormat] = useState<LinkFormat>('json');
   const list = rounds.data?.items ?? [];
   const latest = [...list].sort((a, b) => b.nendo - a.nendo)[0];
   const selectedId = chosen ?? latest?.id ?? null;
@@ -187,18 +226,26 @@ function ConfirmationInner() {
         <Link to="/resources">{t('resources.staff.backToList')}</Link>
       </p>
       <Section id="rounds-list" title={t('resources.rounds.listTitle')}>
+        <div className="print:hidden">
+          <FormatChoice value={format} onChange={setFormat} />
+        </div>
         {!hasCurrent && (
           <div className="mb-4 print:hidden">
             <Button
               disabled={create.isPending}
-              onClick={() => create.mutate(nendo, { onSuccess: (r) => setChosen(r.round.id) })}
+              onClick={() =>
+                create.mutate(
+                  { nendo, format, lang: locale },
+                  { onSuccess: (r) => setChosen(r.kind === 'links' ? r.response.round.id : null) },
+                )
+              }
             >
               {t('resources.rounds.create', { nendo: formatNendo(nendo, locale) })}
             </Button>
           </div>
         )}
         <ApiErrorAlert error={create.error} />
-        {create.data && <IssuedLinks links={create.data.links} t={t} locale={locale} />}
+        {create.data && <Issued result={create.data} t={t} locale={locale} />}
         <QueryState query={rounds}>
           {() =>
             list.length === 0 ? (
@@ -244,7 +291,7 @@ function ConfirmationInner() {
       </Section>
       {selectedId && (
         <Section id="round-detail" title={t('resources.rounds.detailTitle')}>
-          <QueryState query={round}>{(r) => <RoundView round={r} />}</QueryState>
+          <QueryState query={round}>{(r) => <RoundView round={r} format={format} />}</QueryState>
         </Section>
       )}
       <Section id="rounds-stale" title={t('resources.rounds.staleTitle')}>
