@@ -104,6 +104,17 @@ async function queryPaths(db: Database): Promise<Record<string, string[]>> {
     await db.systemDb.execute(sql`select municipality_code m, prefecture_code p from resource_services
       group by 1, 2 order by count(*) desc, 1`),
   );
+  // A point in each of the busiest municipalities (the densest "near me" searches), as a phone would send it.
+  const points = rowsOf<{ lat: number; lon: number; n: string | number }>(
+    await db.systemDb.execute(sql`select distinct on (l.municipality_code) l.latitude lat, l.longitude lon, c.n
+      from resource_locations l
+      join (select municipality_code, count(*) n from resource_services group by 1) c
+        on c.municipality_code = l.municipality_code
+      where l.latitude is not null
+      order by l.municipality_code, l.id`),
+  )
+    .sort((a, b) => Number(b.n) - Number(a.n))
+    .slice(0, 200);
   const names = rowsOf<{ name: string; kana: string }>(
     await db.systemDb.execute(sql`select name, kana from resource_services order by id limit 2000`),
   );
@@ -147,6 +158,13 @@ async function queryPaths(db: Database): Promise<Record<string, string[]>> {
     'free text (kanji/kana, country)': Array.from({ length: n }, (_, i) => {
       const s = at(names, i);
       return path(`q=${enc(i % 2 ? word(s.name, i) : halfWidth(word(s.kana, i)))}`);
+    }),
+    'near me (5–30 km, dense areas)': Array.from({ length: n }, (_, i) => {
+      const pt = at(points, i);
+      const care = i % 2 ? `&careItem=${items[i % items.length]}` : '';
+      return path(
+        `near=${Number(pt.lat).toFixed(2)},${Number(pt.lon).toFixed(2)}&radiusKm=${[5, 10, 20, 30][i % 4]}${care}`,
+      );
     }),
     'free text + prefecture + page 2': Array.from({ length: n }, (_, i) =>
       path(

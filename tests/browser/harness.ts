@@ -45,7 +45,11 @@ export type Harness = {
   /** The demo account of a role (the first one when a role has several). */
   account(role: string): DemoAccount;
   /** A fresh browser context (own cookies and storage) with the origin guard, and a page in it. */
-  newPage(opts?: { viewport?: { width: number; height: number } }): Promise<Page>;
+  /** A page in a fresh context; `geolocation` grants the position permission and sets the device's position. */
+  newPage(opts?: {
+    viewport?: { width: number; height: number };
+    geolocation?: { latitude: number; longitude: number };
+  }): Promise<Page>;
   /** A TOTP code the server accepts now for this secret (never one it has already seen). */
   totp(secret: string): string;
   /** Fails when any page of this harness left the origin, broke the CSP or threw since the last call. */
@@ -119,6 +123,7 @@ export async function startHarness(opts: { children?: number } = {}): Promise<Ha
       locale: 'ja-JP',
       timezoneId: 'Asia/Tokyo',
       serviceWorkers: 'block',
+      ...(pageOpts.geolocation ? { geolocation: pageOpts.geolocation, permissions: ['geolocation'] } : {}),
     });
     contexts.push(context);
     await context.route('**/*', (route) => {

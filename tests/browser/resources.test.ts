@@ -225,6 +225,39 @@ describe('resources', () => {
       .waitFor();
     expect(await other.getByRole('textbox', { name: '市区町村または住所' }).inputValue()).toBe('藤沢市');
 
+    // Near me: the device's position (rounded to about a kilometre in the URL), nearest first with distances.
+    const phone = await h.newPage({
+      viewport: { width: 390, height: 844 },
+      geolocation: { latitude: 35.3412, longitude: 139.4885 },
+    });
+    await phone.goto('/public/resources');
+    await waitForPage(phone);
+    await phone.getByRole('button', { name: '現在地の近くで探す' }).click();
+    await expect.poll(() => decodeURIComponent(phone.url())).toContain('near=35.34,139.49');
+    const nearList = phone.getByRole('region', { name: '一覧', exact: true });
+    await nearList.getByRole('link', { name: SERVICE }).waitFor();
+    expect(await textOf(phone.getByRole('main'))()).toContain('現在地から10km以内を近い順に表示しています。');
+    const nearItem = nearList
+      .getByRole('listitem')
+      .filter({ has: phone.getByRole('link', { name: SERVICE }) });
+    expect(await textOf(nearItem.getByTestId('distance'))()).toMatch(/^約\d+(\.\d)?km$/);
+    const distances = await nearList
+      .getByTestId('distance')
+      .evaluateAll((els) => els.map((e) => Number((e.textContent ?? '').replace(/[^\d.]/g, ''))));
+    expect(distances.length).toBeGreaterThan(0);
+    expect(distances.every((d) => d <= 10)).toBe(true);
+    await phone.getByRole('combobox', { name: '探す範囲' }).selectOption({ label: '5km以内' });
+    await expect.poll(() => phone.url()).toContain('radius=5');
+    await expect.poll(textOf(phone.getByRole('main'))).toContain('現在地から5km以内');
+    await expectNoAxeViolations(phone, 'public search (near me)');
+    // Without the permission the page says so and offers the other ways.
+    const noPermission = await h.newPage({ viewport: { width: 390, height: 844 } });
+    await noPermission.goto('/public/resources');
+    await waitForPage(noPermission);
+    await noPermission.getByRole('button', { name: '現在地の近くで探す' }).click();
+    await noPermission.getByRole('alert').filter({ hasText: '市区町村名や住所で探してください' }).waitFor();
+    await expectNoAxeViolations(noPermission, 'public search (location refused)');
+
     // The listing's page: what it accepts per care item, how to start, last confirmed.
     await item.getByRole('link', { name: SERVICE }).click();
     await page.getByRole('heading', { level: 1, name: SERVICE }).waitFor();

@@ -70,7 +70,11 @@ export const resourceLocations = pgTable(
     latitude: doublePrecision('latitude'),
     longitude: doublePrecision('longitude'),
   },
-  (t) => [index('resource_locations_organization_idx').on(t.organizationId)],
+  (t) => [
+    index('resource_locations_organization_idx').on(t.organizationId),
+    // "Near me" searches read a box of latitude × longitude around a point (public search, decision 0009).
+    index('resource_locations_lat_lon_idx').on(t.latitude, t.longitude),
+  ],
 );
 
 export type ResourceScheduleRow = {

@@ -30,6 +30,9 @@ export const ZConfirmByLinkResponse = z.object({
 
 // ───────────────────────────── public search ─────────────────────────────
 
+/** The widest "near me" search: the listings within it stay few enough to order all by distance. */
+export const MAX_RADIUS_KM = 30;
+
 export const ZPublicSearchQuery = z.object({
   /** Prefecture (2 digits); optional when a municipality or address names it. */
   prefecture: z
@@ -58,6 +61,24 @@ export const ZPublicSearchQuery = z.object({
   age: z.coerce.number().int().min(0).max(120).optional(),
   /** Free text in Japanese (kanji, kana in either width). */
   q: z.string().trim().max(100).optional(),
+  /**
+   * "Near me": a point as `latitude,longitude` (decimal degrees). Listings whose primary location lies within
+   * `radiusKm` of it, nearest first (fresh before stale), each with its distance; combines with the other
+   * filters. The browser rounds the point to about a kilometre before it is sent.
+   */
+  near: z
+    .string()
+    .trim()
+    .regex(/^-?\d{1,2}(\.\d{1,6})?,-?\d{1,3}(\.\d{1,6})?$/, 'latitude,longitude')
+    .transform((v) => {
+      const [lat, lon] = v.split(',').map(Number) as [number, number];
+      return { latitude: lat, longitude: lon };
+    })
+    .refine((p) => Math.abs(p.latitude) <= 90 && Math.abs(p.longitude) <= 180, 'latitude,longitude')
+    .optional()
+    .openapi({ type: 'string', example: '35.34,139.49' }),
+  /** Radius of a `near` search in km (1–30). */
+  radiusKm: z.coerce.number().int().min(1).max(MAX_RADIUS_KM).default(10),
   page: z.coerce.number().int().min(1).max(1000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
@@ -84,6 +105,8 @@ export const ZPublicServiceSummary = z
     phone: z.string().nullable(),
     lastConfirmedAt: ZTimestamp.nullable(),
     stale: z.boolean(),
+    /** Straight-line distance from the `near` point in km (one decimal); null without `near`. */
+    distanceKm: z.number().nullable(),
   })
   .openapi('PublicResourceSummary');
 
@@ -97,6 +120,8 @@ export const ZPublicSearchResponse = z
     pageSize: z.number().int(),
     /** The municipality the search used (given or resolved from the address). */
     municipality: z.object({ code: z.string(), name: z.string().nullable() }).nullable(),
+    /** The point and radius of a `near` search. */
+    near: z.object({ latitude: z.number(), longitude: z.number(), radiusKm: z.number().int() }).nullable(),
   })
   .openapi('PublicResourceSearch');
 

@@ -12,6 +12,7 @@ import {
   COUNT_CAP,
   freshCountQuery,
   idsPage,
+  nearPageQuery,
   type PublicSearch,
   pageQuery,
   searchParts,
@@ -24,7 +25,8 @@ export type { PublicSearch } from './search-sql';
 /**
  * The public search (ME-6) over the narrow `resource_search` table (search-sql.ts; decision 0009). Filters,
  * all optional, combine with AND: municipality (given, or read from the address) — services located there OR
- * serving it; type; care items needed, each accepted with or without conditions; age within
+ * serving it; near a point within a radius (then ordered by distance, fresh first, and counted in full);
+ * type; care items needed, each accepted with or without conditions; age within
  * [min_age, max_age] (unknown bounds do not exclude); free text as a substring of the normalised key. Up to
  * COUNT_CAP matches are counted and ordered fully; a broader search answers `totalCapped` and lists by name,
  * fresh first. Step 2 loads the page's listings.
@@ -47,16 +49,18 @@ export async function publicSearch(db: DbOrTx, f: PublicSearch, now: Date, count
   }
 
   const parts = searchParts(f, municipalityCode, now);
-  let rows = rowsOf<SummaryRow & { total: string | number }>(
-    await db.execute(withSummaries(pageQuery(f, parts, countCap))),
-  );
+  const near = f.near ? { ...f.near, radiusKm: f.radiusKm ?? 10 } : null;
+  const step1 = (g: PublicSearch) =>
+    near ? nearPageQuery(g, parts, near, near.radiusKm) : pageQuery(g, parts, countCap);
+  let rows = rowsOf<SummaryRow & { total: string | number }>(await db.execute(withSummaries(step1(f))));
   let total = Number(rows[0]?.total ?? 0);
   if (!rows.length && f.page > 1) {
     // Past the last page: the count alone (the page query returned no row to carry it).
-    const probe = await db.execute(pageQuery({ ...f, page: 1, pageSize: 1 }, parts, countCap));
+    const probe = await db.execute(step1({ ...f, page: 1, pageSize: 1 }));
     total = Number(rowsOf<{ total: string | number }>(probe)[0]?.total ?? 0);
   }
-  const totalCapped = total > countCap;
+  // A near search counts everything within its radius; only the others stop at the cap.
+  const totalCapped = !near && total > countCap;
   if (totalCapped) {
     total = countCap;
     const ids = await broadPage(db, f, parts);
@@ -86,9 +90,10 @@ export async function publicSearch(db: DbOrTx, f: PublicSearch, now: Date, count
       phone: r.phone,
       lastConfirmedAt: lastConfirmedAt?.toISOString() ?? null,
       stale: isStale(lastConfirmedAt, now),
+      distanceKm: r.distance_km === undefined || r.distance_km === null ? null : roundKm(r.distance_km),
     };
   });
-  return { items, total, totalCapped, page: f.page, pageSize: f.pageSize, municipality };
+  return { items, total, totalCapped, page: f.page, pageSize: f.pageSize, municipality, near };
 }
 
 /** A row of {@link withSummaries} as the driver returns it. */
@@ -111,7 +116,11 @@ type SummaryRow = {
   how_to_apply: string | null;
   phone: string | null;
   last_confirmed_at: string | Date | null;
+  /** Only in a near search. */
+  distance_km?: number | string | null;
 };
+
+const roundKm = (km: number | string) => Math.round(Number(km) * 10) / 10;
 
 /** jsonb comes back parsed from node-postgres and PGlite; as text only from an odd driver setting. */
 function jsonOf<T>(v: T | string): T {
@@ -156,5 +165,8 @@ export async function publicListing(db: DbOrTx, unverifiedId: string, now: Date)
 
 /** Step 1 of {@link publicSearch}, for the benchmark's EXPLAIN. */
 export function searchIdsQuery(f: PublicSearch, municipalityCode: string | null, now: Date) {
-  return { query: pageQuery(f, searchParts(f, municipalityCode, now)) };
+  const parts = searchParts(f, municipalityCode, now);
+  return {
+    query: f.near ? nearPageQuery(f, parts, f.near, f.radiusKm ?? 10) : pageQuery(f, parts),
+  };
 }

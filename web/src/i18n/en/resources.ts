@@ -156,6 +156,17 @@ export const enResources = {
   'resources.public.search': 'Search',
   'resources.public.clear': 'Clear',
   'resources.public.allListed': 'No condition is set: every listing is shown.',
+  'resources.public.nearMe': 'Search near my location',
+  'resources.public.locating': 'Finding your location…',
+  'resources.public.locateDenied':
+    'Location is not allowed. Allow it in the browser settings, or search by municipality or address.',
+  'resources.public.locateFailed': 'Your location could not be found. Search by municipality or address.',
+  'resources.public.nearActive': 'Searching near your location (kept to about 1 km).',
+  'resources.public.radius': 'Distance',
+  'resources.public.radiusKm': 'Within {n} km',
+  'resources.public.nearClear': 'Stop using my location',
+  'resources.public.searchedNear': 'Within {n} km of your location, nearest first.',
+  'resources.public.distance': 'about {km} km',
   'resources.public.searchedIn': 'Municipality searched: {name}',
   'resources.public.found': '{n} found',
   'resources.public.foundMore':

@@ -158,6 +158,17 @@ export const jaResources = {
   'resources.public.search': '検索する',
   'resources.public.clear': '条件をクリア',
   'resources.public.allListed': '条件を指定していないため、すべての掲載を表示しています。',
+  'resources.public.nearMe': '現在地の近くで探す',
+  'resources.public.locating': '現在地を確認しています…',
+  'resources.public.locateDenied':
+    '現在地の利用が許可されていません。ブラウザーの設定で許可するか、市区町村名や住所で探してください。',
+  'resources.public.locateFailed': '現在地を取得できませんでした。市区町村名や住所で探してください。',
+  'resources.public.nearActive': '現在地の周辺で探しています（位置はおよそ1kmの精度で扱います）。',
+  'resources.public.radius': '探す範囲',
+  'resources.public.radiusKm': '{n}km以内',
+  'resources.public.nearClear': '現在地の指定をやめる',
+  'resources.public.searchedNear': '現在地から{n}km以内を近い順に表示しています。',
+  'resources.public.distance': '約{km}km',
   'resources.public.searchedIn': '検索した市区町村：{name}',
   'resources.public.found': '{n}件見つかりました',
   'resources.public.foundMore':

@@ -64,6 +64,9 @@ export type PublicSearchParams = {
   careItem?: string[];
   age?: number;
   q?: string;
+  /** "latitude,longitude" of a near-me search, with its radius in km. */
+  near?: string;
+  radiusKm?: number;
   page?: number;
 };
 
@@ -75,6 +78,8 @@ export function usePublicSearch(params: PublicSearchParams) {
     careItem: params.careItem?.length ? params.careItem.join(',') : undefined,
     age: params.age,
     q: params.q,
+    near: params.near,
+    radiusKm: params.near ? params.radiusKm : undefined,
     page: params.page,
   };
   return useQuery({

@@ -1,8 +1,7 @@
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
-import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { ApiErrorAlert } from '../../../components/Alert';
 import { Button } from '../../../components/Button';
-import { Checkbox, SelectField, TextField } from '../../../components/Field';
 import { type MapMarker, MarkerMap } from '../../../components/map/MarkerMap';
 import { Page, Section } from '../../../components/Page';
 import { Pagination } from '../../../components/Pagination';
@@ -16,6 +15,7 @@ import {
   usePublicSearch,
 } from '../../../lib/queries/resources-public';
 import { AcceptanceBadge, ageRange, CARE_CODES, careLabel, LastConfirmed, typeLabel, yesNo } from './display';
+import { SearchForm } from './SearchForm';
 import { careCodes, type PublicResourceSearch, parsePublicResourceSearch } from './search';
 
 /**
@@ -28,120 +28,7 @@ const isServiceType = (v: string | undefined): v is ServiceType =>
   !!v && (SERVICE_TYPE_CODES as readonly string[]).includes(v);
 
 function hasCriteria(s: PublicResourceSearch): boolean {
-  return Boolean(s.where || s.municipality || s.type || s.care || s.age !== undefined || s.q);
-}
-
-type FormState = { where: string; type: string; care: string[]; age: string; q: string };
-
-function formOf(s: PublicResourceSearch): FormState {
-  return {
-    where: s.where ?? '',
-    type: s.type ?? '',
-    care: careCodes(s),
-    age: s.age === undefined ? '' : String(s.age),
-    q: s.q ?? '',
-  };
-}
-
-function SearchForm({ search }: { search: PublicResourceSearch }) {
-  const t = useT();
-  const { locale } = useLocale();
-  const navigate = useNavigate();
-  const [form, setForm] = useState<FormState>(() => formOf(search));
-  // Back/forward or a shared link changes the URL: the form follows it.
-  useEffect(() => setForm(formOf(search)), [search]);
-  const set = <K extends keyof FormState>(k: K, v: FormState[K]) => setForm((f) => ({ ...f, [k]: v }));
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const age = form.age.trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
-    void navigate({
-      to: '/public/resources',
-      search: {
-        where: form.where.trim() || undefined,
-        // A place typed anew replaces a municipality chosen by a shared link.
-        municipality: form.where.trim() ? undefined : search.municipality,
-        type: form.type || undefined,
-        care: form.care.length ? form.care.join(',') : undefined,
-        age: /^\d{1,3}$/.test(age) ? Number(age) : undefined,
-        q: form.q.trim() || undefined,
-      },
-    });
-  };
-
-  return (
-    <form onSubmit={submit} aria-labelledby="resources-search" className="mb-8 print:hidden" noValidate>
-      <h2 id="resources-search" className="mb-3 text-std-22B-150 text-solid-gray-900">
-        {t('resources.public.searchTitle')}
-      </h2>
-      <TextField
-        id="resources-where"
-        label={t('resources.public.where')}
-        hint={t('resources.public.whereHint')}
-        value={form.where}
-        onChange={(v) => set('where', v)}
-        autoComplete="street-address"
-      />
-      <SelectField
-        label={t('resources.type')}
-        value={form.type}
-        onChange={(v) => set('type', v)}
-        emptyLabel={t('resources.anyType')}
-        options={SERVICE_TYPE_CODES.map((c) => ({ value: c, label: typeLabel(t, c) }))}
-      />
-      <fieldset className="mb-5">
-        <legend className="mb-1 text-std-17B-170 text-solid-gray-900">{t('resources.public.care')}</legend>
-        <p className="mb-1 text-std-16N-170 text-solid-gray-700">{t('resources.public.careHint')}</p>
-        <div className="grid sm:grid-cols-2">
-          {CARE_CODES.map((code) => (
-            <Checkbox
-              key={code}
-              label={careLabel(code, locale, true)}
-              checked={form.care.includes(code)}
-              onChange={(on) =>
-                set(
-                  'care',
-                  on
-                    ? CARE_CODES.filter((c) => c === code || form.care.includes(c))
-                    : form.care.filter((c) => c !== code),
-                )
-              }
-            />
-          ))}
-        </div>
-      </fieldset>
-      <div className="grid gap-x-4 sm:grid-cols-2">
-        <TextField
-          id="resources-age"
-          label={t('resources.public.age')}
-          hint={t('resources.public.ageHint')}
-          inputMode="numeric"
-          value={form.age}
-          onChange={(v) => set('age', v)}
-          className="max-w-32"
-        />
-        <TextField
-          id="resources-q"
-          label={t('resources.public.q')}
-          hint={t('resources.public.qHint')}
-          value={form.q}
-          onChange={(v) => set('q', v)}
-        />
-      </div>
-      <div className="flex flex-wrap gap-3">
-        <Button type="submit">{t('resources.public.search')}</Button>
-        <Button
-          variant="secondary"
-          onClick={() => {
-            setForm(formOf({}));
-            void navigate({ to: '/public/resources', search: {} });
-          }}
-        >
-          {t('resources.public.clear')}
-        </Button>
-      </div>
-    </form>
-  );
+  return Boolean(s.where || s.municipality || s.near || s.type || s.care || s.age !== undefined || s.q);
 }
 
 function Facts({ item, t }: { item: PublicServiceSummary; t: Translate }) {
@@ -187,7 +74,14 @@ function ResultItem({
       <p className="text-std-16N-170 text-solid-gray-800">
         {typeLabel(t, item.type)}・{item.organizationName}
       </p>
-      <p className="mb-2 text-std-16N-170">{item.address}</p>
+      <p className="mb-2 text-std-16N-170">
+        {item.address}
+        {item.distanceKm !== null && (
+          <span className="ml-2 font-bold" data-testid="distance">
+            {t('resources.public.distance', { km: formatNumber(item.distanceKm, locale) })}
+          </span>
+        )}
+      </p>
       {shown.length > 0 && (
         <ul aria-label={t('resources.public.forYourItems')} className="mb-2 space-y-1">
           {shown.map((code) => {
@@ -247,6 +141,11 @@ function Results({ data, search }: { data: PublicSearchResult; search: PublicRes
       {data.municipality && (
         <p className="mb-2 text-std-16N-170">
           {t('resources.public.searchedIn', { name: data.municipality.name ?? data.municipality.code })}
+        </p>
+      )}
+      {data.near && (
+        <p className="mb-2 text-std-16N-170">
+          {t('resources.public.searchedNear', { n: data.near.radiusKm })}
         </p>
       )}
       <p role="status" className="mb-4 text-std-17B-170">
@@ -317,6 +216,8 @@ export function PublicResourcesPage() {
     careItem: careCodes(search).filter((c) => CARE_CODES.includes(c)),
     age: search.age,
     q: search.q,
+    near: search.near,
+    radiusKm: search.radius,
     page: search.page,
   });
 

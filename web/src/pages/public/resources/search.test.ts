@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { careCodes, parsePublicResourceSearch } from './search';
+import { careCodes, nearOf, parsePublicResourceSearch } from './search';
 
 describe('parsePublicResourceSearch', () => {
   it('keeps a shared search as it was written', () => {
@@ -18,6 +18,8 @@ describe('parsePublicResourceSearch', () => {
       care: 'ventilator,suction',
       age: 4,
       q: 'ひまわり',
+      near: undefined,
+      radius: undefined,
       page: 2,
     });
     expect(careCodes(s)).toEqual(['ventilator', 'suction']);
@@ -44,5 +46,21 @@ describe('parsePublicResourceSearch', () => {
       age: 0,
       municipality: '142051',
     });
+  });
+
+  it('keeps a near-me point and radius, and drops a malformed one', () => {
+    expect(parsePublicResourceSearch({ near: '35.34,139.49', radius: '20' })).toMatchObject({
+      near: '35.34,139.49',
+      radius: 20,
+    });
+    for (const near of ['35.34', '91,139', '35,181', 'a,b', '35.1234567,139']) {
+      expect(parsePublicResourceSearch({ near }).near, near).toBeUndefined();
+    }
+    expect(parsePublicResourceSearch({ near: '35,139', radius: 31 }).radius).toBeUndefined();
+  });
+
+  it('rounds the device position to about a kilometre for the URL', () => {
+    expect(nearOf(35.339_812, 139.487_66)).toBe('35.34,139.49');
+    expect(nearOf(-33.8688, 151.2093)).toBe('-33.87,151.21');
   });
 });

@@ -1,6 +1,7 @@
 /**
  * The public search's state, all of it in the URL so a search can be bookmarked and shared:
  * /public/resources?where=藤沢市&care=ventilator,suction&type=…&age=4&q=…&page=2
+ * /public/resources?near=35.34,139.49&radius=10&care=ventilator (near the device's position, rounded)
  * Kept apart from the page so the router (in the main bundle) loads only this small parser.
  */
 export type PublicResourceSearch = {
@@ -13,8 +14,21 @@ export type PublicResourceSearch = {
   care?: string;
   age?: number;
   q?: string;
+  /** "latitude,longitude" of a near-me search, rounded to two decimals (about a kilometre). */
+  near?: string;
+  /** Its radius in km. */
+  radius?: number;
   page?: number;
 };
+
+/** The radii offered for a near-me search (km); the API allows 1–30. */
+export const RADII = [5, 10, 20, 30] as const;
+export const DEFAULT_RADIUS = 10;
+
+/** A position as the URL carries it: two decimals, about a kilometre — enough to search, no more. */
+export function nearOf(latitude: number, longitude: number): string {
+  return `${latitude.toFixed(2)},${longitude.toFixed(2)}`;
+}
 
 const text = (v: unknown, max = 200): string | undefined => {
   if (typeof v === 'number') return String(v);
@@ -26,6 +40,13 @@ const text = (v: unknown, max = 200): string | undefined => {
 const int = (v: unknown, min: number, max: number): number | undefined => {
   const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : Number.NaN;
   return Number.isInteger(n) && n >= min && n <= max ? n : undefined;
+};
+
+const nearText = (v: unknown): string | undefined => {
+  const s = text(v, 40);
+  if (!s || !/^-?\d{1,2}(\.\d{1,6})?,-?\d{1,3}(\.\d{1,6})?$/.test(s)) return undefined;
+  const [lat, lon] = s.split(',').map(Number) as [number, number];
+  return Math.abs(lat) <= 90 && Math.abs(lon) <= 180 ? s : undefined;
 };
 
 export function parsePublicResourceSearch(raw: Record<string, unknown>): PublicResourceSearch {
@@ -43,6 +64,8 @@ export function parsePublicResourceSearch(raw: Record<string, unknown>): PublicR
     care: care || undefined,
     age: int(raw.age, 0, 120),
     q: text(raw.q, 100),
+    near: nearText(raw.near),
+    radius: int(raw.radius, 1, 30),
     page: int(raw.page, 2, 1000),
   };
 }

@@ -1,0 +1,1 @@
+CREATE INDEX "resource_locations_lat_lon_idx" ON "resource_locations" USING btree ("latitude","longitude");
