@@ -70,11 +70,7 @@ export const resourceLocations = pgTable(
     latitude: doublePrecision('latitude'),
     longitude: doublePrecision('longitude'),
   },
-  (t) => [
-    index('resource_locations_organization_idx').on(t.organizationId),
-    // "Near me" searches read a box of latitude × longitude around a point (public search, decision 0009).
-    index('resource_locations_lat_lon_idx').on(t.latitude, t.longitude),
-  ],
+  (t) => [index('resource_locations_organization_idx').on(t.organizationId)],
 );
 
 export type ResourceScheduleRow = {
@@ -157,7 +153,8 @@ export const resourceServices = pgTable(
  * The public search's narrow copy of every **active** service (decision 0009): only the columns the search
  * filters and orders by, so a broad search (a type over the whole country, a common word) reads a few
  * megabytes instead of the wide listing rows. Kept in step by the trigger `resource_search_sync` on
- * `resource_services` (migration 0008), whatever writes the listing — staff, providers, imports, restore.
+ * `resource_services` (migration 0008), whatever writes the listing — staff, providers, imports, restore — and
+ * its point by `resource_search_place` on `resource_locations` and `resource_service_locations` (0011).
  * Derived data: not in backups (src/ops/tables.ts DERIVED_TABLES).
  */
 export const resourceSearch = pgTable(
@@ -177,8 +174,13 @@ export const resourceSearch = pgTable(
     lastConfirmedAt: timestamp('last_confirmed_at', { withTimezone: true }),
     name: text('name').notNull(),
     searchKey: text('search_key').notNull(),
+    /** The primary location's point (migration 0011: kept by triggers on the locations and their links). */
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
   },
   (t) => [
+    // "Near me" reads the box of latitude × longitude around a point.
+    index('resource_search_lat_lon_idx').on(t.latitude, t.longitude),
     index('resource_search_type_age_idx').on(t.type, t.minAge, t.maxAge),
     index('resource_search_municipality_idx').on(t.municipalityCode, t.type),
     index('resource_search_type_idx').on(t.type, t.name),

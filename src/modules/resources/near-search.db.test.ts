@@ -3,13 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resourceServices } from '../../db/schema';
 import { createTestApp, type TestApp, TestClient } from '../../test/app';
 import { type RegistryWorld, registryWorld } from '../../test/registry-world';
-import { createOrganizationVia, createServiceVia } from './testing';
+import { createOrganizationVia, createServiceVia, serviceBody } from './testing';
 
 /** The public search "near me": listings within a radius of a point, nearest first, with their distance. */
 let t: TestApp;
 let w: RegistryWorld;
 let anon: TestClient;
 const ids: Record<string, string> = {};
+let orgId = '';
 const HERE = '35.34,139.49';
 
 beforeAll(async () => {
@@ -18,6 +19,7 @@ beforeAll(async () => {
   anon = new TestClient(t);
   const admin = w.clients.centreAdmin;
   const org = await createOrganizationVia(admin, { name: '社会福祉法人ちかく会' });
+  orgId = org;
   const at = async (name: string, latitude: number | null, longitude: number | null, extra = {}) =>
     (
       await createServiceVia(admin, org, {
@@ -97,6 +99,41 @@ describe('near me', () => {
       'ここデイ',
     ]);
     expect(res.body.items[3].stale).toBe(true);
+  });
+
+  it('follows a listing that moves, and one that is withdrawn', async () => {
+    const admin = w.clients.centreAdmin;
+    // Staff correct the place (the full edit, PUT): the search follows the location's new point.
+    const move = async (id: string, name: string, latitude: number | null, longitude: number | null) => {
+      const current = await admin.get(`/api/resources/services/${id}`);
+      const res = await admin.put(
+        `/api/resources/services/${id}`,
+        serviceBody(orgId, {
+          name,
+          version: current.body.version,
+          location: { address: '藤沢市藤沢1-1', latitude, longitude },
+        }),
+      );
+      expect(res.status).toBe(200);
+    };
+    const within1km = async () =>
+      (await anon.get(`/api/public/resources?near=${HERE}&radiusKm=1`)).body.items.map((i: Item) => i.id);
+    expect(await within1km()).not.toContain(ids.twenty);
+    await move(ids.twenty!, 'にじゅっきろデイ', 35.3401, 139.4901);
+    expect(await within1km()).toContain(ids.twenty);
+    // A listing that gains a point becomes findable; one that loses it is no longer "near".
+    await move(ids.noPoint!, 'ざひょうなしデイ', 35.345, 139.49);
+    expect(await within1km()).toContain(ids.noPoint);
+    await move(ids.twenty!, 'にじゅっきろデイ', null, null);
+    expect(await within1km()).not.toContain(ids.twenty);
+
+    const five = await admin.get(`/api/resources/services/${ids.five}`);
+    await admin.patch(`/api/resources/services/${ids.five}`, {
+      version: five.body.version,
+      status: 'inactive',
+    });
+    const wide = await anon.get(`/api/public/resources?near=${HERE}&radiusKm=30`);
+    expect(wide.body.items.map((i: Item) => i.id)).not.toContain(ids.five);
   });
 
   it('refuses a malformed point or radius with 400 in both languages', async () => {

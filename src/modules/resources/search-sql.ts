@@ -141,10 +141,10 @@ export function freshCountQuery(p: Parts, upTo: number) {
 const KM_PER_DEGREE = 111.32;
 
 /**
- * A "near me" search: the primary locations inside the box around the point (the (latitude, longitude)
- * index), their distance — equirectangular, within metres of the great circle at these ranges — kept within
- * the radius, joined to the search table for the other filters, all counted and ordered: fresh before stale,
- * then nearest, then name. No count cap: a radius of at most 30 km holds a few thousand listings even in
+ * A "near me" search: the listings inside the box around the point (the search table's (latitude, longitude)
+ * index, migration 0011), their distance — equirectangular, within metres of the great circle at these
+ * ranges — kept within the radius and the other filters, all counted and ordered: fresh before stale, then
+ * nearest, then name. No count cap: a radius of at most 30 km holds about ten thousand listings even around
  * Tokyo. Rows: id, total, pos, distance_km.
  */
 export function nearPageQuery(
@@ -156,21 +156,16 @@ export function nearPageQuery(
   const { latitude: lat, longitude: lon } = near;
   const dLat = radiusKm / KM_PER_DEGREE;
   const dLon = radiusKm / (KM_PER_DEGREE * Math.max(0.01, Math.cos((lat * Math.PI) / 180)));
-  const distance = sql`6371 * sqrt(power(radians(l.latitude - ${lat}::float8), 2)
-      + power(cos(radians((l.latitude + ${lat}::float8) / 2)) * radians(l.longitude - ${lon}::float8), 2))`;
+  const distance = sql`6371 * sqrt(power(radians(${s.latitude} - ${lat}::float8), 2)
+      + power(cos(radians((${s.latitude} + ${lat}::float8) / 2)) * radians(${s.longitude} - ${lon}::float8), 2))`;
   const order = sql`(last_confirmed_at is null or last_confirmed_at < ${p.staleBefore}) asc,
       distance_km asc, name asc, service_id asc`;
-  return sql`${p.area ? sql`${p.area}, ` : sql`with `}near as materialized (
-      select sl.service_id, ${distance} as distance_km
-      from resource_locations l
-      join resource_service_locations sl on sl.location_id = l.id and sl.is_primary
-      where l.latitude between ${lat - dLat}::float8 and ${lat + dLat}::float8
-        and l.longitude between ${lon - dLon}::float8 and ${lon + dLon}::float8),
-    m as materialized (
-      select ${s.serviceId} as service_id, ${s.name} as name, ${s.lastConfirmedAt} as last_confirmed_at,
-        near.distance_km
-      from near join ${p.from} on ${s.serviceId} = near.service_id
-      where near.distance_km <= ${radiusKm}::float8 and ${p.cond})
+  return sql`${p.area ? sql`${p.area}, ` : sql`with `}box as materialized (
+      select service_id, name, last_confirmed_at, ${distance} as distance_km
+      from ${p.from}
+      where ${s.latitude} between ${lat - dLat}::float8 and ${lat + dLat}::float8
+        and ${s.longitude} between ${lon - dLon}::float8 and ${lon + dLon}::float8 and ${p.cond}),
+    m as materialized (select * from box where distance_km <= ${radiusKm}::float8)
     select service_id as id, (select count(*) from m) as total, row_number() over (order by ${order}) as pos,
       distance_km
     from m order by ${order} ${limits(f)}`;
