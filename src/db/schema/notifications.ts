@@ -1,4 +1,4 @@
-import { char, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { char, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
 import { prefectures } from './network';
 
@@ -28,6 +28,24 @@ export const notifications = pgTable(
     index('notifications_user_idx').on(t.recipientUserId, t.createdAt),
     index('notifications_municipality_idx').on(t.prefectureCode, t.recipientMunicipalityCode, t.createdAt),
   ],
+);
+
+/**
+ * Who has read a notification to a municipality (a shared inbox item): each of its staff reads it for
+ * themselves. A notification to one user keeps its reading in `notifications.read_at`.
+ */
+export const notificationReads = pgTable(
+  'notification_reads',
+  {
+    notificationId: uuid('notification_id')
+      .notNull()
+      .references(() => notifications.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    readAt: timestamp('read_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.notificationId, t.userId] })],
 );
 
 /** Saved search filters of a user (registry lists and, later, other modules). */

@@ -77,13 +77,29 @@ describe('notifications', () => {
     expect((await centre.client.post(`/api/notifications/${toTown}/read`)).status).toBe(404);
     expect((await centre.client.post('/api/notifications/nope/read')).status).toBe(404);
 
-    // One reader marks the municipality's shared notice read, once.
+    // Each of the municipality's staff reads its shared notice for themselves; a second reading keeps the first time.
+    expect(a.body.items[0].shared).toBe(true);
     const read = await fujisawa.client.post(`/api/notifications/${toTown}/read`);
     expect(read.status).toBe(200);
     const firstRead = read.body.readAt;
     expect(firstRead).not.toBeNull();
+    expect((await fujisawa.client.get('/api/notifications')).body.unread).toBe(0);
+    const other = await colleague.client.get('/api/notifications');
+    expect(other.body.unread).toBe(1);
+    expect(other.body.items[0]).toMatchObject({ id: toTown, readAt: null });
     t.clock.advance(60_000);
-    expect((await colleague.client.post(`/api/notifications/${toTown}/read`)).body.readAt).toBe(firstRead);
+    const second = await colleague.client.post(`/api/notifications/${toTown}/read`);
+    expect(second.body.readAt).not.toBe(firstRead);
     expect((await colleague.client.get('/api/notifications')).body.unread).toBe(0);
+    t.clock.advance(60_000);
+    expect((await fujisawa.client.post(`/api/notifications/${toTown}/read`)).body.readAt).toBe(firstRead);
+
+    // A notification to one user is theirs alone to read, once.
+    const mine = await centre.client.post(`/api/notifications/${toCentre}/read`);
+    expect(mine.body).toMatchObject({ id: toCentre, shared: false });
+    t.clock.advance(60_000);
+    expect((await centre.client.post(`/api/notifications/${toCentre}/read`)).body.readAt).toBe(
+      mine.body.readAt,
+    );
   });
 });

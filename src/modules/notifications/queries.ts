@@ -1,6 +1,6 @@
-import { and, desc, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { notifications } from '../../db/schema';
+import { notificationReads, notifications } from '../../db/schema';
 import type { Actor } from '../access/actor';
 
 /** How many notifications a list shows (newest first); older ones stay in the table. */
@@ -25,7 +25,20 @@ export function notificationScope(actor: Actor): SQL {
   return or(...conds)!;
 }
 
-const columns = {
+/**
+ * When the actor read it: a notification to one user keeps its reading on the row; one to a municipality is
+ * read by each of its staff for themselves (`notification_reads`). A shared item read before per-user reading
+ * existed (migration 0012) keeps its row's reading for everyone.
+ */
+function readAtFor(actor: Actor): SQL<Date | string | null> {
+  return sql<Date | string | null>`case when ${notifications.recipientUserId} is not null
+    then ${notifications.readAt}
+    else coalesce((select ${notificationReads.readAt} from ${notificationReads}
+                   where ${notificationReads.notificationId} = ${notifications.id}
+                     and ${notificationReads.userId} = ${actor.userId}), ${notifications.readAt}) end`;
+}
+
+const columnsFor = (actor: Actor) => ({
   id: notifications.id,
   kind: notifications.kind,
   titleJa: notifications.titleJa,
@@ -33,21 +46,39 @@ const columns = {
   entityType: notifications.entityType,
   entityId: notifications.entityId,
   createdAt: notifications.createdAt,
-  readAt: notifications.readAt,
-};
+  recipientUserId: notifications.recipientUserId,
+  readAt: readAtFor(actor),
+});
 
-type Row = { createdAt: Date; readAt: Date | null } & Record<string, unknown>;
-const view = <T extends Row>(r: T) => ({
-  ...r,
+type Row = {
+  id: string;
+  kind: string;
+  titleJa: string;
+  titleEn: string;
+  entityType: string | null;
+  entityId: string | null;
+  createdAt: Date;
+  recipientUserId: string | null;
+  readAt: Date | string | null;
+};
+const view = (r: Row) => ({
+  id: r.id,
+  kind: r.kind,
+  titleJa: r.titleJa,
+  titleEn: r.titleEn,
+  entityType: r.entityType,
+  entityId: r.entityId,
   createdAt: r.createdAt.toISOString(),
-  readAt: r.readAt ? r.readAt.toISOString() : null,
+  readAt: r.readAt ? new Date(r.readAt).toISOString() : null,
+  /** Addressed to the user's municipality (its staff share it), not to the user alone. */
+  shared: r.recipientUserId === null,
 });
 
 /** The actor's newest notifications and the number unread. */
 export async function listNotifications(db: DbOrTx, actor: Actor) {
   const scope = notificationScope(actor);
   const items = await db
-    .select(columns)
+    .select(columnsFor(actor))
     .from(notifications)
     .where(scope)
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
@@ -55,20 +86,32 @@ export async function listNotifications(db: DbOrTx, actor: Actor) {
   const [count] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(notifications)
-    .where(and(scope, isNull(notifications.readAt)));
+    .where(and(scope, sql`${readAtFor(actor)} is null`));
   return { items: items.map(view), unread: count?.n ?? 0 };
 }
 
 /**
  * Marks one of the actor's notifications read (once: the first reading time is kept). A notification to a
- * municipality is one item of a shared inbox, so reading it marks it read for every user there.
+ * municipality is marked read for the actor only; the municipality's other staff still see it unread.
  * Undefined when it is not the actor's (404).
  */
 export async function markNotificationRead(db: DbOrTx, actor: Actor, unverifiedId: string, at: Date) {
-  const [row] = await db
-    .update(notifications)
-    .set({ readAt: sql`coalesce(${notifications.readAt}, ${at.toISOString()}::timestamptz)` })
-    .where(and(eq(notifications.id, unverifiedId), notificationScope(actor)))
-    .returning(columns);
+  const [target] = await db
+    .select({ id: notifications.id, recipientUserId: notifications.recipientUserId })
+    .from(notifications)
+    .where(and(eq(notifications.id, unverifiedId), notificationScope(actor)));
+  if (!target) return undefined;
+  if (target.recipientUserId) {
+    await db
+      .update(notifications)
+      .set({ readAt: sql`coalesce(${notifications.readAt}, ${at.toISOString()}::timestamptz)` })
+      .where(eq(notifications.id, target.id));
+  } else {
+    await db
+      .insert(notificationReads)
+      .values({ notificationId: target.id, userId: actor.userId, readAt: at })
+      .onConflictDoNothing();
+  }
+  const [row] = await db.select(columnsFor(actor)).from(notifications).where(eq(notifications.id, target.id));
   return row ? view(row) : undefined;
 }

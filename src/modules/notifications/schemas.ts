@@ -9,7 +9,10 @@ export const ZNotification = z
     entityType: z.string().nullable(),
     entityId: z.string().uuid().nullable(),
     createdAt: z.string().openapi({ example: '2026-06-01T09:00:00.000Z' }),
+    /** When this user read it (a municipality's notification is read by each of its staff for themselves). */
     readAt: z.string().nullable(),
+    /** Addressed to the user's municipality, which its staff share, rather than to the user alone. */
+    shared: z.boolean(),
   })
   .openapi('Notification');
 

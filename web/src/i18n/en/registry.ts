@@ -181,6 +181,7 @@ export const enRegistry = {
   'notifications.summary': 'Unread notifications: {n}',
   'notifications.empty': 'No notifications.',
   'notifications.markRead': 'Mark as read',
+  'notifications.shared': 'To your municipality (each staff member marks it read)',
   'notifications.readAt': 'Read: {at}',
   // Registration form and review queue (KA-2).
   'review.title': 'Registration review',

@@ -179,6 +179,7 @@ export const jaRegistry = {
   'notifications.summary': '未読のお知らせ：{n}件',
   'notifications.empty': 'お知らせはありません。',
   'notifications.markRead': '既読にする',
+  'notifications.shared': '市区町村あて（職員がそれぞれ既読にします）',
   'notifications.readAt': '既読：{at}',
   // Registration form and review queue (KA-2).
   'review.title': '登録審査',

@@ -11,7 +11,10 @@ export type Notification = {
   entityType: string | null;
   entityId: string | null;
   createdAt: string;
+  /** When this user read it. */
   readAt: string | null;
+  /** To the user's municipality, shared by its staff (each reads it for themselves). */
+  shared: boolean;
 };
 
 export type NotificationList = { items: Notification[]; unread: number };

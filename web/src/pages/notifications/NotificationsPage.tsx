@@ -47,6 +47,7 @@ function Item({ n }: { n: Notification }) {
           <Subject n={n} title={title} />
         </p>
         <p className="text-dns-14N-130 text-solid-gray-700">
+          {n.shared && <span className="mr-3">{t('notifications.shared')}</span>}
           <time dateTime={n.createdAt}>{formatDateTime(n.createdAt, locale)}</time>
           {n.readAt && (
             <span className="ml-3">
