@@ -1,5 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import type { DbOrTx } from '../../db/client';
 import type { AppEnv, Deps } from '../../server/context';
 import { AppError } from '../../server/errors';
 import { ERROR_RESPONSES, isUuid, jsonBody, jsonOk, ZIdParam } from '../../server/openapi';
@@ -54,7 +55,7 @@ export function registerRoundRoutes(r: OpenAPIHono<AppEnv>, deps: Deps) {
     c: Context<AppEnv>,
     w: ResourceWriter,
     query: z.infer<typeof ZIssueLinksQuery>,
-    run: (tx: Parameters<Parameters<typeof db.transaction>[0]>[0]) => Promise<T>,
+    run: (tx: DbOrTx) => Promise<T>,
   ) {
     const { format, lang } = query;
     const origin = linkOrigin(c, deps);
