@@ -197,6 +197,8 @@ describe('resources', () => {
     await page.getByRole('button', { name: '検索する' }).click();
     await expect.poll(() => page.url()).toContain('care=ventilator');
     expect(decodeURIComponent(page.url())).toContain('where=藤沢市');
+    // The previous answer stays on show while the new one loads: wait for this search's own answer.
+    await expect.poll(textOf(page.getByRole('main'))).toContain('検索した市区町村：藤沢市');
     const list = page.getByRole('region', { name: '一覧', exact: true });
     await list.getByRole('link', { name: SERVICE }).waitFor();
     const item = list.getByRole('listitem').filter({ has: page.getByRole('link', { name: SERVICE }) });
@@ -234,9 +236,17 @@ describe('resources', () => {
     await waitForPage(phone);
     await phone.getByRole('button', { name: '現在地の近くで探す' }).click();
     await expect.poll(() => decodeURIComponent(phone.url())).toContain('near=35.34,139.49');
+    // The previous answer stays on show while the new one loads: wait for the near-me answer itself.
+    await expect
+      .poll(textOf(phone.getByRole('main')))
+      .toContain('現在地から10km以内を近い順に表示しています。');
     const nearList = phone.getByRole('region', { name: '一覧', exact: true });
     await nearList.getByRole('link', { name: SERVICE }).waitFor();
-    expect(await textOf(phone.getByRole('main'))()).toContain('現在地から10km以内を近い順に表示しています。');
+    // The map marks the (rounded) position among the results.
+    await phone
+      .getByRole('region', { name: '検索結果の地図' })
+      .getByRole('img', { name: '現在地（およそ）' })
+      .waitFor();
     const nearItem = nearList
       .getByRole('listitem')
       .filter({ has: phone.getByRole('link', { name: SERVICE }) });

@@ -71,6 +71,7 @@ export function MarkerMap({
   attribution = tileSettings().attribution,
   fallback,
   onNavigate,
+  here,
 }: {
   markers: readonly MapMarker[];
   /** Names the map region, e.g. 検索結果の地図. */
@@ -82,15 +83,21 @@ export function MarkerMap({
   fallback?: LatLon;
   /** Client-side navigation for a plain click on a marker (otherwise the link is followed). */
   onNavigate?: (href: string) => void;
+  /**
+   * A place to mark without a link (the searcher's approximate position), kept in view with the markers. Pass
+   * a stable object (memoised): a new one fits the view again.
+   */
+  here?: LatLon & { label: string };
 }) {
   const t = useT();
   const { ref, width } = useWidth();
   const box = useMemo(() => boxFor(width), [width]);
   const fitted = useMemo(
-    () => fitView(markers, box, { padding: MARKER_PX, fallback, singleZoom: 14 }),
-    [markers, fallback, box],
+    () => fitView(here ? [...markers, here] : markers, box, { padding: MARKER_PX, fallback, singleZoom: 14 }),
+    [markers, here, fallback, box],
   );
   const [view, setView] = useState<MapView>(fitted);
+  const herePoint = here ? toScreen(toWorld(here), view, box) : null;
   // New results (or a new width): show them all again.
   useEffect(() => setView(fitted), [fitted]);
   const [tilesBroken, setTilesBroken] = useState(false);
@@ -228,6 +235,20 @@ export function MarkerMap({
             </button>
           );
         })}
+        {here &&
+          herePoint &&
+          herePoint.left >= 0 &&
+          herePoint.left <= box.width &&
+          herePoint.top >= 0 &&
+          herePoint.top <= box.height && (
+            <span
+              role="img"
+              aria-label={here.label}
+              title={here.label}
+              className="pointer-events-none absolute size-5 -translate-x-1/2 -translate-y-1/2 rounded-full border-4 border-white bg-error-1 shadow-2 ring-2 ring-error-1"
+              style={{ left: herePoint.left, top: herePoint.top }}
+            />
+          )}
         {attribution && tiles.length > 0 && (
           <p className="absolute right-0 bottom-0 bg-white/80 px-1 text-dns-14N-130 text-solid-gray-800">
             {attribution}

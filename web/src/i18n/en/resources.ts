@@ -166,6 +166,7 @@ export const enResources = {
   'resources.public.radiusKm': 'Within {n} km',
   'resources.public.nearClear': 'Stop using my location',
   'resources.public.searchedNear': 'Within {n} km of your location, nearest first.',
+  'resources.public.here': 'Your location (approximate)',
   'resources.public.distance': 'about {km} km',
   'resources.public.searchedIn': 'Municipality searched: {name}',
   'resources.public.found': '{n} found',

@@ -168,6 +168,7 @@ export const jaResources = {
   'resources.public.radiusKm': '{n}km以内',
   'resources.public.nearClear': '現在地の指定をやめる',
   'resources.public.searchedNear': '現在地から{n}km以内を近い順に表示しています。',
+  'resources.public.here': '現在地（およそ）',
   'resources.public.distance': '約{km}km',
   'resources.public.searchedIn': '検索した市区町村：{name}',
   'resources.public.found': '{n}件見つかりました',

@@ -136,6 +136,11 @@ function Results({ data, search }: { data: PublicSearchResult; search: PublicRes
     [data, offset],
   );
   const unmapped = data.items.length - markers.length;
+  const hereLabel = t('resources.public.here');
+  const here = useMemo(
+    () => (data.near ? { lat: data.near.latitude, lon: data.near.longitude, label: hereLabel } : undefined),
+    [data.near, hereLabel],
+  );
   return (
     <>
       {data.municipality && (
@@ -166,6 +171,7 @@ function Results({ data, search }: { data: PublicSearchResult; search: PublicRes
               markers={markers}
               label={t('resources.public.mapLabel')}
               onNavigate={(href) => void navigate({ href })}
+              here={here}
             />
           </Section>
           <Section id="resources-list" title={t('resources.public.list')}>
