@@ -156,6 +156,12 @@ describe('figures by 年度', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await raw.arrayBuffer()) as never);
     expect(wb.worksheets.map((s) => s.name)).toContain('初回受付の階層');
+    // Breakdowns name their codes as the screens do, in the workbook's language.
+    const firstCol = (name: string) =>
+      (wb.getWorksheet(name)!.getColumn(1).values as unknown[]).slice(2).map(String);
+    expect(firstCol('初回受付の階層')).toContain('市町村');
+    expect(firstCol('初回受付の階層')).not.toContain('municipality');
+    expect(firstCol('相談内容').every((v) => !/^[a-z_]+$/.test(v))).toBe(true);
   });
 
   it('hand-off times are the median and 90th percentile in hours', async () => {

@@ -30,6 +30,11 @@ export const CONSULTATION_ERRORS = {
     ja: 'この相談にはすでに移管の依頼が出ています。先にその結果を待つか、取り下げてください。',
     en: 'A hand-off of this consultation is already pending. Wait for it or withdraw it first.',
   },
+  consultation_share_exists: {
+    status: 409,
+    ja: 'このチームにはすでに後方支援またはスーパーバイズを依頼しています（依頼中または共有中）。',
+    en: 'This team has already been asked for back-up or supervision of this consultation (pending or shared).',
+  },
   consultation_handoff_same_team: {
     status: 400,
     ja: '自分のチームには依頼できません。',

@@ -121,7 +121,7 @@ export async function requestHandoff(
   if (refusal) throw new AppError(REFUSAL_CODE[refusal]);
   // A share already asked of (or given by) the same team is not asked twice.
   if (body.kind !== 'handoff' && open.some((h) => h.kind !== 'handoff' && h.toTeamId === to.id)) {
-    throw new AppError('consultation_handoff_already_pending');
+    throw new AppError('consultation_share_exists');
   }
   const [row] = await tx
     .insert(consultationHandoffs)

@@ -102,6 +102,14 @@ describe('hand-off life', () => {
     expect(asked.status).toBe(201);
     const pending = asked.body.handoffs[0];
     expect(pending).toMatchObject({ kind: 'backup', status: 'requested' });
+    // The same team is not asked twice; the answer says why in both languages.
+    const twiceAsked = await w.users.fujisawa.client.post(`/api/consultations/${c.id}/handoffs`, {
+      kind: 'backup',
+      to: { tier: 'region', regionId: w.regionA.id },
+    });
+    expect(twiceAsked.status).toBe(409);
+    expect(twiceAsked.body.error).toMatchObject({ code: 'consultation_share_exists' });
+    expect(twiceAsked.body.error.ja).toContain('後方支援');
     // The region sees the pending request in its inbox and may accept it.
     const inbox = await w.users.coordA.client.get('/api/consultations?view=handoffs-inbox');
     expect(inbox.body.items.map((i: { id: string }) => i.id)).toContain(c.id);

@@ -168,7 +168,7 @@ export function publicConsultationRoutes(deps: Deps) {
                 searchText: searchTextOf(form.narrative),
                 openedAt: at,
                 openedOn: isoDateInJapan(at),
-                // The municipality should answer within a few days: the request is due the next working day.
+                // A request from a family is answered soon: it is due the next day (calendar day, weekends included).
                 nextActionOn: isoDateInJapan(new Date(at.getTime() + 86_400_000)),
                 source: 'public_form',
                 receiptNo,

@@ -207,6 +207,15 @@ describe('bottlenecks', () => {
       'Bottlenecks',
     ]);
     expect(wb.getWorksheet('Bottlenecks')!.getRow(2).getCell(3).value).toBe('No bathing');
+    // Life stages are named, not coded.
+    expect((wb.getWorksheet('By region')!.getRow(1).values as unknown[]).slice(4, 10)).toEqual([
+      'Demand: Infant',
+      'Demand: Preschool',
+      'Demand: Elementary school',
+      'Demand: Junior high school',
+      'Demand: High school',
+      'Demand: 18 and over',
+    ]);
 
     expect((await w.clients.centreAdmin.delete(`/api/resources/bottlenecks/${made.body.id}`)).status).toBe(
       204,

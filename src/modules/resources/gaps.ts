@@ -27,6 +27,16 @@ export const LIFE_STAGES: LifeStage[] = [
   'adult',
 ];
 
+/** The life stages as the screens name them (web dictionaries' stage.*), for the council workbook. */
+export const LIFE_STAGE_LABELS: Record<LifeStage, { ja: string; en: string }> = {
+  infant: { ja: '乳児', en: 'Infant' },
+  preschool: { ja: '未就学児', en: 'Preschool' },
+  elementary: { ja: '小学生', en: 'Elementary school' },
+  junior_high: { ja: '中学生', en: 'Junior high school' },
+  high_school: { ja: '高校生', en: 'High school' },
+  adult: { ja: '18歳以上', en: '18 and over' },
+};
+
 /** Children counted as demand: living at home or in hospital (not moved out, adult services or deceased). */
 const DEMAND_STATUSES = ['at_home', 'in_hospital'];
 

@@ -83,6 +83,26 @@ describe('open-data import', () => {
     });
   });
 
+  it('a file without coordinates keeps the points the listings have (the map and "near me" keep them)', async () => {
+    const admin = w.clients.centreAdmin;
+    // The same offices from a list that has no 緯度/経度 columns, one with a new phone number.
+    const noPoints = [
+      '事業所番号,事業所名,サービス種別,住所,法人名,電話番号',
+      '1451000011,藤沢こどもデイ,放課後等デイサービス,神奈川県藤沢市鵠沼1-1,社会福祉法人うみ,0466-22-2222',
+    ].join('\r\n');
+    const preview = await sendCsv(admin, '/api/resources/import/preview', noPoints);
+    expect(preview.body).toMatchObject({ updateCount: 1, createCount: 0 });
+    expect((await sendCsv(admin, '/api/resources/import', noPoints)).status).toBe(200);
+    const near = await admin.get(
+      '/api/public/resources?near=35.33,139.48&radiusKm=1&type=after_school_day_service',
+    );
+    const day = near.body.items.find((i: { name: string }) => i.name === '藤沢こどもデイ');
+    expect(day).toMatchObject({ latitude: 35.33, longitude: 139.48, phone: '0466-22-2222' });
+    // Unchanged when the file says nothing new.
+    const again = await sendCsv(admin, '/api/resources/import/preview', noPoints);
+    expect(again.body).toMatchObject({ updateCount: 0, unchangedCount: 1 });
+  });
+
   it('is all or nothing: one bad row refuses the file with bilingual row errors', async () => {
     const admin = w.clients.centreAdmin;
     const rows = [
@@ -121,9 +141,13 @@ describe('open-data import', () => {
     expect(none.body.issues[0].row).toBe(0);
   });
 
-  it('is for prefecture-wide staff only', async () => {
+  it('is for prefecture-wide staff only, as are the whole-directory exports', async () => {
     expect((await sendCsv(w.clients.coordA, '/api/resources/import', csv(ROWS))).status).toBe(403);
     expect((await sendCsv(w.clients.fujisawa, '/api/resources/import/preview', csv(ROWS))).status).toBe(403);
+    for (const c of [w.clients.coordA, w.clients.fujisawa]) {
+      expect((await c.get('/api/resources/export.json')).status).toBe(403);
+      expect((await c.get('/api/resources/export.xlsx')).status).toBe(403);
+    }
   });
 });
 

@@ -71,14 +71,16 @@ async function existingByKey(db: DbOrTx, prefectureCode: string, officeNumbers: 
   return map;
 }
 
+/** The row gives a whole point; a file without coordinates (or a row with a blank one) keeps the listing's. */
+const hasPoint = (r: OpenDataRow) => r.latitude !== null && r.longitude !== null;
+
 /** What the file says differs from the listing (only the fields open data carries). */
 function differs(r: OpenDataRow, e: Existing): boolean {
   return (
     r.name !== e.name ||
     r.address !== e.address ||
     r.municipalityCode !== e.municipalityCode ||
-    (r.latitude ?? null) !== (e.latitude ?? null) ||
-    (r.longitude ?? null) !== (e.longitude ?? null) ||
+    (hasPoint(r) && (r.latitude !== e.latitude || r.longitude !== e.longitude)) ||
     (r.phone !== null && r.phone !== e.phone) ||
     (r.postalCode !== null && r.postalCode !== e.postalCode) ||
     (r.capacity !== null && r.capacity !== e.capacity)
@@ -160,7 +162,8 @@ async function organizationFor(tx: DbOrTx, w: ResourceWriter, name: string, cach
  * Imports the file in one transaction, all or nothing: any row error refuses the whole file (400 with the
  * issues). New offices are created (confirmation kind 'import'); known ones (same 事業所番号 + type) get the
  * open-data fields updated — name, address, municipality, coordinates, phone, capacity — and keep everything
- * providers and staff entered (acceptance, how to apply, confirmation).
+ * providers and staff entered (acceptance, how to apply, confirmation). Blank fields of the file (phone,
+ * postal code, capacity, a point) keep what the listing has.
  */
 export async function applyImport(tx: DbOrTx, w: ResourceWriter, buf: Buffer, fileName: string | null) {
   const plan = await planImport(tx, w.prefectureCode, buf, fileName);
@@ -243,7 +246,11 @@ export async function applyImport(tx: DbOrTx, w: ResourceWriter, buf: Buffer, fi
         })
         .where(eq(resourceServices.id, e.id));
       if (e.locationId) {
-        await tx.update(resourceLocations).set(loc).where(eq(resourceLocations.id, e.locationId));
+        const { latitude, longitude, ...place } = loc;
+        await tx
+          .update(resourceLocations)
+          .set(hasPoint(r) ? { ...place, latitude, longitude } : place)
+          .where(eq(resourceLocations.id, e.locationId));
       }
       updated++;
     }

@@ -6,8 +6,9 @@ import { MAX_UPLOAD_BYTES } from '../../server/upload-limits';
 import { isoDateInJapan } from '../../shared/dates';
 import { recordAudit } from '../audit/record';
 import { createBottleneck, deleteBottleneck, listBottlenecks } from './bottlenecks';
-import { directoryXlsx, exportServices, gapsXlsx, hsdsExport, XLSX_TYPE } from './export';
+import { directoryXlsx, exportServices, hsdsExport, XLSX_TYPE } from './export';
 import { gaps } from './gaps';
+import { gapsXlsx } from './gaps-xlsx';
 import { applyImport, planImport, previewOut } from './import';
 import {
   ZBottleneck,
@@ -100,7 +101,8 @@ export function registerWorkRoutes(r: OpenAPIHono<AppEnv>, deps: Deps) {
       responses: jsonOk(ZHsdsExport),
     }),
     async (c) => {
-      const w = resourceCaller(c, deps);
+      // Whole-directory work, as the policy says (a listing's own page serves everyone who may read it).
+      const w = prefectureWorker(c, deps);
       const data = await exportServices(db, w, c.req.valid('query'));
       await recordAudit(db, w, {
         action: 'export',
@@ -126,7 +128,7 @@ export function registerWorkRoutes(r: OpenAPIHono<AppEnv>, deps: Deps) {
       responses: fileResponse(XLSX_TYPE),
     }),
     async (c) => {
-      const w = resourceCaller(c, deps);
+      const w = prefectureWorker(c, deps);
       const { lang, ...f } = c.req.valid('query');
       const data = await exportServices(db, w, f);
       await recordAudit(db, w, {

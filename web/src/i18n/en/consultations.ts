@@ -274,7 +274,7 @@ export const enConsultations = {
   'consult.figures.count': 'Count',
   'consult.figures.countN': '{n}',
   'consult.figures.month': 'Month {m}',
-  'consult.figures.handoff': 'Time to accept requests',
+  'consult.figures.handoff': 'Time until a hand-off is accepted',
   'consult.figures.handoffText': '{n} accepted; median {median} h, 90th percentile {p90} h',
   'consult.figures.share': 'Share of first contacts taken by municipalities, year on year',
   'consult.figures.shareCaption': 'Municipal share of first contacts',

@@ -268,7 +268,7 @@ export const jaConsultations = {
   'consult.figures.count': '件数',
   'consult.figures.countN': '{n}件',
   'consult.figures.month': '{m}月',
-  'consult.figures.handoff': '移管・依頼の受諾までの時間',
+  'consult.figures.handoff': '移管の受諾までの時間',
   'consult.figures.handoffText': '受諾 {n}件、中央値 {median}時間、90パーセンタイル {p90}時間',
   'consult.figures.share': '市町村が最初に受けた割合（年度ごと）',
   'consult.figures.shareCaption': '市町村が最初に受けた相談の割合',
