@@ -170,6 +170,18 @@ describe('hand-off life', () => {
     const fuji = await w.users.fujisawa.client.get(`/api/consultations/${c.id}`);
     expect(fuji.status).toBe(200);
     expect(fuji.body.allowedActions).toEqual(['addAction']);
+    // It records its own work, but the next action date stays the owning team's to set.
+    const moveDate = await w.users.fujisawa.client.post(`/api/consultations/${c.id}/actions`, {
+      kind: 'call',
+      nextActionOn: '2099-01-01',
+    });
+    expect(moveDate.status).toBe(400);
+    expect(moveDate.body.error.issues[0]).toMatchObject({ path: 'nextActionOn' });
+    expect((await w.users.centre.client.get(`/api/consultations/${c.id}`)).body.nextActionOn).not.toBe(
+      '2099-01-01',
+    );
+    const entry = await w.users.fujisawa.client.post(`/api/consultations/${c.id}/actions`, { kind: 'call' });
+    expect(entry.status).toBe(201);
     // Deciding again is refused.
     const again = await w.users.centre.client.post(`/api/consultations/${c.id}/handoffs/${h.id}/decline`, {
       reason: 'x',

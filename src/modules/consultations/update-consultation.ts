@@ -13,7 +13,7 @@ import {
   type Writer,
 } from './access';
 import { askerDivisionIssue } from './asker';
-import { searchTextOf } from './policy';
+import { can, searchTextOf } from './policy';
 import { checkReferralResource, checkTeamAssignee, notifyAssignee } from './referrals-assign';
 import type { AddAction, UpdateConsultation } from './schemas';
 import { teamById } from './teams';
@@ -122,6 +122,7 @@ export async function closeConsultation(
 /**
  * Adds an entry to the timeline (the owning team, or a team it is shared with). A referral needs a
  * follow-up date (the schema checks it); an entry naming `followUpOf` completes that referral's follow-up.
+ * Only the owning team moves the case's next action date with an entry (400 naming `nextActionOn` otherwise).
  */
 export async function addConsultationAction(
   tx: DbOrTx,
@@ -130,6 +131,19 @@ export async function addConsultationAction(
   body: AddAction,
 ): Promise<string> {
   const reached = await reachFor(tx, w.actor, unverifiedId, 'addAction');
+  // Moving the case's next action date changes the case: the owning team's call, not a sharing team's.
+  if (body.nextActionOn !== undefined && !can(reached.rel, 'update')) {
+    throw new AppError('validation_failed', {
+      issues: [
+        {
+          path: 'nextActionOn',
+          message: '次の対応日は担当チームが決めます / The owning team sets the next action date',
+          ja: '次の対応日は、相談を担当するチームが決めます。記録だけを追加してください。',
+          en: 'The team that owns the consultation sets its next action date. Add the entry without it.',
+        },
+      ],
+    });
+  }
   // The directory's listing must be one the actor may read in its prefecture; its name is kept as the text.
   const resourceName = body.resourceId ? await checkReferralResource(tx, w.actor, body.resourceId) : null;
   const locked = await lockConsultation(tx, w, reached.row.id, null, async () => new AppError('not_found'));

@@ -72,12 +72,15 @@ export function ActionForm({ c }: { c: ConsultationDetail }) {
           </>
         )}
         <TimeAndNoteFields minutes={minutes} onMinutes={setMinutes} note={note} onNote={setNote} />
-        <TextField
-          type="date"
-          label={t('consult.addAction.nextActionOn')}
-          value={nextActionOn}
-          onChange={setNextActionOn}
-        />
+        {/* The owning team sets the next action date; a sharing team records its work only. */}
+        {c.allowedActions.includes('update') && (
+          <TextField
+            type="date"
+            label={t('consult.addAction.nextActionOn')}
+            value={nextActionOn}
+            onChange={setNextActionOn}
+          />
+        )}
         {add.error && <ApiErrorAlert error={add.error} />}
         <Button type="submit" disabled={add.isPending}>
           {t('consult.addAction.save')}
