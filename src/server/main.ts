@@ -51,7 +51,7 @@ async function main() {
   }
 
   const app = createApp(deps);
-  if (!serveWeb(app, { mapTiles: config.mapTiles })) {
+  if (!serveWeb(app, { mapTiles: config.mapTiles, publicUrl: config.publicUrl })) {
     log.warn('dist/web is missing: run `npm run build` to serve the web front end');
   }
 

@@ -125,9 +125,15 @@ describe('web helpers', () => {
   });
 
   it('leaves the page as built without a tile server', () => {
-    expect(withSettings('<head></head>', undefined)).toBe('<head></head>');
-    expect(withSettings('<head></head>', { ...TILES, attribution: '' })).toBe(
+    expect(withSettings('<head></head>', {})).toBe('<head></head>');
+    expect(withSettings('<head></head>', { mapTiles: { ...TILES, attribution: '' } })).toBe(
       '<head><meta name="tsunagu-map-tiles" content="https://tiles.example.lg.jp/{z}/{x}/{y}.png" /></head>',
+    );
+  });
+
+  it('writes PUBLIC_URL for the links shown to staff, without a trailing slash', () => {
+    expect(withSettings('<head></head>', { publicUrl: 'https://tsunagu.pref.example.lg.jp/' })).toBe(
+      '<head><meta name="tsunagu-public-url" content="https://tsunagu.pref.example.lg.jp" /></head>',
     );
   });
 });

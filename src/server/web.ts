@@ -12,23 +12,29 @@ export const PUBLIC_RESOURCES_HTML = 'public-resources.html';
 /** The meta tags the map reads its tile server from (web/src/components/map/tiles.ts). */
 export const MAP_TILES_META = 'tsunagu-map-tiles';
 export const MAP_ATTRIBUTION_META = 'tsunagu-map-attribution';
+/** The external address links shown to staff are written with (PUBLIC_URL; web/src/lib/links.ts). */
+export const PUBLIC_URL_META = 'tsunagu-public-url';
 
 function escapeAttribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/** Run-time settings a page reads from its HTML. */
+export type PageSettings = { mapTiles?: MapTiles | undefined; publicUrl?: string | undefined };
+
 /**
- * Puts the run-time settings a page needs into its HTML, so it needs no extra request: today the map's tile
- * server, when one is configured (nothing is added otherwise: markers only).
+ * Puts the run-time settings a page needs into its HTML, so it needs no extra request: the map's tile server
+ * and the external address for links handed to others, each only when configured (markers only and the
+ * browser's own address otherwise).
  */
-export function withSettings(html: string, mapTiles: MapTiles | undefined): string {
-  if (!mapTiles) return html;
+export function withSettings(html: string, settings: PageSettings): string {
+  const meta = (name: string, value: string) => `<meta name="${name}" content="${escapeAttribute(value)}" />`;
+  const { mapTiles, publicUrl } = settings;
   const tags =
-    `<meta name="${MAP_TILES_META}" content="${escapeAttribute(mapTiles.url)}" />` +
-    (mapTiles.attribution
-      ? `<meta name="${MAP_ATTRIBUTION_META}" content="${escapeAttribute(mapTiles.attribution)}" />`
-      : '');
-  return html.replace('</head>', `${tags}</head>`);
+    (mapTiles ? meta(MAP_TILES_META, mapTiles.url) : '') +
+    (mapTiles?.attribution ? meta(MAP_ATTRIBUTION_META, mapTiles.attribution) : '') +
+    (publicUrl ? meta(PUBLIC_URL_META, publicUrl.replace(/\/+$/, '')) : '');
+  return tags ? html.replace('</head>', `${tags}</head>`) : html;
 }
 
 /** /public/resources and everything under it (searches, listings, the provider's link page). */
@@ -42,15 +48,15 @@ export function isPublicResourcesPath(path: string): boolean {
  * with its own light page, everything else with the app's index.html (same CSP and cache headers for both).
  * Returns false when the front end has not been built.
  */
-export function serveWeb(app: App, opts: { dist?: string; mapTiles?: MapTiles } = {}): boolean {
+export function serveWeb(app: App, opts: { dist?: string } & PageSettings = {}): boolean {
   const dist = opts.dist ?? WEB_DIST;
   if (!existsSync(resolve(dist, 'index.html'))) return false;
   const root = relative(process.cwd(), dist) || '.';
-  const indexHtml = withSettings(readFileSync(resolve(dist, 'index.html'), 'utf8'), opts.mapTiles);
+  const indexHtml = withSettings(readFileSync(resolve(dist, 'index.html'), 'utf8'), opts);
   const publicFile = resolve(dist, PUBLIC_RESOURCES_HTML);
   // A build from before the split has no light page: the app serves those paths itself.
   const publicHtml = existsSync(publicFile)
-    ? withSettings(readFileSync(publicFile, 'utf8'), opts.mapTiles)
+    ? withSettings(readFileSync(publicFile, 'utf8'), opts)
     : indexHtml;
   app.use('/assets/*', serveStatic({ root }));
   app.get('/favicon.svg', serveStatic({ root }));

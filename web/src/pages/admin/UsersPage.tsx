@@ -8,6 +8,7 @@ import { QueryState } from '../../components/QueryState';
 import { RowTh, Table, Td, Th } from '../../components/Table';
 import { type Translate, useLocale, useT } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
+import { absoluteLink } from '../../lib/links';
 import { useSession } from '../../lib/queries/auth';
 import { useCentres, useMunicipalities, useOrganisations, useRegions } from '../../lib/queries/network';
 import { type AdminUser, useUserAction, useUsers } from '../../lib/queries/users';
@@ -15,11 +16,6 @@ import { roleLabel } from '../../lib/roles';
 import { useEditor } from '../../lib/use-editor';
 import { UserActions } from './UserActions';
 import { UserForm } from './UserForm';
-
-/** The server answers links as paths ('/invite#token=…'): show them as full addresses to hand over. */
-function absolute(url: string): string {
-  return url.startsWith('/') ? `${window.location.origin}${url}` : url;
-}
 
 function useScopeText(t: Translate) {
   const centres = new Map((useCentres().data ?? []).map((c) => [c.id, c.name]));
@@ -155,7 +151,7 @@ function UsersAdmin() {
                                   const text = res.resetUrl
                                     ? t('users.resetCreated')
                                     : t('users.invitationCreated');
-                                  setLink({ url: absolute(url), text });
+                                  setLink({ url: absoluteLink(url), text });
                                 } else {
                                   notify(t('users.done', { name: u.displayName, action: t(a.label) }));
                                 }
@@ -175,7 +171,7 @@ function UsersAdmin() {
                 user={current}
                 onInvited={(url) => {
                   close();
-                  setLink({ url: absolute(url), text: t('users.invitationCreated') });
+                  setLink({ url: absoluteLink(url), text: t('users.invitationCreated') });
                 }}
                 onSaved={(name) => saved(`${name}: ${t('common.saved')}`)}
                 onConflict={lostRace}

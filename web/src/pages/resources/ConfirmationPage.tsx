@@ -9,6 +9,7 @@ import { QueryState } from '../../components/QueryState';
 import { RowTh, Table, Td, Th } from '../../components/Table';
 import { type Locale, type Translate, useLocale, useT } from '../../i18n';
 import { formatDateTime, formatNendo, formatNumber } from '../../lib/format';
+import { absoluteLink } from '../../lib/links';
 import {
   type IssuedLinks as IssuedLinksResult,
   type LinkFormat,
@@ -46,7 +47,7 @@ function IssuedLinks({ links, t, locale }: { links: ProviderLink[]; t: Translate
               <input
                 readOnly
                 aria-label={t('resources.rounds.linkFor', { name: l.serviceName })}
-                value={`${window.location.origin}${l.url}`}
+                value={absoluteLink(l.url)}
                 onFocus={(e) => e.target.select()}
                 className={`${INPUT_CLASS} font-mono`}
               />

@@ -7,6 +7,7 @@ import { Page, Section } from '../../components/Page';
 import { QueryState } from '../../components/QueryState';
 import { useLocale, useT } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
+import { absoluteLink } from '../../lib/links';
 import { type Service, useConfirmService, useIssueLink, useService } from '../../lib/queries/resources';
 import { LastConfirmed } from '../public/resources/display';
 import { ServiceView } from '../public/resources/ServiceView';
@@ -60,7 +61,7 @@ function Freshness({ service }: { service: Service }) {
       </div>
       {link && (
         <div className="rounded-8 border-2 border-key-900 p-4">
-          <CopyField label={t('resources.staff.linkLabel')} value={`${window.location.origin}${link.url}`} />
+          <CopyField label={t('resources.staff.linkLabel')} value={absoluteLink(link.url)} />
           <p className="text-std-16N-170">
             {t('resources.staff.linkNote', { at: formatDateTime(link.expiresAt, locale) })}
           </p>
