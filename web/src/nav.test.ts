@@ -53,3 +53,14 @@ describe('menu rules that depend on the scope', () => {
     }
   });
 });
+
+describe('consultations in the menu', () => {
+  it('gives provider staff the queue of the cases shared with their supervise team, and nothing else of it', () => {
+    const mine = paths('provider_staff', 'organisation').filter((p) => p.startsWith('/consultations'));
+    expect(mine).toEqual(['/consultations']);
+    expect(paths('centre_admin', 'prefecture')).toEqual(
+      expect.arrayContaining(['/consultations', '/consultations/new', '/consultations/caseload']),
+    );
+    expect(paths('system_admin', 'none').some((p) => p.startsWith('/consultations'))).toBe(false);
+  });
+});

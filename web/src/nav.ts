@@ -3,7 +3,7 @@ import { reviewsRegistrations } from '../../src/modules/registrations/policy';
 import type { MessageKey } from './i18n';
 import type { ScopeKind } from './lib/queries/auth';
 import { administers, type Role, readsAudit, seesPersonalData } from './lib/roles';
-import { readsConsultations, recordsConsultations } from './pages/consultations/access';
+import { readsConsultations, readsSharedCases, recordsConsultations } from './pages/consultations/access';
 import { readsResourceGaps, readsResources, runsResourceRounds } from './pages/resources/access';
 
 /**
@@ -72,6 +72,12 @@ export function navFor(role: Role, scopeKind: ScopeKind): NavEntry[] {
     items.push({ to: '/consultations/figures', label: 'nav.consultationFigures' });
     items.push({ to: '/consultations/teams', label: 'nav.consultationTeams' });
     entries.push({ label: 'nav.consultations', items });
+  } else if (readsSharedCases(role)) {
+    // Provider staff in a supervise team: the cases shared with it, nothing of the centre's boards.
+    entries.push({
+      label: 'nav.consultations',
+      items: [{ to: '/consultations', label: 'nav.consultationQueue' }],
+    });
   }
   if (ACCESS.admin(role)) {
     entries.push({

@@ -18,7 +18,7 @@ import {
 import { NotFoundPage } from '../NotFoundPage';
 import { ActionForm } from './ActionForm';
 import { AssignmentPanel } from './AssignmentPanel';
-import { readsConsultations } from './access';
+import { readsSharedCases } from './access';
 import { CaseTimeline, OverdueFollowUps } from './CaseTimeline';
 import { childText } from './case-text';
 import { forConsultationRoles } from './Guard';
@@ -204,4 +204,4 @@ function CloseForm({ c }: { c: ConsultationDetail }) {
   );
 }
 
-export const ConsultationPage = forConsultationRoles(readsConsultations, Consultation);
+export const ConsultationPage = forConsultationRoles(readsSharedCases, Consultation);

@@ -8,7 +8,7 @@ import { formatDate, formatDateTime } from '../../lib/format';
 import { type ConsultationDetail, useConsultationForPrint } from '../../lib/queries/consultations';
 import { NotFoundPage } from '../NotFoundPage';
 import './print.css';
-import { readsConsultations } from './access';
+import { readsSharedCases } from './access';
 import { childText, resourceLabel } from './case-text';
 import { forConsultationRoles } from './Guard';
 import {
@@ -131,4 +131,4 @@ function ConsultationPrint() {
   );
 }
 
-export const ConsultationPrintPage = forConsultationRoles(readsConsultations, ConsultationPrint);
+export const ConsultationPrintPage = forConsultationRoles(readsSharedCases, ConsultationPrint);

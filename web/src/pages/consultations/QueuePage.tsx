@@ -8,7 +8,7 @@ import { RowTh, Table, Td, Th } from '../../components/Table';
 import { useLocale, useT } from '../../i18n';
 import { formatDate } from '../../lib/format';
 import { TOPICS, URGENCIES, useConsultations } from '../../lib/queries/consultations';
-import { readsConsultations, recordsConsultations } from './access';
+import { readsSharedCases, recordsConsultations } from './access';
 import { forConsultationRoles, useRole } from './Guard';
 import { askerLabel, dayInJapan, topicLabel, urgencyLabel } from './labels';
 import { QUEUE_VIEWS, type QueueSearch } from './search';
@@ -22,8 +22,8 @@ function Queue() {
   const role = useRole();
   const search = useSearch({ strict: false }) as QueueSearch;
   const navigate = useNavigate();
-  // Auditors belong to no team: they start with everything they may read.
-  const view = search.view ?? (role === 'auditor' ? 'all' : 'team');
+  // Auditors and providers belong to no tier team: they start with everything they may read.
+  const view = search.view ?? (role === 'auditor' || role === 'provider_staff' ? 'all' : 'team');
   const query = useConsultations({
     view,
     status: search.status ?? 'open',
@@ -152,4 +152,4 @@ function Queue() {
   );
 }
 
-export const QueuePage = forConsultationRoles(readsConsultations, Queue);
+export const QueuePage = forConsultationRoles(readsSharedCases, Queue);

@@ -15,6 +15,15 @@ export function readsConsultations(role: Role): boolean {
   return TEAM_ROLES.includes(role) || role === 'auditor';
 }
 
+/**
+ * Who opens the queue and a case: the readers above, and provider staff — a provider's nurse or therapist can
+ * be a member of a supervise team (ME-2), and sees exactly the cases shared with that team (the server's scope;
+ * none otherwise).
+ */
+export function readsSharedCases(role: Role): boolean {
+  return readsConsultations(role) || role === 'provider_staff';
+}
+
 export function recordsConsultations(role: Role): boolean {
   return TEAM_ROLES.includes(role);
 }
