@@ -7,7 +7,7 @@ export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
 /**
  * Background jobs (census imports and linkage runs, later others). The row is the truth the screens read —
  * status, progress (0–1), phase and the reason of a failure in both languages — whichever runner executes it
- * (pg-boss on PostgreSQL, the in-process queue on the embedded database; src/jobs/).
+ * (the jobs table is the queue on both engines; src/jobs/, decision 0008).
  */
 export const jobs = pgTable(
   'jobs',
