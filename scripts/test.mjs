@@ -1,24 +1,58 @@
-// The whole suite: builds the web front end (browser tests load it), runs every vitest project
-// (unit, database on PGlite and — with TEST_DATABASE_URL — on PostgreSQL, browser), and ends with the
-// plain line "N passed, N failed" that CI reads.
-import { spawnSync } from 'node:child_process';
+// The whole suite: type check (tsc) and lint (biome) beside the web build (browser tests load it), then every
+// vitest project (unit, database on PGlite and — with TEST_DATABASE_URL — on PostgreSQL, browser). Ends with
+// the time of each phase and the plain line "N passed, N failed" that CI reads; a type or lint error counts
+// as a failure.
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 
 const args = process.argv.slice(2);
 mkdirSync('.tsunagu-test', { recursive: true });
 const report = '.tsunagu-test/vitest-report.json';
+const phases = [];
 
-const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
-if (build.status !== 0) {
-  console.log('0 passed, 1 failed');
+/** Runs a command with inherited output; resolves with its exit status and records its duration. */
+function run(name, cmd, cmdArgs) {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const child = spawn(cmd, cmdArgs, { stdio: 'inherit' });
+    child.on('close', (status) => {
+      phases.push(`${name} ${Math.round((performance.now() - started) / 1000)}s`);
+      resolve(status ?? 1);
+    });
+  });
+}
+
+// The three checks are independent: run them side by side (tsc and the build each keep about one core busy).
+const [typecheck, lint, build] = await Promise.all([
+  run('tsc', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']),
+  run('biome', 'npx', ['biome', 'check', '.']),
+  run('build', 'npx', ['vite', 'build', '--logLevel', 'warn']),
+]);
+let failedChecks = 0;
+for (const [name, status] of [
+  ['type check (tsc)', typecheck],
+  ['lint (biome)', lint],
+  ['web build (vite)', build],
+]) {
+  if (status !== 0) {
+    console.log(`${name} failed`);
+    failedChecks++;
+  }
+}
+if (build !== 0) {
+  console.log(`phases: ${phases.join(', ')}`);
+  console.log(`0 passed, ${failedChecks} failed`);
   process.exit(1);
 }
 
-const run = spawnSync(
-  'npx',
-  ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...args],
-  { stdio: 'inherit' },
-);
+const status = await run('vitest', 'npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${report}`,
+  ...args,
+]);
 
 let passed = 0;
 let failed = 0;
@@ -34,6 +68,8 @@ if (existsSync(report)) {
   );
   failed += brokenFiles.length;
 }
-if (run.status !== 0 && failed === 0) failed = 1;
+if (status !== 0 && failed === 0) failed = 1;
+failed += failedChecks;
+console.log(`phases: ${phases.join(', ')}`);
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
-process.exit(run.status === 0 && failed === 0 ? 0 : 1);
+process.exit(status === 0 && failed === 0 ? 0 : 1);
