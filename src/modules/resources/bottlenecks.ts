@@ -48,6 +48,8 @@ export async function createBottleneck(
     note?: string | null | undefined;
   },
 ) {
+  // Refused by role before the region is looked up, so the answer is the same whatever the body names.
+  if (w.policy.bottlenecks.kind === 'none') throw new AppError('forbidden');
   const [region] = await tx
     .select()
     .from(regions)
@@ -75,7 +77,13 @@ export async function createBottleneck(
   return (await listBottlenecks(tx, w, region.id)).find((x) => x.id === b!.id)!;
 }
 
+/**
+ * Deletes a bottleneck: 404 when the caller does not read bottlenecks at all (providers: the gaps are not
+ * theirs) or the id is unknown or another prefecture's, 403 when the caller reads it but its region is not
+ * theirs to change. Out of scope first, so that a real id and an unknown one answer alike.
+ */
 export async function deleteBottleneck(tx: DbOrTx, w: ResourceWriter, unverifiedId: string) {
+  if (!w.policy.gaps) throw new AppError('not_found');
   const [b] = await tx
     .select()
     .from(resourceBottlenecks)

@@ -193,6 +193,21 @@ describe('bottlenecks', () => {
     ).toEqual([]);
     expect((await w.clients.coordB.delete(`/api/resources/bottlenecks/${made.body.id}`)).status).toBe(403);
     expect((await w.clients.centre43.delete(`/api/resources/bottlenecks/${made.body.id}`)).status).toBe(404);
+    // Providers do not read bottlenecks: a real id answers as an unknown one does, and nothing is deleted.
+    const providerReal = await w.clients.provider.delete(`/api/resources/bottlenecks/${made.body.id}`);
+    const providerUnknown = await w.clients.provider.delete(
+      '/api/resources/bottlenecks/00000000-0000-4000-8000-000000000000',
+    );
+    expect([providerReal.status, providerReal.body.error.code]).toEqual([404, 'not_found']);
+    expect([providerUnknown.status, providerUnknown.body.error.code]).toEqual([404, 'not_found']);
+    expect(
+      (
+        await w.clients.provider.post('/api/resources/bottlenecks', {
+          regionId: w.regionA.id,
+          kind: 'no_transport',
+        })
+      ).status,
+    ).toBe(403);
 
     const res = await t.app.request('/api/resources/gaps.xlsx?lang=en', {
       headers: { cookie: w.clients.centreAdmin.cookie!, 'x-forwarded-for': w.clients.centreAdmin.ip },
