@@ -47,3 +47,21 @@ export const auditLog = pgTable(
     index('audit_log_unsealed_idx').on(t.id).where(sql`hash is null`),
   ],
 );
+
+/**
+ * Signed checkpoints of the chain's head (modules/audit/checkpoint.ts, decision 0012): the sealer records
+ * `seq` and `hash` of the newest sealed entry with an HMAC over them and `at` under a key derived from
+ * TSUNAGU_SECRET, which the database does not hold. Append-only by trigger (migration 0013).
+ */
+export const auditCheckpoints = pgTable(
+  'audit_checkpoints',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    /** The chain position covered (0: the chain was empty). */
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    hash: text('hash').notNull(),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+    signature: text('signature').notNull(),
+  },
+  (t) => [index('audit_checkpoints_seq_idx').on(t.seq)],
+);
