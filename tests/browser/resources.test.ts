@@ -104,7 +104,10 @@ describe('resources', () => {
     await staff.getByRole('textbox', { name: '電話番号' }).fill('0466-00-0000');
     await staff
       .getByRole('textbox', { name: '利用を始めるには' })
-      .fill('まずお電話で見学をお申し込みください。');
+      // A long unbroken Latin run (an address and a URL) must not make a card scroll sideways on a phone.
+      .fill(
+        'まずお電話で見学をお申し込みください。kengaku-moushikomi.fujisawa-iryoutekicare@example-houmonkango.jp https://example-houmonkango.jp/iryoutekicare/kengaku/moushikomi-form',
+      );
     await expectNoAxeViolations(staff, 'new service form');
     await staff.getByRole('button', { name: '登録する' }).click();
     await staff.getByRole('heading', { level: 1, name: SERVICE }).waitFor();
@@ -215,6 +218,11 @@ describe('resources', () => {
     await map.getByRole('link', { name: named }).waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, 'the results scroll sideways on a phone').toBeLessThanOrEqual(0);
+    // The narrowest phone (320 px, WCAG 1.4.10 reflow): long words break inside the card.
+    await page.setViewportSize({ width: 320, height: 640 });
+    const narrow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(narrow, 'the results scroll sideways at 320 px').toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 390, height: 844 });
     await expectNoAxeViolations(page, 'public search (results)');
 
     // The shared URL gives the same search in a fresh context.
@@ -280,6 +288,12 @@ describe('resources', () => {
     );
     expect(await textOf(page.getByTestId('last-confirmed'))()).toContain('看護師 山田');
     await expectNoAxeViolations(page, 'public listing');
+    await page.setViewportSize({ width: 320, height: 640 });
+    const listingOverflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    expect(listingOverflow, 'the listing scrolls sideways at 320 px').toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 390, height: 844 });
 
     // English, complete.
     await page.getByRole('button', { name: 'English' }).click();
