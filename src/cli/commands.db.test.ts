@@ -135,7 +135,7 @@ describe('audit verify', () => {
       await other.systemDb.execute(sql`UPDATE audit_log SET detail = '{"x":1}' WHERE id = 2`);
       await other.systemDb.execute(sql`ALTER TABLE audit_log ENABLE TRIGGER USER`);
       const broken = context(other);
-      expect(await auditVerify(other.systemDb, broken.ctx.io)).toBe(1);
+      expect(await auditVerify(other.systemDb, broken.ctx.io, testConfig(), { now })).toBe(1);
       expect(broken.err.join('\n')).toMatch(/broken at id 2/);
     } finally {
       await other.close();

@@ -52,6 +52,7 @@ const ZEnv = z.object({
     }),
   MAP_TILE_ATTRIBUTION: z.string().trim().max(200).optional(),
   PUBLIC_SEARCH_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(15),
+  AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(1440).default(5),
   NODE_ENV: z.string().default('development'),
 });
 
@@ -74,6 +75,8 @@ export type Config = {
   mapTiles: MapTiles | undefined;
   /** How long each server keeps a public resources search answer (0: not at all); see decision 0009. */
   publicSearchCacheMs: number;
+  /** How often the sealer checkpoints the audit chain's head when it has moved (decision 0012). */
+  auditCheckpointMs: number;
 };
 
 export type MapTiles = {
@@ -143,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         }
       : undefined,
     publicSearchCacheMs: e.PUBLIC_SEARCH_CACHE_SECONDS * 1000,
+    auditCheckpointMs: e.AUDIT_CHECKPOINT_MINUTES * 60_000,
   };
 }
 
@@ -176,6 +180,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     mapTiles: undefined,
     // Off in tests: they change listings behind the API's back and search again at once.
     publicSearchCacheMs: 0,
+    auditCheckpointMs: 5 * 60_000,
     ...overrides,
   };
 }

@@ -3,7 +3,8 @@ import { serve } from '@hono/node-server';
 import { openDatabase } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
 import { type DemoAccount, seedDemoIfEmpty } from '../demo/seed';
-import { startAuditSealer } from '../modules/audit/seal';
+import { checkpointKey } from '../modules/audit/checkpoint';
+import { startAuditSealer } from '../modules/audit/sealer';
 import { acquireEmbeddedLock, EmbeddedLockError } from '../ops/embedded-lock';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
@@ -55,8 +56,13 @@ async function main() {
     log.warn('dist/web is missing: run `npm run build` to serve the web front end');
   }
 
-  // Chains committed audit entries by hash shortly after each request (see docs/decisions/0003).
-  const stopSealer = startAuditSealer(db.systemDb, log);
+  // Chains committed audit entries by hash shortly after each request and checkpoints the chain's head,
+  // signed and logged (docs/decisions/0003 and 0012).
+  const stopSealer = startAuditSealer(db.systemDb, log, {
+    key: checkpointKey(config.secret),
+    checkpointIntervalMs: config.auditCheckpointMs,
+    now: deps.now,
+  });
   // Background jobs (imports, linkage runs): any number of servers share the queue in the database.
   deps.jobs.start();
 

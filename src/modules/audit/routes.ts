@@ -1,9 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Deps } from '../../server/context';
 import { AppError } from '../../server/errors';
-import { ERROR_RESPONSES, jsonOk, moduleRouter } from '../../server/openapi';
+import { ERROR_RESPONSES, type JsonValue, jsonOk, moduleRouter } from '../../server/openapi';
 import { isoDateInJapan } from '../../shared/dates';
 import { requireActor } from '../accounts/middleware';
+import { checkpointKey } from './checkpoint';
 import { auditCsv, auditXlsx, EXPORT_MAX_ROWS } from './export';
 import { auditPrefectureOf } from './policy';
 import { countAuditEntries, listAuditEntries } from './queries';
@@ -15,6 +16,7 @@ import {
   ZListAuditResponse,
   ZVerifyAuditResponse,
 } from './schemas';
+import { logCheckpoint } from './sealer';
 import { verifyAuditChain } from './verify';
 
 const tags = ['audit'];
@@ -51,7 +53,13 @@ export function auditRoutes(deps: Deps) {
         countAuditEntries(db, actor, filter),
         listAuditEntries(db, actor, filter, { limit: pageSize, offset: (page - 1) * pageSize }),
       ]);
-      return c.json({ items: items.map((e) => ({ ...e, at: e.at.toISOString() })), total }, 200);
+      // detail is jsonb: whatever it holds is a JSON value.
+      const present = (e: (typeof items)[number]) => ({
+        ...e,
+        at: e.at.toISOString(),
+        detail: e.detail as Record<string, JsonValue>,
+      });
+      return c.json({ items: items.map(present), total }, 200);
     },
   );
 
@@ -123,13 +131,21 @@ export function auditRoutes(deps: Deps) {
       method: 'get',
       path: '/verify',
       tags,
-      summary: '監査ログの改ざん検査 / Verify the audit hash chain',
+      summary:
+        '監査ログの改ざん検査（ハッシュチェーンと署名付きチェックポイント） / Verify the audit hash chain and its signed checkpoints',
       responses: jsonOk(ZVerifyAuditResponse),
     }),
     async (c) => {
       auditPrefectureOf(requireActor(c));
       // The chain is one sequence across prefectures: a break anywhere concerns every tenant's auditors.
-      const result = await verifyAuditChain(deps.db.systemDb);
+      const result = await verifyAuditChain(deps.db.systemDb, {
+        checkpoints: {
+          key: checkpointKey(deps.config.secret),
+          now: deps.now(),
+          intervalMs: deps.config.auditCheckpointMs,
+          record: (cp) => logCheckpoint(deps.log, cp),
+        },
+      });
       return c.json(result, 200);
     },
   );

@@ -1,6 +1,8 @@
 import { z } from '@hono/zod-openapi';
+import { ZJsonValue } from '../../server/openapi';
 import { isIsoDate } from '../../shared/dates';
 import { AUDIT_ACTIONS } from './labels';
+import { VERIFY_OUTCOMES } from './verify';
 
 /** Forms send empty fields as `name=`: treat them as absent rather than invalid. */
 const blankToUndefined = (v: unknown) => (v === '' ? undefined : v);
@@ -101,7 +103,8 @@ export const ZAuditEntry = z
     action: z.string(),
     entityType: z.string(),
     entityIds: z.array(z.string()),
-    detail: z.record(z.string(), z.unknown()),
+    /** What the action was about, by action (ids, field names, counts); never a child's personal values. */
+    detail: z.record(z.string(), ZJsonValue),
     ip: z.string().nullable(),
     userAgent: z.string().nullable(),
     requestId: z.string().nullable(),
@@ -112,13 +115,31 @@ export const ZListAuditResponse = z
   .object({ items: z.array(ZAuditEntry), total: z.number().int() })
   .openapi('ListAuditResponse');
 
+const ZCheckpointRef = z
+  .object({
+    seq: z.number().int().describe('Chain position the checkpoint covers'),
+    hash: z.string(),
+    at: z.string().openapi({ format: 'date-time' }),
+    source: z.enum(['database', 'log']),
+  })
+  .openapi('AuditCheckpoint');
+
 export const ZVerifyAuditResponse = z
   .object({
     ok: z.boolean(),
+    result: z.enum(VERIFY_OUTCOMES).openapi({
+      description:
+        'intact; chain_broken (an entry altered, removed or inserted); checkpoint_signature_invalid; chain_rewritten (the hash at a checkpoint differs); tail_cut (the chain ends before a checkpoint); checkpoint_stale (entries uncovered by checkpoints for over two intervals)',
+    }),
     entries: z.number().int(),
-    lastHash: z.string().optional(),
+    lastHash: z.string(),
+    unsealed: z.number().int(),
+    checkpoints: z.number().int().openapi({ description: 'Checkpoints checked' }),
     brokenAtId: z.number().int().optional(),
     reason: z.enum(['prev_hash_mismatch', 'hash_mismatch', 'seq_gap']).optional(),
-    unsealed: z.number().int(),
+    checkpoint: ZCheckpointRef.optional().openapi({
+      description: 'The checkpoint a finding is about; when intact, the newest one',
+    }),
+    uncoveredSince: z.string().openapi({ format: 'date-time' }).optional(),
   })
   .openapi('VerifyAuditResponse');

@@ -1,11 +1,10 @@
 import { asc, desc, isNotNull, isNull, sql } from 'drizzle-orm';
 import { type DbOrTx, rowsOf } from '../../db/client';
 import { auditLog } from '../../db/schema';
-import type { Logger } from '../../server/logger';
 import { chainHash, contentOf, GENESIS_HASH } from './chain';
 
 /** Only one sealer at a time across all app servers (transaction-scoped advisory lock). */
-const SEAL_LOCK = 7423002;
+export const SEAL_LOCK = 7423002;
 
 /**
  * Chains committed, unsealed entries: each gets the next `seq`, the previous entry's hash and its own hash.
@@ -51,20 +50,4 @@ export async function sealAuditChain(db: DbOrTx, batchSize = 1000): Promise<numb
     total += sealed;
     if (sealed < batchSize) return total;
   }
-}
-
-/** Seals every second in the background (each app server runs one; the lock keeps them from colliding). */
-export function startAuditSealer(db: DbOrTx, log: Logger, intervalMs = 1000): () => Promise<void> {
-  let running: Promise<unknown> = Promise.resolve();
-  const timer = setInterval(() => {
-    running = running.then(() =>
-      sealAuditChain(db).catch((err) => log.error({ err }, 'audit sealing failed; will retry')),
-    );
-  }, intervalMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-    await sealAuditChain(db);
-  };
 }
