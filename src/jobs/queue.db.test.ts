@@ -8,11 +8,14 @@ import { TestClock } from '../test/app';
 import { createTestDatabase } from '../test/db';
 import { makePrefecture } from '../test/factories';
 import { createJobWorker, enqueueJob, type JobHandler, type JobRow, STALE_AFTER_MS } from './queue';
+import { MAX_ATTEMPTS, RETRY_BASE_MS } from './retry';
 
 /**
- * The job worker on both engines: a queued job runs once and records its result; a failure records a
- * bilingual reason (an AppError keeps its code) and calls the handler's fail(); a job whose worker stopped
- * sending heartbeats runs again, at most three times; concurrent workers never run one job twice.
+ * The job worker on both engines: a queued job runs once and records its result; an error that may pass is
+ * retried with back-off and fails for good after the last attempt with a bilingual reason, an AppError about
+ * the input fails at once keeping its code, and either calls the handler's fail(); a job whose worker stopped
+ * sending heartbeats runs again, up to the attempt limit; concurrent workers never run one job twice.
+ * Workers that vanish and connection errors are in worker-faults.db.test.ts.
  */
 let db: Database;
 const clock = new TestClock(new Date('2026-06-01T00:00:00Z'));
@@ -57,7 +60,7 @@ const handlers: Record<string, JobHandler> = {
 };
 
 function worker() {
-  return createJobWorker({ db: db.systemDb, log, now: clock.now, handlers: () => handlers });
+  return createJobWorker({ db, log, now: clock.now, handlers: () => handlers });
 }
 
 async function jobRow(id: string): Promise<JobRow> {
@@ -104,10 +107,19 @@ describe('job worker', () => {
     expect(row.finishedAt).not.toBeNull();
   });
 
-  it('marks a throwing job failed with a bilingual reason that hides the detail, and calls fail()', async () => {
+  it('retries an unexpected error, then marks it failed with a bilingual reason that hides the detail', async () => {
     const id = await enqueueJob(db.systemDb, { kind: 'test.boom', prefectureCode: '43' });
-    await worker().drain();
+    const w = worker();
+    for (let attempt = 1; attempt < MAX_ATTEMPTS; attempt++) {
+      await w.drain();
+      expect(await jobRow(id)).toMatchObject({ status: 'queued', attempts: attempt, error: null });
+      expect(failed).toEqual([]);
+      clock.advance(RETRY_BASE_MS * 4 ** (attempt - 1));
+    }
+    await w.drain();
+    expect(runs).toEqual(Array(MAX_ATTEMPTS).fill(id));
     const row = await jobRow(id);
+    expect(row.attempts).toBe(MAX_ATTEMPTS);
     expect(row.status).toBe('failed');
     expect(row.error).toEqual({
       code: 'internal',
@@ -118,11 +130,13 @@ describe('job worker', () => {
     expect(failed).toEqual([{ id, code: 'internal' }]);
   });
 
-  it('keeps the code and messages of an AppError', async () => {
+  it('fails an AppError about the input at once, keeping its code and messages', async () => {
     const id = await enqueueJob(db.systemDb, { kind: 'test.app-error', prefectureCode: '43' });
     await worker().drain();
     const row = await jobRow(id);
+    expect(runs).toEqual([id]);
     expect(row.status).toBe('failed');
+    expect(row.attempts).toBe(1);
     expect(row.error).toEqual({
       code: 'census_file_unreadable',
       ja: new AppError('census_file_unreadable').toBody().error.ja,
@@ -156,21 +170,21 @@ describe('job worker', () => {
     expect(await jobRow(live)).toMatchObject({ status: 'running', attempts: 1 });
   });
 
-  it('fails a job for good once it was abandoned on its third attempt, and calls fail()', async () => {
+  it('fails a job for good once it was abandoned on its last attempt, and calls fail()', async () => {
     const id = await enqueueJob(db.systemDb, { kind: 'test.ok', prefectureCode: '43' });
     const stale = new Date(clock.now().getTime() - STALE_AFTER_MS - 1000);
     const abandon = () =>
       db.systemDb.update(jobs).set({ status: 'running', heartbeatAt: stale }).where(eq(jobs.id, id));
-    // Attempts 1 and 2 die (the heartbeat stops); each time the job is queued again and run.
-    for (const attempt of [1, 2]) {
+    // Every attempt but the last dies (the heartbeat stops); each time the job is queued again and run.
+    for (let attempt = 1; attempt < MAX_ATTEMPTS; attempt++) {
       await db.systemDb.update(jobs).set({ attempts: attempt }).where(eq(jobs.id, id));
       await abandon();
       await worker().drain();
       expect(await jobRow(id)).toMatchObject({ status: 'succeeded', attempts: attempt + 1 });
     }
-    // The third attempt dies too: no fourth run.
+    // The last attempt dies too: no further run.
     runs.length = 0;
-    await db.systemDb.update(jobs).set({ attempts: 3 }).where(eq(jobs.id, id));
+    await db.systemDb.update(jobs).set({ attempts: MAX_ATTEMPTS }).where(eq(jobs.id, id));
     await abandon();
     await worker().drain();
     expect(runs).toEqual([]);

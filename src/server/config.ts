@@ -62,6 +62,7 @@ export type Config = {
   databaseUrl: string | undefined;
   dataDir: string;
   secret: string;
+  /** The session cookie is `Secure` and named `__Host-tsunagu_session` (accounts/cookie.ts). */
   cookieSecure: boolean;
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
@@ -129,7 +130,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     dataDir,
     secret,
-    cookieSecure: e.COOKIE_SECURE === 'auto' ? e.NODE_ENV === 'production' : e.COOKIE_SECURE === 'true',
+    cookieSecure:
+      e.COOKIE_SECURE === 'auto'
+        ? e.NODE_ENV === 'production' ||
+          (e.PUBLIC_URL !== undefined && new URL(e.PUBLIC_URL).protocol === 'https:')
+        : e.COOKIE_SECURE === 'true',
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
     signInMaxFailures: e.SIGNIN_MAX_FAILURES,

@@ -10,7 +10,7 @@ export function createDeps(base: { db: Database; config: Config; log: Logger; no
   const deps: Deps = {
     ...base,
     jobs: createJobWorker({
-      db: base.db.systemDb,
+      db: base.db,
       log: base.log,
       now: base.now,
       handlers: () => moduleJobHandlers(deps),

@@ -41,8 +41,8 @@ const CORE_ERRORS = {
   },
   invalid_credentials: {
     status: 401,
-    ja: 'メールアドレスまたはパスワードが正しくありません。',
-    en: 'The e-mail address or password is not correct.',
+    ja: 'メールアドレスまたはパスワードが正しくないか、失敗が続いたため一時的にサインインできなくなっています。',
+    en: 'The e-mail address or password is not correct, or sign-in is paused for a while after repeated failures.',
   },
   invalid_totp: {
     status: 401,

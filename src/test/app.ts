@@ -75,8 +75,9 @@ export class TestClient {
     });
     const set = res.headers.get('set-cookie');
     if (set) {
-      const m = set.match(/tsunagu_session=([^;]*)/);
-      if (m) this.cookie = m[1] ? `tsunagu_session=${m[1]}` : null;
+      // The session cookie's name carries the __Host- prefix when the app serves it Secure.
+      const m = set.match(/((?:__Host-)?tsunagu_session)=([^;]*)/);
+      if (m) this.cookie = m[2] ? `${m[1]}=${m[2]}` : null;
     }
     const text = await res.text();
     let json: unknown = null;

@@ -93,16 +93,28 @@ describe('centre administrator journey', () => {
     await page.getByLabel('パスワード').fill('not-the-password');
     await page.getByRole('button', { name: 'サインイン' }).click();
     const alert = page.getByRole('alert');
-    await expect.poll(textOf(alert)).toBe('メールアドレスまたはパスワードが正しくありません。');
+    await expect
+      .poll(textOf(alert))
+      .toBe(
+        'メールアドレスまたはパスワードが正しくないか、失敗が続いたため一時的にサインインできなくなっています。',
+      );
     await expectNoAxeViolations(page, 'sign-in with error');
 
     // The shown error follows the language switch, and a new attempt in English answers in English.
     await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
-    await expect.poll(textOf(alert)).toBe('The e-mail address or password is not correct.');
+    await expect
+      .poll(textOf(alert))
+      .toBe(
+        'The e-mail address or password is not correct, or sign-in is paused for a while after repeated failures.',
+      );
     await page.getByLabel('Password').fill('still-not-the-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(textOf(page.getByRole('alert'))).toBe('The e-mail address or password is not correct.');
+    await expect
+      .poll(textOf(page.getByRole('alert')))
+      .toBe(
+        'The e-mail address or password is not correct, or sign-in is paused for a while after repeated failures.',
+      );
     await expectNoAxeViolations(page, 'sign-in with error (English)');
     h.assertClean();
   });

@@ -1,4 +1,15 @@
-import { char, index, jsonb, pgTable, real, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  char,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  real,
+  smallint,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { users } from './accounts';
 import { prefectures } from './network';
 
@@ -31,6 +42,10 @@ export const jobs = pgTable(
     finishedAt: timestamp('finished_at', { withTimezone: true }),
     /** Heartbeat of the worker holding the job; a running job whose heartbeat stops is taken up again. */
     heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }),
+    /** A job queued again after a passing failure is not claimed before this time (back-off). */
+    runAfter: timestamp('run_after', { withTimezone: true }),
+    /** The worker holding a running job (src/jobs/presence.ts): when it is gone, the job is queued again. */
+    workerKey: integer('worker_key'),
   },
   (t) => [
     index('jobs_status_idx').on(t.status, t.createdAt),

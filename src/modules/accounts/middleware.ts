@@ -1,16 +1,16 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { getCookie } from 'hono/cookie';
 import type { AppEnv, Deps } from '../../server/context';
 import { AppError } from '../../server/errors';
 import type { Actor } from '../access/actor';
 import { resolveActor } from '../access/resolve-actor';
 import { ROLE_INFO } from '../access/roles';
-import { findSession, SESSION_COOKIE } from './sessions';
+import { readSessionCookie } from './cookie';
+import { findSession } from './sessions';
 
 /** Loads the session named by the cookie (if any) and, when it is complete, the actor. */
 export function loadSession(deps: Deps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const token = getCookie(c, SESSION_COOKIE);
+    const token = readSessionCookie(deps, c);
     if (token) {
       const found = await findSession(deps, deps.db.systemDb, token);
       if (found) {

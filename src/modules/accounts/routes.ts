@@ -1,15 +1,16 @@
 import { createRoute } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
 import type { Context } from 'hono';
-import { deleteCookie, setCookie } from 'hono/cookie';
 import { users } from '../../db/schema';
 import type { AppEnv, Deps } from '../../server/context';
 import { AppError } from '../../server/errors';
 import { jsonBody, jsonOk, moduleRouter } from '../../server/openapi';
 import { recordAudit } from '../audit/record';
-import { openSecret, sealSecret } from './crypto';
+import { completeWithToken } from './complete-token';
+import { clearSessionCookie, readSessionCookie, setSessionCookie } from './cookie';
+import { sealSecret } from './crypto';
 import { requireActor } from './middleware';
-import { assertStrongPassword, hashPassword, verifyPassword } from './password';
+import { assertStrongPassword, dummyPasswordHash, hashPassword, verifyPassword } from './password';
 import {
   ZAcceptTokenRequest,
   ZChangePasswordRequest,
@@ -20,16 +21,18 @@ import {
   ZTotpEnrolResponse,
   ZTotpRequest,
 } from './schemas';
+import { checkSecondFactor } from './second-factor';
 import { sessionUserOf } from './session-user';
-import { deleteSession, deleteUserSessions, markSecondFactorDone, SESSION_COOKIE } from './sessions';
+import { deleteSession, markSecondFactorDone } from './sessions';
 import { signIn } from './sign-in';
-import { consumeToken } from './tokens';
-import { generateTotpSecret, otpauthUri, verifyTotp } from './totp';
+import { generateTotpSecret, otpauthUri } from './totp';
 
 const tag = ['auth'];
 
 export function accountsRoutes(deps: Deps) {
   const r = moduleRouter();
+  // Made now, not at the first sign-in with an unknown e-mail, which would otherwise take two hashes' time.
+  void dummyPasswordHash();
 
   r.openapi(
     createRoute({ method: 'get', path: '/session', tags: tag, responses: jsonOk(ZSessionResponse) }),
@@ -47,7 +50,7 @@ export function accountsRoutes(deps: Deps) {
     async (c) => {
       const { email, password } = c.req.valid('json');
       const meta = c.get('meta');
-      const result = await signIn(deps, { email, password, meta, previousToken: cookieToken(c) });
+      const result = await signIn(deps, { email, password, meta, previousToken: readSessionCookie(deps, c) });
       setSessionCookie(deps, c, result.token);
       return c.json(
         {
@@ -75,7 +78,7 @@ export function accountsRoutes(deps: Deps) {
       const session = c.get('session');
       if (!session?.mustVerifyTotp) throw new AppError('unauthenticated');
       const { code } = c.req.valid('json');
-      await checkTotp(deps, session.userId, code);
+      await checkSecondFactor(deps, { session, code, meta: c.get('meta') });
       await markSecondFactorDone(deps.db.systemDb, session.id);
       return c.json(await sessionView(deps, c, { secondFactorDone: true }), 200);
     },
@@ -111,7 +114,7 @@ export function accountsRoutes(deps: Deps) {
       const session = c.get('session');
       if (!session || session.mustVerifyTotp) throw new AppError('unauthenticated');
       const { code } = c.req.valid('json');
-      await checkTotp(deps, session.userId, code, { enrolling: true });
+      await checkSecondFactor(deps, { session, code, meta: c.get('meta'), enrolling: true });
       await deps.db.systemDb.transaction(async (tx) => {
         await tx.update(users).set({ totpEnabledAt: deps.now() }).where(eq(users.id, session.userId));
         await markSecondFactorDone(tx, session.id);
@@ -146,7 +149,7 @@ export function accountsRoutes(deps: Deps) {
           );
         });
       }
-      deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      clearSessionCookie(deps, c);
       return c.json({ ok: true as const }, 200);
     },
   );
@@ -218,74 +221,13 @@ export function accountsRoutes(deps: Deps) {
       }),
       async (c) => {
         const { token, password } = c.req.valid('json');
-        assertStrongPassword(password);
-        const passwordHash = await hashPassword(password);
-        await deps.db.systemDb.transaction(async (tx) => {
-          const userId = await consumeToken(tx, token, purpose, deps.now());
-          await tx
-            .update(users)
-            .set({ passwordHash, failedSignIns: 0, lockedUntil: null })
-            .where(eq(users.id, userId));
-          await deleteUserSessions(tx, userId);
-          const [u] = await tx.select().from(users).where(eq(users.id, userId));
-          await recordAudit(
-            tx,
-            { actor: null, meta: c.get('meta'), at: deps.now() },
-            {
-              action: 'configure',
-              entityType: 'user',
-              entityIds: [userId],
-              detail: { event: purpose === 'invitation' ? 'invitation_accepted' : 'password_reset' },
-              prefectureCode: u?.prefectureCode ?? null,
-            },
-          );
-        });
+        await completeWithToken(deps, { token, password, purpose, meta: c.get('meta') });
         return c.json({ ok: true as const }, 200);
       },
     );
   }
 
   return r;
-}
-
-function cookieToken(c: Context<AppEnv>): string | undefined {
-  const raw = c.req.header('cookie');
-  const m = raw?.match(new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([^;]+)`));
-  return m?.[1];
-}
-
-function setSessionCookie(deps: Deps, c: Context<AppEnv>, token: string) {
-  setCookie(c, SESSION_COOKIE, token, {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'Lax',
-    secure: deps.config.cookieSecure,
-    maxAge: Math.floor(deps.config.sessionAbsoluteMs / 1000),
-  });
-}
-
-async function checkTotp(deps: Deps, userId: string, code: string, opts: { enrolling?: boolean } = {}) {
-  const [user] = await deps.db.systemDb.select().from(users).where(eq(users.id, userId));
-  if (!user?.totpSecret || (!opts.enrolling && !user.totpEnabledAt)) throw new AppError('unauthenticated');
-  const secret = openSecret(user.totpSecret, deps.config.secret);
-  const step = verifyTotp(secret, code, deps.now(), user.totpLastStep);
-  if (step === null) {
-    // Wrong codes count towards the same lock-out as wrong passwords.
-    const failures = user.failedSignIns + 1;
-    const lock = failures >= deps.config.signInMaxFailures;
-    await deps.db.systemDb
-      .update(users)
-      .set({
-        failedSignIns: lock ? 0 : failures,
-        lockedUntil: lock ? new Date(deps.now().getTime() + deps.config.signInLockMs) : user.lockedUntil,
-      })
-      .where(eq(users.id, userId));
-    throw new AppError('invalid_totp');
-  }
-  await deps.db.systemDb
-    .update(users)
-    .set({ totpLastStep: step, failedSignIns: 0 })
-    .where(eq(users.id, userId));
 }
 
 async function sessionView(

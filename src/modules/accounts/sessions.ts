@@ -3,8 +3,8 @@ import type { DbOrTx } from '../../db/client';
 import { sessions, users } from '../../db/schema';
 import type { Deps } from '../../server/context';
 import { randomToken, tokenHash } from './crypto';
+import { isLocked, secondFactorPending } from './lockout';
 
-export const SESSION_COOKIE = 'tsunagu_session';
 /** lastSeenAt is written at most this often, so reads do not each cost a write. */
 const TOUCH_EVERY_MS = 60_000;
 
@@ -44,7 +44,10 @@ export async function createSession(
   return { token, csrfToken };
 }
 
-/** Loads a live session and its user; deletes and ignores it when idle-expired, expired or the user is disabled. */
+/**
+ * Loads a live session and its user; deletes and ignores it when idle-expired, expired, the user is disabled,
+ * or the account is locked while the session still owes its second factor (a lock ends half-signed sessions).
+ */
 export async function findSession(
   deps: Pick<Deps, 'now' | 'config'>,
   db: DbOrTx,
@@ -59,7 +62,8 @@ export async function findSession(
   if (!row) return null;
   const now = deps.now().getTime();
   const idle = now - row.session.lastSeenAt.getTime() > deps.config.sessionIdleMs;
-  if (idle || row.session.expiresAt.getTime() <= now || row.user.disabledAt) {
+  const lockedHalfSigned = isLocked(row.user, new Date(now)) && secondFactorPending(row.user, row.session);
+  if (idle || row.session.expiresAt.getTime() <= now || row.user.disabledAt || lockedHalfSigned) {
     await db.delete(sessions).where(eq(sessions.id, id));
     return null;
   }

@@ -5,6 +5,7 @@ import { AppError } from '../../server/errors';
 import type { RequestMeta } from '../access/actor';
 import { ROLE_INFO } from '../access/roles';
 import { recordAudit } from '../audit/record';
+import { isLocked, recordFailedAttempt } from './lockout';
 import { dummyPasswordHash, verifyPassword } from './password';
 import { sessionUserOf } from './session-user';
 import { createSession } from './sessions';
@@ -15,8 +16,9 @@ const IP_LIMIT = 30;
 const IP_WINDOW_MS = 15 * 60_000;
 
 /**
- * Password step of sign-in. Throttled per address; an account locks after N consecutive failures.
- * Unknown e-mail, wrong password and disabled account all answer the same way (no enumeration).
+ * Password step of sign-in. Throttled per address; an account locks after N consecutive failures (wrong
+ * passwords and wrong TOTP codes together). Unknown e-mail, wrong password, disabled and locked account all
+ * answer the same way, at the same cost (no enumeration).
  */
 export async function signIn(
   deps: Deps,
@@ -30,8 +32,12 @@ export async function signIn(
     now,
   });
   const [user] = await db.select().from(users).where(eq(users.email, input.email));
-  if (!user?.passwordHash || user.disabledAt) {
-    await verifyPassword(await dummyPasswordHash(), input.password);
+  const active = user?.passwordHash && !user.disabledAt ? { ...user, passwordHash: user.passwordHash } : null;
+  if (!active || isLocked(active, now)) {
+    // Unknown e-mail, disabled account and locked account answer alike, and each spends one password hash
+    // (the account's own when it has one, so timing says no more than the answer): nothing tells whether
+    // the address has an account or whether the password was right.
+    await verifyPassword(active?.passwordHash ?? (await dummyPasswordHash()), input.password);
     await db.transaction((tx) =>
       recordAudit(
         tx,
@@ -40,48 +46,44 @@ export async function signIn(
           action: 'sign_in_failed',
           entityType: 'user',
           entityIds: user ? [user.id] : [],
-          detail: { reason: user ? 'not_active' : 'unknown_email' },
+          detail: { reason: active ? 'locked' : user ? 'not_active' : 'unknown_email' },
           prefectureCode: user?.prefectureCode ?? null,
         },
       ),
     );
     throw new AppError('invalid_credentials');
   }
-  if (user.lockedUntil && user.lockedUntil > now) throw new AppError('account_locked');
-  const ok = await verifyPassword(user.passwordHash, input.password);
+  const ok = await verifyPassword(active.passwordHash, input.password);
   if (!ok) {
-    const failures = user.failedSignIns + 1;
-    const lock = failures >= deps.config.signInMaxFailures;
     await db.transaction(async (tx) => {
-      await tx
-        .update(users)
-        .set({
-          failedSignIns: lock ? 0 : failures,
-          lockedUntil: lock ? new Date(now.getTime() + deps.config.signInLockMs) : null,
-        })
-        .where(eq(users.id, user.id));
+      const { locked } = await recordFailedAttempt(deps, tx, active, now);
       await recordAudit(
         tx,
         { actor: null, meta: input.meta, at: now },
         {
           action: 'sign_in_failed',
           entityType: 'user',
-          entityIds: [user.id],
-          detail: { reason: 'wrong_password', locked: lock },
-          prefectureCode: user.prefectureCode,
+          entityIds: [active.id],
+          detail: { reason: 'wrong_password', locked },
+          prefectureCode: active.prefectureCode,
         },
       );
     });
-    throw new AppError(lock ? 'account_locked' : 'invalid_credentials');
+    // The attempt that locks answers like any other failure: the lock must not confirm that the account exists.
+    throw new AppError('invalid_credentials');
   }
-  const mustEnrolTotp = ROLE_INFO[user.role].requiresTotp && !user.totpEnabledAt;
-  const mustVerifyTotp = Boolean(user.totpEnabledAt);
+  const mustEnrolTotp = ROLE_INFO[active.role].requiresTotp && !active.totpEnabledAt;
+  const mustVerifyTotp = Boolean(active.totpEnabledAt);
   const session = await db.transaction(async (tx) => {
+    // With a code still to come, the failure count stays: wrong codes and wrong passwords add up until a
+    // complete sign-in, so signing in again cannot reset the guesses left on the code.
     await tx
       .update(users)
-      .set({ failedSignIns: 0, lockedUntil: null, lastSignInAt: now })
-      .where(eq(users.id, user.id));
-    const s = await createSession(deps, tx, user.id, {
+      .set(
+        mustVerifyTotp ? { lastSignInAt: now } : { failedSignIns: 0, lockedUntil: null, lastSignInAt: now },
+      )
+      .where(eq(users.id, active.id));
+    const s = await createSession(deps, tx, active.id, {
       previousToken: input.previousToken,
       secondFactorDone: false,
       ip: input.meta.ip,
@@ -93,11 +95,11 @@ export async function signIn(
       {
         action: 'sign_in',
         entityType: 'user',
-        entityIds: [user.id],
+        entityIds: [active.id],
         detail: {
           secondFactor: mustVerifyTotp ? 'pending' : mustEnrolTotp ? 'enrolment_required' : 'not_required',
         },
-        prefectureCode: user.prefectureCode,
+        prefectureCode: active.prefectureCode,
       },
     );
     return s;
@@ -107,7 +109,7 @@ export async function signIn(
     csrfToken: session.csrfToken,
     mustEnrolTotp,
     mustVerifyTotp,
-    totpEnabled: Boolean(user.totpEnabledAt),
-    user: await sessionUserOf(db, user),
+    totpEnabled: Boolean(active.totpEnabledAt),
+    user: await sessionUserOf(db, active),
   };
 }

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { authTokens } from '../../db/schema';
 import { AppError } from '../../server/errors';
@@ -30,6 +30,32 @@ export async function issueToken(
   return token;
 }
 
+function liveToken(token: string, purpose: 'invitation' | 'password_reset', now: Date): SQL | undefined {
+  return and(
+    eq(authTokens.id, tokenHash(token)),
+    eq(authTokens.purpose, purpose),
+    isNull(authTokens.usedAt),
+    gt(authTokens.expiresAt, now),
+  );
+}
+
+/**
+ * Whether the token is live (known, unused, unexpired), without using it: checked before any costly work
+ * (hashing the new password), so an invalid link costs the server one indexed lookup.
+ */
+export async function isLiveToken(
+  db: DbOrTx,
+  token: string,
+  purpose: 'invitation' | 'password_reset',
+  now: Date,
+): Promise<boolean> {
+  const [row] = await db
+    .select({ id: authTokens.id })
+    .from(authTokens)
+    .where(liveToken(token, purpose, now));
+  return Boolean(row);
+}
+
 /** Marks a live token used and returns its user; any unknown, used or expired token is token_invalid. */
 export async function consumeToken(
   db: DbOrTx,
@@ -40,14 +66,7 @@ export async function consumeToken(
   const [row] = await db
     .update(authTokens)
     .set({ usedAt: now })
-    .where(
-      and(
-        eq(authTokens.id, tokenHash(token)),
-        eq(authTokens.purpose, purpose),
-        isNull(authTokens.usedAt),
-        gt(authTokens.expiresAt, now),
-      ),
-    )
+    .where(liveToken(token, purpose, now))
     .returning({ userId: authTokens.userId });
   if (!row) throw new AppError('token_invalid');
   return row.userId;

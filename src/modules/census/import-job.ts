@@ -1,4 +1,6 @@
-import { and, eq, isNull, ne, sql } from 'drizzle-orm';
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import { and, count, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import type { SystemDb } from '../../db/client';
 import { censusImports, censusRecords } from '../../db/schema';
 import type { JobHandler } from '../../jobs/queue';
 import type { Deps } from '../../server/context';
@@ -6,18 +8,24 @@ import { AppError } from '../../server/errors';
 import { recordValues } from './imports';
 import { assertImportable, parseUpload } from './upload';
 
-/** Records per INSERT (14 columns: far below PostgreSQL's 65,535 parameters). */
-const BATCH = 1000;
+/**
+ * Records per INSERT, each its own short statement: on the embedded database (one connection) requests wait
+ * for at most one batch, not for the whole list (decision 0016).
+ */
+export const IMPORT_BATCH = 500;
 
 /**
- * The 'census.import' job: reads the stored file again with the mapping chosen at upload and writes all its
- * records in one transaction, with the import's counts and issues and the superseding of older files of the
- * same source and 年度 — so an import is all or nothing. Re-running it (a worker died after commit, or before)
- * replaces its records instead of adding to them. Progress: 'reading' 0 → 1, then 'writing' by batch.
+ * The 'census.import' job: reads the stored file again with the mapping chosen at upload and stages its records
+ * in batches while the import says 'running' — nothing reads the records of an import that is not 'imported' —
+ * giving way to requests between batches. One short transaction at the end makes the import visible at once
+ * (status, counts, issues, superseding older files of the same source and 年度), so a failed job shows nothing
+ * and its staged rows are removed. Re-running it (a worker died) clears what an earlier attempt staged; a job
+ * whose import is already visible (the worker died after publishing) leaves it alone.
+ * Progress: 'reading' 0 → 1, then 'writing' by batch.
  */
 export function importJobHandler(_deps: Deps): JobHandler {
   return {
-    async run({ db, job, progress, now }) {
+    async run({ db, job, progress, giveWay, assertOwner, now }) {
       const importId = typeof job.payload.importId === 'string' ? job.payload.importId : null;
       const [imp] = importId
         ? await db
@@ -26,6 +34,7 @@ export function importJobHandler(_deps: Deps): JobHandler {
             .where(and(eq(censusImports.id, importId), eq(censusImports.prefectureCode, job.prefectureCode)))
         : [];
       if (!imp) throw new AppError('not_found');
+      if (imp.status === 'imported') return { importId: imp.id, alreadyImported: true };
 
       await progress('reading', 0);
       await db.update(censusImports).set({ status: 'running' }).where(eq(censusImports.id, imp.id));
@@ -36,66 +45,91 @@ export function importJobHandler(_deps: Deps): JobHandler {
 
       const values = list.records.map((r) => recordValues(imp, r));
       await progress('writing', 0);
-      const at = now();
-      // Progress while writing is queued, never awaited inside the transaction: on PostgreSQL it is written
-      // at once by another connection; PGlite runs it after the commit (awaiting it there would never return).
-      let pending: Promise<void> = Promise.resolve();
-      const report = (fraction: number) => {
-        pending = pending.then(() => progress('writing', fraction)).catch(() => undefined);
-      };
-      try {
-        await db.transaction(async (tx) => {
-          await tx.delete(censusRecords).where(eq(censusRecords.importId, imp.id));
-          for (let i = 0; i < values.length; i += BATCH) {
-            await tx.insert(censusRecords).values(values.slice(i, i + BATCH));
-            report(Math.min(values.length, i + BATCH) / values.length);
-          }
-          const sameList = and(
-            eq(censusImports.prefectureCode, imp.prefectureCode),
-            eq(censusImports.sourceId, imp.sourceId),
-            eq(censusImports.nendo, imp.nendo),
-            ne(censusImports.id, imp.id),
-          );
-          // Compared in SQL: created_at has microseconds, a JavaScript Date only milliseconds.
-          const mine = sql`(select created_at from ${censusImports} where id = ${imp.id})`;
-          await tx
-            .update(censusImports)
-            .set({ supersededAt: at })
-            .where(
-              and(sameList, sql`${censusImports.createdAt} < ${mine}`, isNull(censusImports.supersededAt)),
-            );
-          // A newer file already imported (this job ran late) keeps its place; this one is superseded at once.
-          const [newer] = await tx
-            .select({ id: censusImports.id })
-            .from(censusImports)
-            .where(
-              and(sameList, eq(censusImports.status, 'imported'), sql`${censusImports.createdAt} > ${mine}`),
-            )
-            .limit(1);
-          await tx
-            .update(censusImports)
-            .set({
-              status: 'imported',
-              rowCount: values.length,
-              issueCount: list.issues.length,
-              issues: list.issues,
-              supersededAt: newer ? at : null,
-            })
-            .where(eq(censusImports.id, imp.id));
-        });
-      } finally {
-        await pending;
+      await clearStagedRecords(db, imp.id);
+      for (let i = 0; i < values.length; i += IMPORT_BATCH) {
+        const started = performance.now();
+        await db.insert(censusRecords).values(values.slice(i, i + IMPORT_BATCH));
+        await progress('writing', Math.min(values.length, i + IMPORT_BATCH) / values.length);
+        await giveWay(performance.now() - started);
       }
+
+      const at = now();
+      await db.transaction(async (tx) => {
+        await assertOwner(tx);
+        const [staged] = await tx
+          .select({ n: count() })
+          .from(censusRecords)
+          .where(eq(censusRecords.importId, imp.id));
+        // Rows of another attempt mixed in (a worker thought gone kept writing): retried from a clean slate.
+        if (staged?.n !== values.length) throw new Error('census import: staged rows do not match the file');
+        const sameList = and(
+          eq(censusImports.prefectureCode, imp.prefectureCode),
+          eq(censusImports.sourceId, imp.sourceId),
+          eq(censusImports.nendo, imp.nendo),
+          ne(censusImports.id, imp.id),
+        );
+        // Compared in SQL: created_at has microseconds, a JavaScript Date only milliseconds.
+        const mine = sql`(select created_at from ${censusImports} where id = ${imp.id})`;
+        await tx
+          .update(censusImports)
+          .set({ supersededAt: at })
+          .where(
+            and(sameList, sql`${censusImports.createdAt} < ${mine}`, isNull(censusImports.supersededAt)),
+          );
+        // A newer file already imported (this job ran late) keeps its place; this one is superseded at once.
+        const [newer] = await tx
+          .select({ id: censusImports.id })
+          .from(censusImports)
+          .where(
+            and(sameList, eq(censusImports.status, 'imported'), sql`${censusImports.createdAt} > ${mine}`),
+          )
+          .limit(1);
+        await tx
+          .update(censusImports)
+          .set({
+            status: 'imported',
+            rowCount: values.length,
+            issueCount: list.issues.length,
+            issues: list.issues,
+            supersededAt: newer ? at : null,
+          })
+          .where(eq(censusImports.id, imp.id));
+      });
       return { importId: imp.id, rows: values.length, issues: list.issues.length };
     },
 
     async fail(db, job) {
       const importId = job.payload.importId;
       if (typeof importId !== 'string') return;
-      await db
+      const [imp] = await db
         .update(censusImports)
         .set({ status: 'failed' })
-        .where(and(eq(censusImports.id, importId), eq(censusImports.prefectureCode, job.prefectureCode)));
+        .where(
+          and(
+            eq(censusImports.id, importId),
+            eq(censusImports.prefectureCode, job.prefectureCode),
+            ne(censusImports.status, 'imported'),
+          ),
+        )
+        .returning({ id: censusImports.id });
+      if (imp) await clearStagedRecords(db, imp.id);
     },
   };
+}
+
+/** Deletes the staged records of an import that is not visible, a batch at a time. */
+async function clearStagedRecords(db: SystemDb, importId: string): Promise<void> {
+  for (;;) {
+    const batch = db
+      .select({ id: censusRecords.id })
+      .from(censusRecords)
+      .where(eq(censusRecords.importId, importId))
+      .limit(IMPORT_BATCH * 4);
+    const gone = await db
+      .delete(censusRecords)
+      .where(inArray(censusRecords.id, batch))
+      .returning({ id: censusRecords.id });
+    if (gone.length < IMPORT_BATCH * 4) return;
+    await yieldToLoop();
+  }
 }

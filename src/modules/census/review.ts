@@ -226,6 +226,9 @@ export async function listReview(
   run: RunRow,
   q: z.infer<typeof ZReviewQuery>,
 ): Promise<z.infer<typeof ZReviewList>> {
+  // A run being written has staged pairs that are not its result yet.
+  if (run.status !== 'linked' && run.status !== 'published')
+    return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
   const where = and(
     eq(censusReviewPairs.runId, run.id),
     q.status === 'pending'

@@ -1,11 +1,13 @@
 /**
  * The 'census.link' job: links the 年度's current lists and the registry's children of the prefecture (as one
- * more list), applies the decisions people made on pairs before (this year or earlier ones), and writes the
- * members, the pairs for review and the model in ONE transaction at the end — a failure leaves nothing, and
- * the failure hook marks the run 'failed'. Progress is written outside that transaction.
+ * more list), applies the decisions people made on pairs before (this year or earlier ones), stages the members
+ * and the pairs for review in batches while the run says 'running', and makes the run visible ('linked', with
+ * its model) in one short transaction at the end — a failure shows nothing, and the failure hook marks the run
+ * 'failed' and removes what was staged.
  */
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
-import type { SystemDb } from '../../db/client';
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { rowsOf, type SystemDb } from '../../db/client';
 import {
   censusDecisions,
   censusImports,
@@ -218,8 +220,11 @@ export function applyDecisions(
   return { clusterOf, clusterCount: renumber.size, pairs };
 }
 
-/** Rows per INSERT (PostgreSQL allows 65,535 parameters in one statement). */
-const BATCH = 2000;
+/**
+ * Rows per INSERT, each its own short statement, so the embedded database (one connection) serves requests
+ * between them (decision 0016).
+ */
+const BATCH = 1000;
 
 /** The handler of 'census.link' jobs. */
 export function runJobHandler(_deps: Deps): JobHandler {
@@ -265,30 +270,43 @@ export function runJobHandler(_deps: Deps): JobHandler {
           }));
       }
       await ctx.progress('writing', 0.8);
+      // Staged while the run says 'running' (the screens show a running run's pairs and counts as none), in
+      // short statements that let requests through; the final update makes the run visible at once.
+      await clearStagedRun(db, run.id);
+      const memberRows = members.map((m, i) => ({
+        runId: run.id,
+        idx: i,
+        cluster: applied.clusterOf[i]!,
+        recordId: m.recordId,
+        childId: m.childId,
+      }));
+      const pairRows = applied.pairs.map(({ pairIndex: _, a, b, ...p }) => ({
+        runId: run.id,
+        aIdx: a,
+        bIdx: b,
+        ...p,
+      }));
+      const total = memberRows.length + pairRows.length;
+      let written = 0;
+      const write = async <T>(rows: T[], insert: (batch: T[]) => Promise<unknown>) => {
+        for (let i = 0; i < rows.length; i += BATCH) {
+          const started = performance.now();
+          await insert(rows.slice(i, i + BATCH));
+          written += Math.min(BATCH, rows.length - i);
+          await ctx.progress('writing', 0.8 + (0.2 * written) / Math.max(1, total));
+          await ctx.giveWay(performance.now() - started);
+        }
+      };
+      await write(memberRows, (batch) => db.insert(censusMembers).values(batch));
+      await write(pairRows, (batch) => db.insert(censusReviewPairs).values(batch));
       await db.transaction(async (tx) => {
-        await tx.delete(censusReviewPairs).where(eq(censusReviewPairs.runId, run.id));
-        await tx.delete(censusMembers).where(eq(censusMembers.runId, run.id));
-        for (let i = 0; i < members.length; i += BATCH) {
-          await tx.insert(censusMembers).values(
-            members.slice(i, i + BATCH).map((m, j) => ({
-              runId: run.id,
-              idx: i + j,
-              cluster: applied.clusterOf[i + j]!,
-              recordId: m.recordId,
-              childId: m.childId,
-            })),
-          );
-        }
-        for (let i = 0; i < applied.pairs.length; i += BATCH) {
-          await tx.insert(censusReviewPairs).values(
-            applied.pairs.slice(i, i + BATCH).map(({ pairIndex: _, a, b, ...p }) => ({
-              runId: run.id,
-              aIdx: a,
-              bIdx: b,
-              ...p,
-            })),
-          );
-        }
+        await ctx.assertOwner(tx);
+        const [staged] = await tx
+          .select({ n: count() })
+          .from(censusMembers)
+          .where(eq(censusMembers.runId, run.id));
+        // Rows of another attempt mixed in (a worker thought gone kept writing): retried from a clean slate.
+        if (staged?.n !== memberRows.length) throw new Error('census run: staged members do not match');
         await tx
           .update(censusRuns)
           .set({
@@ -311,10 +329,29 @@ export function runJobHandler(_deps: Deps): JobHandler {
     },
     async fail(db, job) {
       const runId = String(job.payload.runId ?? '');
-      await db
+      const [failed] = await db
         .update(censusRuns)
         .set({ status: 'failed' })
-        .where(and(eq(censusRuns.id, runId), inArray(censusRuns.status, ['queued', 'running'])));
+        .where(and(eq(censusRuns.id, runId), inArray(censusRuns.status, ['queued', 'running'])))
+        .returning({ id: censusRuns.id });
+      if (failed) await clearStagedRun(db, failed.id);
     },
   };
+}
+
+/** Deletes what an attempt staged for a run that is not visible (pairs, then members), a batch at a time. */
+async function clearStagedRun(db: SystemDb, runId: string): Promise<void> {
+  for (const [table, column] of [
+    [censusReviewPairs, censusReviewPairs.runId],
+    [censusMembers, censusMembers.runId],
+  ] as const) {
+    for (;;) {
+      const gone = rowsOf(
+        await db.execute(sql`delete from ${table} where ctid in (
+          select ctid from ${table} where ${column} = ${runId} limit ${BATCH * 2}) returning 1 as gone`),
+      );
+      if (gone.length < BATCH * 2) break;
+      await yieldToLoop();
+    }
+  }
 }

@@ -10,6 +10,7 @@ import {
   jobs,
   users,
 } from '../../db/schema';
+import { MAX_ATTEMPTS, RETRY_BASE_MS } from '../../jobs/retry';
 import { createTestApp, type TestApp, type TestClient } from '../../test/app';
 import { clustersOfName, FUJISAWA, fujisawaYear, runMembers } from '../../test/census-factory';
 import { censusFilesFromGenerated, uploadForm } from '../../test/census-files';
@@ -114,14 +115,18 @@ describe('census linkage runs', () => {
 
   it('a failing job leaves no members or pairs, and the run and its job say failed', async () => {
     const db = t.db.systemDb;
-    // Make the final write fail after the members were inserted in its transaction.
+    // Make the write of the pairs fail after the members were staged.
     await db.execute(sql`create or replace function census_test_fail() returns trigger language plpgsql as
       $$ begin raise exception 'test failure'; end $$`);
     await db.execute(sql`create trigger census_test_fail before insert on census_review_pairs
       for each row execute function census_test_fail()`);
     try {
       const started = await startRun();
-      await t.deps.jobs.drain();
+      // The failure is not one the job can tell from a passing one: retried until the attempts are used.
+      for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        await t.deps.jobs.drain();
+        t.clock.advance(RETRY_BASE_MS * 4 ** attempt);
+      }
       const res = await staff.get(`/api/census/runs/${started.id}`);
       expect(res.body.status).toBe('failed');
       expect(res.body.job).toMatchObject({ status: 'failed', error: { code: 'internal' } });

@@ -48,16 +48,20 @@ export async function lockRun(tx: DbOrTx, prefectureCode: string, unverifiedId: 
 /** Summaries of runs (in the given order) with their review counts and jobs. */
 export async function runSummaries(db: DbOrTx, runs: readonly RunRow[]): Promise<RunSummary[]> {
   if (runs.length === 0) return [];
-  const ids = runs.map((r) => r.id);
-  const counts = await db
-    .select({
-      runId: censusReviewPairs.runId,
-      pending: sql<number>`count(*) filter (where ${censusReviewPairs.status} = 'pending')::int`,
-      decided: sql<number>`count(*) filter (where ${censusReviewPairs.status} <> 'pending')::int`,
-    })
-    .from(censusReviewPairs)
-    .where(inArray(censusReviewPairs.runId, ids))
-    .groupBy(censusReviewPairs.runId);
+  // A run being written has staged pairs that are not its result yet: counted only once it is linked.
+  const ids = runs.filter((r) => r.status === 'linked' || r.status === 'published').map((r) => r.id);
+  const counts =
+    ids.length === 0
+      ? []
+      : await db
+          .select({
+            runId: censusReviewPairs.runId,
+            pending: sql<number>`count(*) filter (where ${censusReviewPairs.status} = 'pending')::int`,
+            decided: sql<number>`count(*) filter (where ${censusReviewPairs.status} <> 'pending')::int`,
+          })
+          .from(censusReviewPairs)
+          .where(inArray(censusReviewPairs.runId, ids))
+          .groupBy(censusReviewPairs.runId);
   const jobIds = runs.flatMap((r) => (r.jobId ? [r.jobId] : []));
   const jobRows = jobIds.length ? await db.select().from(jobs).where(inArray(jobs.id, jobIds)) : [];
   const countOf = new Map(counts.map((c) => [c.runId, c]));
