@@ -6,7 +6,7 @@ import type { AppEnv, Deps } from '../../server/context';
 import { AppError } from '../../server/errors';
 import { ERROR_RESPONSES, jsonBody, jsonOk, moduleRouter, ZIdParam } from '../../server/openapi';
 import { isoDateInJapan } from '../../shared/dates';
-import { requireActor, requireWriter } from '../accounts/middleware';
+import { requireActor } from '../accounts/middleware';
 import { recordAudit } from '../audit/record';
 import { reachConsultation, type Writer, writerOf } from './access';
 import { createConsultation } from './create-consultation';
@@ -61,7 +61,8 @@ export function consultationCaseRoutes(deps: Deps) {
     run: (tx: DbOrTx, w: Writer) => Promise<string>,
     status: 200 | 201,
   ) => {
-    requireWriter(c);
+    // Read-only roles are refused by each action after the case is reached through the scope (reachFor,
+    // createConsultation): out of scope answers 404 before any 403, as for every record.
     const w = writerOf(c, deps);
     const detail = await mapConstraintErrors(
       () =>

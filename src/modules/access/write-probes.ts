@@ -1,0 +1,307 @@
+/**
+ * The classification of every write operation for the write part of the endpoint matrix
+ * (endpoint-matrix-writes.db.test.ts, which explains the rules): PROBES for the operations naming a record in
+ * their path, with a valid body so that only the id decides the answer; OTHER_WRITES for the rest.
+ */
+import { COLLECTIONS } from '../registry/collections';
+import { serviceBody } from '../resources/testing';
+import { ROLES, type Role } from './roles';
+import type { RecordIds } from './write-world';
+
+export type WriteClass =
+  | 'session' // the caller's own sign-in and account, or a one-time token handed over (accounts module)
+  | 'public' // open forms and the calculator: no sign-in, no record named
+  | 'token' // a provider link: the token is the credential; unknown, used and expired ones answer alike
+  | 'area' // creates or acts within the caller's area without naming a record in the path
+  | 'record'; // names a record in the path: probed in PROBES
+
+/** Who the record of a probe belongs to, for the deliberate 403s and the records of prefecture 14. */
+export type Group =
+  | 'child'
+  | 'own'
+  | 'network'
+  | 'users'
+  | 'registrations'
+  | 'census'
+  | 'resource_org'
+  | 'service'
+  | 'rounds'
+  | 'bottleneck'
+  | 'supervise'
+  | 'consultation';
+
+const NON_ADMINS: readonly Role[] = [
+  'centre_staff',
+  'regional_coordinator',
+  'municipal_staff',
+  'provider_staff',
+  'auditor',
+];
+
+/** Roles refused a whole kind of record before its id is read: 403 for a real and an unknown id alike. */
+export const REFUSED_BY_ROLE: Record<Group, readonly Role[]> = {
+  child: [],
+  own: [],
+  network: NON_ADMINS,
+  users: NON_ADMINS,
+  registrations: ['system_admin', 'municipal_staff', 'provider_staff', 'auditor'],
+  census: ['auditor'],
+  resource_org: [],
+  service: [],
+  rounds: ['regional_coordinator', 'municipal_staff', 'provider_staff', 'auditor'],
+  bottleneck: [],
+  supervise: ['auditor'],
+  consultation: [],
+};
+
+/** The system administrator manages the users of every prefecture, so it sees the record of 43. */
+export const SEES_FOREIGN: Partial<Record<Group, readonly Role[]>> = { users: ['system_admin'] };
+
+/** Records of prefecture 14 (write-world.ts `local`) and the roles of 14 that cannot see them. */
+const AREA_OUTSIDERS: readonly Role[] = [
+  'system_admin',
+  'regional_coordinator',
+  'municipal_staff',
+  'provider_staff',
+];
+export const LOCAL_OUTSIDERS: Partial<Record<Group, readonly Role[]>> = {
+  child: AREA_OUTSIDERS,
+  consultation: AREA_OUTSIDERS,
+  service: ['system_admin', 'provider_staff'],
+  bottleneck: ['system_admin', 'provider_staff'], // providers do not read bottlenecks at all
+  own: ROLES, // another user's saved filter and notification
+};
+
+export type Probe = { group: Group; req: (i: RecordIds) => { path: string; body?: unknown } };
+const v = 1;
+type Body = Record<string, unknown> | ((i: RecordIds) => Record<string, unknown>);
+const child = (path: string, body?: Body): Probe => ({
+  group: 'child',
+  req: (i) => ({
+    path: `/api/children/${i.child}${path}`,
+    body: body && { version: v, ...(typeof body === 'function' ? body(i) : body) },
+  }),
+});
+const rowBodies: Record<string, Body> = {
+  guardians: { familyName: '髙橋', givenName: '花子', relationship: '母' },
+  diagnoses: { name: '脳性麻痺' },
+  physicians: { hospitalName: '市民病院' },
+  devices: { kind: 'suction_unit' },
+  handbooks: { kind: 'physical', grade: '1級' },
+  affiliations: (i) => ({ organisationId: i.organisation, kind: 'day_service', startedOn: '2024-04-01' }),
+};
+const on = (group: Group, path: (i: RecordIds) => string, body?: unknown): Probe => ({
+  group,
+  req: (i) => ({ path: path(i), body }),
+});
+
+/** Every write operation naming a record in its path, with a valid body, so only the id decides the answer. */
+export const PROBES: Record<string, Probe> = {
+  'PATCH /api/children/{id}': child('', { givenName: '変更' }),
+  'PUT /api/children/{id}/care-items': child('/care-items', { items: [{ code: 'oxygen' }] }),
+  ...Object.fromEntries(
+    COLLECTIONS.flatMap((spec) => [
+      [`POST /api/children/{id}/${spec.name}`, child(`/${spec.name}`, rowBodies[spec.name])],
+      [
+        `PATCH /api/children/{id}/${spec.name}/{subId}`,
+        {
+          group: 'child',
+          req: (i: RecordIds) => ({
+            path: `/api/children/${i.child}/${spec.name}/${i.rows[spec.name]}`,
+            body: { version: v },
+          }),
+        },
+      ],
+      [
+        `DELETE /api/children/{id}/${spec.name}/{subId}`,
+        on('child', (i) => `/api/children/${i.child}/${spec.name}/${i.rows[spec.name]}?version=${v}`),
+      ],
+    ]),
+  ),
+  'POST /api/children/{id}/consents': child('/consents', {
+    purpose: 'statistics',
+    granted: true,
+    decidedOn: '2025-01-01',
+    method: 'paper',
+  }),
+  'POST /api/children/{id}/consents/{consentId}/withdraw': {
+    group: 'child',
+    req: (i) => ({
+      path: `/api/children/${i.child}/consents/${i.consent}/withdraw`,
+      body: { version: v, withdrawnOn: '2025-01-01' },
+    }),
+  },
+  'POST /api/children/{id}/move': child('/move', { municipalityCode: '142034', movedOn: '2025-01-01' }),
+  'DELETE /api/saved-filters/{id}': on('own', (i) => `/api/saved-filters/${i.savedFilter}`),
+  'POST /api/notifications/{id}/read': on('own', (i) => `/api/notifications/${i.notification}/read`),
+  'PATCH /api/network/regions/{id}': on('network', (i) => `/api/network/regions/${i.region}`, {
+    version: v,
+    note: 'x',
+  }),
+  'DELETE /api/network/regions/{id}': on('network', (i) => `/api/network/regions/${i.region}`),
+  'PATCH /api/network/centres/{id}': on('network', (i) => `/api/network/centres/${i.centre}`, {
+    version: v,
+    name: 'x',
+  }),
+  'PATCH /api/network/organisations/{id}': on(
+    'network',
+    (i) => `/api/network/organisations/${i.organisation}`,
+    {
+      version: v,
+      name: 'x',
+    },
+  ),
+  'PATCH /api/network/people/{id}': on('network', (i) => `/api/network/people/${i.person}`, {
+    version: v,
+    familyName: 'x',
+  }),
+  'PATCH /api/admin/users/{id}': on('users', (i) => `/api/admin/users/${i.user}`, {
+    version: v,
+    displayName: 'x',
+  }),
+  ...Object.fromEntries(
+    ['disable', 'enable', 'reset-totp', 'unlock', 'reset-password', 'resend-invitation'].map((a) => [
+      `POST /api/admin/users/{id}/${a}`,
+      on('users', (i) => `/api/admin/users/${i.user}/${a}`),
+    ]),
+  ),
+  'POST /api/registrations/{id}/accept': on(
+    'registrations',
+    (i) => `/api/registrations/${i.registration}/accept`,
+    {},
+  ),
+  'POST /api/registrations/{id}/merge': {
+    group: 'registrations',
+    req: (i) => ({
+      path: `/api/registrations/${i.registration}/merge`,
+      body: { childId: i.child, version: v },
+    }),
+  },
+  'POST /api/registrations/{id}/reject': on(
+    'registrations',
+    (i) => `/api/registrations/${i.registration}/reject`,
+    {
+      reason: '重複',
+    },
+  ),
+  'PUT /api/census/sources/{id}': on('census', (i) => `/api/census/sources/${i.source}`, {
+    mapping: {},
+    version: v,
+  }),
+  'POST /api/census/review/{id}': on('census', (i) => `/api/census/review/${i.pair}`, { decision: 'same' }),
+  'POST /api/census/runs/{id}/publish': on('census', (i) => `/api/census/runs/${i.run}/publish`),
+  'POST /api/census/runs/{id}/push': on('census', (i) => `/api/census/runs/${i.run}/push`),
+  'PUT /api/resources/organizations/{id}': on(
+    'resource_org',
+    (i) => `/api/resources/organizations/${i.resourceOrg}`,
+    {
+      name: 'x',
+      version: v,
+    },
+  ),
+  'PUT /api/resources/services/{id}': {
+    group: 'service',
+    req: (i) => ({
+      path: `/api/resources/services/${i.service}`,
+      body: { ...serviceBody(i.resourceOrg), version: v },
+    }),
+  },
+  'PATCH /api/resources/services/{id}': on('service', (i) => `/api/resources/services/${i.service}`, {
+    vacancy: 2,
+    version: v,
+  }),
+  'POST /api/resources/services/{id}/confirm': on(
+    'service',
+    (i) => `/api/resources/services/${i.service}/confirm`,
+    {
+      version: v,
+    },
+  ),
+  'POST /api/resources/services/{id}/link': on('service', (i) => `/api/resources/services/${i.service}/link`),
+  'POST /api/resources/rounds/{id}/reminders': on(
+    'rounds',
+    (i) => `/api/resources/rounds/${i.round}/reminders`,
+  ),
+  'DELETE /api/resources/bottlenecks/{id}': on(
+    'bottleneck',
+    (i) => `/api/resources/bottlenecks/${i.bottleneck}`,
+  ),
+  'PATCH /api/consultations/supervise-teams/{id}': on(
+    'supervise',
+    (i) => `/api/consultations/supervise-teams/${i.superviseTeam}`,
+    { version: v, name: 'x' },
+  ),
+  'PATCH /api/consultations/{id}': on('consultation', (i) => `/api/consultations/${i.consultation}`, {
+    version: v,
+    urgency: 'urgent',
+  }),
+  'POST /api/consultations/{id}/actions': on(
+    'consultation',
+    (i) => `/api/consultations/${i.consultation}/actions`,
+    {
+      kind: 'note',
+      note: 'x',
+    },
+  ),
+  'POST /api/consultations/{id}/close': on(
+    'consultation',
+    (i) => `/api/consultations/${i.consultation}/close`,
+    {
+      version: v,
+      outcome: 'resolved',
+    },
+  ),
+  'POST /api/consultations/{id}/handoffs': on(
+    'consultation',
+    (i) => `/api/consultations/${i.consultation}/handoffs`,
+    {
+      kind: 'backup',
+      to: { tier: 'centre' },
+    },
+  ),
+  'POST /api/consultations/{id}/handoffs/{handoffId}/{decision}': on(
+    'consultation',
+    (i) => `/api/consultations/${i.consultation}/handoffs/${i.handoff}/accept`,
+    {},
+  ),
+};
+
+export const OTHER_WRITES: Record<string, Exclude<WriteClass, 'record'>> = {
+  'POST /api/auth/sign-in': 'session',
+  'POST /api/auth/totp': 'session',
+  'POST /api/auth/totp/enrol': 'session',
+  'POST /api/auth/totp/confirm': 'session',
+  'POST /api/auth/sign-out': 'session',
+  'POST /api/auth/password': 'session',
+  'POST /api/auth/locale': 'session',
+  'POST /api/auth/invitations/accept': 'session',
+  'POST /api/auth/password-reset/complete': 'session',
+  'POST /api/public/registrations': 'public',
+  'POST /api/public/care-score': 'public',
+  'POST /api/public/consultations': 'public',
+  'PUT /api/public/resources/confirm/{token}': 'token',
+  'POST /api/public/resources/confirm/{token}': 'token',
+  'POST /api/children': 'area',
+  'POST /api/saved-filters': 'area',
+  'POST /api/network/prefectures': 'area',
+  'POST /api/network/regions': 'area',
+  'POST /api/network/centres': 'area',
+  'POST /api/network/organisations': 'area',
+  'POST /api/network/people': 'area',
+  'POST /api/admin/users': 'area',
+  'POST /api/census/sources': 'area',
+  'POST /api/census/imports/preview': 'area',
+  'POST /api/census/imports': 'area',
+  'POST /api/census/runs': 'area',
+  'POST /api/resources/organizations': 'area',
+  'POST /api/resources/services': 'area',
+  'POST /api/resources/rounds': 'area',
+  'POST /api/resources/import/preview': 'area',
+  'POST /api/resources/import': 'area',
+  'POST /api/resources/import/hsds/preview': 'area',
+  'POST /api/resources/import/hsds': 'area',
+  'POST /api/resources/bottlenecks': 'area',
+  'POST /api/consultations/supervise-teams': 'area',
+  'PUT /api/consultations/caseload/rule': 'area',
+  'POST /api/consultations': 'area',
+};
