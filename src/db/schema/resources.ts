@@ -42,6 +42,8 @@ export const resourceOrganizations = pgTable(
     email: text('email'),
     /** The network's organisation: its provider_staff confirm and correct this organisation's services. */
     networkOrganisationId: uuid('network_organisation_id').references(() => organisations.id),
+    /** The HSDS id it was imported with (migration 0016); null: derived from `id` (resources/hsds-ids.ts). */
+    hsdsId: uuid('hsds_id'),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -49,6 +51,9 @@ export const resourceOrganizations = pgTable(
   (t) => [
     index('resource_organizations_prefecture_idx').on(t.prefectureCode, t.name),
     index('resource_organizations_network_idx').on(t.networkOrganisationId),
+    uniqueIndex('resource_organizations_hsds_uq')
+      .on(t.prefectureCode, t.hsdsId)
+      .where(sql`hsds_id is not null`),
   ],
 );
 
@@ -69,8 +74,13 @@ export const resourceLocations = pgTable(
       .references(() => municipalities.code),
     latitude: doublePrecision('latitude'),
     longitude: doublePrecision('longitude'),
+    /** The HSDS id it was imported with (migration 0016). */
+    hsdsId: uuid('hsds_id'),
   },
-  (t) => [index('resource_locations_organization_idx').on(t.organizationId)],
+  (t) => [
+    index('resource_locations_organization_idx').on(t.organizationId),
+    uniqueIndex('resource_locations_hsds_uq').on(t.prefectureCode, t.hsdsId).where(sql`hsds_id is not null`),
+  ],
 );
 
 export type ResourceScheduleRow = {
@@ -131,6 +141,8 @@ export const resourceServices = pgTable(
     lastConfirmedKind: text('last_confirmed_kind').$type<'user' | 'provider_link' | 'import'>(),
     lastConfirmedByUserId: uuid('last_confirmed_by_user_id').references(() => users.id),
     lastConfirmedBy: text('last_confirmed_by'),
+    /** The HSDS id it was imported with (migration 0016). */
+    hsdsId: uuid('hsds_id'),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -146,6 +158,7 @@ export const resourceServices = pgTable(
     uniqueIndex('resource_services_office_uq')
       .on(t.prefectureCode, t.officeNumber, t.type)
       .where(sql`office_number is not null`),
+    uniqueIndex('resource_services_hsds_uq').on(t.prefectureCode, t.hsdsId).where(sql`hsds_id is not null`),
   ],
 );
 

@@ -15,6 +15,11 @@ export const RESOURCE_ERRORS = {
     ja: 'ファイルを読み取れません。CSV（UTF-8 または Shift_JIS）を指定してください。',
     en: 'The file cannot be read. Send a CSV file (UTF-8 or Shift_JIS).',
   },
+  resource_hsds_unreadable: {
+    status: 400,
+    ja: 'ファイルを読み取れません。HSDS 3.0 の JSON（UTF-8）を指定してください。',
+    en: 'The file cannot be read. Send an HSDS 3.0 JSON file (UTF-8).',
+  },
   resource_round_exists: {
     status: 409,
     ja: 'この年度の確認依頼はすでに作成されています。',

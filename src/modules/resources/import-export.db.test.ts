@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resourceServices } from '../../db/schema';
 import { createTestApp, type TestApp, type TestClient } from '../../test/app';
 import { type RegistryWorld, registryWorld } from '../../test/registry-world';
+import { hsdsIdOf, termId } from './hsds-ids';
 
 let t: TestApp;
 let w: RegistryWorld;
@@ -152,7 +153,7 @@ describe('open-data import', () => {
 });
 
 describe('exports', () => {
-  it('HSDS JSON has the specification tables, with care items as attributes', async () => {
+  it('HSDS JSON has the specification tables, with care items as attributes of exported terms', async () => {
     const admin = w.clients.centreAdmin;
     const list = await admin.get('/api/resources/services?type=home_visit_nursing');
     const svc = list.body.items[0];
@@ -175,38 +176,51 @@ describe('exports', () => {
         'hsds_version',
         'locations',
         'organizations',
+        'profile',
         'schedules',
         'service_areas',
         'service_at_locations',
-        'service_capacities',
         'services',
+        'taxonomies',
+        'taxonomy_terms',
       ].sort(),
     );
+    expect(h.hsds_version).toBe('3.0');
     expect(h.services).toHaveLength(4);
-    const s = h.services.find((x: { id: string }) => x.id === svc.id);
-    expect(s).toMatchObject({ status: 'active', identifiers: [{ identifier: '1451000029' }] });
+    const id = hsdsIdOf('service', { id: svc.id });
+    const locId = hsdsIdOf('location', { id: full.location.id });
+    const s = h.services.find((x: { id: string }) => x.id === id);
+    expect(s).toMatchObject({ status: 'active' });
     expect(s.assured_date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(h.attributes).toContainEqual(
-      expect.objectContaining({
-        link_id: svc.id,
-        link_type: 'service',
-        taxonomy_term_id: 'tsunagu-care-item:ventilator',
-        value: 'accepted_with_conditions',
-        label: '日中のみ',
-      }),
+    const term = (taxonomy: string, code: string) => termId(taxonomy, code);
+    expect(h.taxonomy_terms.map((x: { id: string }) => x.id)).toContain(term('care-item', 'ventilator'));
+    expect(h.attributes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          link_id: id,
+          link_entity: 'service',
+          taxonomy_term_id: term('care-item', 'ventilator'),
+          value: 'accepted_with_conditions',
+        }),
+        expect.objectContaining({ link_id: id, link_type: 'care_conditions', value: '日中のみ' }),
+        expect.objectContaining({
+          taxonomy_term_id: term('service-detail', 'office_number'),
+          value: '1451000029',
+        }),
+        expect.objectContaining({ taxonomy_term_id: term('service-detail', 'capacity'), value: '10' }),
+        expect.objectContaining({ taxonomy_term_id: term('service-detail', 'vacancy'), value: '3' }),
+      ]),
     );
     expect(h.schedules).toContainEqual(
-      expect.objectContaining({ service_id: svc.id, freq: 'WEEKLY', byday: 'MO,WE', opens_at: '09:00' }),
+      expect.objectContaining({ service_id: id, freq: 'WEEKLY', byday: 'MO,WE', opens_at: '09:00+09:00' }),
     );
-    expect(h.service_capacities).toContainEqual(
-      expect.objectContaining({ service_id: svc.id, maximum: 10, available: 3 }),
-    );
-    const loc = h.locations.find((l: { id: string }) => l.id === full.location.id);
-    expect(loc.addresses[0]).toMatchObject({ external_identifier: '142077', country: 'JP' });
+    const loc = h.locations.find((l: { id: string }) => l.id === locId);
+    expect(loc).toMatchObject({ external_identifier: '142077' });
+    expect(loc.addresses[0]).toMatchObject({ city: '茅ヶ崎市', state_province: '神奈川県', country: 'JP' });
     expect(h.service_at_locations).toContainEqual(
-      expect.objectContaining({ service_id: svc.id, location_id: full.location.id }),
+      expect.objectContaining({ service_id: id, location_id: locId }),
     );
-    expect(h.service_areas).toContainEqual(expect.objectContaining({ service_id: svc.id, extent: '142077' }));
+    expect(h.service_areas).toContainEqual(expect.objectContaining({ service_id: id, extent: '142077' }));
   });
 
   it('xlsx has a row per service and a column per care item', async () => {

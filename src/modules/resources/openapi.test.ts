@@ -31,6 +31,6 @@ describe('resources OpenAPI document', () => {
       'GET /api/resources/services',
       'GET /api/resources/services/{id}',
     ]);
-    expect(paths.length).toBe(30);
+    expect(paths.length).toBe(32);
   });
 });

@@ -6,9 +6,11 @@ import { MAX_UPLOAD_BYTES } from '../../server/upload-limits';
 import { isoDateInJapan } from '../../shared/dates';
 import { recordAudit } from '../audit/record';
 import { createBottleneck, deleteBottleneck, listBottlenecks } from './bottlenecks';
-import { directoryXlsx, exportServices, hsdsExport, XLSX_TYPE } from './export';
+import { directoryXlsx, exportServices, XLSX_TYPE } from './export';
 import { gaps } from './gaps';
 import { gapsXlsx } from './gaps-xlsx';
+import { applyHsdsImport, hsdsPreviewOut, planHsdsImport } from './hsds-apply';
+import { hsdsExport, hsdsSource } from './hsds-export';
 import { applyImport, planImport, previewOut } from './import';
 import {
   ZBottleneck,
@@ -18,7 +20,8 @@ import {
   ZGapsQuery,
   ZGapsResponse,
 } from './schemas-gaps';
-import { ZExportQuery, ZHsdsExport, ZImportPreview, ZImportQuery, ZImportResult } from './schemas-work';
+import { ZHsdsExport, ZHsdsImportPreview } from './schemas-hsds';
+import { ZExportQuery, ZImportPreview, ZImportQuery, ZImportResult } from './schemas-work';
 import { prefectureWorker, resourceCaller } from './support';
 import { BOTTLENECK_KIND_LABELS } from './vocab';
 
@@ -47,6 +50,25 @@ async function readCsvBody(req: Request): Promise<Buffer> {
   if (buf.length > MAX_CSV_BYTES) throw new AppError('payload_too_large');
   if (!buf.length) throw new AppError('resource_file_unreadable');
   return buf;
+}
+
+/** The HSDS file of an import: a JSON document shaped like the export (ResourceHsdsExport), read as bytes. */
+const hsdsBody = {
+  content: {
+    'application/json': { schema: { $ref: '#/components/schemas/ResourceHsdsExport' } },
+    'application/octet-stream': { schema: { type: 'string', format: 'binary' } },
+  },
+  required: true,
+} as const;
+
+async function readHsdsBody(req: Request): Promise<unknown> {
+  const buf = Buffer.from(await req.arrayBuffer());
+  if (buf.length > MAX_CSV_BYTES) throw new AppError('payload_too_large');
+  try {
+    return JSON.parse(buf.toString('utf8').replace(/^\uFEFF/, ''));
+  } catch {
+    throw new AppError('resource_hsds_unreadable');
+  }
 }
 
 /** Open-data import, exports, gaps and bottlenecks (rounds: routes-rounds.ts). */
@@ -93,10 +115,49 @@ export function registerWorkRoutes(r: OpenAPIHono<AppEnv>, deps: Deps) {
 
   r.openapi(
     createRoute({
+      method: 'post',
+      path: '/import/hsds/preview',
+      tags,
+      summary: 'Preview an HSDS 3.0 JSON import / HSDS（JSON）の取り込みプレビュー（保存しない）',
+      description:
+        'Body: an HSDS 3.0 document (our export, or services of another Open Referral directory). Each service: create, update, unchanged or error.',
+      request: { query: ZImportQuery, body: hsdsBody },
+      responses: jsonOk(ZHsdsImportPreview),
+    }),
+    async (c) => {
+      const w = prefectureWorker(c, deps);
+      const doc = await readHsdsBody(c.req.raw);
+      const plan = await planHsdsImport(db, w.prefectureCode, doc, c.req.valid('query').fileName ?? null);
+      return c.json(hsdsPreviewOut(plan), 200);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'post',
+      path: '/import/hsds',
+      tags,
+      summary: 'Import HSDS 3.0 JSON (all or nothing) / HSDS（JSON）の取り込み（全件または0件）',
+      description: 'Matched by HSDS id: a re-import updates. Any issue: 400, nothing imported.',
+      request: { query: ZImportQuery, body: hsdsBody },
+      responses: jsonOk(ZImportResult),
+    }),
+    async (c) => {
+      const w = prefectureWorker(c, deps);
+      const doc = await readHsdsBody(c.req.raw);
+      const fileName = c.req.valid('query').fileName ?? null;
+      return c.json(await db.transaction((tx) => applyHsdsImport(tx, w, doc, fileName)), 200);
+    },
+  );
+
+  r.openapi(
+    createRoute({
       method: 'get',
       path: '/export.json',
       tags,
-      summary: 'Export as HSDS JSON / HSDS 形式（JSON）で出力',
+      summary: 'Export as HSDS 3.0 JSON / HSDS 3.0 形式（JSON）で出力',
+      description:
+        'Every object valid against the official HSDS 3.0 schema of its table; ids are stable UUIDs; Japanese details are attributes of the published taxonomies (docs/resources.md, HSDS profile).',
       request: { query: ZExportQuery },
       responses: jsonOk(ZHsdsExport),
     }),
@@ -114,7 +175,7 @@ export function registerWorkRoutes(r: OpenAPIHono<AppEnv>, deps: Deps) {
         'content-disposition',
         `attachment; filename="resources-${isoDateInJapan(w.at).replaceAll('-', '')}.json"`,
       );
-      return c.json(hsdsExport(data, w.at), 200);
+      return c.json(hsdsExport(await hsdsSource(db, w.prefectureCode, data), w.at), 200);
     },
   );
 

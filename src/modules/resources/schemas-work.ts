@@ -116,19 +116,3 @@ export const ZExportQuery = z.object({
   municipalityCode: ZMunicipalityCode.optional(),
   type: z.enum(SERVICE_TYPES).optional(),
 });
-
-/** HSDS 3.x-shaped export (GET /export.json). Arrays of HSDS objects; ids are ours. */
-export const ZHsdsExport = z
-  .object({
-    hsds_version: z.string(),
-    generated_at: z.string(),
-    organizations: z.array(z.record(z.string(), z.unknown())),
-    services: z.array(z.record(z.string(), z.unknown())),
-    locations: z.array(z.record(z.string(), z.unknown())),
-    service_at_locations: z.array(z.record(z.string(), z.unknown())),
-    schedules: z.array(z.record(z.string(), z.unknown())),
-    service_areas: z.array(z.record(z.string(), z.unknown())),
-    attributes: z.array(z.record(z.string(), z.unknown())),
-    service_capacities: z.array(z.record(z.string(), z.unknown())),
-  })
-  .openapi('ResourceHsdsExport');
