@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   descriptionOf,
@@ -172,8 +173,22 @@ describe('centre administrator journey', () => {
     await page.getByRole('button', { name: '改ざんがないか検証' }).click();
     await expect
       .poll(textOf(page.getByRole('status').filter({ hasText: '改ざん' })))
-      .toMatch(/改ざんは見つかりませんでした（\d+件を検証）。/);
+      .toMatch(
+        /改ざんは見つかりませんでした（記録 \d+件、チェックポイント \d+件を検証）。最新のチェックポイント: /,
+      );
     await expectNoAxeViolations(page, 'audit');
+
+    // A database owner deletes the newest entries behind the triggers' back: the signed checkpoint shows it.
+    await h.db.systemDb.execute(sql`ALTER TABLE audit_log DISABLE TRIGGER USER`);
+    await h.db.systemDb.execute(sql`DELETE FROM audit_log WHERE seq > (SELECT max(seq) - 2 FROM audit_log)`);
+    await h.db.systemDb.execute(sql`ALTER TABLE audit_log ENABLE TRIGGER USER`);
+    await page.getByRole('button', { name: '改ざんがないか検証' }).click();
+    await expect
+      .poll(textOf(page.getByRole('alert')))
+      .toMatch(
+        /最新の記録が削除されています。.* のチェックポイントは \d+件目までを保証していますが、記録は \d+件で終わっています。/,
+      );
+    await expectNoAxeViolations(page, 'audit with a cut tail');
     h.assertClean();
   });
 });

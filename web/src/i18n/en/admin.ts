@@ -171,8 +171,22 @@ export const enAdmin = {
   'audit.exportCsv': 'Export as CSV',
   'audit.verify': 'Verify integrity',
   'audit.verifying': 'Verifying…',
-  'audit.verifyOk': 'No tampering found ({n} entries verified).',
-  'audit.verifyBroken': 'The chain is broken (ID {id}: {reason}). Contact the system administrator.',
+  'audit.verifyOk': 'No tampering found ({n} entries and {c} checkpoints verified).',
+  'audit.verifyNewest': 'Newest checkpoint: {at} (vouches for {seq} entries)',
+  'audit.verifyNoCheckpoint': 'There is no signed checkpoint yet.',
+  'audit.verifyBroken': 'The chain is broken at ID {id}: {reason}.',
+  'audit.reason.seq_gap': 'an entry was removed',
+  'audit.reason.prev_hash_mismatch': 'an entry was inserted or moved',
+  'audit.reason.hash_mismatch': "an entry's content was altered",
+  'audit.result.tail_cut':
+    'The newest entries were removed. The checkpoint of {at} vouches for {seq} entries, but the log ends after {n}.',
+  'audit.result.chain_rewritten':
+    'Entries were rewritten. The log no longer matches the checkpoint of {at} (entry {seq}): entries up to it were altered, or removed and replaced.',
+  'audit.result.checkpoint_signature_invalid':
+    "The signature of the checkpoint of {at} is wrong (forged or altered, or the server's TSUNAGU_SECRET changed).",
+  'audit.result.checkpoint_stale':
+    'Checkpoints had stopped. Entries since {at} went unprotected by a signature for more than twice the interval (the sealer was not running).',
+  'audit.verifyContact': 'Contact the system administrator (the operations guide says what to do).',
   'audit.ids': '{n} entities',
   'audit.empty': 'No entry matches.',
 } satisfies Record<keyof typeof jaAdmin, string>;

@@ -167,8 +167,22 @@ export const jaAdmin = {
   'audit.exportCsv': 'CSV 形式で出力',
   'audit.verify': '改ざんがないか検証',
   'audit.verifying': '検証しています…',
-  'audit.verifyOk': '改ざんは見つかりませんでした（{n}件を検証）。',
-  'audit.verifyBroken': '記録の連鎖が途切れています（ID {id}：{reason}）。システム管理者に連絡してください。',
+  'audit.verifyOk': '改ざんは見つかりませんでした（記録 {n}件、チェックポイント {c}件を検証）。',
+  'audit.verifyNewest': '最新のチェックポイント: {at}（{seq}件目までを保証）',
+  'audit.verifyNoCheckpoint': '署名付きチェックポイントはまだありません。',
+  'audit.verifyBroken': '記録の連鎖が途切れています（ID {id}）: {reason}。',
+  'audit.reason.seq_gap': '記録が削除されています',
+  'audit.reason.prev_hash_mismatch': '記録が挿入または入れ替えられています',
+  'audit.reason.hash_mismatch': '記録の内容が書き換えられています',
+  'audit.result.tail_cut':
+    '最新の記録が削除されています。{at} のチェックポイントは {seq}件目までを保証していますが、記録は {n}件で終わっています。',
+  'audit.result.chain_rewritten':
+    '記録が書き換えられています。{at} のチェックポイント（{seq}件目）と内容が一致しません（それまでの記録の改ざん、または削除と差し替え）。',
+  'audit.result.checkpoint_signature_invalid':
+    '{at} のチェックポイントの署名が正しくありません（偽造・改ざん、またはサーバーの秘密鍵 TSUNAGU_SECRET の変更）。',
+  'audit.result.checkpoint_stale':
+    'チェックポイントが途絶えていました。{at} 以降の記録が、定められた間隔の 2 倍を超えて署名で保護されていませんでした（封印処理の停止）。',
+  'audit.verifyContact': 'システム管理者に連絡してください（対処は運用ガイドにあります）。',
   'audit.ids': '対象 {n}件',
   'audit.empty': '条件に合う記録はありません。',
 } as const;

@@ -26,7 +26,25 @@ export type AuditFilters = {
   page?: number;
 };
 
-export type AuditVerifyResult = { ok: boolean; entries: number; brokenAtId?: number; reason?: string };
+/** What a verification found (the server's VerifyOutcome, decision 0012). */
+export type AuditVerifyOutcome =
+  | 'intact'
+  | 'chain_broken'
+  | 'checkpoint_signature_invalid'
+  | 'chain_rewritten'
+  | 'tail_cut'
+  | 'checkpoint_stale';
+
+export type AuditVerifyResult = {
+  ok: boolean;
+  result: AuditVerifyOutcome;
+  entries: number;
+  checkpoints: number;
+  brokenAtId?: number;
+  reason?: 'prev_hash_mismatch' | 'hash_mismatch' | 'seq_gap';
+  checkpoint?: { seq: number; at: string };
+  uncoveredSince?: string;
+};
 
 export const AUDIT_PAGE_SIZE = 50;
 

@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { ApiErrorAlert, ErrorAlert, StatusMessage } from '../../components/Alert';
-import { Button, buttonClass } from '../../components/Button';
+import { buttonClass } from '../../components/Button';
 import { Page, Section } from '../../components/Page';
 import { Pagination } from '../../components/Pagination';
 import { QueryState } from '../../components/QueryState';
@@ -12,10 +11,10 @@ import {
   auditExportUrl,
   type AuditFilters as Filters,
   useAuditLog,
-  useVerifyAudit,
 } from '../../lib/queries/audit';
 import { isRole, roleLabel } from '../../lib/roles';
 import { AuditFilters, actionLabel } from './AuditFilters';
+import { AuditVerify } from './AuditVerify';
 
 function detailText(detail: unknown): string {
   if (!detail || (typeof detail === 'object' && Object.keys(detail).length === 0)) return '';
@@ -35,26 +34,6 @@ function EntityIds({ ids }: { ids: string[] }) {
       </summary>
       <span className={cls}>{ids.join(', ')}</span>
     </details>
-  );
-}
-
-function Verify() {
-  const t = useT();
-  const verify = useVerifyAudit();
-  const r = verify.data;
-  return (
-    <div className="mb-6">
-      <Button variant="secondary" onClick={() => verify.mutate()} disabled={verify.isPending}>
-        {verify.isPending ? t('audit.verifying') : t('audit.verify')}
-      </Button>
-      <ApiErrorAlert error={verify.error} />
-      {r && !r.ok && (
-        <ErrorAlert>
-          {t('audit.verifyBroken', { id: r.brokenAtId ?? '?', reason: r.reason ?? '' })}
-        </ErrorAlert>
-      )}
-      <StatusMessage>{r?.ok ? t('audit.verifyOk', { n: r.entries }) : null}</StatusMessage>
-    </div>
   );
 }
 
@@ -85,7 +64,7 @@ export function AuditPage() {
           {t('audit.exportCsv')}
         </a>
       </div>
-      <Verify />
+      <AuditVerify />
       <QueryState query={log}>
         {(data) =>
           data.items.length === 0 ? (
