@@ -9,7 +9,9 @@ import { ping } from '../db/client';
 import { csrfGuard, loadSession } from '../modules/accounts/middleware';
 import type { AppEnv, Deps } from './context';
 import { AppError } from './errors';
+import { inputHygiene } from './input-hygiene';
 import { MODULES } from './modules';
+import { requestLogFields } from './request-log';
 import { MAX_UPLOAD_BYTES, UPLOAD_PATHS } from './upload-limits';
 import { validationHook } from './validation';
 
@@ -31,15 +33,7 @@ export function createApp(deps: Deps) {
     const started = performance.now();
     await next();
     c.header('x-request-id', requestId);
-    log.info(
-      {
-        method: c.req.method,
-        path: c.req.path,
-        status: c.res.status,
-        ms: Math.round(performance.now() - started),
-      },
-      'request',
-    );
+    log.info(requestLogFields(c, started), 'request');
   });
 
   app.use(
@@ -75,6 +69,9 @@ export function createApp(deps: Deps) {
   app.use('/api/*', (c, next) =>
     UPLOAD_PATHS.some((p) => c.req.path.startsWith(p)) ? uploadLimit(c, next) : defaultLimit(c, next),
   );
+  // NUL, control characters and broken UTF-16 in the path, query or JSON body answer 400 (input-hygiene.ts).
+  const definitions = () => app.openAPIRegistry.definitions;
+  app.use('/api/*', inputHygiene(definitions));
   app.use('/api/*', loadSession(deps));
   app.use('/api/*', csrfGuard());
 

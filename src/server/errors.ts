@@ -125,8 +125,11 @@ export const ERRORS = { ...CORE_ERRORS, ...CENSUS_ERRORS, ...CONSULTATION_ERRORS
 
 export type ErrorCode = keyof typeof ERRORS;
 
-/** A field problem; `ja` and `en` are given where the message is meant for the public (e.g. the registration form). */
-export type ErrorIssue = { path: string; message: string; ja?: string; en?: string };
+/**
+ * A field problem; `ja` and `en` are given where the message is meant for the public (e.g. the registration
+ * form); `code` names the problem for programs where one is shared by many routes (e.g. `control_character`).
+ */
+export type ErrorIssue = { path: string; message: string; code?: string; ja?: string; en?: string };
 
 export class AppError extends Error {
   readonly code: ErrorCode;

@@ -15,6 +15,7 @@ export const ZError = z
           z.object({
             path: z.string(),
             message: z.string(),
+            code: z.string().optional(),
             ja: z.string().optional(),
             en: z.string().optional(),
           }),

@@ -13,6 +13,7 @@ import { pgErrorCode } from '../../server/constraint-errors';
 import type { AppEnv, Deps } from '../../server/context';
 import { AppError } from '../../server/errors';
 import { ERROR_RESPONSES, jsonBody, moduleRouter } from '../../server/openapi';
+import { multilineText } from '../../server/text-fields';
 import { isoDateInJapan } from '../../shared/dates';
 import { hitRateLimit } from '../accounts/throttle';
 import { recordAudit } from '../audit/record';
@@ -49,10 +50,10 @@ export const ZSubmitConsultationRequest = z
       .max(254)
       .optional()
       .refine((v) => !v || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), MSG.email),
-    childDescription: z.string().trim().max(1000).optional(),
+    childDescription: multilineText(1000).optional(),
     topics: z.array(z.enum(TOPICS)).min(1).max(TOPICS.length),
     urgency: z.enum(URGENCIES).default('normal'),
-    narrative: z.string().trim().min(1, MSG.required).max(4000),
+    narrative: multilineText(4000).min(1, MSG.required),
     website: z.string().max(2000).optional().openapi({ description: 'Leave empty (spam trap).' }),
   })
   .strict();

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { zDate, zOptText, zText, zVersion } from '../registry/schemas-write';
+import { multilineText } from '../../server/text-fields';
+import { zDate, zOptText, zVersion } from '../registry/schemas-write';
 import { CONSULTATION_ACTIONS } from './policy';
 import {
   ACTION_KINDS,
@@ -28,7 +29,7 @@ export type TeamRefInput = z.infer<typeof ZTeamRef>;
 /** The child: a registry record, a not-yet-registered child described in words, or anonymous. */
 const ZChildInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('registered'), childId: zUuid }),
-  z.object({ kind: z.literal('unregistered'), description: zText(1000) }),
+  z.object({ kind: z.literal('unregistered'), description: multilineText(1000, 1) }),
   z.object({ kind: z.literal('anonymous') }),
 ]);
 
@@ -42,7 +43,7 @@ export const ZCreateConsultationRequest = z
     child: ZChildInput,
     topics: zTopics,
     urgency: z.enum(URGENCIES),
-    narrative: zText(8000),
+    narrative: multilineText(8000, 1),
     openedAt: z.iso.datetime({ offset: true }).optional(),
     nextActionOn: zDate.nullable().optional(),
     /** Default: the actor's own team (the first one, when it has several). */
@@ -61,7 +62,7 @@ export const ZUpdateConsultationRequest = z
     channel: z.enum(CHANNELS).optional(),
     topics: zTopics.optional(),
     urgency: z.enum(URGENCIES).optional(),
-    narrative: zText(8000).optional(),
+    narrative: multilineText(8000, 1).optional(),
     nextActionOn: zDate.nullable().optional(),
     assignedUserId: zUuid.nullable().optional(),
   })
@@ -79,7 +80,7 @@ export const ZAddActionRequest = z
       .max(24 * 60)
       .nullable()
       .optional(),
-    note: zOptText(4000),
+    note: multilineText(4000).nullable().optional(),
     resourceId: zUuid.nullable().optional(),
     resourceText: zOptText(500),
     /** Required for a referral: when to check that the family reached the resource. */
@@ -112,16 +113,18 @@ export const ZHandoffRequest = z
   .object({
     kind: z.enum(['handoff', 'backup', 'supervise']),
     to: ZTeamRef,
-    reason: zOptText(2000),
+    reason: multilineText(2000).nullable().optional(),
     keepAsBackup: z.boolean().optional(),
   })
   .strict();
 export type HandoffRequest = z.infer<typeof ZHandoffRequest>;
 
-export const ZHandoffDecisionRequest = z.object({ reason: zOptText(2000) }).strict();
+export const ZHandoffDecisionRequest = z
+  .object({ reason: multilineText(2000).nullable().optional() })
+  .strict();
 
 export const ZCloseRequest = z
-  .object({ version: zVersion, outcome: z.enum(OUTCOMES), note: zOptText(4000) })
+  .object({ version: zVersion, outcome: z.enum(OUTCOMES), note: multilineText(4000).nullable().optional() })
   .strict();
 
 export const ZHandoffParams = z.object({

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { multilineText } from '../../server/text-fields';
 import { findPrefecture } from '../../shared/municipalities';
 
 /** Organisation kinds and municipal divisions, as typed in db/schema/network.ts. */
@@ -84,7 +85,7 @@ export const ZCreateRegionRequest = z
   .object({
     name: requiredText(100),
     nameEn: optionalText(100),
-    note: optionalText(2000),
+    note: multilineText(2000).nullable().optional(),
     sortOrder: z.number().int().min(-10_000).max(10_000).optional(),
     municipalityCodes: z.array(ZMunicipalityCodeInput).max(500),
   })
@@ -95,7 +96,7 @@ export const ZUpdateRegionRequest = z
     version: ZVersion,
     name: requiredText(100).optional(),
     nameEn: optionalText(100),
-    note: optionalText(2000),
+    note: multilineText(2000).nullable().optional(),
     sortOrder: z.number().int().min(-10_000).max(10_000).optional(),
     municipalityCodes: z.array(ZMunicipalityCodeInput).max(500).optional(),
   })

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { multilineText } from '../../server/text-fields';
 import { CONSENT_PURPOSES, DEVICE_KINDS, SEXES, SUBMITTER_KINDS } from './schemas-submit';
 
 /** Review side of registrations: the queue, one registration with suggested matches, and the decisions. */
@@ -140,7 +141,7 @@ export const ZRegistrationDetail = z
 
 /** Accept as a new child record, with an optional note kept on the registration. */
 export const ZAcceptRegistrationRequest = z
-  .object({ note: z.string().trim().max(1000).optional() })
+  .object({ note: multilineText(1000).optional() })
   .openapi('AcceptRegistrationRequest');
 /** Merge into an existing record at the version the reviewer read. */
 export const ZMergeRegistrationRequest = z
@@ -151,12 +152,12 @@ export const ZMergeRegistrationRequest = z
       .int()
       .min(1)
       .openapi({ description: 'The child version read; a stale one answers 409.' }),
-    note: z.string().trim().max(1000).optional(),
+    note: multilineText(1000).optional(),
   })
   .openapi('MergeRegistrationRequest');
 /** Reject with a reason (kept on the registration and in the audit log). */
 export const ZRejectRegistrationRequest = z
-  .object({ reason: z.string().trim().min(1).max(1000) })
+  .object({ reason: multilineText(1000, 1) })
   .openapi('RejectRegistrationRequest');
 
 /** The outcome of a decision; `childId` is the record created or merged into. */

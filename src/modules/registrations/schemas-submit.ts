@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { DeviceKind } from '../../db/schema';
+import { multilineText } from '../../server/text-fields';
 import { WATCH_LEVELS, type WatchLevel } from '../../shared/care-score';
 import { toFullwidthKana, toKatakana } from '../../shared/kana';
 import { isValidMunicipalityCode } from '../../shared/municipality-code';
@@ -144,7 +145,9 @@ export const ZRegistrationChild = z.strictObject({
     )
     .max(REGISTRATION_LIMITS.devices)
     .default([]),
-  livingSituation: optionalText(2000),
+  livingSituation: multilineText(2000)
+    .optional()
+    .transform((v) => (v ? v : undefined)),
 });
 
 /** A parent or guardian (1–4 per form). */

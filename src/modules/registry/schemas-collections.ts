@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { multilineText } from '../../server/text-fields';
 import { AFFILIATION_KINDS, DEVICE_KINDS, HANDBOOK_KINDS } from './schemas-detail';
 import { zDate, zKana, zOptText, zText, zVersion } from './schemas-write';
 
@@ -52,10 +53,20 @@ const zIcd10 = z
   .nullable()
   .optional();
 export const ZAddDiagnosisRequest = z
-  .object({ version: zVersion, name: zText(200), icd10: zIcd10, note: zOptText(1000) })
+  .object({
+    version: zVersion,
+    name: zText(200),
+    icd10: zIcd10,
+    note: multilineText(1000).nullable().optional(),
+  })
   .openapi('AddDiagnosisRequest');
 export const ZUpdateDiagnosisRequest = z
-  .object({ version: zVersion, name: zText(200).optional(), icd10: zIcd10, note: zOptText(1000) })
+  .object({
+    version: zVersion,
+    name: zText(200).optional(),
+    icd10: zIcd10,
+    note: multilineText(1000).nullable().optional(),
+  })
   .openapi('UpdateDiagnosisRequest');
 
 const physicianFields = {
@@ -78,7 +89,7 @@ const deviceFields = {
   /** Default by kind when absent (ventilators, concentrators, pumps … need mains power). */
   needsMains: z.boolean().optional(),
   batteryHours: z.number().min(0).max(9999).multipleOf(0.1).nullable().optional(),
-  note: zOptText(1000),
+  note: multilineText(1000).nullable().optional(),
 };
 export const ZAddDeviceRequest = z.object({ version: zVersion, ...deviceFields }).openapi('AddDeviceRequest');
 export const ZUpdateDeviceRequest = z

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { multilineText } from '../../server/text-fields';
 import { toFullwidthKana, toKatakana } from '../../shared/kana';
 import { CHILD_STATUSES, SEXES } from './schemas';
 import { CONSENT_METHODS, CONSENT_PURPOSES, WATCH_LEVELS } from './schemas-detail';
@@ -39,7 +40,7 @@ export const ZConsentDecision = z.object({
   granted: z.boolean(),
   decidedOn: zDate,
   method: z.enum(CONSENT_METHODS),
-  note: zOptText(500),
+  note: multilineText(500).nullable().optional(),
 });
 
 export const ZCreateChildRequest = z
@@ -52,7 +53,7 @@ export const ZCreateChildRequest = z
     sex: z.enum(SEXES),
     municipalityCode: zMunicipalityCode,
     address: zOptText(200),
-    livingSituation: zOptText(2000),
+    livingSituation: multilineText(2000).nullable().optional(),
     status: z.enum(CHILD_STATUSES).optional(),
     statusSince: zDate.nullable().optional(),
     /**
@@ -74,7 +75,7 @@ export const ZUpdateChildRequest = z
     birthDate: zDate.optional(),
     sex: z.enum(SEXES).optional(),
     address: zOptText(200),
-    livingSituation: zOptText(2000),
+    livingSituation: multilineText(2000).nullable().optional(),
     status: z.enum(CHILD_STATUSES).optional(),
     statusSince: zDate.nullable().optional(),
   })
@@ -91,7 +92,7 @@ export const ZSetCareItemsRequest = z
           watch: z.enum(WATCH_LEVELS).optional(),
           judgedOn: zDate.nullable().optional(),
           judgedBy: zOptText(100),
-          note: zOptText(500),
+          note: multilineText(500).nullable().optional(),
         }),
       )
       .max(40),

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { multilineText } from '../../server/text-fields';
 import { ZTimestamp } from './schemas-common';
 import { BOTTLENECK_KINDS, CARE_ITEM_CODES } from './vocab';
 
@@ -87,7 +88,7 @@ export const ZCreateBottleneck = z.object({
   regionId: z.string().uuid(),
   careItem: z.enum(CARE_ITEM_CODES).nullable().optional(),
   kind: z.enum(BOTTLENECK_KINDS),
-  note: z.string().trim().max(1000).nullable().optional(),
+  note: multilineText(1000).nullable().optional(),
 });
 
 export const ZBottleneckList = z.object({ items: z.array(ZBottleneck) });

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { multilineText } from '../../server/text-fields';
 import {
   ZCareAcceptance,
   ZConfirmation,
@@ -18,7 +19,7 @@ import { CARE_ITEM_CODES, SERVICE_STATUSES, SERVICE_TYPES } from './vocab';
 export const ZOrganizationInput = z.object({
   name: z.string().trim().min(1).max(200),
   kana: z.string().trim().max(200).nullable().optional(),
-  description: z.string().trim().max(2000).nullable().optional(),
+  description: multilineText(2000).nullable().optional(),
   website: z.string().trim().url().max(500).nullable().optional(),
   phone: z.string().trim().max(40).nullable().optional(),
   email: z.string().trim().email().max(200).nullable().optional(),
@@ -63,11 +64,11 @@ export const ZOrganizationList = z.object({
 
 /** The fields a provider may correct (through sign-in or its link). */
 export const ZServiceProviderEdit = z.object({
-  description: z.string().trim().max(4000).nullable().optional(),
+  description: multilineText(4000).nullable().optional(),
   /** How to start using the service (HSDS application_process). */
-  howToApply: z.string().trim().max(2000).nullable().optional(),
-  eligibilityDescription: z.string().trim().max(2000).nullable().optional(),
-  feesDescription: z.string().trim().max(1000).nullable().optional(),
+  howToApply: multilineText(2000).nullable().optional(),
+  eligibilityDescription: multilineText(2000).nullable().optional(),
+  feesDescription: multilineText(1000).nullable().optional(),
   /** Ages served in years, inclusive (HSDS minimum_age / maximum_age). */
   minAge: z.number().int().min(0).max(120).nullable().optional(),
   maxAge: z.number().int().min(0).max(120).nullable().optional(),
