@@ -2,6 +2,35 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from './context';
 import { validationHook } from './validation';
 
+/** A JSON value: what a free-form field (an audit entry's detail, a recorded change) may hold. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+const jsonValueRef = { $ref: '#/components/schemas/JsonValue' };
+
+export const ZJsonValue: z.ZodType<JsonValue> = z
+  .lazy(() =>
+    z.union([
+      z.string(),
+      z.number(),
+      z.boolean(),
+      z.null(),
+      z.array(ZJsonValue),
+      z.record(z.string(), ZJsonValue),
+    ]),
+  )
+  // Written out: the generator would wrap each recursive reference in a second nullable branch.
+  .openapi('JsonValue', {
+    description: 'A JSON value (string, number, boolean, null, array or object).',
+    anyOf: [
+      { type: 'string' },
+      { type: 'number' },
+      { type: 'boolean' },
+      { type: 'null' },
+      { type: 'array', items: jsonValueRef },
+      { type: 'object', additionalProperties: jsonValueRef },
+    ],
+  });
+
 /** The error body every failure carries (see server/errors.ts). */
 export const ZError = z
   .object({
@@ -21,13 +50,18 @@ export const ZError = z
           }),
         )
         .optional(),
+      /** Machine-readable facts of some errors, e.g. a conflict's current version and changed fields. */
+      detail: z.record(z.string(), ZJsonValue).optional(),
     }),
   })
   .openapi('Error');
 
 const errorContent = { 'application/json': { schema: ZError } };
 
-/** Error responses a route may give, for the OpenAPI document. */
+/**
+ * Error responses a route may give, for routes that list them themselves. Most need not: the document
+ * adds each operation's error answers by its kind (server/openapi-document.ts).
+ */
 export const ERROR_RESPONSES = {
   400: { description: 'Invalid input / 入力エラー', content: errorContent },
   401: { description: 'Not signed in / 未サインイン', content: errorContent },
@@ -36,12 +70,21 @@ export const ERROR_RESPONSES = {
   409: { description: 'Conflict / 競合', content: errorContent },
 } as const;
 
+/**
+ * An error answer a route declares itself, for a status the document does not add by the operation's kind.
+ * The document gives it the shared error body (left out here so that it does not widen the handler's type).
+ */
+export function errorAnswer(description: string) {
+  return { description } as const;
+}
+
 export function jsonBody<T extends z.ZodType>(schema: T) {
   return { content: { 'application/json': { schema } }, required: true } as const;
 }
 
+/** A JSON 200 answer; the error answers are added to the document by the operation's kind. */
 export function jsonOk<T extends z.ZodType>(schema: T, description = 'OK') {
-  return { 200: { description, content: { 'application/json': { schema } } }, ...ERROR_RESPONSES } as const;
+  return { 200: { description, content: { 'application/json': { schema } } } } as const;
 }
 
 /** A module's router, with the shared validation hook. */

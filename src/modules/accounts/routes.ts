@@ -4,7 +4,8 @@ import type { Context } from 'hono';
 import { users } from '../../db/schema';
 import type { AppEnv, Deps } from '../../server/context';
 import { AppError } from '../../server/errors';
-import { jsonBody, jsonOk, moduleRouter } from '../../server/openapi';
+import { errorAnswer, jsonBody, jsonOk, moduleRouter } from '../../server/openapi';
+import { CSRF_SCHEME, SESSION_SCHEME } from '../../server/openapi-document';
 import { recordAudit } from '../audit/record';
 import { completeWithToken } from './complete-token';
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from './cookie';
@@ -29,13 +30,25 @@ import { generateTotpSecret, otpauthUri } from './totp';
 
 const tag = ['auth'];
 
+/** Open without a session; a request that does carry one must also send its CSRF token (csrfGuard). */
+const SIGNED_OUT_OR_IN: Record<string, string[]>[] = [{}, { [SESSION_SCHEME]: [], [CSRF_SCHEME]: [] }];
+
 export function accountsRoutes(deps: Deps) {
   const r = moduleRouter();
   // Made now, not at the first sign-in with an unknown e-mail, which would otherwise take two hashes' time.
   void dummyPasswordHash();
 
   r.openapi(
-    createRoute({ method: 'get', path: '/session', tags: tag, responses: jsonOk(ZSessionResponse) }),
+    createRoute({
+      method: 'get',
+      path: '/session',
+      tags: tag,
+      summary: 'サインインの状態 / The session: who is signed in and which step is due',
+      description:
+        'Without a session, `authenticated: false`. With one, `mustVerifyTotp` or `mustEnrolTotp` names the TOTP step still due; `csrfToken` is the value to send as X-CSRF-Token.',
+      security: [{}, { [SESSION_SCHEME]: [] }],
+      responses: jsonOk(ZSessionResponse),
+    }),
     async (c) => c.json(await sessionView(deps, c), 200),
   );
 
@@ -44,8 +57,16 @@ export function accountsRoutes(deps: Deps) {
       method: 'post',
       path: '/sign-in',
       tags: tag,
+      summary: 'サインイン / Sign in with e-mail and password',
+      description:
+        'The password step: sets the session cookie. When the answer says `mustVerifyTotp`, finish with `POST /api/auth/totp`; when `mustEnrolTotp`, enrol with `/api/auth/totp/enrol` and `/api/auth/totp/confirm`. Repeated failures lock the account for a while.',
+      security: SIGNED_OUT_OR_IN,
       request: { body: jsonBody(ZSignInRequest) },
-      responses: jsonOk(ZSessionResponse),
+      responses: {
+        ...jsonOk(ZSessionResponse),
+        401: errorAnswer('`invalid_credentials` / メールアドレスまたはパスワードの誤り'),
+        429: errorAnswer('`rate_limited` / リクエスト過多'),
+      },
     }),
     async (c) => {
       const { email, password } = c.req.valid('json');
@@ -71,8 +92,15 @@ export function accountsRoutes(deps: Deps) {
       method: 'post',
       path: '/totp',
       tags: tag,
+      summary: '2段階認証コードの入力 / The TOTP step: complete the sign-in with the 6-digit code',
+      description:
+        'Takes the session of a password step that answered `mustVerifyTotp`. A wrong code answers 401 `invalid_totp` and counts towards the lock-out.',
       request: { body: jsonBody(ZTotpRequest) },
-      responses: jsonOk(ZSessionResponse),
+      responses: {
+        ...jsonOk(ZSessionResponse),
+        423: errorAnswer('`account_locked`: too many wrong codes / 失敗が続いたためロック中'),
+        429: errorAnswer('`rate_limited` / リクエスト過多'),
+      },
     }),
     async (c) => {
       const session = c.get('session');
@@ -85,7 +113,15 @@ export function accountsRoutes(deps: Deps) {
   );
 
   r.openapi(
-    createRoute({ method: 'post', path: '/totp/enrol', tags: tag, responses: jsonOk(ZTotpEnrolResponse) }),
+    createRoute({
+      method: 'post',
+      path: '/totp/enrol',
+      tags: tag,
+      summary: '2段階認証の設定開始 / Start TOTP enrolment: a new secret and its otpauth URI',
+      description:
+        'For a session that must enrol (`mustEnrolTotp`) or a complete one without TOTP; confirm with `POST /api/auth/totp/confirm`.',
+      responses: jsonOk(ZTotpEnrolResponse),
+    }),
     async (c) => {
       const session = c.get('session');
       // Enrolment is open to a session that must enrol, or to a complete session replacing nothing.
@@ -107,8 +143,14 @@ export function accountsRoutes(deps: Deps) {
       method: 'post',
       path: '/totp/confirm',
       tags: tag,
+      summary: '2段階認証の設定完了 / Confirm TOTP enrolment with a first code',
+      description: 'Turns TOTP on and completes the session, as the TOTP step does.',
       request: { body: jsonBody(ZTotpRequest) },
-      responses: jsonOk(ZSessionResponse),
+      responses: {
+        ...jsonOk(ZSessionResponse),
+        423: errorAnswer('`account_locked`: too many wrong codes / 失敗が続いたためロック中'),
+        429: errorAnswer('`rate_limited` / リクエスト過多'),
+      },
     }),
     async (c) => {
       const session = c.get('session');
@@ -136,7 +178,14 @@ export function accountsRoutes(deps: Deps) {
   );
 
   r.openapi(
-    createRoute({ method: 'post', path: '/sign-out', tags: tag, responses: jsonOk(ZOk) }),
+    createRoute({
+      method: 'post',
+      path: '/sign-out',
+      tags: tag,
+      summary: 'サインアウト / Sign out: end the session and clear the cookie',
+      security: SIGNED_OUT_OR_IN,
+      responses: jsonOk(ZOk),
+    }),
     async (c) => {
       const session = c.get('session');
       if (session) {
@@ -159,6 +208,7 @@ export function accountsRoutes(deps: Deps) {
       method: 'post',
       path: '/password',
       tags: tag,
+      summary: 'パスワードの変更 / Change your password (the current one is asked)',
       request: { body: jsonBody(ZChangePasswordRequest) },
       responses: jsonOk(ZOk),
     }),
@@ -193,6 +243,7 @@ export function accountsRoutes(deps: Deps) {
       method: 'post',
       path: '/locale',
       tags: tag,
+      summary: '表示言語の保存 / Save your language (ja or en)',
       request: { body: jsonBody(ZLocaleRequest) },
       responses: jsonOk(ZOk),
     }),
@@ -216,6 +267,11 @@ export function accountsRoutes(deps: Deps) {
         method: 'post',
         path,
         tags: tag,
+        summary:
+          purpose === 'invitation'
+            ? '招待の受諾 / Accept an invitation: set your password with its one-time link'
+            : 'パスワードの再設定 / Reset your password with its one-time link',
+        security: SIGNED_OUT_OR_IN,
         request: { body: jsonBody(ZAcceptTokenRequest) },
         responses: jsonOk(ZOk),
       }),

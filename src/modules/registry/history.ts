@@ -1,6 +1,7 @@
 import { and, desc, eq, gt, lt, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { childHistory, users } from '../../db/schema';
+import type { JsonValue } from '../../server/openapi';
 import type { Actor, RequestMeta } from '../access/actor';
 import { recordAudit } from '../audit/record';
 
@@ -57,7 +58,8 @@ export type HistoryEntry = {
   userId: string | null;
   userName: string | null;
   action: string;
-  changes: Record<string, unknown>;
+  /** field → [before, after], as recorded (jsonb, so JSON values). */
+  changes: Record<string, [before: JsonValue, after: JsonValue]>;
   version: number;
 };
 
@@ -89,7 +91,7 @@ export async function listChildHistory(
     .leftJoin(users, eq(users.id, childHistory.userId))
     .where(and(eq(childHistory.childId, childId), cutCondition(cut)))
     .orderBy(desc(childHistory.id));
-  return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
+  return rows.map((r) => ({ ...r, at: r.at.toISOString(), changes: r.changes as HistoryEntry['changes'] }));
 }
 
 /** Names of the fields changed since a version (for a 409: what the other person changed). */

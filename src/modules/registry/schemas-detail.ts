@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { ZJsonValue } from '../../server/openapi';
 import { ZChildSummary } from './schemas';
 
 /** Values shared by the request and response schemas of the child record. */
@@ -183,8 +184,11 @@ export const ZChildHistoryEntry = z
     userId: z.string().uuid().nullable(),
     userName: z.string().nullable(),
     action: z.string(),
-    /** field → [before, after], or a described change of a list (see registry/history.ts). */
-    changes: z.record(z.string(), z.unknown()),
+    /** field → [before, after]; a list (guardians, care items …) is given whole (see registry/history.ts). */
+    changes: z.record(
+      z.string(),
+      z.tuple([ZJsonValue, ZJsonValue]).openapi({ description: '[before, after]', minItems: 2, maxItems: 2 }),
+    ),
     version: z.number().int(),
   })
   .openapi('ChildHistoryEntry');

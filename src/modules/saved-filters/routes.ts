@@ -6,6 +6,7 @@ import { AppError } from '../../server/errors';
 import { isUuid, jsonBody, jsonOk, moduleRouter, ZIdParam } from '../../server/openapi';
 import { requireActor } from '../accounts/middleware';
 import {
+  type FilterValues,
   MAX_SAVED_FILTERS,
   SAVED_FILTER_SCHEMAS,
   ZCreateSavedFilterRequest,
@@ -25,7 +26,8 @@ const columns = {
 };
 
 function present(row: { id: string; name: string; filter: Record<string, unknown>; createdAt: Date }) {
-  return { ...row, createdAt: row.createdAt.toISOString() };
+  // Stored as the list's own schema gave it back: parameter → value, as in a query.
+  return { ...row, filter: row.filter as FilterValues, createdAt: row.createdAt.toISOString() };
 }
 
 /**

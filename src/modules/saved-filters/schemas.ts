@@ -15,13 +15,23 @@ export type SavedFilterScope = keyof typeof SAVED_FILTER_SCHEMAS;
 /** The most filters one user may keep per list. */
 export const MAX_SAVED_FILTERS = 100;
 
+/**
+ * A saved filter as its list's query gives it: parameter → value. The route checks it against the list's own
+ * schema (SAVED_FILTER_SCHEMAS) and stores what that schema gives back (dates in ISO, unknown keys dropped).
+ */
+export const ZFilterValues = z
+  .record(z.string().max(50), z.union([z.string().max(200), z.number(), z.boolean()]))
+  .openapi('FilterValues', { example: { careItem: 'ventilator', municipality: '141003' } });
+
+export type FilterValues = z.infer<typeof ZFilterValues>;
+
 export const ZListSavedFiltersQuery = z.object({ scope: z.enum(SAVED_FILTER_SCOPES).default('registry') });
 
 export const ZCreateSavedFilterRequest = z
   .object({
     scope: z.enum(SAVED_FILTER_SCOPES),
     name: z.string().trim().min(1).max(100),
-    filter: z.record(z.string(), z.unknown()),
+    filter: ZFilterValues,
   })
   .openapi('CreateSavedFilterRequest');
 
@@ -29,7 +39,7 @@ export const ZSavedFilter = z
   .object({
     id: z.string().uuid(),
     name: z.string(),
-    filter: z.record(z.string(), z.unknown()),
+    filter: ZFilterValues,
     createdAt: z.string(),
   })
   .openapi('SavedFilter');
