@@ -6,10 +6,13 @@ import { requireActor } from '../accounts/middleware';
 import { recordAudit } from '../audit/record';
 import { CHILD_STATUSES } from '../registry/schemas';
 import { homeFigures, LIFE_STAGES } from './figures';
+import { FiguresCache, HOME_FIGURES_TTL_MS, homeFiguresKey } from './figures-cache';
 
 const ZHomeFigures = z
   .object({
     nendo: z.number().int(),
+    /** When these figures were computed: each server keeps a scope's figures for a minute. */
+    asOf: z.string().datetime({ offset: true }),
     scope: z.object({
       kind: z.enum(['none', 'prefecture', 'regions', 'municipality', 'organisation']),
       prefectureName: z.string().nullable(),
@@ -41,6 +44,8 @@ const ZHomeFigures = z
 
 export function homeRoutes(deps: Deps) {
   const r = moduleRouter();
+  // Per server, per scope (figures-cache.ts): the figures are the home page's first request for every user.
+  const cache = new FiguresCache<Awaited<ReturnType<typeof homeFigures>>>(HOME_FIGURES_TTL_MS);
   r.openapi(
     createRoute({
       method: 'get',
@@ -51,23 +56,28 @@ export function homeRoutes(deps: Deps) {
     }),
     async (c) => {
       const actor = requireActor(c);
+      const now = deps.now();
+      const today = isoDateInJapan(now);
       // A read: the figures' statements run in parallel on the pool (no transaction), and the audit entry is
-      // written before the answer leaves.
-      const figures = await homeFigures(deps.db.systemDb, actor, isoDateInJapan(deps.now()));
+      // written before the answer leaves — for kept figures too, since every read of them is a read.
+      const { value: figures, at } = await cache.get(homeFiguresKey(actor, today), now.getTime(), () =>
+        homeFigures(deps.db.systemDb, actor, today),
+      );
+      const asOf = new Date(at).toISOString();
       if (figures.children) {
         // Aggregates only, but derived from personal records: the read is recorded.
         await recordAudit(
           deps.db.systemDb,
-          { actor, meta: c.get('meta'), at: deps.now() },
+          { actor, meta: c.get('meta'), at: now },
           {
             action: 'search',
             entityType: 'child_figures',
             entityIds: [],
-            detail: { total: figures.children.total },
+            detail: { total: figures.children.total, asOf },
           },
         );
       }
-      return c.json(figures, 200);
+      return c.json({ ...figures, asOf }, 200);
     },
   );
   return r;
