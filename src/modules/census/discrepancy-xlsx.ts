@@ -2,12 +2,13 @@
  * A municipality's discrepancy list as an .xlsx workbook to send back (ME-3's feedback loop), in Japanese:
  * 'リストにない児童' — children other sources place in the municipality that its own lists lack — and '相違' —
  * conflicting birth date, sex or residence, one row per other source's record next to the municipality's own.
- * Birth dates are given as ISO dates with the 和暦 next to them. A few hundred rows: built in memory.
+ * Birth dates are real date cells, shown in 西暦 (yyyy/mm/dd) and again in 和暦 in the next column, as municipal
+ * staff compare them with their 住民基本台帳; a missing one is a blank cell. A few hundred rows: built in memory.
  */
 import type { z } from '@hono/zod-openapi';
 import ExcelJS from 'exceljs';
+import { DATE_FORMAT, dateCell, formattedColumn, WAREKI_FORMAT } from '../../server/xlsx';
 import { formatNendo } from '../../shared/nendo';
-import { formatWareki } from '../../shared/wareki';
 import type { ZDiscrepancyList, ZMember } from './schemas';
 
 type Member = z.infer<typeof ZMember>;
@@ -23,14 +24,6 @@ const KIND_JA = {
   residence: '住所（市町村）',
 } as const;
 
-const wareki = (iso: string | null) => {
-  if (!iso) return '';
-  try {
-    return formatWareki(iso);
-  } catch {
-    return '';
-  }
-};
 const sexJa = (s: Member['sex']) => (s ? SEX_JA[s] : '');
 const municipality = (m: Member) => m.municipalityName ?? m.municipalityCode ?? '';
 const where = (m: Member) =>
@@ -77,7 +70,12 @@ export async function discrepancyXlsx(
   wb.title = `${formatNendo(nendo)} 実態把握 相違一覧 ${list.municipalityName}`;
   const sheet = (name: string, headers: string[]) => {
     const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.columns = headers.map((header) => ({ header, width: Math.max(12, header.length * 2 + 4) }));
+    ws.columns = headers.map((header) => {
+      const width = Math.max(12, header.length * 2 + 4);
+      if (header.startsWith('生年月日（和暦）')) return formattedColumn(header, width, WAREKI_FORMAT);
+      if (header.startsWith('生年月日')) return formattedColumn(header, width, DATE_FORMAT);
+      return { header, width };
+    });
     ws.getRow(1).font = { bold: true };
     return ws;
   };
@@ -92,8 +90,8 @@ export async function discrepancyXlsx(
         d.cluster,
         m.name ?? '',
         m.kana ?? '',
-        m.birthDate ?? '',
-        wareki(m.birthDate),
+        dateCell(m.birthDate),
+        dateCell(m.birthDate),
         sexJa(m.sex),
         municipality(m),
         m.address ?? '',
@@ -110,14 +108,14 @@ export async function discrepancyXlsx(
         d.cluster,
         own.row,
         own.name ?? '',
-        own.birthDate ?? '',
-        wareki(own.birthDate),
+        dateCell(own.birthDate),
+        dateCell(own.birthDate),
         sexJa(own.sex),
         municipality(own),
         where(o),
         o.name ?? '',
-        o.birthDate ?? '',
-        wareki(o.birthDate),
+        dateCell(o.birthDate),
+        dateCell(o.birthDate),
         sexJa(o.sex),
         municipality(o),
         o.address ?? '',

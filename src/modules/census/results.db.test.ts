@@ -1,12 +1,14 @@
 import { eq } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, children } from '../../db/schema';
+import { DATE_FORMAT, WAREKI_FORMAT } from '../../server/xlsx';
 import { createTestApp, type TestApp, type TestClient } from '../../test/app';
 import { CHIGASAKI, FUJISAWA, fujisawaYear, makeCensusList, SOURCES } from '../../test/census-factory';
 import { makeChild, makePrefecture, makeRegion } from '../../test/factories';
 import { signedInUser } from '../../test/sign-in';
+import { expectDateColumn, expectNumberColumn, openWorkbook } from '../../test/xlsx';
 import { CONFLICT_SHEET, MISSING_SHEET } from './discrepancy-xlsx';
+import { parseList } from './read/parse';
 
 /**
  * Results of a 年度 through the API on both engines: counts by municipality, region, age band, care item,
@@ -221,7 +223,7 @@ describe('census results', () => {
     expect((await staff.get(`/api/census/runs/${run2025}/discrepancies/abc`)).status).toBe(404);
   });
 
-  it('downloads the workbook: missing children and conflicts, 和暦 next to ISO dates, audited as an export', async () => {
+  it('downloads the workbook: missing children and conflicts, birth dates as date cells in 西暦 and 和暦, audited as an export', async () => {
     const res = await t.app.request(`/api/census/runs/${run2025}/discrepancies/${FUJISAWA}/xlsx`, {
       headers: { cookie: staff.cookie!, 'x-forwarded-for': staff.ip },
     });
@@ -231,8 +233,8 @@ describe('census results', () => {
     expect(disposition).toContain('filename="census-discrepancies-2025-142051.xlsx"');
     expect(disposition).toMatch(/filename\*=UTF-8''[A-Za-z0-9%_.-]+\.xlsx$/);
     expect(decodeURIComponent(disposition.split("UTF-8''")[1]!)).toContain('藤沢市');
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await res.arrayBuffer());
+    const bytes = Buffer.from(await res.arrayBuffer());
+    const wb = await openWorkbook(bytes);
     const missing = wb.getWorksheet(MISSING_SHEET)!;
     const conflicts = wb.getWorksheet(CONFLICT_SHEET)!;
     expect(missing.getRow(1).getCell(2).value).toBe('氏名');
@@ -240,15 +242,27 @@ describe('census results', () => {
     expect(rows.map((r) => r.getCell(2).value).sort()).toEqual(['加藤 大翔', '小林 咲良', '青木 海']);
     expect(missing.rowCount).toBe(4);
     const katou = rows.find((r) => r.getCell(2).value === '加藤 大翔')!;
-    expect(katou.getCell(4).value).toBe('2015-01-15');
-    expect(String(katou.getCell(5).value)).toMatch(/^平成27年1月15日/);
+    const born = expectDateColumn(missing, 4, DATE_FORMAT);
+    expect(expectDateColumn(missing, 5, WAREKI_FORMAT)).toEqual(born);
+    expect(born[rows.indexOf(katou)]).toBe('2015-01-15');
+    expectNumberColumn(missing, 1);
+    // Round trip: the census reader takes the workbook's date cells as the same days.
+    const reread = await parseList('相違一覧.xlsx', bytes, { prefectureCode: '14' });
+    expect(reread.issues).toEqual([]);
+    expect(reread.records.map((r) => [r.name, r.birthDate])).toEqual(
+      rows.map((r, i) => [r.getCell(2).value, born[i]]),
+    );
     expect(String(katou.getCell(11).value)).toContain('県教育委員会');
     expect(conflicts.rowCount).toBe(2);
     const row = conflicts.getRow(2);
     expect(row.getCell(1).value).toBe('生年月日');
     expect(row.getCell(4).value).toBe('伊藤 蓮');
-    expect(row.getCell(5).value).toBe('2019-03-04');
-    expect(row.getCell(11).value).toBe('2019-04-03');
+    expect(expectDateColumn(conflicts, 5, DATE_FORMAT)).toEqual(['2019-03-04']);
+    expect(expectDateColumn(conflicts, 6, WAREKI_FORMAT)).toEqual(['2019-03-04']);
+    expect(expectDateColumn(conflicts, 11, DATE_FORMAT)).toEqual(['2019-04-03']);
+    expect(expectDateColumn(conflicts, 12, WAREKI_FORMAT)).toEqual(['2019-04-03']);
+    expectNumberColumn(conflicts, 2);
+    expectNumberColumn(conflicts, 3);
     const audit = await t.db.systemDb.select().from(auditLog).where(eq(auditLog.action, 'export'));
     expect(audit).toEqual([
       expect.objectContaining({ entityType: 'census_run', entityIds: [run2025] }),
