@@ -131,4 +131,28 @@ describe('endpoint matrix: writes', () => {
       }
     },
   );
+
+  it.each(LOCAL_OUTSIDERS.child!)(
+    '%s cannot tell a child of another area, named in a body, from an unknown one',
+    async (role) => {
+      const client = w.clients.get(role)!;
+      const intakeOf = (childId: string) => ({
+        path: '/api/consultations',
+        body: intakeBody({ child: { kind: 'registered', childId } }),
+      });
+      const real = await answer(client, 'POST', intakeOf(w.local.child));
+      expect(real, `${role} intake`).toEqual(await answer(client, 'POST', intakeOf(unknownIds().child)));
+      expect(real[0]).toBeGreaterThanOrEqual(400);
+      if (role !== 'regional_coordinator') return;
+      // The coordinator reviews the registration of its region but may not merge it into a child it cannot see.
+      expect((await client.get(`/api/registrations/${w.local.registration}`)).status).toBe(200);
+      const mergeInto = (childId: string) => ({
+        path: `/api/registrations/${w.local.registration}/merge`,
+        body: { childId, version: 1 },
+      });
+      for (const childId of [w.local.child, w.foreign.child, unknownIds().child]) {
+        expect(await answer(client, 'POST', mergeInto(childId)), childId).toEqual([404, 'not_found']);
+      }
+    },
+  );
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { censusReviewPairs, censusRuns, registrations, savedFilters } from '../../db/schema';
-import type { TestApp, TestClient } from '../../test/app';
+import { type TestApp, TestClient } from '../../test/app';
 import { makeCensusSource } from '../../test/census-factory';
 import {
   generateTotpSecret,
@@ -15,6 +16,7 @@ import { createChildVia } from '../../test/registry-world';
 import { signedInUser, signInAs } from '../../test/sign-in';
 import { intake } from '../consultations/testing';
 import { notify } from '../notifications/notify';
+import { registrationForm } from '../registrations/testing';
 import { COLLECTIONS } from '../registry/collections';
 import { createOrganizationVia, createServiceVia } from '../resources/testing';
 import { ROLES, type Role } from './roles';
@@ -125,7 +127,8 @@ async function consultationWithHandoff(client: TestClient, municipalityCode: str
  * `foreign` holds one record of every kind in 熊本 (43), where no user of 14 reaches, made through the API by
  * 熊本's own staff where a route exists. `local` holds records of 14 that some of its roles cannot see: a child
  * and a consultation of 平塚市 (another region, not served by the provider), a listing of another operator, a
- * bottleneck (providers do not read them) and another user's saved filter and notification.
+ * bottleneck (providers do not read them), another user's saved filter and notification, and a registration of
+ * 藤沢市 that the coordinator of 湘南東部 reviews.
  */
 export async function writeWorld(t: TestApp) {
   const db = t.db.systemDb;
@@ -237,7 +240,18 @@ export async function writeWorld(t: TestApp) {
   const operator14 = await createOrganizationVia(centreAdmin, { name: '社会福祉法人ひらつか会' });
   // Attended elsewhere: the provider of the users of 14 does not serve this child.
   const school14 = await makeOrganisation(db, '14', { kind: 'school', municipalityCode: '142034' });
+  // A registration of 藤沢市 sent through the public form, pending in the queue of the centre and of 湘南東部's
+  // coordinator.
+  const sent = ok(
+    await new TestClient(t).post('/api/public/registrations', registrationForm()),
+    'registration',
+  );
+  const [registration14] = await db
+    .select({ id: registrations.id })
+    .from(registrations)
+    .where(eq(registrations.receiptNo, sent.receiptNo));
   const local = {
+    registration: registration14!.id,
     ...(await childWithRows(centreStaff, '142034', '平塚市浅間町1-1', school14.id)),
     ...(await consultationWithHandoff(centreStaff, '142034')),
     savedFilter: filter14!.id,
