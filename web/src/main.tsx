@@ -2,12 +2,14 @@ import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@ta
 import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { ServiceStatusBanner } from './components/ServiceStatusBanner';
 import { type Dictionaries, LocaleProvider } from './i18n';
 import { en } from './i18n/en';
 import { ja } from './i18n/ja';
 import { AdminPrefectureProvider } from './lib/admin-scope';
 import { ApiError } from './lib/api';
 import { SIGNED_OUT, sessionQuery } from './lib/queries/auth';
+import { readRetryDelay, shouldRetryRead } from './lib/retry';
 import { createAppRouter } from './router';
 import './index.css';
 
@@ -25,9 +27,9 @@ const queryClient: QueryClient = new QueryClient({
     queries: {
       staleTime: 30_000,
       refetchOnWindowFocus: false,
-      // 4xx answers are final (not found, forbidden, invalid); retry only network and server errors.
-      retry: (count, error) =>
-        !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
+      // Only a network failure or a brief unavailability (502–504) is tried again, twice (lib/retry.ts).
+      retry: shouldRetryRead,
+      retryDelay: readRetryDelay,
     },
   },
 });
@@ -43,6 +45,7 @@ createRoot(root).render(
   <StrictMode>
     <LocaleProvider dictionaries={dictionaries}>
       <QueryClientProvider client={queryClient}>
+        <ServiceStatusBanner />
         <AdminPrefectureProvider>
           <RouterProvider router={router} />
         </AdminPrefectureProvider>

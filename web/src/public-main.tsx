@@ -2,9 +2,10 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createRootRoute, createRoute, createRouter, Outlet, RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { ServiceStatusBanner } from './components/ServiceStatusBanner';
 import { LocaleProvider } from './i18n';
 import { PUBLIC_RESOURCES_DICTIONARIES } from './i18n/public-dictionaries';
-import { ApiError } from './lib/api';
+import { readRetryDelay, shouldRetryRead } from './lib/retry';
 import { PublicSiteNotFound, PublicSiteShell } from './pages/public/resources/PublicSiteShell';
 import { publicResourceRoutes } from './pages/public/resources/routes';
 import './index.css';
@@ -21,9 +22,9 @@ const queryClient = new QueryClient({
     queries: {
       staleTime: 30_000,
       refetchOnWindowFocus: false,
-      // 4xx answers are final (not found, invalid); retry only network and server errors.
-      retry: (count, error) =>
-        !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
+      // Only a network failure or a brief unavailability (502–504) is tried again, twice (lib/retry.ts).
+      retry: shouldRetryRead,
+      retryDelay: readRetryDelay,
     },
   },
 });
@@ -40,6 +41,7 @@ createRoot(root).render(
   <StrictMode>
     <LocaleProvider dictionaries={PUBLIC_RESOURCES_DICTIONARIES}>
       <QueryClientProvider client={queryClient}>
+        <ServiceStatusBanner />
         <RouterProvider router={router} />
       </QueryClientProvider>
     </LocaleProvider>

@@ -63,6 +63,8 @@ export const enCore = {
 
   'error.network': 'Could not reach the server. Check the network connection.',
   'error.unknown': 'An unexpected error occurred.',
+  'error.unavailable':
+    'The server cannot be reached for the moment, so some of this page is missing. Wait a little, then choose “Try again”.',
 
   'signin.title': 'Sign in',
   'signin.intro': 'Sign in with your work e-mail address and password.',
