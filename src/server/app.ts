@@ -7,10 +7,13 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { ping } from '../db/client';
 import { csrfGuard, loadSession } from '../modules/accounts/middleware';
+import { clientAddressResolver } from './client-ip';
 import type { AppEnv, Deps } from './context';
+import { isConnectionError } from './db-errors';
 import { AppError } from './errors';
 import { inputHygiene } from './input-hygiene';
 import { MODULES } from './modules';
+import { readRetry } from './read-retry';
 import { apiDocument } from './openapi-document';
 import { requestLogFields } from './request-log';
 import { MAX_UPLOAD_BYTES, UPLOAD_PATHS } from './upload-limits';
@@ -18,9 +21,14 @@ import { validationHook } from './validation';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
+/** Retry-After of a 503 database_unavailable: a restart or failover usually takes seconds. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
 /** Builds the whole HTTP application for one set of dependencies (one database). */
 export function createApp(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const clientIp = clientIpOf(deps);
+  const reads = readRetry(deps.log);
 
   app.use('*', async (c, next) => {
     const incoming = c.req.header('x-request-id');
@@ -28,7 +36,7 @@ export function createApp(deps: Deps) {
     c.set('requestId', requestId);
     const log = deps.log.child({ requestId });
     c.set('log', log);
-    c.set('meta', { ip: clientIp(c, deps), userAgent: c.req.header('user-agent') ?? null, requestId });
+    c.set('meta', { ip: clientIp(c), userAgent: c.req.header('user-agent') ?? null, requestId });
     c.set('session', null);
     c.set('actor', null);
     const started = performance.now();
@@ -94,7 +102,18 @@ export function createApp(deps: Deps) {
 
   app.onError((err, c) => {
     if (err instanceof AppError) {
+      if (err.retryAfterSeconds) c.header('retry-after', String(err.retryAfterSeconds));
       return c.json(err.toBody(), err.status as 400);
+    }
+    if (isConnectionError(err)) {
+      // A lost connection is not a bug: 503 with Retry-After; a read is tried once more (read-retry.ts).
+      const again = reads.lost(c.req.raw);
+      c.get('log')?.[again ? 'warn' : 'error'](
+        { err },
+        again ? 'database connection lost: trying the read again' : 'database connection lost: answered 503',
+      );
+      c.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+      return c.json(new AppError('database_unavailable').toBody(), 503);
     }
     if (err instanceof HTTPException) {
       // Hono raises HTTPException 400 only when a JSON body cannot be parsed.
@@ -109,20 +128,37 @@ export function createApp(deps: Deps) {
     return c.json(new AppError('internal').toBody(), 500);
   });
 
+  // The second try of a read wraps the whole app (every middleware runs again on a new connection).
+  app.fetch = reads.wrap(app.fetch);
   return app;
 }
 
 export type App = ReturnType<typeof createApp>;
 
-function clientIp(c: Context<AppEnv>, deps: Deps): string | null {
-  if (deps.config.trustProxy) {
+/**
+ * The client's address by TRUST_PROXY (client-ip.ts). With no proxy trusted, the first request that carries
+ * X-Forwarded-For logs a warning once: behind a proxy every client would share its address and rate limits.
+ */
+function clientIpOf(deps: Deps): (c: Context<AppEnv>) => string | null {
+  const resolve = clientAddressResolver(deps.config.trustProxy);
+  let warned = false;
+  return (c) => {
     const fwd = c.req.header('x-forwarded-for');
-    if (fwd) return fwd.split(',')[0]!.trim();
-  }
-  try {
-    // biome-ignore lint/suspicious/noExplicitAny: conninfo is typed for the default Env
-    return getConnInfo(c as any).remote.address ?? null;
-  } catch {
-    return null;
-  }
+    let peer: string | null = null;
+    try {
+      // biome-ignore lint/suspicious/noExplicitAny: conninfo is typed for the default Env
+      peer = getConnInfo(c as any).remote.address ?? null;
+    } catch {
+      peer = null;
+    }
+    if (fwd && !deps.config.trustProxy && !warned) {
+      warned = true;
+      // The proxy's own address only: the forwarded addresses are the families'.
+      deps.log.warn(
+        { peer },
+        'X-Forwarded-For received but TRUST_PROXY is off: all clients behind the proxy share one address and one rate limit (docs/configuration.md)',
+      );
+    }
+    return resolve(fwd, peer);
+  };
 }

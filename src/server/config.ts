@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { parseTrustProxy, type TrustProxy } from './client-ip';
 
 /**
  * Every environment variable the server reads, validated once at boot.
@@ -35,7 +36,18 @@ const ZEnv = z.object({
     .default(15),
   DEMO_SEED: z.enum(['auto', 'never']).default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((v, ctx) => {
+      const parsed = parseTrustProxy(v);
+      if (parsed.ok) return parsed.trust;
+      ctx.addIssue({
+        code: 'custom',
+        message: `${parsed.problem}: give false, true, a number of proxies (1–10) or proxy addresses/CIDRs separated by commas`,
+      });
+      return z.NEVER;
+    }),
   PUBLIC_URL: z.string().url().optional(),
   MAP_TILE_URL: z
     .string()
@@ -70,7 +82,8 @@ export type Config = {
   signInLockMs: number;
   demoSeed: 'auto' | 'never';
   logLevel: string;
-  trustProxy: boolean;
+  /** Which proxies may name the client in X-Forwarded-For (client-ip.ts); false: none. */
+  trustProxy: TrustProxy;
   publicUrl: string | undefined;
   /** The map's raster tile server (inside the closed network); unset: the public map shows markers only. */
   mapTiles: MapTiles | undefined;
@@ -141,7 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signInLockMs: e.SIGNIN_LOCK_MINUTES * 60_000,
     demoSeed: e.DEMO_SEED,
     logLevel: e.LOG_LEVEL,
-    trustProxy: e.TRUST_PROXY === 'true',
+    trustProxy: e.TRUST_PROXY,
     publicUrl: e.PUBLIC_URL,
     mapTiles: e.MAP_TILE_URL
       ? {

@@ -6,16 +6,16 @@
  * municipalities), as an online-form consultation about an unregistered or unnamed child.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { consultations } from '../../db/schema';
 import { pgErrorCode } from '../../server/constraint-errors';
 import type { AppEnv, Deps } from '../../server/context';
 import { AppError } from '../../server/errors';
 import { ERROR_RESPONSES, jsonBody, moduleRouter } from '../../server/openapi';
+import { sharedFormLimit } from '../../server/rate-limit';
 import { multilineText } from '../../server/text-fields';
 import { isoDateInJapan } from '../../shared/dates';
-import { hitRateLimit } from '../accounts/throttle';
 import { recordAudit } from '../audit/record';
 import { notify } from '../notifications/notify';
 import { bilingualIssue, bilingualIssues, MSG } from '../registrations/issues';
@@ -84,13 +84,8 @@ export function publicConsultationRoutes(deps: Deps) {
       throw new AppError('payload_too_large');
     },
   });
-  const limitRate: MiddlewareHandler<AppEnv> = async (c, next) => {
-    const now = deps.now();
-    const ip = c.get('meta').ip ?? 'unknown';
-    await hitRateLimit(deps.db.systemDb, `consultation:ip:${ip}`, { ...CONSULTATION_RATE_LIMITS.perIp, now });
-    await hitRateLimit(deps.db.systemDb, 'consultation:global', { ...CONSULTATION_RATE_LIMITS.global, now });
-    await next();
-  };
+  // Shared by every server (a request reaches a municipality's queue), behind a free per-server check.
+  const limitRate = sharedFormLimit(deps, 'consultation', CONSULTATION_RATE_LIMITS);
   const hook = async (
     result: { success: boolean; data?: unknown; error?: z.ZodError },
     c: Context<AppEnv>,

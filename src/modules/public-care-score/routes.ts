@@ -1,15 +1,14 @@
 import { createRoute } from '@hono/zod-openapi';
-import type { MiddlewareHandler } from 'hono';
-import type { AppEnv, Deps } from '../../server/context';
+import type { Deps } from '../../server/context';
 import { AppError } from '../../server/errors';
 import { ERROR_RESPONSES, jsonBody, moduleRouter } from '../../server/openapi';
+import { perServerLimit } from '../../server/rate-limit';
 import { CARE_TABLE, computeCareScore, validateCareItems } from '../../shared/care-score';
-import { hitRateLimit } from '../accounts/throttle';
 import { ZCareItemsResponse, ZCareScoreRequest, ZCareScoreResponse } from './schemas';
 
 const tags = ['public'];
 
-/** Score requests per client IP and minute. */
+/** Score requests per client address and minute on each server, in memory (nothing is stored; decision 0015). */
 export const CARE_SCORE_RATE_LIMIT = { limit: 120, windowMs: 60_000 };
 
 const responses429 = {
@@ -23,14 +22,7 @@ const responses429 = {
 export function publicCareScoreRoutes(deps: Deps) {
   const r = moduleRouter();
 
-  const rateLimit: MiddlewareHandler<AppEnv> = async (c, next) => {
-    const ip = c.get('meta').ip ?? 'unknown';
-    await hitRateLimit(deps.db.systemDb, `public-care-score:ip:${ip}`, {
-      ...CARE_SCORE_RATE_LIMIT,
-      now: deps.now(),
-    });
-    await next();
-  };
+  const rateLimit = perServerLimit(deps, CARE_SCORE_RATE_LIMIT);
 
   r.openapi(
     createRoute({

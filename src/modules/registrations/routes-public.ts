@@ -1,10 +1,10 @@
 import { createRoute, type z } from '@hono/zod-openapi';
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv, Deps } from '../../server/context';
 import { AppError } from '../../server/errors';
 import { ERROR_RESPONSES, jsonBody, moduleRouter } from '../../server/openapi';
-import { hitRateLimit } from '../accounts/throttle';
+import { sharedFormLimit } from '../../server/rate-limit';
 import { bilingualIssues } from './issues';
 import { registrationOptions } from './options';
 import { newReceiptNo } from './receipt';
@@ -56,13 +56,8 @@ export function publicRegistrationRoutes(deps: Deps) {
       throw new AppError('payload_too_large');
     },
   });
-  const limitRate: MiddlewareHandler<AppEnv> = async (c, next) => {
-    const now = deps.now();
-    const ip = c.get('meta').ip ?? 'unknown';
-    await hitRateLimit(deps.db.systemDb, `registration:ip:${ip}`, { ...REGISTRATION_RATE_LIMITS.perIp, now });
-    await hitRateLimit(deps.db.systemDb, 'registration:global', { ...REGISTRATION_RATE_LIMITS.global, now });
-    await next();
-  };
+  // Shared by every server (a submission lands in the review queue), behind a free per-server check.
+  const limitRate = sharedFormLimit(deps, 'registration', REGISTRATION_RATE_LIMITS);
 
   /** Runs after validation: a filled honeypot wins over any error; other failures get ja/en issues. */
   const honeypotHook = async (

@@ -1,10 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import type { MiddlewareHandler } from 'hono';
-import type { AppEnv, Deps } from '../../server/context';
+import type { Deps } from '../../server/context';
 import { AppError } from '../../server/errors';
 import { ERROR_RESPONSES, isUuid, jsonBody, moduleRouter, ZIdParam } from '../../server/openapi';
+import { perServerLimit } from '../../server/rate-limit';
 import { CARE_ITEMS } from '../../shared/care-score';
-import { hitRateLimit } from '../accounts/throttle';
 import { consumeLink, findLiveLink } from './links';
 import type { ResourcePolicy } from './policy';
 import { findService, municipalityNames, presentService } from './queries';
@@ -34,7 +33,10 @@ const LINK_POLICY: ResourcePolicy = {
   bottlenecks: NONE,
 };
 
-/** Public requests per client address and minute (search, listing pages, confirmation links). */
+/**
+ * Public requests per client address and minute on each server (search, listing pages, confirmation links),
+ * kept in memory: a refusal costs no database work (decision 0015).
+ */
 export const PUBLIC_RESOURCES_RATE_LIMIT = { limit: 300, windowMs: 60_000 };
 
 const ok = <T extends z.ZodType>(schema: T) => ({
@@ -62,11 +64,8 @@ export function publicResourceRoutes(deps: Deps) {
   const cache = searchCacheFor<Awaited<ReturnType<typeof publicSearch>>>(deps);
   r.use('*', clearSearchCacheOnWrite(deps)); // a provider's confirmation by link changes a listing
 
-  const rateLimit: MiddlewareHandler<AppEnv> = async (c, next) => {
-    const ip = c.get('meta').ip ?? 'unknown';
-    await hitRateLimit(db, `public-resources:ip:${ip}`, { ...PUBLIC_RESOURCES_RATE_LIMIT, now: deps.now() });
-    await next();
-  };
+  // One bucket per address for all of them; the link's token, not the limit, guards the confirmation.
+  const rateLimit = perServerLimit(deps, PUBLIC_RESOURCES_RATE_LIMIT);
 
   r.openapi(
     createRoute({
