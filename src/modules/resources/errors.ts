@@ -17,8 +17,8 @@ export const RESOURCE_ERRORS = {
   },
   resource_hsds_unreadable: {
     status: 400,
-    ja: 'ファイルを読み取れません。HSDS 3.0 の JSON（UTF-8）を指定してください。',
-    en: 'The file cannot be read. Send an HSDS 3.0 JSON file (UTF-8).',
+    ja: 'ファイルを読み取れません。HSDS 3.0 の JSON（UTF-8、または gzip で圧縮したもの）を指定してください。',
+    en: 'The file cannot be read. Send an HSDS 3.0 JSON file (UTF-8, or gzipped).',
   },
   resource_round_exists: {
     status: 409,

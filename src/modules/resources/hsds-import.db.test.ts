@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, resourceServices } from '../../db/schema';
@@ -161,6 +162,17 @@ describe('HSDS import', () => {
     );
     expect(notJson.status).toBe(400);
     expect(notJson.body.error).toMatchObject({ code: 'resource_hsds_unreadable', ja: expect.any(String) });
+    const zipped = await b.app.request('/api/resources/import/hsds/preview', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/gzip',
+        'x-forwarded-for': wb.clients.centreAdmin.ip,
+        cookie: wb.clients.centreAdmin.cookie!,
+        'x-csrf-token': wb.clients.centreAdmin.csrf!,
+      },
+      body: new Uint8Array(gzipSync(JSON.stringify(exported))),
+    });
+    expect(await zipped.json()).toMatchObject({ canImport: true, rowCount: exported.services.length });
     const other = await send(b, wb.clients.centreAdmin, '/api/resources/import/hsds/preview', { hello: 1 });
     expect(other.body).toMatchObject({ canImport: false, issues: [{ row: 0, column: 'file' }] });
     const old = await send(b, wb.clients.centreAdmin, '/api/resources/import/hsds/preview', {

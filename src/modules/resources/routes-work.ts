@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv, Deps } from '../../server/context';
 import { AppError } from '../../server/errors';
@@ -52,19 +53,27 @@ async function readCsvBody(req: Request): Promise<Buffer> {
   return buf;
 }
 
-/** The HSDS file of an import: a JSON document shaped like the export (ResourceHsdsExport), read as bytes. */
+/**
+ * The HSDS file of an import: a JSON document shaped like the export (ResourceHsdsExport), read as bytes; gzipped
+ * when larger than the upload limit (about 3,000 services a file as JSON, several times that gzipped).
+ */
 const hsdsBody = {
   content: {
     'application/json': { schema: { $ref: '#/components/schemas/ResourceHsdsExport' } },
     'application/octet-stream': { schema: { type: 'string', format: 'binary' } },
+    'application/gzip': { schema: { type: 'string', format: 'binary' } },
   },
   required: true,
 } as const;
 
+/** Largest HSDS document once unzipped (a gzipped file may be sent when the JSON is over the upload limit). */
+const MAX_HSDS_JSON_BYTES = 8 * MAX_UPLOAD_BYTES;
+
 async function readHsdsBody(req: Request): Promise<unknown> {
-  const buf = Buffer.from(await req.arrayBuffer());
+  let buf = Buffer.from(await req.arrayBuffer());
   if (buf.length > MAX_CSV_BYTES) throw new AppError('payload_too_large');
   try {
+    if (buf[0] === 0x1f && buf[1] === 0x8b) buf = gunzipSync(buf, { maxOutputLength: MAX_HSDS_JSON_BYTES });
     return JSON.parse(buf.toString('utf8').replace(/^\uFEFF/, ''));
   } catch {
     throw new AppError('resource_hsds_unreadable');

@@ -7,12 +7,14 @@
  *
  * This file only re-exports the parts, so that the web (type-only imports) and older callers keep one import path:
  * vocab.ts (plain constants, no Zod), schemas-common.ts, schemas-service.ts (organizations, services, links),
- * schemas-public.ts (provider confirmation, public search), schemas-work.ts (rounds, import, export) and
- * schemas-gaps.ts (gaps, bottlenecks). Code in this module imports the part it needs.
+ * schemas-public.ts (provider confirmation, public search), schemas-work.ts (rounds, open-data import, export
+ * query), schemas-hsds.ts (the HSDS 3.0 export and import) and schemas-gaps.ts (gaps, bottlenecks). Code in this
+ * module imports the part it needs.
  */
 
 export * from './schemas-common';
 export * from './schemas-gaps';
+export * from './schemas-hsds';
 export * from './schemas-public';
 export * from './schemas-service';
 export * from './schemas-work';

@@ -258,11 +258,23 @@ export const jaResources = {
   'resources.staff.fromAddress': '住所から判定する',
 
   // Staff: import.
-  'resources.import.title': 'オープンデータの取り込み',
+  'resources.import.title': '社会資源データの取り込み',
   'resources.import.intro':
-    '障害福祉サービス等の事業所のオープンデータ（CSV：事業所番号、名称、サービスの種類、住所、緯度経度）を取り込みます。同じ事業所番号と種類の掲載は更新され、重複して登録されることはありません。まずプレビューで確認してください。',
-  'resources.import.choose': 'CSVファイル',
+    '障害福祉サービス等の事業所のオープンデータ（CSV：事業所番号、名称、サービスの種類、住所、緯度経度）か、HSDS 3.0 形式の社会資源データ（JSON：この一覧の出力や、ほかの Open Referral 形式の一覧）を取り込みます。同じ事業所番号と種類（CSV）、同じ id（HSDS）の掲載は更新され、重複して登録されることはありません。まずプレビューで確認してください。',
+  'resources.import.choose': '取り込むファイル',
   'resources.import.hint': 'UTF-8 または Shift_JIS の CSV ファイル',
+  'resources.import.format': 'ファイルの形式',
+  'resources.import.format.csv': '事業所のオープンデータ（CSV）',
+  'resources.import.format.hsds': 'HSDS 3.0（JSON）',
+  'resources.import.hsdsHint':
+    'HSDS 3.0 の JSON ファイル（UTF-8）。この一覧の HSDS 形式の出力も取り込めます。20 MB を超えるファイルは gzip で圧縮してください。',
+  'resources.import.hsdsVersion': 'HSDS の版',
+  'resources.import.services': 'サービス数',
+  'resources.import.table': '表と項目',
+  'resources.import.tables': '読み取った表',
+  'resources.import.count': '件数',
+  'resources.import.wholeFile': 'ファイル全体',
+  'resources.import.servicesCaption': '取り込むサービス（全{total}件のうち{shown}件を表示）',
   'resources.import.preview': 'プレビューする',
   'resources.import.previewTitle': 'プレビュー',
   'resources.import.file': 'ファイル',

@@ -11,6 +11,7 @@ import type {
   ZCreateBottleneck,
   ZCreateRoundResponse,
   ZGapsResponse,
+  ZHsdsImportPreview,
   ZImportPreview,
   ZImportResult,
   ZListServicesQuery,
@@ -51,6 +52,7 @@ export type CreateRoundResponse = z.infer<typeof ZCreateRoundResponse>;
 export type RemindersResponse = z.infer<typeof ZRemindersResponse>;
 export type ImportPreview = z.infer<typeof ZImportPreview>;
 export type ImportResult = z.infer<typeof ZImportResult>;
+export type HsdsImportPreview = z.infer<typeof ZHsdsImportPreview>;
 export type Gaps = z.infer<typeof ZGapsResponse>;
 export type GapArea = Gaps['regions'][number];
 export type GapCell = GapArea['cells'][number];
@@ -209,10 +211,15 @@ export function useSendReminders() {
 
 // ───────────────────────────── staff: import ─────────────────────────────
 
-/** POST of the CSV file itself as the body (the import endpoints read raw bytes, any encoding). */
-async function postFile<T>(qc: QueryClient, path: string, file: File): Promise<T> {
+/** POST of the file itself as the body (the import endpoints read raw bytes: CSV in any encoding, or JSON). */
+async function postFile<T>(
+  qc: QueryClient,
+  path: string,
+  file: File,
+  contentType: 'text/csv' | 'application/json' | 'application/gzip' = 'text/csv',
+): Promise<T> {
   const session = qc.getQueryData(sessionQuery.queryKey);
-  const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': 'text/csv' };
+  const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': contentType };
   if (session?.csrfToken) headers['X-CSRF-Token'] = session.csrfToken;
   let res: Response;
   try {
@@ -258,6 +265,25 @@ export function useImport() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (file: File) => postFile<ImportResult>(qc, `${STAFF}/import`, file),
+    onSuccess: () => invalidateDirectory(qc),
+  });
+}
+
+const hsdsType = (file: File) => (/\.gz$/i.test(file.name) ? 'application/gzip' : 'application/json');
+
+/** HSDS 3.0 JSON (our export or another Open Referral directory's), gzipped or not: preview, then import. */
+export function useHsdsImportPreview() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File) =>
+      postFile<HsdsImportPreview>(qc, `${STAFF}/import/hsds/preview`, file, hsdsType(file)),
+  });
+}
+
+export function useHsdsImport() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File) => postFile<ImportResult>(qc, `${STAFF}/import/hsds`, file, hsdsType(file)),
     onSuccess: () => invalidateDirectory(qc),
   });
 }

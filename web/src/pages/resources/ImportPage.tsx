@@ -7,10 +7,17 @@ import { Page, Section } from '../../components/Page';
 import { RowTh, Table, Td, Th } from '../../components/Table';
 import { useLocale, useT } from '../../i18n';
 import { formatNumber } from '../../lib/format';
-import { type ImportPreview, useImport, useImportPreview } from '../../lib/queries/resources';
+import {
+  type ImportPreview,
+  useHsdsImport,
+  useHsdsImportPreview,
+  useImport,
+  useImportPreview,
+} from '../../lib/queries/resources';
 import { typeLabel } from '../public/resources/display';
 import { runsResourceRounds } from './access';
 import { forResourceRoles } from './Guard';
+import { HsdsPreview } from './HsdsPreview';
 
 const ROWS_SHOWN = 200;
 const ACTION_KEYS = {
@@ -114,14 +121,35 @@ function Preview({ preview }: { preview: ImportPreview }) {
   );
 }
 
-/** Open data of welfare offices (CSV): preview with row errors, then an all-or-nothing import. */
+const FORMATS = {
+  csv: { accept: '.csv,text/csv', label: 'resources.import.format.csv', hint: 'resources.import.hint' },
+  hsds: {
+    accept: '.json,.gz,application/json,application/gzip',
+    label: 'resources.import.format.hsds',
+    hint: 'resources.import.hsdsHint',
+  },
+} as const;
+type Format = keyof typeof FORMATS;
+
+/**
+ * Open data of welfare offices (CSV) or an HSDS 3.0 directory (JSON): preview with row errors, then an
+ * all-or-nothing import.
+ */
 function ImportInner() {
   const t = useT();
   const { locale } = useLocale();
   const id = useId();
+  const [format, setFormat] = useState<Format>('csv');
   const [file, setFile] = useState<File | null>(null);
-  const preview = useImportPreview();
-  const run = useImport();
+  const csvPreview = useImportPreview();
+  const csvRun = useImport();
+  const hsdsPreview = useHsdsImportPreview();
+  const hsdsRun = useHsdsImport();
+  const preview = format === 'csv' ? csvPreview : hsdsPreview;
+  const run = format === 'csv' ? csvRun : hsdsRun;
+  const reset = () => {
+    for (const m of [csvPreview, csvRun, hsdsPreview, hsdsRun]) m.reset();
+  };
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -136,22 +164,45 @@ function ImportInner() {
         <Link to="/resources">{t('resources.staff.backToList')}</Link>
       </p>
       <form onSubmit={submit} className="mb-8">
+        <fieldset className="mb-4">
+          <legend className="mb-1 text-std-17B-170">{t('resources.import.format')}</legend>
+          {(Object.keys(FORMATS) as Format[]).map((f) => (
+            <div key={f} className="flex min-h-11 items-center gap-2">
+              <input
+                type="radio"
+                id={`${id}-${f}`}
+                name={`${id}-format`}
+                value={f}
+                checked={format === f}
+                onChange={() => {
+                  setFormat(f);
+                  setFile(null);
+                  reset();
+                }}
+                className="size-6 accent-key-900"
+              />
+              <label htmlFor={`${id}-${f}`} className="text-std-16N-170">
+                {t(FORMATS[f].label)}
+              </label>
+            </div>
+          ))}
+        </fieldset>
         <label htmlFor={id} className="mb-1 block text-std-17B-170">
           {t('resources.import.choose')}
         </label>
         <p id={`${id}-hint`} className="mb-1 text-std-16N-170 text-solid-gray-700">
-          {t('resources.import.hint')}
+          {t(FORMATS[format].hint)}
         </p>
         <input
+          key={format}
           id={id}
           type="file"
-          accept=".csv,text/csv"
+          accept={FORMATS[format].accept}
           aria-describedby={`${id}-hint`}
           className={`${INPUT_CLASS} mb-3`}
           onChange={(e) => {
             setFile(e.target.files?.[0] ?? null);
-            preview.reset();
-            run.reset();
+            reset();
           }}
         />
         <Button type="submit" disabled={!file || preview.isPending}>
@@ -170,7 +221,8 @@ function ImportInner() {
       </StatusMessage>
       {preview.data && (
         <Section id="import-preview" title={t('resources.import.previewTitle')}>
-          <Preview preview={preview.data} />
+          {format === 'csv' && csvPreview.data && <Preview preview={csvPreview.data} />}
+          {format === 'hsds' && hsdsPreview.data && <HsdsPreview preview={hsdsPreview.data} />}
           {!run.data && (
             <div className="mb-8 flex flex-wrap items-center gap-3">
               <Button
