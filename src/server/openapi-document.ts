@@ -53,6 +53,13 @@ const errorResponse = (description: string) => ({
   content: { 'application/json': { schema: errorRef } },
 });
 
+const retryAfterHeader = {
+  'Retry-After': {
+    description: 'Seconds after which the request may be tried again / 再試行までの秒数',
+    schema: { type: 'integer', minimum: 1 },
+  },
+};
+
 /** The shared error answers, as components; operations refer to them by name. */
 export const ERROR_COMPONENTS = {
   BadRequest: {
@@ -92,10 +99,18 @@ export const ERROR_COMPONENTS = {
   TooManyRequests: {
     status: '429',
     ...errorResponse('`rate_limited`: too many requests from this address; try again later / リクエスト過多'),
+    headers: retryAfterHeader,
   },
   InternalError: {
     status: '500',
     ...errorResponse('`internal`: an unexpected error, logged with the request id / システムエラー'),
+  },
+  ServiceUnavailable: {
+    status: '503',
+    ...errorResponse(
+      '`database_unavailable`: the database is briefly unreachable; try again after Retry-After / 一時的に利用できません',
+    ),
+    headers: retryAfterHeader,
   },
 } as const;
 
@@ -145,11 +160,11 @@ export function defaultSecurity(method: string, path: string): SecurityRequireme
 }
 
 /**
- * The error answers an operation can give, by its kind: every one may be refused as invalid (400) or fail
- * (500); a body may be too large (413); an unsafe method may fail the origin / CSRF check (403). Signed-in
- * operations answer 401 without a complete session, 403 for a role or policy and 404 for what is unknown
- * or out of scope; their writes may conflict (409). Public operations may be rate-limited (429) and answer
- * 404 for an unknown path parameter.
+ * The error answers an operation can give, by its kind: every one may be refused as invalid (400), fail
+ * (500) or meet an unreachable database (503); a body may be too large (413); an unsafe method may fail the
+ * origin / CSRF check (403). Signed-in operations answer 401 without a complete session, 403 for a role or
+ * policy and 404 for what is unknown or out of scope; their writes may conflict (409). Public operations may
+ * be rate-limited (429) and answer 404 for an unknown path parameter.
  */
 export function errorAnswersFor(method: string, op: Operation): ErrorComponent[] {
   const security = op.security ?? [];
@@ -157,7 +172,7 @@ export function errorAnswersFor(method: string, op: Operation): ErrorComponent[]
   const needsSession = !isPublic && security.every((req) => Object.keys(req).length > 0);
   const unsafe = !SAFE_METHODS.has(method);
   const hasPathParams = (op.parameters ?? []).some((p) => p.in === 'path');
-  const out = new Set<ErrorComponent>(['BadRequest', 'InternalError']);
+  const out = new Set<ErrorComponent>(['BadRequest', 'InternalError', 'ServiceUnavailable']);
   if (op.requestBody) out.add('PayloadTooLarge');
   if (unsafe) out.add('Forbidden');
   if (needsSession) for (const name of ['Unauthorized', 'Forbidden', 'NotFound'] as const) out.add(name);
