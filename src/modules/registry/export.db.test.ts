@@ -4,9 +4,11 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DbOrTx } from '../../db/client';
 import { auditLog } from '../../db/schema';
+import { DATE_FORMAT, WAREKI_FORMAT } from '../../server/xlsx';
 import { createTestApp, type TestApp, type TestClient } from '../../test/app';
 import { makeChild, makePrefecture, makeRegion } from '../../test/factories';
 import { signedInUser } from '../../test/sign-in';
+import { expectDateColumn, expectNumberColumn, openWorkbook } from '../../test/xlsx';
 import { CHILD_EXPORT_HEADERS } from './export';
 
 // A cap of 5 rows stands in for the real 100,000 so the refusal can be tested without 100,001 children.
@@ -49,6 +51,11 @@ beforeAll(async () => {
   await kid(db, 'c2', '142077', ['青木', '二葉', 'アオキ', 'フタバ'], '2013-05-05');
   await kid(db, 'c3', '142077', ['青木', '三太', 'アオキ', 'サンタ'], '2014-05-05');
   await kid(db, 'kumamoto', '431001', ['高橋', '三郎', 'タカハシ', 'サブロウ'], '2016-01-01');
+  // Expected in September (no age yet) and not yet scored: blank number cells.
+  const expected = { familyName: '森', givenName: '未来', familyKana: 'モリ', givenKana: 'ミライ' };
+  ids.expected = (
+    await makeChild(db, '14', '142077', { ...expected, birthDate: '2026-09-01', careScore: null })
+  ).id;
   const s = await signedInUser(t, 'centre_staff', { prefectureCode: '14' });
   staff = { client: s.client, id: s.user.id };
   const m = await signedInUser(t, 'municipal_staff', { prefectureCode: '14', municipalityCode: '142051' });
@@ -102,7 +109,7 @@ describe('children export', () => {
       '髙橋　健',
       'タカハシ　ケン',
       new Date('2019-04-05T00:00:00Z'),
-      '平成31年4月5日',
+      new Date('2019-04-05T00:00:00Z'),
       7,
       '男',
       '142051',
@@ -112,6 +119,16 @@ describe('children export', () => {
       18,
       '小学生',
     ]);
+  });
+
+  it('writes birth dates as date cells in 西暦 and 和暦 formats, ages and scores as numbers or blank', async () => {
+    const wb = await openWorkbook(await download(staff.client, 'municipality=142077&sort=birthDate'));
+    const ws = wb.worksheets[0]!;
+    const born = expectDateColumn(ws, 3, DATE_FORMAT);
+    expect(born).toEqual(['2012-05-05', '2013-05-05', '2014-05-05', '2026-09-01']);
+    expect(expectDateColumn(ws, 4, WAREKI_FORMAT)).toEqual(born);
+    expect(expectNumberColumn(ws, 5, { blanks: true })).toEqual([14, 13, 12, null]);
+    expect(expectNumberColumn(ws, 11, { blanks: true })).toEqual([18, 18, 18, null]);
   });
 
   it('uses English headings and labels with lang=en, and the list’s filters and order', async () => {

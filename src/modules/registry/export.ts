@@ -9,8 +9,8 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { DbOrTx } from '../../db/client';
 import { children, municipalities, regionMunicipalities, regions } from '../../db/schema';
+import { DATE_FORMAT, dateCell, formattedColumn, numberCell, WAREKI_FORMAT } from '../../server/xlsx';
 import { ageOn, lifeStage } from '../../shared/age';
-import { formatWareki } from '../../shared/wareki';
 import type { Actor } from '../access/actor';
 import type { ChildFilter } from './filters';
 import { LIFE_STAGE_LABELS, SEX_LABELS, STATUS_LABELS } from './labels';
@@ -141,31 +141,24 @@ export async function* exportChildRows(
   }
 }
 
-/** A date-only cell: UTC midnight, which Excel shows as that calendar day. */
-function dateCell(iso: string): Date {
-  return new Date(`${iso}T00:00:00Z`);
-}
-
+/**
+ * One row's cells: the birth date as a date cell twice (西暦, then the 和暦 format), the age and care score as
+ * numbers or blank (not yet born, not yet scored).
+ */
 function cellsOf(r: ChildExportRow, lang: ExportLang, today: string): (string | number | Date | null)[] {
   const born = r.birthDate <= today;
-  let wareki = '';
-  try {
-    wareki = formatWareki(r.birthDate);
-  } catch {
-    // Before 1873 there is no Gregorian 和暦 date; the ISO column still shows it.
-  }
   return [
     lang === 'ja' ? `${r.familyName}　${r.givenName}` : `${r.familyName} ${r.givenName}`,
     lang === 'ja' ? `${r.familyKana}　${r.givenKana}` : `${r.familyKana} ${r.givenKana}`,
     dateCell(r.birthDate),
-    wareki,
+    dateCell(r.birthDate),
     born ? ageOn(r.birthDate, today) : null,
     SEX_LABELS[r.sex][lang],
     r.municipalityCode,
     r.municipalityName,
     r.regionName ?? '',
     STATUS_LABELS[r.status][lang],
-    r.careScore,
+    numberCell(r.careScore),
     born ? LIFE_STAGE_LABELS[lifeStage(r.birthDate, today)][lang] : '',
     r.id,
   ];
@@ -189,11 +182,12 @@ export async function writeChildrenXlsx(
   const ws = wb.addWorksheet(opts.lang === 'ja' ? '医療的ケア児一覧' : 'Children', {
     views: [{ state: 'frozen', ySplit: 1 }],
   });
-  ws.columns = CHILD_EXPORT_HEADERS[opts.lang].map((header, i) => ({
-    header,
-    width: WIDTHS[i] ?? 14,
-    ...(i === 2 ? { style: { numFmt: 'yyyy-mm-dd' } } : {}),
-  }));
+  ws.columns = CHILD_EXPORT_HEADERS[opts.lang].map((header, i) => {
+    const width = WIDTHS[i] ?? 14;
+    if (i === 2) return formattedColumn(header, width, DATE_FORMAT);
+    if (i === 3) return formattedColumn(header, width, WAREKI_FORMAT);
+    return { header, width };
+  });
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).commit();
   let n = 0;

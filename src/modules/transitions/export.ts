@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { DATE_FORMAT, dateCell, formattedColumn, WAREKI_FORMAT } from '../../server/xlsx';
 import { formatNendo } from '../../shared/nendo';
-import { formatWareki } from '../../shared/wareki';
 import type { TransitionsList } from './queries';
 import { TRANSITION_KINDS } from './rules';
 
@@ -36,7 +36,8 @@ const LIST_HEADERS: Record<Lang, string[]> = {
 
 /**
  * The transitions of a 年度 as .xlsx: one sheet listing each child under each transition, one sheet of counts
- * per municipality, and one stating the rule of each kind. A few hundred rows: built in memory.
+ * per municipality, and one stating the rule of each kind. Birth dates (and the rules' ranges) are date cells,
+ * the birth date shown in 西暦 and again in 和暦. A few hundred rows: built in memory.
  */
 export async function transitionsXlsx(list: TransitionsList, lang: Lang): Promise<Buffer> {
   const out = new PassThrough();
@@ -57,11 +58,12 @@ export async function transitionsXlsx(list: TransitionsList, lang: Lang): Promis
   const ws = wb.addWorksheet(lang === 'ja' ? `${title}の移行予定` : `Transitions ${title}`, {
     views: [{ state: 'frozen', ySplit: 1 }],
   });
-  ws.columns = LIST_HEADERS[lang].map((header, i) => ({
-    header,
-    width: [34, 18, 22, 12, 18, 12, 14, 16, 28, 38][i] ?? 14,
-    ...(i === 3 ? { style: { numFmt: 'yyyy-mm-dd' } } : {}),
-  }));
+  ws.columns = LIST_HEADERS[lang].map((header, i) => {
+    const width = [34, 18, 22, 12, 18, 12, 14, 16, 28, 38][i] ?? 14;
+    if (i === 3) return formattedColumn(header, width, DATE_FORMAT);
+    if (i === 4) return formattedColumn(header, width, WAREKI_FORMAT);
+    return { header, width };
+  });
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).commit();
   const sep = lang === 'ja' ? '　' : ' ';
@@ -71,8 +73,8 @@ export async function transitionsXlsx(list: TransitionsList, lang: Lang): Promis
         g.label[lang],
         `${c.familyName}${sep}${c.givenName}`,
         `${c.familyKana}${sep}${c.givenKana}`,
-        new Date(`${c.birthDate}T00:00:00Z`),
-        formatWareki(c.birthDate),
+        dateCell(c.birthDate),
+        dateCell(c.birthDate),
         c.municipalityCode,
         c.municipalityName,
         c.regionName ?? '',
@@ -100,13 +102,14 @@ export async function transitionsXlsx(list: TransitionsList, lang: Lang): Promis
   const rules = wb.addWorksheet(lang === 'ja' ? '区分の決め方' : 'Rules');
   rules.columns = [
     { header: lang === 'ja' ? '区分' : 'Transition', width: 34 },
-    { header: lang === 'ja' ? '生年月日（から）' : 'Born from', width: 14 },
-    { header: lang === 'ja' ? '生年月日（まで）' : 'Born to', width: 14 },
+    formattedColumn(lang === 'ja' ? '生年月日（から）' : 'Born from', 14, DATE_FORMAT),
+    formattedColumn(lang === 'ja' ? '生年月日（まで）' : 'Born to', 14, DATE_FORMAT),
     { header: lang === 'ja' ? '決め方' : 'Rule', width: 90 },
   ];
   rules.getRow(1).font = { bold: true };
   rules.getRow(1).commit();
-  for (const g of list.groups) rules.addRow([g.label[lang], g.birthFrom, g.birthTo, g.rule[lang]]).commit();
+  for (const g of list.groups)
+    rules.addRow([g.label[lang], dateCell(g.birthFrom), dateCell(g.birthTo), g.rule[lang]]).commit();
   rules.commit();
 
   await wb.commit();

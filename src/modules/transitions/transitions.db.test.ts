@@ -3,13 +3,15 @@
  * 2020-04-02), 年少, 中学部, 高等部, leaving school, 18th and 20th birthdays, 29 February — over the user's scope.
  */
 import { and, desc, eq } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, childAffiliations } from '../../db/schema';
 import type { ChildStatus } from '../../db/schema/registry';
+import { DATE_FORMAT, WAREKI_FORMAT } from '../../server/xlsx';
 import { createTestApp, type TestApp, type TestClient } from '../../test/app';
 import { makeChild, makeOrganisation, makePrefecture, makeRegion } from '../../test/factories';
 import { signedInUser } from '../../test/sign-in';
+import { expectDateColumn, expectNumberColumn, openWorkbook } from '../../test/xlsx';
 
 let t: TestApp;
 let staff: { client: TestClient; id: string };
@@ -174,18 +176,29 @@ describe('transitions', () => {
     });
   });
 
-  it('exports the lists as xlsx, audited as an export', async () => {
+  it('exports the lists as xlsx with date cells and numeric counts, audited as an export', async () => {
     const res = await t.app.request('/api/transitions?format=xlsx', {
       headers: { cookie: staff.client.cookie! },
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="transitions-2027.xlsx"');
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await res.arrayBuffer());
+    const wb = await openWorkbook(res);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['令和9年度の移行予定', '市町村別', '区分の決め方']);
-    const list = wb.worksheets[0]!;
+    const [list, sum, rules] = wb.worksheets as [ExcelJS.Worksheet, ExcelJS.Worksheet, ExcelJS.Worksheet];
     expect(list.getRow(1).getCell(1).value).toBe('区分');
     expect(list.rowCount).toBe(1 + 10); // 9 children, one of them in two groups
+    const born = expectDateColumn(list, 4, DATE_FORMAT);
+    expect(born).toContain('2008-02-29');
+    expect(expectDateColumn(list, 5, WAREKI_FORMAT)).toEqual(born);
+    for (let col = 3; col <= sum.columnCount; col++) expectNumberColumn(sum, col);
+    const from = expectDateColumn(rules, 2, DATE_FORMAT);
+    const to = expectDateColumn(rules, 3, DATE_FORMAT);
+    const json = await staff.client.get('/api/transitions');
+    const ranges = (json.body.groups as { birthFrom: string; birthTo: string }[]).map((g) => [
+      g.birthFrom,
+      g.birthTo,
+    ]);
+    expect(from.map((f, i) => [f, to[i]])).toEqual(ranges);
     const [entry] = await t.db.systemDb
       .select()
       .from(auditLog)
