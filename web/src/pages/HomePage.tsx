@@ -5,6 +5,7 @@ import { QueryState } from '../components/QueryState';
 import { type Translate, useLocale, useT } from '../i18n';
 import { formatNendo, formatNumber } from '../lib/format';
 import { type HomeFigures, useHomeFigures } from '../lib/queries/registry';
+import { asOfText } from './home-as-of';
 
 function scopeText(scope: HomeFigures['scope'], t: Translate): string {
   switch (scope.kind) {
@@ -151,7 +152,12 @@ export function HomePage() {
               <span className="mr-4 text-std-20B-150">
                 {t('home.nendo', { nendo: formatNendo(f.nendo, locale) })}
               </span>
-              <span className="text-solid-gray-700">{t('home.scope', { scope: scopeText(f.scope, t) })}</span>
+              <span className="mr-4 text-solid-gray-700">
+                {t('home.scope', { scope: scopeText(f.scope, t) })}
+              </span>
+              <span className="text-solid-gray-700" data-testid="figures-as-of">
+                {t('home.asOf', { time: asOfText(f.asOf, locale) })}
+              </span>
             </p>
             {f.children ? (
               <ChildFigures figures={f.children} />

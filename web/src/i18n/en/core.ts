@@ -101,6 +101,7 @@ export const enCore = {
   'home.scope': 'Figures cover: {scope}',
   'home.scopeNone': 'no personal data',
   'home.scopeRegions': 'regions {names}',
+  'home.asOf': 'as of {time}',
   'home.childrenTotal': 'Children and young adults registered',
   'home.newThisNendo': 'New this fiscal year',
   'home.turning18': 'Turning 18 this fiscal year',

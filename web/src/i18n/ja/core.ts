@@ -99,6 +99,7 @@ export const jaCore = {
   'home.scope': '集計の範囲：{scope}',
   'home.scopeNone': '個人情報の閲覧範囲はありません',
   'home.scopeRegions': '圏域 {names}',
+  'home.asOf': '{time} 時点',
   'home.childrenTotal': '登録されている医療的ケア児等',
   'home.newThisNendo': '今年度の新規登録',
   'home.turning18': '今年度中に18歳になる人',

@@ -16,6 +16,8 @@ export type Sex = 'female' | 'male' | 'unknown';
 
 export type HomeFigures = {
   nendo: number;
+  /** When the server computed these figures (it keeps each scope's figures for a minute). */
+  asOf: string;
   scope: {
     kind: 'none' | 'prefecture' | 'regions' | 'municipality' | 'organisation';
     prefectureName: string | null;
