@@ -3,7 +3,7 @@ import { resolveMunicipalityFromAddress } from '../census/read/municipality';
 import { isUuidText } from './hsds-ids';
 import type { Obj } from './hsds-read';
 import type { OpenDataIssue } from './open-data';
-import { WEEKDAYS } from './vocab';
+import { WEEKDAYS } from '../../shared/vocab/resources';
 
 /**
  * Field readers of the HSDS import, pure: each reads one member of an HSDS object, and when it is not what
@@ -28,7 +28,7 @@ export class Issues {
 export type At = { table: string; row: number; service: unknown; issues: Issues };
 
 const shown = (v: unknown) => {
-  const s = typeof v === 'string' ? v : JSON.stringify(v);
+  const s = typeof v === 'string' ? v : v === undefined ? '—' : JSON.stringify(v);
   return s.length > 60 ? `${s.slice(0, 60)}…` : s;
 };
 
