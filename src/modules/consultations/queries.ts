@@ -97,10 +97,10 @@ export async function listConsultations(
       .offset((q.page - 1) * q.pageSize),
     db.select({ n: sql<number>`count(*)::int` }).from(consultations).where(where),
   ]);
-  const teamMap = await teamsById(
-    db,
-    rows.map((r) => r.row.ownerTeamId),
-  );
+  // Most rows of a queue are owned by the actor's own teams, already loaded: only other owners are read.
+  const own = new Map(teams.map((t) => [t.id, t]));
+  const others = rows.map((r) => r.row.ownerTeamId).filter((id) => !own.has(id));
+  const teamMap = others.length ? new Map([...own, ...(await teamsById(db, others))]) : own;
   return {
     items: rows.map((r) => toSummary(r.row, teamMap, r.municipalityName, today)),
     total: count?.n ?? 0,
