@@ -117,10 +117,10 @@ const CORE_ERRORS = {
     ja: '該当件数が出力の上限を超えています。条件を絞り込んでください。',
     en: 'Too many rows match for one export. Narrow the filter.',
   },
-  database_unavailable: {
+  server_starting: {
     status: 503,
-    ja: 'データベースに一時的に接続できません。少し待ってからもう一度お試しください。',
-    en: 'The database is briefly unreachable. Wait a moment and try again.',
+    ja: 'サーバーを起動しています。少し待ってからもう一度お試しください。',
+    en: 'The server is starting. Wait a moment and try again.',
   },
   internal: { status: 500, ja: 'システムエラーが発生しました。', en: 'An internal error occurred.' },
 } as const satisfies Record<string, { status: number; ja: string; en: string }>;
@@ -141,24 +141,16 @@ export class AppError extends Error {
   readonly status: number;
   readonly issues: ErrorIssue[] | undefined;
   readonly detail: Record<string, unknown> | undefined;
-  /** Sent as Retry-After (429, 503): when the client may try again. */
-  readonly retryAfterSeconds: number | undefined;
 
   constructor(
     code: ErrorCode,
-    opts: {
-      issues?: ErrorIssue[];
-      detail?: Record<string, unknown>;
-      cause?: unknown;
-      retryAfterSeconds?: number;
-    } = {},
+    opts: { issues?: ErrorIssue[]; detail?: Record<string, unknown>; cause?: unknown } = {},
   ) {
     super(`${code}: ${ERRORS[code].en}`, { cause: opts.cause });
     this.code = code;
     this.status = ERRORS[code].status;
     this.issues = opts.issues;
     this.detail = opts.detail;
-    this.retryAfterSeconds = opts.retryAfterSeconds;
   }
 
   /** The JSON body every error response carries. */

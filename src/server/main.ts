@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { serve } from '@hono/node-server';
 import { openDatabase } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
 import { type DemoAccount, seedDemoIfEmpty } from '../demo/seed';
@@ -10,6 +9,7 @@ import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import type { Deps } from './context';
 import { createDeps } from './deps';
+import { bindPort, listenFailureMessage } from './listen';
 import { createLogger } from './logger';
 import { serveWeb } from './web';
 
@@ -38,6 +38,20 @@ async function main() {
       throw e;
     }
   }
+  // Take the port first: a second server on a busy port stops here, before it opens the database or starts the
+  // audit sealer and the job worker (it has claimed nothing).
+  let bound: Awaited<ReturnType<typeof bindPort>>;
+  try {
+    bound = await bindPort({ port: config.port, host: config.host });
+  } catch (e) {
+    const message = listenFailureMessage(e, config.port);
+    if (!message) throw e;
+    console.error(message);
+    releaseLock();
+    process.exit(2);
+  }
+  const { server } = bound;
+
   const db = await openDatabase(
     config.databaseUrl
       ? { url: config.databaseUrl, onIdleError: (err) => log.warn({ err }, 'idle database connection lost') }
@@ -55,6 +69,8 @@ async function main() {
   if (!serveWeb(app, { mapTiles: config.mapTiles, publicUrl: config.publicUrl })) {
     log.warn('dist/web is missing: run `npm run build` to serve the web front end');
   }
+  bound.serve((request, env) => app.fetch(request, env));
+  log.info({ port: config.port, database: db.kind }, `Tsunagu listening on http://localhost:${config.port}`);
 
   // Chains committed audit entries by hash shortly after each request and checkpoints the chain's head,
   // signed and logged (docs/decisions/0003 and 0012).
@@ -65,10 +81,6 @@ async function main() {
   });
   // Background jobs (imports, linkage runs): any number of servers share the queue in the database.
   deps.jobs.start();
-
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-    log.info({ port: info.port, database: db.kind }, `Tsunagu listening on http://localhost:${info.port}`);
-  });
 
   let stopping = false;
   const shutdown = (signal: string) => {
