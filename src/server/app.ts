@@ -6,18 +6,29 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { csrfGuard, loadSession } from '../modules/accounts/middleware';
+import { clientAddressResolver } from './client-ip';
 import type { AppEnv, Deps } from './context';
+import { isConnectionError } from './db-errors';
 import { AppError } from './errors';
+import { inputHygiene } from './input-hygiene';
 import { MODULES } from './modules';
+import { apiDocument } from './openapi-document';
 import { registerProbes } from './probes';
+import { readRetry } from './read-retry';
+import { requestLogFields } from './request-log';
 import { MAX_UPLOAD_BYTES, UPLOAD_PATHS } from './upload-limits';
 import { validationHook } from './validation';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
+/** Retry-After of a 503 database_unavailable: a restart or failover usually takes seconds. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
 /** Builds the whole HTTP application for one set of dependencies (one database). */
 export function createApp(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const clientIp = clientIpOf(deps);
+  const reads = readRetry(deps.log);
 
   app.use('*', async (c, next) => {
     const incoming = c.req.header('x-request-id');
@@ -25,21 +36,13 @@ export function createApp(deps: Deps) {
     c.set('requestId', requestId);
     const log = deps.log.child({ requestId });
     c.set('log', log);
-    c.set('meta', { ip: clientIp(c, deps), userAgent: c.req.header('user-agent') ?? null, requestId });
+    c.set('meta', { ip: clientIp(c), userAgent: c.req.header('user-agent') ?? null, requestId });
     c.set('session', null);
     c.set('actor', null);
     const started = performance.now();
     await next();
     c.header('x-request-id', requestId);
-    log.info(
-      {
-        method: c.req.method,
-        path: c.req.path,
-        status: c.res.status,
-        ms: Math.round(performance.now() - started),
-      },
-      'request',
-    );
+    log.info(requestLogFields(c, started), 'request');
   });
 
   app.use(
@@ -75,6 +78,9 @@ export function createApp(deps: Deps) {
   app.use('/api/*', (c, next) =>
     UPLOAD_PATHS.some((p) => c.req.path.startsWith(p)) ? uploadLimit(c, next) : defaultLimit(c, next),
   );
+  // NUL, control characters and broken UTF-16 in the path, query or JSON body answer 400 (input-hygiene.ts).
+  const definitions = () => app.openAPIRegistry.definitions;
+  app.use('/api/*', inputHygiene(definitions));
   app.use('/api/*', loadSession(deps));
   app.use('/api/*', csrfGuard());
 
@@ -85,21 +91,27 @@ export function createApp(deps: Deps) {
     app.route(m.basePath, m.routes(deps));
   }
 
-  app.doc31('/api/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'Tsunagu API',
-      version: '0.1.0',
-      description:
-        '医療的ケア児支援センター platform. Errors carry a stable code and messages in Japanese and English.',
-    },
-  });
+  // The OpenAPI 3.1 document, completed with security, operation ids and error answers (decision 0014).
+  app.get('/api/openapi.json', (c) =>
+    c.json(apiDocument(app, { cookieSecure: deps.config.cookieSecure }) as object),
+  );
 
   app.notFound((c) => c.json(new AppError('not_found').toBody(), 404));
 
   app.onError((err, c) => {
     if (err instanceof AppError) {
+      if (err.retryAfterSeconds) c.header('retry-after', String(err.retryAfterSeconds));
       return c.json(err.toBody(), err.status as 400);
+    }
+    if (isConnectionError(err)) {
+      // A lost connection is not a bug: 503 with Retry-After; a read is tried once more (read-retry.ts).
+      const again = reads.lost(c.req.raw);
+      c.get('log')?.[again ? 'warn' : 'error'](
+        { err },
+        again ? 'database connection lost: trying the read again' : 'database connection lost: answered 503',
+      );
+      c.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+      return c.json(new AppError('database_unavailable').toBody(), 503);
     }
     if (err instanceof HTTPException) {
       // Hono raises HTTPException 400 only when a JSON body cannot be parsed.
@@ -114,20 +126,37 @@ export function createApp(deps: Deps) {
     return c.json(new AppError('internal').toBody(), 500);
   });
 
+  // The second try of a read wraps the whole app (every middleware runs again on a new connection).
+  app.fetch = reads.wrap(app.fetch);
   return app;
 }
 
 export type App = ReturnType<typeof createApp>;
 
-function clientIp(c: Context<AppEnv>, deps: Deps): string | null {
-  if (deps.config.trustProxy) {
+/**
+ * The client's address by TRUST_PROXY (client-ip.ts). With no proxy trusted, the first request that carries
+ * X-Forwarded-For logs a warning once: behind a proxy every client would share its address and rate limits.
+ */
+function clientIpOf(deps: Deps): (c: Context<AppEnv>) => string | null {
+  const resolve = clientAddressResolver(deps.config.trustProxy);
+  let warned = false;
+  return (c) => {
     const fwd = c.req.header('x-forwarded-for');
-    if (fwd) return fwd.split(',')[0]!.trim();
-  }
-  try {
-    // biome-ignore lint/suspicious/noExplicitAny: conninfo is typed for the default Env
-    return getConnInfo(c as any).remote.address ?? null;
-  } catch {
-    return null;
-  }
+    let peer: string | null = null;
+    try {
+      // biome-ignore lint/suspicious/noExplicitAny: conninfo is typed for the default Env
+      peer = getConnInfo(c as any).remote.address ?? null;
+    } catch {
+      peer = null;
+    }
+    if (fwd && !deps.config.trustProxy && !warned) {
+      warned = true;
+      // The proxy's own address only: the forwarded addresses are the families'.
+      deps.log.warn(
+        { peer },
+        'X-Forwarded-For received but TRUST_PROXY is off: all clients behind the proxy share one address and one rate limit (docs/configuration.md)',
+      );
+    }
+    return resolve(fwd, peer);
+  };
 }

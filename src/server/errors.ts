@@ -117,6 +117,11 @@ const CORE_ERRORS = {
     ja: '該当件数が出力の上限を超えています。条件を絞り込んでください。',
     en: 'Too many rows match for one export. Narrow the filter.',
   },
+  database_unavailable: {
+    status: 503,
+    ja: 'データベースに一時的に接続できません。少し待ってからもう一度お試しください。',
+    en: 'The database is briefly unreachable. Wait a moment and try again.',
+  },
   server_starting: {
     status: 503,
     ja: 'サーバーを起動しています。少し待ってからもう一度お試しください。',
@@ -141,16 +146,24 @@ export class AppError extends Error {
   readonly status: number;
   readonly issues: ErrorIssue[] | undefined;
   readonly detail: Record<string, unknown> | undefined;
+  /** Sent as Retry-After (429, 503): when the client may try again. */
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(
     code: ErrorCode,
-    opts: { issues?: ErrorIssue[]; detail?: Record<string, unknown>; cause?: unknown } = {},
+    opts: {
+      issues?: ErrorIssue[];
+      detail?: Record<string, unknown>;
+      cause?: unknown;
+      retryAfterSeconds?: number;
+    } = {},
   ) {
     super(`${code}: ${ERRORS[code].en}`, { cause: opts.cause });
     this.code = code;
     this.status = ERRORS[code].status;
     this.issues = opts.issues;
     this.detail = opts.detail;
+    this.retryAfterSeconds = opts.retryAfterSeconds;
   }
 
   /** The JSON body every error response carries. */
