@@ -125,10 +125,11 @@ export type HsdsPlan = Awaited<ReturnType<typeof planHsdsImport>>;
 /** Reads the file and plans each service against the directory; nothing is written. */
 export async function planHsdsImport(
   db: DbOrTx,
-  prefectureCode: string,
+  w: Pick<ResourceWriter, 'prefectureCode' | 'at'>,
   doc: unknown,
   fileName: string | null,
 ) {
+  const { prefectureCode } = w;
   const file: HsdsFile = readHsds(doc, prefectureCode);
   const [services, locations, orgs] = await Promise.all([
     byHsdsId(db, resourceServices, 'service', prefectureCode),
@@ -139,7 +140,7 @@ export async function planHsdsImport(
   const existing = await loadListings(
     db,
     matched.filter((x): x is string => !!x),
-    new Date(),
+    w.at,
   );
   const orgIds = [
     ...new Set(
@@ -250,7 +251,7 @@ function serviceColumns(l: HsdsListing, org: HsdsOrganization, at: Date, before:
  * file's fields. The file's confirmation (confirmed_at, else assured_date) is kept, marked as an import.
  */
 export async function applyHsdsImport(tx: DbOrTx, w: ResourceWriter, doc: unknown, fileName: string | null) {
-  const plan = await planHsdsImport(tx, w.prefectureCode, doc, fileName);
+  const plan = await planHsdsImport(tx, w, doc, fileName);
   if (!plan.canImport) {
     throw new AppError('resource_import_invalid', {
       issues: plan.issues.slice(0, 200).map((i) => ({

@@ -108,3 +108,33 @@ describe('readHsds', () => {
     for (const i of f.issues.list) expect(i.row).toBe(1);
   });
 });
+
+describe('readHsds on arbitrary JSON', () => {
+  const values = [null, 1, -1.5, '', 'x', '09:00', '142051', true, [], {}, [1], { a: 1 }, 'a'.repeat(600)];
+  const keys = ['id', 'name', 'status', 'organization_id', 'service_id', 'location_id', 'link_id', 'value'];
+  keys.push('taxonomy_term_id', 'link_type', 'byday', 'opens_at', 'timezone', 'freq', 'extent', 'addresses');
+  keys.push('phones', 'latitude', 'external_identifier', 'minimum_age', 'assured_date', 'url', 'location');
+  keys.push('organization', 'schedules', 'service_areas', 'attributes', 'service_at_locations', 'address_1');
+  let seed = 7;
+  const rnd = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)]!;
+  const obj = (depth: number): Record<string, unknown> =>
+    Object.fromEntries(
+      Array.from({ length: 8 }, () => [
+        pick(keys),
+        depth > 0 && rnd() < 0.3 ? [obj(depth - 1), obj(depth - 1)] : pick(values),
+      ]),
+    );
+
+  it('never throws: whatever the file holds becomes issues', () => {
+    const tables = ['organizations', 'services', 'locations', 'service_at_locations', 'schedules'];
+    tables.push('service_areas', 'attributes', 'phones', 'contents');
+    for (let i = 0; i < 200; i++) {
+      const doc = Object.fromEntries(tables.filter(() => rnd() < 0.6).map((t) => [t, [obj(2), obj(1)]]));
+      expect(() => readHsds(doc, '14')).not.toThrow();
+    }
+  });
+});

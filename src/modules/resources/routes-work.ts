@@ -136,7 +136,7 @@ export function registerWorkRoutes(r: OpenAPIHono<AppEnv>, deps: Deps) {
     async (c) => {
       const w = prefectureWorker(c, deps);
       const doc = await readHsdsBody(c.req.raw);
-      const plan = await planHsdsImport(db, w.prefectureCode, doc, c.req.valid('query').fileName ?? null);
+      const plan = await planHsdsImport(db, w, doc, c.req.valid('query').fileName ?? null);
       return c.json(hsdsPreviewOut(plan), 200);
     },
   );
