@@ -12,7 +12,6 @@ export function useCareTable(): CareTable {
     queryKey: ['care-score', 'items'],
     queryFn: ({ signal }) => api.get<CareTable>('/api/public/care-score/items', undefined, signal),
     staleTime: Number.POSITIVE_INFINITY,
-    retry: false,
   });
   return query.data?.items?.length ? query.data : CARE_TABLE;
 }

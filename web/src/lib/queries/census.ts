@@ -153,7 +153,6 @@ export function useCensusSources() {
   return useQuery({
     queryKey: ['census', 'sources'],
     queryFn: ({ signal }) => api.get<{ items: Source[] }>(`${BASE}/sources`, undefined, signal),
-    retry: false,
   });
 }
 
@@ -209,7 +208,6 @@ export function useCensusImports(nendo: number) {
       query.state.data?.items.some((i) => isActive(i.job) || i.status === 'queued' || i.status === 'running')
         ? POLL_MS
         : false,
-    retry: false,
   });
 }
 
@@ -232,7 +230,6 @@ export function useCensusRuns(nendo: number) {
     queryKey: ['census', 'runs', nendo],
     queryFn: ({ signal }) => api.get<{ items: Run[] }>(`${BASE}/runs`, { nendo }, signal),
     refetchInterval: (query) => (query.state.data?.items.some(runActive) ? POLL_MS : false),
-    retry: false,
   });
 }
 
@@ -241,7 +238,6 @@ export function useCensusRun(id: string) {
     queryKey: ['census', 'run', id],
     queryFn: ({ signal }) => api.get<Run>(`${BASE}/runs/${enc(id)}`, undefined, signal),
     refetchInterval: (query) => (query.state.data && runActive(query.state.data) ? POLL_MS : false),
-    retry: false,
   });
 }
 
@@ -267,7 +263,6 @@ export function useReviewPairs(runId: string, status: 'pending' | 'decided', pag
         signal,
       ),
     placeholderData: keepPreviousData,
-    retry: false,
   });
 }
 
@@ -291,7 +286,6 @@ export function useRunResults(runId: string, enabled: boolean) {
     queryKey: ['census', 'results', runId],
     queryFn: ({ signal }) => api.get<RunResults>(`${BASE}/runs/${enc(runId)}/results`, undefined, signal),
     enabled,
-    retry: false,
   });
 }
 
@@ -301,7 +295,6 @@ export function useDiscrepancySummary(runId: string, enabled: boolean) {
     queryFn: ({ signal }) =>
       api.get<DiscrepancySummary>(`${BASE}/runs/${enc(runId)}/discrepancies`, undefined, signal),
     enabled,
-    retry: false,
   });
 }
 

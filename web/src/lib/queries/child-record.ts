@@ -179,8 +179,7 @@ export function useChildRecord(id: string) {
       normaliseRecord(
         await api.get<ChildRecord>(`/api/children/${encodeURIComponent(id)}`, undefined, signal),
       ),
-    // A 404 is an answer (out of scope or absent), not a glitch worth retrying.
-    retry: false,
+    // A 404 is an answer (out of scope or absent): only a network failure or 502–504 is retried (lib/retry.ts).
   });
 }
 
@@ -189,7 +188,6 @@ export function useChildHistory(id: string) {
     queryKey: ['children', 'history', id],
     queryFn: ({ signal }) =>
       api.get<HistoryEntry[]>(`/api/children/${encodeURIComponent(id)}/history`, undefined, signal),
-    retry: false,
   });
 }
 

@@ -130,7 +130,6 @@ export function useSavedFilters() {
   return useQuery({
     queryKey: SAVED_KEY,
     queryFn: ({ signal }) => api.get<SavedFilter[]>('/api/saved-filters', { scope: 'registry' }, signal),
-    retry: false,
   });
 }
 

@@ -70,7 +70,6 @@ export function usePeopleSearch(q: string | null) {
         signal,
       ),
     enabled: q !== null,
-    retry: false,
   });
 }
 
@@ -93,6 +92,5 @@ export function useChildSearch(filter: ChildSearchFilter | null) {
         signal,
       ),
     enabled: filter !== null,
-    retry: false,
   });
 }

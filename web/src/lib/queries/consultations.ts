@@ -132,7 +132,6 @@ export function useConsultation(id: string) {
   return useQuery({
     queryKey: ['consultations', 'detail', id],
     queryFn: ({ signal }) => api.get<ConsultationDetail>(idPath(id), undefined, signal),
-    retry: false,
   });
 }
 
@@ -141,7 +140,6 @@ export function useConsultationForPrint(id: string) {
   return useQuery({
     queryKey: ['consultations', 'print', id],
     queryFn: ({ signal }) => api.get<ConsultationDetail>(idPath(id), { purpose: 'print' }, signal),
-    retry: false,
   });
 }
 
@@ -149,7 +147,6 @@ export function useSimilarConsultations(id: string) {
   return useQuery({
     queryKey: ['consultations', 'similar', id],
     queryFn: ({ signal }) => api.get<{ items: SimilarCase[] }>(`${idPath(id)}/similar`, undefined, signal),
-    retry: false,
   });
 }
 

@@ -30,7 +30,6 @@ export function useNotifications(enabled = true) {
     staleTime: 0,
     refetchOnWindowFocus: 'always',
     refetchInterval: 5 * 60_000,
-    retry: false,
   });
 }
 

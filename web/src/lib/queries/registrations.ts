@@ -138,7 +138,6 @@ export function useRegistration(id: string) {
     queryKey: ['registrations', 'detail', id],
     queryFn: ({ signal }) =>
       api.get<RegistrationDetail>(`/api/registrations/${encodeURIComponent(id)}`, undefined, signal),
-    retry: false,
   });
 }
 

@@ -86,7 +86,6 @@ export function usePublicSearch(params: PublicSearchParams) {
     queryKey: ['public-resources', 'search', query],
     queryFn: ({ signal }) => api.get<PublicSearchResult>(PUBLIC, query, signal),
     placeholderData: keepPreviousData,
-    retry: false,
   });
 }
 
@@ -94,7 +93,6 @@ export function usePublicService(id: string) {
   return useQuery({
     queryKey: ['public-resources', 'service', id],
     queryFn: ({ signal }) => api.get<PublicService>(`${PUBLIC}/${enc(id)}`, undefined, signal),
-    retry: false,
   });
 }
 
@@ -102,7 +100,6 @@ export function useConfirmView(token: string) {
   return useQuery({
     queryKey: ['public-resources', 'confirm', token],
     queryFn: ({ signal }) => api.get<ConfirmView>(`${PUBLIC}/confirm/${enc(token)}`, undefined, signal),
-    retry: false,
     staleTime: Number.POSITIVE_INFINITY,
   });
 }
