@@ -6,7 +6,8 @@ import type { JobHandler } from '../../jobs/queue';
 import type { Deps } from '../../server/context';
 import { AppError } from '../../server/errors';
 import { recordValues } from './imports';
-import { assertImportable, parseUpload } from './upload';
+import { parseUploadOffThread } from './parse-off-thread';
+import { assertImportable } from './upload';
 
 /**
  * Records per INSERT, each its own short statement: on the embedded database (one connection) requests wait
@@ -38,7 +39,7 @@ export function importJobHandler(_deps: Deps): JobHandler {
 
       await progress('reading', 0);
       await db.update(censusImports).set({ status: 'running' }).where(eq(censusImports.id, imp.id));
-      const list = await parseUpload(imp.fileName, imp.content, imp.mapping, imp.prefectureCode);
+      const list = await parseUploadOffThread(imp.fileName, imp.content, imp.mapping, imp.prefectureCode);
       // The upload was checked; bytes that no longer read (or a changed reader) fail the job, writing nothing.
       assertImportable(list);
       await progress('reading', 1);

@@ -17,6 +17,7 @@ import {
   retryImport,
 } from './imports';
 import { findCensusJob, jobView } from './jobs-view';
+import { parseUploadOffThread } from './parse-off-thread';
 import { censusReader, censusWriter } from './policy';
 import { normaliseHeader } from './read/headers';
 import { rawKeys } from './read/parse';
@@ -43,7 +44,6 @@ import {
   assertImportable,
   type CheckedList,
   mergedMapping,
-  parseUpload,
   readUpload,
   type Upload,
   ZCreateImportForm,
@@ -90,7 +90,7 @@ async function sourceOf(deps: Deps, prefectureCode: string, upload: Upload): Pro
 /** The file parsed with the source's saved mapping under the request's, and its issues classified. */
 async function readFile(source: SourceRow, upload: Upload) {
   const mapping = mergedMapping(source.mapping, upload.mapping);
-  const list = await parseUpload(upload.fileName, upload.content, mapping, source.prefectureCode);
+  const list = await parseUploadOffThread(upload.fileName, upload.content, mapping, source.prefectureCode);
   return { mapping, list };
 }
 
