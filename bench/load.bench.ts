@@ -1,0 +1,315 @@
+/**
+ * `npm run bench:load`: the staff mix under load — children search, the consultation queue, the home figures and
+ * the public resources search from many client addresses (bench/load-mix.ts, autocannon) — against a server in its
+ * own process (bench/load-server.ts → src/server/main.ts, TRUST_PROXY=true, request logs on as in production), on
+ * each engine:
+ * - PostgreSQL: a fresh database `tsunagu_bench_load` on $BENCH_DATABASE_URL's server (default
+ *   postgres://postgres@127.0.0.1:5432/test's), created and dropped here; 100 connections by default;
+ * - PGlite: a temporary data directory; 20 connections by default.
+ * Data (bench/load-seed.ts): one prefecture (東京都) with 30,000 children, 100,000 consultations and 10,000
+ * listings. Prints requests per second, client p50/p95/p99 overall and per kind, non-2xx answers by status,
+ * errors and timeouts, the server's time per route (from its request log) and its memory before and after.
+ *
+ * Options: --engine=postgres|pglite|both (default both), --connections=N, --duration=S (default 60),
+ * --children=N, --quick (10 s, 5,000 children, 20,000 consultations, 2,000 listings), --cpu-prof=DIR (the server's
+ * V8 CPU profile, written when it stops).
+ * Target (decision 0015): client p99 < 500 ms and no errors at 100 connections on PostgreSQL for 60 s.
+ */
+import { type ChildProcess, fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import pg from 'pg';
+import { type Database, openDatabase } from '../src/db/client';
+import { migrateDatabase } from '../src/db/migrate';
+import { totpCode } from '../src/modules/accounts/totp';
+import { TEST_PASSWORD } from '../src/test/factories';
+import { KIND_LABELS, type MixResult, runMix, WEIGHTS } from './load-mix';
+import { type LoadSeed, type LoadUser, seedLoad } from './load-seed';
+import { percentile } from './stats';
+
+type Engine = 'postgres' | 'pglite';
+const args = new Map(
+  process.argv.slice(2).map((a) => {
+    const [k, v] = a.replace(/^--/, '').split('=');
+    return [k!, v ?? 'true'] as const;
+  }),
+);
+const QUICK = args.has('quick');
+const num = (k: string, fallback: number) => (args.has(k) ? Number(args.get(k)) : fallback);
+const DURATION = num('duration', QUICK ? 10 : 60);
+const WARMUP = QUICK ? 3 : 5;
+const SIZES = {
+  children: num('children', QUICK ? 5_000 : 30_000),
+  consultations: QUICK ? 20_000 : 100_000,
+  services: QUICK ? 2_000 : 10_000,
+};
+const ENGINES: Engine[] =
+  args.get('engine') === 'postgres' || args.get('engine') === 'pglite'
+    ? [args.get('engine') as Engine]
+    : ['postgres', 'pglite'];
+const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const DB_NAME = 'tsunagu_bench_load';
+const PREFECTURE = '13';
+const SECRET_KEY = 'bench-load-secret-bench-load-secret-0000000000';
+
+async function freePort(): Promise<number> {
+  const s = createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+  const { port } = s.address() as { port: number };
+  await new Promise((r) => s.close(r));
+  return port;
+}
+
+/** Prepares the engine's database; returns the server's environment and how to clean up. */
+async function prepare(
+  engine: Engine,
+): Promise<{ db: Database; env: Record<string, string>; cleanup: () => Promise<void> }> {
+  if (engine === 'pglite') {
+    const dir = mkdtempSync(join(tmpdir(), 'tsunagu-bench-load-'));
+    const db = await openDatabase({ dataDir: join(dir, 'pglite') });
+    return { db, env: { DATA_DIR: dir }, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const admin = async (q: string) => {
+    const c = new pg.Client({ connectionString: SERVER_URL });
+    await c.connect();
+    await c.query(q);
+    await c.end();
+  };
+  await admin(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
+  // pg_trgm needs a UTF-8 ctype to split Japanese text (docs/operations.md).
+  await admin(
+    `CREATE DATABASE ${DB_NAME} ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8' TEMPLATE template0`,
+  );
+  const url = new URL(SERVER_URL);
+  url.pathname = `/${DB_NAME}`;
+  const db = await openDatabase({ url: url.toString(), poolSize: 10 });
+  return {
+    db,
+    env: { DATABASE_URL: url.toString() },
+    cleanup: () => admin(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`),
+  };
+}
+
+type Memory = { rss: number; heapUsed: number; heapTotal: number; maxRss: number; cpuMicros: number };
+
+/** The server process, its request log (route → times) and its memory on request. */
+function startServer(env: Record<string, string>, port: number) {
+  const child: ChildProcess = fork(new URL('./load-server.ts', import.meta.url).pathname, [], {
+    // --cpu-prof=DIR: the server writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(args.has('cpu-prof') ? ['--cpu-prof', `--cpu-prof-dir=${args.get('cpu-prof')}`] : []),
+    ],
+    env: {
+      ...process.env,
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      TSUNAGU_SECRET: SECRET_KEY,
+      TRUST_PROXY: 'true',
+      DEMO_SEED: 'never',
+      LOG_LEVEL: 'info',
+      NODE_ENV: 'production',
+      COOKIE_SECURE: 'false',
+    },
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
+  const routes = new Map<string, number[]>();
+  let recording = false;
+  createInterface({ input: child.stdout! }).on('line', (line) => {
+    if (!recording || !line.includes('"route"')) return;
+    try {
+      const r = JSON.parse(line) as { method?: string; route?: string; ms?: number };
+      if (r.route && typeof r.ms === 'number') {
+        const key = `${r.method} ${r.route}`;
+        const times = routes.get(key);
+        if (times) times.push(r.ms);
+        else routes.set(key, [r.ms]);
+      }
+    } catch {
+      // not a request line
+    }
+  });
+  const memory = () =>
+    new Promise<Memory>((resolve) => {
+      child.once('message', (m) => resolve(m as Memory));
+      child.send('memory');
+    });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  return {
+    child,
+    routes,
+    memory,
+    stop,
+    record: (on: boolean) => {
+      recording = on;
+      if (on) routes.clear();
+    },
+  };
+}
+
+/** Waits until the app answers (a signed-out request is refused with 401; 503 while the server is starting). */
+async function waitForApp(base: string, child: ChildProcess) {
+  for (let i = 0; i < 900; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${base}/api/home/figures`)).status === 401) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('server did not start');
+}
+
+async function signIn(base: string, u: LoadUser, i: number): Promise<string> {
+  const ip = `198.51.100.${1 + (i % 250)}`;
+  const res = await fetch(`${base}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
+    body: JSON.stringify({ email: u.email, password: TEST_PASSWORD }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in of ${u.email}: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  if (u.totpSecret) {
+    const totp = await fetch(`${base}/api/auth/totp`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        cookie,
+        'x-csrf-token': csrfToken,
+        'x-forwarded-for': ip,
+      },
+      body: JSON.stringify({ code: totpCode(u.totpSecret, new Date()) }),
+    });
+    if (totp.status !== 200) throw new Error(`TOTP of ${u.email}: ${totp.status} ${await totp.text()}`);
+  }
+  return cookie;
+}
+
+async function benchEngine(engine: Engine) {
+  const connections = num('connections', engine === 'postgres' ? 100 : 20);
+  const t0 = performance.now();
+  const { db, env, cleanup } = await prepare(engine);
+  let seed: LoadSeed;
+  try {
+    await migrateDatabase(db);
+    seed = await seedLoad(db.systemDb, { prefectureCode: PREFECTURE, ...SIZES, secretKey: SECRET_KEY });
+  } finally {
+    await db.close();
+  }
+  const seedSeconds = (performance.now() - t0) / 1000;
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const server = startServer(env, port);
+  try {
+    await waitForApp(base, server.child);
+    const cookies: string[] = [];
+    for (const [i, u] of seed.users.entries()) cookies.push(await signIn(base, u, i));
+    const input = {
+      base,
+      connections,
+      staffCookies: cookies,
+      queueCookies: cookies,
+      kanaNames: seed.kanaNames,
+      serviceMunicipalities: seed.serviceMunicipalities,
+    };
+    // A short run first, not counted: compiled code paths, warm caches and pools, as on a server in service.
+    await runMix({ ...input, durationSeconds: WARMUP });
+    const before = await server.memory();
+    server.record(true);
+    const mix = await runMix({ ...input, durationSeconds: DURATION });
+    server.record(false);
+    const after = await server.memory();
+    const load = loadavg()[0]!;
+    return {
+      engine,
+      connections,
+      seedSeconds,
+      seed,
+      mix,
+      before,
+      after,
+      load,
+      routes: new Map(server.routes),
+    };
+  } finally {
+    await server.stop();
+    await cleanup();
+  }
+}
+
+const ms = (v: number) => `${v.toFixed(0).padStart(6)} ms`;
+const mib = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MiB`;
+
+function print(r: Awaited<ReturnType<typeof benchEngine>>) {
+  const m: MixResult = r.mix;
+  const c = r.seed.counts;
+  console.log(
+    `\n[${r.engine}] ${c.children} children, ${c.consultations} consultations, ${c.services} listings in prefecture ${PREFECTURE}; ${r.seed.users.length} staff signed in (seeded in ${r.seedSeconds.toFixed(0)} s)`,
+  );
+  console.log(
+    `  ${r.connections} connections for ${DURATION} s: ${m.requests} requests, ${m.perSecond.toFixed(0)} req/s; client p50 ${m.p50.toFixed(0)} ms, p95 ${m.p95.toFixed(0)} ms, p99 ${m.p99.toFixed(0)} ms`,
+  );
+  const non2xx = Object.entries(m.non2xx).map(([s, n]) => `${s}: ${n}`);
+  console.log(
+    `  non-2xx: ${non2xx.length ? non2xx.join(', ') : 'none'}; errors ${m.errors}; timeouts ${m.timeouts}`,
+  );
+  console.log(
+    '  by kind (share)                                            n     p50       p95       p99   statuses',
+  );
+  for (const k of m.kinds) {
+    const statuses = Object.entries(k.byStatus)
+      .map(([s, n]) => `${s}×${n}`)
+      .join(' ');
+    console.log(
+      `  ${KIND_LABELS[k.kind].padEnd(52)} ${`${Math.round(WEIGHTS[k.kind] * 100)}%`.padStart(4)} ${String(k.n).padStart(6)} ${ms(k.p50)} ${ms(k.p95)} ${ms(k.p99)}   ${statuses}`,
+    );
+  }
+  console.log('  server time per route (request log)                          n     p50       p99');
+  for (const [route, times] of [...r.routes].sort((a, b) => b[1].length - a[1].length)) {
+    console.log(
+      `  ${route.padEnd(58)} ${String(times.length).padStart(6)} ${ms(percentile(times, 50))} ${ms(percentile(times, 99))}`,
+    );
+  }
+  console.log(
+    `  server memory: RSS ${mib(r.before.rss)} → ${mib(r.after.rss)} (peak ${mib(r.after.maxRss)}), heap used ${mib(r.before.heapUsed)} → ${mib(r.after.heapUsed)} of ${mib(r.after.heapTotal)}`,
+  );
+  console.log(
+    `  machine: ${availableParallelism()} cores, load average ${r.load.toFixed(1)} at the end (other work on the machine slows both processes)`,
+  );
+  const cpuMs = (r.after.cpuMicros - r.before.cpuMicros) / 1000;
+  console.log(
+    `  server CPU: ${(cpuMs / 1000).toFixed(1)} s in ${DURATION} s (${((cpuMs / (DURATION * 1000)) * 100).toFixed(0)} % of one core), ${(cpuMs / Math.max(1, m.requests)).toFixed(1)} ms a request`,
+  );
+  if (r.engine === 'postgres' && r.connections >= 100 && DURATION >= 60) {
+    const met = m.p99 < 500 && m.errors === 0 && m.timeouts === 0 && Object.keys(m.non2xx).length === 0;
+    console.log(`  target (p99 < 500 ms, no errors, 100 connections, 60 s): ${met ? 'met' : 'NOT met'}`);
+  }
+}
+
+async function main() {
+  console.log(
+    `Tsunagu load benchmark — staff mix ${Object.entries(WEIGHTS)
+      .map(([k, w]) => `${k} ${Math.round(w * 100)}%`)
+      .join(', ')}; ${DURATION} s per engine after a ${WARMUP} s warm-up${QUICK ? ' (quick)' : ''}`,
+  );
+  for (const engine of ENGINES) print(await benchEngine(engine));
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
