@@ -1,5 +1,5 @@
 /**
- * `npm run bench:census`: links ≈100,000 census records from three seeded source lists (link/generate.ts;
+ * `npm run bench:census`: links ≈100,000 census records from three seeded source lists (src/demo/census-lists.ts;
  * BENCH_RECORDS overrides the total, BENCH_SEED the seed) with the full linker (link.ts), against the exact
  * name + birth-date baseline on the same records (evaluate.ts's baselineClusters, then a hash-join to cluster
  * numbers). Prints wall time of each (generation excluded), peak RSS while linking, the linker/baseline time
@@ -7,9 +7,9 @@
  * Targets (the census issue): linker under 20 s and under 1 GB on a 2-core machine.
  */
 
+import { generateCensus } from '../src/demo/census-lists';
 import { DEFAULT_THRESHOLDS } from '../src/modules/census/link/cluster';
 import { baselineClusters, type Evaluation, evaluate } from '../src/modules/census/link/evaluate';
-import { generateCensus } from '../src/modules/census/link/generate';
 import { linkRecords } from '../src/modules/census/link/link';
 import { lifetimeMaxRss, mib, samplePeakRss } from './memory';
 import { percentile } from './stats';
@@ -18,7 +18,7 @@ const RECORDS = Number(process.env.BENCH_RECORDS ?? 100_000);
 const SEED = Number(process.env.BENCH_SEED ?? 1);
 const TARGET_MS = 20_000;
 const TARGET_BYTES = 1024 ** 3;
-/** Records per child in generate.ts: coverage 0.85 + 0.75 + 0.8, times 1.01 for duplicates within a list. */
+/** Records per child in census-lists.ts: coverage 0.85 + 0.75 + 0.8, times 1.01 for duplicates within a list. */
 const RECORDS_PER_CHILD = 2.42;
 
 const fmtMs = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);

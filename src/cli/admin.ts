@@ -3,11 +3,11 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../db/client';
 import { prefectures, users } from '../db/schema';
-import { ROLE_INFO } from '../modules/access/roles';
 import { assertStrongPassword, hashPassword } from '../modules/accounts/password';
 import { recordAudit } from '../modules/audit/record';
 import { AppError, ERRORS } from '../server/errors';
 import { findPrefecture, PREFECTURE_NAMES_EN } from '../shared/municipalities';
+import { ROLE_LABELS } from '../shared/vocab/roles';
 import { stringOption } from './args';
 import type { Command } from './command';
 import { withDatabase } from './database';
@@ -209,8 +209,8 @@ export const adminCreateCommand: Command = {
     const { id } = await withDatabase(ctx.openDb, config, (db) => createAdmin(db, input, ctx.now()));
     ctx.io.out(
       bilingual(
-        `管理者を作成しました: ${input.email}（${ROLE_INFO[input.role].ja}、ID ${id}）`,
-        `Administrator created: ${input.email} (${ROLE_INFO[input.role].en}, id ${id})`,
+        `管理者を作成しました: ${input.email}（${ROLE_LABELS[input.role].ja}、ID ${id}）`,
+        `Administrator created: ${input.email} (${ROLE_LABELS[input.role].en}, id ${id})`,
       ),
     );
     ctx.io.out(

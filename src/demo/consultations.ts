@@ -17,6 +17,7 @@ import {
 } from '../db/schema';
 import { searchTextOf } from '../modules/consultations/policy';
 import { ensureTeam, type TeamRow } from '../modules/consultations/teams';
+import { isoDateInJapan } from '../shared/dates';
 import {
   ASKER_KINDS,
   CHANNELS,
@@ -24,8 +25,7 @@ import {
   OUTCOMES,
   TOPICS,
   type Topic,
-} from '../modules/consultations/vocab';
-import { isoDateInJapan } from '../shared/dates';
+} from '../shared/vocab/consultations';
 import { createRng, deriveSeed } from './random';
 
 /** Narratives by topic: what families and supporters actually ask (fictional, no one real). */

@@ -2,7 +2,7 @@
  * The word lists and weights behind the fictional 社会資源 (resources.ts): prefecture centres, name parts, towns,
  * how common each service type is and how much it accepts, conditions and application texts. Data only.
  */
-import type { ServiceType } from '../modules/resources/vocab';
+import type { ServiceType } from '../shared/vocab/resources';
 
 /** Rough centres (latitude, longitude) of each prefecture, for scattering fictional coordinates. */
 export const CENTRES: Record<string, [number, number]> = {

@@ -17,9 +17,9 @@ import {
   resourceServices,
 } from '../db/schema';
 import { acceptedCodes, searchKeyOf, textKey } from '../modules/resources/text';
-import { SERVICE_TYPE_LABELS, SERVICE_TYPES } from '../modules/resources/vocab';
 import { CARE_ITEMS } from '../shared/care-score';
 import { MUNICIPALITIES } from '../shared/municipalities';
+import { SERVICE_TYPE_LABELS, SERVICE_TYPES } from '../shared/vocab/resources';
 import { createRng, deriveSeed, type Rng } from './random';
 import {
   CENTRES,

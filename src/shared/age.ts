@@ -11,8 +11,10 @@
  * Grades here are the *standard* grade for the birth date; a child with 就学猶予 or in a different course is not
  * tracked by this module.
  */
+
 import { addDays, compareIsoDates, makeIsoDate, requireIsoDate } from './dates';
 import { type Nendo, nendoOf, nendoRange } from './nendo';
+import type { LifeStage } from './vocab/registry';
 
 function assertNotBefore(birthIso: string, onIso: string): void {
   if (compareIsoDates(onIso, birthIso) < 0) throw new RangeError(`date ${onIso} is before birth ${birthIso}`);
@@ -118,7 +120,7 @@ export function schoolGradeOn(birthIso: string, onIso: string): SchoolGrade {
 }
 
 /** Life stages used for grouping children and for transition alerts. */
-export type LifeStage = 'infant' | 'preschool' | 'elementary' | 'junior_high' | 'high_school' | 'adult';
+export type { LifeStage };
 
 /** Age below which a child is an 'infant' (乳幼児 under 3, the usual 0–2歳児 classes). */
 export const INFANT_AGE_LIMIT = 3;

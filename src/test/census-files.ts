@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { generateCensus } from '../modules/census/link/generate';
+import { generateCensus } from '../demo/census-lists';
 import type { CensusRecord } from '../modules/census/types';
 import { formatWareki } from '../shared/wareki';
 
@@ -49,7 +49,7 @@ function dateText(fileName: string, iso: string | null): string {
 }
 
 /**
- * The seeded generator's three lists (link/generate.ts) as files: the nurses' .xlsx, the board of education's
+ * The seeded generator's three lists (src/demo/census-lists.ts) as files: the nurses' .xlsx, the board of education's
  * UTF-8 CSV with BOM and the welfare office's CP932 CSV with 和暦 dates, each with the generator's records and
  * truth so tests can check what an import wrote.
  */

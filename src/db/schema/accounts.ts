@@ -9,7 +9,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { Role } from '../../modules/access/roles';
+import type { Role } from '../../shared/vocab/roles';
 import type { Division } from './network';
 import { centres, organisations, people, prefectures, regions } from './network';
 

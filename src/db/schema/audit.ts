@@ -1,17 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { bigint, char, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { AuditAction } from '../../shared/vocab/audit';
 
-export type AuditAction =
-  | 'read'
-  | 'search'
-  | 'create'
-  | 'update'
-  | 'delete'
-  | 'export'
-  | 'sign_in'
-  | 'sign_in_failed'
-  | 'sign_out'
-  | 'configure';
+export type { AuditAction };
 
 /**
  * Append-only, hash-chained audit log. A request inserts its entry (content only) in its own transaction;

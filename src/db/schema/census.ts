@@ -16,7 +16,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { CensusField, SourceType } from '../../modules/census/types';
+import type { CensusField, SourceType } from '../../shared/vocab/census';
 import { users } from './accounts';
 import { jobs } from './jobs';
 import { prefectures } from './network';

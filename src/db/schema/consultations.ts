@@ -24,7 +24,7 @@ import type {
   Tier,
   Topic,
   Urgency,
-} from '../../modules/consultations/vocab';
+} from '../../shared/vocab/consultations';
 import { users } from './accounts';
 import { centres, people, prefectures, regions } from './network';
 import { children } from './registry';

@@ -11,6 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { CoordinatorTier, Division, OrganisationKind } from '../../shared/vocab/network';
 
 /** Reference: every municipality of Japan (全国地方公共団体コード), loaded from src/shared/reference. */
 export const municipalities = pgTable(
@@ -100,15 +101,7 @@ export const centreRegions = pgTable(
   (t) => [primaryKey({ columns: [t.centreId, t.regionId] })],
 );
 
-export type OrganisationKind =
-  | 'municipal_division'
-  | 'hospital'
-  | 'provider'
-  | 'school'
-  | 'nursery'
-  | 'core_consultation_centre'
-  | 'other';
-export type Division = 'maternal_child_health' | 'disability_welfare' | 'childcare' | 'education';
+export type { Division, OrganisationKind };
 
 export const organisations = pgTable(
   'organisations',
@@ -144,7 +137,7 @@ export const people = pgTable(
     familyKana: text('family_kana'),
     givenKana: text('given_kana'),
     profession: text('profession'),
-    coordinatorTier: text('coordinator_tier').$type<'municipal' | 'regional' | 'chief'>(),
+    coordinatorTier: text('coordinator_tier').$type<CoordinatorTier>(),
     email: text('email'),
     phone: text('phone'),
     version: integer('version').notNull().default(1),

@@ -14,10 +14,19 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type {
+  AffiliationKind,
+  ChildStatus,
+  ConsentMethod,
+  ConsentPurpose,
+  DeviceKind,
+  HandbookKind,
+  RegistrationStatus,
+  Sex,
+} from '../../shared/vocab/registry';
 import { municipalities, organisations, prefectures } from './network';
 
-export type ChildStatus = 'at_home' | 'in_hospital' | 'moved_out' | 'adult_services' | 'deceased';
-export type Sex = 'female' | 'male' | 'unknown';
+export type { ChildStatus, ConsentPurpose, DeviceKind, RegistrationStatus, Sex };
 
 /** The child record (医療的ケア児台帳). Personal data: read only through modules/registry/scope.ts. */
 export const children = pgTable(
@@ -72,9 +81,7 @@ export const childAffiliations = pgTable(
     organisationId: uuid('organisation_id')
       .notNull()
       .references(() => organisations.id),
-    kind: text('kind')
-      .$type<'nursery' | 'school' | 'day_service' | 'short_stay' | 'home_nursing' | 'hospital'>()
-      .notNull(),
+    kind: text('kind').$type<AffiliationKind>().notNull(),
     startedOn: date('started_on').notNull(),
     endedOn: date('ended_on'),
     /** e.g. 小学部2年, 年中 — as the school or nursery writes it. */
@@ -160,19 +167,6 @@ export const childCareItems = pgTable(
   (t) => [index('child_care_items_child_idx').on(t.childId), index('child_care_items_code_idx').on(t.code)],
 );
 
-export type DeviceKind =
-  | 'ventilator'
-  | 'oxygen_concentrator'
-  | 'oxygen_cylinder'
-  | 'suction_unit'
-  | 'feeding_pump'
-  | 'pulse_oximeter'
-  | 'nebulizer'
-  | 'cough_assist'
-  | 'infusion_pump'
-  | 'electric_bed'
-  | 'other';
-
 /** Medical devices, and what they need when the power fails (disaster planning reads this). */
 export const childDevices = pgTable(
   'child_devices',
@@ -195,15 +189,13 @@ export const childHandbooks = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     childId: childId(),
-    kind: text('kind').$type<'physical' | 'intellectual' | 'mental'>().notNull(),
+    kind: text('kind').$type<HandbookKind>().notNull(),
     grade: text('grade'),
     issuedOn: date('issued_on'),
     createdAt: created(),
   },
   (t) => [index('child_handbooks_child_idx').on(t.childId)],
 );
-
-export type ConsentPurpose = 'share_municipality' | 'disaster_planning' | 'centre_contact' | 'statistics';
 
 /** What the guardian agreed to, when and how; a withdrawal ends it (a new decision is a new row). */
 export const childConsents = pgTable(
@@ -214,7 +206,7 @@ export const childConsents = pgTable(
     purpose: text('purpose').$type<ConsentPurpose>().notNull(),
     granted: boolean('granted').notNull(),
     decidedOn: date('decided_on').notNull(),
-    method: text('method').$type<'paper' | 'online_form' | 'verbal' | 'other'>().notNull(),
+    method: text('method').$type<ConsentMethod>().notNull(),
     withdrawnOn: date('withdrawn_on'),
     recordedBy: uuid('recorded_by'),
     note: text('note'),
@@ -257,8 +249,6 @@ export const childHistory = pgTable(
   },
   (t) => [index('child_history_child_idx').on(t.childId, t.at)],
 );
-
-export type RegistrationStatus = 'pending' | 'accepted' | 'merged' | 'rejected';
 
 /** A registration sent through the public form (KA-2), waiting in the review queue. */
 export const registrations = pgTable(

@@ -13,6 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { ConfirmationKind } from '../../shared/vocab/resources';
 import { users } from './accounts';
 import { municipalities, organisations, prefectures, regions } from './network';
 
@@ -138,7 +139,7 @@ export const resourceServices = pgTable(
       .references(() => municipalities.code),
     searchKey: text('search_key').notNull().default(''),
     lastConfirmedAt: timestamp('last_confirmed_at', { withTimezone: true }),
-    lastConfirmedKind: text('last_confirmed_kind').$type<'user' | 'provider_link' | 'import'>(),
+    lastConfirmedKind: text('last_confirmed_kind').$type<ConfirmationKind>(),
     lastConfirmedByUserId: uuid('last_confirmed_by_user_id').references(() => users.id),
     lastConfirmedBy: text('last_confirmed_by'),
     /** The HSDS id it was imported with (migration 0016). */

@@ -1,17 +1,10 @@
 /**
- * Roles are typed data: adding a role does not compile until every map below handles it.
- * Scope kinds say which area a role's personal-data queries are limited to (see scope.ts).
+ * Roles are typed data: adding a role does not compile until every map below handles it. The codes and their
+ * names live in src/shared/vocab/roles.ts (ROLES, ROLE_LABELS). Scope kinds say which area a role's personal-data queries are limited to (see scope.ts).
  */
-export const ROLES = [
-  'system_admin',
-  'centre_admin',
-  'centre_staff',
-  'regional_coordinator',
-  'municipal_staff',
-  'provider_staff',
-  'auditor',
-] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from '../../shared/vocab/roles';
+
+export { ROLES, type Role };
 
 export type ScopeKind =
   | 'none'
@@ -32,8 +25,6 @@ type RoleInfo = {
   readOnly: boolean;
   /** May search and export the audit log of its prefecture. */
   readsAudit: boolean;
-  ja: string;
-  en: string;
 };
 
 export const ROLE_INFO = {
@@ -43,8 +34,6 @@ export const ROLE_INFO = {
     administers: true,
     readOnly: false,
     readsAudit: false,
-    ja: 'システム管理者',
-    en: 'System administrator',
   },
   centre_admin: {
     scope: 'prefecture',
@@ -52,8 +41,6 @@ export const ROLE_INFO = {
     administers: true,
     readOnly: false,
     readsAudit: true,
-    ja: 'センター管理者',
-    en: 'Centre administrator',
   },
   centre_staff: {
     scope: 'branch_or_prefecture',
@@ -61,8 +48,6 @@ export const ROLE_INFO = {
     administers: false,
     readOnly: false,
     readsAudit: false,
-    ja: 'センター職員',
-    en: 'Centre staff',
   },
   regional_coordinator: {
     scope: 'region',
@@ -70,8 +55,6 @@ export const ROLE_INFO = {
     administers: false,
     readOnly: false,
     readsAudit: false,
-    ja: '圏域コーディネーター',
-    en: 'Regional coordinator',
   },
   municipal_staff: {
     scope: 'municipality',
@@ -79,8 +62,6 @@ export const ROLE_INFO = {
     administers: false,
     readOnly: false,
     readsAudit: false,
-    ja: '市町村職員・コーディネーター',
-    en: 'Municipal staff or coordinator',
   },
   provider_staff: {
     scope: 'organisation',
@@ -88,8 +69,6 @@ export const ROLE_INFO = {
     administers: false,
     readOnly: false,
     readsAudit: false,
-    ja: '事業所職員',
-    en: 'Provider staff',
   },
   auditor: {
     scope: 'prefecture',
@@ -97,8 +76,6 @@ export const ROLE_INFO = {
     administers: false,
     readOnly: true,
     readsAudit: true,
-    ja: '監査担当（閲覧のみ）',
-    en: 'Auditor (read-only)',
   },
 } as const satisfies Record<Role, RoleInfo>;
 

@@ -1,8 +1,9 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { isRole, ROLE_INFO } from '../access/roles';
-import { AUDIT_ACTION_LABELS } from './labels';
+import { AUDIT_ACTION_LABELS } from '../../shared/vocab/audit';
+import { labelOf } from '../../shared/vocab/label';
+import { ROLE_LABELS } from '../../shared/vocab/roles';
 import type { AuditEntryView } from './queries';
 import { formatJapanDateTime, japanWallClock } from './time';
 
@@ -25,8 +26,8 @@ export const EXPORT_HEADERS = [
 type Cells = [Date, string, string, string, string, string, string, string, string];
 
 function cellsOf(e: AuditEntryView): Cells {
-  const role = e.actorRole && isRole(e.actorRole) ? ROLE_INFO[e.actorRole].ja : (e.actorRole ?? '');
-  const action = AUDIT_ACTION_LABELS[e.action as keyof typeof AUDIT_ACTION_LABELS]?.ja ?? e.action;
+  const role = e.actorRole ? labelOf(ROLE_LABELS, e.actorRole, 'ja') : '';
+  const action = labelOf(AUDIT_ACTION_LABELS, e.action, 'ja');
   return [
     e.at,
     e.actorEmail ?? e.actorUserId ?? '',

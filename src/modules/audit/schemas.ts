@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { ZJsonValue } from '../../server/openapi';
 import { isIsoDate } from '../../shared/dates';
-import { AUDIT_ACTIONS } from './labels';
+import { AUDIT_ACTIONS } from '../../shared/vocab/audit';
 import { VERIFY_OUTCOMES } from './verify';
 
 /** Forms send empty fields as `name=`: treat them as absent rather than invalid. */

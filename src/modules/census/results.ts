@@ -26,6 +26,8 @@ import { ageOn } from '../../shared/age';
 import { CARE_ITEMS } from '../../shared/care-score';
 import { compareIsoDates } from '../../shared/dates';
 import { findMunicipality } from '../../shared/municipalities';
+import { SOURCE_TYPE_LABELS } from '../../shared/vocab/census';
+import { labelOf } from '../../shared/vocab/label';
 import type { Actor } from '../access/actor';
 import { recordIdentity } from './pair-key';
 import { loadMembers, type RunMember } from './review';
@@ -162,16 +164,6 @@ export function clusterSchoolType(c: Cluster): SchoolType {
   return best;
 }
 
-export const SOURCE_LABELS: Record<string, { ja: string; en: string }> = {
-  maternal_child_health: { ja: '母子保健', en: 'Maternal and child health' },
-  education_board: { ja: '教育委員会', en: 'Board of education' },
-  welfare_office: { ja: '福祉事務所', en: 'Welfare office' },
-  development_support: { ja: '発達支援', en: 'Development support' },
-  hospital: { ja: '医療機関', en: 'Hospital' },
-  other: { ja: 'その他', en: 'Other' },
-  registry: { ja: '台帳', en: 'Registry' },
-};
-
 /** Where each municipality belongs now (region id, name), for the counts by region. */
 export type RegionOf = ReadonlyMap<string, { id: string; name: string; nameEn: string | null }>;
 
@@ -215,8 +207,8 @@ export function aggregate(
     tally(
       bySources,
       types.join('+'),
-      types.map((t) => SOURCE_LABELS[t]?.ja ?? t).join('・'),
-      types.map((t) => SOURCE_LABELS[t]?.en ?? t).join(' + '),
+      types.map((t) => labelOf(SOURCE_TYPE_LABELS, t, 'ja')).join('・'),
+      types.map((t) => labelOf(SOURCE_TYPE_LABELS, t, 'en')).join(' + '),
     );
   }
   const order = (keys: readonly string[]) => (a: Count, b: Count) =>

@@ -1,34 +1,12 @@
 import { z } from '@hono/zod-openapi';
+import { CENSUS_FIELDS, SOURCE_TYPES } from '../../shared/vocab/census';
 
 /**
  * The census API's contract (also the OpenAPI document and the web client's types). Sources and imports are
  * served by routes-imports.ts, linkage runs, review and results by routes-runs.ts.
  */
 
-export const SOURCE_TYPES = [
-  'maternal_child_health',
-  'education_board',
-  'welfare_office',
-  'development_support',
-  'hospital',
-  'other',
-] as const;
-
-export const CENSUS_FIELDS = [
-  'name',
-  'familyName',
-  'givenName',
-  'kana',
-  'familyKana',
-  'givenKana',
-  'birthDate',
-  'sex',
-  'address',
-  'municipality',
-  'school',
-  'grade',
-  'careItems',
-] as const;
+export { CENSUS_FIELDS, SOURCE_TYPES };
 
 export const JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
 

@@ -3,29 +3,10 @@
  * public-health nurses' sheet, the board of education's list, …) after its columns were recognised and its
  * values normalised; the raw cells are kept for review screens and discrepancy lists.
  */
-export type SourceType =
-  | 'maternal_child_health'
-  | 'education_board'
-  | 'welfare_office'
-  | 'development_support'
-  | 'hospital'
-  | 'other';
+import type { CensusField } from '../../shared/vocab/census';
 
-/** The fields a list may carry, recognised from its headers (氏名, フリガナ, 生年月日, 性別, 住所, 市町村, 学校名, 学年). */
-export type CensusField =
-  | 'name'
-  | 'familyName'
-  | 'givenName'
-  | 'kana'
-  | 'familyKana'
-  | 'givenKana'
-  | 'birthDate'
-  | 'sex'
-  | 'address'
-  | 'municipality'
-  | 'school'
-  | 'grade'
-  | 'careItems';
+/** Source types and fields are vocabularies: src/shared/vocab/census.ts. */
+export type { CensusField, SourceType } from '../../shared/vocab/census';
 
 export type CensusRecord = {
   /** The source file's name as given (e.g. 'fujisawa_2025.xlsx'). */

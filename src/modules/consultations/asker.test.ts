@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { ASKER_KINDS, MUNICIPAL_DIVISIONS } from '../../shared/vocab/consultations';
 import { askerDivisionIssue } from './asker';
-import { ASKER_KINDS, MUNICIPAL_DIVISIONS } from './vocab';
 
 describe('askerDivisionIssue', () => {
   it('requires a division of a municipal asker and accepts every division', () => {

@@ -2,7 +2,7 @@
  * Pure rule of intake about the asker: a municipality's division (母子保健・障害福祉・保育・教育・その他) is named
  * when, and only when, the asker is a municipality. Shared by the server and the intake screen.
  */
-import type { AskerKind, MunicipalDivision } from './vocab';
+import type { AskerKind, MunicipalDivision } from '../../shared/vocab/consultations';
 
 export type AskerIssue = { path: 'askerDivision'; message: string };
 

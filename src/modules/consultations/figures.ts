@@ -10,6 +10,13 @@ import ExcelJS from 'exceljs';
 import type { DbOrTx } from '../../db/client';
 import { consultationHandoffs, consultations, municipalities } from '../../db/schema';
 import { formatNendo, nendoRange } from '../../shared/nendo';
+import {
+  ASKER_KIND_LABELS,
+  RESOLVED_TIER_LABELS,
+  TIER_LABELS,
+  TOPIC_LABELS,
+} from '../../shared/vocab/consultations';
+import { type Labels, labelOf } from '../../shared/vocab/label';
 import type { Actor } from '../access/actor';
 import { inOrder } from './access';
 import { consultationScope } from './scope';
@@ -148,37 +155,6 @@ const SHEETS = {
   },
 } as const;
 
-type Labels = Record<string, { ja: string; en: string }>;
-
-/** The codes of the breakdowns as the screens name them (the web dictionaries' consult.tier/asker/topic). */
-const TIER_LABELS: Labels = {
-  municipality: { ja: '市町村', en: 'Municipality' },
-  region: { ja: '圏域', en: 'Region' },
-  centre: { ja: 'センター', en: 'Centre' },
-  open: { ja: '未終結', en: 'Not closed' },
-};
-const ASKER_LABELS: Labels = {
-  family: { ja: '家族', en: 'Family' },
-  hospital: { ja: '病院', en: 'Hospital' },
-  provider: { ja: '事業所', en: 'Service provider' },
-  school: { ja: '学校', en: 'School' },
-  nursery: { ja: '保育所・幼稚園', en: 'Nursery or kindergarten' },
-  municipality: { ja: '市町村の担当課', en: 'Municipal division' },
-  other: { ja: 'その他', en: 'Other' },
-};
-const TOPIC_LABELS: Labels = {
-  medical_care: { ja: '医療的ケア', en: 'Medical care' },
-  welfare_services: { ja: '福祉サービス', en: 'Welfare services' },
-  education: { ja: '教育', en: 'Education' },
-  childcare: { ja: '保育', en: 'Childcare' },
-  short_stay: { ja: 'ショートステイ', en: 'Short stay' },
-  disaster: { ja: '災害への備え', en: 'Disaster preparedness' },
-  transport: { ja: '移動・送迎', en: 'Transport' },
-  money: { ja: 'お金・手当', en: 'Money and allowances' },
-  work_after_school: { ja: '就労・放課後', en: 'Work and after school' },
-  other: { ja: 'その他', en: 'Other' },
-};
-
 /** The figures as an .xlsx workbook (one sheet per breakdown), codes named in the workbook's language. */
 export async function figuresXlsx(f: ConsultationFigures, lang: 'ja' | 'en'): Promise<Buffer> {
   const t = SHEETS[lang];
@@ -201,18 +177,18 @@ export async function figuresXlsx(f: ConsultationFigures, lang: 'ja' | 'en'): Pr
   const counts = (
     name: string,
     rows: readonly { key: string; count: number; name?: string | null }[],
-    labels?: Labels,
+    labels?: Labels<string>,
   ) => {
     const ws = wb.addWorksheet(name);
     ws.addRow([t.key, t.count]);
     for (const r of rows) {
-      const label = labels?.[r.key]?.[lang] ?? (r.name ? `${r.key} ${r.name}` : r.key);
+      const label = labels ? labelOf(labels, r.key, lang) : r.name ? `${r.key} ${r.name}` : r.key;
       ws.addRow([label, r.count]);
     }
   };
   counts(t.firstTier, f.byFirstTier, TIER_LABELS);
-  counts(t.resolvedTier, f.byResolvedTier, TIER_LABELS);
-  counts(t.askerKind, f.byAskerKind, ASKER_LABELS);
+  counts(t.resolvedTier, f.byResolvedTier, RESOLVED_TIER_LABELS);
+  counts(t.askerKind, f.byAskerKind, ASKER_KIND_LABELS);
   counts(t.topic, f.byTopic, TOPIC_LABELS);
   counts(t.municipality, f.byMunicipality);
   counts(t.month, f.byMonth);

@@ -3,7 +3,7 @@
  * own life — requested, then accepted, declined (with a reason) or withdrawn — and the case's owner changes only
  * when it is accepted. Back-up and supervise-team requests share the case without moving ownership.
  */
-import type { Tier } from './vocab';
+import type { Tier } from '../../shared/vocab/consultations';
 
 export type HandoffStatus = 'requested' | 'accepted' | 'declined' | 'withdrawn';
 export type HandoffKind = 'handoff' | 'backup' | 'supervise';

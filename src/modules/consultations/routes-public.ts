@@ -16,6 +16,7 @@ import { ERROR_RESPONSES, jsonBody, moduleRouter } from '../../server/openapi';
 import { sharedFormLimit } from '../../server/rate-limit';
 import { multilineText } from '../../server/text-fields';
 import { isoDateInJapan } from '../../shared/dates';
+import { TOPICS, URGENCIES } from '../../shared/vocab/consultations';
 import { recordAudit } from '../audit/record';
 import { notify } from '../notifications/notify';
 import { bilingualIssue, bilingualIssues, MSG } from '../registrations/issues';
@@ -24,7 +25,6 @@ import { newReceiptNo } from '../registrations/receipt';
 import { refreshDueOn } from './access';
 import { searchTextOf } from './policy';
 import { ensureTeam } from './teams';
-import { TOPICS, URGENCIES } from './vocab';
 
 export const MAX_CONSULTATION_REQUEST_BYTES = 64 * 1024;
 export const CONSULTATION_RATE_LIMITS = {

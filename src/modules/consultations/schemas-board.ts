@@ -3,7 +3,7 @@
  * Exact: they are the presenters; schemas-board.db.test.ts checks that the answers carry these fields only.
  */
 import { z } from '@hono/zod-openapi';
-import { ASKER_KINDS, OUTCOMES, TIERS, TOPICS } from './vocab';
+import { ASKER_KINDS, OUTCOMES, TIERS, TOPICS } from '../../shared/vocab/consultations';
 
 const ZTeamView = z.object({
   id: z.string(),

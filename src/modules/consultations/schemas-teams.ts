@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
+import { TIERS } from '../../shared/vocab/consultations';
 import { ROLES } from '../access/roles';
 import { zVersion } from '../registry/schemas-write';
-import { TIERS } from './vocab';
 
 /** Requests and responses of the team routes (routes-teams.ts). */
 

@@ -1,7 +1,5 @@
 import { z } from '@hono/zod-openapi';
 import { multilineText } from '../../server/text-fields';
-import { zDate, zOptText, zVersion } from '../registry/schemas-write';
-import { CONSULTATION_ACTIONS } from './policy';
 import {
   ACTION_KINDS,
   ASKER_KINDS,
@@ -11,7 +9,9 @@ import {
   TIERS,
   TOPICS,
   URGENCIES,
-} from './vocab';
+} from '../../shared/vocab/consultations';
+import { zDate, zOptText, zVersion } from '../registry/schemas-write';
+import { CONSULTATION_ACTIONS } from './policy';
 
 const zUuid = z.string().uuid();
 const zTopics = z.array(z.enum(TOPICS)).min(1).max(TOPICS.length);

@@ -6,12 +6,12 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { centres, organisations, people, users } from '../../db/schema';
+import type { Tier } from '../../shared/vocab/consultations';
 import type { Actor } from '../access/actor';
 import type { Role } from '../access/roles';
 import { type SuperviseTeamView, superviseTeamViews } from './supervise-teams';
 import { formsSuperviseTeams, managedCentres, managesSuperviseTeam, type TeamManager } from './team-policy';
 import { type TeamUser, teamKeysForUser, teamUserIds, tierTeamValues } from './teams';
-import type { Tier } from './vocab';
 
 export type TierTeamView = {
   tier: Tier;

@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../db/client';
 import { consultationActions, consultationHandoffs, consultations } from '../../db/schema';
 import { AppError } from '../../server/errors';
 import { isoDateInJapan } from '../../shared/dates';
+import type { Outcome } from '../../shared/vocab/consultations';
 import {
   conflictError,
   diff,
@@ -17,7 +18,6 @@ import { can, searchTextOf } from './policy';
 import { checkReferralResource, checkTeamAssignee, notifyAssignee } from './referrals-assign';
 import type { AddAction, UpdateConsultation } from './schemas';
 import { teamById } from './teams';
-import type { Outcome } from './vocab';
 
 /** Changes the case's own fields under optimistic locking (409 with the current case when stale). */
 export async function updateConsultation(

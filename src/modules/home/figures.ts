@@ -12,17 +12,11 @@ import {
 import { type LifeStage, lifeStage, schoolEntryNendo, turnsAgeInNendo } from '../../shared/age';
 import { compareIsoDates } from '../../shared/dates';
 import { nendoOf, nendoRange } from '../../shared/nendo';
+import { LIFE_STAGES } from '../../shared/vocab/registry';
 import type { Actor } from '../access/actor';
 import { childScope } from '../registry/scope';
 
-export const LIFE_STAGES = [
-  'infant',
-  'preschool',
-  'elementary',
-  'junior_high',
-  'high_school',
-  'adult',
-] as const;
+export { LIFE_STAGES };
 
 /** Figures for the home page, computed over exactly the children the actor may see. */
 export async function homeFigures(db: DbOrTx, actor: Actor, today: string) {

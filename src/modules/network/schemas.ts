@@ -1,20 +1,11 @@
 import { z } from '@hono/zod-openapi';
 import { multilineText } from '../../server/text-fields';
 import { findPrefecture } from '../../shared/municipalities';
+import { COORDINATOR_TIERS, DIVISIONS, ORGANISATION_KINDS } from '../../shared/vocab/network';
 
-/** Organisation kinds and municipal divisions, as typed in db/schema/network.ts. */
-export const ORGANISATION_KINDS = [
-  'municipal_division',
-  'hospital',
-  'provider',
-  'school',
-  'nursery',
-  'core_consultation_centre',
-  'other',
-] as const;
-export const DIVISIONS = ['maternal_child_health', 'disability_welfare', 'childcare', 'education'] as const;
+export { COORDINATOR_TIERS, DIVISIONS, ORGANISATION_KINDS };
+
 export const MUNICIPALITY_KINDS = ['city', 'town', 'village', 'special_ward', 'designated_city'] as const;
-export const COORDINATOR_TIERS = ['municipal', 'regional', 'chief'] as const;
 
 const requiredText = (max: number) => z.string().trim().min(1).max(max);
 /** Optional free text; an empty string or null clears the field. */

@@ -2,22 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { municipalities, prefectures } from '../../db/schema';
 import { CARE_ITEMS, watchLevelsOf } from '../../shared/care-score';
-import { DEVICE_KINDS } from './schemas-submit';
-
-/** Names of the device kinds on the form. */
-export const DEVICE_KIND_LABELS = {
-  ventilator: { ja: '人工呼吸器', en: 'Ventilator' },
-  oxygen_concentrator: { ja: '酸素濃縮器', en: 'Oxygen concentrator' },
-  oxygen_cylinder: { ja: '酸素ボンベ', en: 'Oxygen cylinder' },
-  suction_unit: { ja: '吸引器', en: 'Suction unit' },
-  feeding_pump: { ja: '経管栄養ポンプ', en: 'Feeding pump' },
-  pulse_oximeter: { ja: 'パルスオキシメーター', en: 'Pulse oximeter' },
-  nebulizer: { ja: 'ネブライザー', en: 'Nebulizer' },
-  cough_assist: { ja: '排痰補助装置', en: 'Cough assist' },
-  infusion_pump: { ja: '輸液ポンプ', en: 'Infusion pump' },
-  electric_bed: { ja: '電動ベッド', en: 'Electric bed' },
-  other: { ja: 'その他', en: 'Other' },
-} as const satisfies Record<(typeof DEVICE_KINDS)[number], { ja: string; en: string }>;
+import { DEVICE_KIND_LABELS, DEVICE_KINDS } from '../../shared/vocab/registry';
 
 /**
  * What the public form offers: the prefectures this deployment serves, their municipalities, the care items

@@ -1,10 +1,11 @@
 import { z } from '@hono/zod-openapi';
 import { multilineText } from '../../server/text-fields';
+import { REGISTRATION_STATUSES } from '../../shared/vocab/registry';
 import { CONSENT_PURPOSES, DEVICE_KINDS, SEXES, SUBMITTER_KINDS } from './schemas-submit';
 
-/** Review side of registrations: the queue, one registration with suggested matches, and the decisions. */
+export { REGISTRATION_STATUSES };
 
-export const REGISTRATION_STATUSES = ['pending', 'accepted', 'merged', 'rejected'] as const;
+/** Review side of registrations: the queue, one registration with suggested matches, and the decisions. */
 
 /** `?status=` (default pending) and paging of the queue. */
 export const ZListRegistrationsQuery = z.object({

@@ -1,11 +1,13 @@
 import { z } from '@hono/zod-openapi';
-import type { DeviceKind } from '../../db/schema';
 import { multilineText } from '../../server/text-fields';
 import { WATCH_LEVELS, type WatchLevel } from '../../shared/care-score';
 import { toFullwidthKana, toKatakana } from '../../shared/kana';
 import { isValidMunicipalityCode } from '../../shared/municipality-code';
+import { CONSENT_PURPOSES, DEVICE_KINDS, SEXES } from '../../shared/vocab/registry';
 import { parseJapaneseDate } from '../../shared/wareki';
 import { MSG } from './issues';
+
+export { CONSENT_PURPOSES, DEVICE_KINDS, SEXES };
 
 /**
  * The public registration form (KA-2) as Zod schemas. Messages of our own checks are keys of MSG (issues.ts),
@@ -14,29 +16,6 @@ import { MSG } from './issues';
 
 /** Who sends the form: the family, or a hospital on its behalf. */
 export const SUBMITTER_KINDS = ['family', 'hospital'] as const;
-/** Sex as the registry records it. */
-export const SEXES = ['female', 'male', 'unknown'] as const;
-/** Medical device kinds of the registry (db/schema DeviceKind). */
-export const DEVICE_KINDS = [
-  'ventilator',
-  'oxygen_concentrator',
-  'oxygen_cylinder',
-  'suction_unit',
-  'feeding_pump',
-  'pulse_oximeter',
-  'nebulizer',
-  'cough_assist',
-  'infusion_pump',
-  'electric_bed',
-  'other',
-] as const satisfies readonly DeviceKind[];
-/** What a family may agree to on the form; each becomes a child_consents decision. */
-export const CONSENT_PURPOSES = [
-  'share_municipality',
-  'disaster_planning',
-  'centre_contact',
-  'statistics',
-] as const;
 
 /** Bounds of the lists on the form (the body as a whole is limited to MAX_REGISTRATION_BYTES). */
 export const REGISTRATION_LIMITS = { diagnoses: 10, careItems: 25, devices: 15, guardians: 4 } as const;

@@ -1,46 +1,18 @@
 import { z } from '@hono/zod-openapi';
 import { ZJsonValue } from '../../server/openapi';
+import {
+  AFFILIATION_KINDS,
+  CONSENT_METHODS,
+  CONSENT_PURPOSES,
+  DEVICE_KINDS,
+  HANDBOOK_KINDS,
+  LIFE_STAGES,
+} from '../../shared/vocab/registry';
 import { ZChildSummary } from './schemas';
 
-/** Values shared by the request and response schemas of the child record. */
-export const CONSENT_PURPOSES = [
-  'share_municipality',
-  'disaster_planning',
-  'centre_contact',
-  'statistics',
-] as const;
-export const CONSENT_METHODS = ['paper', 'online_form', 'verbal', 'other'] as const;
+export { AFFILIATION_KINDS, CONSENT_METHODS, CONSENT_PURPOSES, DEVICE_KINDS, HANDBOOK_KINDS, LIFE_STAGES };
+
 export const WATCH_LEVELS = ['high', 'mid', 'low'] as const;
-export const DEVICE_KINDS = [
-  'ventilator',
-  'oxygen_concentrator',
-  'oxygen_cylinder',
-  'suction_unit',
-  'feeding_pump',
-  'pulse_oximeter',
-  'nebulizer',
-  'cough_assist',
-  'infusion_pump',
-  'electric_bed',
-  'other',
-] as const;
-export const HANDBOOK_KINDS = ['physical', 'intellectual', 'mental'] as const;
-export const AFFILIATION_KINDS = [
-  'nursery',
-  'school',
-  'day_service',
-  'short_stay',
-  'home_nursing',
-  'hospital',
-] as const;
-export const LIFE_STAGES = [
-  'infant',
-  'preschool',
-  'elementary',
-  'junior_high',
-  'high_school',
-  'adult',
-] as const;
 export const CHILD_ACCESS = ['full', 'former_residence'] as const;
 
 const date = z.string().openapi({ example: '2024-04-01' });

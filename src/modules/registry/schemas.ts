@@ -1,36 +1,12 @@
 import { z } from '@hono/zod-openapi';
-import type { DeviceKind } from '../../db/schema/registry';
-import type { LifeStage } from '../../shared/age';
 import { CARE_ITEMS } from '../../shared/care-score';
+import { CHILD_STATUSES, DEVICE_KINDS, LIFE_STAGES, SEXES } from '../../shared/vocab/registry';
 import { parseJapaneseDate } from '../../shared/wareki';
 
-export const CHILD_STATUSES = ['at_home', 'in_hospital', 'moved_out', 'adult_services', 'deceased'] as const;
-export const SEXES = ['female', 'male', 'unknown'] as const;
-
-/** Device kinds a search may ask for (child_devices.kind). */
-export const DEVICE_KINDS = [
-  'ventilator',
-  'oxygen_concentrator',
-  'oxygen_cylinder',
-  'suction_unit',
-  'feeding_pump',
-  'pulse_oximeter',
-  'nebulizer',
-  'cough_assist',
-  'infusion_pump',
-  'electric_bed',
-  'other',
-] as const satisfies readonly DeviceKind[];
+export { CHILD_STATUSES, DEVICE_KINDS, SEXES };
 
 /** Life stages a search may ask for (src/shared/age.ts lifeStage, on today's date in Japan). */
-export const LIFE_STAGE_FILTERS = [
-  'infant',
-  'preschool',
-  'elementary',
-  'junior_high',
-  'high_school',
-  'adult',
-] as const satisfies readonly LifeStage[];
+export const LIFE_STAGE_FILTERS = LIFE_STAGES;
 
 /** Orders of the list; with `q` and no explicit order, the closest names come first. */
 export const CHILD_SORTS = ['kana', 'birthDate', 'municipality'] as const;

@@ -2,9 +2,9 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { regions, resourceBottlenecks, users } from '../../db/schema';
 import { AppError } from '../../server/errors';
+import type { BOTTLENECK_KINDS } from '../../shared/vocab/resources';
 import { recordAudit } from '../audit/record';
 import type { ResourceArea } from './policy';
-import type { BOTTLENECK_KINDS } from './vocab';
 import type { ResourceWriter } from './write-service';
 
 function regionInArea(area: ResourceArea, regionId: string) {

@@ -3,9 +3,9 @@ import ExcelJS from 'exceljs';
 import type { DbOrTx } from '../../db/client';
 import { resourceOrganizations, resourceServices } from '../../db/schema';
 import { CARE_ITEMS } from '../../shared/care-score';
+import { SERVICE_TYPE_LABELS, type ServiceType } from '../../shared/vocab/resources';
 import { areaSql, municipalityNames, presentService, selectServices } from './queries';
 import type { ServiceOut } from './schemas-service';
-import { SERVICE_TYPE_LABELS, type ServiceType } from './vocab';
 import type { ResourceWriter } from './write-service';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

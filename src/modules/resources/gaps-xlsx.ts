@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { LifeStage } from '../../shared/age';
-import { LIFE_STAGE_LABELS } from './gaps';
+import { LIFE_STAGE_LABELS } from '../../shared/vocab/registry';
 
 /** What the workbook needs of the gaps answer (`gaps.ts`). */
 type GapsData = {

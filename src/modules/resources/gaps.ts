@@ -10,32 +10,16 @@ import {
 } from '../../db/schema';
 import type { ChildStatus } from '../../db/schema/registry';
 import { AppError } from '../../server/errors';
-import { type LifeStage, lifeStage } from '../../shared/age';
+import { lifeStage } from '../../shared/age';
 import { CARE_ITEMS } from '../../shared/care-score';
 import { isoDateInJapan } from '../../shared/dates';
+import { LIFE_STAGES } from '../../shared/vocab/registry';
 import type { Actor } from '../access/actor';
 import { childScope } from '../registry/scope';
 import { listBottlenecks } from './bottlenecks';
 import type { ResourceWriter } from './write-service';
 
-export const LIFE_STAGES: LifeStage[] = [
-  'infant',
-  'preschool',
-  'elementary',
-  'junior_high',
-  'high_school',
-  'adult',
-];
-
-/** The life stages as the screens name them (web dictionaries' stage.*), for the council workbook. */
-export const LIFE_STAGE_LABELS: Record<LifeStage, { ja: string; en: string }> = {
-  infant: { ja: '乳児', en: 'Infant' },
-  preschool: { ja: '未就学児', en: 'Preschool' },
-  elementary: { ja: '小学生', en: 'Elementary school' },
-  junior_high: { ja: '中学生', en: 'Junior high school' },
-  high_school: { ja: '高校生', en: 'High school' },
-  adult: { ja: '18歳以上', en: '18 and over' },
-};
+export { LIFE_STAGES };
 
 /** Children counted as demand: living at home or in hospital (not moved out, adult services or deceased). */
 const DEMAND_STATUSES = ['at_home', 'in_hospital'];
@@ -244,7 +228,7 @@ export async function gaps(db: DbOrTx, w: ResourceWriter & { actor: Actor }, reg
   const careIndex = new Map(CARE_ITEMS.map((c) => [c.code, c]));
   return {
     careItems: items.map((code) => ({ code, ja: careIndex.get(code)!.ja, en: careIndex.get(code)!.en })),
-    lifeStages: LIFE_STAGES,
+    lifeStages: [...LIFE_STAGES],
     regions: regionAreas,
     municipalities: municipalityAreas,
     shortages,

@@ -1,10 +1,10 @@
+import { ACCEPTANCES, type Acceptance, type ServiceType } from '../../shared/vocab/resources';
 import { type At, type Issues, integer, invalid } from './hsds-fields';
 import type { HsdsListing } from './hsds-import';
 import { type DetailTerm, LINK_TYPES, TERM_BY_ID } from './hsds-profile';
 import type { Obj } from './hsds-read';
 import type { CareAcceptance } from './schemas-common';
 import { normaliseCareItems } from './text';
-import { ACCEPTANCES, type Acceptance, type ServiceType } from './vocab';
 
 /**
  * The profile's attributes of one service read back (hsds-profile.ts): its service type, acceptance and

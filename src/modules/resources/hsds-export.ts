@@ -2,6 +2,7 @@ import { and, eq, isNotNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { prefectures, resourceLocations, resourceServices } from '../../db/schema';
 import { isoDateInJapan } from '../../shared/dates';
+import { WEEKDAYS } from '../../shared/vocab/resources';
 import type { exportServices } from './export';
 import { childId, hsdsIdOf, termId } from './hsds-ids';
 import {
@@ -13,7 +14,6 @@ import {
   STATUS_TO_HSDS,
 } from './hsds-profile';
 import type { HsdsExport } from './schemas-hsds';
-import { WEEKDAYS } from './vocab';
 
 /**
  * The directory as HSDS 3.0 (decision 0013): every object valid against the official schema of its table

@@ -1,5 +1,6 @@
 import type { ResourceScheduleRow } from '../../db/schema';
 import { findMunicipality } from '../../shared/municipalities';
+import type { ServiceType } from '../../shared/vocab/resources';
 import { readAttributes } from './hsds-attributes';
 import {
   type At,
@@ -21,7 +22,6 @@ import { isUuidText } from './hsds-ids';
 import { HSDS_STATUSES, LINK_TYPES, STATUS_FROM_HSDS } from './hsds-profile';
 import { type Obj, readHsdsTables, TABLE_NAMES, type Table } from './hsds-read';
 import type { CareAcceptance } from './schemas-common';
-import type { ServiceType } from './vocab';
 
 /**
  * An HSDS 3.0 document read into the directory's terms (decision 0013), pure: organizations and services with

@@ -1,6 +1,6 @@
 import { CARE_ITEMS } from '../../shared/care-score';
+import { SERVICE_TYPE_LABELS, SERVICE_TYPES } from '../../shared/vocab/resources';
 import { taxonomyId, termId } from './hsds-ids';
-import { SERVICE_TYPE_LABELS, SERVICE_TYPES } from './vocab';
 
 /**
  * Tsunagu's HSDS 3.0 profile (docs/resources.md "HSDS profile", decision 0013): what HSDS has no field for is

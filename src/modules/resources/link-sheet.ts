@@ -16,10 +16,10 @@ import {
   resourceServices,
 } from '../../db/schema';
 import { findMunicipality } from '../../shared/municipalities';
+import { SERVICE_TYPE_LABELS, type ServiceType } from '../../shared/vocab/resources';
 import { csvField } from '../audit/export';
 import { formatJapanDateTime, japanWallClock } from '../audit/time';
 import type { IssuedLink } from './links';
-import { SERVICE_TYPE_LABELS, type ServiceType } from './vocab';
 
 export type LinkSheetRow = {
   serviceName: string;

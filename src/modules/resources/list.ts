@@ -2,10 +2,10 @@ import type { z } from '@hono/zod-openapi';
 import { asc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { regionMunicipalities, resourceServices } from '../../db/schema';
+import type { SERVICE_STATUSES, ServiceType } from '../../shared/vocab/resources';
 import { areaSql, selectServices } from './queries';
 import type { ZListServicesQuery } from './schemas-service';
-import { isStale, queryKey } from './text';
-import { type SERVICE_STATUSES, type ServiceType, STALE_AFTER_MONTHS } from './vocab';
+import { isStale, queryKey, STALE_AFTER_MONTHS } from './text';
 import type { ResourceWriter } from './write-service';
 
 type Filter = z.infer<typeof ZListServicesQuery>;

@@ -1,8 +1,8 @@
+import type { ServiceType } from '../../shared/vocab/resources';
 import { parseCsv } from '../census/read/csv';
 import { decodeText } from '../census/read/decode';
 import { normaliseHeader } from '../census/read/headers';
 import { resolveMunicipalityCell, resolveMunicipalityFromAddress } from '../census/read/municipality';
-import type { ServiceType } from './vocab';
 
 /**
  * Reading the welfare offices' public open data (障害福祉サービス等情報公表システム, prefectures' 指定事業所一覧 …):

@@ -9,9 +9,9 @@ import {
   resourceServices,
 } from '../../db/schema';
 import { AppError } from '../../server/errors';
+import type { ServiceType } from '../../shared/vocab/resources';
 import { recordAudit } from '../audit/record';
 import { issueProviderLinks } from './links';
-import type { ServiceType } from './vocab';
 import type { ResourceWriter } from './write-service';
 
 /**

@@ -4,6 +4,7 @@ import { AppError } from '../../server/errors';
 import { ERROR_RESPONSES, isUuid, jsonBody, moduleRouter, ZIdParam } from '../../server/openapi';
 import { perServerLimit } from '../../server/rate-limit';
 import { CARE_ITEMS } from '../../shared/care-score';
+import { SERVICE_TYPE_LABELS, SERVICE_TYPES } from '../../shared/vocab/resources';
 import { consumeLink, findLiveLink } from './links';
 import type { ResourcePolicy } from './policy';
 import { findService, municipalityNames, presentService } from './queries';
@@ -18,7 +19,7 @@ import {
 } from './schemas-public';
 import { publicListing, publicSearch } from './search';
 import { clearSearchCacheOnWrite, searchCacheFor } from './search-cache';
-import { SERVICE_TYPE_LABELS, SERVICE_TYPES, STALE_AFTER_MONTHS } from './vocab';
+import { STALE_AFTER_MONTHS } from './text';
 import { correctService } from './write-service';
 
 const tags = ['public'];

@@ -5,6 +5,7 @@ import { AppError } from '../../server/errors';
 import { ERROR_RESPONSES, isUuid, jsonBody, jsonOk, ZIdParam } from '../../server/openapi';
 import { MAX_UPLOAD_BYTES } from '../../server/upload-limits';
 import { isoDateInJapan } from '../../shared/dates';
+import { BOTTLENECK_KIND_LABELS } from '../../shared/vocab/resources';
 import { recordAudit } from '../audit/record';
 import { createBottleneck, deleteBottleneck, listBottlenecks } from './bottlenecks';
 import { directoryXlsx, exportServices, XLSX_TYPE } from './export';
@@ -24,7 +25,6 @@ import {
 import { ZHsdsExport, ZHsdsImportPreview } from './schemas-hsds';
 import { ZExportQuery, ZImportPreview, ZImportQuery, ZImportResult } from './schemas-work';
 import { prefectureWorker, resourceCaller } from './support';
-import { BOTTLENECK_KIND_LABELS } from './vocab';
 
 const tags = ['resources'];
 const ZLang = z.object({ lang: z.enum(['ja', 'en']).default('ja') });

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { ACCEPTANCES, CARE_ITEM_CODES, CONFIRMATION_KINDS, WEEKDAYS } from './vocab';
+import { CARE_ITEM_CODES } from '../../shared/vocab/care-items';
+import { ACCEPTANCES, CONFIRMATION_KINDS, WEEKDAYS } from '../../shared/vocab/resources';
 
 /** Shared pieces of the resources contract: timestamps, codes, care acceptance, schedules, locations. */
 

@@ -1,7 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { multilineText } from '../../server/text-fields';
+import { CARE_ITEM_CODES } from '../../shared/vocab/care-items';
+import { BOTTLENECK_KINDS } from '../../shared/vocab/resources';
 import { ZTimestamp } from './schemas-common';
-import { BOTTLENECK_KINDS, CARE_ITEM_CODES } from './vocab';
 
 /** Supply/demand gaps and qualitative bottlenecks (/api/resources/gaps, /api/resources/bottlenecks). */
 

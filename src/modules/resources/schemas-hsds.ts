@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
+import { SERVICE_TYPES } from '../../shared/vocab/resources';
 import { HSDS_STATUSES } from './hsds-profile';
 import { ZImportIssue } from './schemas-work';
-import { SERVICE_TYPES } from './vocab';
 
 /**
  * The HSDS 3.0 objects the export emits (GET /api/resources/export.json) — each a subset of the official

@@ -1,7 +1,8 @@
 import { z } from '@hono/zod-openapi';
+import { CARE_ITEM_CODES } from '../../shared/vocab/care-items';
+import { SERVICE_TYPES } from '../../shared/vocab/resources';
 import { ZCareAcceptance, ZMunicipalityCode, ZTimestamp } from './schemas-common';
 import { ZService, ZServiceProviderEdit } from './schemas-service';
-import { CARE_ITEM_CODES, SERVICE_TYPES } from './vocab';
 
 /** Public contract (/api/public/resources, no sign-in): provider confirmation by link and the public search. */
 

@@ -1,5 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { multilineText } from '../../server/text-fields';
+import { CARE_ITEM_CODES } from '../../shared/vocab/care-items';
+import { SERVICE_STATUSES, SERVICE_TYPES } from '../../shared/vocab/resources';
 import {
   ZCareAcceptance,
   ZConfirmation,
@@ -10,7 +12,6 @@ import {
   ZServiceArea,
   ZTimestamp,
 } from './schemas-common';
-import { CARE_ITEM_CODES, SERVICE_STATUSES, SERVICE_TYPES } from './vocab';
 
 /** Staff directory contract (/api/resources): organizations, services, provider links. */
 

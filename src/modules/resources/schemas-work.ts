@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
+import { SERVICE_TYPES } from '../../shared/vocab/resources';
 import { ZMunicipalityCode, ZTimestamp } from './schemas-common';
 import { ZProviderLink } from './schemas-service';
-import { SERVICE_TYPES } from './vocab';
 
 /** Staff work contract (/api/resources): re-confirmation rounds, open-data import, exports. */
 

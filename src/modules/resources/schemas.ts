@@ -6,7 +6,7 @@
  * Staff API under /api/resources, public API (no sign-in, rate-limited) under /api/public/resources.
  *
  * This file only re-exports the parts, so that the web (type-only imports) and older callers keep one import path:
- * vocab.ts (plain constants, no Zod), schemas-common.ts, schemas-service.ts (organizations, services, links),
+ * schemas-common.ts, schemas-service.ts (organizations, services, links),
  * schemas-public.ts (provider confirmation, public search), schemas-work.ts (rounds, open-data import, export
  * query), schemas-hsds.ts (the HSDS 3.0 export and import) and schemas-gaps.ts (gaps, bottlenecks). Code in this
  * module imports the part it needs.
@@ -18,4 +18,3 @@ export * from './schemas-hsds';
 export * from './schemas-public';
 export * from './schemas-service';
 export * from './schemas-work';
-export * from './vocab';

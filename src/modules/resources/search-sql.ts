@@ -1,7 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { resourceSearch } from '../../db/schema';
-import { STALE_AFTER_MONTHS } from './schemas';
-import { queryKey } from './text';
+import { queryKey, STALE_AFTER_MONTHS } from './text';
 
 /** Filters of the public search (ME-6), all optional, combined with AND. */
 export type PublicSearch = {

@@ -52,6 +52,9 @@ export function duplicateCodes(items: readonly { code: string }[]): string[] {
   return [...dup];
 }
 
+/** A listing not confirmed for this many months is `stale` (flagged, ranked lower in public search). */
+export const STALE_AFTER_MONTHS = 12;
+
 /** True when the listing was not confirmed within STALE_AFTER_MONTHS months before `now`. */
 export function isStale(lastConfirmedAt: Date | null, now: Date, months = 12): boolean {
   if (!lastConfirmedAt) return true;

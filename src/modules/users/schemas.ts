@@ -1,7 +1,8 @@
 import { z } from '@hono/zod-openapi';
+import { DIVISIONS } from '../../shared/vocab/network';
 import { ROLES } from '../access/roles';
 
-export const DIVISIONS = ['maternal_child_health', 'disability_welfare', 'childcare', 'education'] as const;
+export { DIVISIONS };
 
 const ZScopeRequest = z
   .object({

@@ -3,7 +3,13 @@ import type { MessageKey } from './ja';
 
 export type Locale = 'ja' | 'en';
 export type { MessageKey };
-export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+/**
+ * Translates a key of the dictionaries in one language, named by `locale` (the labels of coded values, kept in
+ * src/shared/vocab/, are read in that language: ./vocab.ts).
+ */
+export type Translate = ((key: MessageKey, vars?: Record<string, string | number>) => string) & {
+  readonly locale: Locale;
+};
 
 /**
  * The strings a page bundle carries, per language. The app passes every area (ja.ts, en.ts); the light public
@@ -85,8 +91,14 @@ export function useLocale(): LocaleState {
   return ctx;
 }
 
+/** The translate function of one language. */
+export function translatorFor(locale: Locale): Translate {
+  const t = (key: MessageKey, vars?: Record<string, string | number>) => translate(locale, key, vars);
+  return Object.assign(t, { locale });
+}
+
 /** The translate function for the current language. */
 export function useT(): Translate {
   const { locale } = useLocale();
-  return useCallback<Translate>((key, vars) => translate(locale, key, vars), [locale]);
+  return useMemo(() => translatorFor(locale), [locale]);
 }

@@ -1,4 +1,5 @@
-import { ROLE_INFO, ROLES, type Role } from '../../../src/modules/access/roles';
+import { ROLE_INFO } from '../../../src/modules/access/roles';
+import { ROLE_LABELS, ROLES, type Role } from '../../../src/shared/vocab/roles';
 import type { Locale } from '../i18n';
 
 /**
@@ -8,7 +9,7 @@ import type { Locale } from '../i18n';
 export { ROLES, type Role };
 
 export function roleLabel(role: Role, locale: Locale): string {
-  return ROLE_INFO[role][locale];
+  return ROLE_LABELS[role][locale];
 }
 
 /** Roles that read personal data (the registry). */

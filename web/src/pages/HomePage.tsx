@@ -1,8 +1,10 @@
 import { Link } from '@tanstack/react-router';
+import { CHILD_STATUS_LABELS, LIFE_STAGE_LABELS } from '../../../src/shared/vocab/registry';
 import { BarTable } from '../components/BarTable';
 import { Page, Section } from '../components/Page';
 import { QueryState } from '../components/QueryState';
 import { type Translate, useLocale, useT } from '../i18n';
+import { vocab } from '../i18n/vocab';
 import { formatNendo, formatNumber } from '../lib/format';
 import { type HomeFigures, useHomeFigures } from '../lib/queries/registry';
 import { asOfText } from './home-as-of';
@@ -89,7 +91,7 @@ function ChildFigures({ figures: children }: { figures: NonNullable<HomeFigures[
           countHeader={t('home.colCount')}
           rows={children.byStatus.map((r) => ({
             key: r.status,
-            label: t(`status.${r.status}`),
+            label: vocab(t, CHILD_STATUS_LABELS, r.status),
             count: r.count,
           }))}
         />
@@ -99,7 +101,7 @@ function ChildFigures({ figures: children }: { figures: NonNullable<HomeFigures[
           countHeader={t('home.colCount')}
           rows={children.byLifeStage.map((r) => ({
             key: r.stage,
-            label: t(`stage.${r.stage}`),
+            label: vocab(t, LIFE_STAGE_LABELS, r.stage),
             count: r.count,
           }))}
         />

@@ -11,7 +11,7 @@
 export type Thresholds = { link: number; review: number };
 
 /**
- * Defaults chosen on seeded sets (generate.ts) of 350, 950, 3,100 and 9,700 records, four seeds each: with
+ * Defaults chosen on seeded sets (src/demo/census-lists.ts) of 350, 950, 3,100 and 9,700 records, four seeds each: with
  * link at +1 bit of posterior log-odds (about 2:1 for a match) the worst F1 was 0.991 and the worst count
  * error 0.7 %; +2 and above split moved children in small sets, −1 and below merge namesakes in large ones.
  * Pairs from −5 to +1 bits go to review. Re-checked with the name-frequency adjustment, the kana weighed

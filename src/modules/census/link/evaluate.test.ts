@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { generateCensus } from '../../../demo/census-lists';
 import { baselineClusters, evaluate } from './evaluate';
-import { generateCensus } from './generate';
 import { linkRecords } from './link';
 
 describe('evaluate', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { generateCensus } from '../../../demo/census-lists';
 import type { CensusRecord } from '../types';
 import { candidatePairs } from './block';
 import { clusterPairs, DEFAULT_THRESHOLDS } from './cluster';
 import { compare, editDistance, isTwinPair, withinOneEdit } from './compare';
-import { generateCensus } from './generate';
 import { addressKey, buildKeys } from './keys';
 import { explainPair, linkRecords } from './link';
 import { explain, factorOf } from './model';

@@ -8,19 +8,6 @@ export const enAdmin = {
   'network.organisations': 'Organisations',
   'network.users': 'Users',
 
-  'orgKind.municipal_division': 'Municipal division',
-  'orgKind.hospital': 'Hospital or clinic',
-  'orgKind.provider': 'Welfare service provider',
-  'orgKind.school': 'School',
-  'orgKind.nursery': 'Nursery or kindergarten',
-  'orgKind.core_consultation_centre': 'Core consultation centre',
-  'orgKind.other': 'Other',
-
-  'division.maternal_child_health': 'Maternal and child health',
-  'division.disability_welfare': 'Disability welfare',
-  'division.childcare': 'Childcare',
-  'division.education': 'Education',
-
   'muniKind.city': 'City',
   'muniKind.town': 'Town',
   'muniKind.village': 'Village',

@@ -30,14 +30,6 @@ export const enCensus = {
   'census.source.create': 'Add',
   'census.source.added': 'Source “{name}” added.',
 
-  'census.sourceType.maternal_child_health': 'Maternal and child health (public health nurses)',
-  'census.sourceType.education_board': 'Board of education',
-  'census.sourceType.welfare_office': 'Welfare office',
-  'census.sourceType.development_support': 'Child development support centre',
-  'census.sourceType.hospital': 'Hospital',
-  'census.sourceType.other': 'Other',
-  'census.sourceType.registry': 'Registry of children with medical care needs',
-
   'census.upload': 'Import a list',
   'census.upload.intro':
     'Import a list for {nendo}. Excel (.xlsx) and CSV (UTF-8 or Shift_JIS) are read. You can check what was read before importing.',
@@ -70,19 +62,6 @@ export const enCensus = {
     'The file has errors and cannot be imported. Fix the file or change the column mapping.',
 
   'census.field.ignore': 'Do not import',
-  'census.field.name': 'Name',
-  'census.field.familyName': 'Family name',
-  'census.field.givenName': 'Given name',
-  'census.field.kana': 'Name in kana',
-  'census.field.familyKana': 'Family name in kana',
-  'census.field.givenKana': 'Given name in kana',
-  'census.field.birthDate': 'Date of birth',
-  'census.field.sex': 'Sex',
-  'census.field.address': 'Address',
-  'census.field.municipality': 'Municipality',
-  'census.field.school': 'School',
-  'census.field.grade': 'Grade',
-  'census.field.careItems': 'Medical care',
 
   'census.issue.row': 'Row {row}',
   'census.issue.file': 'Whole file',

@@ -7,11 +7,6 @@ export const enConsultationTeams = {
   'consult.form.division': 'Division that asked',
   'consult.form.chooseDivision': 'Choose the division.',
   'consult.askerWithDivision': '{asker} ({division})',
-  'consult.division.maternal_child_health': 'Maternal and child health',
-  'consult.division.disability_welfare': 'Disability welfare',
-  'consult.division.childcare': 'Childcare',
-  'consult.division.education': 'Education',
-  'consult.division.other': 'Another division',
 
   'consult.pick.legend': 'Find the child in the registry',
   'consult.pick.hint':

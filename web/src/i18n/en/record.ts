@@ -2,10 +2,6 @@ import type { jaRecord } from '../ja/record';
 
 /** English UI strings: the child record — the same keys as ../ja/record.ts (checked by `satisfies`). */
 export const enRecord = {
-  'tier.municipal': 'Municipal coordinator',
-  'tier.regional': 'Regional coordinator',
-  'tier.chief': 'Chief coordinator',
-
   'record.toc': 'Contents of this record',
   'record.care': 'Medical care and care score',
   'record.devices': 'Medical devices',
@@ -100,17 +96,6 @@ export const enRecord = {
   'care.previewUnavailable': 'This combination cannot be scored.',
   'care.saved': 'Saved the medical care and recomputed the care score.',
 
-  'device.kind.ventilator': 'Ventilator',
-  'device.kind.oxygen_concentrator': 'Oxygen concentrator',
-  'device.kind.oxygen_cylinder': 'Oxygen cylinder',
-  'device.kind.suction_unit': 'Suction unit',
-  'device.kind.feeding_pump': 'Feeding pump',
-  'device.kind.pulse_oximeter': 'Pulse oximeter',
-  'device.kind.nebulizer': 'Nebulizer',
-  'device.kind.cough_assist': 'Cough assist',
-  'device.kind.infusion_pump': 'Infusion pump',
-  'device.kind.electric_bed': 'Electric bed',
-  'device.kind.other': 'Other',
   'device.needsMains': 'Needs power in an outage',
   'device.noMains': 'No power needed',
   'device.hours': '{n} h',
@@ -119,25 +104,6 @@ export const enRecord = {
   'device.summary': '{n} device(s) need power in an outage. The shortest battery time is {hours} hours.',
   'device.summaryNoBattery': '{n} device(s) need power in an outage. Check their battery time.',
 
-  'affiliation.kind.nursery': 'Nursery, kindergarten or certified centre',
-  'affiliation.kind.school': 'School',
-  'affiliation.kind.day_service': 'Day service (child development support, after-school)',
-  'affiliation.kind.short_stay': 'Short stay',
-  'affiliation.kind.home_nursing': 'Home-visit nursing',
-  'affiliation.kind.hospital': 'Hospital',
-
-  'handbook.kind.physical': 'Physical disability handbook',
-  'handbook.kind.intellectual': 'Intellectual disability handbook (療育手帳)',
-  'handbook.kind.mental': 'Mental health and welfare handbook',
-
-  'consent.purpose.share_municipality': 'Sharing with the municipality',
-  'consent.purpose.disaster_planning': 'Disaster support (individual evacuation plan)',
-  'consent.purpose.centre_contact': 'Contact from the centre',
-  'consent.purpose.statistics': 'Use in statistics',
-  'consent.method.paper': 'On paper',
-  'consent.method.online_form': 'Online form',
-  'consent.method.verbal': 'Verbally',
-  'consent.method.other': 'Other',
   'consent.purposeLabel': 'Purpose',
   'consent.decision': 'Decision',
   'consent.granted': 'Consented',

@@ -2,23 +2,6 @@ import type { jaRegistry } from '../ja/registry';
 
 /** English UI strings: registry — the same keys as ../ja/registry.ts (checked by `satisfies`). */
 export const enRegistry = {
-  'status.at_home': 'At home',
-  'status.in_hospital': 'In hospital',
-  'status.moved_out': 'Moved out',
-  'status.adult_services': 'Moved to adult services',
-  'status.deceased': 'Deceased',
-
-  'stage.infant': 'Infant',
-  'stage.preschool': 'Preschool',
-  'stage.elementary': 'Elementary school',
-  'stage.junior_high': 'Junior high school',
-  'stage.high_school': 'High school',
-  'stage.adult': '18 and over',
-
-  'sex.female': 'Female',
-  'sex.male': 'Male',
-  'sex.unknown': 'Unknown',
-
   'children.title': 'Registry',
   'children.searchTitle': 'Search',
   'children.q': 'Name or kana',
@@ -188,10 +171,6 @@ export const enRegistry = {
   'review.intro':
     'Registrations sent through the public form. Compare each with existing records, then create, merge or reject.',
   'review.status': 'Status',
-  'review.status.pending': 'Waiting for review',
-  'review.status.accepted': 'Accepted as new',
-  'review.status.merged': 'Merged',
-  'review.status.rejected': 'Rejected',
   'review.list': 'Registrations',
   'review.empty': 'No registrations with this status.',
   'review.receiptNo': 'Receipt number',

@@ -6,19 +6,6 @@ export const jaAdmin = {
   'network.organisations': '関係機関',
   'network.users': '利用者',
 
-  'orgKind.municipal_division': '市町村の担当課',
-  'orgKind.hospital': '病院・診療所',
-  'orgKind.provider': '障害福祉サービス事業所',
-  'orgKind.school': '学校',
-  'orgKind.nursery': '保育所・幼稚園・認定こども園',
-  'orgKind.core_consultation_centre': '基幹相談支援センター',
-  'orgKind.other': 'その他',
-
-  'division.maternal_child_health': '母子保健',
-  'division.disability_welfare': '障害福祉',
-  'division.childcare': '保育',
-  'division.education': '教育',
-
   'muniKind.city': '市',
   'muniKind.town': '町',
   'muniKind.village': '村',

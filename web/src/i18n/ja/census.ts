@@ -28,14 +28,6 @@ export const jaCensus = {
   'census.source.create': '追加する',
   'census.source.added': '提供元「{name}」を追加しました。',
 
-  'census.sourceType.maternal_child_health': '母子保健（保健師）',
-  'census.sourceType.education_board': '教育委員会',
-  'census.sourceType.welfare_office': '福祉事務所',
-  'census.sourceType.development_support': '児童発達支援センター',
-  'census.sourceType.hospital': '医療機関',
-  'census.sourceType.other': 'その他',
-  'census.sourceType.registry': '医療的ケア児台帳',
-
   'census.upload': '名簿の取り込み',
   'census.upload.intro':
     '{nendo}の名簿を取り込みます。Excel（.xlsx）と CSV（UTF-8 または Shift_JIS）を読み取れます。取り込む前に、読み取った内容を確認できます。',
@@ -67,19 +59,6 @@ export const jaCensus = {
   'census.preview.blocked': 'エラーがあるため取り込めません。ファイルを直すか、列の対応を変えてください。',
 
   'census.field.ignore': '取り込まない',
-  'census.field.name': '氏名',
-  'census.field.familyName': '氏（姓）',
-  'census.field.givenName': '名',
-  'census.field.kana': 'フリガナ',
-  'census.field.familyKana': 'フリガナ（姓）',
-  'census.field.givenKana': 'フリガナ（名）',
-  'census.field.birthDate': '生年月日',
-  'census.field.sex': '性別',
-  'census.field.address': '住所',
-  'census.field.municipality': '市町村',
-  'census.field.school': '学校名',
-  'census.field.grade': '学年',
-  'census.field.careItems': '医療的ケア',
 
   'census.issue.row': '{row}行目',
   'census.issue.file': 'ファイル全体',

@@ -5,11 +5,6 @@ export const jaConsultationTeams = {
   'consult.form.division': '相談してきた担当課',
   'consult.form.chooseDivision': '担当課を選んでください。',
   'consult.askerWithDivision': '{asker}（{division}）',
-  'consult.division.maternal_child_health': '母子保健',
-  'consult.division.disability_welfare': '障害福祉',
-  'consult.division.childcare': '保育',
-  'consult.division.education': '教育',
-  'consult.division.other': 'その他の課',
 
   'consult.pick.legend': '台帳からお子さんを探す',
   'consult.pick.hint':

@@ -1,9 +1,5 @@
 /** Japanese UI strings: the child record — care, devices, consents, history, moves (see ../ja.ts). */
 export const jaRecord = {
-  'tier.municipal': '市町村コーディネーター',
-  'tier.regional': '圏域コーディネーター',
-  'tier.chief': '主任コーディネーター',
-
   'record.toc': 'この記録の目次',
   'record.care': '医療的ケアと判定スコア',
   'record.devices': '医療機器',
@@ -100,17 +96,6 @@ export const jaRecord = {
   'care.previewUnavailable': 'この組み合わせは計算できません。',
   'care.saved': '医療的ケアを保存し、判定スコアを計算し直しました。',
 
-  'device.kind.ventilator': '人工呼吸器',
-  'device.kind.oxygen_concentrator': '酸素濃縮装置',
-  'device.kind.oxygen_cylinder': '酸素ボンベ',
-  'device.kind.suction_unit': '吸引器',
-  'device.kind.feeding_pump': '経管栄養ポンプ',
-  'device.kind.pulse_oximeter': 'パルスオキシメーター',
-  'device.kind.nebulizer': 'ネブライザー',
-  'device.kind.cough_assist': '排痰補助装置',
-  'device.kind.infusion_pump': '輸液ポンプ',
-  'device.kind.electric_bed': '電動ベッド',
-  'device.kind.other': 'その他',
   'device.needsMains': '停電時に電源が必要',
   'device.noMains': '電源不要',
   'device.hours': '{n}時間',
@@ -120,25 +105,6 @@ export const jaRecord = {
   'device.summaryNoBattery':
     '停電時に電源が必要な機器が{n}台あります。バッテリー駆動時間を確認してください。',
 
-  'affiliation.kind.nursery': '保育所・幼稚園・認定こども園',
-  'affiliation.kind.school': '学校',
-  'affiliation.kind.day_service': '通所支援（児童発達支援・放課後等デイサービス）',
-  'affiliation.kind.short_stay': '短期入所',
-  'affiliation.kind.home_nursing': '訪問看護',
-  'affiliation.kind.hospital': '医療機関',
-
-  'handbook.kind.physical': '身体障害者手帳',
-  'handbook.kind.intellectual': '療育手帳',
-  'handbook.kind.mental': '精神障害者保健福祉手帳',
-
-  'consent.purpose.share_municipality': '市町村との情報共有',
-  'consent.purpose.disaster_planning': '災害時の支援（個別避難計画）',
-  'consent.purpose.centre_contact': 'センターからの連絡',
-  'consent.purpose.statistics': '統計への利用',
-  'consent.method.paper': '書面',
-  'consent.method.online_form': 'オンラインフォーム',
-  'consent.method.verbal': '口頭',
-  'consent.method.other': 'その他',
   'consent.purposeLabel': '目的',
   'consent.decision': '判断',
   'consent.granted': '同意あり',

@@ -1,22 +1,5 @@
 /** Japanese UI strings: registry lists, search, transitions and review (see ../ja.ts). */
 export const jaRegistry = {
-  'status.at_home': '在宅',
-  'status.in_hospital': '入院中',
-  'status.moved_out': '転出',
-  'status.adult_services': '成人期の支援へ移行',
-  'status.deceased': '死亡',
-
-  'stage.infant': '乳児',
-  'stage.preschool': '未就学児',
-  'stage.elementary': '小学生',
-  'stage.junior_high': '中学生',
-  'stage.high_school': '高校生',
-  'stage.adult': '18歳以上',
-
-  'sex.female': '女',
-  'sex.male': '男',
-  'sex.unknown': '不明',
-
   'children.title': '医療的ケア児台帳',
   'children.searchTitle': '検索条件',
   'children.q': '氏名・ふりがな',
@@ -186,10 +169,6 @@ export const jaRegistry = {
   'review.intro':
     '登録フォームから届いた申し込みです。既存の記録と照らし合わせて、新規登録・統合・却下を決めてください。',
   'review.status': '状態',
-  'review.status.pending': '審査待ち',
-  'review.status.accepted': '新規登録済み',
-  'review.status.merged': '統合済み',
-  'review.status.rejected': '却下',
   'review.list': '申し込みの一覧',
   'review.empty': 'この状態の申し込みはありません。',
   'review.receiptNo': '受付番号',

@@ -8,8 +8,6 @@ import {
 } from '@tanstack/react-query';
 import { CENSUS_ACCESS } from '../../../../src/modules/census/policy';
 import type {
-  CENSUS_FIELDS,
-  SOURCE_TYPES,
   ZCensusRow,
   ZCreateImportResponse,
   ZCreateSource,
@@ -43,8 +41,7 @@ import { sessionQuery } from './auth';
  * the web bundle. Jobs live on the server: lists poll every second while something is queued or running.
  */
 
-export type SourceType = (typeof SOURCE_TYPES)[number];
-export type CensusField = (typeof CENSUS_FIELDS)[number];
+export type { CensusField, SourceType } from '../../../../src/shared/vocab/census';
 export type Job = z.infer<typeof ZJob>;
 export type Source = z.infer<typeof ZSource>;
 export type CreateSource = z.infer<typeof ZCreateSource>;
@@ -67,33 +64,13 @@ export type DiscrepancyList = z.infer<typeof ZDiscrepancyList>;
 export type DiscrepancySummary = z.infer<typeof ZDiscrepancySummary>;
 export type PushResponse = z.infer<typeof ZPushResponse>;
 
-/** The values of the server's enums, restated here (checked against its types) to keep Zod out of the bundle. */
-const SOURCE_TYPE_SET = {
-  maternal_child_health: true,
-  education_board: true,
-  welfare_office: true,
-  development_support: true,
-  hospital: true,
-  other: true,
-} as const satisfies Record<SourceType, true>;
-export const SOURCE_TYPE_LIST = Object.keys(SOURCE_TYPE_SET) as SourceType[];
-
-const FIELD_SET = {
-  name: true,
-  familyName: true,
-  givenName: true,
-  kana: true,
-  familyKana: true,
-  givenKana: true,
-  birthDate: true,
-  sex: true,
-  address: true,
-  municipality: true,
-  school: true,
-  grade: true,
-  careItems: true,
-} as const satisfies Record<CensusField, true>;
-export const CENSUS_FIELD_LIST = Object.keys(FIELD_SET) as CensusField[];
+/** The vocabularies (codes and their names): plain data shared with the server, no Zod. */
+export {
+  CENSUS_FIELD_LABELS,
+  CENSUS_FIELDS,
+  SOURCE_TYPE_LABELS,
+  SOURCE_TYPES,
+} from '../../../../src/shared/vocab/census';
 
 /** The role's census access (the API also refuses staff limited to a branch: the pages then show not-found). */
 export function censusAccessOf(role: Role): 'none' | 'read' | 'write' {

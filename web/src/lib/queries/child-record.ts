@@ -1,5 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { WatchLevel } from '../../../../src/shared/care-score';
+import type {
+  AffiliationKind,
+  ConsentMethod,
+  ConsentPurpose,
+  DeviceKind,
+} from '../../../../src/shared/vocab/registry';
 import { ApiError, api, apiFetch, type QueryParams } from '../api';
 import type { ChildStatus, ChildSummary, LifeStage, Sex } from './registry';
 
@@ -8,39 +14,19 @@ import type { ChildStatus, ChildSummary, LifeStage, Sex } from './registry';
  * a 409 answers with the saved record, so the screen can show what changed instead of overwriting it.
  */
 
-export const DEVICE_KINDS = [
-  'ventilator',
-  'oxygen_concentrator',
-  'oxygen_cylinder',
-  'suction_unit',
-  'feeding_pump',
-  'pulse_oximeter',
-  'nebulizer',
-  'cough_assist',
-  'infusion_pump',
-  'electric_bed',
-  'other',
-] as const;
-export type DeviceKind = (typeof DEVICE_KINDS)[number];
-export const AFFILIATION_KINDS = [
-  'nursery',
-  'school',
-  'day_service',
-  'short_stay',
-  'home_nursing',
-  'hospital',
-] as const;
-export type AffiliationKind = (typeof AFFILIATION_KINDS)[number];
-export const HANDBOOK_KINDS = ['physical', 'intellectual', 'mental'] as const;
-export const CONSENT_PURPOSES = [
-  'share_municipality',
-  'disaster_planning',
-  'centre_contact',
-  'statistics',
-] as const;
-export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
-export const CONSENT_METHODS = ['paper', 'online_form', 'verbal', 'other'] as const;
-export type ConsentMethod = (typeof CONSENT_METHODS)[number];
+export {
+  AFFILIATION_KIND_LABELS,
+  AFFILIATION_KINDS,
+  CONSENT_METHOD_LABELS,
+  CONSENT_METHODS,
+  CONSENT_PURPOSE_LABELS,
+  CONSENT_PURPOSES,
+  DEVICE_KIND_LABELS,
+  DEVICE_KINDS,
+  HANDBOOK_KIND_LABELS,
+  HANDBOOK_KINDS,
+} from '../../../../src/shared/vocab/registry';
+export type { AffiliationKind, ConsentMethod, ConsentPurpose, DeviceKind };
 
 export type Guardian = {
   id: string;

@@ -16,7 +16,7 @@ export type {
   Tier,
   Topic,
   Urgency,
-} from '../../../../src/modules/consultations/vocab';
+} from '../../../../src/shared/vocab/consultations';
 export {
   ACTION_KINDS,
   ASKER_KINDS,
@@ -26,7 +26,7 @@ export {
   TIERS,
   TOPICS,
   URGENCIES,
-} from '../../../../src/modules/consultations/vocab';
+} from '../../../../src/shared/vocab/consultations';
 export type { ConsultationDetail, ConsultationSummary };
 
 export type ConsultationView = ListConsultationsQuery['view'];

@@ -34,18 +34,17 @@ export type Centre = {
   version: number;
   regionIds: string[];
 };
-export const ORGANISATION_KINDS = [
-  'municipal_division',
-  'hospital',
-  'provider',
-  'school',
-  'nursery',
-  'core_consultation_centre',
-  'other',
-] as const;
-export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
-export const DIVISIONS = ['maternal_child_health', 'disability_welfare', 'childcare', 'education'] as const;
-export type Division = (typeof DIVISIONS)[number];
+export type { CoordinatorTier, Division, OrganisationKind } from '../../../../src/shared/vocab/network';
+export {
+  COORDINATOR_TIER_LABELS,
+  COORDINATOR_TIERS,
+  DIVISION_LABELS,
+  DIVISIONS,
+  ORGANISATION_KIND_LABELS,
+  ORGANISATION_KINDS,
+} from '../../../../src/shared/vocab/network';
+
+import type { CoordinatorTier, Division, OrganisationKind } from '../../../../src/shared/vocab/network';
 export type Organisation = {
   id: string;
   kind: OrganisationKind;
@@ -58,8 +57,6 @@ export type Organisation = {
   phone: string | null;
   version: number;
 };
-export const COORDINATOR_TIERS = ['municipal', 'regional', 'chief'] as const;
-export type CoordinatorTier = (typeof COORDINATOR_TIERS)[number];
 export type Person = {
   id: string;
   organisationId: string | null;

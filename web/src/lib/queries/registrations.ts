@@ -4,17 +4,16 @@ import { api } from '../api';
 /** Registration (KA-2): the public form's options and submission, and the staff review queue. */
 
 export type WatchLevel = 'high' | 'mid' | 'low';
-export type Sex = 'female' | 'male' | 'unknown';
 export type SubmitterKind = 'family' | 'hospital';
-export const CONSENT_PURPOSES = [
-  'share_municipality',
-  'disaster_planning',
-  'centre_contact',
-  'statistics',
-] as const;
-export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
-export const REGISTRATION_STATUSES = ['pending', 'accepted', 'merged', 'rejected'] as const;
-export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+export type { ConsentPurpose, RegistrationStatus, Sex } from '../../../../src/shared/vocab/registry';
+export {
+  CONSENT_PURPOSE_LABELS,
+  CONSENT_PURPOSES,
+  REGISTRATION_STATUS_LABELS,
+  REGISTRATION_STATUSES,
+} from '../../../../src/shared/vocab/registry';
+
+import type { ConsentPurpose, RegistrationStatus, Sex } from '../../../../src/shared/vocab/registry';
 
 export type RegistrationOptions = {
   prefectures: { code: string; name: string }[];

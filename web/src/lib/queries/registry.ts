@@ -1,18 +1,16 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { ChildStatus, LifeStage, Sex } from '../../../../src/shared/vocab/registry';
 import { api } from '../api';
 
-export const CHILD_STATUSES = ['at_home', 'in_hospital', 'moved_out', 'adult_services', 'deceased'] as const;
-export type ChildStatus = (typeof CHILD_STATUSES)[number];
-export const LIFE_STAGES = [
-  'infant',
-  'preschool',
-  'elementary',
-  'junior_high',
-  'high_school',
-  'adult',
-] as const;
-export type LifeStage = (typeof LIFE_STAGES)[number];
-export type Sex = 'female' | 'male' | 'unknown';
+export {
+  CHILD_STATUS_LABELS,
+  CHILD_STATUSES,
+  LIFE_STAGE_LABELS,
+  LIFE_STAGES,
+  SEX_LABELS,
+  SEXES,
+} from '../../../../src/shared/vocab/registry';
+export type { ChildStatus, LifeStage, Sex };
 
 export type HomeFigures = {
   nendo: number;

@@ -42,7 +42,7 @@ export {
   SERVICE_STATUSES as SERVICE_STATUS_CODES,
   SERVICE_TYPES as SERVICE_TYPE_CODES,
   WEEKDAYS as WEEKDAY_CODES,
-} from '../../../../src/modules/resources/vocab';
+} from '../../../../src/shared/vocab/resources';
 
 export const PUBLIC = '/api/public/resources';
 const enc = encodeURIComponent;

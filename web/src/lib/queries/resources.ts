@@ -60,7 +60,7 @@ export type Bottleneck = z.infer<typeof ZBottleneck>;
 export type BottleneckKind = Bottleneck['kind'];
 export type CreateBottleneck = z.input<typeof ZCreateBottleneck>;
 
-export { BOTTLENECK_KINDS as BOTTLENECK_KIND_CODES } from '../../../../src/modules/resources/vocab';
+export { BOTTLENECK_KINDS as BOTTLENECK_KIND_CODES } from '../../../../src/shared/vocab/resources';
 
 export const STAFF = '/api/resources';
 const enc = encodeURIComponent;

@@ -1,9 +1,11 @@
 import { type FormEvent, useRef, useState } from 'react';
+import { DIVISION_LABELS, ORGANISATION_KIND_LABELS } from '../../../../src/shared/vocab/network';
 import { ApiErrorAlert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { SelectField, TextField } from '../../components/Field';
 import { FormSection } from '../../components/FormSection';
 import { useT } from '../../i18n';
+import { vocab } from '../../i18n/vocab';
 import { isApiError } from '../../lib/api';
 import {
   DIVISIONS,
@@ -88,7 +90,10 @@ export function OrganisationForm({ organisation, municipalities, onSaved, onConf
             required
             value={kind}
             onChange={(v) => setKind(v as OrganisationKind)}
-            options={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`orgKind.${k}`) }))}
+            options={ORGANISATION_KINDS.map((k) => ({
+              value: k,
+              label: vocab(t, ORGANISATION_KIND_LABELS, k),
+            }))}
           />
           {needsDivision && (
             <SelectField
@@ -98,7 +103,7 @@ export function OrganisationForm({ organisation, municipalities, onSaved, onConf
               onChange={setDivision}
               emptyLabel="—"
               error={errors.division}
-              options={DIVISIONS.map((d) => ({ value: d, label: t(`division.${d}`) }))}
+              options={DIVISIONS.map((d) => ({ value: d, label: vocab(t, DIVISION_LABELS, d) }))}
             />
           )}
           <TextField

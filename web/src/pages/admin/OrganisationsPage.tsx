@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { DIVISION_LABELS, ORGANISATION_KIND_LABELS } from '../../../../src/shared/vocab/network';
 import { AdminFrame } from '../../components/AdminFrame';
 import { ErrorAlert, StatusMessage } from '../../components/Alert';
 import { Button } from '../../components/Button';
@@ -8,6 +9,7 @@ import { Pagination } from '../../components/Pagination';
 import { QueryState } from '../../components/QueryState';
 import { RowTh, Table, Td, Th } from '../../components/Table';
 import { useT } from '../../i18n';
+import { vocab } from '../../i18n/vocab';
 import {
   ORGANISATION_KINDS,
   type OrganisationFilters,
@@ -50,7 +52,10 @@ function OrganisationsAdmin() {
               value={kind}
               onChange={setKind}
               emptyLabel={t('common.all')}
-              options={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`orgKind.${k}`) }))}
+              options={ORGANISATION_KINDS.map((k) => ({
+                value: k,
+                label: vocab(t, ORGANISATION_KIND_LABELS, k),
+              }))}
             />
             <SelectField
               label={t('organisations.municipality')}
@@ -104,8 +109,10 @@ function OrganisationsAdmin() {
                           )}
                         </RowTh>
                         <Td>
-                          {t(`orgKind.${o.kind}`)}
-                          {o.division && <span className="block">{t(`division.${o.division}`)}</span>}
+                          {vocab(t, ORGANISATION_KIND_LABELS, o.kind)}
+                          {o.division && (
+                            <span className="block">{vocab(t, DIVISION_LABELS, o.division)}</span>
+                          )}
                         </Td>
                         <Td>
                           {o.municipalityName ??

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { COORDINATOR_TIER_LABELS } from '../../../../src/shared/vocab/network';
 import { AdminFrame } from '../../components/AdminFrame';
 import { ErrorAlert, StatusMessage } from '../../components/Alert';
 import { Button } from '../../components/Button';
@@ -8,6 +9,7 @@ import { Pagination } from '../../components/Pagination';
 import { QueryState } from '../../components/QueryState';
 import { RowTh, Table, Td, Th } from '../../components/Table';
 import { useT } from '../../i18n';
+import { vocab } from '../../i18n/vocab';
 import { fullName } from '../../lib/format';
 import { type PeopleFilters, useOrganisations, usePeople } from '../../lib/queries/network';
 import { useEditor } from '../../lib/use-editor';
@@ -94,7 +96,11 @@ function PeopleAdmin() {
                           </RowTh>
                           <Td>{p.organisationName ?? t('common.none')}</Td>
                           <Td>{p.profession ?? t('common.none')}</Td>
-                          <Td>{p.coordinatorTier ? t(`tier.${p.coordinatorTier}`) : t('common.none')}</Td>
+                          <Td>
+                            {p.coordinatorTier
+                              ? vocab(t, COORDINATOR_TIER_LABELS, p.coordinatorTier)
+                              : t('common.none')}
+                          </Td>
                           <Td className="tabular-nums">
                             {p.phone ?? t('common.none')}
                             {p.email && <span className="block break-all">{p.email}</span>}

@@ -1,9 +1,11 @@
 import { type FormEvent, useRef, useState } from 'react';
+import { COORDINATOR_TIER_LABELS } from '../../../../src/shared/vocab/network';
 import { ApiErrorAlert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { type Option, SelectField, TextField } from '../../components/Field';
 import { FormSection } from '../../components/FormSection';
 import { useT } from '../../i18n';
+import { vocab } from '../../i18n/vocab';
 import { isApiError } from '../../lib/api';
 import { fullName } from '../../lib/format';
 import {
@@ -133,7 +135,10 @@ export function PersonForm({ person, organisationOptions, onSaved, onConflict, o
             value={tier}
             onChange={setTier}
             emptyLabel={t('common.none')}
-            options={COORDINATOR_TIERS.map((c) => ({ value: c, label: t(`tier.${c}`) }))}
+            options={COORDINATOR_TIERS.map((c) => ({
+              value: c,
+              label: vocab(t, COORDINATOR_TIER_LABELS, c),
+            }))}
           />
           <TextField
             label={t('people.email')}

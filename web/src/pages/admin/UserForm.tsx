@@ -1,9 +1,11 @@
 import { type FormEvent, useRef, useState } from 'react';
+import { DIVISION_LABELS } from '../../../../src/shared/vocab/network';
 import { ApiErrorAlert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { SelectField, TextField } from '../../components/Field';
 import { FormSection } from '../../components/FormSection';
 import { useLocale, useT } from '../../i18n';
+import { vocab } from '../../i18n/vocab';
 import { useAdminScope } from '../../lib/admin-scope';
 import { isApiError } from '../../lib/api';
 import {
@@ -185,7 +187,7 @@ export function UserForm({ user, onInvited, onSaved, onConflict, onCancel }: Pro
                 value={scope.division ?? ''}
                 onChange={(v) => set({ division: (v || null) as Division | null })}
                 emptyLabel={t('common.none')}
-                options={DIVISIONS.map((d) => ({ value: d, label: t(`division.${d}`) }))}
+                options={DIVISIONS.map((d) => ({ value: d, label: vocab(t, DIVISION_LABELS, d) }))}
               />
             </>
           )}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { DIVISION_LABELS } from '../../../../src/shared/vocab/network';
 import { AdminFrame } from '../../components/AdminFrame';
 import { ApiErrorAlert, ErrorAlert, StatusMessage } from '../../components/Alert';
 import { Button } from '../../components/Button';
@@ -7,6 +8,7 @@ import { Page } from '../../components/Page';
 import { QueryState } from '../../components/QueryState';
 import { RowTh, Table, Td, Th } from '../../components/Table';
 import { type Translate, useLocale, useT } from '../../i18n';
+import { vocab } from '../../i18n/vocab';
 import { formatDateTime } from '../../lib/format';
 import { absoluteLink } from '../../lib/links';
 import { useSession } from '../../lib/queries/auth';
@@ -30,7 +32,7 @@ function useScopeText(t: Translate) {
     if (s.regionId) return `${t('users.scopeRegion')}: ${regions.get(s.regionId) ?? s.regionId}`;
     if (s.municipalityCode) {
       const m = municipalities.get(s.municipalityCode) ?? s.municipalityCode;
-      return s.division ? `${m}（${t(`division.${s.division}`)}）` : m;
+      return s.division ? `${m}（${vocab(t, DIVISION_LABELS, s.division)}）` : m;
     }
     if (s.organisationId) return organisations.get(s.organisationId) ?? s.organisationId;
     return u.role === 'system_admin' ? t('common.none') : t('users.scopeWhole');

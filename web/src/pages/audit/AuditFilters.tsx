@@ -1,16 +1,13 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import { AUDIT_ACTION_LABELS } from '../../../../src/modules/audit/labels';
+import { AUDIT_ACTION_LABELS, AUDIT_ACTIONS } from '../../../../src/shared/vocab/audit';
+import { labelOf } from '../../../../src/shared/vocab/label';
 import { Button } from '../../components/Button';
 import { SelectField, TextField } from '../../components/Field';
 import { useLocale, useT } from '../../i18n';
 import type { AuditFilters as Filters } from '../../lib/queries/audit';
 
-export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as (keyof typeof AUDIT_ACTION_LABELS)[];
-
 export function actionLabel(action: string, locale: 'ja' | 'en'): string {
-  return action in AUDIT_ACTION_LABELS
-    ? AUDIT_ACTION_LABELS[action as keyof typeof AUDIT_ACTION_LABELS][locale]
-    : action;
+  return labelOf(AUDIT_ACTION_LABELS, action, locale);
 }
 
 /** The audit search form; applies on submit. */

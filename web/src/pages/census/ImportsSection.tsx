@@ -1,9 +1,11 @@
 import { Fragment, useState } from 'react';
+import { SOURCE_TYPE_LABELS } from '../../../../src/shared/vocab/census';
 import { Button } from '../../components/Button';
 import { Section } from '../../components/Page';
 import { QueryState } from '../../components/QueryState';
 import { RowTh, Table, Td, Th } from '../../components/Table';
 import { useLocale, useT } from '../../i18n';
+import { vocab } from '../../i18n/vocab';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { type ImportSummary, useCensusImport, useCensusImports } from '../../lib/queries/census';
 import { JobProgress } from './JobProgress';
@@ -57,7 +59,7 @@ function ImportRow({ item }: { item: ImportSummary }) {
         <RowTh className="font-bold break-all">{item.fileName}</RowTh>
         <Td>
           {item.sourceName}
-          <span className="block text-solid-gray-700">{t(`census.sourceType.${item.sourceType}`)}</span>
+          <span className="block text-solid-gray-700">{vocab(t, SOURCE_TYPE_LABELS, item.sourceType)}</span>
         </Td>
         <Td className="min-w-56">
           <p className="text-std-16B-170">

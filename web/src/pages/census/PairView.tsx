@@ -1,5 +1,8 @@
+import { SOURCE_TYPE_LABELS } from '../../../../src/shared/vocab/census';
+import { SEX_LABELS } from '../../../../src/shared/vocab/registry';
 import { RowTh, Table, Td, Th } from '../../components/Table';
 import { useLocale, useT } from '../../i18n';
+import { vocab } from '../../i18n/vocab';
 import { formatDate, toWareki } from '../../lib/format';
 import type { Explanation, Member, ReviewPair } from '../../lib/queries/census';
 import { comparedFieldLabel, levelLabel } from './labels';
@@ -13,8 +16,7 @@ function birthDate(iso: string | null, locale: 'ja' | 'en'): string {
 }
 
 function sourceOf(m: Member, t: ReturnType<typeof useT>): string {
-  const type =
-    m.sourceType === 'registry' ? t('census.sourceType.registry') : t(`census.sourceType.${m.sourceType}`);
+  const type = vocab(t, SOURCE_TYPE_LABELS, m.sourceType);
   return `${m.sourceName}（${type}）`;
 }
 
@@ -27,7 +29,11 @@ export function PairComparison({ pair, caption }: { pair: ReviewPair; caption: s
     [t('census.member.name'), a.name ?? '—', b.name ?? '—'],
     [t('census.member.kana'), a.kana ?? '—', b.kana ?? '—'],
     [t('census.member.birthDate'), birthDate(a.birthDate, locale), birthDate(b.birthDate, locale)],
-    [t('census.member.sex'), a.sex ? t(`sex.${a.sex}`) : '—', b.sex ? t(`sex.${b.sex}`) : '—'],
+    [
+      t('census.member.sex'),
+      a.sex ? vocab(t, SEX_LABELS, a.sex) : '—',
+      b.sex ? vocab(t, SEX_LABELS, b.sex) : '—',
+    ],
     [t('census.member.address'), a.address ?? '—', b.address ?? '—'],
     [t('census.member.municipality'), a.municipalityName ?? '—', b.municipalityName ?? '—'],
     [

@@ -1,9 +1,12 @@
+import { CENSUS_FIELD_LABELS } from '../../../../src/shared/vocab/census';
+import { SEX_LABELS } from '../../../../src/shared/vocab/registry';
 import { INPUT_CLASS } from '../../components/Field';
 import { RowTh, Table, Td, Th } from '../../components/Table';
 import { useLocale, useT } from '../../i18n';
+import { vocab } from '../../i18n/vocab';
 import { formatDate } from '../../lib/format';
 import {
-  CENSUS_FIELD_LIST,
+  CENSUS_FIELDS,
   type CensusField,
   type ImportPreview,
   type Mapping,
@@ -55,9 +58,9 @@ export function PreviewTables({
                     className={`${INPUT_CLASS} min-w-48`}
                   >
                     <option value="">{t('census.field.ignore')}</option>
-                    {CENSUS_FIELD_LIST.map((f) => (
+                    {CENSUS_FIELDS.map((f) => (
                       <option key={f} value={f}>
-                        {t(`census.field.${f}`)}
+                        {vocab(t, CENSUS_FIELD_LABELS, f)}
                       </option>
                     ))}
                   </select>
@@ -96,7 +99,7 @@ export function PreviewTables({
               <Td>{r.name ?? '—'}</Td>
               <Td>{r.kana ?? '—'}</Td>
               <Td className="whitespace-nowrap">{formatDate(r.birthDate, locale)}</Td>
-              <Td>{r.sex ? t(`sex.${r.sex}`) : '—'}</Td>
+              <Td>{r.sex ? vocab(t, SEX_LABELS, r.sex) : '—'}</Td>
               <Td>{r.municipalityName ?? '—'}</Td>
               <Td>{[r.school, r.grade].filter(Boolean).join(' ') || '—'}</Td>
             </tr>

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { SOURCE_TYPE_LABELS } from '../../../../src/shared/vocab/census';
 import { ApiErrorAlert, StatusMessage } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { SelectField, TextField } from '../../components/Field';
@@ -6,8 +7,9 @@ import { Section } from '../../components/Page';
 import { QueryState } from '../../components/QueryState';
 import { Table, Td, Th } from '../../components/Table';
 import { useT } from '../../i18n';
+import { vocab } from '../../i18n/vocab';
 import { useSession } from '../../lib/queries/auth';
-import { SOURCE_TYPE_LIST, type Source, type SourceType, useCreateSource } from '../../lib/queries/census';
+import { SOURCE_TYPES, type Source, type SourceType, useCreateSource } from '../../lib/queries/census';
 import { useRegistrationOptions } from '../../lib/queries/registrations';
 
 type SourcesQuery = {
@@ -42,7 +44,7 @@ export function SourcesSection({ sources, canWrite }: { sources: SourcesQuery; c
                 {data.items.map((s) => (
                   <tr key={s.id}>
                     <Td className="font-bold">{s.name}</Td>
-                    <Td>{t(`census.sourceType.${s.sourceType}`)}</Td>
+                    <Td>{vocab(t, SOURCE_TYPE_LABELS, s.sourceType)}</Td>
                     <Td>{s.municipalityName ?? '—'}</Td>
                     <Td>
                       {Object.keys(s.mapping).length > 0
@@ -133,7 +135,7 @@ function AddSourceForm({ onDone, onCancel }: { onDone: (name: string) => void; o
         label={t('census.source.type')}
         value={sourceType}
         onChange={(v) => setSourceType(v as SourceType | '')}
-        options={SOURCE_TYPE_LIST.map((s) => ({ value: s, label: t(`census.sourceType.${s}`) }))}
+        options={SOURCE_TYPES.map((s) => ({ value: s, label: vocab(t, SOURCE_TYPE_LABELS, s) }))}
         emptyLabel={t('common.choose')}
         required
         error={errors.sourceType}

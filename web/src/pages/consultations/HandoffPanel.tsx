@@ -13,7 +13,7 @@ import {
   useDecideHandoff,
   useRequestHandoff,
 } from '../../lib/queries/consultations';
-import { handoffKindLabel, handoffStatusLabel } from './labels';
+import { handoffKindLabel, handoffStatusLabel, tierLabel } from './labels';
 
 /** Requests of the case (hand-off, back-up, supervise) with their decisions, and the form to ask for one. */
 export function Handoffs({ c }: { c: ConsultationDetail }) {
@@ -94,12 +94,12 @@ function teamOptions(t: Translate, teams: TeamChoices | undefined, kind: string)
     { value: 'centre', label: t('consult.request.toCentre') },
     ...teams.regions.map((r) => ({
       value: `region:${r.id}`,
-      label: `${t('consult.tier.region')}${t('consult.sep.label')}${r.name}`,
+      label: `${tierLabel(t, 'region')}${t('consult.sep.label')}${r.name}`,
     })),
     ...teams.branches.map((b) => ({ value: `branch:${b.id}`, label: b.name })),
     ...teams.municipalities.map((m) => ({
       value: `muni:${m.code}`,
-      label: `${t('consult.tier.municipality')}${t('consult.sep.label')}${m.name}`,
+      label: `${tierLabel(t, 'municipality')}${t('consult.sep.label')}${m.name}`,
     })),
   ];
 }

@@ -1,11 +1,13 @@
 import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
+import { MUNICIPAL_DIVISION_LABELS } from '../../../../src/shared/vocab/consultations';
 import { ApiErrorAlert, ErrorAlert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { Checkbox, Fieldset, SelectField, TextAreaField, TextField } from '../../components/Field';
 import { Page } from '../../components/Page';
 import { QueryState } from '../../components/QueryState';
-import { type MessageKey, useT } from '../../i18n';
+import { useT } from '../../i18n';
+import { vocab } from '../../i18n/vocab';
 import {
   ASKER_KINDS,
   CHANNELS,
@@ -24,8 +26,7 @@ import { askerLabel, channelLabel, topicLabel, urgencyLabel } from './labels';
 
 type ChildKind = 'registered' | 'unregistered' | 'anonymous';
 
-const divisionLabel = (t: ReturnType<typeof useT>, code: string) =>
-  t(`consult.division.${code}` as MessageKey);
+const divisionLabel = (t: ReturnType<typeof useT>, code: string) => vocab(t, MUNICIPAL_DIVISION_LABELS, code);
 
 /**
  * Intake: who asked (with the division when a municipality asks), how, about which child (found in the

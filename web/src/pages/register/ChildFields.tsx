@@ -1,7 +1,9 @@
+import { SEX_LABELS } from '../../../../src/shared/vocab/registry';
 import { parseJapaneseDate } from '../../../../src/shared/wareki';
 import { SelectField, TextField } from '../../components/Field';
 import { Section } from '../../components/Page';
 import { useLocale, useT } from '../../i18n';
+import { vocab } from '../../i18n/vocab';
 import { formatDate } from '../../lib/format';
 import type { RegistrationOptions } from '../../lib/queries/registrations';
 import type { FieldErrors, FormDraft } from './form';
@@ -82,7 +84,10 @@ export function ChildFields({ draft, onChange, errors }: Omit<Props, 'options'>)
         value={c.sex}
         onChange={(v) => onChange({ sex: v as FormDraft['child']['sex'] })}
         emptyLabel={t('register.choose')}
-        options={(['female', 'male', 'unknown'] as const).map((s) => ({ value: s, label: t(`sex.${s}`) }))}
+        options={(['female', 'male', 'unknown'] as const).map((s) => ({
+          value: s,
+          label: vocab(t, SEX_LABELS, s),
+        }))}
         error={errors['child.sex']}
         required
       />

@@ -1,9 +1,15 @@
 import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import {
+  CHILD_STATUS_LABELS,
+  DEVICE_KIND_LABELS,
+  LIFE_STAGE_LABELS,
+} from '../../../../src/shared/vocab/registry';
 import { parseJapaneseDate } from '../../../../src/shared/wareki';
 import { Button } from '../../components/Button';
 import { SelectField, TextField } from '../../components/Field';
 import { useLocale, useT } from '../../i18n';
+import { vocabOptions } from '../../i18n/vocab';
 import { useCareTable } from '../../lib/queries/care-table';
 import { DEVICE_KINDS } from '../../lib/queries/child-record';
 import {
@@ -110,7 +116,7 @@ export function ChildFilterForm({ search }: { search: ChildListSearch }) {
             value={draft.device}
             onChange={set('device')}
             emptyLabel={t('common.all')}
-            options={optionsOf(t, 'device.kind', DEVICE_KINDS)}
+            options={vocabOptions(t, DEVICE_KINDS, DEVICE_KIND_LABELS)}
           />
           <SelectField
             name="lifeStage"
@@ -118,7 +124,7 @@ export function ChildFilterForm({ search }: { search: ChildListSearch }) {
             value={draft.lifeStage}
             onChange={set('lifeStage')}
             emptyLabel={t('common.all')}
-            options={optionsOf(t, 'stage', LIFE_STAGES)}
+            options={vocabOptions(t, LIFE_STAGES, LIFE_STAGE_LABELS)}
           />
           <SelectField
             name="status"
@@ -126,7 +132,7 @@ export function ChildFilterForm({ search }: { search: ChildListSearch }) {
             value={draft.status}
             onChange={set('status')}
             emptyLabel={t('common.all')}
-            options={optionsOf(t, 'status', CHILD_STATUSES)}
+            options={vocabOptions(t, CHILD_STATUSES, CHILD_STATUS_LABELS)}
           />
           <SelectField
             name="sort"

@@ -1,8 +1,17 @@
 import { Link, Outlet, useParams } from '@tanstack/react-router';
 import { useEffect } from 'react';
+import {
+  AFFILIATION_KIND_LABELS,
+  CHILD_STATUS_LABELS,
+  CONSENT_PURPOSE_LABELS,
+  DEVICE_KIND_LABELS,
+  LIFE_STAGE_LABELS,
+  SEX_LABELS,
+} from '../../../../src/shared/vocab/registry';
 import { PRINT_BACK_LINK, PrintBlock, PrintFacts, PrintSheet, PrintTable } from '../../components/PrintSheet';
 import { QueryState } from '../../components/QueryState';
 import { useLocale, useT } from '../../i18n';
+import { vocab } from '../../i18n/vocab';
 import { isApiError } from '../../lib/api';
 import { formatDate, fullName } from '../../lib/format';
 import { careItemLabel, useCareTable } from '../../lib/queries/care-table';
@@ -11,7 +20,6 @@ import { NotFoundPage } from '../NotFoundPage';
 import './print.css';
 import { ConsentState, consentInForce } from './record/ConsentsSection';
 import { BatteryHours, MainsBadge } from './record/DevicesSection';
-import { labelOf } from './record/labels';
 import { ageToday } from './record/OverviewSection';
 import { scoreOf, tierLabel, watchLabel } from './record/ScoreSummary';
 
@@ -42,11 +50,11 @@ function Summary({ c }: { c: ChildRecord }) {
               t('children.birthDate'),
               `${formatDate(c.birthDate, locale)}${age !== null ? ` ${t('list.age', { n: age })}` : ''}`,
             ],
-            [t('children.sex'), labelOf(t, 'sex', c.sex)],
+            [t('children.sex'), vocab(t, SEX_LABELS, c.sex)],
             [t('children.municipality'), c.municipalityName],
             [t('field.address'), c.address ?? none],
-            [t('children.status'), labelOf(t, 'status', c.status)],
-            [t('field.lifeStage'), labelOf(t, 'stage', c.lifeStage)],
+            [t('children.status'), vocab(t, CHILD_STATUS_LABELS, c.status)],
+            [t('field.lifeStage'), vocab(t, LIFE_STAGE_LABELS, c.lifeStage)],
           ]}
         />
         {c.livingSituation && (
@@ -106,7 +114,7 @@ function Summary({ c }: { c: ChildRecord }) {
           caption={t('record.devices')}
           head={[t('field.deviceKind'), t('field.needsMains'), t('field.batteryHours'), t('field.note')]}
           rows={c.devices.map((d) => [
-            [labelOf(t, 'device.kind', d.kind), d.name].filter(Boolean).join(' '),
+            [vocab(t, DEVICE_KIND_LABELS, d.kind), d.name].filter(Boolean).join(' '),
             <MainsBadge key="m" device={d} />,
             <BatteryHours key="b" device={d} />,
             d.note ?? none,
@@ -122,7 +130,7 @@ function Summary({ c }: { c: ChildRecord }) {
               .filter((a) => !a.endedOn)
               .map((a) => [
                 a.organisationName,
-                labelOf(t, 'affiliation.kind', a.kind),
+                vocab(t, AFFILIATION_KIND_LABELS, a.kind),
                 formatDate(a.startedOn, locale),
               ])}
           />
@@ -132,7 +140,7 @@ function Summary({ c }: { c: ChildRecord }) {
             caption={t('consent.inForce')}
             head={[t('consent.purposeLabel'), t('consent.state')]}
             rows={CONSENT_PURPOSES.map((p) => [
-              labelOf(t, 'consent.purpose', p),
+              vocab(t, CONSENT_PURPOSE_LABELS, p),
               <ConsentState key="s" consent={consentInForce(c.consents, p)} />,
             ])}
           />

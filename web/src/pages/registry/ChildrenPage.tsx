@@ -1,10 +1,12 @@
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
+import { CHILD_STATUS_LABELS, SEX_LABELS } from '../../../../src/shared/vocab/registry';
 import { buttonClass } from '../../components/Button';
 import { Page, Section } from '../../components/Page';
 import { Pagination } from '../../components/Pagination';
 import { QueryState } from '../../components/QueryState';
 import { Table, Td, Th } from '../../components/Table';
 import { useLocale, useT } from '../../i18n';
+import { vocab } from '../../i18n/vocab';
 import { formatDate, formatNumber, fullName } from '../../lib/format';
 import { useSession } from '../../lib/queries/auth';
 import {
@@ -17,7 +19,6 @@ import {
 } from '../../lib/queries/children-list';
 import type { Role } from '../../lib/roles';
 import { ChildFilterForm } from './ChildFilterForm';
-import { labelOf } from './record/labels';
 import { ageToday } from './record/OverviewSection';
 import { tierLabel } from './record/ScoreSummary';
 import { SavedFilters } from './SavedFilters';
@@ -88,9 +89,9 @@ function Results({ data }: { data: ChildList }) {
                         </span>
                       )}
                     </Td>
-                    <Td>{labelOf(t, 'sex', c.sex)}</Td>
+                    <Td>{vocab(t, SEX_LABELS, c.sex)}</Td>
                     <Td>{c.municipalityName}</Td>
-                    <Td>{labelOf(t, 'status', c.status)}</Td>
+                    <Td>{vocab(t, CHILD_STATUS_LABELS, c.status)}</Td>
                     <Td className="whitespace-nowrap">
                       {c.careScore === undefined || c.careScore === null ? (
                         t('common.none')

@@ -13,7 +13,7 @@ import {
   useCreateBottleneck,
   useDeleteBottleneck,
 } from '../../lib/queries/resources';
-import { BOTTLENECK_KEYS, careLabel } from '../public/resources/display';
+import { bottleneckLabel, careLabel } from '../public/resources/display';
 
 /** The coordinators' qualitative bottlenecks (NA-5): the list, removal, and the form to add one. */
 
@@ -68,7 +68,7 @@ function BottleneckForm({ gaps, regionId }: { gaps: Gaps; regionId?: string }) {
           value={form.careItem}
           onChange={(v) => setForm((f) => ({ ...f, careItem: v }))}
           emptyLabel={t('resources.gaps.allItems')}
-          options={gaps.careItems.map((c) => ({ value: c.code, label: careLabel(c.code, locale, true) }))}
+          options={gaps.careItems.map((c) => ({ value: c.code, label: careLabel(c.code, locale) }))}
         />
         <SelectField
           label={t('resources.gaps.kind')}
@@ -76,7 +76,7 @@ function BottleneckForm({ gaps, regionId }: { gaps: Gaps; regionId?: string }) {
           value={form.kind}
           onChange={(v) => setForm((f) => ({ ...f, kind: v as BottleneckKind }))}
           emptyLabel={t('resources.gaps.chooseKind')}
-          options={BOTTLENECK_KIND_CODES.map((k) => ({ value: k, label: t(BOTTLENECK_KEYS[k]) }))}
+          options={BOTTLENECK_KIND_CODES.map((k) => ({ value: k, label: bottleneckLabel(t, k) }))}
         />
       </div>
       <TextAreaField
@@ -124,8 +124,8 @@ export function Bottlenecks({
             {gaps.bottlenecks.map((b) => (
               <tr key={b.id}>
                 <RowTh>{b.regionName}</RowTh>
-                <Td>{b.careItem ? careLabel(b.careItem, locale, true) : t('resources.gaps.allItems')}</Td>
-                <Td>{t(BOTTLENECK_KEYS[b.kind])}</Td>
+                <Td>{b.careItem ? careLabel(b.careItem, locale) : t('resources.gaps.allItems')}</Td>
+                <Td>{bottleneckLabel(t, b.kind)}</Td>
                 <Td className="whitespace-pre-line">{b.note ?? '—'}</Td>
                 <Td>
                   {formatDateTime(b.createdAt, locale)}
@@ -142,7 +142,7 @@ export function Bottlenecks({
                         {t('resources.gaps.remove')}
                         <span className="sr-only">
                           {t('resources.gaps.removeWhat', {
-                            what: `${b.regionName} ${t(BOTTLENECK_KEYS[b.kind])}`,
+                            what: `${b.regionName} ${bottleneckLabel(t, b.kind)}`,
                           })}
                         </span>
                       </Button>

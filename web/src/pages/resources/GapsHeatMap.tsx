@@ -72,7 +72,7 @@ export function HeatMap({
           <Th>{t('resources.gaps.area')}</Th>
           {gaps.careItems.map((c) => (
             <Th key={c.code} className="text-center whitespace-normal">
-              {careLabel(c.code, locale, true)}
+              {careLabel(c.code, locale)}
             </Th>
           ))}
         </tr>

@@ -1,8 +1,10 @@
+import { LIFE_STAGE_LABELS } from '../../../../src/shared/vocab/registry';
 import { RowTh, Table, Td, Th } from '../../components/Table';
-import type { Locale, MessageKey, Translate } from '../../i18n';
+import type { Locale, Translate } from '../../i18n';
+import { vocab } from '../../i18n/vocab';
 import { formatNumber } from '../../lib/format';
 import type { Bottleneck, Gaps } from '../../lib/queries/resources';
-import { BOTTLENECK_KEYS, careLabel } from '../public/resources/display';
+import { bottleneckLabel, careLabel } from '../public/resources/display';
 
 /** The ranked shortages (region × care item, worst first) with the demand by life stage and the bottlenecks noted. */
 
@@ -11,7 +13,7 @@ function bottlenecksFor(list: Bottleneck[], regionId: string, careItem: string |
 }
 
 function bottleneckText(t: Translate, b: Bottleneck) {
-  return `${t(BOTTLENECK_KEYS[b.kind])}${b.note ? `：${b.note}` : ''}`;
+  return `${bottleneckLabel(t, b.kind)}${b.note ? `：${b.note}` : ''}`;
 }
 
 export function Shortages({ gaps, t, locale }: { gaps: Gaps; t: Translate; locale: Locale }) {
@@ -42,7 +44,7 @@ export function Shortages({ gaps, t, locale }: { gaps: Gaps; t: Translate; local
             <tr key={`${s.regionId}:${s.careItem}`}>
               <Td className="text-right tabular-nums">{s.rank}</Td>
               <RowTh>{s.regionName}</RowTh>
-              <Td>{careLabel(s.careItem, locale, true)}</Td>
+              <Td>{careLabel(s.careItem, locale)}</Td>
               <Td className="text-right tabular-nums">{formatNumber(s.demand, locale)}</Td>
               <Td className="text-right tabular-nums">{formatNumber(s.services, locale)}</Td>
               <Td className="text-right tabular-nums">{formatNumber(s.vacancy, locale)}</Td>
@@ -51,7 +53,7 @@ export function Shortages({ gaps, t, locale }: { gaps: Gaps; t: Translate; local
                 {cell
                   ? stages
                       .filter((st) => (cell.demandByStage[st] ?? 0) > 0)
-                      .map((st) => `${t(`stage.${st}` as MessageKey)} ${cell.demandByStage[st]}`)
+                      .map((st) => `${vocab(t, LIFE_STAGE_LABELS, st)} ${cell.demandByStage[st]}`)
                       .join('、') || '—'
                   : '—'}
               </Td>

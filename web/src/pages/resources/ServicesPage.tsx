@@ -21,8 +21,8 @@ import {
   bothCalendars,
   CARE_CODES,
   careLabel,
-  STATUS_KEYS,
   StaleBadge,
+  statusLabel,
   typeLabel,
 } from '../public/resources/display';
 import { readsResources, runsResourceRounds, writesResources } from './access';
@@ -74,7 +74,7 @@ function Filters({ search }: { search: ServiceListSearch }) {
           value={form.care ?? ''}
           onChange={(v) => set('care', v)}
           emptyLabel={t('resources.any')}
-          options={CARE_CODES.map((c) => ({ value: c, label: careLabel(c, locale, true) }))}
+          options={CARE_CODES.map((c) => ({ value: c, label: careLabel(c, locale) }))}
         />
         <SelectField
           label={t('resources.region')}
@@ -108,7 +108,7 @@ function Filters({ search }: { search: ServiceListSearch }) {
           value={form.status ?? ''}
           onChange={(v) => set('status', v)}
           emptyLabel={t('resources.any')}
-          options={SERVICE_STATUS_CODES.map((s) => ({ value: s, label: t(STATUS_KEYS[s]) }))}
+          options={SERVICE_STATUS_CODES.map((s) => ({ value: s, label: statusLabel(t, s) }))}
         />
       </div>
       <div className="flex flex-wrap gap-3">
@@ -159,7 +159,7 @@ function Results({ data, search }: { data: ServiceList; search: ServiceListSearc
                 <span className="block text-dns-14N-130 text-solid-gray-700">{s.organizationName}</span>
                 {s.status !== 'active' && (
                   <span className="block text-dns-14B-120 text-solid-gray-800">
-                    {t(STATUS_KEYS[s.status])}
+                    {statusLabel(t, s.status)}
                   </span>
                 )}
               </Td>
@@ -168,7 +168,7 @@ function Results({ data, search }: { data: ServiceList; search: ServiceListSearc
               <Td className="min-w-48">
                 {s.accepts.length === 0
                   ? t('common.none')
-                  : s.accepts.map((c) => careLabel(c, locale, true)).join('、')}
+                  : s.accepts.map((c) => careLabel(c, locale)).join('、')}
               </Td>
               <Td className="text-right tabular-nums whitespace-nowrap">
                 {s.capacity ?? '—'} / {s.vacancy ?? '—'}

@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
 import { findCareItem } from '../../../../src/shared/care-score';
+import { REGISTRATION_STATUS_LABELS, SEX_LABELS } from '../../../../src/shared/vocab/registry';
 import { Section } from '../../components/Page';
 import { useLocale, useT } from '../../i18n';
+import { vocab } from '../../i18n/vocab';
 import { formatDate, formatDateTime, fullName } from '../../lib/format';
 import {
   CONSENT_PURPOSES,
@@ -45,7 +47,7 @@ export function RegistrationView({ detail }: { detail: RegistrationDetail }) {
                 {r.receiptNo}
               </span>,
             ],
-            [t('review.status'), t(`review.status.${r.status}`)],
+            [t('review.status'), vocab(t, REGISTRATION_STATUS_LABELS, r.status)],
             [t('review.submittedAt'), formatDateTime(r.submittedAt, locale)],
             [
               t('review.submitterKind'),
@@ -61,7 +63,7 @@ export function RegistrationView({ detail }: { detail: RegistrationDetail }) {
             [t('review.name'), fullName(c.familyName, c.givenName)],
             [t('review.kana'), fullName(c.familyKana, c.givenKana)],
             [t('register.birthDate'), formatDate(c.birthDate, locale)],
-            [t('register.sex'), t(`sex.${c.sex}`)],
+            [t('register.sex'), vocab(t, SEX_LABELS, c.sex)],
             [t('register.address'), `${r.municipalityName} ${c.address}`],
             [
               t('register.disease'),

@@ -1,5 +1,6 @@
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
+import { REGISTRATION_STATUS_LABELS } from '../../../../src/shared/vocab/registry';
 import { ApiErrorAlert, StatusMessage } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -7,6 +8,7 @@ import { TextAreaField } from '../../components/Field';
 import { Page, Section } from '../../components/Page';
 import { QueryState } from '../../components/QueryState';
 import { useT } from '../../i18n';
+import { vocab } from '../../i18n/vocab';
 import { isApiError } from '../../lib/api';
 import { fullName } from '../../lib/format';
 import {
@@ -81,7 +83,9 @@ export function ReviewDetailPage() {
               {decide.error && <ApiErrorAlert error={decide.error} />}
               {!detail.can.decide && (
                 <StatusMessage tone="info">
-                  {t('review.decided', { status: t(`review.status.${detail.registration.status}`) })}
+                  {t('review.decided', {
+                    status: vocab(t, REGISTRATION_STATUS_LABELS, detail.registration.status),
+                  })}
                   {detail.registration.childId && (
                     <Link
                       to="/children/$childId"

@@ -1,10 +1,12 @@
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
+import { REGISTRATION_STATUS_LABELS } from '../../../../src/shared/vocab/registry';
 import { SelectField } from '../../components/Field';
 import { Page, Section } from '../../components/Page';
 import { Pagination } from '../../components/Pagination';
 import { QueryState } from '../../components/QueryState';
 import { Table, Td, Th } from '../../components/Table';
 import { useLocale, useT } from '../../i18n';
+import { vocab } from '../../i18n/vocab';
 import { formatDate, formatDateTime, fullName } from '../../lib/format';
 import {
   REGISTRATION_STATUSES,
@@ -43,7 +45,10 @@ export function ReviewQueuePage() {
           onChange={(v) =>
             void navigate({ to: '/registry/review', search: parseReviewSearch({ status: v }) })
           }
-          options={REGISTRATION_STATUSES.map((s) => ({ value: s, label: t(`review.status.${s}`) }))}
+          options={REGISTRATION_STATUSES.map((s) => ({
+            value: s,
+            label: vocab(t, REGISTRATION_STATUS_LABELS, s),
+          }))}
         />
       </div>
       <Section id="review-list" title={t('review.list')}>

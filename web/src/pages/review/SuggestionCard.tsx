@@ -1,7 +1,9 @@
 import { Link } from '@tanstack/react-router';
+import { SEX_LABELS } from '../../../../src/shared/vocab/registry';
 import { Button } from '../../components/Button';
 import { RowTh, Table, Td, Th } from '../../components/Table';
 import { useLocale, useT } from '../../i18n';
+import { vocab } from '../../i18n/vocab';
 import { formatDate, fullName } from '../../lib/format';
 import type { RegistrationDetail, Suggestion } from '../../lib/queries/registrations';
 
@@ -32,7 +34,7 @@ export function SuggestionCard({
     [t('review.name'), fullName(c.familyName, c.givenName), fullName(s.familyName, s.givenName)],
     [t('review.kana'), fullName(c.familyKana, c.givenKana), fullName(s.familyKana, s.givenKana)],
     [t('register.birthDate'), formatDate(c.birthDate, locale), formatDate(s.birthDate, locale)],
-    [t('register.sex'), t(`sex.${c.sex}`), t(`sex.${s.sex}`)],
+    [t('register.sex'), vocab(t, SEX_LABELS, c.sex), vocab(t, SEX_LABELS, s.sex)],
     [t('register.municipality'), r.municipalityName, s.municipalityName],
     [t('register.street'), c.address, s.address ?? '—'],
   ];

@@ -1,4 +1,9 @@
 import { type FormEvent, useState } from 'react';
+import {
+  ASKER_KIND_LABELS,
+  TOPIC_LABELS,
+  URGENCY_LABELS,
+} from '../../../../../src/shared/vocab/consultations';
 import { ApiErrorAlert, ErrorAlert } from '../../../components/Alert';
 import { Button } from '../../../components/Button';
 import { CopyField } from '../../../components/CopyField';
@@ -6,6 +11,7 @@ import { Checkbox, Fieldset, SelectField, TextAreaField, TextField } from '../..
 import { Page, Section } from '../../../components/Page';
 import { QueryState } from '../../../components/QueryState';
 import { useT } from '../../../i18n';
+import { vocab } from '../../../i18n/vocab';
 import { TOPICS, URGENCIES, useSubmitPublicConsultation } from '../../../lib/queries/consultations';
 import { useRegistrationOptions } from '../../../lib/queries/registrations';
 
@@ -106,7 +112,7 @@ export function PublicConsultationPage() {
               label={t('consult.public.asker')}
               value={d.askerKind}
               onChange={(v) => set({ askerKind: v })}
-              options={PUBLIC_ASKERS.map((a) => ({ value: a, label: t(`consult.asker.${a}`) }))}
+              options={PUBLIC_ASKERS.map((a) => ({ value: a, label: vocab(t, ASKER_KIND_LABELS, a) }))}
               required
             />
             <TextField
@@ -144,7 +150,7 @@ export function PublicConsultationPage() {
               {TOPICS.map((code) => (
                 <Checkbox
                   key={code}
-                  label={t(`consult.topic.${code}`)}
+                  label={vocab(t, TOPIC_LABELS, code)}
                   checked={d.topics.includes(code)}
                   onChange={(on) =>
                     set({ topics: on ? [...d.topics, code] : d.topics.filter((x) => x !== code) })
@@ -157,7 +163,7 @@ export function PublicConsultationPage() {
               label={t('consult.public.urgency')}
               value={d.urgency}
               onChange={(v) => set({ urgency: v })}
-              options={URGENCIES.map((u) => ({ value: u, label: t(`consult.urgency.${u}`) }))}
+              options={URGENCIES.map((u) => ({ value: u, label: vocab(t, URGENCY_LABELS, u) }))}
             />
             <TextAreaField
               label={t('consult.public.narrative')}

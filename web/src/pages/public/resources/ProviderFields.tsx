@@ -3,7 +3,7 @@ import { Button } from '../../../components/Button';
 import { Checkbox, SelectField, TextAreaField, TextField } from '../../../components/Field';
 import { useLocale, useT } from '../../../i18n';
 import { ACCEPTANCE_CODES, SERVICE_STATUS_CODES, WEEKDAY_CODES } from '../../../lib/queries/resources-public';
-import { ACCEPTANCE_KEYS, CARE_CODES, careLabel, STATUS_KEYS, WEEKDAY_KEYS } from './display';
+import { acceptanceLabel, CARE_CODES, careLabel, statusLabel, weekdayLabel } from './display';
 import {
   type CareDraft,
   nextScheduleKey,
@@ -53,7 +53,9 @@ export function CareAcceptanceFields({
         const options = [...ACCEPTANCE_CODES, ''] as const;
         return (
           <fieldset key={code} className="rounded-8 border border-solid-gray-420 px-4 py-2">
-            <legend className="px-1 text-std-16B-170 text-solid-gray-900">{careLabel(code, locale)}</legend>
+            <legend className="px-1 text-std-16B-170 text-solid-gray-900">
+              {careLabel(code, locale, true)}
+            </legend>
             <div className="flex flex-wrap gap-x-5">
               {options.map((a) => {
                 const id = `${name}-${a || 'unknown'}`;
@@ -69,7 +71,7 @@ export function CareAcceptanceFields({
                       className="size-6 accent-key-900"
                     />
                     <label htmlFor={id} className="text-std-16N-170">
-                      {a ? t(ACCEPTANCE_KEYS[a]) : t('resources.acceptance.unknown')}
+                      {acceptanceLabel(t, a)}
                     </label>
                   </div>
                 );
@@ -111,7 +113,7 @@ function ScheduleFields({
             {WEEKDAY_CODES.map((d) => (
               <Checkbox
                 key={d}
-                label={t(WEEKDAY_KEYS[d])}
+                label={weekdayLabel(t, d)}
                 checked={s.byday.includes(d)}
                 onChange={(on) =>
                   update(s.key, {
@@ -337,7 +339,7 @@ export function ProviderFields({
           label={t('resources.statusLabel')}
           value={draft.status}
           onChange={(v) => onChange('status', v as ProviderDraft['status'])}
-          options={SERVICE_STATUS_CODES.map((s) => ({ value: s, label: t(STATUS_KEYS[s]) }))}
+          options={SERVICE_STATUS_CODES.map((s) => ({ value: s, label: statusLabel(t, s) }))}
         />
       </FieldGroup>
     </>

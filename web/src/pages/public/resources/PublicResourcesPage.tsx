@@ -88,7 +88,7 @@ function ResultItem({
             const c = item.careItems.find((x) => x.code === code);
             return (
               <li key={code} className="flex flex-wrap items-center gap-2">
-                <span>{careLabel(code, locale, true)}</span>
+                <span>{careLabel(code, locale)}</span>
                 <AcceptanceBadge value={c?.acceptance} t={t} />
                 {c?.conditions && <span className="text-solid-gray-800">{c.conditions}</span>}
               </li>

@@ -167,7 +167,7 @@ export function SearchForm({ search }: { search: PublicResourceSearch }) {
           {CARE_CODES.map((code) => (
             <Checkbox
               key={code}
-              label={careLabel(code, locale, true)}
+              label={careLabel(code, locale)}
               checked={form.care.includes(code)}
               onChange={(on) =>
                 set(

@@ -45,7 +45,7 @@ export function AcceptanceTable({
           const c = service.careItems.find((x) => x.code === code);
           return (
             <tr key={code} data-care={code}>
-              <RowTh>{careLabel(code, locale, true)}</RowTh>
+              <RowTh>{careLabel(code, locale)}</RowTh>
               <Td>
                 <AcceptanceBadge value={c?.acceptance} t={t} />
               </Td>

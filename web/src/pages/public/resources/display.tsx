@@ -1,84 +1,48 @@
-import { CARE_ITEMS } from '../../../../../src/shared/care-score';
+import { CARE_ITEM_CODES, careItemLabel } from '../../../../../src/shared/vocab/care-items';
+import {
+  ACCEPTANCE_LABELS,
+  BOTTLENECK_KIND_LABELS,
+  SERVICE_STATUS_LABELS,
+  SERVICE_TYPE_LABELS,
+  WEEKDAY_LABELS,
+} from '../../../../../src/shared/vocab/resources';
 import { formatWareki, warekiYear } from '../../../../../src/shared/wareki';
-import type { Locale, MessageKey, Translate } from '../../../i18n';
-import type {
-  Acceptance,
-  BottleneckKind,
-  Schedule,
-  ServiceStatus,
-  ServiceType,
-  Weekday,
-} from '../../../lib/queries/resources';
+import type { Locale, Translate } from '../../../i18n';
+import { vocab } from '../../../i18n/vocab';
+import type { Acceptance, Schedule } from '../../../lib/queries/resources';
 
 /** Labels and small displays shared by the public resource pages and the staff screens. */
 
-const TYPE_KEYS = {
-  child_development_support: 'resources.type.child_development_support',
-  after_school_day_service: 'resources.type.after_school_day_service',
-  home_based_development_support: 'resources.type.home_based_development_support',
-  nursery_visit_support: 'resources.type.nursery_visit_support',
-  medical_short_stay: 'resources.type.medical_short_stay',
-  welfare_short_stay: 'resources.type.welfare_short_stay',
-  medical_residential: 'resources.type.medical_residential',
-  home_visit_nursing: 'resources.type.home_visit_nursing',
-  home_visit_care: 'resources.type.home_visit_care',
-  hospital: 'resources.type.hospital',
-  clinic: 'resources.type.clinic',
-  pharmacy: 'resources.type.pharmacy',
-  nursery: 'resources.type.nursery',
-  kindergarten: 'resources.type.kindergarten',
-  school: 'resources.type.school',
-  special_needs_school: 'resources.type.special_needs_school',
-  consultation_support: 'resources.type.consultation_support',
-  other: 'resources.type.other',
-} as const satisfies Record<ServiceType, MessageKey>;
-
-export function typeLabel(t: Translate, type: ServiceType): string {
-  return t(TYPE_KEYS[type]);
+export function typeLabel(t: Translate, type: string): string {
+  return vocab(t, SERVICE_TYPE_LABELS, type);
 }
 
-export const STATUS_KEYS = {
-  active: 'resources.status.active',
-  inactive: 'resources.status.inactive',
-  temporarily_closed: 'resources.status.temporarily_closed',
-  defunct: 'resources.status.defunct',
-} as const satisfies Record<ServiceStatus, MessageKey>;
-
-export const ACCEPTANCE_KEYS = {
-  accepted: 'resources.acceptance.accepted',
-  accepted_with_conditions: 'resources.acceptance.accepted_with_conditions',
-  not_accepted: 'resources.acceptance.not_accepted',
-} as const satisfies Record<Acceptance, MessageKey>;
-
-export const WEEKDAY_KEYS = {
-  MO: 'resources.day.MO',
-  TU: 'resources.day.TU',
-  WE: 'resources.day.WE',
-  TH: 'resources.day.TH',
-  FR: 'resources.day.FR',
-  SA: 'resources.day.SA',
-  SU: 'resources.day.SU',
-} as const satisfies Record<Weekday, MessageKey>;
-
-export const BOTTLENECK_KEYS = {
-  no_bathing: 'resources.bottleneck.no_bathing',
-  no_transport: 'resources.bottleneck.no_transport',
-  no_night_nurse: 'resources.bottleneck.no_night_nurse',
-  no_short_stay_bed: 'resources.bottleneck.no_short_stay_bed',
-  age_limit: 'resources.bottleneck.age_limit',
-  waiting_list: 'resources.bottleneck.waiting_list',
-  other: 'resources.bottleneck.other',
-} as const satisfies Record<BottleneckKind, MessageKey>;
-
-/** The care item's name; `short` drops the parenthesised details (人工呼吸器の管理（…） → 人工呼吸器の管理). */
-export function careLabel(code: string, locale: Locale, short = false): string {
-  const item = CARE_ITEMS.find((i) => i.code === code);
-  if (!item) return code;
-  const label = item[locale];
-  return short ? (label.split(/[（(]/)[0] ?? label).trim() : label;
+export function statusLabel(t: Translate, status: string): string {
+  return vocab(t, SERVICE_STATUS_LABELS, status);
 }
 
-export const CARE_CODES: readonly string[] = CARE_ITEMS.map((i) => i.code);
+/** Accepted / with conditions / not accepted, or unknown when the listing does not say. */
+export function acceptanceLabel(t: Translate, value: string | undefined): string {
+  return value ? vocab(t, ACCEPTANCE_LABELS, value) : t('resources.acceptance.unknown');
+}
+
+export function weekdayLabel(t: Translate, day: string): string {
+  return vocab(t, WEEKDAY_LABELS, day);
+}
+
+export function bottleneckLabel(t: Translate, kind: string): string {
+  return vocab(t, BOTTLENECK_KIND_LABELS, kind);
+}
+
+/**
+ * The care item's name: its short name (unique among the items: src/shared/vocab/care-items.ts), or `full`, the
+ * score table's official name.
+ */
+export function careLabel(code: string, locale: Locale, full = false): string {
+  return careItemLabel(code, locale, full);
+}
+
+export const CARE_CODES: readonly string[] = CARE_ITEM_CODES;
 
 /** The calendar date (Japan time) of an instant, as ISO 'YYYY-MM-DD'. */
 export function japanDate(instant: string): string {
@@ -167,7 +131,7 @@ export function AcceptanceBadge({ value, t }: { value: Acceptance | undefined; t
       className={`inline-flex items-center gap-1 rounded-4 border px-2 text-dns-14B-120 leading-6 whitespace-nowrap ${ACCEPT_STYLE[key]}`}
     >
       <span aria-hidden="true">{ACCEPT_MARK[key]}</span>
-      {value ? t(ACCEPTANCE_KEYS[value]) : t('resources.acceptance.unknown')}
+      {acceptanceLabel(t, value)}
     </span>
   );
 }
@@ -185,7 +149,7 @@ export function yesNo(t: Translate, v: boolean | null | undefined, note?: string
 }
 
 export function scheduleText(t: Translate, s: Schedule): string {
-  const days = s.byday.map((d) => t(WEEKDAY_KEYS[d])).join('・');
+  const days = s.byday.map((d) => weekdayLabel(t, d)).join('・');
   const hours = s.opensAt || s.closesAt ? ` ${s.opensAt ?? ''}〜${s.closesAt ?? ''}` : '';
   return `${days}${hours}${s.note ? `（${s.note}）` : ''}`;
 }

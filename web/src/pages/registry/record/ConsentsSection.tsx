@@ -1,8 +1,10 @@
 import { useState } from 'react';
+import { CONSENT_METHOD_LABELS, CONSENT_PURPOSE_LABELS } from '../../../../../src/shared/vocab/registry';
 import { StatusMessage } from '../../../components/Alert';
 import { Button } from '../../../components/Button';
 import { RowTh, Table, Td, Th } from '../../../components/Table';
 import { useLocale, useT } from '../../../i18n';
+import { vocab, vocabOptions } from '../../../i18n/vocab';
 import { formatDate } from '../../../lib/format';
 import {
   type ChildRecord,
@@ -13,7 +15,6 @@ import {
 } from '../../../lib/queries/child-record';
 import { todayIso } from './dates';
 import { type FieldDef, ItemForm } from './ItemForm';
-import { labelOf, optionsOf } from './labels';
 
 /** The decision in force for a purpose: the latest one not withdrawn (null = never asked, or withdrawn). */
 export function consentInForce(consents: Consent[], purpose: ConsentPurpose): Consent | null {
@@ -42,14 +43,14 @@ export function ConsentsSection({ child }: { child: ChildRecord }) {
   const [open, setOpen] = useState<Open>({ kind: 'none' });
   const [message, setMessage] = useState<string | null>(null);
   const can = child.allowedActions.manageConsents;
-  const purposeName = (c: Consent) => labelOf(t, 'consent.purpose', c.purpose);
+  const purposeName = (c: Consent) => vocab(t, CONSENT_PURPOSE_LABELS, c.purpose);
   const fields: FieldDef[] = [
     {
       name: 'purpose',
       label: 'consent.purposeLabel',
       kind: 'select',
       required: true,
-      options: optionsOf(t, 'consent.purpose', CONSENT_PURPOSES),
+      options: vocabOptions(t, CONSENT_PURPOSES, CONSENT_PURPOSE_LABELS),
     },
     {
       name: 'granted',
@@ -67,7 +68,7 @@ export function ConsentsSection({ child }: { child: ChildRecord }) {
       label: 'consent.methodLabel',
       kind: 'select',
       required: true,
-      options: optionsOf(t, 'consent.method', CONSENT_METHODS),
+      options: vocabOptions(t, CONSENT_METHODS, CONSENT_METHOD_LABELS),
     },
     { name: 'note', label: 'field.note', kind: 'textarea' },
   ];
@@ -107,7 +108,7 @@ export function ConsentsSection({ child }: { child: ChildRecord }) {
         <tbody>
           {CONSENT_PURPOSES.map((p) => (
             <tr key={p}>
-              <RowTh>{labelOf(t, 'consent.purpose', p)}</RowTh>
+              <RowTh>{vocab(t, CONSENT_PURPOSE_LABELS, p)}</RowTh>
               <Td>
                 <ConsentState consent={consentInForce(child.consents, p)} />
               </Td>
@@ -136,7 +137,7 @@ export function ConsentsSection({ child }: { child: ChildRecord }) {
                 <RowTh>{purposeName(c)}</RowTh>
                 <Td>{c.granted ? t('consent.granted') : t('consent.refused')}</Td>
                 <Td className="whitespace-nowrap">{formatDate(c.decidedOn, locale)}</Td>
-                <Td>{labelOf(t, 'consent.method', c.method)}</Td>
+                <Td>{vocab(t, CONSENT_METHOD_LABELS, c.method)}</Td>
                 <Td className="whitespace-nowrap">
                   {c.withdrawnOn ? formatDate(c.withdrawnOn, locale) : t('common.none')}
                 </Td>

@@ -1,4 +1,6 @@
+import { AFFILIATION_KIND_LABELS, DEVICE_KIND_LABELS } from '../../../../../src/shared/vocab/registry';
 import { useLocale, useT } from '../../../i18n';
+import { vocab, vocabOptions } from '../../../i18n/vocab';
 import { formatDate } from '../../../lib/format';
 import {
   AFFILIATION_KINDS,
@@ -9,7 +11,6 @@ import {
 } from '../../../lib/queries/child-record';
 import { CollectionSection } from './CollectionSection';
 import type { FieldDef } from './ItemForm';
-import { labelOf, optionsOf } from './labels';
 
 /** A device that stops when the power fails: what disaster planning (個別避難計画) must look at first. */
 export function MainsBadge({ device }: { device: Device }) {
@@ -48,7 +49,7 @@ export function DevicesSection({ child }: { child: ChildRecord }) {
       label: 'field.deviceKind',
       kind: 'select',
       required: true,
-      options: optionsOf(t, 'device.kind', DEVICE_KINDS),
+      options: vocabOptions(t, DEVICE_KINDS, DEVICE_KIND_LABELS),
     },
     { name: 'name', label: 'field.deviceName', kind: 'text' },
     { name: 'needsMains', label: 'field.needsMains', kind: 'checkbox' },
@@ -66,7 +67,7 @@ export function DevicesSection({ child }: { child: ChildRecord }) {
       title={t('record.devices')}
       rows={child.devices}
       fields={fields}
-      rowName={(d) => d.name || labelOf(t, 'device.kind', d.kind)}
+      rowName={(d) => d.name || vocab(t, DEVICE_KIND_LABELS, d.kind)}
       empty="record.noDevices"
       addLabel="record.addDevice"
       intro={
@@ -83,7 +84,7 @@ export function DevicesSection({ child }: { child: ChildRecord }) {
           label: 'field.deviceKind',
           cell: (d) => (
             <>
-              <span className="font-bold">{labelOf(t, 'device.kind', d.kind)}</span>
+              <span className="font-bold">{vocab(t, DEVICE_KIND_LABELS, d.kind)}</span>
               {d.name && <span className="block text-dns-14N-130 text-solid-gray-700">{d.name}</span>}
             </>
           ),
@@ -110,7 +111,7 @@ export function AffiliationsSection({ child }: { child: ChildRecord }) {
       label: 'child.kind',
       kind: 'select',
       required: true,
-      options: optionsOf(t, 'affiliation.kind', AFFILIATION_KINDS),
+      options: vocabOptions(t, AFFILIATION_KINDS, AFFILIATION_KIND_LABELS),
     },
     { name: 'organisationId', label: 'child.organisation', kind: 'organisation', required: true },
     { name: 'startedOn', label: 'child.startedOn', kind: 'date', required: true },
@@ -144,7 +145,7 @@ export function AffiliationsSection({ child }: { child: ChildRecord }) {
             </>
           ),
         },
-        { label: 'child.kind', cell: (a) => labelOf(t, 'affiliation.kind', a.kind) },
+        { label: 'child.kind', cell: (a) => vocab(t, AFFILIATION_KIND_LABELS, a.kind) },
         {
           label: 'child.startedOn',
           cell: (a) => formatDate(a.startedOn, locale),

@@ -1,8 +1,9 @@
 import { useDeferredValue, useState } from 'react';
+import { ORGANISATION_KIND_LABELS } from '../../../../../src/shared/vocab/network';
 import { SelectField, TextField } from '../../../components/Field';
 import { useT } from '../../../i18n';
+import { vocab } from '../../../i18n/vocab';
 import { useOrganisations } from '../../../lib/queries/network';
-import { labelOf } from './labels';
 
 /**
  * Chooses an organisation of the prefecture: a name filter narrows the list (there can be thousands), the
@@ -28,7 +29,9 @@ export function OrganisationPicker({
   const items = orgs.data?.items ?? [];
   const options = items.map((o) => ({
     value: o.id,
-    label: [o.name, labelOf(t, 'orgKind', o.kind), o.municipalityName].filter(Boolean).join(' / '),
+    label: [o.name, vocab(t, ORGANISATION_KIND_LABELS, o.kind), o.municipalityName]
+      .filter(Boolean)
+      .join(' / '),
   }));
   // Keep the chosen organisation offered while the filter hides it.
   if (value && !options.some((o) => o.value === value)) {

@@ -1,14 +1,15 @@
 import { type ReactNode, useState } from 'react';
 import { ageOn } from '../../../../../src/shared/age';
+import { CHILD_STATUS_LABELS, LIFE_STAGE_LABELS, SEX_LABELS } from '../../../../../src/shared/vocab/registry';
 import { StatusMessage } from '../../../components/Alert';
 import { Button } from '../../../components/Button';
 import { Table, Td, Th } from '../../../components/Table';
 import { useLocale, useT } from '../../../i18n';
+import { vocab } from '../../../i18n/vocab';
 import { formatDate, fullName } from '../../../lib/format';
 import type { ChildRecord } from '../../../lib/queries/child-record';
 import { BasicForm } from './BasicForm';
 import { todayIso } from './dates';
-import { labelOf } from './labels';
 import { MoveForm } from './MoveForm';
 import { PeopleSections } from './PeopleSections';
 
@@ -71,18 +72,18 @@ export function OverviewSection({ child }: { child: ChildRecord }) {
           {formatDate(child.birthDate, locale)}
           {age !== null && <span className="ml-2">{t('list.age', { n: age })}</span>}
         </Fact>
-        <Fact label={t('children.sex')}>{labelOf(t, 'sex', child.sex)}</Fact>
+        <Fact label={t('children.sex')}>{vocab(t, SEX_LABELS, child.sex)}</Fact>
         <Fact label={t('children.municipality')}>{child.municipalityName}</Fact>
         <Fact label={t('field.address')}>{child.address ?? t('common.none')}</Fact>
         <Fact label={t('children.status')}>
-          {labelOf(t, 'status', child.status)}
+          {vocab(t, CHILD_STATUS_LABELS, child.status)}
           {child.statusSince && (
             <span className="ml-2 text-solid-gray-700">
               {t('record.since', { date: formatDate(child.statusSince, locale) })}
             </span>
           )}
         </Fact>
-        <Fact label={t('field.lifeStage')}>{labelOf(t, 'stage', child.lifeStage)}</Fact>
+        <Fact label={t('field.lifeStage')}>{vocab(t, LIFE_STAGE_LABELS, child.lifeStage)}</Fact>
         <Fact label={t('field.livingSituation')}>
           <span className="whitespace-pre-line">{child.livingSituation ?? t('common.none')}</span>
         </Fact>

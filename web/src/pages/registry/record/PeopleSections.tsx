@@ -1,4 +1,6 @@
+import { HANDBOOK_KIND_LABELS } from '../../../../../src/shared/vocab/registry';
 import { useLocale, useT } from '../../../i18n';
+import { vocab, vocabOptions } from '../../../i18n/vocab';
 import { formatDate, fullName } from '../../../lib/format';
 import {
   type ChildRecord,
@@ -10,7 +12,6 @@ import {
 } from '../../../lib/queries/child-record';
 import { CollectionSection } from './CollectionSection';
 import type { FieldDef } from './ItemForm';
-import { labelOf, optionsOf } from './labels';
 
 const GUARDIAN_FIELDS: FieldDef[] = [
   { name: 'familyName', label: 'field.familyName', kind: 'text', required: true },
@@ -53,7 +54,7 @@ export function PeopleSections({ child }: { child: ChildRecord }) {
       label: 'field.handbookKind',
       kind: 'select',
       required: true,
-      options: optionsOf(t, 'handbook.kind', HANDBOOK_KINDS),
+      options: vocabOptions(t, HANDBOOK_KINDS, HANDBOOK_KIND_LABELS),
     },
     { name: 'grade', label: 'field.grade', kind: 'text' },
     { name: 'issuedOn', label: 'field.issuedOn', kind: 'date' },
@@ -155,11 +156,11 @@ export function PeopleSections({ child }: { child: ChildRecord }) {
         title={t('record.handbooks')}
         rows={child.handbooks}
         fields={handbookFields}
-        rowName={(h) => labelOf(t, 'handbook.kind', h.kind)}
+        rowName={(h) => vocab(t, HANDBOOK_KIND_LABELS, h.kind)}
         empty="record.noHandbooks"
         addLabel="record.addHandbook"
         columns={[
-          { label: 'field.handbookKind', cell: (h) => labelOf(t, 'handbook.kind', h.kind) },
+          { label: 'field.handbookKind', cell: (h) => vocab(t, HANDBOOK_KIND_LABELS, h.kind) },
           { label: 'field.grade', cell: (h) => h.grade ?? t('common.none') },
           {
             label: 'field.issuedOn',

@@ -1,7 +1,8 @@
+import { CHILD_STATUS_LABELS, SEX_LABELS, SEXES } from '../../../../../src/shared/vocab/registry';
 import type { Translate } from '../../../i18n';
+import { vocabOptions } from '../../../i18n/vocab';
 import { CHILD_STATUSES } from '../../../lib/queries/registry';
 import type { FieldDef } from './ItemForm';
-import { optionsOf } from './labels';
 
 /** The basic facts of a child record, as edited on the record and entered on the new-child form. */
 export function basicFields(t: Translate): FieldDef[] {
@@ -16,14 +17,14 @@ export function basicFields(t: Translate): FieldDef[] {
       label: 'field.sex',
       kind: 'select',
       required: true,
-      options: optionsOf(t, 'sex', ['female', 'male', 'unknown']),
+      options: vocabOptions(t, SEXES, SEX_LABELS),
     },
     {
       name: 'status',
       label: 'field.status',
       kind: 'select',
       required: true,
-      options: optionsOf(t, 'status', CHILD_STATUSES),
+      options: vocabOptions(t, CHILD_STATUSES, CHILD_STATUS_LABELS),
     },
     { name: 'statusSince', label: 'field.statusSince', kind: 'date' },
     { name: 'address', label: 'field.address', kind: 'text', wide: true, autoComplete: 'off' },

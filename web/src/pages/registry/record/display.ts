@@ -1,23 +1,37 @@
 import { findCareItem } from '../../../../../src/shared/care-score';
+import type { Labels } from '../../../../../src/shared/vocab/label';
+import {
+  AFFILIATION_KIND_LABELS,
+  CHILD_STATUS_LABELS,
+  CONSENT_METHOD_LABELS,
+  CONSENT_PURPOSE_LABELS,
+  DEVICE_KIND_LABELS,
+  HANDBOOK_KIND_LABELS,
+  LIFE_STAGE_LABELS,
+  SEX_LABELS,
+} from '../../../../../src/shared/vocab/registry';
 import type { Locale, Translate } from '../../../i18n';
+import { vocab } from '../../../i18n/vocab';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { isMessageKey, labelOf } from './labels';
 
-/** Fields whose values are codes with a translation prefix. */
-const CODED: Record<string, string> = {
-  sex: 'sex',
-  status: 'status',
-  lifeStage: 'stage',
-  purpose: 'consent.purpose',
-  method: 'consent.method',
-  watch: 'care.watch',
+/** Fields whose values are codes of a vocabulary (src/shared/vocab/registry.ts). */
+const CODED: Record<string, Labels<string>> = {
+  sex: SEX_LABELS,
+  status: CHILD_STATUS_LABELS,
+  lifeStage: LIFE_STAGE_LABELS,
+  purpose: CONSENT_PURPOSE_LABELS,
+  method: CONSENT_METHOD_LABELS,
 };
 
 /** A kind code of any list of the record (devices, affiliations, handbooks) in words. */
 function kindLabel(t: Translate, code: string): string {
-  for (const prefix of ['device.kind', 'affiliation.kind', 'handbook.kind']) {
-    const key = `${prefix}.${code}`;
-    if (isMessageKey(key)) return t(key);
+  for (const labels of [
+    DEVICE_KIND_LABELS,
+    AFFILIATION_KIND_LABELS,
+    HANDBOOK_KIND_LABELS,
+  ] as Labels<string>[]) {
+    if (Object.hasOwn(labels, code)) return vocab(t, labels, code);
   }
   return code;
 }
@@ -42,8 +56,9 @@ export function displayValue(
   }
   if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
   if (typeof value === 'string') {
-    const prefix = CODED[field];
-    if (prefix) return labelOf(t, prefix, value);
+    const labels = CODED[field];
+    if (labels) return vocab(t, labels, value);
+    if (field === 'watch') return labelOf(t, 'care.watch', value);
     if (field === 'kind') return kindLabel(t, value);
     if (field === 'code') {
       const item = findCareItem(value);

@@ -4,18 +4,14 @@
  * lists have — hiragana / katakana / half-width kana, small kana written large, long vowels, ヂ/ジ and ヅ/ズ,
  * spaces or none, kanji variants, swapped day/month and one-day slips, kana missing in one source, family-name
  * changes, moves, twins, duplicates within a list and (rarely) unrelated children with the same name and
- * birth date. Names come from src/demo/names.ts; no real person.
+ * birth date. Names come from names.ts; no real person. Used by the linkage tests, the census benchmark and
+ * the test fixtures (src/test/census-files.ts), never by the product itself.
  */
-import {
-  FAMILY_NAMES,
-  type FamilyName,
-  type GivenName,
-  pickChildGivenName,
-  pickFamilyName,
-} from '../../../demo/names';
-import { createRng, daysToIso, isoToDays, type Rng } from '../../../demo/random';
-import { toHiragana } from '../../../shared/kana';
-import type { CensusRecord } from '../types';
+
+import type { CensusRecord } from '../modules/census/types';
+import { toHiragana } from '../shared/kana';
+import { FAMILY_NAMES, type FamilyName, type GivenName, pickChildGivenName, pickFamilyName } from './names';
+import { createRng, daysToIso, isoToDays, type Rng } from './random';
 
 /** Fictional spread over a few real municipality codes (Kanagawa). */
 const MUNICIPALITIES: readonly [string, string][] = [

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { CARE_ITEMS } from '../care-score';
+import * as audit from './audit';
+import { CARE_ITEM_CODES, CARE_ITEM_SHORT_LABELS, careItemLabel } from './care-items';
+import * as census from './census';
+import * as consultations from './consultations';
+import { isCode, type Label, labelOf } from './label';
+import * as network from './network';
+import * as registry from './registry';
+import * as resources from './resources';
+import * as roles from './roles';
+
+/** Every vocabulary: its codes and their labels (codes beyond the tuple are named, e.g. census `registry`). */
+const VOCABULARIES: [string, readonly string[], Record<string, Label>][] = [
+  ['roles', roles.ROLES, roles.ROLE_LABELS],
+  ['audit actions', audit.AUDIT_ACTIONS, audit.AUDIT_ACTION_LABELS],
+  ['organisation kinds', network.ORGANISATION_KINDS, network.ORGANISATION_KIND_LABELS],
+  ['divisions', network.DIVISIONS, network.DIVISION_LABELS],
+  ['coordinator tiers', network.COORDINATOR_TIERS, network.COORDINATOR_TIER_LABELS],
+  ['child statuses', registry.CHILD_STATUSES, registry.CHILD_STATUS_LABELS],
+  ['sexes', registry.SEXES, registry.SEX_LABELS],
+  ['life stages', registry.LIFE_STAGES, registry.LIFE_STAGE_LABELS],
+  ['device kinds', registry.DEVICE_KINDS, registry.DEVICE_KIND_LABELS],
+  ['affiliation kinds', registry.AFFILIATION_KINDS, registry.AFFILIATION_KIND_LABELS],
+  ['handbook kinds', registry.HANDBOOK_KINDS, registry.HANDBOOK_KIND_LABELS],
+  ['consent purposes', registry.CONSENT_PURPOSES, registry.CONSENT_PURPOSE_LABELS],
+  ['consent methods', registry.CONSENT_METHODS, registry.CONSENT_METHOD_LABELS],
+  ['registration statuses', registry.REGISTRATION_STATUSES, registry.REGISTRATION_STATUS_LABELS],
+  ['census source types', [...census.SOURCE_TYPES, 'registry'], census.SOURCE_TYPE_LABELS],
+  ['census fields', census.CENSUS_FIELDS, census.CENSUS_FIELD_LABELS],
+  ['asker kinds', consultations.ASKER_KINDS, consultations.ASKER_KIND_LABELS],
+  ['municipal divisions', consultations.MUNICIPAL_DIVISIONS, consultations.MUNICIPAL_DIVISION_LABELS],
+  ['channels', consultations.CHANNELS, consultations.CHANNEL_LABELS],
+  ['topics', consultations.TOPICS, consultations.TOPIC_LABELS],
+  ['urgencies', consultations.URGENCIES, consultations.URGENCY_LABELS],
+  ['tiers', consultations.TIERS, consultations.TIER_LABELS],
+  ['resolved tiers', [...consultations.TIERS, 'open'], consultations.RESOLVED_TIER_LABELS],
+  ['action kinds', consultations.ACTION_KINDS, consultations.ACTION_KIND_LABELS],
+  ['outcomes', consultations.OUTCOMES, consultations.OUTCOME_LABELS],
+  ['service types', resources.SERVICE_TYPES, resources.SERVICE_TYPE_LABELS],
+  ['service statuses', resources.SERVICE_STATUSES, resources.SERVICE_STATUS_LABELS],
+  ['acceptances', resources.ACCEPTANCES, resources.ACCEPTANCE_LABELS],
+  ['weekdays', resources.WEEKDAYS, resources.WEEKDAY_LABELS],
+  ['bottleneck kinds', resources.BOTTLENECK_KINDS, resources.BOTTLENECK_KIND_LABELS],
+  ['care items (short names)', CARE_ITEM_CODES, CARE_ITEM_SHORT_LABELS],
+];
+
+describe('vocabularies', () => {
+  it.each(VOCABULARIES)('%s: codes are unique and each has exactly one label', (_, codes, labels) => {
+    expect(new Set(codes).size).toBe(codes.length);
+    expect(Object.keys(labels).sort()).toEqual([...codes].sort());
+  });
+
+  it.each(VOCABULARIES)(
+    '%s: labels are written out and tell every code apart in each language',
+    (_, codes, labels) => {
+      for (const lang of ['ja', 'en'] as const) {
+        const names = codes.map((c) => labels[c]?.[lang] ?? '');
+        for (const [i, name] of names.entries()) {
+          expect(name.trim(), `${codes[i]} ${lang}`).not.toBe('');
+          expect(name, `${codes[i]} ${lang} is a code, not a label`).not.toBe(codes[i]);
+        }
+        expect(new Set(names).size, `${lang}: ${names.join(' / ')}`).toBe(names.length);
+      }
+    },
+  );
+
+  it('names the care items of the score table by short names that do not repeat (経管栄養 three times would)', () => {
+    expect(CARE_ITEM_CODES).toEqual(CARE_ITEMS.map((i) => i.code));
+    expect(careItemLabel('tube_feeding_gastric', 'ja')).not.toBe(careItemLabel('feeding_pump', 'ja'));
+    expect(careItemLabel('ventilator', 'ja', true)).toBe(CARE_ITEMS.find((i) => i.code === 'ventilator')?.ja);
+    expect(careItemLabel('not_an_item', 'en')).toBe('not_an_item');
+  });
+
+  it('reads a label by language and shows an unknown code as itself', () => {
+    expect(labelOf(registry.SEX_LABELS, 'female', 'ja')).toBe('女');
+    expect(labelOf(registry.SEX_LABELS, 'female', 'en')).toBe('Female');
+    expect(labelOf(registry.SEX_LABELS, 'x', 'ja')).toBe('x');
+    expect(labelOf(registry.SEX_LABELS, 'toString', 'ja')).toBe('toString');
+    expect(isCode(registry.SEXES, 'male')).toBe(true);
+    expect(isCode(registry.SEXES, 'toString')).toBe(false);
+    expect(isCode(registry.SEXES, 1)).toBe(false);
+  });
+});

@@ -1,0 +1,27 @@
+import { type Labels, labelOf } from '../../../src/shared/vocab/label';
+import type { Translate } from './index';
+
+/**
+ * Coded values on screen. Their names live once, with the codes, in src/shared/vocab/ (plain data shared with
+ * the server, its workbooks and the schema); the dictionaries hold only the interface's own words. These read
+ * a vocabulary's label in the language of `t`.
+ */
+
+/** The label of a code; an absent value shows as 「—」, a code the web does not know yet as itself. */
+export function vocab<Code extends string>(
+  t: Translate,
+  labels: Labels<Code>,
+  code: string | null | undefined,
+): string {
+  if (!code) return t('common.none');
+  return labelOf(labels, code, t.locale);
+}
+
+/** The options of a select or group of checkboxes: every code given, with its label. */
+export function vocabOptions<Code extends string>(
+  t: Translate,
+  codes: readonly Code[],
+  labels: Labels<Code>,
+) {
+  return codes.map((value) => ({ value, label: labels[value][t.locale] }));
+}
