@@ -37,6 +37,10 @@ describe('centre administrator journey', () => {
     const total = figures.children!.total.toLocaleString('ja-JP');
     expect(await textOf(page.getByTestId('children-total'))()).toBe(`${total}人`);
     await page.getByText(/令和(\d+|元)年度の状況/).waitFor();
+    // The figures say when they were computed (each server keeps them for a minute), in 和暦 to the minute.
+    expect(await textOf(page.getByTestId('figures-as-of'))()).toMatch(
+      /^令和(\d+|元)年\d+月\d+日 \d\d:\d\d 時点$/,
+    );
     await page.getByRole('table', { name: '状態別の人数' }).waitFor();
     await expectNoAxeViolations(page, 'home');
 
