@@ -6,6 +6,7 @@ import { backupCommand, restoreCommand } from './backup';
 import { censusLinkCommand } from './census';
 import type { Command } from './command';
 import { demoTotpCommand } from './demo';
+import { demoSeedCommand } from './demo-seed';
 import { type CliContext, CliError, EXIT, type ExitCode } from './io';
 import { migrateCommand } from './migrate';
 
@@ -16,6 +17,7 @@ export const COMMANDS: readonly Command[] = [
   auditVerifyCommand,
   backupCommand,
   restoreCommand,
+  demoSeedCommand,
   demoTotpCommand,
   censusLinkCommand,
 ];
