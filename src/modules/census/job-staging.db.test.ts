@@ -4,9 +4,10 @@ import { censusImports, censusRecords, jobs } from '../../db/schema';
 import { RETRY_BASE_MS } from '../../jobs/retry';
 import { createTestApp, type TestApp, type TestClient } from '../../test/app';
 import { csvFile, uploadForm } from '../../test/census-files';
+import { testDbKind } from '../../test/db';
 import { makePrefecture } from '../../test/factories';
 import { signedInUser } from '../../test/sign-in';
-import { IMPORT_BATCH } from './import-job';
+import { importBatchFor } from './import-job';
 
 /**
  * Census imports stage their records in batches (decision 0016), on both engines: a connection-type fault in
@@ -17,6 +18,7 @@ import { IMPORT_BATCH } from './import-job';
 let t: TestApp;
 let admin: TestClient;
 const NENDO = 2025;
+const IMPORT_BATCH = importBatchFor(testDbKind());
 const ROWS = IMPORT_BATCH * 2 + 7;
 
 function listFile(prefix: string): Buffer {

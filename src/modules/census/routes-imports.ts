@@ -40,6 +40,7 @@ import {
   saveSourceMapping,
   updateSourceMapping,
 } from './sources';
+import { packUpload } from './stored-file';
 import {
   assertImportable,
   type CheckedList,
@@ -260,7 +261,7 @@ export function importRoutes(deps: Deps) {
         sourceId: source.id,
         fileName: upload.fileName,
         sha256: upload.sha256,
-        content: upload.content,
+        content: await packUpload(upload.content),
         encoding: list.encoding,
         mapping,
         createdBy: actor.userId,
