@@ -1,9 +1,10 @@
-import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATE_TIME_SECONDS_FORMAT } from '../../server/xlsx';
 import { createTestApp, type TestApp, TestClient } from '../../test/app';
 import { generateTotpSecret, makePrefecture, makeUser } from '../../test/factories';
 import { signInAs } from '../../test/sign-in';
+import { expectDateColumn, openWorkbook } from '../../test/xlsx';
 import { resolveActor } from '../access/resolve-actor';
 import { EXPORT_HEADERS } from './export';
 import { recordAudit } from './record';
@@ -135,13 +136,11 @@ describe('audit API', () => {
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="audit-\d{8}\.xlsx"$/);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await res.arrayBuffer());
-    const ws = wb.worksheets[0]!;
+    const ws = (await openWorkbook(res)).worksheets[0]!;
     expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual([...EXPORT_HEADERS]);
     expect(ws.rowCount).toBe(total + 1);
-    // The newest entry is first; dates are real cells shown in Japan time.
-    expect(ws.getRow(2).getCell(1).value).toBeInstanceOf(Date);
+    // The newest entry is first; times are real date-time cells shown in Japan time, to the second.
+    expectDateColumn(ws, 1, DATE_TIME_SECONDS_FORMAT);
 
     const log = await admin43.get('/api/audit?action=export');
     expect(log.body.total).toBe(1);
@@ -153,11 +152,12 @@ describe('audit API', () => {
     const one = await t.app.request('/api/audit/export?entityId=edge-after', {
       headers: { cookie: admin43.cookie! },
     });
-    const wb1 = new ExcelJS.Workbook();
-    await wb1.xlsx.load(await one.arrayBuffer());
-    const row = wb1.worksheets[0]!.getRow(2);
+    const ws1 = (await openWorkbook(one)).worksheets[0]!;
+    const row = ws1.getRow(2);
     // 2026-04-01T15:00Z is shown as midnight of 2 April, Japan time.
-    expect((row.getCell(1).value as Date).toISOString()).toBe('2026-04-02T00:00:00.000Z');
+    expect(expectDateColumn(ws1, 1, DATE_TIME_SECONDS_FORMAT, { time: true })).toEqual([
+      '2026-04-02 00:00:00',
+    ]);
     expect(row.getCell(3).value).toBe('センター管理者');
     expect(row.getCell(4).value).toBe('閲覧');
     expect(row.getCell(6).value).toBe('edge-after shared-id');

@@ -1,11 +1,12 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import { DATE_TIME_SECONDS_FORMAT, dateTimeCell, formattedColumn } from '../../server/xlsx';
 import { AUDIT_ACTION_LABELS } from '../../shared/vocab/audit';
 import { labelOf } from '../../shared/vocab/label';
 import { ROLE_LABELS } from '../../shared/vocab/roles';
 import type { AuditEntryView } from './queries';
-import { formatJapanDateTime, japanWallClock } from './time';
+import { formatJapanDateTime } from './time';
 
 /** The most rows one export may hold; more asks the user to narrow the filter. */
 export const EXPORT_MAX_ROWS = 100_000;
@@ -65,7 +66,10 @@ export function auditCsv(entries: AuditEntryView[], encoding: 'cp932' | 'utf8'):
   return iconv.encode(text, 'Shift_JIS');
 }
 
-/** The entries as one xlsx sheet, written with the streaming writer to keep memory flat at 100,000 rows. */
+/**
+ * The entries as one xlsx sheet, written with the streaming writer to keep memory flat at 100,000 rows. The
+ * time is a date-time cell in Japan time, to the second as in the CSV: entries of one minute keep their order.
+ */
 export async function auditXlsx(entries: AuditEntryView[]): Promise<Buffer> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
@@ -82,7 +86,7 @@ export async function auditXlsx(entries: AuditEntryView[]): Promise<Buffer> {
   wb.creator = 'Tsunagu';
   const ws = wb.addWorksheet('監査ログ', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = [
-    { header: EXPORT_HEADERS[0], width: 20, style: { numFmt: 'yyyy-mm-dd hh:mm:ss' } },
+    formattedColumn(EXPORT_HEADERS[0], 20, DATE_TIME_SECONDS_FORMAT),
     { header: EXPORT_HEADERS[1], width: 30 },
     { header: EXPORT_HEADERS[2], width: 18 },
     { header: EXPORT_HEADERS[3], width: 14 },
@@ -96,7 +100,7 @@ export async function auditXlsx(entries: AuditEntryView[]): Promise<Buffer> {
   ws.getRow(1).commit();
   for (const e of entries) {
     const [at, ...rest] = cellsOf(e);
-    ws.addRow([japanWallClock(at), ...rest]).commit();
+    ws.addRow([dateTimeCell(at), ...rest]).commit();
   }
   ws.commit();
   await wb.commit();

@@ -18,11 +18,3 @@ export function japanDayEnd(iso: string): Date {
 export function formatJapanDateTime(at: Date): string {
   return new Date(at.getTime() + JST_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');
 }
-
-/**
- * The same wall-clock reading as a Date whose UTC fields show Japan time. Spreadsheet cells have no time
- * zone, and exceljs writes a Date's UTC fields, so this makes the xlsx show the time as it was in Japan.
- */
-export function japanWallClock(at: Date): Date {
-  return new Date(at.getTime() + JST_OFFSET_MS);
-}

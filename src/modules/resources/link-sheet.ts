@@ -15,10 +15,11 @@ import {
   resourceServiceLocations,
   resourceServices,
 } from '../../db/schema';
+import { DATE_TIME_FORMAT, dateTimeCell } from '../../server/xlsx';
 import { findMunicipality } from '../../shared/municipalities';
 import { SERVICE_TYPE_LABELS, type ServiceType } from '../../shared/vocab/resources';
 import { csvField } from '../audit/export';
-import { formatJapanDateTime, japanWallClock } from '../audit/time';
+import { formatJapanDateTime } from '../audit/time';
 import type { IssuedLink } from './links';
 
 export type LinkSheetRow = {
@@ -111,8 +112,8 @@ export async function linksXlsx(rows: LinkSheetRow[], lang: 'ja' | 'en'): Promis
     views: [{ state: 'frozen', ySplit: 1 }],
   });
   ws.addRow([...HEADERS[lang]]).font = { bold: true };
-  for (const r of rows) ws.addRow([...cells(r, lang), japanWallClock(r.expiresAt)]);
-  ws.getColumn(9).numFmt = 'yyyy/mm/dd hh:mm';
+  for (const r of rows) ws.addRow([...cells(r, lang), dateTimeCell(r.expiresAt)]);
+  ws.getColumn(9).numFmt = DATE_TIME_FORMAT;
   const widths = [32, 28, 22, 12, 36, 28, 16, 70, 18];
   widths.forEach((w, i) => {
     ws.getColumn(i + 1).width = w;

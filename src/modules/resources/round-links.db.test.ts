@@ -1,10 +1,12 @@
 import { and, eq } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, resourceRounds } from '../../db/schema';
+import { auditLog, resourceLinks, resourceRounds } from '../../db/schema';
+import { DATE_TIME_FORMAT } from '../../server/xlsx';
 import { createTestApp, type TestApp, TestClient } from '../../test/app';
 import { type RegistryWorld, registryWorld } from '../../test/registry-world';
+import { expectDateColumn, openWorkbook } from '../../test/xlsx';
+import { formatJapanDateTime } from '../audit/time';
 import { createOrganizationVia, createServiceVia } from './testing';
 
 /** The links of a re-confirmation round as a file for mail merge (.xlsx, CP932 CSV), and who may have it. */
@@ -66,9 +68,7 @@ describe('the links of a round as a file', () => {
       /^attachment; filename="resource-links-2027-\d{8}\.xlsx"$/,
     );
     expect(res.headers.get('x-links-issued')).toBe('2');
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(raw);
-    const ws = wb.worksheets[0]!;
+    const ws = (await openWorkbook(raw)).worksheets[0]!;
     expect(ws.name).toBe('確認依頼リンク');
     expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual([
       'サービス名',
@@ -92,7 +92,13 @@ describe('the links of a round as a file', () => {
       'day@takahashi.example.jp',
       '0466-00-0000',
     ]);
-    expect(himawari[8]).toBeInstanceOf(Date);
+    // The expiry is a date-time cell showing the stored instant in Japan time.
+    const expiries = expectDateColumn(ws, 9, DATE_TIME_FORMAT, { time: true });
+    const stored = await t.db.systemDb
+      .select()
+      .from(resourceLinks)
+      .where(eq(resourceLinks.serviceId, ids.himawari!));
+    expect(expiries[rows.indexOf(himawari)]).toBe(formatJapanDateTime(stored[0]!.expiresAt));
     const sakura = rows.find((r) => r[0] === 'さくら児童発達支援')!;
     expect(sakura[5]).toBe('info@takahashi.example.jp');
 
