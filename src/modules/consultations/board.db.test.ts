@@ -1,6 +1,7 @@
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATE_FORMAT, MONTH_FORMAT, PERCENT_FORMAT } from '../../server/xlsx';
 import { createTestApp, type TestApp, TestClient } from '../../test/app';
+import { expectDateColumn, expectNumberColumn, openWorkbook } from '../../test/xlsx';
 import { RECEIPT_RE } from '../registrations/receipt';
 import { type ConsultationWorld, childWithConsents, consultationWorld, intake } from './testing';
 
@@ -153,9 +154,21 @@ describe('figures by 年度', () => {
         'x-forwarded-for': w.users.centreAdmin.client.ip,
       },
     });
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(await raw.arrayBuffer()) as never);
+    const wb = await openWorkbook(raw);
     expect(wb.worksheets.map((s) => s.name)).toContain('初回受付の階層');
+    // The period and the months are date cells, counts numbers, the share a percentage or blank.
+    const summary = wb.getWorksheet('概要')!;
+    expect(expectDateColumn(summary, 2, DATE_FORMAT, { rows: [2] })).toEqual(['2024-04-01']);
+    expect(expectDateColumn(summary, 3, DATE_FORMAT, { rows: [2] })).toEqual(['2025-03-31']);
+    expect(expectNumberColumn(summary, 2, { rows: [3, 4, 5, 6], blanks: true })).toEqual([3, 0, null, null]);
+    const months = wb.getWorksheet('月別')!;
+    expect(expectDateColumn(months, 1, MONTH_FORMAT)).toEqual(['2024-04-01', '2024-06-01', '2025-03-01']);
+    expectNumberColumn(months, 2);
+    const shares = wb.getWorksheet('市町村の初回受付割合')!;
+    expectNumberColumn(shares, 2);
+    expectNumberColumn(shares, 3);
+    expect(expectNumberColumn(shares, 4, { blanks: true }).slice(-2)).toEqual([1, 2 / 3]);
+    expect(shares.getRow(6).getCell(4).numFmt).toBe(PERCENT_FORMAT);
     // Breakdowns name their codes as the screens do, in the workbook's language.
     const firstCol = (name: string) =>
       (wb.getWorksheet(name)!.getColumn(1).values as unknown[]).slice(2).map(String);

@@ -9,6 +9,7 @@ import { and, eq, gte, lte, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { DbOrTx } from '../../db/client';
 import { consultationHandoffs, consultations, municipalities } from '../../db/schema';
+import { DATE_FORMAT, dateCell, MONTH_FORMAT, PERCENT_FORMAT } from '../../server/xlsx';
 import { formatNendo, nendoRange } from '../../shared/nendo';
 import {
   ASKER_KIND_LABELS,
@@ -155,14 +156,18 @@ const SHEETS = {
   },
 } as const;
 
-/** The figures as an .xlsx workbook (one sheet per breakdown), codes named in the workbook's language. */
+/**
+ * The figures as an .xlsx workbook (one sheet per breakdown), codes named in the workbook's language. The
+ * period's ends and the months are date cells, counts numbers, the share a percentage; a figure with nothing
+ * to measure (no hand-off, no consultation in a 年度) is a blank cell.
+ */
 export async function figuresXlsx(f: ConsultationFigures, lang: 'ja' | 'en'): Promise<Buffer> {
   const t = SHEETS[lang];
   const wb = new ExcelJS.Workbook();
   const summary = wb.addWorksheet(t.summary);
   summary.addRows([
     [lang === 'ja' ? '年度' : 'Fiscal year', lang === 'ja' ? f.label : formatNendo(f.nendo, 'en')],
-    [lang === 'ja' ? '期間' : 'Period', `${f.range.start} – ${f.range.end}`],
+    [lang === 'ja' ? '期間' : 'Period', dateCell(f.range.start), dateCell(f.range.end)],
     [lang === 'ja' ? '相談件数' : 'Consultations', f.total],
     [lang === 'ja' ? '移管件数' : 'Hand-offs accepted', f.handoffHours.count],
     [
@@ -174,6 +179,7 @@ export async function figuresXlsx(f: ConsultationFigures, lang: 'ja' | 'en'): Pr
       f.handoffHours.p90,
     ],
   ]);
+  for (const c of [2, 3]) summary.getRow(2).getCell(c).numFmt = DATE_FORMAT;
   const counts = (
     name: string,
     rows: readonly { key: string; count: number; name?: string | null }[],
@@ -191,7 +197,10 @@ export async function figuresXlsx(f: ConsultationFigures, lang: 'ja' | 'en'): Pr
   counts(t.askerKind, f.byAskerKind, ASKER_KIND_LABELS);
   counts(t.topic, f.byTopic, TOPIC_LABELS);
   counts(t.municipality, f.byMunicipality);
-  counts(t.month, f.byMonth);
+  const months = wb.addWorksheet(t.month);
+  months.addRow([lang === 'ja' ? '月' : 'Month', t.count]);
+  for (const m of f.byMonth) months.addRow([dateCell(`${m.key}-01`), m.count]);
+  months.getColumn(1).numFmt = MONTH_FORMAT;
   const share = wb.addWorksheet(t.share);
   share.addRow([
     lang === 'ja' ? '年度' : 'Fiscal year',
@@ -202,5 +211,6 @@ export async function figuresXlsx(f: ConsultationFigures, lang: 'ja' | 'en'): Pr
   for (const y of f.municipalFirstContactShare) {
     share.addRow([lang === 'ja' ? y.label : `FY${y.nendo}`, y.total, y.municipal, y.share]);
   }
+  share.getColumn(4).numFmt = PERCENT_FORMAT;
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -2,6 +2,7 @@ import { asc, inArray, type SQL, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { DbOrTx } from '../../db/client';
 import { resourceOrganizations, resourceServices } from '../../db/schema';
+import { DATE_FORMAT, japanDateCell, numberCell } from '../../server/xlsx';
 import { CARE_ITEMS } from '../../shared/care-score';
 import { SERVICE_TYPE_LABELS, type ServiceType } from '../../shared/vocab/resources';
 import { areaSql, municipalityNames, presentService, selectServices } from './queries';
@@ -35,7 +36,11 @@ export async function exportServices(
 
 const ACCEPT_LABEL = { accepted: '○', accepted_with_conditions: '△', not_accepted: '×' } as const;
 
-/** The directory as .xlsx: one row per service, one column per care item (○ / △ conditions / × / blank). */
+/**
+ * The directory as .xlsx: one row per service, one column per care item (○ / △ conditions / × / blank).
+ * Coordinates, ages, capacity and vacancy are numbers (blank when unknown); 最終確認日 is a date cell, the day
+ * in Japan.
+ */
 export async function directoryXlsx(
   services: Omit<ServiceOut, 'allowed'>[],
   lang: 'ja' | 'en',
@@ -109,17 +114,17 @@ export async function directoryXlsx(
       s.location.municipalityCode,
       s.location.municipalityName ?? '',
       s.location.address,
-      s.location.latitude ?? '',
-      s.location.longitude ?? '',
-      s.minAge ?? '',
-      s.maxAge ?? '',
-      s.capacity ?? '',
-      s.vacancy ?? '',
+      numberCell(s.location.latitude),
+      numberCell(s.location.longitude),
+      numberCell(s.minAge),
+      numberCell(s.maxAge),
+      numberCell(s.capacity),
+      numberCell(s.vacancy),
       yn(s.transport),
       yn(s.bathing),
       s.phone ?? '',
       s.howToApply ?? '',
-      s.lastConfirmed ? s.lastConfirmed.at.slice(0, 10) : '',
+      japanDateCell(s.lastConfirmed?.at),
       s.lastConfirmed?.by ?? '',
       s.stale ? (ja ? '要確認' : 'stale') : '',
       s.id,
@@ -130,5 +135,6 @@ export async function directoryXlsx(
       }),
     ]);
   }
+  ws.getColumn(fixed.indexOf(ja ? '最終確認日' : 'Last confirmed') + 1).numFmt = DATE_FORMAT;
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { DATE_FORMAT, japanDateCell } from '../../server/xlsx';
 import type { LifeStage } from '../../shared/age';
 import { LIFE_STAGE_LABELS } from '../../shared/vocab/registry';
 
@@ -40,7 +41,10 @@ type GapsData = {
   shortageRule: { ja: string; en: string };
 };
 
-/** The gap analysis for councils (.xlsx): shortages ranked, region × item matrix, municipalities, bottlenecks. */
+/**
+ * The gap analysis for councils (.xlsx): shortages ranked, region × item matrix, municipalities, bottlenecks.
+ * Figures are numeric cells; the day a bottleneck was recorded is a date cell (the day in Japan).
+ */
 export async function gapsXlsx(
   g: GapsData,
   lang: 'ja' | 'en',
@@ -134,8 +138,9 @@ export async function gapsXlsx(
       b.careItem ? (itemName.get(b.careItem) ?? b.careItem) : '',
       labels.kind[b.kind]?.[lang] ?? b.kind,
       b.note ?? '',
-      b.createdAt.slice(0, 10),
+      japanDateCell(b.createdAt),
     ]);
   }
+  bn.getColumn(5).numFmt = DATE_FORMAT;
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -1,9 +1,11 @@
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childCareItems } from '../../db/schema';
+import { DATE_FORMAT } from '../../server/xlsx';
+import { isoDateInJapan } from '../../shared/dates';
 import { createTestApp, type TestApp } from '../../test/app';
 import { makeChild } from '../../test/factories';
 import { type RegistryWorld, registryWorld } from '../../test/registry-world';
+import { expectDateColumn, expectNumberColumn, openWorkbook } from '../../test/xlsx';
 import { createOrganizationVia, createServiceVia } from './testing';
 
 /**
@@ -213,15 +215,28 @@ describe('bottlenecks', () => {
       headers: { cookie: w.clients.centreAdmin.cookie!, 'x-forwarded-for': w.clients.centreAdmin.ip },
     });
     expect(res.status).toBe(200);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await res.arrayBuffer());
+    const wb = await openWorkbook(res);
     expect(wb.worksheets.map((s) => s.name)).toEqual([
       'Shortages',
       'By region',
       'By municipality',
       'Bottlenecks',
     ]);
-    expect(wb.getWorksheet('Bottlenecks')!.getRow(2).getCell(3).value).toBe('No bathing');
+    const bottlenecks = wb.getWorksheet('Bottlenecks')!;
+    expect(bottlenecks.getRow(2).getCell(3).value).toBe('No bathing');
+    expect(expectDateColumn(bottlenecks, 5, DATE_FORMAT)).toEqual([
+      isoDateInJapan(new Date(made.body.createdAt)),
+    ]);
+    // Every figure is a numeric cell: ranks and counts, the region × item matrix with its life stages.
+    const shortages = wb.getWorksheet('Shortages')!;
+    const rankRows: number[] = [];
+    for (let r = 2; shortages.getRow(r).getCell(1).value !== null; r++) rankRows.push(r);
+    expect(rankRows.length).toBeGreaterThan(0);
+    for (const c of [1, 4, 5, 6, 7, 8]) expectNumberColumn(shortages, c, { rows: rankRows });
+    for (const name of ['By region', 'By municipality']) {
+      const ws = wb.getWorksheet(name)!;
+      for (let c = 3; c <= ws.columnCount; c++) expectNumberColumn(ws, c);
+    }
     // Life stages are named, not coded.
     expect((wb.getWorksheet('By region')!.getRow(1).values as unknown[]).slice(4, 10)).toEqual([
       'Demand: Infant',

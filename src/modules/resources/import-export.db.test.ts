@@ -1,9 +1,11 @@
-import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resourceServices } from '../../db/schema';
+import { DATE_FORMAT } from '../../server/xlsx';
+import { isoDateInJapan } from '../../shared/dates';
 import { createTestApp, type TestApp, type TestClient } from '../../test/app';
 import { type RegistryWorld, registryWorld } from '../../test/registry-world';
+import { expectDateColumn, expectNumberColumn, openWorkbook } from '../../test/xlsx';
 import { hsdsIdOf, termId } from './hsds-ids';
 
 let t: TestApp;
@@ -223,17 +225,38 @@ describe('exports', () => {
     expect(h.service_areas).toContainEqual(expect.objectContaining({ service_id: id, extent: '142077' }));
   });
 
-  it('xlsx has a row per service and a column per care item', async () => {
+  it('xlsx has a row per service and a column per care item, numbers and dates as typed cells', async () => {
     const res = await t.app.request('/api/resources/export.xlsx', {
       headers: { cookie: w.clients.centreAdmin.cookie!, 'x-forwarded-for': w.clients.centreAdmin.ip },
     });
     expect(res.status).toBe(200);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await res.arrayBuffer());
-    const ws = wb.worksheets[0]!;
+    const ws = (await openWorkbook(res)).worksheets[0]!;
     expect(ws.rowCount).toBe(5);
-    const header = (ws.getRow(1).values as string[]).filter(Boolean);
+    const header = (ws.getRow(1).values as string[]).slice(1);
     expect(header).toContain('事業所番号');
     expect(header.some((h) => h.startsWith('人工呼吸器'))).toBe(true);
+    const col = (name: string) => header.indexOf(name) + 1;
+    // Unknown numbers are blank cells (ひらつか居宅訪問 has no coordinates), known ones numeric.
+    const latitudes = expectNumberColumn(ws, col('緯度'), { blanks: true });
+    expect(latitudes).toContain(null);
+    expect(latitudes).toContain(35.33);
+    expect(expectNumberColumn(ws, col('経度'), { blanks: true })).toContain(139.48);
+    for (const name of ['対象年齢（下限）', '対象年齢（上限）', '空き']) {
+      expectNumberColumn(ws, col(name), { blanks: true });
+    }
+    expect(expectNumberColumn(ws, col('定員'), { blanks: true })).toContain(10);
+    // 最終確認日 is the day in Japan of the last confirmation, as a date cell.
+    const confirmed = expectDateColumn(ws, col('最終確認日'), DATE_FORMAT, { blanks: true });
+    const list = await w.clients.centreAdmin.get('/api/resources/services?pageSize=50');
+    const byId = new Map<string, { lastConfirmedAt: string | null }>(
+      list.body.items.map((i: { id: string; lastConfirmedAt: string | null }) => [i.id, i]),
+    );
+    const ids = (ws.getColumn(col('ID')).values as string[]).slice(2);
+    expect(confirmed).toEqual(
+      ids.map((id) => {
+        const at = byId.get(id)!.lastConfirmedAt;
+        return at ? isoDateInJapan(new Date(at)) : null;
+      }),
+    );
   });
 });
