@@ -1,11 +1,37 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
  * Projects: pure unit tests; database tests on PGlite and, when TEST_DATABASE_URL is set, again on a
- * PostgreSQL server; browser tests (Debian chromium via playwright-core) on both databases likewise.
+ * PostgreSQL server; browser tests (Debian chromium via playwright-core), each journey once (below).
+ * Why the suite is laid out this way, with its measured times: docs/decisions/0018-test-suite-time.md.
  */
 const withServer = Boolean(process.env.TEST_DATABASE_URL);
 const dbKinds = withServer ? (['pglite', 'postgres'] as const) : (['pglite'] as const);
+
+/**
+ * Unit and database files run side by side in one pool, as many at once as the machine has cores (at least
+ * two: a PostgreSQL file leaves its core to the server half the time). TSUNAGU_TEST_WORKERS overrides.
+ */
+const workers = Number(process.env.TSUNAGU_TEST_WORKERS) || Math.max(2, availableParallelism());
+
+/**
+ * The rule for browser journeys: each runs once. Without a server every journey runs on PGlite. With
+ * TEST_DATABASE_URL, the journeys that exercise what the server does differently run on PostgreSQL and all
+ * others on PGlite. Server-specific: background jobs, whose worker holds an advisory lock on one connection
+ * while requests go on over others (census: imports and linkage), and two editors' transactions on separate
+ * connections under optimistic locking (registry: the conflict view). A new journey goes on PGlite unless it
+ * adds such behaviour; keep at least one journey on each engine.
+ */
+const SERVER_JOURNEYS = ['tests/browser/census.test.ts', 'tests/browser/registry.test.ts'];
+const ALL_JOURNEYS = ['tests/browser/**/*.test.ts'];
+
+const browserFiles = (kind: 'pglite' | 'postgres') =>
+  !withServer
+    ? { include: ALL_JOURNEYS }
+    : kind === 'postgres'
+      ? { include: SERVER_JOURNEYS }
+      : { include: ALL_JOURNEYS, exclude: [...SERVER_JOURNEYS, 'node_modules/**'] };
 
 export default defineConfig({
   test: {
@@ -16,6 +42,12 @@ export default defineConfig({
           include: ['src/**/*.test.ts', 'web/src/**/*.test.ts', 'bench/**/*.test.ts'],
           exclude: ['**/*.db.test.ts', 'node_modules/**'],
           environment: 'node',
+          maxWorkers: workers,
+          // Pure code shares one module cache per worker: loading the modules again for each file doubled the
+          // project's CPU time. Database files stay isolated (each loads the app afresh; some mock modules).
+          isolate: false,
+          // Two files run at once on a busy machine: the day-by-day calendar checks take seconds, not a target.
+          testTimeout: 30_000,
         },
       },
       ...dbKinds.map((kind) => ({
@@ -24,6 +56,7 @@ export default defineConfig({
           include: ['src/**/*.db.test.ts'],
           env: { TSUNAGU_TEST_DB: kind },
           globalSetup: [`src/test/global-setup-${kind}.ts`],
+          maxWorkers: workers,
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -31,11 +64,13 @@ export default defineConfig({
       ...dbKinds.map((kind) => ({
         test: {
           name: `browser-${kind}`,
-          include: ['tests/browser/**/*.test.ts'],
+          ...browserFiles(kind),
           env: { TSUNAGU_TEST_DB: kind },
           globalSetup: [`src/test/global-setup-${kind}.ts`],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // One journey at a time, after the unit and database files: a browser and the server beside it
+          // take both cores, and a starved page misses its waits.
           fileParallelism: false,
           // A page is read only once the browser shows it; on a busy machine a lazily loaded screen takes seconds.
           expect: { poll: { timeout: 15_000 } },

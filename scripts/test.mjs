@@ -67,6 +67,17 @@ if (existsSync(report)) {
     (f) => f.status === 'failed' && f.assertionResults.length === 0,
   );
   failed += brokenFiles.length;
+  // Where the time goes, so a slow new file shows in every run's log (decision 0018); first test to last, without
+  // the file's import and its beforeAll (vitest's own summary line has those in total).
+  const slowest = (r.testResults ?? [])
+    .map((f) => ({ s: (f.endTime - f.startTime) / 1000, name: f.name.replace(`${process.cwd()}/`, '') }))
+    .sort((a, b) => b.s - a.s)
+    .slice(0, 8);
+  if (slowest.length) {
+    console.log(
+      `slowest files (test time): ${slowest.map((f) => `${f.name} ${f.s.toFixed(0)}s`).join(', ')}`,
+    );
+  }
 }
 if (status !== 0 && failed === 0) failed = 1;
 failed += failedChecks;

@@ -21,7 +21,7 @@ import type { Deps } from '../../src/server/context';
 import { createDeps } from '../../src/server/deps';
 import { createLogger } from '../../src/server/logger';
 import { serveWeb, WEB_DIST } from '../../src/server/web';
-import { createTestDatabase } from '../../src/test/db';
+import { createSeededTestDatabase } from '../../src/test/db';
 
 export const DEMO_PASSWORD = 'Demo-password-2026';
 
@@ -99,12 +99,19 @@ export async function startHarness(opts: { children?: number } = {}): Promise<Ha
     );
   }
   const browser = await launchChromium();
-  const db = await createTestDatabase();
   const clock = new SteppingClock();
   activeClock = clock;
-  const deps: Deps = createDeps({ db, config: testConfig(), log: createLogger('silent'), now: clock.now });
+  const children = opts.children ?? 60;
+  const log = createLogger('silent');
+  // The demo prefecture of a size is seeded once per run and copied for each test file that asks for it.
+  const { db, seeded: accounts } = await createSeededTestDatabase(`demo_${children}`, (fresh) =>
+    seedDemo(createDeps({ db: fresh, config: testConfig(), log, now: clock.now }), {
+      children,
+      passwords: DEMO_PASSWORD,
+    }),
+  );
+  const deps: Deps = createDeps({ db, config: testConfig(), log, now: clock.now });
   deps.jobs.start();
-  const accounts = await seedDemo(deps, { children: opts.children ?? 60, passwords: DEMO_PASSWORD });
   const app = createApp(deps);
   if (!serveWeb(app)) throw new Error('serveWeb found no build');
 
