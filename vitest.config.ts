@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
@@ -24,6 +25,9 @@ const workers = Number(process.env.TSUNAGU_TEST_WORKERS) || Math.max(2, availabl
  * adds such behaviour; keep at least one journey on each engine.
  */
 const SERVER_JOURNEYS = ['tests/browser/census.test.ts', 'tests/browser/registry.test.ts'];
+// A renamed journey would leave PostgreSQL with none, silently.
+for (const f of SERVER_JOURNEYS)
+  if (!existsSync(new URL(f, import.meta.url))) throw new Error(`vitest.config.ts: ${f} is gone`);
 const ALL_JOURNEYS = ['tests/browser/**/*.test.ts'];
 
 const browserFiles = (kind: 'pglite' | 'postgres') =>
