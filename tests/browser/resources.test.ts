@@ -367,7 +367,7 @@ describe('resources', () => {
       '1410000001,つなぐ取込テスト事業所,児童発達支援,藤沢市藤沢2-2-2,35.34,139.49',
       ',番号のない事業所,児童発達支援,藤沢市藤沢3-3-3,,',
     ].join('\r\n');
-    await staff.getByLabel('CSVファイル').setInputFiles({
+    await staff.getByLabel('取り込むファイル').setInputFiles({
       name: 'opendata.csv',
       mimeType: 'text/csv',
       buffer: Buffer.from(csv, 'utf8'),
