@@ -23,6 +23,21 @@ export type Actor = {
   prefectureCode: string | null;
   scope: Scope;
   locale: 'ja' | 'en';
+  /**
+   * The user's scope columns as the request's session statement read them, so that what derives from them
+   * (the consultation teams) needs no second read of the user. Absent on an actor built elsewhere (jobs, tests):
+   * readers then load the columns themselves.
+   */
+  scopeColumns?: ScopeColumns;
+};
+
+/** The scope columns of a user row and the kind of the centre it is limited to. */
+export type ScopeColumns = {
+  scopeCentreId: string | null;
+  scopeCentreKind: 'hq' | 'branch' | null;
+  scopeRegionId: string | null;
+  scopeMunicipalityCode: string | null;
+  personId: string | null;
 };
 
 /** Request facts recorded with every audit entry. */

@@ -14,7 +14,7 @@ export function loadSession(deps: Deps): MiddlewareHandler<AppEnv> {
     if (token) {
       const found = await findSession(deps, deps.db.systemDb, token);
       if (found) {
-        const { session, user } = found;
+        const { session, user, facts } = found;
         const totpRequired = ROLE_INFO[user.role].requiresTotp;
         const enrolled = Boolean(user.totpEnabledAt);
         const mustEnrolTotp = totpRequired && !enrolled;
@@ -28,7 +28,7 @@ export function loadSession(deps: Deps): MiddlewareHandler<AppEnv> {
           mustVerifyTotp,
         });
         if (!mustEnrolTotp && !mustVerifyTotp) {
-          c.set('actor', await resolveActor(deps.db.systemDb, user));
+          c.set('actor', await resolveActor(deps.db.systemDb, user, facts));
         }
       }
     }

@@ -1,12 +1,16 @@
-import { eq, lt, or } from 'drizzle-orm';
+import { eq, lt, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { sessions, users } from '../../db/schema';
+import { centreRegions, centres, sessions, users } from '../../db/schema';
 import type { Deps } from '../../server/context';
+import type { ScopeFacts } from '../access/resolve-actor';
 import { randomToken, tokenHash } from './crypto';
 import { isLocked, secondFactorPending } from './lockout';
 
-/** lastSeenAt is written at most this often, so reads do not each cost a write. */
-const TOUCH_EVERY_MS = 60_000;
+/**
+ * lastSeenAt is written at most this often, so reads do not each cost a write (and a WAL flush): the idle
+ * expiry is counted from a last-seen time up to a minute old, which a limit of minutes does not notice.
+ */
+export const TOUCH_EVERY_MS = 60_000;
 
 type UserRow = typeof users.$inferSelect;
 type SessionRow = typeof sessions.$inferSelect;
@@ -47,17 +51,27 @@ export async function createSession(
 /**
  * Loads a live session and its user; deletes and ignores it when idle-expired, expired, the user is disabled,
  * or the account is locked while the session still owes its second factor (a lock ends half-signed sessions).
+ * One statement reads the session, the user and what resolving the user's scope needs (the kind of its centre
+ * and the regions that centre covers), so a request's session costs one read; lastSeenAt is touched at most
+ * once a minute ({@link TOUCH_EVERY_MS}).
  */
 export async function findSession(
   deps: Pick<Deps, 'now' | 'config'>,
   db: DbOrTx,
   token: string,
-): Promise<{ session: SessionRow; user: UserRow } | null> {
+): Promise<{ session: SessionRow; user: UserRow; facts: ScopeFacts } | null> {
   const id = tokenHash(token);
   const [row] = await db
-    .select({ session: sessions, user: users })
+    .select({
+      session: sessions,
+      user: users,
+      centreKind: centres.kind,
+      centreRegionIds: sql<string[]>`coalesce((select array_agg(${centreRegions.regionId}::text)
+        from ${centreRegions} where ${centreRegions.centreId} = ${users.scopeCentreId}), '{}'::text[])`,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(centres, eq(centres.id, users.scopeCentreId))
     .where(eq(sessions.id, id));
   if (!row) return null;
   const now = deps.now().getTime();
@@ -73,7 +87,11 @@ export async function findSession(
       .set({ lastSeenAt: new Date(now) })
       .where(eq(sessions.id, id));
   }
-  return row;
+  return {
+    session: row.session,
+    user: row.user,
+    facts: { centreKind: row.centreKind ?? null, centreRegionIds: row.centreRegionIds },
+  };
 }
 
 export async function markSecondFactorDone(db: DbOrTx, sessionId: string): Promise<void> {

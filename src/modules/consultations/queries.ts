@@ -73,7 +73,11 @@ export function listWhere(actor: Actor, q: ListConsultationsQuery, teams: TeamRo
   return and(...conds)!;
 }
 
-/** One page of a list, newest first (overdue: most overdue first; mine: soonest due first). */
+/**
+ * One page of a list, newest first (overdue: most overdue first; mine: soonest due first). The total comes
+ * from a window count in the same statement (one round trip, as the children list); only a page past the end
+ * needs a separate count.
+ */
 export async function listConsultations(
   db: DbOrTx,
   actor: Actor,
@@ -86,24 +90,30 @@ export async function listConsultations(
     q.view === 'overdue' || q.view === 'mine'
       ? [sql`${consultations.dueOn} asc nulls last`, desc(consultations.openedAt)]
       : [desc(consultations.openedAt), desc(consultations.id)];
-  const [rows, [count]] = await Promise.all([
-    db
-      .select({ row: consultations, municipalityName: municipalities.name })
-      .from(consultations)
-      .leftJoin(municipalities, eq(municipalities.code, consultations.municipalityCode))
-      .where(where)
-      .orderBy(...order)
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    db.select({ n: sql<number>`count(*)::int` }).from(consultations).where(where),
-  ]);
+  const rows = await db
+    .select({
+      row: consultations,
+      municipalityName: municipalities.name,
+      total: sql<number>`count(*) over ()`.mapWith(Number),
+    })
+    .from(consultations)
+    .leftJoin(municipalities, eq(municipalities.code, consultations.municipalityCode))
+    .where(where)
+    .orderBy(...order)
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  let total = rows[0]?.total ?? 0;
+  if (rows.length === 0 && q.page > 1) {
+    const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(consultations).where(where);
+    total = count?.n ?? 0;
+  }
   // Most rows of a queue are owned by the actor's own teams, already loaded: only other owners are read.
   const own = new Map(teams.map((t) => [t.id, t]));
   const others = rows.map((r) => r.row.ownerTeamId).filter((id) => !own.has(id));
   const teamMap = others.length ? new Map([...own, ...(await teamsById(db, others))]) : own;
   return {
     items: rows.map((r) => toSummary(r.row, teamMap, r.municipalityName, today)),
-    total: count?.n ?? 0,
+    total,
     ids: rows.map((r) => r.row.id),
   };
 }

@@ -111,10 +111,24 @@ export async function loadTeamUser(
   return u ? { ...u, scopeCentreKind: u.scopeCentreKind ?? null } : null;
 }
 
-/** The teams an actor works in that exist already (tier teams from the role; supervise teams by person). */
+/**
+ * The actor's team columns: those its session statement read (no statement), or else its user row's.
+ */
+async function teamUserOf(
+  db: DbOrTx,
+  actor: Actor,
+): Promise<(TeamUser & { personId: string | null }) | null> {
+  if (!actor.scopeColumns) return loadTeamUser(db, actor);
+  return { role: actor.role, prefectureCode: actor.prefectureCode, ...actor.scopeColumns };
+}
+
+/**
+ * The teams an actor works in that exist already (tier teams from the role; supervise teams by person): one
+ * statement for an actor of a request, whose scope columns came with its session.
+ */
 export async function actorTeams(db: DbOrTx, actor: Actor): Promise<TeamRow[]> {
   if (!actor.prefectureCode) return [];
-  const u = await loadTeamUser(db, actor);
+  const u = await teamUserOf(db, actor);
   if (!u) return [];
   const keys = teamKeysForUser(u);
   const conds = keys.map((k) => keyCondition(actor.prefectureCode!, k));
@@ -138,7 +152,7 @@ export async function actorTeams(db: DbOrTx, actor: Actor): Promise<TeamRow[]> {
 
 /** The tier team keys of an actor (for creating its own team on its first consultation). */
 export async function actorTeamKeys(db: DbOrTx, actor: Actor): Promise<TeamKey[]> {
-  const u = await loadTeamUser(db, actor);
+  const u = await teamUserOf(db, actor);
   return u ? teamKeysForUser(u) : [];
 }
 

@@ -4,7 +4,7 @@ import { children, municipalities } from '../../db/schema';
 import { isoDateInJapan } from '../../shared/dates';
 import type { Actor } from '../access/actor';
 import type { ChildFilter } from './filters';
-import { withheldChildrenCount } from './scope';
+import { withheldChildrenCount, withheldChildrenSql } from './scope';
 import { childFilterOrder, childFilterWhere } from './search';
 
 /** The list's columns (ZChildSummary); the municipality's name is added per statement. */
@@ -27,17 +27,20 @@ const summaryColumns = {
 export type ChildPageOptions = ChildFilter & { page: number; pageSize: number; today?: string };
 
 /**
- * The statement behind the list: one page of scoped children with a window count (the benchmark runs it raw).
+ * The statement behind the list: one page of scoped children with a window count (the benchmark runs it raw)
+ * and, for municipal staff, the number of children withheld from them (a scalar subquery, evaluated once).
  * The municipality's name is a scalar subquery, which PostgreSQL evaluates after the LIMIT — for the page's
  * rows only, instead of hashing every municipality of the country for each search.
  */
 export function childrenPageQuery(db: DbOrTx, actor: Actor, f: ChildPageOptions) {
+  const withheld = withheldChildrenSql(actor) ?? sql<number>`0`;
   return db
     .select({
       ...summaryColumns,
       municipalityName: sql<string>`(select ${municipalities.name} from ${municipalities}
         where ${municipalities.code} = ${children.municipalityCode})`,
       total: sql<number>`count(*) over ()`.mapWith(Number),
+      withheld: withheld.mapWith(Number),
     })
     .from(children)
     .where(childFilterWhere(actor, f, f.today ?? isoDateInJapan(new Date())))
@@ -48,22 +51,23 @@ export function childrenPageQuery(db: DbOrTx, actor: Actor, f: ChildPageOptions)
 
 /**
  * One page of the children the actor may see that match the filters, with the total and the number of
- * children in the actor's area withheld for want of consent. The total comes from a window count in the
- * same statement (one round trip); only a page past the end needs a separate count.
+ * children in the actor's area withheld for want of consent — all from one statement. Only an empty page
+ * needs more: a count past the end, the withheld number when nothing matched.
  */
 export async function listVisibleChildren(db: DbOrTx, actor: Actor, f: ChildPageOptions) {
   const today = f.today ?? isoDateInJapan(new Date());
-  const [rows, withheld] = await Promise.all([
-    childrenPageQuery(db, actor, { ...f, today }),
-    withheldChildrenCount(db, actor),
-  ]);
+  const rows = await childrenPageQuery(db, actor, { ...f, today });
   let total = rows[0]?.total ?? 0;
-  if (rows.length === 0 && f.page > 1) {
-    const [count] = await db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(children)
-      .where(childFilterWhere(actor, f, today));
-    total = count?.n ?? 0;
+  let withheld = rows[0]?.withheld ?? 0;
+  if (rows.length === 0) {
+    withheld = await withheldChildrenCount(db, actor);
+    if (f.page > 1) {
+      const [count] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(children)
+        .where(childFilterWhere(actor, f, today));
+      total = count?.n ?? 0;
+    }
   }
-  return { items: rows.map(({ total: _, ...item }) => item), total, withheld };
+  return { items: rows.map(({ total: _, withheld: __, ...item }) => item), total, withheld };
 }

@@ -99,22 +99,33 @@ export function childByIdScope(actor: Actor): { where: SQL; access: SQL<ChildAcc
   };
 }
 
+/** The children of the actor's municipality withheld from it for want of consent, or null outside a municipal scope. */
+function withheldCondition(actor: Actor): SQL | null {
+  if (!actor.prefectureCode || actor.scope.kind !== 'municipality') return null;
+  return and(
+    eq(children.prefectureCode, actor.prefectureCode),
+    eq(children.municipalityCode, actor.scope.municipalityCode),
+    not(shareMunicipalityGranted()),
+  )!;
+}
+
+/**
+ * The number of children withheld from the actor ({@link withheldChildrenCount}) as a scalar subquery, so a list
+ * can carry it in its own statement; null for every scope but a municipality's, where nothing is withheld.
+ */
+export function withheldChildrenSql(actor: Actor): SQL<number> | null {
+  const cond = withheldCondition(actor);
+  return cond ? sql<number>`(select count(*)::int from ${children} where ${cond})` : null;
+}
+
 /**
  * Children of the actor's municipality (current residence) hidden from it only because the guardian has
  * not agreed to sharing with the municipality. 0 for every other kind of scope.
  */
 export async function withheldChildrenCount(db: DbOrTx, actor: Actor): Promise<number> {
-  if (!actor.prefectureCode || actor.scope.kind !== 'municipality') return 0;
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(children)
-    .where(
-      and(
-        eq(children.prefectureCode, actor.prefectureCode),
-        eq(children.municipalityCode, actor.scope.municipalityCode),
-        not(shareMunicipalityGranted()),
-      ),
-    );
+  const cond = withheldCondition(actor);
+  if (!cond) return 0;
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(children).where(cond);
   return row?.n ?? 0;
 }
 
