@@ -6,10 +6,10 @@
  * `/healthz` every 50 ms and a registry search (`/api/children?q=…`, signed in) every 200 ms over HTTP.
  * The same probes run for a few seconds before the import as a baseline. Prints p50/p95/p99/max of each and
  * the import's wall time. Targets (decision 0016): during the import `/healthz` p99 < 200 ms and the search
- * p95 < 500 ms. BENCH_ROWS overrides the list size.
+ * p95 < 500 ms. BENCH_ROWS overrides the list size. The machine's load average is printed with the figures.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { serve } from '@hono/node-server';
@@ -34,6 +34,12 @@ const TARGET_HEALTH_P99_MS = 200;
 const TARGET_SEARCH_P95_MS = 500;
 
 type Probed = { health: number[]; search: number[]; failures: string[] };
+
+/** The machine's load average: the figures depend on what else runs on its cores. */
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 
 function probe(data: { base: string; cookie: string; searches: string[] }) {
   const w = new Worker(new URL('./probe-worker.mjs', import.meta.url), {
@@ -139,6 +145,7 @@ async function main() {
     console.log(
       `embedded database (PGlite on disk); ${list.fileName}: ${ROWS} rows, ${list.buffer.length} bytes`,
     );
+    console.log(`machine load (1/5/15 min): ${load()} before`);
 
     const before = probe({ base, cookie, searches });
     await new Promise((r) => setTimeout(r, BASELINE_MS));
@@ -183,6 +190,7 @@ async function main() {
     console.log(
       `upload answered in ${uploadMs.toFixed(0)} ms; job ${status} after ${(importMs / 1000).toFixed(1)} s`,
     );
+    console.log(`machine load (1/5/15 min): ${load()} after`);
     console.log('\nbefore the import');
     console.log(`  /healthz          ${fmt(baseline.health)}`);
     console.log(`  registry search   ${fmt(baseline.search)}`);

@@ -69,7 +69,8 @@ export async function makeCensusList(
       sourceId: source.id,
       fileName: opts.fileName ?? `${opts.source.name}_${opts.nendo}.xlsx`,
       sha256: createHash('sha256').update(content).digest('hex'),
-      content,
+      // The bytes themselves are never read back for an import made here (its records are written below).
+      fileId: randomUUID(),
       status: 'imported',
       rowCount: opts.rows.length,
       issueCount: 0,

@@ -53,8 +53,9 @@ export const censusSources = pgTable(
 export type CensusImportStatus = 'queued' | 'running' | 'imported' | 'failed';
 
 /**
- * One uploaded file for one source and 年度. The bytes are kept so the background job (on any app server) can
- * read them; the same bytes for the same source and 年度 are one import (re-uploading does not duplicate).
+ * One uploaded file for one source and 年度. The bytes are kept (in census_file_parts, named by `fileId`) so the
+ * background job (on any app server) can read them; the same bytes for the same source and 年度 are one import
+ * (re-uploading does not duplicate).
  */
 export const censusImports = pgTable(
   'census_imports',
@@ -69,7 +70,8 @@ export const censusImports = pgTable(
       .references(() => censusSources.id),
     fileName: text('file_name').notNull(),
     sha256: char('sha256', { length: 64 }).notNull(),
-    content: bytea('content').notNull(),
+    /** The parts holding the stored bytes (census_file_parts.file_id); a retried upload points to new parts. */
+    fileId: uuid('file_id').notNull(),
     encoding: text('encoding'),
     /** The mapping applied (the source's at upload time, with any changes made on the preview). */
     mapping: jsonb('mapping').$type<Record<string, CensusField | null>>().notNull().default({}),
@@ -87,7 +89,27 @@ export const censusImports = pgTable(
   (t) => [
     uniqueIndex('census_imports_file_uq').on(t.prefectureCode, t.nendo, t.sourceId, t.sha256),
     index('census_imports_nendo_idx').on(t.prefectureCode, t.nendo),
+    uniqueIndex('census_imports_file_id_uq').on(t.fileId),
   ],
+);
+
+/**
+ * The stored bytes of an uploaded list (census/stored-file.ts: gzip-compressed when that helps), in parts each
+ * written and read by its own short statement (decision 0016). Parts are written before the import that names
+ * them; parts no import names are an upload that did not finish, removed by the next upload.
+ */
+export const censusFileParts = pgTable(
+  'census_file_parts',
+  {
+    fileId: uuid('file_id').notNull(),
+    seq: integer('seq').notNull(),
+    prefectureCode: char('prefecture_code', { length: 2 })
+      .notNull()
+      .references(() => prefectures.code),
+    bytes: bytea('bytes').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.fileId, t.seq] })],
 );
 
 /** One data row of an imported list, normalised (types.ts CensusRecord) with its raw cells. Personal data. */

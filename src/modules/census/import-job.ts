@@ -7,7 +7,7 @@ import type { Deps } from '../../server/context';
 import { AppError } from '../../server/errors';
 import { recordValues } from './imports';
 import { parseUploadOffThread } from './parse-off-thread';
-import { unpackUpload } from './stored-file';
+import { loadUpload } from './stored-file';
 import { assertImportable } from './upload';
 
 /**
@@ -20,9 +20,9 @@ export function importBatchFor(kind: 'pglite' | 'postgres'): number {
 }
 
 /**
- * The 'census.import' job: reads the stored file again with the mapping chosen at upload and stages its records
- * in batches while the import says 'running' — nothing reads the records of an import that is not 'imported' —
- * giving way to requests between batches. One short transaction at the end makes the import visible at once
+ * The 'census.import' job: reads the stored file again (part by part, file-parts.ts) with the mapping chosen at
+ * upload and stages its records in batches while the import says 'running' — nothing reads the records of an
+ * import that is not 'imported' — giving way to requests between batches. One short transaction at the end makes the import visible at once
  * (status, counts, issues, superseding older files of the same source and 年度), so a failed job shows nothing
  * and its staged rows are removed. Re-running it (a worker died) clears what an earlier attempt staged; a job
  * whose import is already visible (the worker died after publishing) leaves it alone.
@@ -44,7 +44,7 @@ export function importJobHandler(deps: Deps): JobHandler {
 
       await progress('reading', 0);
       await db.update(censusImports).set({ status: 'running' }).where(eq(censusImports.id, imp.id));
-      const content = await unpackUpload(imp.content);
+      const content = await loadUpload(db, imp.prefectureCode, imp.fileId);
       const list = await parseUploadOffThread(imp.fileName, content, imp.mapping, imp.prefectureCode);
       // The upload was checked; bytes that no longer read (or a changed reader) fail the job, writing nothing.
       assertImportable(list);

@@ -1,6 +1,13 @@
 import { and, asc, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, censusImports, censusRecords, censusSources, jobs } from '../../db/schema';
+import {
+  auditLog,
+  censusFileParts,
+  censusImports,
+  censusRecords,
+  censusSources,
+  jobs,
+} from '../../db/schema';
 import { enqueueJob } from '../../jobs/queue';
 import { createTestApp, type TestApp, type TestClient } from '../../test/app';
 import { censusFilesFromGenerated, csvFile, uploadForm, xlsxFile } from '../../test/census-files';
@@ -632,10 +639,14 @@ describe('imports', () => {
     const res = await admin.postForm('/api/census/imports', form());
     expect(res.status).toBe(202);
     const id = res.body.import.id;
-    await t.db.systemDb
-      .update(censusImports)
-      .set({ content: Buffer.from('PK\u0003\u0004 damaged on disk') })
+    const [stored] = await t.db.systemDb
+      .select({ fileId: censusImports.fileId })
+      .from(censusImports)
       .where(eq(censusImports.id, id));
+    await t.db.systemDb
+      .update(censusFileParts)
+      .set({ bytes: Buffer.from('PK\u0003\u0004 damaged on disk') })
+      .where(eq(censusFileParts.fileId, stored!.fileId));
     await t.deps.jobs.drain();
     expect(await recordCount(id)).toBe(0);
     const detail = await admin.get(`/api/census/imports/${id}`);

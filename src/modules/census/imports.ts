@@ -5,13 +5,15 @@ import type { DbOrTx } from '../../db/client';
 import { censusImports, censusSources, jobs } from '../../db/schema';
 import { enqueueJob } from '../../jobs/queue';
 import { findMunicipality } from '../../shared/municipalities';
+import { assertFileComplete, discardFileParts, type StoredFile } from './file-parts';
 import { jobView } from './jobs-view';
 import type { ZCensusRow, ZImportDetail, ZImportSummary, ZRowIssue } from './schemas';
 import type { CensusRecord } from './types';
 
 /**
  * Census imports of one prefecture (the prefecture always comes from censusReader/censusWriter). The file's
- * bytes never leave the database through these queries; the records are written by import-job.ts.
+ * bytes (file-parts.ts) never leave the database through these queries; the records are written by
+ * import-job.ts.
  */
 
 export type ImportRow = typeof censusImports.$inferSelect;
@@ -78,12 +80,10 @@ export function issueViews(issues: StoredIssue[] | null): z.infer<typeof ZRowIss
   }));
 }
 
-const { content: _content, ...importColumns } = getTableColumns(censusImports);
-
 function selectImports(db: DbOrTx) {
   return db
     .select({
-      imp: importColumns,
+      imp: getTableColumns(censusImports),
       sourceName: censusSources.name,
       sourceType: censusSources.sourceType,
       job: jobs,
@@ -155,24 +155,25 @@ export async function findSameFile(
   return row;
 }
 
-/** What {@link createImport} stores: the checked upload and the mapping applied. */
+/** What {@link createImport} stores: the checked upload (its bytes already written as `file`) and the mapping. */
 export type NewImport = {
   prefectureCode: string;
   nendo: number;
   sourceId: string;
   fileName: string;
   sha256: string;
-  content: Buffer;
+  file: StoredFile;
   encoding: string | null;
   mapping: ImportRow['mapping'];
   createdBy: string;
 };
 
 /**
- * Inserts a queued import with its 'census.import' job, in the caller's transaction (the request's audit entry
- * shares it; the caller kicks the worker after commit). Returns the import's id.
+ * Inserts a queued import naming its stored file, with its 'census.import' job, in the caller's transaction
+ * (the request's audit entry shares it; the caller kicks the worker after commit). Returns the import's id.
  */
 export async function createImport(tx: DbOrTx, input: NewImport): Promise<{ id: string; jobId: string }> {
+  await assertFileComplete(tx, input.file);
   const id = randomUUID();
   const jobId = await enqueueImportJob(tx, input.prefectureCode, input.createdBy, id);
   await tx.insert(censusImports).values({
@@ -182,7 +183,7 @@ export async function createImport(tx: DbOrTx, input: NewImport): Promise<{ id: 
     sourceId: input.sourceId,
     fileName: input.fileName,
     sha256: input.sha256,
-    content: input.content,
+    fileId: input.file.fileId,
     encoding: input.encoding,
     mapping: input.mapping,
     status: 'queued',
@@ -193,19 +194,24 @@ export async function createImport(tx: DbOrTx, input: NewImport): Promise<{ id: 
 }
 
 /**
- * Queues a failed import again (the same file uploaded after a failure): fresh bytes and mapping, a new job.
- * In the caller's transaction.
+ * Queues a failed import again (the same file uploaded after a failure): fresh bytes and mapping, a new job;
+ * the bytes stored before are removed. In the caller's transaction.
  */
 export async function retryImport(
   tx: DbOrTx,
   importId: string,
-  input: Pick<NewImport, 'prefectureCode' | 'content' | 'encoding' | 'mapping' | 'createdBy'>,
+  input: Pick<NewImport, 'prefectureCode' | 'file' | 'encoding' | 'mapping' | 'createdBy'>,
 ): Promise<string> {
+  await assertFileComplete(tx, input.file);
+  const [before] = await tx
+    .select({ fileId: censusImports.fileId })
+    .from(censusImports)
+    .where(eq(censusImports.id, importId));
   const jobId = await enqueueImportJob(tx, input.prefectureCode, input.createdBy, importId);
   await tx
     .update(censusImports)
     .set({
-      content: input.content,
+      fileId: input.file.fileId,
       encoding: input.encoding,
       mapping: input.mapping,
       status: 'queued',
@@ -215,6 +221,7 @@ export async function retryImport(
       issues: null,
     })
     .where(eq(censusImports.id, importId));
+  if (before && before.fileId !== input.file.fileId) await discardFileParts(tx, before.fileId);
   return jobId;
 }
 

@@ -7,6 +7,7 @@ import { ERROR_RESPONSES, isUuid, jsonBody, jsonOk, moduleRouter, ZIdParam } fro
 import type { Actor } from '../access/actor';
 import { requireActor } from '../accounts/middleware';
 import { recordAudit } from '../audit/record';
+import { discardFileParts } from './file-parts';
 import {
   censusRowView,
   createImport,
@@ -40,7 +41,7 @@ import {
   saveSourceMapping,
   updateSourceMapping,
 } from './sources';
-import { packUpload } from './stored-file';
+import { storeUpload } from './stored-file';
 import {
   assertImportable,
   type CheckedList,
@@ -255,13 +256,14 @@ export function importRoutes(deps: Deps) {
 
       const { mapping, list } = await readFile(source, upload);
       assertImportable(list);
+      // The bytes are written in parts before the transaction (file-parts.ts); the import names them there.
       const stored = {
         prefectureCode,
         nendo: upload.nendo,
         sourceId: source.id,
         fileName: upload.fileName,
         sha256: upload.sha256,
-        content: await packUpload(upload.content),
+        file: await storeUpload(deps.db, prefectureCode, upload.content),
         encoding: list.encoding,
         mapping,
         createdBy: actor.userId,
@@ -294,6 +296,7 @@ export function importRoutes(deps: Deps) {
           return id;
         });
       } catch (err) {
+        await discardFileParts(db, stored.file.fileId).catch(() => undefined);
         // Two uploads of one file at once: the unique index keeps one; the other answers with it.
         const raced = pgErrorCode(err) === '23505' ? await findSameFile(db, key) : undefined;
         if (!raced) throw err;
