@@ -6,7 +6,6 @@ import { decodeText } from './decode';
 import { type HeaderMapping, hasNameColumns, recogniseHeaders } from './headers';
 import { resolveMunicipalityCell, resolveMunicipalityFromAddress } from './municipality';
 import { cleanText, normaliseKana, normaliseName, parseSex } from './normalise';
-import { readXlsxRows } from './xlsx';
 
 /** Options for {@link parseList}. */
 export type ParseListOptions = {
@@ -41,6 +40,9 @@ async function readRows(
     return { rows: parseCsv(text, tab ? '\t' : ','), encoding };
   }
   if (ext === 'xlsx' || ext === 'xlsm') {
+    // Loaded on first use: exceljs takes most of a second to load, which a CSV read in a worker thread
+    // (parse-off-thread.ts) would otherwise wait for.
+    const { readXlsxRows } = await import('./xlsx');
     try {
       return { rows: await readXlsxRows(buf), encoding: null };
     } catch {
