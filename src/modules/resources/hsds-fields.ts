@@ -1,9 +1,9 @@
 import { findMunicipality } from '../../shared/municipalities';
+import { WEEKDAYS } from '../../shared/vocab/resources';
 import { resolveMunicipalityFromAddress } from '../census/read/municipality';
 import { isUuidText } from './hsds-ids';
 import type { Obj } from './hsds-read';
 import type { OpenDataIssue } from './open-data';
-import { WEEKDAYS } from '../../shared/vocab/resources';
 
 /**
  * Field readers of the HSDS import, pure: each reads one member of an HSDS object, and when it is not what
