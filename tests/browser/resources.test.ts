@@ -376,7 +376,7 @@ describe('resources', () => {
     const issues = staff.getByRole('table', { name: /誤りのある行/ });
     await issues.waitFor();
     expect(await textOf(issues)()).toContain('事業所番号がありません');
-    expect(await staff.getByRole('button', { name: '取り込む' }).isDisabled()).toBe(true);
+    expect(await staff.getByRole('button', { name: '取り込む', exact: true }).isDisabled()).toBe(true);
     await expectNoAxeViolations(staff, 'import preview');
     h.assertClean();
   }, 240_000);

@@ -2,15 +2,7 @@ import { RowTh, Table, Td, Th } from '../../components/Table';
 import { useLocale, useT } from '../../i18n';
 import { formatNumber } from '../../lib/format';
 import type { HsdsImportPreview } from '../../lib/queries/resources';
-import { typeLabel } from '../public/resources/display';
-
-const ROWS_SHOWN = 200;
-const ACTION_KEYS = {
-  create: 'resources.import.action.create',
-  update: 'resources.import.action.update',
-  unchanged: 'resources.import.action.unchanged',
-  error: 'resources.import.action.error',
-} as const;
+import { ImportCounts, PlannedRows, ROWS_SHOWN } from './ImportPlan';
 
 /** What an HSDS import would do: tables read, counts, issues by table and row, one line per service. */
 export function HsdsPreview({ preview }: { preview: HsdsImportPreview }) {
@@ -24,14 +16,7 @@ export function HsdsPreview({ preview }: { preview: HsdsImportPreview }) {
         <dd>{preview.fileName ?? '—'}</dd>
         <dt className="font-bold">{t('resources.import.hsdsVersion')}</dt>
         <dd>{preview.version ?? '—'}</dd>
-        <dt className="font-bold">{t('resources.import.services')}</dt>
-        <dd>{n(preview.rowCount)}</dd>
-        <dt className="font-bold">{t('resources.import.action.create')}</dt>
-        <dd>{n(preview.createCount)}</dd>
-        <dt className="font-bold">{t('resources.import.action.update')}</dt>
-        <dd>{n(preview.updateCount)}</dd>
-        <dt className="font-bold">{t('resources.import.action.unchanged')}</dt>
-        <dd>{n(preview.unchangedCount)}</dd>
+        <ImportCounts preview={preview} rowsLabel={t('resources.import.services')} />
       </dl>
 
       {preview.issues.length > 0 && (
@@ -74,35 +59,13 @@ export function HsdsPreview({ preview }: { preview: HsdsImportPreview }) {
         </Table>
       )}
 
-      <Table
+      <PlannedRows
+        rows={preview.rows}
         caption={t('resources.import.servicesCaption', {
           shown: Math.min(ROWS_SHOWN, preview.rows.length),
           total: preview.rows.length,
         })}
-      >
-        <thead>
-          <tr>
-            <Th>{t('resources.import.row')}</Th>
-            <Th>{t('resources.import.whatHappens')}</Th>
-            <Th>{t('resources.name')}</Th>
-            <Th>{t('resources.type')}</Th>
-            <Th>{t('resources.address')}</Th>
-          </tr>
-        </thead>
-        <tbody>
-          {preview.rows.slice(0, ROWS_SHOWN).map((r) => (
-            <tr key={r.row}>
-              <RowTh className="tabular-nums">{r.row}</RowTh>
-              <Td className={r.action === 'error' ? 'font-bold text-error-2' : ''}>
-                {t(ACTION_KEYS[r.action])}
-              </Td>
-              <Td>{r.name ?? '—'}</Td>
-              <Td>{r.type ? typeLabel(t, r.type) : '—'}</Td>
-              <Td>{r.address ?? '—'}</Td>
-            </tr>
-          ))}
-        </tbody>
-      </Table>
+      />
     </>
   );
 }

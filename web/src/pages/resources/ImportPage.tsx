@@ -14,23 +14,14 @@ import {
   useImport,
   useImportPreview,
 } from '../../lib/queries/resources';
-import { typeLabel } from '../public/resources/display';
 import { runsResourceRounds } from './access';
 import { forResourceRoles } from './Guard';
 import { HsdsPreview } from './HsdsPreview';
-
-const ROWS_SHOWN = 200;
-const ACTION_KEYS = {
-  create: 'resources.import.action.create',
-  update: 'resources.import.action.update',
-  unchanged: 'resources.import.action.unchanged',
-  error: 'resources.import.action.error',
-} as const;
+import { ImportCounts, PlannedRows, ROWS_SHOWN } from './ImportPlan';
 
 function Preview({ preview }: { preview: ImportPreview }) {
   const t = useT();
   const { locale } = useLocale();
-  const n = (x: number) => formatNumber(x, locale);
   return (
     <>
       <dl className="mb-4 grid grid-cols-[auto_1fr] gap-x-4 text-std-16N-170">
@@ -38,14 +29,7 @@ function Preview({ preview }: { preview: ImportPreview }) {
         <dd>
           {preview.fileName ?? '—'}（{preview.encoding}）
         </dd>
-        <dt className="font-bold">{t('resources.import.rows')}</dt>
-        <dd>{n(preview.rowCount)}</dd>
-        <dt className="font-bold">{t('resources.import.action.create')}</dt>
-        <dd>{n(preview.createCount)}</dd>
-        <dt className="font-bold">{t('resources.import.action.update')}</dt>
-        <dd>{n(preview.updateCount)}</dd>
-        <dt className="font-bold">{t('resources.import.action.unchanged')}</dt>
-        <dd>{n(preview.unchangedCount)}</dd>
+        <ImportCounts preview={preview} rowsLabel={t('resources.import.rows')} />
       </dl>
 
       {preview.issues.length > 0 && (
@@ -86,37 +70,14 @@ function Preview({ preview }: { preview: ImportPreview }) {
         </tbody>
       </Table>
 
-      <Table
+      <PlannedRows
+        rows={preview.rows}
+        officeNumber
         caption={t('resources.import.rowsCaption', {
           shown: Math.min(ROWS_SHOWN, preview.rows.length),
           total: preview.rows.length,
         })}
-      >
-        <thead>
-          <tr>
-            <Th>{t('resources.import.row')}</Th>
-            <Th>{t('resources.import.whatHappens')}</Th>
-            <Th>{t('resources.officeNumber')}</Th>
-            <Th>{t('resources.name')}</Th>
-            <Th>{t('resources.type')}</Th>
-            <Th>{t('resources.address')}</Th>
-          </tr>
-        </thead>
-        <tbody>
-          {preview.rows.slice(0, ROWS_SHOWN).map((r) => (
-            <tr key={r.row}>
-              <RowTh className="tabular-nums">{r.row}</RowTh>
-              <Td className={r.action === 'error' ? 'font-bold text-error-2' : ''}>
-                {t(ACTION_KEYS[r.action])}
-              </Td>
-              <Td>{r.officeNumber ?? '—'}</Td>
-              <Td>{r.name ?? '—'}</Td>
-              <Td>{r.type ? typeLabel(t, r.type) : '—'}</Td>
-              <Td>{r.address ?? '—'}</Td>
-            </tr>
-          ))}
-        </tbody>
-      </Table>
+      />
     </>
   );
 }
