@@ -14,7 +14,7 @@ import { type HsdsFile, type HsdsListing, type HsdsOrganization, readHsds } from
 import { presentService, selectServices } from './queries';
 import type { ServiceOut } from './schemas-service';
 import { acceptedCodes, normaliseCareItems, searchKeyOf } from './text';
-import type { ResourceWriter } from './write-service';
+import { PROVIDER_EDIT_FIELDS, type ResourceWriter } from './write-service';
 
 /**
  * HSDS import against the directory (decision 0013), as the open-data import does it: preview (nothing
@@ -74,28 +74,7 @@ const schedulesKey = (s: Existing['schedules'] | HsdsListing['schedules']) =>
 /** The file says what the listing already says (and where it is, and who runs it). */
 function sameListing(l: HsdsListing, e: Existing, locationHsdsId: string, orgHsdsId: string) {
   const loc = l.location!;
-  const scalars = [
-    'name',
-    'kana',
-    'type',
-    'status',
-    'officeNumber',
-    'description',
-    'howToApply',
-    'eligibilityDescription',
-    'feesDescription',
-    'minAge',
-    'maxAge',
-    'capacity',
-    'vacancy',
-    'transport',
-    'transportNote',
-    'bathing',
-    'bathingNote',
-    'phone',
-    'email',
-    'website',
-  ] as const;
+  const scalars = ['name', 'kana', 'type', 'officeNumber', ...PROVIDER_EDIT_FIELDS] as const;
   return (
     scalars.every((k) => l[k] === e[k]) &&
     (l.capacityUpdatedAt === null || l.capacityUpdatedAt === e.capacityUpdatedAt) &&

@@ -74,28 +74,30 @@ function checkEdit(e: ProviderEdit) {
   }
 }
 
+/** The provider-editable scalar fields of a service (besides its schedules and care items). */
+export const PROVIDER_EDIT_FIELDS = [
+  'description',
+  'howToApply',
+  'eligibilityDescription',
+  'feesDescription',
+  'minAge',
+  'maxAge',
+  'capacity',
+  'vacancy',
+  'transport',
+  'transportNote',
+  'bathing',
+  'bathingNote',
+  'phone',
+  'email',
+  'website',
+  'status',
+] as const;
+
 /** Column values of the provider-editable fields present in `e` (absent = unchanged). */
 function editColumns(e: ProviderEdit, at: Date, before?: typeof resourceServices.$inferSelect) {
   const v: Partial<typeof resourceServices.$inferInsert> = {};
-  const keys = [
-    'description',
-    'howToApply',
-    'eligibilityDescription',
-    'feesDescription',
-    'minAge',
-    'maxAge',
-    'capacity',
-    'vacancy',
-    'transport',
-    'transportNote',
-    'bathing',
-    'bathingNote',
-    'phone',
-    'email',
-    'website',
-    'status',
-  ] as const;
-  for (const k of keys) if (e[k] !== undefined) (v as Record<string, unknown>)[k] = e[k];
+  for (const k of PROVIDER_EDIT_FIELDS) if (e[k] !== undefined) (v as Record<string, unknown>)[k] = e[k];
   if (e.schedules !== undefined) v.schedules = e.schedules;
   if (e.careItems !== undefined) {
     const items = normaliseCareItems(e.careItems);
