@@ -5,6 +5,7 @@ import { CARE_ITEM_CODES, CARE_ITEM_SHORT_LABELS, careItemLabel } from './care-i
 import * as census from './census';
 import * as consultations from './consultations';
 import { isCode, type Label, labelOf } from './label';
+import * as learningSelection from './learning-selection';
 import * as network from './network';
 import * as registry from './registry';
 import * as resources from './resources';
@@ -23,6 +24,7 @@ const VOCABULARIES: [string, readonly string[], Record<string, Label>][] = [
   ['device kinds', registry.DEVICE_KINDS, registry.DEVICE_KIND_LABELS],
   ['affiliation kinds', registry.AFFILIATION_KINDS, registry.AFFILIATION_KIND_LABELS],
   ['handbook kinds', registry.HANDBOOK_KINDS, registry.HANDBOOK_KIND_LABELS],
+  ['care team roles', registry.CARE_TEAM_ROLES, registry.CARE_TEAM_ROLE_LABELS],
   ['consent purposes', registry.CONSENT_PURPOSES, registry.CONSENT_PURPOSE_LABELS],
   ['consent methods', registry.CONSENT_METHODS, registry.CONSENT_METHOD_LABELS],
   ['registration statuses', registry.REGISTRATION_STATUSES, registry.REGISTRATION_STATUS_LABELS],
@@ -43,6 +45,7 @@ const VOCABULARIES: [string, readonly string[], Record<string, Label>][] = [
   ['weekdays', resources.WEEKDAYS, resources.WEEKDAY_LABELS],
   ['bottleneck kinds', resources.BOTTLENECK_KINDS, resources.BOTTLENECK_KIND_LABELS],
   ['care items (short names)', CARE_ITEM_CODES, CARE_ITEM_SHORT_LABELS],
+  ['selection reasons', learningSelection.SELECTION_REASONS, learningSelection.SELECTION_REASON_LABELS],
 ];
 
 describe('vocabularies', () => {
