@@ -4,6 +4,7 @@ import { auditModule } from '../modules/audit';
 import { censusModule } from '../modules/census';
 import { consultationsModule, publicConsultationsModule } from '../modules/consultations';
 import { homeModule } from '../modules/home';
+import { learningModule, publicLearningModule } from '../modules/learning';
 import { networkModule } from '../modules/network';
 import { notificationsModule } from '../modules/notifications';
 import { publicCareScoreModule } from '../modules/public-care-score';
@@ -34,6 +35,8 @@ export const MODULES: readonly Module[] = [
   publicResourcesModule,
   consultationsModule,
   publicConsultationsModule,
+  learningModule,
+  publicLearningModule,
 ];
 
 /** Every module's background job handlers, by kind. */

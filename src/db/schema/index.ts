@@ -3,6 +3,7 @@ export * from './audit';
 export * from './census';
 export * from './consultations';
 export * from './jobs';
+export * from './learning';
 export * from './network';
 export * from './notifications';
 export * from './registry';

@@ -5,6 +5,7 @@ import { CARE_ITEM_CODES, CARE_ITEM_SHORT_LABELS, careItemLabel } from './care-i
 import * as census from './census';
 import * as consultations from './consultations';
 import { isCode, type Label, labelOf } from './label';
+import * as learning from './learning';
 import * as learningSelection from './learning-selection';
 import * as network from './network';
 import * as registry from './registry';
@@ -45,6 +46,13 @@ const VOCABULARIES: [string, readonly string[], Record<string, Label>][] = [
   ['weekdays', resources.WEEKDAYS, resources.WEEKDAY_LABELS],
   ['bottleneck kinds', resources.BOTTLENECK_KINDS, resources.BOTTLENECK_KIND_LABELS],
   ['care items (short names)', CARE_ITEM_CODES, CARE_ITEM_SHORT_LABELS],
+  ['course kinds', learning.COURSE_KINDS, learning.COURSE_KIND_LABELS],
+  ['professions', learning.PROFESSIONS, learning.PROFESSION_LABELS],
+  ['profession groups', learning.PROFESSION_GROUPS, learning.PROFESSION_GROUP_LABELS],
+  ['course part kinds', learning.COURSE_PART_KINDS, learning.COURSE_PART_KIND_LABELS],
+  ['delivery modes', learning.DELIVERY_MODES, learning.DELIVERY_MODE_LABELS],
+  ['session statuses', learning.SESSION_STATUSES, learning.SESSION_STATUS_LABELS],
+  ['application statuses', learning.APPLICATION_STATUSES, learning.APPLICATION_STATUS_LABELS],
   ['selection reasons', learningSelection.SELECTION_REASONS, learningSelection.SELECTION_REASON_LABELS],
 ];
 

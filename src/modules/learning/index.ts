@@ -1,0 +1,34 @@
+import type { Module } from '../../server/context';
+import { moduleRouter } from '../../server/openapi';
+import { perServerLimit } from '../../server/rate-limit';
+
+/**
+ * 研修・人材育成 (learning, decision 0020; docs/learning.md): courses and sessions, learners, applications and
+ * selection, attendance and certificates, e-learning — the staff and learner API. One router per part, each
+ * mounted here; fixed paths before `/{id}` ones.
+ */
+export const learningModule: Module = {
+  name: 'learning',
+  basePath: '/api/learning',
+  routes: (_deps) => {
+    const r = moduleRouter();
+    return r;
+  },
+};
+
+/**
+ * Public requests per client address and minute on each server (the catalogue, the certificate check), kept in
+ * memory like the public resources site's (decision 0015).
+ */
+export const PUBLIC_LEARNING_RATE_LIMIT = { limit: 300, windowMs: 60_000 };
+
+/** The public side (no sign-in): the catalogue of open and upcoming sessions, the certificate check. */
+export const publicLearningModule: Module = {
+  name: 'public-learning',
+  basePath: '/api/public/learning',
+  routes: (deps) => {
+    const r = moduleRouter();
+    r.use('*', perServerLimit(deps, PUBLIC_LEARNING_RATE_LIMIT));
+    return r;
+  },
+};
