@@ -88,22 +88,29 @@ describe('accessibility of every page in the centre administrator menu', () => {
     h.assertClean();
   });
 
-  it('lets the system administrator choose the prefecture the administration screens act on', async () => {
+  it('shows the system administrator the network of each prefecture and acts on the only one', async () => {
     const page = await h.newPage({ viewport: { width: 1024, height: 768 } });
     await signIn(page, h.account('system_admin'));
     // No personal data for this role: no registry in the menu, no child figures at home.
     const nav = page.getByRole('navigation', { name: 'メインメニュー' });
     expect(await textOf(nav)()).not.toContain('医療的ケア児台帳');
     await page.getByText('この役割では、個人情報にもとづく集計は表示されません。').waitFor();
+    // The network across the deployment, not zeros: the demo prefecture's regions, municipalities, centres.
+    const byPrefecture = page.getByRole('table', { name: '都道府県別の支援ネットワーク' });
+    const row = byPrefecture.getByRole('row', { name: /神奈川県/ });
+    await row.waitFor();
+    const cells = (await row.getByRole('cell').allTextContents()).map((c) => Number(c.replaceAll(',', '')));
+    expect(cells.slice(0, 4).every((n) => n > 0)).toBe(true);
     await expectNoAxeViolations(page, 'home (system administrator)');
 
+    // One prefecture in the deployment: the administration screens act on it without asking.
+    await page.evaluate(() => window.localStorage.removeItem('tsunagu.adminPrefecture'));
     await nav.getByRole('link', { name: '圏域', exact: true }).click();
     await waitForPage(page);
-    await page.getByText('管理する都道府県を選んでください。').waitFor();
-    await expectNoAxeViolations(page, 'regions without a prefecture');
-    await page.getByRole('combobox', { name: '対象の都道府県' }).selectOption('14');
+    await expect.poll(() => page.getByRole('combobox', { name: '対象の都道府県' }).inputValue()).toBe('14');
     await page.getByRole('table', { name: '圏域' }).waitFor();
     await page.getByRole('rowheader', { name: /湘南東部/ }).waitFor();
+    expect(await page.getByText('管理する都道府県を選んでください。').count()).toBe(0);
     await expectNoAxeViolations(page, 'regions (system administrator)');
     h.assertClean();
   });

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/app';
-import { makeChild, makePrefecture, makeUser } from '../../test/factories';
+import {
+  makeCentre,
+  makeChild,
+  makeOrganisation,
+  makePrefecture,
+  makeRegion,
+  makeUser,
+} from '../../test/factories';
 import { signInAs } from '../../test/sign-in';
 
 let t: TestApp;
@@ -41,14 +48,41 @@ describe('home figures', () => {
     expect(status).toEqual({ at_home: 3, in_hospital: 1, adult_services: 1 });
   });
 
-  it('gives a system administrator network figures and no personal figures', async () => {
-    const u = await makeUser(t.db.systemDb, 'system_admin', {
-      prefectureCode: null,
-      totpSecret: 'JBSWY3DPEHPK3PXP',
-    });
+  it('gives a system administrator the network of every prefecture, in total and per prefecture', async () => {
+    const db = t.db.systemDb;
+    await makePrefecture(db, '43');
+    await makeRegion(db, '14', '湘南東部', ['142051', '142077']);
+    await makeRegion(db, '43', '熊本市', ['431001']);
+    await makeCentre(db, '14', { kind: 'hq' });
+    await makeCentre(db, '43', { kind: 'hq' });
+    await makeOrganisation(db, '14', { name: '訪問看護ステーションA' });
+    await makeOrganisation(db, '14', { name: '訪問看護ステーションB' });
+    await makeOrganisation(db, '43', { name: '訪問看護ステーションC' });
+    const u = await makeUser(db, 'system_admin', { prefectureCode: null, totpSecret: 'JBSWY3DPEHPK3PXP' });
     const client = await signInAs(t, u, 'JBSWY3DPEHPK3PXP');
     const res = await client.get('/api/home/figures');
+    expect(res.status).toBe(200);
     expect(res.body.children).toBeNull();
-    expect(res.body.network.prefectures).toBeGreaterThanOrEqual(1);
+    const n = res.body.network;
+    const by = Object.fromEntries(n.byPrefecture.map((p: { code: string }) => [p.code, p]));
+    expect(by['14']).toMatchObject({ name: '神奈川県', regions: 1, centres: 1, organisations: 2 });
+    expect(by['43']).toMatchObject({ name: '熊本県', regions: 1, centres: 1, organisations: 1 });
+    expect(by['14'].municipalities).toBeGreaterThan(30);
+    expect(n.prefectures).toBe(2);
+    expect(n.regions).toBe(2);
+    expect(n.centres).toBe(2);
+    expect(n.organisations).toBe(3);
+    expect(n.municipalities).toBe(by['14'].municipalities + by['43'].municipalities);
+    expect(n.users).toBeGreaterThanOrEqual(2);
+  });
+
+  it('lists no other prefecture to a prefecture’s own staff', async () => {
+    const u = await makeUser(t.db.systemDb, 'municipal_staff', {
+      prefectureCode: '14',
+      municipalityCode: '142051',
+    });
+    const res = await (await signInAs(t, u)).get('/api/home/figures');
+    expect(res.body.network.byPrefecture).toEqual([]);
+    expect(res.body.network.prefectures).toBe(1);
   });
 });

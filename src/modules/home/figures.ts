@@ -83,20 +83,65 @@ export async function homeFigures(db: DbOrTx, actor: Actor, today: string) {
   return { nendo, scope: await scopeLabel(db, actor), children: childFigures, network };
 }
 
+/** One prefecture's network, as the system administrator's home lists it. */
+export type PrefectureNetwork = {
+  code: string;
+  name: string;
+  regions: number;
+  municipalities: number;
+  centres: number;
+  organisations: number;
+  users: number;
+};
+
 async function networkFigures(db: DbOrTx, actor: Actor) {
   const count = sql<number>`count(*)::int`;
   if (!actor.prefectureCode) {
-    const [[p], [u]] = await Promise.all([
-      db.select({ n: count }).from(prefectures),
-      db.select({ n: count }).from(users),
+    // The system administrator belongs to no prefecture: the deployment's network, in total and per tenant.
+    const [prefs, r, m, c, o, u, all] = await Promise.all([
+      db
+        .select({ code: prefectures.code, name: prefectures.name })
+        .from(prefectures)
+        .orderBy(prefectures.code),
+      db.select({ pc: regions.prefectureCode, n: count }).from(regions).groupBy(regions.prefectureCode),
+      db
+        .select({ pc: municipalities.prefectureCode, n: count })
+        .from(municipalities)
+        .groupBy(municipalities.prefectureCode),
+      db.select({ pc: centres.prefectureCode, n: count }).from(centres).groupBy(centres.prefectureCode),
+      db
+        .select({ pc: organisations.prefectureCode, n: count })
+        .from(organisations)
+        .groupBy(organisations.prefectureCode),
+      db
+        .select({ pc: users.prefectureCode, n: count })
+        .from(users)
+        .where(isNull(users.disabledAt))
+        .groupBy(users.prefectureCode),
+      db.select({ n: count }).from(users).where(isNull(users.disabledAt)),
     ]);
+    const by = (rows: { pc: string | null; n: number }[]) => new Map(rows.map((x) => [x.pc, x.n]));
+    const [rm, mm, cm, om, um] = [by(r), by(m), by(c), by(o), by(u)];
+    const byPrefecture: PrefectureNetwork[] = prefs.map((p) => ({
+      code: p.code,
+      name: p.name,
+      regions: rm.get(p.code) ?? 0,
+      municipalities: mm.get(p.code) ?? 0,
+      centres: cm.get(p.code) ?? 0,
+      organisations: om.get(p.code) ?? 0,
+      users: um.get(p.code) ?? 0,
+    }));
+    const sum = (k: 'regions' | 'municipalities' | 'centres' | 'organisations') =>
+      byPrefecture.reduce((s, p) => s + p[k], 0);
     return {
-      regions: 0,
-      municipalities: 0,
-      centres: 0,
-      organisations: 0,
-      users: u?.n ?? 0,
-      prefectures: p?.n ?? 0,
+      regions: sum('regions'),
+      municipalities: sum('municipalities'),
+      centres: sum('centres'),
+      organisations: sum('organisations'),
+      // Every active account, system administrators (who belong to no prefecture) included.
+      users: all[0]?.n ?? 0,
+      prefectures: prefs.length,
+      byPrefecture,
     };
   }
   const pc = actor.prefectureCode;
@@ -117,6 +162,7 @@ async function networkFigures(db: DbOrTx, actor: Actor) {
     organisations: o?.n ?? 0,
     users: u?.n ?? 0,
     prefectures: 1,
+    byPrefecture: [] as PrefectureNetwork[],
   };
 }
 

@@ -38,6 +38,18 @@ const ZHomeFigures = z
       organisations: z.number().int(),
       users: z.number().int(),
       prefectures: z.number().int(),
+      /** The system administrator's home: each prefecture's network (empty for everyone else). */
+      byPrefecture: z.array(
+        z.object({
+          code: z.string(),
+          name: z.string(),
+          regions: z.number().int(),
+          municipalities: z.number().int(),
+          centres: z.number().int(),
+          organisations: z.number().int(),
+          users: z.number().int(),
+        }),
+      ),
     }),
   })
   .openapi('HomeFigures');

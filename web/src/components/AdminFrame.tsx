@@ -1,4 +1,4 @@
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { useLocale, useT } from '../i18n';
 import { useAdminScope } from '../lib/admin-scope';
 import { useAddPrefecture, usePrefectures } from '../lib/queries/network';
@@ -29,6 +29,13 @@ function PrefectureSelector() {
       },
     });
   };
+  // With one prefecture there is nothing to choose: act on it (and on a stored choice that no longer exists).
+  const only = prefectures.data?.length === 1 ? prefectures.data[0]!.code : null;
+  const known = !prefectures.data || prefectures.data.some((p) => p.code === scope.prefecture);
+  const { prefecture, setPrefecture } = scope;
+  useEffect(() => {
+    if (only && (prefecture === null || !known)) setPrefecture(only);
+  }, [only, prefecture, known, setPrefecture]);
   const options = (prefectures.data ?? []).map((p) => ({
     value: p.code,
     label: `${p.code} ${locale === 'ja' ? p.name : p.nameEn}`,

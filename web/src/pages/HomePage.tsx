@@ -3,6 +3,7 @@ import { CHILD_STATUS_LABELS, LIFE_STAGE_LABELS } from '../../../src/shared/voca
 import { BarTable } from '../components/BarTable';
 import { Page, Section } from '../components/Page';
 import { QueryState } from '../components/QueryState';
+import { RowTh, Table, Td, Th } from '../components/Table';
 import { type Translate, useLocale, useT } from '../i18n';
 import { vocab } from '../i18n/vocab';
 import { formatNendo, formatNumber } from '../lib/format';
@@ -121,7 +122,9 @@ function ChildFigures({ figures: children }: { figures: NonNullable<HomeFigures[
 function NetworkFigures({ network }: { network: HomeFigures['network'] }) {
   const t = useT();
   const { locale } = useLocale();
+  const perPrefecture = network.byPrefecture.length > 0;
   const items = [
+    ...(perPrefecture ? ([['network.prefectures', network.prefectures]] as const) : []),
     ['network.regions', network.regions],
     ['network.municipalities', network.municipalities],
     ['network.centres', network.centres],
@@ -129,14 +132,42 @@ function NetworkFigures({ network }: { network: HomeFigures['network'] }) {
     ['network.users', network.users],
   ] as const;
   return (
-    <dl className="grid grid-cols-2 gap-4 md:grid-cols-3 xl:grid-cols-5">
-      {items.map(([key, value]) => (
-        <div key={key} className="rounded-12 border border-solid-gray-300 p-4">
-          <dt className="text-std-16B-170 text-solid-gray-700">{t(key)}</dt>
-          <dd className="text-std-28B-150 tabular-nums">{formatNumber(value, locale)}</dd>
-        </div>
-      ))}
-    </dl>
+    <>
+      <dl className="mb-6 grid grid-cols-2 gap-4 md:grid-cols-3 xl:grid-cols-6">
+        {items.map(([key, value]) => (
+          <div key={key} className="rounded-12 border border-solid-gray-300 p-4">
+            <dt className="text-std-16B-170 text-solid-gray-700">{t(key)}</dt>
+            <dd className="text-std-28B-150 tabular-nums">{formatNumber(value, locale)}</dd>
+          </div>
+        ))}
+      </dl>
+      {perPrefecture && (
+        <Table caption={t('home.byPrefecture')}>
+          <thead>
+            <tr>
+              <Th>{t('home.colPrefecture')}</Th>
+              {(['regions', 'municipalities', 'centres', 'organisations', 'users'] as const).map((k) => (
+                <Th key={k} className="text-right">
+                  {t(`network.${k}`)}
+                </Th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {network.byPrefecture.map((p) => (
+              <tr key={p.code}>
+                <RowTh>{p.name}</RowTh>
+                {(['regions', 'municipalities', 'centres', 'organisations', 'users'] as const).map((k) => (
+                  <Td key={k} className="text-right tabular-nums">
+                    {formatNumber(p[k], locale)}
+                  </Td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+    </>
   );
 }
 

@@ -2,6 +2,7 @@ import type { jaAdmin } from '../ja/admin';
 
 /** English UI strings: admin — the same keys as ../ja/admin.ts (checked by `satisfies`). */
 export const enAdmin = {
+  'network.prefectures': 'Prefectures',
   'network.regions': 'Regions',
   'network.municipalities': 'Municipalities',
   'network.centres': 'Centres and branches',

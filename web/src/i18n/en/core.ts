@@ -113,6 +113,8 @@ export const enCore = {
   'home.colStage': 'Life stage',
   'home.colMunicipality': 'Municipality',
   'home.colCount': 'Children',
+  'home.byPrefecture': 'Support network by prefecture',
+  'home.colPrefecture': 'Prefecture',
   'home.network': 'Support network',
   'home.noPersonalData': 'Your role does not show figures derived from personal data.',
   'home.toRegistry': 'Open the registry',

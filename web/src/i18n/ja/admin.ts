@@ -1,5 +1,6 @@
 /** Japanese UI strings: admin (see ../ja.ts). */
 export const jaAdmin = {
+  'network.prefectures': '都道府県',
   'network.regions': '圏域',
   'network.municipalities': '市町村',
   'network.centres': 'センター・支部',

@@ -111,6 +111,8 @@ export const jaCore = {
   'home.colStage': 'ライフステージ',
   'home.colMunicipality': '市町村',
   'home.colCount': '人数',
+  'home.byPrefecture': '都道府県別の支援ネットワーク',
+  'home.colPrefecture': '都道府県',
   'home.network': '支援ネットワーク',
   'home.noPersonalData': 'この役割では、個人情報にもとづく集計は表示されません。',
   'home.toRegistry': '台帳を開く',

@@ -38,7 +38,17 @@ export type HomeFigures = {
     centres: number;
     organisations: number;
     users: number;
-    prefectures?: number;
+    prefectures: number;
+    /** The system administrator's home: each prefecture's network (empty for everyone else). */
+    byPrefecture: {
+      code: string;
+      name: string;
+      regions: number;
+      municipalities: number;
+      centres: number;
+      organisations: number;
+      users: number;
+    }[];
   };
 };
 
