@@ -1,5 +1,6 @@
 import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { CARE_ITEM_CODES, careItemLabel } from '../../../../src/shared/vocab/care-items';
 import {
   CHILD_STATUS_LABELS,
   DEVICE_KIND_LABELS,
@@ -10,7 +11,6 @@ import { Button } from '../../components/Button';
 import { SelectField, TextField } from '../../components/Field';
 import { useLocale, useT } from '../../i18n';
 import { vocabOptions } from '../../i18n/vocab';
-import { useCareTable } from '../../lib/queries/care-table';
 import { DEVICE_KINDS } from '../../lib/queries/child-record';
 import {
   CHILD_SORTS,
@@ -37,7 +37,6 @@ export function ChildFilterForm({ search }: { search: ChildListSearch }) {
   const t = useT();
   const { locale } = useLocale();
   const navigate = useNavigate();
-  const table = useCareTable();
   // The municipalities offered are those of the user's scope (from the home figures).
   const figures = useHomeFigures();
   const [draft, setDraft] = useState<Draft>(() => draftOf(search));
@@ -107,8 +106,7 @@ export function ChildFilterForm({ search }: { search: ChildListSearch }) {
             value={draft.careItem}
             onChange={set('careItem')}
             emptyLabel={t('common.all')}
-            options={table.items.map((i) => ({ value: i.code, label: locale === 'ja' ? i.ja : i.en }))}
-            className="truncate"
+            options={CARE_ITEM_CODES.map((code) => ({ value: code, label: careItemLabel(code, locale) }))}
           />
           <SelectField
             name="device"
