@@ -9,6 +9,7 @@ import { demoTotpCommand } from './demo';
 import { demoSeedCommand } from './demo-seed';
 import { type CliContext, CliError, EXIT, type ExitCode } from './io';
 import { migrateCommand } from './migrate';
+import { trainingSelectCommand } from './training';
 
 /** Every command, in the order the help lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -20,6 +21,7 @@ export const COMMANDS: readonly Command[] = [
   demoSeedCommand,
   demoTotpCommand,
   censusLinkCommand,
+  trainingSelectCommand,
 ];
 
 const HELP_FLAGS = new Set(['--help', '-h']);
