@@ -165,7 +165,7 @@ describe('census', () => {
         const text = await textOf(preview)();
         expect(text).toContain('髙橋 悠斗');
         expect(text).toContain('山﨑 さくら');
-        expect(text).toContain('平成31年4月5日 (2019-04-05)');
+        expect(text).toContain('平成31年（2019年）4月5日');
       }
       await page.getByRole('button', { name: '取り込む', exact: true }).click();
       await page.getByText(`「${f.name}」の取り込みを開始しました。`).waitFor();
@@ -232,7 +232,7 @@ describe('census', () => {
       const text = await textOf(compare)();
       if (text.includes('小林 湊') && text.includes('古林 奏')) {
         found = true;
-        expect(text).toContain('平成30年2月14日 (2018-02-14)');
+        expect(text).toContain('平成30年（2018年）2月14日');
         expect(text).toMatch(/fujisawa-hokenshi\.xlsx の \d+行目/);
         expect(text).toMatch(/fukushi-jimusho\.csv の \d+行目/);
         const reasons = await textOf(page.getByRole('table', { name: '点数の内訳' }))();

@@ -39,7 +39,7 @@ describe('centre administrator journey', () => {
     await page.getByText(/令和(\d+|元)年度の状況/).waitFor();
     // The figures say when they were computed (each server keeps them for a minute), in 和暦 to the minute.
     expect(await textOf(page.getByTestId('figures-as-of'))()).toMatch(
-      /^令和(\d+|元)年\d+月\d+日 \d\d:\d\d 時点$/,
+      /^令和(\d+|元)年\d+月\d+日（[日月火水木金土]）\d\d:\d\d 時点$/,
     );
     await page.getByRole('table', { name: '状態別の人数' }).waitFor();
     await expectNoAxeViolations(page, 'home');

@@ -68,7 +68,9 @@ describe('registration', () => {
     await page.locator(field('child.familyKana')).fill('たかはし');
     await page.locator(field('child.givenKana')).fill('ゆうと');
     await page.locator(field('child.birthDate')).fill('令和6年4月5日');
-    await expect.poll(() => page.getByText('と読み取りました').textContent()).toContain('2024-04-05');
+    await expect
+      .poll(() => page.getByText('と読み取りました').textContent())
+      .toContain('令和6年（2024年）4月5日');
     await page.locator(field('child.sex')).selectOption('male');
     await page.locator(field('child.municipalityCode')).selectOption({ label: '藤沢市' });
     await page.locator(field('child.address')).fill('藤沢1-2-3');

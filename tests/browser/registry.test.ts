@@ -94,7 +94,7 @@ describe('registry screens', () => {
     await waitForPage(page);
     await expectHeading(page, '髙橋 陽葵');
     // 和暦 in, 和暦 (西暦) out.
-    expect(await textOf(page.locator('#main dl'))()).toContain('平成31年4月5日 (2019-04-05)');
+    expect(await textOf(page.locator('#main dl'))()).toContain('平成31年（2019年）4月5日');
     h.assertClean();
   });
 
@@ -354,7 +354,7 @@ describe('registry screens', () => {
     for (const fact of [
       '髙橋 陽葵',
       'タカハシ ヒマリ',
-      '平成31年4月5日',
+      '平成31年（2019年）4月5日',
       '藤沢市',
       '16点',
       '区分2',

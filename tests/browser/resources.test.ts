@@ -206,7 +206,7 @@ describe('resources', () => {
     await list.getByRole('link', { name: SERVICE }).waitFor();
     const item = list.getByRole('listitem').filter({ has: page.getByRole('link', { name: SERVICE }) });
     const confirmed = await textOf(item.getByTestId('last-confirmed'))();
-    expect(confirmed).toMatch(/最終確認日：令和\d+年\d+月\d+日（\d{4}年\d+月\d+日）/);
+    expect(confirmed).toMatch(/最終確認日：令和\d+年（\d{4}年）\d+月\d+日/);
     expect(confirmed).not.toContain('長い間確認されていません');
     expect(await textOf(item)()).toContain('受け入れ可');
     // On the map too, as a link named after the service (a group of nearby markers zooms in when pressed).

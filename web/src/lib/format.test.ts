@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatNendo, groupInFours, toWareki } from './format';
+import { formatDate, formatDateTime, formatDay, formatNendo, groupInFours, toWareki } from './format';
 
 describe('和暦 display', () => {
   it.each([
@@ -19,10 +19,20 @@ describe('和暦 display', () => {
     expect(toWareki('2019-4-5')).toBeNull();
   });
 
-  it('shows the ISO date beside the era date in Japanese, ISO alone in English', () => {
-    expect(formatDate('2019-04-05', 'ja')).toBe('平成31年4月5日 (2019-04-05)');
-    expect(formatDate('2019-04-05', 'en')).toBe('2019-04-05');
+  it('writes the era date in Japanese, day month year in English; both calendars as a variant', () => {
+    expect(formatDate('2019-04-05', 'ja')).toBe('平成31年4月5日');
+    expect(formatDate('2019-04-05', 'en')).toBe('5 Apr 2019');
+    expect(formatDate('2019-04-05', 'ja', { western: true })).toBe('平成31年（2019年）4月5日');
+    expect(formatDate('2026-12-06', 'ja', { compact: true })).toBe('R8.12.6');
     expect(formatDate(null, 'ja')).toBe('—');
+  });
+});
+
+describe('date and time', () => {
+  it('writes instants in Japan time to the minute, never 06/12/2026 or seconds', () => {
+    expect(formatDateTime('2026-12-06T09:10:37Z', 'ja')).toBe('令和8年12月6日（日）18:10');
+    expect(formatDateTime('2026-12-06T09:10:37Z', 'en')).toBe('6 Dec 2026 18:10');
+    expect(formatDay('2026-12-06T16:00:00Z', 'en')).toBe('7 Dec 2026');
   });
 });
 

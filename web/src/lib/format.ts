@@ -1,11 +1,17 @@
+import {
+  type DateOptions,
+  formatCalendarDate,
+  formatInstant,
+  formatInstantDate,
+} from '../../../src/shared/date-format';
 import { formatNendo as sharedFormatNendo } from '../../../src/shared/nendo';
 import { formatWareki, warekiYear } from '../../../src/shared/wareki';
 import type { Locale } from '../i18n';
 
 /**
- * Display formats. Officials read dates in 和暦, so Japanese screens show the era date with the
- * Gregorian ISO date beside it; yearly figures are labelled by 年度 (1 April – 31 March).
- * The 和暦 and 年度 rules (元年, era boundaries) live in src/shared, shared with the server.
+ * Display formats: every date and time on a screen goes through formatDate / formatDateTime / formatDay here
+ * (the rules live in src/shared/date-format.ts, shared with the server). Officials read 和暦; yearly figures
+ * are labelled by 年度 (1 April – 31 March). No seconds, times in Japan.
  */
 
 /** '2019-04-05' → '平成31年4月5日'; '2019-05-01' → '令和元年5月1日'; null for an invalid or pre-1873 date. */
@@ -17,12 +23,16 @@ export function toWareki(iso: string): string | null {
   }
 }
 
-/** A calendar date for display: '平成31年4月5日 (2019-04-05)' in Japanese, '2019-04-05' in English. */
-export function formatDate(iso: string | null | undefined, locale: Locale): string {
-  if (!iso) return '—';
-  if (locale === 'en') return iso;
-  const wareki = toWareki(iso);
-  return wareki ? `${wareki} (${iso})` : iso;
+/**
+ * A calendar date for display (src/shared/date-format.ts): '令和8年12月6日' / '6 Dec 2026'; `weekday`,
+ * `western` (令和8年（2026年）12月6日, for birth dates and printouts) and `compact` (R8.12.6, for list columns).
+ */
+export function formatDate(
+  iso: string | null | undefined,
+  locale: Locale,
+  options: DateOptions = {},
+): string {
+  return formatCalendarDate(iso, locale, options);
 }
 
 /** 年度 label: 2026 → '令和8年度' (Japanese) or 'FY2026 (Reiwa 8)' (English); 2019 → '令和元年度'. */
@@ -36,21 +46,25 @@ export function formatNendo(nendo: number, locale: Locale): string {
   }
 }
 
-/** An instant (ISO timestamp) in Japan time: '2026/11/26 10:03'. */
-export function formatDateTime(instant: string | null | undefined, locale: Locale): string {
-  if (!instant) return '—';
-  const d = new Date(instant);
-  if (Number.isNaN(d.getTime())) return instant;
-  return new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    timeZone: 'Asia/Tokyo',
-  }).format(d);
+/** An instant in Japan time, to the minute: '令和8年12月6日（日）14:05' / '6 Dec 2026 14:05'. */
+export function formatDateTime(
+  instant: string | Date | null | undefined,
+  locale: Locale,
+  options: DateOptions = {},
+): string {
+  return formatInstant(instant, locale, options);
 }
+
+/** The day of an instant in Japan: when a case was opened or closed, '令和8年12月6日' / '6 Dec 2026'. */
+export function formatDay(
+  instant: string | Date | null | undefined,
+  locale: Locale,
+  options: DateOptions = {},
+): string {
+  return formatInstantDate(instant, locale, options);
+}
+
+export type { DateOptions };
 
 export function formatNumber(n: number, locale: Locale): string {
   return new Intl.NumberFormat(locale === 'ja' ? 'ja-JP' : 'en-GB').format(n);

@@ -6,9 +6,8 @@ import { QueryState } from '../components/QueryState';
 import { RowTh, Table, Td, Th } from '../components/Table';
 import { type Translate, useLocale, useT } from '../i18n';
 import { vocab } from '../i18n/vocab';
-import { formatNendo, formatNumber } from '../lib/format';
+import { formatDateTime, formatNendo, formatNumber } from '../lib/format';
 import { type HomeFigures, useHomeFigures } from '../lib/queries/registry';
-import { asOfText } from './home-as-of';
 
 function scopeText(scope: HomeFigures['scope'], t: Translate): string {
   switch (scope.kind) {
@@ -189,7 +188,7 @@ export function HomePage() {
                 {t('home.scope', { scope: scopeText(f.scope, t) })}
               </span>
               <span className="text-solid-gray-700" data-testid="figures-as-of">
-                {t('home.asOf', { time: asOfText(f.asOf, locale) })}
+                {t('home.asOf', { time: formatDateTime(f.asOf, locale) })}
               </span>
             </p>
             {f.children ? (

@@ -3,16 +3,13 @@ import { SEX_LABELS } from '../../../../src/shared/vocab/registry';
 import { RowTh, Table, Td, Th } from '../../components/Table';
 import { useLocale, useT } from '../../i18n';
 import { vocab } from '../../i18n/vocab';
-import { formatDate, toWareki } from '../../lib/format';
+import { formatDate } from '../../lib/format';
 import type { Explanation, Member, ReviewPair } from '../../lib/queries/census';
 import { comparedFieldLabel, levelLabel } from './labels';
 
-/** A birth date in 和暦 and western form in either language (officials compare both). */
+/** A birth date in both calendars, in either language (officials compare both). */
 function birthDate(iso: string | null, locale: 'ja' | 'en'): string {
-  if (!iso) return '—';
-  if (locale === 'ja') return formatDate(iso, 'ja');
-  const wareki = toWareki(iso);
-  return wareki ? `${iso} (${wareki})` : iso;
+  return formatDate(iso, locale, { western: true });
 }
 
 function sourceOf(m: Member, t: ReturnType<typeof useT>): string {

@@ -98,7 +98,7 @@ export function PreviewTables({
               <RowTh className="tabular-nums">{r.row}</RowTh>
               <Td>{r.name ?? '—'}</Td>
               <Td>{r.kana ?? '—'}</Td>
-              <Td className="whitespace-nowrap">{formatDate(r.birthDate, locale)}</Td>
+              <Td className="whitespace-nowrap">{formatDate(r.birthDate, locale, { western: true })}</Td>
               <Td>{r.sex ? vocab(t, SEX_LABELS, r.sex) : '—'}</Td>
               <Td>{r.municipalityName ?? '—'}</Td>
               <Td>{[r.school, r.grade].filter(Boolean).join(' ') || '—'}</Td>

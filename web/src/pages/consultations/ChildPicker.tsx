@@ -68,7 +68,7 @@ export function ChildPicker({
           {t('consult.pick.chosen', {
             name: fullName(value.familyName, value.givenName),
             kana: `${value.familyKana} ${value.givenKana}`,
-            birth: formatDate(value.birthDate, locale),
+            birth: formatDate(value.birthDate, locale, { western: true }),
             municipality: value.municipalityName,
           })}
         </p>
@@ -139,7 +139,7 @@ export function ChildPicker({
                     <tr key={c.id}>
                       <RowTh>{n}</RowTh>
                       <Td>{`${c.familyKana} ${c.givenKana}`}</Td>
-                      <Td>{formatDate(c.birthDate, locale)}</Td>
+                      <Td>{formatDate(c.birthDate, locale, { western: true })}</Td>
                       <Td>{c.municipalityName}</Td>
                       <Td>
                         <Button

@@ -76,7 +76,7 @@ export function ChildFields({ draft, onChange, errors }: Omit<Props, 'options'>)
         wrapperClassName="mb-1"
       />
       <p className="mb-5 min-h-7 text-std-16N-170 text-solid-gray-700" aria-live="polite">
-        {parsed ? t('register.birthDateRead', { date: formatDate(parsed, locale) }) : ''}
+        {parsed ? t('register.birthDateRead', { date: formatDate(parsed, locale, { western: true }) }) : ''}
       </p>
       <SelectField
         name="child.sex"

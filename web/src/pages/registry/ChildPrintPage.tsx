@@ -48,7 +48,7 @@ function Summary({ c }: { c: ChildRecord }) {
             [t('children.kana'), fullName(c.familyKana, c.givenKana)],
             [
               t('children.birthDate'),
-              `${formatDate(c.birthDate, locale)}${age !== null ? ` ${t('list.age', { n: age })}` : ''}`,
+              `${formatDate(c.birthDate, locale, { western: true })}${age !== null ? ` ${t('list.age', { n: age })}` : ''}`,
             ],
             [t('children.sex'), vocab(t, SEX_LABELS, c.sex)],
             [t('children.municipality'), c.municipalityName],

@@ -62,7 +62,7 @@ export function RegistrationView({ detail }: { detail: RegistrationDetail }) {
           rows={[
             [t('review.name'), fullName(c.familyName, c.givenName)],
             [t('review.kana'), fullName(c.familyKana, c.givenKana)],
-            [t('register.birthDate'), formatDate(c.birthDate, locale)],
+            [t('register.birthDate'), formatDate(c.birthDate, locale, { western: true })],
             [t('register.sex'), vocab(t, SEX_LABELS, c.sex)],
             [t('register.address'), `${r.municipalityName} ${c.address}`],
             [

@@ -33,7 +33,11 @@ export function SuggestionCard({
   const rows: [string, string, string][] = [
     [t('review.name'), fullName(c.familyName, c.givenName), fullName(s.familyName, s.givenName)],
     [t('review.kana'), fullName(c.familyKana, c.givenKana), fullName(s.familyKana, s.givenKana)],
-    [t('register.birthDate'), formatDate(c.birthDate, locale), formatDate(s.birthDate, locale)],
+    [
+      t('register.birthDate'),
+      formatDate(c.birthDate, locale, { western: true }),
+      formatDate(s.birthDate, locale, { western: true }),
+    ],
     [t('register.sex'), vocab(t, SEX_LABELS, c.sex), vocab(t, SEX_LABELS, s.sex)],
     [t('register.municipality'), r.municipalityName, s.municipalityName],
     [t('register.street'), c.address, s.address ?? '—'],

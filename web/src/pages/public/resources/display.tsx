@@ -1,3 +1,4 @@
+import { isoDateInJapan } from '../../../../../src/shared/dates';
 import { CARE_ITEM_CODES, careItemLabel } from '../../../../../src/shared/vocab/care-items';
 import {
   ACCEPTANCE_LABELS,
@@ -6,9 +7,9 @@ import {
   SERVICE_TYPE_LABELS,
   WEEKDAY_LABELS,
 } from '../../../../../src/shared/vocab/resources';
-import { formatWareki, warekiYear } from '../../../../../src/shared/wareki';
 import type { Locale, Translate } from '../../../i18n';
 import { vocab } from '../../../i18n/vocab';
+import { formatDate } from '../../../lib/format';
 import type { Acceptance, Schedule } from '../../../lib/queries/resources';
 
 /** Labels and small displays shared by the public resource pages and the staff screens. */
@@ -48,29 +49,12 @@ export const CARE_CODES: readonly string[] = CARE_ITEM_CODES;
 export function japanDate(instant: string): string {
   const d = new Date(instant);
   if (Number.isNaN(d.getTime())) return instant.slice(0, 10);
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Tokyo',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(d);
+  return isoDateInJapan(d);
 }
 
-/** 令和8年11月26日（2026年11月26日） in Japanese; 26 Nov 2026 (Reiwa 8) in English — both calendars. */
+/** 令和8年（2026年）11月26日 in Japanese; 26 Nov 2026 (Reiwa 8) in English — both calendars. */
 export function bothCalendars(instant: string, locale: Locale): string {
-  const iso = japanDate(instant);
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  let wareki = '';
-  try {
-    wareki = locale === 'ja' ? formatWareki(iso) : `${warekiYear(y).era.romaji} ${warekiYear(y).year}`;
-  } catch {
-    wareki = '';
-  }
-  if (locale === 'ja') return wareki ? `${wareki}（${y}年${m}月${d}日）` : `${y}年${m}月${d}日`;
-  const western = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }).format(
-    new Date(Date.UTC(y, m - 1, d)),
-  );
-  return wareki ? `${western} (${wareki})` : western;
+  return formatDate(japanDate(instant), locale, { western: true });
 }
 
 /** "Not recently confirmed": a visible badge with text (not colour alone). */

@@ -69,7 +69,7 @@ export function OverviewSection({ child }: { child: ChildRecord }) {
       <dl className="max-w-4xl text-std-16N-170">
         <Fact label={t('children.kana')}>{fullName(child.familyKana, child.givenKana)}</Fact>
         <Fact label={t('children.birthDate')}>
-          {formatDate(child.birthDate, locale)}
+          {formatDate(child.birthDate, locale, { western: true })}
           {age !== null && <span className="ml-2">{t('list.age', { n: age })}</span>}
         </Fact>
         <Fact label={t('children.sex')}>{vocab(t, SEX_LABELS, child.sex)}</Fact>

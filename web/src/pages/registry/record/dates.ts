@@ -1,3 +1,4 @@
+import { isoDateInJapan } from '../../../../../src/shared/dates';
 import { parseJapaneseDate } from '../../../../../src/shared/wareki';
 import type { Translate } from '../../../i18n';
 
@@ -23,5 +24,5 @@ export function readDate(
 
 /** Today in Japan as an ISO date (the default of "decided on", "moved on" …). */
 export function todayIso(): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(new Date());
+  return isoDateInJapan(new Date());
 }
