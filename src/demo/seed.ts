@@ -30,7 +30,7 @@ export const DEMO_REGION = '湘南東部';
 export const DEMO_MUNICIPALITY = '藤沢市';
 
 /** Demo accounts: one per role plus a centre staff user limited to one branch. */
-const DEMO_ACCOUNT_COUNT = 8;
+const DEMO_ACCOUNT_COUNT = 11;
 
 /** A demo sign-in, printed once by the start banner. `totpSecret` (base32) is set for roles needing TOTP. */
 export type DemoAccount = {
@@ -184,6 +184,10 @@ async function accountSpecs(tx: DbOrTx, pref: PrefectureSummary): Promise<Accoun
       scope: { scopeOrganisationId: provider.id },
     },
     { role: 'auditor', key: 'auditor', label: '監査担当（閲覧のみ）', scope: {} },
+    // Learners of the Learning module: no scope, no child's data; their profiles are seeded with the courses.
+    { role: 'learner', key: 'learner-nurse', label: `受講者（看護師・${provider.name}）`, scope: {} },
+    { role: 'learner', key: 'learner-teacher', label: `受講者（教員・${DEMO_MUNICIPALITY}）`, scope: {} },
+    { role: 'learner', key: 'learner-nursery', label: `受講者（保育士・${DEMO_MUNICIPALITY}）`, scope: {} },
   ];
   if (specs.length !== DEMO_ACCOUNT_COUNT) throw new Error('demo: DEMO_ACCOUNT_COUNT is out of date');
   return specs;

@@ -5,6 +5,7 @@ import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
+import { learnerFence } from '../modules/access/learner-fence';
 import { csrfGuard, loadSession } from '../modules/accounts/middleware';
 import { clientAddressResolver } from './client-ip';
 import type { AppEnv, Deps } from './context';
@@ -83,6 +84,8 @@ export function createApp(deps: Deps) {
   app.use('/api/*', inputHygiene(definitions));
   app.use('/api/*', loadSession(deps));
   app.use('/api/*', csrfGuard());
+  // Learners reach only their own areas of the API (access/learner-fence.ts).
+  app.use('/api/*', learnerFence());
 
   // Liveness from the process alone, readiness from the database (probes.ts).
   registerProbes(app, deps);

@@ -195,10 +195,24 @@ const ACCESS: Record<
     directory_admin: 403,
     gaps: 200,
     consultations: 200,
+  }, // Learners see the catalogue and their own learning only: every staff area is refused by role before any
+  // record is read (access/learner-fence.ts), children's figures included.
+  learner: {
+    children_figures: 403,
+    audit: 403,
+    user_admin: 403,
+    network: 403,
+    registrations: 403,
+    census: 403,
+    directory: 403,
+    directory_admin: 403,
+    gaps: 403,
+    consultations: 403,
   },
 };
 
 let t: TestApp;
+let child14: string;
 let other: { userId: string; organisationId: string; personId: string; registrationId: string };
 const clients = new Map<Role, TestClient>();
 
@@ -209,7 +223,7 @@ beforeAll(async () => {
   await makePrefecture(db, '43');
   const region = await makeRegion(db, '14', '湘南東部', ['142051']);
   const org = await makeOrganisation(db, '14', { municipalityCode: '142051' });
-  await makeChild(db, '14', '142051', { organisationId: org.id });
+  child14 = (await makeChild(db, '14', '142051', { organisationId: org.id })).id;
   const scopes: Record<Role, Parameters<typeof makeUser>[2]> = {
     system_admin: { prefectureCode: null },
     centre_admin: { prefectureCode: '14' },
@@ -218,6 +232,7 @@ beforeAll(async () => {
     municipal_staff: { prefectureCode: '14', municipalityCode: '142051' },
     provider_staff: { prefectureCode: '14', organisationId: org.id },
     auditor: { prefectureCode: '14' },
+    learner: { prefectureCode: '14' },
   };
   for (const role of ROLES) {
     const secret = generateTotpSecret();
@@ -320,10 +335,29 @@ describe('endpoint matrix', () => {
       paths.push(`/api/admin/users/${other.userId}`);
     if (ACCESS[role].registrations === 200) paths.push(`/api/registrations/${other.registrationId}`);
     const q = role === 'system_admin' ? '?prefecture=14' : '';
+    // A role refused the network altogether (learners) gets the same 403 for every id.
+    const expected = ACCESS[role].network === 403 ? 403 : 404;
     for (const p of paths) {
       const res = await client.get(`${p}${q}`);
-      expect(res.status, `${role} GET ${p}`).toBe(404);
+      expect(res.status, `${role} GET ${p}`).toBe(expected);
     }
+  });
+
+  it('refuses a learner every staff endpoint, real ids included, with the same 403', async () => {
+    const learner = clients.get('learner')!;
+    let probed = 0;
+    for (const [path, cls] of Object.entries(GET_ENDPOINTS)) {
+      if (cls === 'session' || cls === 'public' || cls === 'own' || cls === 'inbox') continue;
+      const query = REQUIRED_QUERY[path] ? `?${REQUIRED_QUERY[path]}` : '';
+      for (const id of [child14, other.organisationId, '00000000-0000-4000-8000-000000000000']) {
+        const url = `${path.replace('{id}', id).replace('{municipalityCode}', '142051')}${query}`;
+        const res = await learner.get(url);
+        expect([res.status, res.body.error?.code], `learner GET ${url}`).toEqual([403, 'forbidden']);
+        probed++;
+        if (!path.includes('{')) break;
+      }
+    }
+    expect(probed).toBeGreaterThan(50);
   });
 
   it('answers 401 to every classified endpoint without a session, except the session and public ones', async () => {

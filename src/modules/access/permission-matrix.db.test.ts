@@ -120,7 +120,9 @@ async function buildWorld(t: TestApp) {
     const user = await makeUser(db, c.role, { ...c.opts, totpSecret });
     users.push({ ...c, user, totpSecret });
   }
-  return { all, users };
+  // A learner of 14: no child at all, not even as a count (refused by role, access/learner-fence.ts).
+  const learner = await makeUser(db, 'learner', { prefectureCode: '14' });
+  return { all, users, learner };
 }
 
 beforeAll(async () => {
@@ -131,7 +133,7 @@ afterAll(() => t.close());
 
 describe('permission matrix', () => {
   it('covers every role', () => {
-    const covered = new Set(w.users.map((u) => u.role));
+    const covered = new Set([...w.users.map((u) => u.role), w.learner.role]);
     for (const role of ROLES) expect(covered.has(role), role).toBe(true);
   });
 
@@ -173,6 +175,23 @@ describe('permission matrix', () => {
       else expect(figures.body.children.total, c.label).toBe(c.expected.length);
     },
   );
+
+  it('refuses a learner every child, list and figure alike, with the same 403 for real and unknown ids', async () => {
+    const client = await signInAs(t, w.learner);
+    const paths = [
+      '/api/children',
+      '/api/children?municipality=142051',
+      '/api/children/export',
+      '/api/home/figures',
+      '/api/transitions',
+      ...w.all.flatMap((id) => [`/api/children/${id}`, `/api/children/${id}/history`]),
+      '/api/children/00000000-0000-4000-8000-000000000000',
+    ];
+    for (const path of paths) {
+      const res = await client.get(path);
+      expect([res.status, res.body.error?.code], path).toEqual([403, 'forbidden']);
+    }
+  });
 
   it('answers 401 to every personal-data endpoint without a session', async () => {
     const { TestClient } = await import('../../test/app');

@@ -77,6 +77,18 @@ export const ROLE_INFO = {
     readOnly: true,
     readsAudit: true,
   },
+  /**
+   * A learner of the Learning module (nurse, care worker, teacher …): signs up or is invited, sees the
+   * catalogue and their own learning only, never any child's data. No TOTP: they see no personal data but
+   * their own, and thousands of them sign in from phones.
+   */
+  learner: {
+    scope: 'none',
+    requiresTotp: false,
+    administers: false,
+    readOnly: false,
+    readsAudit: false,
+  },
 } as const satisfies Record<Role, RoleInfo>;
 
 export function isRole(value: string): value is Role {

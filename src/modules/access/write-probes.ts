@@ -36,22 +36,26 @@ const NON_ADMINS: readonly Role[] = [
   'municipal_staff',
   'provider_staff',
   'auditor',
+  'learner',
 ];
+
+/** Learners may do nothing to any staff record (access/learner-fence.ts): 403 for every id. */
+const LEARNERS: readonly Role[] = ['learner'];
 
 /** Roles refused a whole kind of record before its id is read: 403 for a real and an unknown id alike. */
 export const REFUSED_BY_ROLE: Record<Group, readonly Role[]> = {
-  child: [],
+  child: LEARNERS,
   own: [],
   network: NON_ADMINS,
   users: NON_ADMINS,
-  registrations: ['system_admin', 'municipal_staff', 'provider_staff', 'auditor'],
-  census: ['auditor'],
-  resource_org: [],
-  service: [],
-  rounds: ['regional_coordinator', 'municipal_staff', 'provider_staff', 'auditor'],
-  bottleneck: [],
-  supervise: ['auditor'],
-  consultation: [],
+  registrations: ['system_admin', 'municipal_staff', 'provider_staff', 'auditor', ...LEARNERS],
+  census: ['auditor', ...LEARNERS],
+  resource_org: LEARNERS,
+  service: LEARNERS,
+  rounds: ['regional_coordinator', 'municipal_staff', 'provider_staff', 'auditor', ...LEARNERS],
+  bottleneck: LEARNERS,
+  supervise: ['auditor', ...LEARNERS],
+  consultation: LEARNERS,
 };
 
 /** The system administrator manages the users of every prefecture, so it sees the record of 43. */
@@ -63,12 +67,13 @@ const AREA_OUTSIDERS: readonly Role[] = [
   'regional_coordinator',
   'municipal_staff',
   'provider_staff',
+  'learner',
 ];
 export const LOCAL_OUTSIDERS: Partial<Record<Group, readonly Role[]>> = {
   child: AREA_OUTSIDERS,
   consultation: AREA_OUTSIDERS,
-  service: ['system_admin', 'provider_staff'],
-  bottleneck: ['system_admin', 'provider_staff'], // providers do not read bottlenecks at all
+  service: ['system_admin', 'provider_staff', 'learner'],
+  bottleneck: ['system_admin', 'provider_staff', 'learner'], // providers do not read bottlenecks at all
   own: ROLES, // another user's saved filter and notification
 };
 
@@ -89,6 +94,7 @@ const rowBodies: Record<string, Body> = {
   devices: { kind: 'suction_unit' },
   handbooks: { kind: 'physical', grade: '1級' },
   affiliations: (i) => ({ organisationId: i.organisation, kind: 'day_service', startedOn: '2024-04-01' }),
+  careTeam: (i) => ({ personId: i.person, role: 'visiting_nurse' }),
 };
 const on = (group: Group, path: (i: RecordIds) => string, body?: unknown): Probe => ({
   group,
@@ -101,20 +107,20 @@ export const PROBES: Record<string, Probe> = {
   'PUT /api/children/{id}/care-items': child('/care-items', { items: [{ code: 'oxygen' }] }),
   ...Object.fromEntries(
     COLLECTIONS.flatMap((spec) => [
-      [`POST /api/children/{id}/${spec.name}`, child(`/${spec.name}`, rowBodies[spec.name])],
+      [`POST /api/children/{id}/${spec.path}`, child(`/${spec.path}`, rowBodies[spec.name])],
       [
-        `PATCH /api/children/{id}/${spec.name}/{subId}`,
+        `PATCH /api/children/{id}/${spec.path}/{subId}`,
         {
           group: 'child',
           req: (i: RecordIds) => ({
-            path: `/api/children/${i.child}/${spec.name}/${i.rows[spec.name]}`,
+            path: `/api/children/${i.child}/${spec.path}/${i.rows[spec.name]}`,
             body: { version: v },
           }),
         },
       ],
       [
-        `DELETE /api/children/{id}/${spec.name}/{subId}`,
-        on('child', (i) => `/api/children/${i.child}/${spec.name}/${i.rows[spec.name]}?version=${v}`),
+        `DELETE /api/children/{id}/${spec.path}/{subId}`,
+        on('child', (i) => `/api/children/${i.child}/${spec.path}/${i.rows[spec.name]}?version=${v}`),
       ],
     ]),
   ),

@@ -80,7 +80,13 @@ function ok<T>(res: { status: number; body: T }, what: string): T {
 }
 
 /** A child made through the API with one row in each of its lists and a sharing consent. */
-async function childWithRows(client: TestClient, municipalityCode: string, address: string, orgId: string) {
+async function childWithRows(
+  client: TestClient,
+  municipalityCode: string,
+  address: string,
+  orgId: string,
+  personId: string,
+) {
   const child = await createChildVia(client, {
     municipalityCode,
     address,
@@ -93,12 +99,13 @@ async function childWithRows(client: TestClient, municipalityCode: string, addre
     devices: { kind: 'suction_unit' },
     handbooks: { kind: 'physical', grade: '1級' },
     affiliations: { organisationId: orgId, kind: 'day_service', startedOn: '2024-04-01' },
+    careTeam: { personId, role: 'visiting_nurse', isKeyCoordinator: true },
   };
   let version = child.version;
   const rows: Record<string, string> = {};
   for (const spec of COLLECTIONS) {
     const body = ok(
-      await client.post(`/api/children/${child.id}/${spec.name}`, { version, ...bodies[spec.name] }),
+      await client.post(`/api/children/${child.id}/${spec.path}`, { version, ...bodies[spec.name] }),
       spec.name,
     );
     version = body.version;
@@ -145,6 +152,7 @@ export async function writeWorld(t: TestApp) {
     municipal_staff: { prefectureCode: '14', municipalityCode: '142051' },
     provider_staff: { prefectureCode: '14', organisationId: provider.id },
     auditor: { prefectureCode: '14' },
+    learner: { prefectureCode: '14' },
   };
   const clients = new Map<Role, TestClient>();
   for (const role of ROLES) {
@@ -202,7 +210,7 @@ export async function writeWorld(t: TestApp) {
     .values({ userId: user43.id, scope: 'registry', name: '熊本', filter: {} })
     .returning();
   const foreign: RecordIds = {
-    ...(await childWithRows(staff43, '431001', '熊本市中央区水前寺1-2-3', org43.id)),
+    ...(await childWithRows(staff43, '431001', '熊本市中央区水前寺1-2-3', org43.id, person43.id)),
     ...(await consultationWithHandoff(staff43, '431001')),
     savedFilter: filter!.id,
     region: region43.id,
@@ -240,6 +248,7 @@ export async function writeWorld(t: TestApp) {
   const operator14 = await createOrganizationVia(centreAdmin, { name: '社会福祉法人ひらつか会' });
   // Attended elsewhere: the provider of the users of 14 does not serve this child.
   const school14 = await makeOrganisation(db, '14', { kind: 'school', municipalityCode: '142034' });
+  const person14 = await makePerson(db, '14', { familyName: '平塚', givenName: '看護' });
   // A registration of 藤沢市 sent through the public form, pending in the queue of the centre and of 湘南東部's
   // coordinator.
   const sent = ok(
@@ -252,7 +261,7 @@ export async function writeWorld(t: TestApp) {
     .where(eq(registrations.receiptNo, sent.receiptNo));
   const local = {
     registration: registration14!.id,
-    ...(await childWithRows(centreStaff, '142034', '平塚市浅間町1-1', school14.id)),
+    ...(await childWithRows(centreStaff, '142034', '平塚市浅間町1-1', school14.id, person14.id)),
     ...(await consultationWithHandoff(centreStaff, '142034')),
     savedFilter: filter14!.id,
     notification: await notify(db, {

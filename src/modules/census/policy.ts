@@ -16,6 +16,7 @@ export const CENSUS_ACCESS = {
   municipal_staff: 'none',
   provider_staff: 'none',
   auditor: 'read',
+  learner: 'none',
 } as const satisfies Record<Role, 'none' | 'read' | 'write'>;
 
 /**

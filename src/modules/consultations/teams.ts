@@ -43,7 +43,8 @@ export type TeamUser = {
  * - regional coordinators → the team of their region;
  * - centre staff limited to a branch → that branch's team (tier region); limited to the HQ, or to nothing
  *   (whole prefecture) → the centre team; centre administrators → the centre team;
- * - providers, auditors and system administrators work in no team (auditors read, providers are askers).
+ * - providers, auditors, learners and system administrators work in no team (auditors read, providers are
+ *   askers, learners see no consultation).
  * Incomplete scope columns give no team (default deny), never a wider one.
  */
 export function teamKeysForUser(u: TeamUser): TeamKey[] {
@@ -64,6 +65,7 @@ export function teamKeysForUser(u: TeamUser): TeamKey[] {
     case 'provider_staff':
     case 'auditor':
     case 'system_admin':
+    case 'learner':
       return [];
   }
 }

@@ -13,6 +13,7 @@ export const REVIEWS_REGISTRATIONS = {
   municipal_staff: false,
   provider_staff: false,
   auditor: false,
+  learner: false,
 } as const satisfies Record<Role, boolean>;
 
 /** True when the role works the registration review queue. */

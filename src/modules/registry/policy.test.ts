@@ -11,6 +11,7 @@ const SCOPES: Record<Role, Actor['scope']> = {
   municipal_staff: { kind: 'municipality', municipalityCode: '142051', division: null },
   provider_staff: { kind: 'organisation', organisationId: 'o1' },
   auditor: { kind: 'prefecture' },
+  learner: { kind: 'none' },
 };
 
 const actor = (role: Role, over: Partial<Actor> = {}): Actor => ({

@@ -18,6 +18,7 @@ const EDITS_CHILDREN = {
   municipal_staff: true,
   provider_staff: false,
   auditor: false,
+  learner: false,
 } as const satisfies Record<Role, boolean>;
 
 function hasArea(actor: PolicyActor): boolean {

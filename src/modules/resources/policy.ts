@@ -8,7 +8,8 @@ import type { Actor } from '../access/actor';
  *   coordinators in their region; provider_staff confirm and correct their own listings (not create);
  * - prefecture-wide work (open-data import, re-confirmation rounds, HSDS/xlsx export): centre admin and
  *   prefecture-wide centre staff;
- * - gaps: everyone of the prefecture but providers; bottlenecks: written by centre staff and coordinators.
+ * - gaps: everyone of the prefecture but providers; bottlenecks: written by centre staff and coordinators;
+ * - learners: nothing (the public search is theirs, as everyone's).
  */
 export type ResourceArea =
   | { kind: 'none' }
@@ -43,6 +44,8 @@ export function resourcePolicy(actor: Actor): ResourcePolicy {
   const s = actor.scope;
   switch (actor.role) {
     case 'system_admin':
+    // Learners use the public directory search; the staff directory is not theirs.
+    case 'learner':
       return deny;
     case 'centre_admin':
     case 'centre_staff': {

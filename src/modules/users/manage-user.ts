@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../db/client';
 import { users } from '../../db/schema';
 import { AppError } from '../../server/errors';
 import type { Actor } from '../access/actor';
+import { deleteUserSessions } from '../accounts/sessions';
 import { issueToken } from '../accounts/tokens';
 import { recordAudit } from '../audit/record';
 import { canAssignRole, fitScopeToRole, isSelfLockout, newUserPrefecture, type UserScope } from './policy';
@@ -86,8 +87,18 @@ export async function createUser(
  * Changes a user's name, role or scope (optimistic lock). A role change without a new scope keeps the
  * scope fields the new role uses. Moving between system and prefectural accounts is refused: the
  * prefecture would have to change too, so such a person gets a new account.
+ *
+ * A learner given a staff role keeps the account (and with it the learning record) but not its password: the
+ * learner chose it when signing up, under an address nobody at the centre checked, so the staff access must
+ * rest on an invitation link the administrator hands over, as for every staff account. The password is
+ * cleared, sessions end and the answer carries the new invitation link (docs/learning.md, learner accounts).
  */
-export async function updateUser(tx: DbOrTx, who: AdminWho, unverifiedId: string, input: UpdateUserInput) {
+export async function updateUser(
+  tx: DbOrTx,
+  who: AdminWho,
+  unverifiedId: string,
+  input: UpdateUserInput,
+): Promise<UserView & { invitationUrl?: string }> {
   const target = await findManagedUser(tx, who.actor, unverifiedId);
   if (!target) throw new AppError('not_found');
   const roleChanges = input.role !== undefined && input.role !== target.role;
@@ -103,6 +114,7 @@ export async function updateUser(tx: DbOrTx, who: AdminWho, unverifiedId: string
     }
   }
   const role = input.role ?? target.role;
+  const leavesLearner = roleChanges && target.role === 'learner';
   const scope =
     input.scope !== undefined ? scopeFromRequest(input.scope) : fitScopeToRole(role, scopeOf(target));
   // A name-only change must not fail on an older, incomplete scope: the scope is checked when it changes.
@@ -113,6 +125,7 @@ export async function updateUser(tx: DbOrTx, who: AdminWho, unverifiedId: string
       ...(input.displayName !== undefined ? { displayName: input.displayName } : {}),
       role,
       ...scopeColumns(scope),
+      ...(leavesLearner ? { passwordHash: null } : {}),
       version: sql`${users.version} + 1`,
     })
     .where(and(eq(users.id, target.id), eq(users.version, input.version)))
@@ -128,12 +141,24 @@ export async function updateUser(tx: DbOrTx, who: AdminWho, unverifiedId: string
     ...(roleChanges ? ['role'] : []),
     ...(JSON.stringify(scope) !== JSON.stringify(scopeOf(target)) ? ['scope'] : []),
   ];
+  // The learner's password no longer opens the account: its sessions end and an invitation link replaces it.
+  if (leavesLearner) await deleteUserSessions(tx, target.id);
+  const token = leavesLearner
+    ? await issueToken(tx, target.id, 'invitation', { createdBy: who.actor.userId, now: who.at })
+    : null;
   await recordAudit(tx, who, {
     action: 'configure',
     entityType: 'user',
     entityIds: [target.id],
-    detail: { event: 'user_updated', changed, role, ...(changed.includes('scope') ? { scope } : {}) },
+    detail: {
+      event: 'user_updated',
+      changed,
+      role,
+      ...(changed.includes('scope') ? { scope } : {}),
+      ...(leavesLearner ? { from: 'learner', passwordCleared: true } : {}),
+    },
     prefectureCode: target.prefectureCode,
   });
-  return toUserView((await findManagedUser(tx, who.actor, target.id))!, who.at);
+  const view = toUserView((await findManagedUser(tx, who.actor, target.id))!, who.at);
+  return token ? { ...view, invitationUrl: invitationUrl(token) } : view;
 }

@@ -13,6 +13,7 @@ import {
   ZListUsersQuery,
   ZListUsersResponse,
   ZUpdateUserRequest,
+  ZUpdateUserResponse,
   ZUser,
 } from './schemas';
 
@@ -82,7 +83,7 @@ export function usersRoutes(deps: Deps) {
       tags,
       summary: "Change a user's name, role or scope / ユーザーの変更",
       request: { params: ZIdParam, body: jsonBody(ZUpdateUserRequest) },
-      responses: jsonOk(ZUser),
+      responses: jsonOk(ZUpdateUserResponse),
     }),
     async (c) => {
       const who = requireUserAdmin(c, deps);

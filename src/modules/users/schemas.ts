@@ -87,6 +87,14 @@ export const ZUpdateUserRequest = z
   })
   .openapi('UpdateUserRequest');
 
+export const ZUpdateUserResponse = ZUser.extend({
+  invitationUrl: z.string().optional().openapi({
+    description:
+      'Only when a learner was given a staff role: the password was cleared; give this link to the user (shown once).',
+    example: '/invite#token=…',
+  }),
+}).openapi('UpdateUserResponse');
+
 export const ZResetPasswordResponse = z
   .object({ resetUrl: z.string().openapi({ example: '/reset-password#token=…' }) })
   .openapi('ResetPasswordResponse');

@@ -9,6 +9,7 @@ export const ROLES = [
   'municipal_staff',
   'provider_staff',
   'auditor',
+  'learner',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -20,4 +21,5 @@ export const ROLE_LABELS = {
   municipal_staff: { ja: '市町村職員・コーディネーター', en: 'Municipal staff or coordinator' },
   provider_staff: { ja: '事業所職員', en: 'Provider staff' },
   auditor: { ja: '監査担当（閲覧のみ）', en: 'Auditor (read-only)' },
+  learner: { ja: '受講者', en: 'Learner' },
 } as const satisfies Labels<Role>;

@@ -3,6 +3,7 @@ import { enCensus } from './en/census';
 import { enConsultationTeams } from './en/consultation-teams';
 import { enConsultations } from './en/consultations';
 import { enCore } from './en/core';
+import { enLearningLearners } from './en/learning-learners';
 import { enPublic } from './en/public';
 import { enRecord } from './en/record';
 import { enRegistry } from './en/registry';
@@ -20,4 +21,5 @@ export const en = {
   ...enResources,
   ...enConsultations,
   ...enConsultationTeams,
+  ...enLearningLearners,
 } satisfies Record<keyof typeof ja, string>;

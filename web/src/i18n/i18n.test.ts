@@ -5,6 +5,7 @@ import { enCensus } from './en/census';
 import { enConsultationTeams } from './en/consultation-teams';
 import { enConsultations } from './en/consultations';
 import { enCore } from './en/core';
+import { enLearningLearners } from './en/learning-learners';
 import { enPublic } from './en/public';
 import { enRecord } from './en/record';
 import { enRegistry } from './en/registry';
@@ -15,6 +16,7 @@ import { jaCensus } from './ja/census';
 import { jaConsultationTeams } from './ja/consultation-teams';
 import { jaConsultations } from './ja/consultations';
 import { jaCore } from './ja/core';
+import { jaLearningLearners } from './ja/learning-learners';
 import { jaPublic } from './ja/public';
 import { jaRecord } from './ja/record';
 import { jaRegistry } from './ja/registry';
@@ -32,6 +34,7 @@ describe('UI dictionaries', () => {
       jaResources,
       jaConsultations,
       jaConsultationTeams,
+      jaLearningLearners,
     ].map((p) => Object.keys(p));
     expect(parts.flat().length).toBe(Object.keys(ja).length);
     const enParts = [
@@ -44,6 +47,7 @@ describe('UI dictionaries', () => {
       enResources,
       enConsultations,
       enConsultationTeams,
+      enLearningLearners,
     ].map((p) => Object.keys(p));
     expect(enParts.flat().length).toBe(Object.keys(en).length);
   });

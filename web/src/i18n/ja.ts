@@ -3,6 +3,7 @@ import { jaCensus } from './ja/census';
 import { jaConsultationTeams } from './ja/consultation-teams';
 import { jaConsultations } from './ja/consultations';
 import { jaCore } from './ja/core';
+import { jaLearningLearners } from './ja/learning-learners';
 import { jaPublic } from './ja/public';
 import { jaRecord } from './ja/record';
 import { jaRegistry } from './ja/registry';
@@ -23,6 +24,7 @@ export const ja = {
   ...jaResources,
   ...jaConsultations,
   ...jaConsultationTeams,
+  ...jaLearningLearners,
 } as const;
 
 export type MessageKey = keyof typeof ja;

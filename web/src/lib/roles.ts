@@ -1,3 +1,4 @@
+import { mayCallArea } from '../../../src/modules/access/learner-areas';
 import { ROLE_INFO } from '../../../src/modules/access/roles';
 import { ROLE_LABELS, ROLES, type Role } from '../../../src/shared/vocab/roles';
 import type { Locale } from '../i18n';
@@ -25,6 +26,14 @@ export function administers(role: Role): boolean {
 /** Roles that read the audit log. */
 export function readsAudit(role: Role): boolean {
   return ROLE_INFO[role].readsAudit;
+}
+
+/**
+ * Learners (the Learning module's own accounts) use only the learning pages: the API refuses them every staff
+ * area (src/modules/access/learner-fence.ts), so the menu and the page guards hide those areas too.
+ */
+export function isLearner(role: Role): boolean {
+  return !mayCallArea(role, '/api/children');
 }
 
 export function requiresTotp(role: Role): boolean {

@@ -78,7 +78,8 @@ export function useUpdateUser() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: UpdateUserBody }) =>
-      api.patch<AdminUser>(`${BASE}/${encodeURIComponent(id)}`, body),
+      // invitationUrl: only when a learner was given a staff role (their password was cleared).
+      api.patch<AdminUser & { invitationUrl?: string }>(`${BASE}/${encodeURIComponent(id)}`, body),
     onSettled: () => {
       // Not awaited: the caller's own callbacks run first, before the form re-keys on the new version.
       void qc.invalidateQueries({ queryKey: ['users'] });

@@ -96,7 +96,9 @@ export function UserForm({ user, onInvited, onSaved, onConflict, onCancel }: Pro
       update.mutate(
         { id: user.id, body: { ...body, version: user.version } },
         {
-          onSuccess: () => onSaved(body.displayName),
+          // A learner given a staff role gets a new invitation link to hand over (their password was cleared).
+          onSuccess: (res) =>
+            res.invitationUrl ? onInvited(res.invitationUrl, body.displayName) : onSaved(body.displayName),
           onError: (err) => {
             if (isApiError(err, 'conflict')) onConflict();
           },

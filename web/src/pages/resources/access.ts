@@ -8,10 +8,11 @@ import type { Role } from '../../lib/roles';
  * - creating listings: centre admin and staff, regional coordinators (in their area);
  * - prefecture-wide work (import, re-confirmation rounds, export): centre admin and staff whose scope is the
  *   whole prefecture (not a branch's regions);
- * - gaps: everyone of the prefecture but providers.
+ * - gaps: everyone of the prefecture but providers;
+ * - learners: none of it (the public search is theirs).
  */
 export function readsResources(role: Role): boolean {
-  return role !== 'system_admin';
+  return role !== 'system_admin' && role !== 'learner';
 }
 
 export function writesResources(role: Role): boolean {
@@ -24,7 +25,7 @@ export function runsResourceRounds(role: Role, scopeKind: ScopeKind): boolean {
 }
 
 export function readsResourceGaps(role: Role): boolean {
-  return role !== 'system_admin' && role !== 'provider_staff';
+  return role !== 'system_admin' && role !== 'provider_staff' && role !== 'learner';
 }
 
 /** Who may add qualitative bottlenecks (server: centre staff and coordinators, within their area). */
