@@ -65,6 +65,12 @@ const ZEnv = z.object({
   MAP_TILE_ATTRIBUTION: z.string().trim().max(200).optional(),
   PUBLIC_SEARCH_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(15),
   AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(1440).default(5),
+  LEARNING_MEDIA_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024 * 1024)
+    .max(16 * 1024 ** 3)
+    .default(2 * 1024 ** 3),
   NODE_ENV: z.string().default('development'),
 });
 
@@ -91,6 +97,8 @@ export type Config = {
   publicSearchCacheMs: number;
   /** How often the sealer checkpoints the audit chain's head when it has moved (decision 0012). */
   auditCheckpointMs: number;
+  /** The largest lesson video a centre may upload (decision 0021); captions and documents have their own. */
+  learningMediaMaxBytes: number;
 };
 
 export type MapTiles = {
@@ -165,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : undefined,
     publicSearchCacheMs: e.PUBLIC_SEARCH_CACHE_SECONDS * 1000,
     auditCheckpointMs: e.AUDIT_CHECKPOINT_MINUTES * 60_000,
+    learningMediaMaxBytes: e.LEARNING_MEDIA_MAX_BYTES,
   };
 }
 
@@ -199,6 +208,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     // Off in tests: they change listings behind the API's back and search again at once.
     publicSearchCacheMs: 0,
     auditCheckpointMs: 5 * 60_000,
+    learningMediaMaxBytes: 2 * 1024 ** 3,
     ...overrides,
   };
 }

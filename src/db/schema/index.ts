@@ -4,6 +4,7 @@ export * from './census';
 export * from './consultations';
 export * from './jobs';
 export * from './learning';
+export * from './learning-elearning';
 export * from './network';
 export * from './notifications';
 export * from './registry';

@@ -1,6 +1,7 @@
 import type { Module } from '../../server/context';
 import { moduleRouter } from '../../server/openapi';
 import { perServerLimit } from '../../server/rate-limit';
+import { elearningRoutes } from './elearning';
 
 /**
  * 研修・人材育成 (learning, decision 0020; docs/learning.md): courses and sessions, learners, applications and
@@ -10,8 +11,9 @@ import { perServerLimit } from '../../server/rate-limit';
 export const learningModule: Module = {
   name: 'learning',
   basePath: '/api/learning',
-  routes: (_deps) => {
+  routes: (deps) => {
     const r = moduleRouter();
+    r.route('/elearning', elearningRoutes(deps));
     return r;
   },
 };

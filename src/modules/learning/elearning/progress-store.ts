@@ -1,0 +1,201 @@
+import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import type { DbOrTx, SystemDb } from '../../../db/client';
+import {
+  elearningAttempts,
+  elearningLessonMedia,
+  elearningMedia,
+  elearningProgress,
+  elearningQuestions,
+  elearningQuizzes,
+  trainingCourseParts,
+} from '../../../db/schema';
+import { AppError } from '../../../server/errors';
+import { applyReport, coveredMs, type Interval, resumePositionMs, toMs } from './progress';
+
+type ProgressRow = typeof elearningProgress.$inferSelect;
+
+/** The lesson's current video (ready, not deleted), or null. */
+export async function lessonVideo(db: DbOrTx, partId: string) {
+  const [row] = await db
+    .select({
+      id: elearningMedia.id,
+      durationMs: elearningMedia.durationMs,
+      contentType: elearningMedia.contentType,
+    })
+    .from(elearningLessonMedia)
+    .innerJoin(elearningMedia, eq(elearningMedia.id, elearningLessonMedia.mediaId))
+    .where(
+      and(
+        eq(elearningLessonMedia.partId, partId),
+        eq(elearningLessonMedia.kind, 'video'),
+        eq(elearningMedia.status, 'ready'),
+      ),
+    );
+  return row && row.durationMs !== null && row.contentType !== null
+    ? { id: row.id, durationMs: row.durationMs, contentType: row.contentType }
+    : null;
+}
+
+/** How progress is shown: measured against the current video; a completion once reached stays. */
+export function presentProgress(
+  row: ProgressRow | undefined,
+  video: { id: string; durationMs: number } | null,
+) {
+  if (!row && !video) return null;
+  const same = row && video && row.mediaId === video.id;
+  const durationMs = video?.durationMs ?? row?.durationMs ?? 0;
+  const watched = same ? (row.watched as Interval[]) : [];
+  const covered = same ? row.coveredMs : 0;
+  return {
+    mediaId: video?.id ?? row?.mediaId ?? null,
+    durationMs,
+    coveredMs: covered,
+    percent: durationMs > 0 ? Math.min(100, Math.floor((covered * 100) / durationMs)) : 0,
+    complete: Boolean(row?.completedAt),
+    completedAt: row?.completedAt?.toISOString() ?? null,
+    resumeAtMs: same ? resumePositionMs(watched, row.lastPositionMs, durationMs) : 0,
+    watched: watched.map(([s, e]) => [s, e] as [number, number]),
+  };
+}
+
+/**
+ * Applies a learner's report to their progress on a lesson in one short transaction: the row is locked (two
+ * tabs report one after the other), the time of receipt is the database's clock (every app server agrees),
+ * and the pure rule decides. A new video starts a new measure; a completion once reached is kept.
+ */
+export async function reportProgress(
+  db: SystemDb,
+  args: {
+    learnerUserId: string;
+    prefectureCode: string;
+    partId: string;
+    intervals: [number, number][];
+    positionSeconds: number;
+  },
+) {
+  const video = await lessonVideo(db, args.partId);
+  if (!video) throw new AppError('elearning_no_video');
+  return db.transaction(async (tx) => {
+    await tx
+      .insert(elearningProgress)
+      .values({
+        learnerUserId: args.learnerUserId,
+        partId: args.partId,
+        prefectureCode: args.prefectureCode,
+        mediaId: video.id,
+        durationMs: video.durationMs,
+      })
+      .onConflictDoNothing();
+    const [row] = await tx
+      .select({ p: elearningProgress, now: sql<string>`now()` })
+      .from(elearningProgress)
+      .where(
+        and(
+          eq(elearningProgress.learnerUserId, args.learnerUserId),
+          eq(elearningProgress.partId, args.partId),
+        ),
+      )
+      .for('update');
+    if (!row) throw new AppError('not_found');
+    const receivedAt = new Date(row.now).getTime();
+    const fresh = row.p.mediaId !== video.id;
+    const state = fresh
+      ? { intervals: [] as Interval[], lastReportAt: null, creditMs: 0 }
+      : {
+          intervals: row.p.watched as Interval[],
+          lastReportAt: row.p.lastReportAt?.getTime() ?? null,
+          creditMs: row.p.creditMs,
+        };
+    const out = applyReport(state, args.intervals, video.durationMs, receivedAt);
+    if (!out.ok) throw new AppError('elearning_progress_refused', { detail: { reason: out.reason } });
+    const position = Math.min(video.durationMs, Math.max(0, toMs(args.positionSeconds)));
+    const [saved] = await tx
+      .update(elearningProgress)
+      .set({
+        mediaId: video.id,
+        durationMs: video.durationMs,
+        watched: out.state.intervals.map(([s, e]) => [s, e] as [number, number]),
+        coveredMs: coveredMs(out.state.intervals),
+        creditMs: out.state.creditMs,
+        lastReportAt: new Date(receivedAt),
+        lastPositionMs: position,
+        completedAt: row.p.completedAt ?? (out.complete ? new Date(receivedAt) : null),
+        updatedAt: new Date(receivedAt),
+      })
+      .where(
+        and(
+          eq(elearningProgress.learnerUserId, args.learnerUserId),
+          eq(elearningProgress.partId, args.partId),
+        ),
+      )
+      .returning();
+    return {
+      ...presentProgress(saved, video)!,
+      acceptedMs: out.acceptedMs,
+      deferredMs: out.deferredMs,
+      justCompleted: !row.p.completedAt && out.complete,
+    };
+  });
+}
+
+/** Whether the learner has passed the part's quiz (true when the part has no quiz with questions). */
+async function quizzesPassed(db: DbOrTx, learnerUserId: string, partIds: string[]): Promise<Set<string>> {
+  if (partIds.length === 0) return new Set();
+  const withQuiz = await db
+    .selectDistinct({ partId: elearningQuizzes.partId })
+    .from(elearningQuizzes)
+    .innerJoin(elearningQuestions, eq(elearningQuestions.partId, elearningQuizzes.partId))
+    .where(and(inArray(elearningQuizzes.partId, partIds), sql`${elearningQuestions.archivedAt} is null`));
+  const needQuiz = new Set(withQuiz.map((r) => r.partId));
+  const passed = await db
+    .selectDistinct({ partId: elearningAttempts.partId })
+    .from(elearningAttempts)
+    .where(
+      and(
+        eq(elearningAttempts.learnerUserId, learnerUserId),
+        inArray(elearningAttempts.partId, partIds),
+        eq(elearningAttempts.status, 'passed'),
+      ),
+    );
+  const ok = new Set(partIds.filter((id) => !needQuiz.has(id)));
+  for (const p of passed) ok.add(p.partId);
+  return ok;
+}
+
+/**
+ * The lessons of a course and which of them the learner has completed: a lesson is complete when its video
+ * was watched (≥ 95 %, kept once reached; a lesson without a video needs none) and its quiz, if it has one,
+ * was passed. For attendance and certificates (owner P): `allComplete` is the course's "all lessons" rule.
+ */
+export async function lessonsCompleted(
+  db: DbOrTx,
+  learnerUserId: string,
+  courseId: string,
+): Promise<{ lessonIds: string[]; completedIds: string[]; allComplete: boolean }> {
+  const lessons = await db
+    .select({ id: trainingCourseParts.id })
+    .from(trainingCourseParts)
+    .where(and(eq(trainingCourseParts.courseId, courseId), eq(trainingCourseParts.kind, 'lesson')))
+    .orderBy(asc(trainingCourseParts.seq));
+  const ids = lessons.map((l) => l.id);
+  if (ids.length === 0) return { lessonIds: [], completedIds: [], allComplete: true };
+  const videos = await db
+    .select({ partId: elearningLessonMedia.partId })
+    .from(elearningLessonMedia)
+    .where(and(inArray(elearningLessonMedia.partId, ids), eq(elearningLessonMedia.kind, 'video')));
+  const hasVideo = new Set(videos.map((v) => v.partId));
+  const watched = await db
+    .select({ partId: elearningProgress.partId })
+    .from(elearningProgress)
+    .where(
+      and(
+        eq(elearningProgress.learnerUserId, learnerUserId),
+        inArray(elearningProgress.partId, ids),
+        isNotNull(elearningProgress.completedAt),
+      ),
+    );
+  const watchedIds = new Set(watched.map((w) => w.partId));
+  const passed = await quizzesPassed(db, learnerUserId, ids);
+  const completedIds = ids.filter((id) => (!hasVideo.has(id) || watchedIds.has(id)) && passed.has(id));
+  return { lessonIds: ids, completedIds, allComplete: completedIds.length === ids.length };
+}
