@@ -1,6 +1,7 @@
 import { CENSUS_ERRORS } from '../modules/census/errors';
 import { CONSULTATION_ERRORS } from '../modules/consultations/errors';
 import { ELEARNING_ERRORS } from '../modules/learning/elearning/errors';
+import { APPLICATION_ERRORS } from '../modules/learning/errors-applications';
 import { RESOURCE_ERRORS } from '../modules/resources/errors';
 
 /**
@@ -132,7 +133,14 @@ const CORE_ERRORS = {
 } as const satisfies Record<string, { status: number; ja: string; en: string }>;
 
 /** Core codes and each module's own (a module keeps its codes in its errors.ts). */
-export const ERRORS = { ...CORE_ERRORS, ...CENSUS_ERRORS, ...CONSULTATION_ERRORS, ...ELEARNING_ERRORS, ...RESOURCE_ERRORS };
+export const ERRORS = {
+  ...CORE_ERRORS,
+  ...CENSUS_ERRORS,
+  ...CONSULTATION_ERRORS,
+  ...ELEARNING_ERRORS,
+  ...APPLICATION_ERRORS,
+  ...RESOURCE_ERRORS,
+};
 
 export type ErrorCode = keyof typeof ERRORS;
 

@@ -2,6 +2,7 @@ import type { Module } from '../../server/context';
 import { moduleRouter } from '../../server/openapi';
 import { perServerLimit } from '../../server/rate-limit';
 import { elearningRoutes } from './elearning';
+import { applicationRoutes } from './routes-applications';
 
 /**
  * 研修・人材育成 (learning, decision 0020; docs/learning.md): courses and sessions, learners, applications and
@@ -13,6 +14,7 @@ export const learningModule: Module = {
   basePath: '/api/learning',
   routes: (deps) => {
     const r = moduleRouter();
+    r.route('/', applicationRoutes(deps));
     r.route('/elearning', elearningRoutes(deps));
     return r;
   },
