@@ -5,6 +5,7 @@ export * from './consultations';
 export * from './jobs';
 export * from './learning';
 export * from './learning-elearning';
+export * from './learning-learners';
 export * from './learning-selection';
 export * from './network';
 export * from './notifications';

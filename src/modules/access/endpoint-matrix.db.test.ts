@@ -34,7 +34,9 @@ type EndpointClass =
   | 'directory' // the resource directory (no personal data): every role of the prefecture (providers: their own)
   | 'directory_admin' // re-confirmation rounds and whole-directory exports: the centre with a prefecture scope
   | 'consultations' // consultations, queues, caseload, figures: scoped to the caller's teams (no team: empty lists)
-  | 'gaps'; // supply and demand counts and bottlenecks: every role of the prefecture but providers
+  | 'gaps' // supply and demand counts and bottlenecks: every role of the prefecture but providers
+  | 'learner_own' // a learner's own learning and profile: learners only (staff have no learner profile)
+  | 'learner_admin'; // learner sign-ups to confirm: whoever manages the whole prefecture's learning
 
 const GET_ENDPOINTS: Record<string, EndpointClass> = {
   '/api/auth/session': 'session',
@@ -97,6 +99,11 @@ const GET_ENDPOINTS: Record<string, EndpointClass> = {
   '/api/public/resources/options': 'public',
   '/api/public/resources/{id}': 'public',
   '/api/public/resources/confirm/{token}': 'public',
+  '/api/learning/me': 'learner_own',
+  '/api/learning/me/profile': 'learner_own',
+  '/api/learning/learners/sign-ups': 'learner_admin',
+  '/api/public/learning/sign-up/options': 'public',
+  '/api/public/learning/sign-up/workplaces': 'public',
 };
 
 /** Query parameters a list endpoint requires. */
@@ -105,6 +112,7 @@ const REQUIRED_QUERY: Record<string, string> = {
   '/api/census/runs': 'nendo=2025',
   '/api/consultations/figures': 'nendo=2025',
   '/api/consultations/figures/export': 'nendo=2025',
+  '/api/public/learning/sign-up/workplaces': 'prefecture=14&q=%E7%97%85%E9%99%A2',
 };
 
 /** Expected status of a list request of each class, per role (users of prefecture 14). */
@@ -123,6 +131,8 @@ const ACCESS: Record<
     directory_admin: 404,
     gaps: 404,
     consultations: 200,
+    learner_own: 403,
+    learner_admin: 403,
   },
   centre_admin: {
     children_figures: 200,
@@ -135,6 +145,8 @@ const ACCESS: Record<
     directory_admin: 200,
     gaps: 200,
     consultations: 200,
+    learner_own: 403,
+    learner_admin: 200,
   },
   centre_staff: {
     children_figures: 200,
@@ -147,6 +159,8 @@ const ACCESS: Record<
     directory_admin: 200,
     gaps: 200,
     consultations: 200,
+    learner_own: 403,
+    learner_admin: 200,
   },
   regional_coordinator: {
     children_figures: 200,
@@ -159,6 +173,8 @@ const ACCESS: Record<
     directory_admin: 403,
     gaps: 200,
     consultations: 200,
+    learner_own: 403,
+    learner_admin: 403,
   },
   municipal_staff: {
     children_figures: 200,
@@ -171,6 +187,8 @@ const ACCESS: Record<
     directory_admin: 403,
     gaps: 200,
     consultations: 200,
+    learner_own: 403,
+    learner_admin: 403,
   },
   provider_staff: {
     children_figures: 200,
@@ -183,6 +201,8 @@ const ACCESS: Record<
     directory_admin: 403,
     gaps: 403,
     consultations: 200,
+    learner_own: 403,
+    learner_admin: 403,
   },
   auditor: {
     children_figures: 200,
@@ -195,6 +215,8 @@ const ACCESS: Record<
     directory_admin: 403,
     gaps: 200,
     consultations: 200,
+    learner_own: 403,
+    learner_admin: 403,
   }, // Learners see the catalogue and their own learning only: every staff area is refused by role before any
   // record is read (access/learner-fence.ts), children's figures included.
   learner: {
@@ -208,6 +230,8 @@ const ACCESS: Record<
     directory_admin: 403,
     gaps: 403,
     consultations: 403,
+    learner_own: 200,
+    learner_admin: 403,
   },
 };
 
@@ -347,7 +371,7 @@ describe('endpoint matrix', () => {
     const learner = clients.get('learner')!;
     let probed = 0;
     for (const [path, cls] of Object.entries(GET_ENDPOINTS)) {
-      if (cls === 'session' || cls === 'public' || cls === 'own' || cls === 'inbox') continue;
+      if (['session', 'public', 'own', 'inbox', 'learner_own'].includes(cls)) continue;
       const query = REQUIRED_QUERY[path] ? `?${REQUIRED_QUERY[path]}` : '';
       for (const id of [child14, other.organisationId, '00000000-0000-4000-8000-000000000000']) {
         const url = `${path.replace('{id}', id).replace('{municipalityCode}', '142051')}${query}`;

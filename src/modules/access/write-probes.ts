@@ -28,7 +28,8 @@ export type Group =
   | 'rounds'
   | 'bottleneck'
   | 'supervise'
-  | 'consultation';
+  | 'consultation'
+  | 'learner_sign_up';
 
 const NON_ADMINS: readonly Role[] = [
   'centre_staff',
@@ -56,6 +57,15 @@ export const REFUSED_BY_ROLE: Record<Group, readonly Role[]> = {
   bottleneck: LEARNERS,
   supervise: ['auditor', ...LEARNERS],
   consultation: LEARNERS,
+  // Learner accounts are the prefecture's: administered by whoever manages its whole learning.
+  learner_sign_up: [
+    'system_admin',
+    'regional_coordinator',
+    'municipal_staff',
+    'provider_staff',
+    'auditor',
+    ...LEARNERS,
+  ],
 };
 
 /** The system administrator manages the users of every prefecture, so it sees the record of 43. */
@@ -270,6 +280,12 @@ export const PROBES: Record<string, Probe> = {
     (i) => `/api/consultations/${i.consultation}/handoffs/${i.handoff}/accept`,
     {},
   ),
+  ...Object.fromEntries(
+    (['approve', 'reject'] as const).map((d) => [
+      `POST /api/learning/learners/sign-ups/{id}/${d}`,
+      on('learner_sign_up', (i) => `/api/learning/learners/sign-ups/${i.learnerSignUp}/${d}`, { version: v }),
+    ]),
+  ),
 };
 
 export const OTHER_WRITES: Record<string, Exclude<WriteClass, 'record'>> = {
@@ -310,4 +326,8 @@ export const OTHER_WRITES: Record<string, Exclude<WriteClass, 'record'>> = {
   'POST /api/consultations/supervise-teams': 'area',
   'PUT /api/consultations/caseload/rule': 'area',
   'POST /api/consultations': 'area',
+  'POST /api/public/learning/sign-up': 'public',
+  'PUT /api/learning/me/profile': 'area',
+  'POST /api/learning/learners/invitations/preview': 'area',
+  'POST /api/learning/learners/invitations': 'area',
 };

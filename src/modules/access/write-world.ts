@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { censusReviewPairs, censusRuns, registrations, savedFilters } from '../../db/schema';
+import { censusReviewPairs, censusRuns, learnerSignUps, registrations, savedFilters } from '../../db/schema';
 import { type TestApp, TestClient } from '../../test/app';
 import { makeCensusSource } from '../../test/census-factory';
 import {
@@ -44,6 +44,7 @@ export type RecordIds = {
   superviseTeam: string;
   consultation: string;
   handoff: string;
+  learnerSignUp: string;
 };
 
 /** Ids of the same shape as real ones that name nothing. */
@@ -71,6 +72,7 @@ export function unknownIds(): RecordIds {
     superviseTeam: u(),
     consultation: u(),
     handoff: u(),
+    learnerSignUp: u(),
   };
 }
 
@@ -209,6 +211,17 @@ export async function writeWorld(t: TestApp) {
     .insert(savedFilters)
     .values({ userId: user43.id, scope: 'registry', name: '熊本', filter: {} })
     .returning();
+  const [signUp43] = await db
+    .insert(learnerSignUps)
+    .values({
+      prefectureCode: '43',
+      email: 'learner43@example.jp',
+      displayName: '熊本 学',
+      profession: 'nurse',
+      workplaceName: '熊本市民病院',
+      municipalityCode: '431001',
+    })
+    .returning();
   const foreign: RecordIds = {
     ...(await childWithRows(staff43, '431001', '熊本市中央区水前寺1-2-3', org43.id, person43.id)),
     ...(await consultationWithHandoff(staff43, '431001')),
@@ -235,6 +248,7 @@ export async function writeWorld(t: TestApp) {
     round: round.round.id,
     bottleneck: bottleneck.id,
     superviseTeam: team.id,
+    learnerSignUp: signUp43!.id,
   };
 
   // 神奈川 (14): records out of some roles' reach.

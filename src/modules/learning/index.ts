@@ -3,6 +3,9 @@ import { moduleRouter } from '../../server/openapi';
 import { perServerLimit } from '../../server/rate-limit';
 import { elearningRoutes } from './elearning';
 import { applicationRoutes } from './routes-applications';
+import { learnerRoutes } from './routes-learners';
+import { publicLearnerRoutes } from './routes-learners-public';
+import { learnerStaffRoutes } from './routes-learners-staff';
 
 /**
  * 研修・人材育成 (learning, decision 0020; docs/learning.md): courses and sessions, learners, applications and
@@ -15,6 +18,8 @@ export const learningModule: Module = {
   routes: (deps) => {
     const r = moduleRouter();
     r.route('/', applicationRoutes(deps));
+    r.route('/', learnerRoutes(deps));
+    r.route('/', learnerStaffRoutes(deps));
     r.route('/elearning', elearningRoutes(deps));
     return r;
   },
@@ -33,6 +38,7 @@ export const publicLearningModule: Module = {
   routes: (deps) => {
     const r = moduleRouter();
     r.use('*', perServerLimit(deps, PUBLIC_LEARNING_RATE_LIMIT));
+    r.route('/', publicLearnerRoutes(deps));
     return r;
   },
 };

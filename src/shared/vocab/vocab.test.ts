@@ -6,6 +6,7 @@ import * as census from './census';
 import * as consultations from './consultations';
 import { isCode, type Label, labelOf } from './label';
 import * as learning from './learning';
+import * as learningLearners from './learning-learners';
 import * as learningSelection from './learning-selection';
 import * as network from './network';
 import * as registry from './registry';
@@ -54,6 +55,13 @@ const VOCABULARIES: [string, readonly string[], Record<string, Label>][] = [
   ['session statuses', learning.SESSION_STATUSES, learning.SESSION_STATUS_LABELS],
   ['application statuses', learning.APPLICATION_STATUSES, learning.APPLICATION_STATUS_LABELS],
   ['selection reasons', learningSelection.SELECTION_REASONS, learningSelection.SELECTION_REASON_LABELS],
+  ['sign-up statuses', learningLearners.SIGN_UP_STATUSES, learningLearners.SIGN_UP_STATUS_LABELS],
+  [
+    'sign-up confirmations',
+    learningLearners.SIGN_UP_CONFIRMATIONS,
+    learningLearners.SIGN_UP_CONFIRMATION_LABELS,
+  ],
+  ['invite row outcomes', learningLearners.INVITE_ROW_OUTCOMES, learningLearners.INVITE_ROW_OUTCOME_LABELS],
 ];
 
 describe('vocabularies', () => {
