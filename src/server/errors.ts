@@ -2,6 +2,7 @@ import { CENSUS_ERRORS } from '../modules/census/errors';
 import { CONSULTATION_ERRORS } from '../modules/consultations/errors';
 import { ELEARNING_ERRORS } from '../modules/learning/elearning/errors';
 import { APPLICATION_ERRORS } from '../modules/learning/errors-applications';
+import { CERTIFICATE_ERRORS } from '../modules/learning/errors-certificates';
 import { LEARNER_ERRORS } from '../modules/learning/errors-learners';
 import { RESOURCE_ERRORS } from '../modules/resources/errors';
 
@@ -140,6 +141,7 @@ export const ERRORS = {
   ...CONSULTATION_ERRORS,
   ...ELEARNING_ERRORS,
   ...APPLICATION_ERRORS,
+  ...CERTIFICATE_ERRORS,
   ...LEARNER_ERRORS,
   ...RESOURCE_ERRORS,
 };

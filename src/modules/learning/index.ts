@@ -2,7 +2,10 @@ import type { Module } from '../../server/context';
 import { moduleRouter } from '../../server/openapi';
 import { perServerLimit } from '../../server/rate-limit';
 import { elearningRoutes } from './elearning';
+import { lessonsCompleted } from './elearning/progress-store';
 import { applicationRoutes } from './routes-applications';
+import { attendanceRoutes } from './routes-attendance';
+import { certificateRoutes, publicCertificateRoutes } from './routes-certificates';
 import { learnerRoutes } from './routes-learners';
 import { publicLearnerRoutes } from './routes-learners-public';
 import { learnerStaffRoutes } from './routes-learners-staff';
@@ -18,6 +21,8 @@ export const learningModule: Module = {
   routes: (deps) => {
     const r = moduleRouter();
     r.route('/', applicationRoutes(deps));
+    r.route('/', attendanceRoutes(deps));
+    r.route('/', certificateRoutes(deps, lessonsCompleted));
     r.route('/', learnerRoutes(deps));
     r.route('/', learnerStaffRoutes(deps));
     r.route('/elearning', elearningRoutes(deps));
@@ -38,6 +43,7 @@ export const publicLearningModule: Module = {
   routes: (deps) => {
     const r = moduleRouter();
     r.use('*', perServerLimit(deps, PUBLIC_LEARNING_RATE_LIMIT));
+    r.route('/', publicCertificateRoutes(deps));
     r.route('/', publicLearnerRoutes(deps));
     return r;
   },

@@ -1,0 +1,23 @@
+/** The error codes of attendance, assignments and certificates (merged into the one table in server/errors.ts). */
+export const CERTIFICATE_ERRORS = {
+  learning_assignment_closed: {
+    status: 409,
+    ja: 'この回は中止または準備中のため、課題を提出できません。',
+    en: 'This session is cancelled or not yet open: the assignment cannot be submitted.',
+  },
+  learning_assignment_accepted: {
+    status: 409,
+    ja: '課題はすでに受理されています。修正が必要な場合は担当者に連絡してください。',
+    en: 'The assignment has already been accepted. Contact the staff if it needs a change.',
+  },
+  learning_assignment_missing: {
+    status: 409,
+    ja: '課題がまだ提出されていないため、受理できません。',
+    en: 'The assignment has not been submitted yet, so it cannot be accepted.',
+  },
+  learning_certificate_revoked: {
+    status: 409,
+    ja: 'この修了証は取り消されています。',
+    en: 'This certificate has been revoked.',
+  },
+} as const;
