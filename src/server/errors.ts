@@ -1,6 +1,7 @@
 import { CENSUS_ERRORS } from '../modules/census/errors';
 import { CONSULTATION_ERRORS } from '../modules/consultations/errors';
 import { ELEARNING_ERRORS } from '../modules/learning/elearning/errors';
+import { LEARNING_ERRORS } from '../modules/learning/errors';
 import { APPLICATION_ERRORS } from '../modules/learning/errors-applications';
 import { CERTIFICATE_ERRORS } from '../modules/learning/errors-certificates';
 import { LEARNER_ERRORS } from '../modules/learning/errors-learners';
@@ -140,6 +141,7 @@ export const ERRORS = {
   ...CENSUS_ERRORS,
   ...CONSULTATION_ERRORS,
   ...ELEARNING_ERRORS,
+  ...LEARNING_ERRORS,
   ...APPLICATION_ERRORS,
   ...CERTIFICATE_ERRORS,
   ...LEARNER_ERRORS,

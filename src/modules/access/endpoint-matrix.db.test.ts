@@ -34,6 +34,7 @@ type EndpointClass =
   | 'directory' // the resource directory (no personal data): every role of the prefecture (providers: their own)
   | 'directory_admin' // re-confirmation rounds and whole-directory exports: the centre with a prefecture scope
   | 'consultations' // consultations, queues, caseload, figures: scoped to the caller's teams (no team: empty lists)
+  | 'training' // training courses and sessions (no personal data): centre staff, coordinators, auditors
   | 'gaps' // supply and demand counts and bottlenecks: every role of the prefecture but providers
   | 'learner_own' // a learner's own learning and profile: learners only (staff have no learner profile)
   | 'learner_admin'; // learner sign-ups to confirm: whoever manages the whole prefecture's learning
@@ -99,6 +100,11 @@ const GET_ENDPOINTS: Record<string, EndpointClass> = {
   '/api/public/resources/options': 'public',
   '/api/public/resources/{id}': 'public',
   '/api/public/resources/confirm/{token}': 'public',
+  '/api/learning/options': 'training',
+  '/api/learning/courses': 'training',
+  '/api/learning/courses/{id}': 'training',
+  '/api/learning/sessions': 'training',
+  '/api/learning/sessions/{id}': 'training',
   '/api/learning/me': 'learner_own',
   '/api/learning/me/profile': 'learner_own',
   '/api/learning/learners/sign-ups': 'learner_admin',
@@ -131,6 +137,7 @@ const ACCESS: Record<
     directory_admin: 404,
     gaps: 404,
     consultations: 200,
+    training: 403,
     learner_own: 403,
     learner_admin: 403,
   },
@@ -145,6 +152,7 @@ const ACCESS: Record<
     directory_admin: 200,
     gaps: 200,
     consultations: 200,
+    training: 200,
     learner_own: 403,
     learner_admin: 200,
   },
@@ -159,6 +167,7 @@ const ACCESS: Record<
     directory_admin: 200,
     gaps: 200,
     consultations: 200,
+    training: 200,
     learner_own: 403,
     learner_admin: 200,
   },
@@ -173,6 +182,7 @@ const ACCESS: Record<
     directory_admin: 403,
     gaps: 200,
     consultations: 200,
+    training: 200,
     learner_own: 403,
     learner_admin: 403,
   },
@@ -187,6 +197,7 @@ const ACCESS: Record<
     directory_admin: 403,
     gaps: 200,
     consultations: 200,
+    training: 403,
     learner_own: 403,
     learner_admin: 403,
   },
@@ -201,6 +212,7 @@ const ACCESS: Record<
     directory_admin: 403,
     gaps: 403,
     consultations: 200,
+    training: 403,
     learner_own: 403,
     learner_admin: 403,
   },
@@ -215,6 +227,7 @@ const ACCESS: Record<
     directory_admin: 403,
     gaps: 200,
     consultations: 200,
+    training: 200,
     learner_own: 403,
     learner_admin: 403,
   }, // Learners see the catalogue and their own learning only: every staff area is refused by role before any
@@ -230,6 +243,7 @@ const ACCESS: Record<
     directory_admin: 403,
     gaps: 403,
     consultations: 403,
+    training: 403,
     learner_own: 200,
     learner_admin: 403,
   },

@@ -29,6 +29,7 @@ export type Group =
   | 'bottleneck'
   | 'supervise'
   | 'consultation'
+  | 'training'
   | 'learner_sign_up';
 
 const NON_ADMINS: readonly Role[] = [
@@ -57,6 +58,8 @@ export const REFUSED_BY_ROLE: Record<Group, readonly Role[]> = {
   bottleneck: LEARNERS,
   supervise: ['auditor', ...LEARNERS],
   consultation: LEARNERS,
+  // Courses and sessions: staff of the centre and coordinators; the others may change none (auditors read).
+  training: ['system_admin', 'municipal_staff', 'provider_staff', 'auditor', ...LEARNERS],
   // Learner accounts are the prefecture's: administered by whoever manages its whole learning.
   learner_sign_up: [
     'system_admin',
@@ -280,6 +283,34 @@ export const PROBES: Record<string, Probe> = {
     (i) => `/api/consultations/${i.consultation}/handoffs/${i.handoff}/accept`,
     {},
   ),
+  'PATCH /api/learning/courses/{id}': on('training', (i) => `/api/learning/courses/${i.trainingCourse}`, {
+    version: v,
+    title: '変更',
+  }),
+  'PUT /api/learning/courses/{id}/parts': on(
+    'training',
+    (i) => `/api/learning/courses/${i.trainingCourse}/parts`,
+    { version: v, parts: [] },
+  ),
+  'POST /api/learning/courses/{id}/archive': on(
+    'training',
+    (i) => `/api/learning/courses/${i.trainingCourse}/archive`,
+    { version: v },
+  ),
+  'POST /api/learning/courses/{id}/restore': on(
+    'training',
+    (i) => `/api/learning/courses/${i.trainingCourse}/restore`,
+    { version: v },
+  ),
+  'PATCH /api/learning/sessions/{id}': on('training', (i) => `/api/learning/sessions/${i.trainingSession}`, {
+    version: v,
+    capacity: 10,
+  }),
+  'POST /api/learning/sessions/{id}/status': on(
+    'training',
+    (i) => `/api/learning/sessions/${i.trainingSession}/status`,
+    { version: v, status: 'cancelled' },
+  ),
   ...Object.fromEntries(
     (['approve', 'reject'] as const).map((d) => [
       `POST /api/learning/learners/sign-ups/{id}/${d}`,
@@ -326,6 +357,8 @@ export const OTHER_WRITES: Record<string, Exclude<WriteClass, 'record'>> = {
   'POST /api/consultations/supervise-teams': 'area',
   'PUT /api/consultations/caseload/rule': 'area',
   'POST /api/consultations': 'area',
+  'POST /api/learning/courses': 'area',
+  'POST /api/learning/sessions': 'area',
   'POST /api/public/learning/sign-up': 'public',
   'PUT /api/learning/me/profile': 'area',
   'POST /api/learning/learners/invitations/preview': 'area',

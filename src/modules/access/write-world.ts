@@ -44,6 +44,8 @@ export type RecordIds = {
   superviseTeam: string;
   consultation: string;
   handoff: string;
+  trainingCourse: string;
+  trainingSession: string;
   learnerSignUp: string;
 };
 
@@ -72,6 +74,8 @@ export function unknownIds(): RecordIds {
     superviseTeam: u(),
     consultation: u(),
     handoff: u(),
+    trainingCourse: u(),
+    trainingSession: u(),
     learnerSignUp: u(),
   };
 }
@@ -207,6 +211,14 @@ export async function writeWorld(t: TestApp) {
     }),
     'supervise team',
   );
+  const course43 = ok(
+    await admin43.post('/api/learning/courses', { kind: 'brush_up', title: '熊本ブラッシュアップ研修' }),
+    'training course',
+  );
+  const session43 = ok(
+    await admin43.post('/api/learning/sessions', { courseId: course43.id, delivery: 'online' }),
+    'training session',
+  );
   const [filter] = await db
     .insert(savedFilters)
     .values({ userId: user43.id, scope: 'registry', name: '熊本', filter: {} })
@@ -248,6 +260,8 @@ export async function writeWorld(t: TestApp) {
     round: round.round.id,
     bottleneck: bottleneck.id,
     superviseTeam: team.id,
+    trainingCourse: course43.id,
+    trainingSession: session43.id,
     learnerSignUp: signUp43!.id,
   };
 

@@ -6,9 +6,11 @@ import { lessonsCompleted } from './elearning/progress-store';
 import { applicationRoutes } from './routes-applications';
 import { attendanceRoutes } from './routes-attendance';
 import { certificateRoutes, publicCertificateRoutes } from './routes-certificates';
+import { courseRoutes } from './routes-courses';
 import { learnerRoutes } from './routes-learners';
 import { publicLearnerRoutes } from './routes-learners-public';
 import { learnerStaffRoutes } from './routes-learners-staff';
+import { sessionRoutes } from './routes-sessions';
 
 /**
  * 研修・人材育成 (learning, decision 0020; docs/learning.md): courses and sessions, learners, applications and
@@ -20,6 +22,8 @@ export const learningModule: Module = {
   basePath: '/api/learning',
   routes: (deps) => {
     const r = moduleRouter();
+    r.route('/', courseRoutes(deps));
+    r.route('/', sessionRoutes(deps));
     r.route('/', applicationRoutes(deps));
     r.route('/', attendanceRoutes(deps));
     r.route('/', certificateRoutes(deps, lessonsCompleted));
