@@ -25,6 +25,7 @@ import type {
   Topic,
   Urgency,
 } from '../../shared/vocab/consultations';
+import type { SystemText } from '../../shared/vocab/system-text';
 import { users } from './accounts';
 import { centres, people, prefectures, regions } from './network';
 import { children } from './registry';
@@ -202,6 +203,8 @@ export const consultationHandoffs = pgTable(
       .references(() => consultationTeams.id),
     status: text('status').$type<HandoffStatusDb>().notNull(),
     reason: text('reason'),
+    /** A reason the system gave (e.g. the back-up kept after a hand-off), as a code with parameters. */
+    systemReason: jsonb('system_reason').$type<SystemText>(),
     /** A hand-off that keeps the handing team as back-up once accepted (MI-1: the centre stays as back-up). */
     keepAsBackup: boolean('keep_as_backup').notNull().default(false),
     requestedBy: uuid('requested_by'),

@@ -1,10 +1,12 @@
 import { char, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { SystemText } from '../../shared/vocab/system-text';
 import { users } from './accounts';
 import { prefectures } from './network';
 
 /**
  * In-app notifications. Addressed to one user, or to everyone scoped to a municipality (e.g. "a child moved
- * into your municipality"). Messages are stored in both languages.
+ * into your municipality"). The message is stored as a code with parameters (`text`) and rendered in the
+ * reader's language; `title_ja` / `title_en` keep its rendering at the time, for readers of older versions.
  */
 export const notifications = pgTable(
   'notifications',
@@ -20,6 +22,8 @@ export const notifications = pgTable(
     titleEn: text('title_en').notNull(),
     entityType: text('entity_type'),
     entityId: uuid('entity_id'),
+    /** The message as a code with parameters (vocab/system-text.ts), shown in the reader's language. */
+    text: jsonb('text').$type<SystemText>(),
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp('read_at', { withTimezone: true }),

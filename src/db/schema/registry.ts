@@ -25,6 +25,7 @@ import type {
   Sex,
 } from '../../shared/vocab/registry';
 import { municipalities, organisations, prefectures } from './network';
+import type { SystemText } from '../../shared/vocab/system-text';
 
 export type { ChildStatus, ConsentPurpose, DeviceKind, RegistrationStatus, Sex };
 
@@ -162,6 +163,8 @@ export const childCareItems = pgTable(
     judgedOn: date('judged_on'),
     judgedBy: text('judged_by'),
     note: text('note'),
+    /** A note the system wrote (e.g. from a registration), as a code with parameters (vocab/system-text.ts). */
+    systemNote: jsonb('system_note').$type<SystemText>(),
     createdAt: created(),
   },
   (t) => [index('child_care_items_child_idx').on(t.childId), index('child_care_items_code_idx').on(t.code)],
@@ -210,6 +213,8 @@ export const childConsents = pgTable(
     withdrawnOn: date('withdrawn_on'),
     recordedBy: uuid('recorded_by'),
     note: text('note'),
+    /** A note the system wrote (the registration it came from), as a code with parameters. */
+    systemNote: jsonb('system_note').$type<SystemText>(),
     createdAt: created(),
   },
   (t) => [index('child_consents_child_idx').on(t.childId, t.purpose)],

@@ -199,6 +199,7 @@ export async function consultationDetail(
       toTeam: teamView(teams.get(h.toTeamId)),
       status: h.status,
       reason: h.reason,
+      systemReason: h.systemReason,
       keepAsBackup: h.keepAsBackup,
       requestedAt: h.requestedAt.toISOString(),
       decidedAt: h.decidedAt?.toISOString() ?? null,

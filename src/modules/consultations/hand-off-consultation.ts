@@ -8,6 +8,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { consultationHandoffs, consultations } from '../../db/schema';
 import { AppError } from '../../server/errors';
+import type { SystemTextCode } from '../../shared/vocab/system-text';
 import { notify } from '../notifications/notify';
 import {
   lockConsultation,
@@ -36,12 +37,6 @@ const REFUSAL_CODE = {
   already_pending: 'consultation_handoff_already_pending',
 } as const satisfies Record<HandoffRefusal, string>;
 
-const KIND_LABEL = {
-  handoff: { ja: '移管', en: 'hand-off' },
-  backup: { ja: '後方支援', en: 'back-up' },
-  supervise: { ja: 'スーパーバイズ', en: 'supervision' },
-} as const;
-
 async function resolveTarget(tx: DbOrTx, prefectureCode: string, to: TeamRefInput): Promise<TeamRow> {
   if ('teamId' in to) return requestableTeamById(tx, prefectureCode, to.teamId);
   return ensureTeam(tx, prefectureCode, to);
@@ -52,9 +47,7 @@ async function notifyTeam(
   tx: DbOrTx,
   team: TeamRow,
   n: {
-    kind: string;
-    titleJa: string;
-    titleEn: string;
+    kind: SystemTextCode;
     consultationId: string;
     at: Date;
     exceptUserId: string;
@@ -63,8 +56,7 @@ async function notifyTeam(
   const base = {
     prefectureCode: team.prefectureCode,
     kind: n.kind,
-    titleJa: n.titleJa,
-    titleEn: n.titleEn,
+    text: { code: n.kind },
     entityType: 'consultation',
     entityId: n.consultationId,
     at: n.at,
@@ -141,11 +133,8 @@ export async function requestHandoff(
   await recordConsultationChange(tx, w, locked, `${body.kind}_requested`, {
     handoff: [null, { id: row!.id, kind: body.kind, toTeamId: to.id }],
   });
-  const label = KIND_LABEL[body.kind];
   await notifyTeam(tx, to, {
     kind: `consultation_${body.kind}_requested`,
-    titleJa: `相談の${label.ja}依頼が届きました`,
-    titleEn: `A consultation ${label.en} request has arrived`,
     consultationId: locked.id,
     at: w.at,
     exceptUserId: w.actor.userId,
@@ -206,7 +195,8 @@ export async function decideHandoff(
         fromTeamId: to.id,
         toTeamId: h.fromTeamId,
         status: 'accepted',
-        reason: 'kept as back-up after hand-off',
+        reason: null,
+        systemReason: { code: 'handoff_kept_as_backup' },
         requestedBy: h.requestedBy,
         requestedAt: w.at,
         decidedBy: h.requestedBy,
@@ -221,17 +211,8 @@ export async function decideHandoff(
     locked.prefectureCode,
     decision === 'withdraw' ? h.toTeamId : h.fromTeamId,
   );
-  const label = KIND_LABEL[h.kind];
-  const verb = {
-    accepted: { ja: '受諾されました', en: 'was accepted' },
-    declined: { ja: '辞退されました', en: 'was declined' },
-    withdrawn: { ja: '取り下げられました', en: 'was withdrawn' },
-    requested: { ja: '', en: '' },
-  }[status];
   await notifyTeam(tx, other, {
     kind: `consultation_${h.kind}_${status}`,
-    titleJa: `相談の${label.ja}依頼が${verb.ja}`,
-    titleEn: `A consultation ${label.en} request ${verb.en}`,
     consultationId: locked.id,
     at: w.at,
     exceptUserId: w.actor.userId,

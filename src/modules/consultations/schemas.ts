@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { ZSystemText } from '../../server/system-text';
 import { multilineText } from '../../server/text-fields';
 import {
   ACTION_KINDS,
@@ -222,6 +223,8 @@ const ZHandoff = z.object({
   toTeam: ZTeam,
   status: z.enum(['requested', 'accepted', 'declined', 'withdrawn']),
   reason: z.string().nullable(),
+  /** A reason the system gave (the back-up kept after a hand-off), rendered in the reader's language. */
+  systemReason: ZSystemText.nullable(),
   keepAsBackup: z.boolean(),
   requestedAt: z.string(),
   decidedAt: z.string().nullable(),

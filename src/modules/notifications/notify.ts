@@ -1,17 +1,18 @@
 import type { DbOrTx } from '../../db/client';
 import { notifications } from '../../db/schema';
+import { renderSystemText, type SystemText } from '../../shared/vocab/system-text';
 
 /** A notification to write: to one user, or to everyone scoped to a municipality. */
 export type NewNotification = {
   prefectureCode: string;
   kind: string;
-  titleJa: string;
-  titleEn: string;
   entityType?: string | null;
   entityId?: string | null;
   data?: Record<string, unknown>;
   at: Date;
-} & ({ recipientUserId: string } | { recipientMunicipalityCode: string });
+} & ({ recipientUserId: string } | { recipientMunicipalityCode: string }) &
+  /** The message as a code with parameters, shown in the reader's language; or, for now, both titles. */
+  ({ text: SystemText } | { titleJa: string; titleEn: string });
 
 /**
  * Adds an in-app notification, in the caller's transaction (it commits with the change it announces).
@@ -25,8 +26,10 @@ export async function notify(tx: DbOrTx, n: NewNotification): Promise<string> {
       recipientUserId: 'recipientUserId' in n ? n.recipientUserId : null,
       recipientMunicipalityCode: 'recipientMunicipalityCode' in n ? n.recipientMunicipalityCode : null,
       kind: n.kind,
-      titleJa: n.titleJa,
-      titleEn: n.titleEn,
+      text: 'text' in n ? n.text : null,
+      // Kept for readers of older versions: the text's rendering at the time.
+      titleJa: 'text' in n ? renderSystemText(n.text, 'ja') : n.titleJa,
+      titleEn: 'text' in n ? renderSystemText(n.text, 'en') : n.titleEn,
       entityType: n.entityType ?? null,
       entityId: n.entityId ?? null,
       data: n.data ?? {},

@@ -1,6 +1,7 @@
 import { and, desc, eq, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { notificationReads, notifications } from '../../db/schema';
+import type { SystemText } from '../../shared/vocab/system-text';
 import type { Actor } from '../access/actor';
 
 /** How many notifications a list shows (newest first); older ones stay in the table. */
@@ -43,6 +44,7 @@ const columnsFor = (actor: Actor) => ({
   kind: notifications.kind,
   titleJa: notifications.titleJa,
   titleEn: notifications.titleEn,
+  text: notifications.text,
   entityType: notifications.entityType,
   entityId: notifications.entityId,
   createdAt: notifications.createdAt,
@@ -55,6 +57,7 @@ type Row = {
   kind: string;
   titleJa: string;
   titleEn: string;
+  text: SystemText | null;
   entityType: string | null;
   entityId: string | null;
   createdAt: Date;
@@ -66,6 +69,7 @@ const view = (r: Row) => ({
   kind: r.kind,
   titleJa: r.titleJa,
   titleEn: r.titleEn,
+  text: r.text,
   entityType: r.entityType,
   entityId: r.entityId,
   createdAt: r.createdAt.toISOString(),

@@ -1,9 +1,13 @@
 import { z } from '@hono/zod-openapi';
+import { ZSystemText } from '../../server/system-text';
 
 export const ZNotification = z
   .object({
     id: z.string().uuid(),
     kind: z.string().openapi({ example: 'child_moved_in' }),
+    /** The message as a code with parameters: render it in the reader's language. */
+    text: ZSystemText.nullable(),
+    /** The message rendered when it was written (for clients that do not know `text`'s code). */
     titleJa: z.string(),
     titleEn: z.string(),
     entityType: z.string().nullable(),

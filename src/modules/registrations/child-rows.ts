@@ -53,7 +53,7 @@ export function careItemRows(
     childId,
     code: i.code,
     watch: i.watch ?? 'low',
-    note: `登録申請 ${receiptNo} による（家族等の申告）`,
+    systemNote: { code: 'registration_care_reported', params: { receiptNo } },
   }));
 }
 
@@ -84,7 +84,7 @@ export function consentRows(
     decidedOn: ctx.decidedOn,
     method: 'online_form' as const,
     recordedBy: ctx.actor.userId,
-    note: `登録申請 ${ctx.receiptNo}`,
+    systemNote: { code: 'registration_consent', params: { receiptNo: ctx.receiptNo } },
   }));
 }
 

@@ -115,6 +115,7 @@ async function fullParts(db: DbOrTx, childId: string) {
       judgedOn: childCareItems.judgedOn,
       judgedBy: childCareItems.judgedBy,
       note: childCareItems.note,
+      systemNote: childCareItems.systemNote,
     })
     .from(childCareItems)
     .where(eq(childCareItems.childId, childId))
@@ -164,6 +165,7 @@ async function fullParts(db: DbOrTx, childId: string) {
       method: childConsents.method,
       withdrawnOn: childConsents.withdrawnOn,
       note: childConsents.note,
+      systemNote: childConsents.systemNote,
     })
     .from(childConsents)
     .where(eq(childConsents.childId, childId))

@@ -165,12 +165,10 @@ async function notifyMoveIn(
     prefectureCode: child.prefectureCode,
     recipientMunicipalityCode: dest.code,
     kind: 'child_moved_in',
-    titleJa: granted
-      ? `医療的ケア児が${fromName}から転入しました（${movedOn}）。`
-      : `医療的ケア児が${fromName}から転入しました（${movedOn}）。保護者の同意がないため記録は表示されません。`,
-    titleEn: granted
-      ? `A child with medical care needs moved in from ${fromName} (${movedOn}).`
-      : `A child with medical care needs moved in from ${fromName} (${movedOn}). The record is withheld: no consent to share it.`,
+    text: {
+      code: granted ? 'child_moved_in' : 'child_moved_in_withheld',
+      params: { from: fromName, movedOn },
+    },
     entityType: granted ? 'child' : null,
     entityId: granted ? child.id : null,
     data: { fromMunicipalityCode: child.municipalityCode, toMunicipalityCode: dest.code, movedOn },

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { ZJsonValue } from '../../server/openapi';
+import { ZSystemText } from '../../server/system-text';
 import {
   AFFILIATION_KINDS,
   CONSENT_METHODS,
@@ -60,6 +61,8 @@ export const ZChildCareItem = z
     judgedOn: date.nullable(),
     judgedBy: z.string().nullable(),
     note: z.string().nullable(),
+    /** A note the system wrote (the registration the item came from), rendered in the reader's language. */
+    systemNote: ZSystemText.nullable(),
   })
   .openapi('ChildCareItem');
 
@@ -104,6 +107,8 @@ export const ZConsent = z
     method: z.enum(CONSENT_METHODS),
     withdrawnOn: date.nullable(),
     note: z.string().nullable(),
+    /** A note the system wrote (the registration the decision came from). */
+    systemNote: ZSystemText.nullable(),
   })
   .openapi('Consent');
 

@@ -55,11 +55,14 @@ export async function setCareItems(
       watch: childCareItems.watch,
       judgedOn: childCareItems.judgedOn,
       judgedBy: childCareItems.judgedBy,
+      systemNote: childCareItems.systemNote,
     })
     .from(childCareItems)
     .where(eq(childCareItems.childId, locked.id))
     .orderBy(asc(childCareItems.code));
 
+  // A note the system wrote (where the item came from) stays with an item that stays on the list.
+  const systemNotes = new Map(before.map((b) => [b.code, b.systemNote]));
   const rows = input.items.map((i) => ({
     childId: locked.id,
     code: i.code,
@@ -67,6 +70,7 @@ export async function setCareItems(
     judgedOn: i.judgedOn ?? null,
     judgedBy: blankToNull(i.judgedBy) ?? null,
     note: blankToNull(i.note) ?? null,
+    systemNote: systemNotes.get(i.code) ?? null,
     createdAt: w.at,
   }));
   const score = rows.length > 0 ? computeCareScore(rows) : null;

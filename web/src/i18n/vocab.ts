@@ -1,4 +1,5 @@
 import { type Labels, labelOf } from '../../../src/shared/vocab/label';
+import { renderSystemText } from '../../../src/shared/vocab/system-text';
 import type { Translate } from './index';
 
 /**
@@ -24,4 +25,24 @@ export function vocabOptions<Code extends string>(
   labels: Labels<Code>,
 ) {
   return codes.map((value) => ({ value, label: labels[value][t.locale] }));
+}
+
+/**
+ * A text the system wrote into a record (a reason, a note, a notification), stored as a code with parameters:
+ * rendered in the language of `t`, so a Japanese screen never shows an English sentence, nor the reverse.
+ */
+export function systemText(
+  t: Translate,
+  text: { code: string; params?: Record<string, unknown> | null } | null | undefined,
+): string {
+  return text ? renderSystemText(text, t.locale) : '';
+}
+
+/** A record's note: the user's own words, or failing them the system's note in the reader's language. */
+export function noteText(
+  t: Translate,
+  row: { note: string | null; systemNote?: { code: string; params?: Record<string, unknown> } | null },
+): string {
+  const parts = [row.systemNote ? systemText(t, row.systemNote) : null, row.note].filter(Boolean);
+  return parts.length ? parts.join(' / ') : t('common.none');
 }

@@ -49,6 +49,8 @@ export type Physician = {
   physicianName: string | null;
   isPrimary: boolean;
 };
+/** A note the system wrote, as a code with parameters (src/shared/vocab/system-text.ts). */
+export type SystemNote = { code: string; params?: Record<string, string | number> };
 export type ChildCareItem = {
   id?: string;
   code: string;
@@ -56,6 +58,8 @@ export type ChildCareItem = {
   judgedOn: string | null;
   judgedBy: string | null;
   note: string | null;
+  /** A note the system wrote (the registration the item came from). */
+  systemNote?: SystemNote | null;
 };
 export type Device = {
   id: string;
@@ -83,6 +87,8 @@ export type Consent = {
   method: ConsentMethod;
   withdrawnOn: string | null;
   note: string | null;
+  /** A note the system wrote (the registration the decision came from). */
+  systemNote?: SystemNote | null;
 };
 export type Residence = {
   municipalityCode: string;
@@ -90,6 +96,20 @@ export type Residence = {
   address: string | null;
   fromDate: string;
   toDate: string | null;
+};
+
+/** A member of the child's care team (NA-2): a person of the network, their part, key coordinator or not. */
+export type CareTeamMember = {
+  id: string;
+  personId: string;
+  name: string;
+  role: string;
+  isKeyCoordinator: boolean;
+  profession: string | null;
+  organisationName: string | null;
+  phone: string | null;
+  email: string | null;
+  note: string | null;
 };
 
 export type ChildRecord = ChildSummary & {
@@ -107,6 +127,7 @@ export type ChildRecord = ChildSummary & {
   devices: Device[];
   handbooks: Handbook[];
   affiliations: Affiliation[];
+  careTeam: CareTeamMember[];
   consents: Consent[];
   residences: Residence[];
   access: 'full' | 'former_residence';
@@ -140,6 +161,7 @@ export function normaliseRecord(raw: Partial<ChildRecord> & ChildSummary): Child
     careItems: raw.careItems ?? [],
     devices: raw.devices ?? [],
     handbooks: raw.handbooks ?? [],
+    careTeam: raw.careTeam ?? [],
     affiliations: (raw.affiliations ?? []).map((a) => ({
       ...a,
       id: a.id ?? `${a.organisationId}-${a.startedOn}`,

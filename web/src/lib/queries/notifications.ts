@@ -8,6 +8,8 @@ export type Notification = {
   kind: string;
   titleJa: string;
   titleEn: string;
+  /** The message as a code with parameters, rendered in the reader's language (null for old rows). */
+  text: { code: string; params?: Record<string, string | number> } | null;
   entityType: string | null;
   entityId: string | null;
   createdAt: string;

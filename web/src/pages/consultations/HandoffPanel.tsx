@@ -4,6 +4,7 @@ import { Button } from '../../components/Button';
 import { Checkbox, SelectField, TextAreaField, TextField } from '../../components/Field';
 import { Section } from '../../components/Page';
 import { type Translate, useLocale, useT } from '../../i18n';
+import { systemText } from '../../i18n/vocab';
 import { formatDateTime } from '../../lib/format';
 import {
   type ConsultationDetail,
@@ -38,6 +39,9 @@ export function Handoffs({ c }: { c: ConsultationDetail }) {
                 {formatDateTime(h.requestedAt, locale)}
               </p>
               <p>{t('consult.handoffs.from', { from: h.fromTeam.name, to: h.toTeam.name })}</p>
+              {h.systemReason && (
+                <p>{t('consult.handoffs.reason', { reason: systemText(t, h.systemReason) })}</p>
+              )}
               {h.reason && <p>{t('consult.handoffs.reason', { reason: h.reason })}</p>}
               {h.decisionReason && (
                 <p>{t('consult.handoffs.decisionReason', { reason: h.decisionReason })}</p>

@@ -4,6 +4,7 @@ import { Button } from '../../components/Button';
 import { Page } from '../../components/Page';
 import { QueryState } from '../../components/QueryState';
 import { useLocale, useT } from '../../i18n';
+import { systemText } from '../../i18n/vocab';
 import { formatDateTime } from '../../lib/format';
 import { type Notification, useMarkRead, useNotifications } from '../../lib/queries/notifications';
 
@@ -31,7 +32,7 @@ function Item({ n }: { n: Notification }) {
   const t = useT();
   const { locale } = useLocale();
   const markRead = useMarkRead();
-  const title = locale === 'ja' ? n.titleJa : n.titleEn;
+  const title = n.text ? systemText(t, n.text) : locale === 'ja' ? n.titleJa : n.titleEn;
   const unread = !n.readAt;
   return (
     <li

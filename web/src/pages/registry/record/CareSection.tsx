@@ -3,6 +3,7 @@ import { StatusMessage } from '../../../components/Alert';
 import { Button } from '../../../components/Button';
 import { RowTh, Table, Td, Th } from '../../../components/Table';
 import { useLocale, useT } from '../../../i18n';
+import { noteText } from '../../../i18n/vocab';
 import { formatDate } from '../../../lib/format';
 import { careItemLabel, useCareTable } from '../../../lib/queries/care-table';
 import type { ChildRecord } from '../../../lib/queries/child-record';
@@ -61,7 +62,7 @@ export function CareSection({ child }: { child: ChildRecord }) {
                   {item.judgedOn ? formatDate(item.judgedOn, locale) : t('common.none')}
                 </Td>
                 <Td>{item.judgedBy ?? t('common.none')}</Td>
-                <Td>{item.note ?? t('common.none')}</Td>
+                <Td>{noteText(t, item)}</Td>
               </tr>
             ))}
           </tbody>

@@ -4,7 +4,7 @@ import { StatusMessage } from '../../../components/Alert';
 import { Button } from '../../../components/Button';
 import { RowTh, Table, Td, Th } from '../../../components/Table';
 import { useLocale, useT } from '../../../i18n';
-import { vocab, vocabOptions } from '../../../i18n/vocab';
+import { noteText, vocab, vocabOptions } from '../../../i18n/vocab';
 import { formatDate } from '../../../lib/format';
 import {
   type ChildRecord,
@@ -141,7 +141,7 @@ export function ConsentsSection({ child }: { child: ChildRecord }) {
                 <Td className="whitespace-nowrap">
                   {c.withdrawnOn ? formatDate(c.withdrawnOn, locale) : t('common.none')}
                 </Td>
-                <Td>{c.note ?? t('common.none')}</Td>
+                <Td>{noteText(t, c)}</Td>
                 {can && (
                   <Td className="print:hidden">
                     {c.granted && !c.withdrawnOn && (
