@@ -59,14 +59,15 @@ describe('system-written text is stored as a code with parameters', () => {
     const db = t.db.systemDb;
     const child = await makeChild(db, '14', '142051');
     const c = await intake(w.users.fujisawa.client);
+    const team = (c as { ownerTeam: { id: string } }).ownerTeam.id;
     const [h] = await db
       .insert(consultationHandoffs)
       .values({
         consultationId: c.id,
         prefectureCode: '14',
         kind: 'backup',
-        fromTeamId: c.ownerTeam.id,
-        toTeamId: c.ownerTeam.id,
+        fromTeamId: team,
+        toTeamId: team,
         status: 'accepted',
         reason: 'kept as back-up after hand-off',
         requestedAt: new Date(),
