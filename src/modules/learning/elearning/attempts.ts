@@ -3,7 +3,7 @@ import type { DbOrTx, SystemDb } from '../../../db/client';
 import { elearningAttempts, elearningQuestions, elearningQuizzes } from '../../../db/schema';
 import { AppError } from '../../../server/errors';
 import { isUuid } from '../../../server/openapi';
-import { answersProblem, attemptsLeft, drawQuestions, grade, questionsForLearner } from './quiz';
+import { answersProblem, attemptsLeft, drawQuestions, type Grade, grade, questionsForLearner } from './quiz';
 
 type Attempt = typeof elearningAttempts.$inferSelect;
 
@@ -162,6 +162,8 @@ export async function submitAttempt(
   attemptId: string,
   answers: Record<string, string[]>,
   at: Date,
+  /** Runs in the submission's transaction once graded (its audit entry). */
+  onGraded?: (tx: DbOrTx, attempt: { id: string; partId: string }, g: Grade) => Promise<void>,
 ) {
   return db.transaction(async (tx) => {
     const a = await ownAttempt(tx, learnerUserId, attemptId, { forUpdate: true });
@@ -179,6 +181,7 @@ export async function submitAttempt(
       })
       .where(eq(elearningAttempts.id, a.id))
       .returning();
+    if (onGraded) await onGraded(tx, row!, g);
     const [quiz] = await tx.select().from(elearningQuizzes).where(eq(elearningQuizzes.partId, a.partId));
     const [used] = await tx
       .select({ n: count() })

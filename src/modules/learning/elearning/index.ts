@@ -3,6 +3,7 @@ import { moduleRouter } from '../../../server/openapi';
 import { learnerRoutes } from './routes-learner';
 import { lessonRoutes } from './routes-lessons';
 import { mediaRoutes } from './routes-media';
+import { overviewRoutes } from './routes-overview';
 
 /**
  * E-learning (NA-7, decision 0021), mounted at /api/learning/elearning: staff media and quizzes, the learner's
@@ -11,6 +12,7 @@ import { mediaRoutes } from './routes-media';
  */
 export function elearningRoutes(deps: Deps) {
   const r = moduleRouter();
+  r.route('/', overviewRoutes(deps));
   r.route('/', mediaRoutes(deps));
   r.route('/', lessonRoutes(deps));
   r.route('/', learnerRoutes(deps));

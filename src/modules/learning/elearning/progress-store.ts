@@ -72,6 +72,8 @@ export async function reportProgress(
     intervals: [number, number][];
     positionSeconds: number;
   },
+  /** Runs in the report's transaction when this report completes the lesson (its audit entry). */
+  onCompleted?: (tx: DbOrTx, progress: { coveredMs: number; durationMs: number }) => Promise<void>,
 ) {
   const video = await lessonVideo(db, args.partId);
   if (!video) throw new AppError('elearning_no_video');
@@ -129,11 +131,13 @@ export async function reportProgress(
         ),
       )
       .returning();
+    const justCompleted = !row.p.completedAt && out.complete;
+    if (justCompleted && onCompleted) await onCompleted(tx, saved!);
     return {
       ...presentProgress(saved, video)!,
       acceptedMs: out.acceptedMs,
       deferredMs: out.deferredMs,
-      justCompleted: !row.p.completedAt && out.complete,
+      justCompleted,
     };
   });
 }

@@ -108,26 +108,29 @@ export function learnerRoutes(deps: Deps) {
       requireLearner(actor);
       const { part } = await learnerLesson(db, actor, c.req.valid('param').partId);
       const body = c.req.valid('json');
-      const out = await reportProgress(db, {
-        learnerUserId: actor.userId,
-        prefectureCode: actor.prefectureCode!,
-        partId: part.id,
-        intervals: body.intervals,
-        positionSeconds: body.positionSeconds,
-      });
-      if (out.justCompleted) {
-        // Completing a lesson counts towards a certificate: recorded once, not every 15-second report.
-        await recordAudit(
-          db,
-          { actor, meta: c.get('meta'), at: deps.now() },
-          {
-            action: 'update',
-            entityType: 'elearning_progress',
-            entityIds: [part.id, actor.userId],
-            detail: { completed: true, coveredMs: out.coveredMs, durationMs: out.durationMs },
-          },
-        );
-      }
+      const out = await reportProgress(
+        db,
+        {
+          learnerUserId: actor.userId,
+          prefectureCode: actor.prefectureCode!,
+          partId: part.id,
+          intervals: body.intervals,
+          positionSeconds: body.positionSeconds,
+        },
+        // Completing a lesson counts towards a certificate: recorded once, not every 15-second report, in the
+        // report's own transaction.
+        (tx, p) =>
+          recordAudit(
+            tx,
+            { actor, meta: c.get('meta'), at: deps.now() },
+            {
+              action: 'update',
+              entityType: 'elearning_progress',
+              entityIds: [part.id, actor.userId],
+              detail: { completed: true, coveredMs: p.coveredMs, durationMs: p.durationMs },
+            },
+          ),
+      );
       const { justCompleted: _, ...body200 } = out;
       return c.json(body200, 200);
     },
@@ -182,16 +185,17 @@ export function learnerRoutes(deps: Deps) {
       requireLearner(actor);
       const { id } = c.req.valid('param');
       const { answers } = c.req.valid('json');
-      const out = await submitAttempt(db, actor.userId, id, answers, deps.now());
-      await recordAudit(
-        db,
-        { actor, meta: c.get('meta'), at: deps.now() },
-        {
-          action: 'update',
-          entityType: 'elearning_attempt',
-          entityIds: [out.attempt.id, out.attempt.partId],
-          detail: { scorePercent: out.grade.scorePercent, passed: out.grade.passed },
-        },
+      const out = await submitAttempt(db, actor.userId, id, answers, deps.now(), (tx, a, g) =>
+        recordAudit(
+          tx,
+          { actor, meta: c.get('meta'), at: deps.now() },
+          {
+            action: 'update',
+            entityType: 'elearning_attempt',
+            entityIds: [a.id, a.partId],
+            detail: { scorePercent: g.scorePercent, passed: g.passed },
+          },
+        ),
       );
       return c.json(out.attempt, 200);
     },
