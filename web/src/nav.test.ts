@@ -64,3 +64,34 @@ describe('consultations in the menu', () => {
     expect(paths('system_admin', 'none').some((p) => p.startsWith('/consultations'))).toBe(false);
   });
 });
+
+describe('learners in the menu', () => {
+  it('gives a learner only the learning pages and the account, whatever the scope kind', () => {
+    for (const kind of SCOPE_KINDS) {
+      expect(paths('learner', kind)).toEqual(['/learning/me', '/learning/me/profile', '/account']);
+    }
+  });
+
+  it('opens no staff page to a learner and no learner page to staff', () => {
+    for (const kind of SCOPE_KINDS) {
+      for (const [name, allowed] of Object.entries(ACCESS)) {
+        if (name === 'everyone' || name === 'myLearning') continue;
+        expect(allowed('learner', kind), `${name} learner ${kind}`).toBe(false);
+      }
+    }
+    for (const role of ROLES.filter((r) => r !== 'learner')) {
+      expect(ACCESS.myLearning(role), role).toBe(false);
+      expect(
+        paths(role, 'prefecture').some((p) => p.startsWith('/learning/me')),
+        role,
+      ).toBe(false);
+    }
+  });
+
+  it('matches the server: a learner is refused every area but its own', () => {
+    const a = actor('learner', 'none');
+    expect(censusAccess(a)).toBe('none');
+    expect(resourcePolicy(a).read.kind).toBe('none');
+    expect(resourcePolicy(a).gaps).toBe(false);
+  });
+});

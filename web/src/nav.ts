@@ -2,8 +2,9 @@ import { censusAccessFor } from '../../src/modules/census/policy';
 import { reviewsRegistrations } from '../../src/modules/registrations/policy';
 import type { MessageKey } from './i18n';
 import type { ScopeKind } from './lib/queries/auth';
-import { administers, type Role, readsAudit, seesPersonalData } from './lib/roles';
+import { administers, isLearner, type Role, readsAudit, seesPersonalData } from './lib/roles';
 import { readsConsultations, readsSharedCases, recordsConsultations } from './pages/consultations/access';
+import { administersLearners } from './pages/learning/learners/access';
 import { readsResourceGaps, readsResources, runsResourceRounds } from './pages/resources/access';
 
 /**
@@ -37,6 +38,9 @@ export type NavPath =
   | '/consultations/figures'
   | '/consultations/teams'
   | '/audit'
+  | '/learning/me'
+  | '/learning/me/profile'
+  | '/learning/learners'
   | '/account';
 
 export const ACCESS = {
@@ -50,9 +54,17 @@ export const ACCESS = {
   resourceGaps: readsResourceGaps,
   consultations: readsConsultations,
   everyone: (_role: Role) => true,
+  /** The learner's own pages ("my learning", profile): learners only (staff have no learner profile). */
+  myLearning: isLearner,
+  /** Staff pages: every role but learners (the API refuses them every staff area). */
+  staff: (role: Role) => !isLearner(role),
+  /** The sign-up queue and bulk invitations (pages/learning/learners/access.ts). */
+  learnerAccounts: administersLearners,
 } as const satisfies Record<string, (role: Role, scopeKind: ScopeKind) => boolean>;
 
 export function navFor(role: Role, scopeKind: ScopeKind): NavEntry[] {
+  // Learners: their own learning and their account, nothing of the staff screens.
+  if (ACCESS.myLearning(role)) return learnerNav();
   const entries: NavEntry[] = [{ to: '/', label: 'nav.home' }];
   if (ACCESS.registry(role)) entries.push({ to: '/children', label: 'nav.registry' });
   if (ACCESS.registry(role)) entries.push({ to: '/transitions', label: 'nav.transitions' });
@@ -92,9 +104,21 @@ export function navFor(role: Role, scopeKind: ScopeKind): NavEntry[] {
       ],
     });
   }
+  if (ACCESS.learnerAccounts(role, scopeKind)) {
+    entries.push({ to: '/learning/learners', label: 'nav.learnerAccounts' });
+  }
   if (ACCESS.audit(role)) entries.push({ to: '/audit', label: 'nav.audit' });
   entries.push({ to: '/account', label: 'nav.account' });
   return entries;
+}
+
+/** The learner's menu: "my learning" is their home (the learning owners add their pages to it there). */
+function learnerNav(): NavEntry[] {
+  return [
+    { to: '/learning/me', label: 'nav.myLearning' },
+    { to: '/learning/me/profile', label: 'nav.myLearningProfile' },
+    { to: '/account', label: 'nav.account' },
+  ];
 }
 
 export function isGroup(entry: NavEntry): entry is NavGroup {

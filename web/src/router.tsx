@@ -9,7 +9,7 @@ import {
 import type { ComponentType } from 'react';
 import { AppShell, PublicShell } from './components/AppShell';
 import { type ScopeKind, sessionQuery, useSession } from './lib/queries/auth';
-import type { Role } from './lib/roles';
+import { isLearner, type Role } from './lib/roles';
 import { ACCESS } from './nav';
 import { AccountPage } from './pages/account/AccountPage';
 import { CentresPage } from './pages/admin/CentresPage';
@@ -30,6 +30,7 @@ import {
   staffConsultationRoutes,
 } from './pages/consultations/routes';
 import { HomePage } from './pages/HomePage';
+import { learnerRoutes, publicLearnerRoutes } from './pages/learning/me/routes';
 import { NotFoundPage, RootNotFound } from './pages/NotFoundPage';
 import { NotificationsPage } from './pages/notifications/NotificationsPage';
 import { CareScorePage } from './pages/public/CareScorePage';
@@ -105,7 +106,16 @@ const appLayout = createRoute({
   notFoundComponent: NotFoundPage,
 });
 
-const homeRoute = createRoute({ getParentRoute: () => appLayout, path: '/', component: HomePage });
+const homeRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/',
+  // A learner's home is "my learning" (learners see none of the staff figures).
+  beforeLoad: async ({ context }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQuery);
+    if (session.user && isLearner(session.user.role)) throw redirect({ to: '/learning/me' });
+  },
+  component: HomePage,
+});
 
 const childrenRoute = createRoute({
   getParentRoute: () => appLayout,
@@ -242,6 +252,7 @@ const routeTree = rootRoute.addChildren([
     registerRoute,
     ...publicResourceRoutes(publicLayout),
     ...publicConsultationRoutes(publicLayout),
+    ...publicLearnerRoutes(publicLayout),
   ]),
   printLayout.addChildren([childPrintRoute, ...printConsultationRoutes(printLayout)]),
   appLayout.addChildren([
@@ -266,6 +277,7 @@ const routeTree = rootRoute.addChildren([
     accountRoute,
     ...staffResourceRoutes(appLayout),
     ...staffConsultationRoutes(appLayout),
+    ...learnerRoutes(appLayout),
   ]),
 ]);
 

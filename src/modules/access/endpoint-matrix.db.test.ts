@@ -105,6 +105,7 @@ const GET_ENDPOINTS: Record<string, EndpointClass> = {
   '/api/learning/courses/{id}': 'training',
   '/api/learning/sessions': 'training',
   '/api/learning/sessions/{id}': 'training',
+  '/api/public/learning/sessions': 'public',
   '/api/learning/me': 'learner_own',
   '/api/learning/me/profile': 'learner_own',
   '/api/learning/learners/sign-ups': 'learner_admin',
@@ -118,6 +119,7 @@ const REQUIRED_QUERY: Record<string, string> = {
   '/api/census/runs': 'nendo=2025',
   '/api/consultations/figures': 'nendo=2025',
   '/api/consultations/figures/export': 'nendo=2025',
+  '/api/public/learning/sessions': 'prefecture=14',
   '/api/public/learning/sign-up/workplaces': 'prefecture=14&q=%E7%97%85%E9%99%A2',
 };
 

@@ -4,6 +4,7 @@ import { perServerLimit } from '../../server/rate-limit';
 import { elearningRoutes } from './elearning';
 import { lessonsCompleted } from './elearning/progress-store';
 import { applicationRoutes } from './routes-applications';
+import { publicCatalogueRoutes } from './routes-catalogue';
 import { attendanceRoutes } from './routes-attendance';
 import { certificateRoutes, publicCertificateRoutes } from './routes-certificates';
 import { courseRoutes } from './routes-courses';
@@ -47,6 +48,7 @@ export const publicLearningModule: Module = {
   routes: (deps) => {
     const r = moduleRouter();
     r.use('*', perServerLimit(deps, PUBLIC_LEARNING_RATE_LIMIT));
+    r.route('/', publicCatalogueRoutes(deps));
     r.route('/', publicCertificateRoutes(deps));
     r.route('/', publicLearnerRoutes(deps));
     return r;

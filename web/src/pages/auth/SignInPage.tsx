@@ -1,4 +1,4 @@
-import { useRouter, useSearch } from '@tanstack/react-router';
+import { Link, useRouter, useSearch } from '@tanstack/react-router';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ApiErrorAlert } from '../../components/Alert';
 import { Button } from '../../components/Button';
@@ -57,6 +57,12 @@ function PasswordStep() {
       <Button type="submit" disabled={signIn.isPending}>
         {signIn.isPending ? t('signin.submitting') : t('signin.submit')}
       </Button>
+      {/* Learners of the centre's trainings sign up themselves (pages/learning/me/SignUpPage.tsx). */}
+      <p className="mt-6 text-std-16N-170">
+        <Link to="/learning/sign-up" className="text-key-900 underline underline-offset-4">
+          {t('learners.signUp.link')}
+        </Link>
+      </p>
     </form>
   );
 }
