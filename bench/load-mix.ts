@@ -27,6 +27,8 @@ export type MixInput = {
   queueCookies: string[];
   kanaNames: string[];
   serviceMunicipalities: string[];
+  /** The share of each kind (default WEIGHTS); `--only=KIND` runs one kind alone to measure its cost. */
+  weights?: Record<Kind, number>;
 };
 
 export type KindResult = {
@@ -55,9 +57,9 @@ const URGENCIES = ['urgent', 'soon', 'normal'];
 
 const pick = <T>(list: T[]): T => list[Math.floor(Math.random() * list.length)]!;
 
-function drawKind(): Kind {
+function drawKind(weights: Record<Kind, number>): Kind {
   let x = Math.random();
-  for (const [k, w] of Object.entries(WEIGHTS) as [Kind, number][]) {
+  for (const [k, w] of Object.entries(weights) as [Kind, number][]) {
     x -= w;
     if (x < 0) return k;
   }
@@ -105,7 +107,7 @@ export async function runMix(input: MixInput): Promise<MixResult> {
       {
         method: 'GET',
         setupRequest: (req, context) => {
-          const kind = drawKind();
+          const kind = drawKind(input.weights ?? WEIGHTS);
           (context as { kind?: Kind }).kind = kind;
           const r = requestOf(kind, input);
           return { ...req, path: r.path, headers: { ...req.headers, ...r.headers } };

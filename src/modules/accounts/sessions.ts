@@ -1,4 +1,5 @@
 import { eq, lt, or, sql } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client';
 import { centreRegions, centres, sessions, users } from '../../db/schema';
 import type { Deps } from '../../server/context';
@@ -13,6 +14,38 @@ import { isLocked, secondFactorPending } from './lockout';
 export const TOUCH_EVERY_MS = 60_000;
 
 type UserRow = typeof users.$inferSelect;
+
+function sessionSelect(db: DbOrTx) {
+  return db
+    .select({
+      session: sessions,
+      user: users,
+      centreKind: centres.kind,
+      centreRegionIds: sql<string[]>`coalesce((select array_agg(${centreRegions.regionId}::text)
+        from ${centreRegions} where ${centreRegions.centreId} = ${users.scopeCentreId}), '{}'::text[])`,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(centres, eq(centres.id, users.scopeCentreId))
+    .where(eq(sessions.id, sql.placeholder('id')));
+}
+
+const preparedLookups = new WeakMap<object, ReturnType<ReturnType<typeof sessionSelect>['prepare']>>();
+
+/**
+ * The session look-up of every signed-in request, prepared once per database: the server parses and plans it
+ * once per connection instead of at every request, and the SQL is built once (decision 0015). Inside a
+ * transaction it is built for that transaction.
+ */
+function sessionLookup(db: DbOrTx) {
+  if (db instanceof PgTransaction) return sessionSelect(db).prepare('session_lookup');
+  let p = preparedLookups.get(db);
+  if (!p) {
+    p = sessionSelect(db).prepare('session_lookup');
+    preparedLookups.set(db, p);
+  }
+  return p;
+}
 type SessionRow = typeof sessions.$inferSelect;
 
 /**
@@ -61,18 +94,7 @@ export async function findSession(
   token: string,
 ): Promise<{ session: SessionRow; user: UserRow; facts: ScopeFacts } | null> {
   const id = tokenHash(token);
-  const [row] = await db
-    .select({
-      session: sessions,
-      user: users,
-      centreKind: centres.kind,
-      centreRegionIds: sql<string[]>`coalesce((select array_agg(${centreRegions.regionId}::text)
-        from ${centreRegions} where ${centreRegions.centreId} = ${users.scopeCentreId}), '{}'::text[])`,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .leftJoin(centres, eq(centres.id, users.scopeCentreId))
-    .where(eq(sessions.id, id));
+  const [row] = await sessionLookup(db).execute({ id });
   if (!row) return null;
   const now = deps.now().getTime();
   const idle = now - row.session.lastSeenAt.getTime() > deps.config.sessionIdleMs;
