@@ -130,7 +130,7 @@ async function generate(db: Database) {
   for (let done = 0; done < CONSULTATIONS; done += BATCH) {
     const size = Math.min(BATCH, CONSULTATIONS - done);
     await d.execute(sql`insert into consultations (prefecture_code, owner_team_id, owner_tier, first_team_id, first_tier,
-        municipality_code, asker_kind, channel, child_kind, topics, urgency, narrative, search_text, opened_at, opened_on,
+        municipality_code, asker_kind, channel, child_kind, topics, urgency, subject, narrative, search_text, opened_at, opened_on,
         next_action_on, due_on, assigned_user_id, closed_at, closed_on, outcome, resolved_team_id, resolved_tier, source)
       select m.prefecture_code, x.owner, x.owner_tier, x.first, x.first_tier, m.code,
         (array['family','hospital','provider','school','nursery','municipality','other'])[1 + (r.a * 7)::int % 7],
@@ -139,7 +139,7 @@ async function generate(db: Database) {
         case when r.c < 0.5 then array[(${topics})[1 + (r.c * 20)::int % 10]]
              else array[(${topics})[1 + (r.c * 20)::int % 10], (${topics})[1 + (r.d * 10)::int % 10]] end,
         (array['urgent','soon','normal','normal'])[1 + (r.d * 4)::int % 4],
-        x.narrative, x.narrative, x.opened, (x.opened at time zone 'Asia/Tokyo')::date,
+        left(x.narrative, 40), x.narrative, x.narrative, x.opened, (x.opened at time zone 'Asia/Tokyo')::date,
         case when x.closed then null else current_date + ((r.e * 60)::int - 30) end,
         case when x.closed then null else current_date + ((r.e * 60)::int - 30) end,
         case when r.f < 0.8 then m.user_ids[1 + (r.f * 1000)::int % 30] end,

@@ -61,14 +61,14 @@ async function generateConsultationRows(db: DbOrTx, pref: string, count: number)
   for (let done = 0; done < count; done += 20_000) {
     const size = Math.min(20_000, count - done);
     await db.execute(sql`insert into consultations (prefecture_code, owner_team_id, owner_tier, first_team_id, first_tier,
-        municipality_code, asker_kind, channel, child_kind, topics, urgency, narrative, search_text, opened_at,
+        municipality_code, asker_kind, channel, child_kind, topics, urgency, subject, narrative, search_text, opened_at,
         opened_on, next_action_on, due_on, closed_at, closed_on, outcome, resolved_team_id, resolved_tier, source)
       select ${pref}, x.owner, x.tier, x.owner, x.tier, m.code,
         (array['family','hospital','provider','school','nursery','municipality','other'])[1 + (r.a * 7)::int % 7],
         (array['phone','visit','email','online_form','meeting'])[1 + (r.b * 5)::int % 5],
         'anonymous', array[(${topics})[1 + (r.c * 6)::int % 6]],
         (array['urgent','soon','normal','normal'])[1 + (r.d * 4)::int % 4],
-        '在宅生活の相談（' || g || '）', '在宅生活の相談（' || g || '）', x.opened, (x.opened at time zone 'Asia/Tokyo')::date,
+        '在宅生活の相談', '在宅生活の相談（' || g || '）', '在宅生活の相談（' || g || '）', x.opened, (x.opened at time zone 'Asia/Tokyo')::date,
         case when x.closed then null else current_date + ((r.e * 60)::int - 30) end,
         case when x.closed then null else current_date + ((r.e * 60)::int - 30) end,
         case when x.closed then x.opened + interval '20 days' end,

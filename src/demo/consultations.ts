@@ -16,6 +16,7 @@ import {
   users,
 } from '../db/schema';
 import { searchTextOf } from '../modules/consultations/policy';
+import { subjectFrom } from '../modules/consultations/subject';
 import { ensureTeam, type TeamRow } from '../modules/consultations/teams';
 import { isoDateInJapan } from '../shared/dates';
 import {
@@ -182,6 +183,7 @@ export async function generateConsultations(
           ['soon', 3],
           ['normal', 6],
         ] as const),
+        subject: subjectFrom(narrative, topics),
         narrative,
         searchText: searchTextOf(narrative),
         openedAt,

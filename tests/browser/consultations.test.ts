@@ -112,8 +112,30 @@ describe('consultations', () => {
     const table = municipal.getByRole('table');
     await table.waitFor();
     await expectNoAxeViolations(municipal, 'queue (municipality, team)');
-    await table.locator(`a[href="/consultations/${id}"]`).click();
+    // The row carries the decision: case number (the link), urgency, subject, assignee, next action.
+    const caseNumber = (await table.locator(`a[href="/consultations/${id}"]`).textContent())?.trim() ?? '';
+    expect(caseNumber).toMatch(/^R\d+-\d{4,}$/);
+    const row = table.locator('tr', { has: municipal.locator(`a[href="/consultations/${id}"]`) });
+    expect(await textOf(row)()).toContain('至急');
+    expect(await textOf(row)()).toContain('未割り当て');
+    // Every column sorts on the server; the header says which way.
+    await table.getByRole('button', { name: '件名で並べ替え' }).click();
+    await expect.poll(() => municipal.url()).toContain('sort=subject');
+    await expect
+      .poll(() => table.getByRole('columnheader', { name: /件名/ }).getAttribute('aria-sort'))
+      .toBe('ascending');
+    // A case is found by its number, typed as people write it.
+    await municipal.getByLabel('相談番号で探す').fill(caseNumber.toLowerCase());
+    await municipal.getByRole('button', { name: '検索する', exact: true }).click();
+    await expect.poll(() => municipal.url()).toContain('caseNumber=');
+    await expect.poll(textOf(municipal.getByRole('table'))).toContain(caseNumber);
+    expect(await municipal.getByRole('table').locator('tbody tr').count()).toBe(1);
+    await municipal.getByRole('table').locator(`a[href="/consultations/${id}"]`).click();
     await waitForPage(municipal);
+    // The page leads with the case: number and subject as its title, then the header.
+    expect(await textOf(municipal.getByRole('heading', { level: 1 }))()).toContain(caseNumber);
+    const header = municipal.getByRole('region', { name: '相談の概要' });
+    expect(await textOf(header)()).toContain('対応中');
     const details = municipal.getByRole('region', { name: '相談の内容' });
     await details.waitFor();
     const text = await textOf(details)();
@@ -123,12 +145,17 @@ describe('consultations', () => {
     await expectNoAxeViolations(municipal, 'consultation (municipality)');
     const sideways = await municipal.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(sideways, 'the consultation page scrolls sideways on a tablet').toBeLessThanOrEqual(0);
-    // The coordinator sets when to call back; the queue's overdue list follows this date.
-    const next = municipal.getByRole('region', { name: '次の対応日' });
+    // Forms open from the actions, not all at once.
+    expect(await municipal.getByRole('region', { name: '対応を記録' }).count()).toBe(0);
+    // The coordinator sets what to do next and when; the queue's overdue list follows this date.
+    await municipal.getByRole('button', { name: '件名・次の対応を変更' }).click();
+    const next = municipal.getByRole('region', { name: '件名と次の対応' });
     const inThreeDays = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    await next.getByLabel('次の対応（内容）').fill('家族に折り返し電話する');
     await next.getByLabel('次の対応日').fill(inThreeDays);
     await next.getByRole('button', { name: '変更する' }).click();
-    await municipal.getByRole('status').filter({ hasText: '次の対応日を変更しました。' }).waitFor();
+    await municipal.getByRole('status').filter({ hasText: '件名と次の対応を変更しました。' }).waitFor();
+    await expect.poll(textOf(header)).toContain('家族に折り返し電話する');
 
     // Regional coordinators do not see their municipalities' cases until asked (first-line work is municipal).
     const region = await h.newPage();
@@ -156,6 +183,7 @@ describe('consultations', () => {
   });
 
   it('the municipality asks the region for back-up, and the region accepts', async () => {
+    await municipal.getByRole('button', { name: '移管・後方支援を依頼する' }).click();
     const ask = municipal.getByRole('region', { name: '依頼する' });
     await ask.getByLabel('依頼の種類').selectOption({ label: '後方支援' });
     await ask.getByLabel('依頼先').selectOption({ label: '圏域：湘南東部' });
@@ -192,6 +220,7 @@ describe('consultations', () => {
   it('the municipality hands the case off to the centre', async () => {
     await municipal.reload();
     await waitForPage(municipal);
+    await municipal.getByRole('button', { name: '移管・後方支援を依頼する' }).click();
     const ask = municipal.getByRole('region', { name: '依頼する' });
     await ask.getByLabel('依頼の種類').selectOption({ label: '移管' });
     await ask.getByLabel('依頼先').selectOption({ label: 'センター（本部）' });
@@ -226,9 +255,10 @@ describe('consultations', () => {
     await expectNoAxeViolations(centre, 'consultation (centre, hand-off pending)');
     await requests.getByRole('button', { name: '受諾する' }).click();
     await expect.poll(textOf(requests)).toContain('移管：受諾');
-    await expect.poll(textOf(centre.getByRole('region', { name: '相談の内容' }))).toContain('センター');
+    await expect.poll(textOf(centre.getByRole('region', { name: '相談の概要' }))).toContain('センター');
 
     // The centre carries the case now; it hands it to a colleague and takes it back ("assign to me").
+    await centre.getByRole('button', { name: '担当者を変更' }).click();
     const assign = centre.getByRole('region', { name: '担当者の変更' });
     await assign.getByLabel('新しい担当者').selectOption({ index: 1 });
     await assign.getByRole('button', { name: '担当者を変更する' }).click();
@@ -237,6 +267,7 @@ describe('consultations', () => {
     await expect.poll(textOf(assign)).toContain(`現在の担当者：デモ ${h.account('centre_staff').label}`);
 
     // The referral picks a real service of the directory (the demo prefecture has a few hundred).
+    await centre.getByRole('button', { name: '記録する', exact: true }).click();
     const add = centre.getByRole('region', { name: '対応を記録' });
     await add.getByLabel('対応の種類').selectOption({ label: '社会資源への紹介' });
     const found = (await (
@@ -273,6 +304,7 @@ describe('consultations', () => {
     await expect.poll(textOf(timeline)).toContain('フォローアップ済み');
     expect(await timeline.getByRole('button', { name: 'フォローアップ完了' }).count()).toBe(0);
 
+    await centre.getByRole('button', { name: '終結する', exact: true }).click();
     const close = centre.getByRole('region', { name: '終結する' });
     await close.getByLabel('結果').selectOption({ label: '紹介先につないだ' });
     await close.getByLabel('終結のメモ').fill('訪問看護ステーションにつないだ');
@@ -325,6 +357,9 @@ describe('consultations', () => {
     await openCase(auditor, id);
     for (const name of ['対応を記録', '依頼する', '終結する']) {
       expect(await auditor.getByRole('region', { name }).count(), name).toBe(0);
+    }
+    for (const name of ['記録する', '件名・次の対応を変更', '移管・後方支援を依頼する', '終結する']) {
+      expect(await auditor.getByRole('button', { name, exact: true }).count(), name).toBe(0);
     }
     expect(await auditor.getByRole('button', { name: '受諾する' }).count()).toBe(0);
     await expectNoAxeViolations(auditor, 'consultation (auditor)');
@@ -398,8 +433,8 @@ describe('consultations', () => {
     expect(hidden!.child.childId).toBeNull();
     expect(hidden!.child.name).toBeNull();
     await openCase(centre, hidden!.id);
-    const details = await textOf(centre.getByRole('region', { name: '相談の内容' }))();
-    expect(details).toContain('同意の範囲外のため詳細は表示しません');
+    const header = await textOf(centre.getByRole('region', { name: '相談の概要' }))();
+    expect(header).toContain('同意の範囲外のため詳細は表示しません');
     expect(await centre.getByRole('link', { name: '台帳の記録を開く' }).count()).toBe(0);
     await expectNoAxeViolations(centre, 'consultation (child hidden)');
     h.assertClean();

@@ -111,6 +111,19 @@ export const consultations = pgTable(
     prefectureCode: char('prefecture_code', { length: 2 })
       .notNull()
       .references(() => prefectures.code),
+    /**
+     * The case number: 年度 of the opening day and a serial within the prefecture and 年度 (shown as R8-0123,
+     * shared/case-number.ts). Given by the trigger `consultation_case_number` in the inserting transaction
+     * (migration 0020) and never changed; an insert leaves both to it.
+     */
+    caseNendo: integer('case_nendo')
+      .notNull()
+      .$defaultFn(() => sql`null`),
+    caseSerial: integer('case_serial')
+      .notNull()
+      .$defaultFn(() => sql`null`),
+    /** A one-line subject (件名), required at intake. */
+    subject: text('subject').notNull(),
     ownerTeamId: uuid('owner_team_id')
       .notNull()
       .references(() => consultationTeams.id),
@@ -140,6 +153,8 @@ export const consultations = pgTable(
     /** The day it was opened in Japan: 年度 and month figures. */
     openedOn: date('opened_on').notNull(),
     nextActionOn: date('next_action_on'),
+    /** What is to be done next, in a line (次の対応), beside its date. */
+    nextAction: text('next_action'),
     /** The earliest of the next-action date and open referral follow-ups: overdue when before today. */
     dueOn: date('due_on'),
     assignedUserId: uuid('assigned_user_id').references(() => users.id),
@@ -178,8 +193,22 @@ export const consultations = pgTable(
     ),
     index('consultations_child_idx').on(t.childId),
     uniqueIndex('consultations_receipt_uq').on(t.receiptNo),
+    uniqueIndex('consultations_case_number_uq').on(t.prefectureCode, t.caseNendo, t.caseSerial),
     index('consultations_search_trgm_idx').using('gin', t.searchText.op('gin_trgm_ops')),
   ],
+);
+
+/** The last serial given per prefecture and 年度 (kept by the `consultation_case_number` trigger). */
+export const consultationCaseCounters = pgTable(
+  'consultation_case_counters',
+  {
+    prefectureCode: char('prefecture_code', { length: 2 })
+      .notNull()
+      .references(() => prefectures.code),
+    nendo: integer('nendo').notNull(),
+    lastSerial: integer('last_serial').notNull(),
+  },
+  (t) => [primaryKey({ name: 'consultation_case_counters_pk', columns: [t.prefectureCode, t.nendo] })],
 );
 
 export type HandoffKindDb = 'handoff' | 'backup' | 'supervise';

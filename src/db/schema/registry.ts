@@ -16,6 +16,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type {
   AffiliationKind,
+  CareTeamRole,
   ChildStatus,
   ConsentMethod,
   ConsentPurpose,
@@ -24,8 +25,8 @@ import type {
   RegistrationStatus,
   Sex,
 } from '../../shared/vocab/registry';
-import { municipalities, organisations, prefectures } from './network';
 import type { SystemText } from '../../shared/vocab/system-text';
+import { municipalities, organisations, people, prefectures } from './network';
 
 export type { ChildStatus, ConsentPurpose, DeviceKind, RegistrationStatus, Sex };
 
@@ -184,6 +185,30 @@ export const childDevices = pgTable(
     createdAt: created(),
   },
   (t) => [index('child_devices_child_idx').on(t.childId), index('child_devices_kind_idx').on(t.kind)],
+);
+
+/**
+ * The child's care team (NA-2): people of the network around the child, each with a part; one may be the
+ * key coordinator (at most one per child).
+ */
+export const childCareTeam = pgTable(
+  'child_care_team',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    childId: childId(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    role: text('role').$type<CareTeamRole>().notNull(),
+    isKeyCoordinator: boolean('is_key_coordinator').notNull().default(false),
+    note: text('note'),
+    createdAt: created(),
+  },
+  (t) => [
+    uniqueIndex('child_care_team_person_uq').on(t.childId, t.personId),
+    uniqueIndex('child_care_team_key_uq').on(t.childId).where(sql`is_key_coordinator`),
+    index('child_care_team_person_idx').on(t.personId),
+  ],
 );
 
 /** Disability handbooks (身体・療育・精神). */

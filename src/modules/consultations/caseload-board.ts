@@ -6,6 +6,8 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import {
+  childCareTeam,
+  children,
   consultationSettings,
   consultations,
   consultationTeams,
@@ -14,6 +16,7 @@ import {
   users,
 } from '../../db/schema';
 import type { Actor } from '../access/actor';
+import { childScope } from '../registry/scope';
 import { inOrder } from './access';
 import { type ConcentrationRule, DEFAULT_CONCENTRATION_RULE, measureConcentration } from './caseload';
 import { consultationScope } from './scope';
@@ -57,13 +60,14 @@ export async function caseloadBoard(db: DbOrTx, actor: Actor, teamIds: string[],
     open: sql<number>`count(*) filter (where ${consultations.closedAt} is null)::int`,
     overdue: sql<number>`count(*) filter (where ${consultations.closedAt} is null and ${consultations.dueOn} < ${today})::int`,
     newThisMonth: sql<number>`count(*) filter (where ${consultations.openedOn} >= ${monthStart(today)})::int`,
+    children: sql<number>`count(distinct ${consultations.childId}) filter (where ${consultations.closedAt} is null)::int`,
   };
   // Cases that are open or opened this month are the only ones counted: a bounded set.
   const relevant = and(
     scope,
     sql`(${consultations.closedAt} is null or ${consultations.openedOn} >= ${monthStart(today)})`,
   );
-  const [people, teams, regionLoads, rule] = await inOrder([
+  const [people, teams, regionLoads, rule, keyLoads] = await inOrder([
     () =>
       db
         .select({ userId: consultations.assignedUserId, name: users.displayName, ...counts })
@@ -104,7 +108,18 @@ export async function caseloadBoard(db: DbOrTx, actor: Actor, teamIds: string[],
         .where(and(scope, open, sql`${consultations.assignedUserId} is not null`))
         .groupBy(regionMunicipalities.regionId, consultations.assignedUserId),
     () => concentrationRuleOf(db, actor.prefectureCode ?? ''),
+    // Children each user is key coordinator of (through the person the account stands for), counted only
+    // among the children the reader may see in the registry.
+    () =>
+      db
+        .select({ userId: users.id, n: sql<number>`count(*)::int` })
+        .from(childCareTeam)
+        .innerJoin(children, eq(children.id, childCareTeam.childId))
+        .innerJoin(users, eq(users.personId, childCareTeam.personId))
+        .where(and(eq(childCareTeam.isKeyCoordinator, true), childScope(actor)))
+        .groupBy(users.id),
   ]);
+  const keyByUser = new Map(keyLoads.map((k) => [k.userId, k.n]));
   const regionNames = new Map(
     (
       await db
@@ -123,7 +138,9 @@ export async function caseloadBoard(db: DbOrTx, actor: Actor, teamIds: string[],
   const { version, ...ruleOnly } = rule;
   return {
     today,
-    people: people.filter((p) => p.open > 0 || p.newThisMonth > 0),
+    people: people
+      .map((p) => ({ ...p, keyChildren: p.userId ? (keyByUser.get(p.userId) ?? 0) : 0 }))
+      .filter((p) => p.open > 0 || p.newThisMonth > 0),
     teams,
     regions: [...byRegion.entries()]
       .map(([regionId, loads]) => ({

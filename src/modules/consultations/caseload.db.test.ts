@@ -1,5 +1,8 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { users } from '../../db/schema';
 import { createTestApp, type TestApp } from '../../test/app';
+import { makeChild, makePerson } from '../../test/factories';
 import { type ConsultationWorld, consultationWorld, intake } from './testing';
 
 let t: TestApp;
@@ -71,5 +74,40 @@ describe('caseload board (MI-8)', () => {
     // A municipal user's board covers its own team only.
     const own = await w.users.chigasaki.client.get('/api/consultations/caseload');
     expect(own.body.teams.map((x: { name: string }) => x.name)).toEqual(['茅ヶ崎市']);
+  });
+
+  it('counts the children carried as well as the cases, and the children a person is key coordinator of', async () => {
+    const client = w.users.hiratsuka.client;
+    const m = { municipalityCode: '142034' };
+    const db = t.db.systemDb;
+    const person = await makePerson(db, '14', { familyName: '平塚', givenName: '担当' });
+    await db.update(users).set({ personId: person.id }).where(eq(users.id, w.users.hiratsuka.id));
+    const kid = await makeChild(db, '14', '142034', { consent: true });
+    const other = await makeChild(db, '14', '142034', { consent: true });
+    // Two cases about the same child, one about another, one anonymous: three open cases, two children.
+    await intake(client, { ...m, child: { kind: 'registered', childId: kid.id } });
+    await intake(client, { ...m, child: { kind: 'registered', childId: kid.id } });
+    await intake(client, { ...m, child: { kind: 'registered', childId: other.id } });
+    await intake(client, m);
+    // The person the account stands for is key coordinator of one child (NA-2).
+    const detail = (await w.users.centre.client.get(`/api/children/${other.id}`)).body;
+    const key = await w.users.centre.client.post(`/api/children/${other.id}/care-team`, {
+      version: detail.version,
+      personId: person.id,
+      role: 'coordinator',
+      isKeyCoordinator: true,
+    });
+    expect(key.status).toBe(201);
+    const board = await w.users.centreAdmin.client.get('/api/consultations/caseload');
+    const row = board.body.people.find((p: { userId: string }) => p.userId === w.users.hiratsuka.id);
+    expect(row).toMatchObject({ children: 2, keyChildren: 1 });
+    expect(row.open).toBeGreaterThanOrEqual(4);
+    const team = board.body.teams.find((x: { name: string }) => x.name === '平塚市');
+    expect(team.children).toBe(2);
+    // A user who may not see the child does not count it: 茅ヶ崎's board has nothing of 平塚.
+    const own = await w.users.chigasaki.client.get('/api/consultations/caseload');
+    expect(
+      own.body.people.find((p: { userId: string }) => p.userId === w.users.hiratsuka.id),
+    ).toBeUndefined();
   });
 });

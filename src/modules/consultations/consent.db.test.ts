@@ -84,6 +84,7 @@ describe('consent and child details', () => {
       child: { kind: 'registered', childId: child.id },
       topics: ['other'],
       urgency: 'normal',
+      subject: '件名',
       narrative: 'x',
     });
     expect(res.status).toBe(400);

@@ -77,11 +77,13 @@ export async function createConsultation(tx: DbOrTx, w: Writer, body: CreateCons
       childDescription: body.child.kind === 'unregistered' ? body.child.description : null,
       topics: [...new Set(body.topics)],
       urgency: body.urgency,
+      subject: body.subject,
       narrative: body.narrative,
       searchText: searchTextOf(body.narrative),
       openedAt,
       openedOn: isoDateInJapan(openedAt),
       nextActionOn: body.nextActionOn ?? null,
+      nextAction: body.nextAction || null,
       // Whoever takes the call carries the case unless someone else is named.
       assignedUserId: body.assignedUserId === undefined ? actor.userId : body.assignedUserId,
       createdBy: actor.userId,
@@ -92,6 +94,7 @@ export async function createConsultation(tx: DbOrTx, w: Writer, body: CreateCons
   await refreshDueOn(tx, row!.id);
   await recordConsultationChange(tx, w, row!, 'create', {
     ownerTeamId: [null, team.id],
+    subject: [null, row!.subject],
     topics: [null, row!.topics],
     urgency: [null, row!.urgency],
   });

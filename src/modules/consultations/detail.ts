@@ -9,6 +9,7 @@ import {
   municipalities,
   users,
 } from '../../db/schema';
+import { formatCaseNumber } from '../../shared/case-number';
 import { compareIsoDates } from '../../shared/dates';
 import type { Actor } from '../access/actor';
 import { type ConsultationRow, inOrder, type Reached } from './access';
@@ -38,16 +39,29 @@ export function isOverdue(row: Pick<ConsultationRow, 'dueOn' | 'closedAt'>, toda
   return row.closedAt === null && row.dueOn !== null && compareIsoDates(row.dueOn, today) < 0;
 }
 
+/** Names read with the row: its municipality, who carries it, and the child where the reader may see it. */
+export type SummaryNames = {
+  municipalityName: string | null;
+  assigneeName: string | null;
+  childName: string | null;
+};
+
 export function toSummary(
   row: ConsultationRow,
   teams: Map<string, TeamRow>,
-  municipalityName: string | null,
+  names: SummaryNames,
   today: string,
 ): ConsultationSummary {
   return {
     id: row.id,
+    caseNumber: formatCaseNumber(row.caseNendo, row.caseSerial),
+    subject: row.subject,
+    childName: names.childName,
+    childDetailsHidden: row.childKind === 'registered' && names.childName === null,
+    nextAction: row.nextAction,
+    assignedUserName: names.assigneeName,
     municipalityCode: row.municipalityCode,
-    municipalityName,
+    municipalityName: names.municipalityName,
     ownerTeam: teamView(teams.get(row.ownerTeamId)),
     firstTier: row.firstTier,
     askerKind: row.askerKind,
@@ -163,7 +177,12 @@ export async function consultationDetail(
     return out;
   };
   return {
-    ...toSummary(row, teams, muni?.name ?? null, today),
+    ...toSummary(
+      row,
+      teams,
+      { municipalityName: muni?.name ?? null, assigneeName: assignee?.name ?? null, childName: child.name },
+      today,
+    ),
     askerDivision: row.askerDivision,
     askerContact: row.askerContact,
     child,
@@ -210,7 +229,6 @@ export async function consultationDetail(
       .filter((h) => h.status === 'accepted' && h.kind !== 'handoff')
       .map((h) => teamView(teams.get(h.toTeamId))),
     allowedActions: allowedActions(reached.rel),
-    assignedUserName: assignee?.name ?? null,
     assignees,
     referralPicker: referralPickerFor(actor),
   };

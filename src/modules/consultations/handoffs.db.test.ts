@@ -51,6 +51,7 @@ describe('intake', () => {
       child: { kind: 'anonymous' },
       topics: ['other'],
       urgency: 'normal',
+      subject: '件名',
       narrative: 'x',
     });
     expect(otherPref.status).toBe(400);
@@ -66,6 +67,7 @@ describe('intake', () => {
       child: { kind: 'anonymous' },
       topics: ['other'],
       urgency: 'normal',
+      subject: '件名',
       narrative: 'x',
     });
     expect(res.status).toBe(403);

@@ -5,14 +5,22 @@
  *   follow-up is before today; `handoffs-inbox`: cases with a request pending to the actor's teams;
  * - `all`: everything in scope.
  */
-import { and, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNotNull, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { consultationHandoffs, consultations, municipalities } from '../../db/schema';
+import {
+  children,
+  consultationHandoffs,
+  consultations,
+  consultationTeams,
+  municipalities,
+  users,
+} from '../../db/schema';
+import { parseCaseNumber } from '../../shared/case-number';
 import { nendoRange } from '../../shared/nendo';
 import type { Actor } from '../access/actor';
 import { teamsById, toSummary } from './detail';
-import type { ConsultationSummary, ListConsultationsQuery } from './schemas';
-import { consultationScope } from './scope';
+import type { ConsultationSort, ConsultationSummary, ListConsultationsQuery } from './schemas';
+import { childDetailsVisible, consultationScope } from './scope';
 import type { TeamRow } from './teams';
 
 function viewCondition(
@@ -70,13 +78,62 @@ export function listWhere(actor: Actor, q: ListConsultationsQuery, teams: TeamRo
     const { start, end } = nendoRange(q.nendo);
     conds.push(gte(consultations.openedOn, start), lte(consultations.openedOn, end));
   }
+  if (q.caseNumber) {
+    const n = parseCaseNumber(q.caseNumber);
+    if (!n) conds.push(sql`false`);
+    else {
+      conds.push(eq(consultations.caseSerial, n.serial));
+      if (n.nendo !== null) conds.push(eq(consultations.caseNendo, n.nendo));
+    }
+  }
+  if (q.assignee === 'me') conds.push(eq(consultations.assignedUserId, actor.userId));
+  else if (q.assignee === 'none') conds.push(isNull(consultations.assignedUserId));
+  else if (q.assignee) conds.push(eq(consultations.assignedUserId, q.assignee));
+  // A child's consultations: only those whose child the reader may see in them, so the list never ties to
+  // the child a case that hides it (decision 0010).
+  if (q.childId) {
+    conds.push(eq(consultations.childId, q.childId), childDetailsVisible(actor, teamIds));
+  }
   return and(...conds)!;
 }
 
+const URGENCY_RANK = sql`(case ${consultations.urgency} when 'urgent' then 0 when 'soon' then 1 else 2 end)`;
+
 /**
- * One page of a list, newest first (overdue: most overdue first; mine: soonest due first). The total comes
- * from a window count in the same statement (one round trip, as the children list); only a page past the end
- * needs a separate count.
+ * ORDER BY of a list: the chosen column (an allow-list, never a column name from the request) in the chosen
+ * direction, then urgency and the due date, and the id so that pages never overlap.
+ */
+function orderOf(sort: ConsultationSort, dir: 'asc' | 'desc', childSortKey: SQL): SQL[] {
+  const d = dir === 'desc' ? sql`desc` : sql`asc`;
+  const due = sql`${consultations.dueOn} asc nulls last`;
+  const urgency = sql`${URGENCY_RANK} asc`;
+  const tail = [urgency, due, sql`${consultations.openedAt} desc`, sql`${consultations.id} asc`];
+  switch (sort) {
+    case 'urgency':
+      return [sql`${URGENCY_RANK} ${d}`, ...tail.slice(1)];
+    case 'due':
+      return [sql`${consultations.dueOn} ${d} nulls last`, ...tail];
+    case 'caseNumber':
+      return [sql`${consultations.caseNendo} ${d}`, sql`${consultations.caseSerial} ${d}`, ...tail];
+    case 'opened':
+      return [sql`${consultations.openedAt} ${d}`, ...tail];
+    case 'child':
+      return [sql`${childSortKey} ${d} nulls last`, ...tail];
+    case 'subject':
+      return [sql`${consultations.subject} ${d}`, ...tail];
+    case 'assignee':
+      return [sql`${users.displayName} ${d} nulls last`, ...tail];
+    case 'municipality':
+      return [sql`${consultations.municipalityCode} ${d}`, ...tail];
+    case 'team':
+      return [sql`${consultationTeams.name} ${d}`, ...tail];
+  }
+}
+
+/**
+ * One page of a list, in the order asked for (default: 至急 first, then the soonest due). The total comes from
+ * a window count in the same statement (one round trip, as the children list); only a page past the end
+ * needs a separate count. The child's name is read only where {@link childDetailsVisible} allows it.
  */
 export async function listConsultations(
   db: DbOrTx,
@@ -86,20 +143,28 @@ export async function listConsultations(
   today: string,
 ): Promise<{ items: ConsultationSummary[]; total: number; ids: string[] }> {
   const where = listWhere(actor, q, teams, today);
-  const order =
-    q.view === 'overdue' || q.view === 'mine'
-      ? [sql`${consultations.dueOn} asc nulls last`, desc(consultations.openedAt)]
-      : [desc(consultations.openedAt), desc(consultations.id)];
+  const visible = childDetailsVisible(
+    actor,
+    teams.map((t) => t.id),
+  );
+  const childName = sql<string | null>`case when ${visible}
+    then ${children.familyName} || ' ' || ${children.givenName} end`;
+  const childSortKey = sql`case when ${visible} then ${children.familyKana} || ' ' || ${children.givenKana} end`;
   const rows = await db
     .select({
       row: consultations,
       municipalityName: municipalities.name,
+      assigneeName: users.displayName,
+      childName,
       total: sql<number>`count(*) over ()`.mapWith(Number),
     })
     .from(consultations)
     .leftJoin(municipalities, eq(municipalities.code, consultations.municipalityCode))
+    .leftJoin(users, eq(users.id, consultations.assignedUserId))
+    .leftJoin(children, eq(children.id, consultations.childId))
+    .leftJoin(consultationTeams, eq(consultationTeams.id, consultations.ownerTeamId))
     .where(where)
-    .orderBy(...order)
+    .orderBy(...orderOf(q.sort, q.dir, childSortKey))
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
   let total = rows[0]?.total ?? 0;
@@ -112,7 +177,18 @@ export async function listConsultations(
   const others = rows.map((r) => r.row.ownerTeamId).filter((id) => !own.has(id));
   const teamMap = others.length ? new Map([...own, ...(await teamsById(db, others))]) : own;
   return {
-    items: rows.map((r) => toSummary(r.row, teamMap, r.municipalityName, today)),
+    items: rows.map((r) =>
+      toSummary(
+        r.row,
+        teamMap,
+        {
+          municipalityName: r.municipalityName,
+          assigneeName: r.assigneeName,
+          childName: r.childName,
+        },
+        today,
+      ),
+    ),
     total,
     ids: rows.map((r) => r.row.id),
   };

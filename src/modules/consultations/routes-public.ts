@@ -24,6 +24,7 @@ import { servedPrefectureOf } from '../registrations/options';
 import { newReceiptNo } from '../registrations/receipt';
 import { refreshDueOn } from './access';
 import { searchTextOf } from './policy';
+import { subjectFrom } from './subject';
 import { ensureTeam } from './teams';
 
 export const MAX_CONSULTATION_REQUEST_BYTES = 64 * 1024;
@@ -160,6 +161,8 @@ export function publicConsultationRoutes(deps: Deps) {
                 childDescription: form.childDescription || null,
                 topics: [...new Set(form.topics)],
                 urgency: form.urgency,
+                // A family writes no subject: the first sentence stands for it until staff name the case.
+                subject: subjectFrom(form.narrative, form.topics),
                 narrative: form.narrative,
                 searchText: searchTextOf(form.narrative),
                 openedAt: at,

@@ -27,6 +27,8 @@ const ZLoadCounts = {
   open: z.number().int(),
   overdue: z.number().int(),
   newThisMonth: z.number().int(),
+  /** Distinct registered children of the open cases (MI-8: a caseload is children carried as well as cases). */
+  children: z.number().int(),
 };
 
 /** The concentration rule with its version and its explanation in both languages. */
@@ -45,7 +47,15 @@ export const ZStoredRule = ZConcentrationRule.omit({ explanation: true });
 export const ZCaseloadResponse = z
   .object({
     today: z.string(),
-    people: z.array(z.object({ userId: z.string().nullable(), name: z.string().nullable(), ...ZLoadCounts })),
+    people: z.array(
+      z.object({
+        userId: z.string().nullable(),
+        name: z.string().nullable(),
+        ...ZLoadCounts,
+        /** Children the person is key coordinator of (NA-2), among the children the reader may see. */
+        keyChildren: z.number().int(),
+      }),
+    ),
     teams: z.array(z.object({ teamId: z.string(), name: z.string(), tier: z.enum(TIERS), ...ZLoadCounts })),
     regions: z.array(
       z.object({

@@ -15,6 +15,22 @@ import { zDate, zOptText, zVersion } from '../registry/schemas-write';
 import { CONSULTATION_ACTIONS } from './policy';
 
 const zUuid = z.string().uuid();
+/** A one-line subject (件名): what the case is about, as a queue shows it. */
+const zSubject = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .regex(/^[^\n\r]*$/, '件名は1行で入力してください / The subject is one line')
+  .openapi({ example: '退院後の訪問看護の探し方' });
+/** What is to be done next (次の対応), in a line. */
+const zNextAction = z
+  .string()
+  .trim()
+  .max(200)
+  .regex(/^[^\n\r]*$/)
+  .nullable()
+  .optional();
 const zTopics = z.array(z.enum(TOPICS)).min(1).max(TOPICS.length);
 
 /** A team named by what it stands for (created on first use) or by id (supervise teams). */
@@ -44,7 +60,9 @@ export const ZCreateConsultationRequest = z
     child: ZChildInput,
     topics: zTopics,
     urgency: z.enum(URGENCIES),
+    subject: zSubject,
     narrative: multilineText(8000, 1),
+    nextAction: zNextAction,
     openedAt: z.iso.datetime({ offset: true }).optional(),
     nextActionOn: zDate.nullable().optional(),
     /** Default: the actor's own team (the first one, when it has several). */
@@ -63,7 +81,9 @@ export const ZUpdateConsultationRequest = z
     channel: z.enum(CHANNELS).optional(),
     topics: zTopics.optional(),
     urgency: z.enum(URGENCIES).optional(),
+    subject: zSubject.optional(),
     narrative: multilineText(8000, 1).optional(),
+    nextAction: zNextAction,
     nextActionOn: zDate.nullable().optional(),
     assignedUserId: zUuid.nullable().optional(),
   })
@@ -136,8 +156,33 @@ export const ZHandoffParams = z.object({
 
 export const LIST_VIEWS = ['all', 'mine', 'team', 'overdue', 'handoffs-inbox'] as const;
 
+/**
+ * The columns a list may be sorted by (an allow-list: each maps to an SQL expression in queries.ts). The
+ * default is urgency (至急 first), then the due date, soonest first.
+ */
+export const CONSULTATION_SORTS = [
+  'urgency',
+  'due',
+  'caseNumber',
+  'opened',
+  'child',
+  'subject',
+  'assignee',
+  'municipality',
+  'team',
+] as const;
+export type ConsultationSort = (typeof CONSULTATION_SORTS)[number];
+
 export const ZListConsultationsQuery = z.object({
   view: z.enum(LIST_VIEWS).default('all'),
+  /** A case number as typed (R8-0123, 令和8-123, 0123 …): only that case (or that serial in any 年度). */
+  caseNumber: z.string().trim().max(30).optional(),
+  /** Who carries the case: 'me', 'none' (unassigned) or a user's id. */
+  assignee: z.union([z.enum(['me', 'none']), zUuid]).optional(),
+  /** The consultations of one registered child, only those whose child the reader may see (scope and consent). */
+  childId: zUuid.optional(),
+  sort: z.enum(CONSULTATION_SORTS).default('urgency'),
+  dir: z.enum(['asc', 'desc']).default('asc'),
   status: z.enum(['open', 'closed', 'any']).default('open'),
   topic: z.enum(TOPICS).optional(),
   urgency: z.enum(URGENCIES).optional(),
@@ -170,6 +215,14 @@ const ZChildView = z.object({
 
 export const ZConsultationSummary = z.object({
   id: z.string(),
+  /** R8-0123: the 年度 of the opening day and its serial in the prefecture. */
+  caseNumber: z.string(),
+  subject: z.string(),
+  /** The child as the reader may see it: a name only within the registry scope and the guardian's consent. */
+  childName: z.string().nullable(),
+  childDetailsHidden: z.boolean(),
+  nextAction: z.string().nullable(),
+  assignedUserName: z.string().nullable(),
   municipalityCode: z.string(),
   municipalityName: z.string().nullable(),
   ownerTeam: ZTeam,
@@ -247,7 +300,6 @@ export const ZConsultationDetail = ZConsultationSummary.extend({
   /** Teams the case is shared with now (accepted back-up / supervise). */
   shares: z.array(ZTeam),
   allowedActions: z.array(z.enum(CONSULTATION_ACTIONS)),
-  assignedUserName: z.string().nullable(),
   /** Members of the owning team the case can be assigned to (empty unless the actor may change the case). */
   assignees: z.array(z.object({ id: z.string(), name: z.string() })),
   /** How the actor names a referral's resource: a search of the directory, or free text (no directory access). */

@@ -73,6 +73,7 @@ export function intakeBody(overrides: Record<string, unknown> = {}) {
     child: { kind: 'anonymous' },
     topics: ['childcare'],
     urgency: 'normal',
+    subject: '保育園入園と看護師の配置',
     narrative: '人工呼吸器を使う3歳の子の保育園入園について、看護師の配置がある園を知りたい。',
     ...overrides,
   };

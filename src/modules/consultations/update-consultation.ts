@@ -56,6 +56,8 @@ export async function updateConsultation(
   if (fields.channel !== undefined) set.channel = fields.channel;
   if (fields.topics !== undefined) set.topics = [...new Set(fields.topics)];
   if (fields.urgency !== undefined) set.urgency = fields.urgency;
+  if (fields.subject !== undefined) set.subject = fields.subject;
+  if (fields.nextAction !== undefined) set.nextAction = fields.nextAction || null;
   if (fields.narrative !== undefined) {
     set.narrative = fields.narrative;
     set.searchText = searchTextOf(fields.narrative);

@@ -7,6 +7,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { children } from '../../db/schema';
 import { createTestApp, type TestApp, type TestClient } from '../../test/app';
+import { makePerson } from '../../test/factories';
 import { createChildVia, type RegistryWorld, registryWorld } from '../../test/registry-world';
 import { COLLECTIONS } from './collections';
 
@@ -23,12 +24,15 @@ const BODIES: Record<string, Record<string, unknown>> = {
   devices: { kind: 'suction_unit' },
   handbooks: { kind: 'physical', grade: '1級' },
   affiliations: {}, // needs the organisation id: filled in beforeAll
+  careTeam: {}, // needs a person of the network: filled in beforeAll
 };
 
 beforeAll(async () => {
   t = await createTestApp();
   w = await registryWorld(t);
   BODIES.affiliations = { organisationId: w.provider.id, kind: 'day_service', startedOn: '2024-04-01' };
+  const nurse = await makePerson(t.db.systemDb, '14', { familyName: '看護', givenName: '花子' });
+  BODIES.careTeam = { personId: nurse.id, role: 'visiting_nurse', isKeyCoordinator: true };
   const child = await createChildVia(w.clients.centreStaff, {
     consents: [{ purpose: 'share_municipality', granted: true, decidedOn: '2024-04-01', method: 'paper' }],
   });
@@ -36,7 +40,7 @@ beforeAll(async () => {
   let version = child.version;
   subIds = {};
   for (const spec of COLLECTIONS) {
-    const res = await w.clients.centreStaff.post(`/api/children/${childId}/${spec.name}`, {
+    const res = await w.clients.centreStaff.post(`/api/children/${childId}/${spec.path}`, {
       version,
       ...BODIES[spec.name],
     });
@@ -61,9 +65,9 @@ function writes(version: number): { method: string; path: string; body?: unknown
     { method: 'PATCH', path: base, body: { version, givenName: '変更' } },
     { method: 'PUT', path: `${base}/care-items`, body: { version, items: [{ code: 'oxygen' }] } },
     ...COLLECTIONS.flatMap((spec) => [
-      { method: 'POST', path: `${base}/${spec.name}`, body: { version, ...BODIES[spec.name] } },
-      { method: 'PATCH', path: `${base}/${spec.name}/${subIds[spec.name]}`, body: { version } },
-      { method: 'DELETE', path: `${base}/${spec.name}/${subIds[spec.name]}?version=${version}` },
+      { method: 'POST', path: `${base}/${spec.path}`, body: { version, ...BODIES[spec.name] } },
+      { method: 'PATCH', path: `${base}/${spec.path}/${subIds[spec.name]}`, body: { version } },
+      { method: 'DELETE', path: `${base}/${spec.path}/${subIds[spec.name]}?version=${version}` },
     ]),
     {
       method: 'POST',

@@ -18,6 +18,7 @@ import { lifeStage } from '../../shared/age';
 import { computeCareScore } from '../../shared/care-score';
 import { addDays } from '../../shared/dates';
 import type { Actor } from '../access/actor';
+import { careTeamOf } from './care-team';
 import type { ChildRow, ReachedChild } from './child-access';
 import { type HistoryCut, valuesBefore } from './history';
 import { allowedChildActions } from './policy';
@@ -171,6 +172,7 @@ async function fullParts(db: DbOrTx, childId: string) {
     .where(eq(childConsents.childId, childId))
     .orderBy(desc(childConsents.decidedOn), desc(childConsents.createdAt));
   const residences = await residencesOf(db, childId);
+  const careTeam = await careTeamOf(db, childId);
   // Care items in the order of the official table, like the breakdown.
   const breakdown = breakdownOf(careItems);
   const order = new Map(breakdown.map((l, i) => [l.code, i]));
@@ -183,6 +185,7 @@ async function fullParts(db: DbOrTx, childId: string) {
     devices,
     handbooks,
     affiliations,
+    careTeam,
     consents,
     residences,
   };
@@ -325,6 +328,7 @@ export async function formerResidenceDetail(
     devices: [],
     handbooks: [],
     affiliations: [],
+    careTeam: [],
     consents: [],
     residences: former.residences,
     access: 'former_residence',

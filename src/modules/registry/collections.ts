@@ -4,6 +4,7 @@ import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client';
 import {
   childAffiliations,
+  childCareTeam,
   childDevices,
   childDiagnoses,
   childGuardians,
@@ -14,17 +15,20 @@ import {
 import type { DeviceKind } from '../../db/schema/registry';
 import { AppError } from '../../server/errors';
 import { isUuid } from '../../server/openapi';
+import { checkCareTeamMember } from './care-team';
 import { type ChildRow, reachChildFor } from './child-access';
 import { assertNotFuture } from './create-child';
 import type { Writer } from './history';
 import {
   ZAddAffiliationRequest,
+  ZAddCareTeamMemberRequest,
   ZAddDeviceRequest,
   ZAddDiagnosisRequest,
   ZAddGuardianRequest,
   ZAddHandbookRequest,
   ZAddPhysicianRequest,
   ZUpdateAffiliationRequest,
+  ZUpdateCareTeamMemberRequest,
   ZUpdateDeviceRequest,
   ZUpdateDiagnosisRequest,
   ZUpdateGuardianRequest,
@@ -51,8 +55,10 @@ type ChildListTable = PgTable & { id: PgColumn; childId: PgColumn };
 
 /** One list of the child record: its path, table, request schemas and the checks its rows need. */
 export type CollectionSpec = {
-  /** Path segment and history key. */
-  name: 'guardians' | 'diagnoses' | 'physicians' | 'devices' | 'handbooks' | 'affiliations';
+  /** History key and the record's field. */
+  name: 'guardians' | 'diagnoses' | 'physicians' | 'devices' | 'handbooks' | 'affiliations' | 'careTeam';
+  /** Path segment under /api/children/{id}/. */
+  path: string;
   /** For OpenAPI summaries. */
   en: string;
   ja: string;
@@ -98,6 +104,7 @@ async function assertOrganisation(tx: DbOrTx, child: ChildRow, organisationId: u
 export const COLLECTIONS: readonly CollectionSpec[] = [
   {
     name: 'guardians',
+    path: 'guardians',
     en: 'guardian',
     ja: '保護者・連絡先',
     table: childGuardians,
@@ -106,6 +113,7 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
   },
   {
     name: 'diagnoses',
+    path: 'diagnoses',
     en: 'diagnosis',
     ja: '診断名',
     table: childDiagnoses,
@@ -114,6 +122,7 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
   },
   {
     name: 'physicians',
+    path: 'physicians',
     en: 'attending hospital or physician',
     ja: '主治医・医療機関',
     table: childPhysicians,
@@ -123,6 +132,7 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
   },
   {
     name: 'devices',
+    path: 'devices',
     en: 'medical device',
     ja: '医療機器',
     table: childDevices,
@@ -135,6 +145,7 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
   },
   {
     name: 'handbooks',
+    path: 'handbooks',
     en: 'disability handbook',
     ja: '障害者手帳',
     table: childHandbooks,
@@ -144,6 +155,7 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
   },
   {
     name: 'affiliations',
+    path: 'affiliations',
     en: 'affiliation (nursery, school, service …)',
     ja: '所属・利用先',
     table: childAffiliations,
@@ -153,6 +165,16 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
       await assertOrganisation(tx, child, row.organisationId);
       if (row.endedOn && String(row.endedOn) < String(row.startedOn)) throw dateOrderIssue('endedOn');
     },
+  },
+  {
+    name: 'careTeam',
+    path: 'care-team',
+    en: 'care team member (key coordinator, visiting nurse, teacher …)',
+    ja: '支援チームのメンバー',
+    table: childCareTeam,
+    add: ZAddCareTeamMemberRequest,
+    update: ZUpdateCareTeamMemberRequest,
+    check: (tx, _w, child, row) => checkCareTeamMember(tx, child, row),
   },
 ];
 

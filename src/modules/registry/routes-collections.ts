@@ -24,7 +24,7 @@ function registerCollection(r: Router, deps: Deps, spec: CollectionSpec) {
   r.openapi(
     createRoute({
       method: 'post',
-      path: `/{id}/${spec.name}`,
+      path: `/{id}/${spec.path}`,
       tags,
       summary: `Add a ${spec.en} / ${spec.ja}の追加`,
       request: { params: ZIdParam, body: jsonBody(spec.add) },
@@ -46,7 +46,7 @@ function registerCollection(r: Router, deps: Deps, spec: CollectionSpec) {
   r.openapi(
     createRoute({
       method: 'patch',
-      path: `/{id}/${spec.name}/{subId}`,
+      path: `/{id}/${spec.path}/{subId}`,
       tags,
       summary: `Change a ${spec.en} / ${spec.ja}の変更`,
       request: { params: ZChildSubParams, body: jsonBody(spec.update) },
@@ -70,7 +70,7 @@ function registerCollection(r: Router, deps: Deps, spec: CollectionSpec) {
   r.openapi(
     createRoute({
       method: 'delete',
-      path: `/{id}/${spec.name}/{subId}`,
+      path: `/{id}/${spec.path}/{subId}`,
       tags,
       summary: `Remove a ${spec.en} (kept in the history) / ${spec.ja}の削除`,
       request: { params: ZChildSubParams, query: ZVersionQuery },

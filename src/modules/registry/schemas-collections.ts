@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { multilineText } from '../../server/text-fields';
-import { AFFILIATION_KINDS, DEVICE_KINDS, HANDBOOK_KINDS } from './schemas-detail';
+import { AFFILIATION_KINDS, CARE_TEAM_ROLES, DEVICE_KINDS, HANDBOOK_KINDS } from './schemas-detail';
 import { zDate, zKana, zOptText, zText, zVersion } from './schemas-write';
 
 /**
@@ -128,3 +128,22 @@ export const ZUpdateAffiliationRequest = z
     startedOn: affiliationFields.startedOn.optional(),
   })
   .openapi('UpdateAffiliationRequest');
+
+/** A member of the child's care team (NA-2): a person of the network, their part, and whether key coordinator. */
+export const ZAddCareTeamMemberRequest = z
+  .object({
+    version: zVersion,
+    personId: z.string().uuid(),
+    role: z.enum(CARE_TEAM_ROLES),
+    isKeyCoordinator: z.boolean().optional(),
+    note: zOptText(500),
+  })
+  .openapi('AddCareTeamMemberRequest');
+export const ZUpdateCareTeamMemberRequest = z
+  .object({
+    version: zVersion,
+    role: z.enum(CARE_TEAM_ROLES).optional(),
+    isKeyCoordinator: z.boolean().optional(),
+    note: zOptText(500),
+  })
+  .openapi('UpdateCareTeamMemberRequest');

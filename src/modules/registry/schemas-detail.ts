@@ -3,6 +3,7 @@ import { ZJsonValue } from '../../server/openapi';
 import { ZSystemText } from '../../server/system-text';
 import {
   AFFILIATION_KINDS,
+  CARE_TEAM_ROLES,
   CONSENT_METHODS,
   CONSENT_PURPOSES,
   DEVICE_KINDS,
@@ -11,7 +12,15 @@ import {
 } from '../../shared/vocab/registry';
 import { ZChildSummary } from './schemas';
 
-export { AFFILIATION_KINDS, CONSENT_METHODS, CONSENT_PURPOSES, DEVICE_KINDS, HANDBOOK_KINDS, LIFE_STAGES };
+export {
+  AFFILIATION_KINDS,
+  CARE_TEAM_ROLES,
+  CONSENT_METHODS,
+  CONSENT_PURPOSES,
+  DEVICE_KINDS,
+  HANDBOOK_KINDS,
+  LIFE_STAGES,
+};
 
 export const WATCH_LEVELS = ['high', 'mid', 'low'] as const;
 export const CHILD_ACCESS = ['full', 'former_residence'] as const;
@@ -98,6 +107,21 @@ export const ZAffiliation = z
   })
   .openapi('Affiliation');
 
+export const ZCareTeamMember = z
+  .object({
+    id: z.string().uuid(),
+    personId: z.string().uuid(),
+    name: z.string(),
+    role: z.enum(CARE_TEAM_ROLES),
+    isKeyCoordinator: z.boolean(),
+    profession: z.string().nullable(),
+    organisationName: z.string().nullable(),
+    phone: z.string().nullable(),
+    email: z.string().nullable(),
+    note: z.string().nullable(),
+  })
+  .openapi('CareTeamMember');
+
 export const ZConsent = z
   .object({
     id: z.string().uuid(),
@@ -146,6 +170,8 @@ export const ZChildDetail = ZChildSummary.extend({
   devices: z.array(ZDevice),
   handbooks: z.array(ZHandbook),
   affiliations: z.array(ZAffiliation),
+  /** The child's key coordinator and care team (NA-2), key coordinator first. */
+  careTeam: z.array(ZCareTeamMember),
   consents: z.array(ZConsent),
   residences: z.array(ZResidence),
   access: z.enum(CHILD_ACCESS),

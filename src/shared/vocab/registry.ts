@@ -105,6 +105,39 @@ export const HANDBOOK_KIND_LABELS = {
   mental: { ja: '精神障害者保健福祉手帳', en: 'Mental health and welfare handbook' },
 } as const satisfies Labels<HandbookKind>;
 
+/**
+ * A member's part in the child's care team (NA-2): the people around the child, picked from the network's
+ * people. One member may also be the child's key coordinator (a flag, not a part).
+ */
+export const CARE_TEAM_ROLES = [
+  'coordinator',
+  'consultation_specialist',
+  'visiting_nurse',
+  'physician',
+  'public_health_nurse',
+  'teacher',
+  'nursery_staff',
+  'therapist',
+  'day_service_staff',
+  'municipal_caseworker',
+  'other',
+] as const;
+export type CareTeamRole = (typeof CARE_TEAM_ROLES)[number];
+
+export const CARE_TEAM_ROLE_LABELS = {
+  coordinator: { ja: '医療的ケア児等コーディネーター', en: 'Medical care coordinator' },
+  consultation_specialist: { ja: '相談支援専門員', en: 'Consultation support specialist' },
+  visiting_nurse: { ja: '訪問看護師', en: 'Visiting nurse' },
+  physician: { ja: '主治医', en: 'Attending physician' },
+  public_health_nurse: { ja: '保健師', en: 'Public-health nurse' },
+  teacher: { ja: '教員', en: 'Teacher' },
+  nursery_staff: { ja: '保育士', en: 'Nursery staff' },
+  therapist: { ja: 'リハビリ職（PT・OT・ST）', en: 'Therapist (PT, OT, ST)' },
+  day_service_staff: { ja: '通所事業所の職員', en: 'Day-service staff' },
+  municipal_caseworker: { ja: '市町村の担当者', en: 'Municipal caseworker' },
+  other: { ja: 'その他', en: 'Other' },
+} as const satisfies Labels<CareTeamRole>;
+
 /** What a guardian consents to (decision 0005: share_municipality narrows the municipal scope). */
 export const CONSENT_PURPOSES = [
   'share_municipality',

@@ -64,10 +64,10 @@ export type SimilarCase = {
   childName: string | null;
 };
 
-export type CaseloadCounts = { open: number; overdue: number; newThisMonth: number };
+export type CaseloadCounts = { open: number; overdue: number; newThisMonth: number; children: number };
 export type CaseloadBoard = {
   today: string;
-  people: (CaseloadCounts & { userId: string | null; name: string | null })[];
+  people: (CaseloadCounts & { userId: string | null; name: string | null; keyChildren: number })[];
   teams: (CaseloadCounts & { teamId: string; name: string; tier: string })[];
   regions: {
     regionId: string;
@@ -125,6 +125,24 @@ export function useConsultations(search: ConsultationListSearch) {
     queryKey: ['consultations', 'list', search],
     queryFn: ({ signal }) => api.get<ConsultationList>(base, search, signal),
     placeholderData: keepPreviousData,
+  });
+}
+
+export const CHILD_CASES_PAGE_SIZE = 20;
+
+/** The consultations of one child that the reader may see with the child named (scope and consent). */
+export function useChildConsultations(childId: string) {
+  const search = {
+    view: 'all',
+    status: 'any',
+    childId,
+    sort: 'opened',
+    dir: 'desc',
+    pageSize: CHILD_CASES_PAGE_SIZE,
+  } as const;
+  return useQuery({
+    queryKey: ['consultations', 'list', search],
+    queryFn: ({ signal }) => api.get<ConsultationList>(base, search, signal),
   });
 }
 
@@ -202,7 +220,9 @@ export type CreateConsultationBody = {
     | { kind: 'anonymous' };
   topics: string[];
   urgency: string;
+  subject: string;
   narrative: string;
+  nextAction?: string | null;
   nextActionOn?: string | null;
 };
 
@@ -228,8 +248,13 @@ export function useAddAction(id: string) {
 
 export function useUpdateConsultation(id: string) {
   return useCaseMutation(
-    (body: { version: number; nextActionOn?: string | null; assignedUserId?: string | null }) =>
-      api.patch(idPath(id), body),
+    (body: {
+      version: number;
+      subject?: string;
+      nextAction?: string | null;
+      nextActionOn?: string | null;
+      assignedUserId?: string | null;
+    }) => api.patch(idPath(id), body),
   );
 }
 

@@ -22,6 +22,7 @@ function CountCells({ c }: { c: CaseloadCounts }) {
   return (
     <>
       <Td className="text-right tabular-nums">{c.open}</Td>
+      <Td className="text-right tabular-nums">{c.children}</Td>
       <Td className="text-right tabular-nums">{c.overdue}</Td>
       <Td className="text-right tabular-nums">{c.newThisMonth}</Td>
     </>
@@ -33,6 +34,7 @@ function CountHeads() {
   return (
     <>
       <Th className="text-right">{t('consult.caseload.open')}</Th>
+      <Th className="text-right">{t('consult.caseload.children')}</Th>
       <Th className="text-right">{t('consult.caseload.overdue')}</Th>
       <Th className="text-right">{t('consult.caseload.newThisMonth')}</Th>
     </>
@@ -80,6 +82,7 @@ function Caseload() {
                     <tr>
                       <Th>{t('consult.caseload.person')}</Th>
                       <CountHeads />
+                      <Th className="text-right">{t('consult.caseload.keyChildren')}</Th>
                     </tr>
                   </thead>
                   <tbody>
@@ -87,6 +90,7 @@ function Caseload() {
                       <tr key={p.userId ?? 'none'}>
                         <RowTh>{p.name ?? t('consult.caseload.unassigned')}</RowTh>
                         <CountCells c={p} />
+                        <Td className="text-right tabular-nums">{p.keyChildren}</Td>
                       </tr>
                     ))}
                   </tbody>

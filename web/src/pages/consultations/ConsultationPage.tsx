@@ -2,7 +2,7 @@ import { Link, useParams } from '@tanstack/react-router';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { ApiErrorAlert, StatusMessage } from '../../components/Alert';
 import { Button } from '../../components/Button';
-import { SelectField, TextAreaField, TextField } from '../../components/Field';
+import { SelectField, TextAreaField } from '../../components/Field';
 import { Page, Section } from '../../components/Page';
 import { QueryState } from '../../components/QueryState';
 import { useLocale, useT } from '../../i18n';
@@ -13,34 +13,23 @@ import {
   OUTCOMES,
   useCloseConsultation,
   useConsultation,
-  useUpdateConsultation,
 } from '../../lib/queries/consultations';
 import { NotFoundPage } from '../NotFoundPage';
-import { ActionForm } from './ActionForm';
-import { AssignmentPanel } from './AssignmentPanel';
 import { readsSharedCases } from './access';
+import { CaseActions, CaseHeader } from './CaseHeader';
 import { CaseTimeline, OverdueFollowUps } from './CaseTimeline';
-import { childText } from './case-text';
 import { forConsultationRoles } from './Guard';
-import { Handoffs, RequestForm } from './HandoffPanel';
-import {
-  askerWithDivision,
-  channelLabel,
-  dayInJapan,
-  outcomeLabel,
-  tierLabel,
-  topicLabel,
-  urgencyLabel,
-} from './labels';
+import { Handoffs } from './HandoffPanel';
+import { askerWithDivision, channelLabel, dayInJapan, outcomeLabel, tierLabel, topicLabel } from './labels';
 import { SimilarCases } from './SimilarCases';
 
 /**
- * The consultation page: details, overdue follow-ups, assignment, timeline (with follow-ups done), the action
- * form with the referral picker, requests and shares, close, similar past cases, and a link to the printout.
+ * The consultation page: the number and subject as its title, a header with the child, status, owning team,
+ * assignee and next action; overdue follow-ups; the actions (record, next action, assignee, requests, close),
+ * each opening its form; then the timeline, requests and shares, the details, similar past cases.
  */
 function Consultation() {
   const t = useT();
-  const { locale } = useLocale();
   const { consultationId } = useParams({ strict: false }) as { consultationId: string };
   const query = useConsultation(consultationId);
   if (isApiError(query.error, 'not_found') || (isApiError(query.error) && query.error.status === 404)) {
@@ -49,7 +38,7 @@ function Consultation() {
   return (
     <QueryState query={query}>
       {(c) => (
-        <Page title={t('consult.detail.title', { date: formatDate(dayInJapan(c.openedAt), locale) })}>
+        <Page title={t('consult.detail.titleNumbered', { number: c.caseNumber, subject: c.subject })}>
           <p className="mb-6 flex flex-wrap gap-x-6 gap-y-2">
             <Link to="/consultations" className="text-key-900 underline underline-offset-4">
               {t('consult.detail.back')}
@@ -62,17 +51,12 @@ function Consultation() {
               {t('consult.detail.printLink')}
             </Link>
           </p>
+          <CaseHeader c={c} />
           <OverdueFollowUps c={c} />
-          <Details c={c} />
-          {c.allowedActions.includes('update') && !c.closedAt && <NextActionForm c={c} />}
-          {c.allowedActions.includes('update') && c.assignees.length > 0 && <AssignmentPanel c={c} />}
+          <CaseActions c={c} closeForm={<CloseForm c={c} />} />
           <CaseTimeline c={c} />
-          {c.allowedActions.includes('addAction') && <ActionForm c={c} />}
           <Handoffs c={c} />
-          {(c.allowedActions.includes('requestHandoff') ||
-            c.allowedActions.includes('requestBackup') ||
-            c.allowedActions.includes('requestSupervise')) && <RequestForm c={c} />}
-          {c.allowedActions.includes('close') && <CloseForm c={c} />}
+          <Details c={c} />
           <SimilarCases id={c.id} />
         </Page>
       )}
@@ -106,72 +90,18 @@ function Details({ c }: { c: ConsultationDetail }) {
       <dl>
         {c.receiptNo && <Row label={t('consult.detail.receipt')}>{c.receiptNo}</Row>}
         <Row label={t('consult.col.municipality')}>{c.municipalityName ?? c.municipalityCode}</Row>
-        <Row label={t('consult.detail.owner')}>
-          {t('consult.withTier', { name: c.ownerTeam.name, tier: tierLabel(t, c.ownerTeam.tier) })}
-        </Row>
         <Row label={t('consult.detail.firstTier')}>{tierLabel(t, c.firstTier)}</Row>
         <Row label={t('consult.col.asker')}>{askerWithDivision(t, c)}</Row>
         <Row label={t('consult.detail.channel')}>{channelLabel(t, c.channel)}</Row>
         {c.askerContact && <Row label={t('consult.detail.contact')}>{c.askerContact}</Row>}
-        <Row label={t('consult.detail.child')}>
-          {childText(t, c, locale)}
-          {c.child.childId && (
-            <>
-              {' '}
-              <Link
-                to="/children/$childId"
-                params={{ childId: c.child.childId }}
-                className="text-key-900 underline underline-offset-4"
-              >
-                {t('consult.child.openRecord')}
-              </Link>
-            </>
-          )}
-        </Row>
         <Row label={t('consult.col.topics')}>
           {c.topics.map((x) => topicLabel(t, x)).join(t('consult.sep.list'))}
-        </Row>
-        <Row label={t('consult.detail.assignee')}>{c.assignedUserName ?? '—'}</Row>
-        <Row label={t('consult.col.urgency')}>{urgencyLabel(t, c.urgency)}</Row>
-        <Row label={t('consult.detail.nextAction')}>
-          {c.dueOn ? formatDate(c.dueOn, locale) : '—'}
-          {c.overdue && <strong className="ml-2 text-error-2">{t('consult.overdue')}</strong>}
         </Row>
         <Row label={t('consult.detail.narrative')}>{c.narrative}</Row>
         {c.shares.length > 0 && (
           <Row label={t('consult.shares')}>{c.shares.map((s) => s.name).join(t('consult.sep.list'))}</Row>
         )}
       </dl>
-    </Section>
-  );
-}
-
-function NextActionForm({ c }: { c: ConsultationDetail }) {
-  const t = useT();
-  const update = useUpdateConsultation(c.id);
-  const [date, setDate] = useState(c.nextActionOn ?? '');
-  const [saved, setSaved] = useState(false);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setSaved(false);
-    update.mutate({ version: c.version, nextActionOn: date || null }, { onSuccess: () => setSaved(true) });
-  };
-  return (
-    <Section title={t('consult.next.title')} id="consult-next-action">
-      <form onSubmit={submit} noValidate className="flex max-w-2xl flex-wrap items-end gap-4">
-        <TextField
-          type="date"
-          label={t('consult.detail.nextAction')}
-          hint={t('consult.next.hint')}
-          value={date}
-          onChange={setDate}
-        />
-        <Button type="submit" variant="secondary" disabled={update.isPending} className="mb-5">
-          {t('consult.next.save')}
-        </Button>
-      </form>
-      {update.error && <ApiErrorAlert error={update.error} />}
-      <StatusMessage>{saved ? t('consult.next.saved') : null}</StatusMessage>
     </Section>
   );
 }

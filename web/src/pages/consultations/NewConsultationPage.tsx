@@ -50,13 +50,16 @@ function NewConsultation() {
   const [description, setDescription] = useState('');
   const [topics, setTopics] = useState<string[]>([]);
   const [urgency, setUrgency] = useState('normal');
+  const [subject, setSubject] = useState('');
   const [narrative, setNarrative] = useState('');
+  const [nextAction, setNextAction] = useState('');
   const [nextActionOn, setNext] = useState('');
   const [attempted, setAttempted] = useState(false);
   const required = t('consult.form.required');
   const errors = {
     municipalityCode: municipalityCode ? null : required,
     topics: topics.length ? null : t('consult.form.chooseTopic'),
+    subject: subject.trim() ? null : required,
     narrative: narrative.trim() ? null : required,
     askerDivision: askerKind === 'municipality' && !askerDivision ? t('consult.form.chooseDivision') : null,
     child: childKind === 'registered' && !child ? t('consult.pick.required') : null,
@@ -85,7 +88,9 @@ function NewConsultation() {
         child: about,
         topics,
         urgency,
+        subject: subject.trim(),
         narrative,
+        nextAction: nextAction.trim() || null,
         nextActionOn: nextActionOn || null,
       },
       {
@@ -188,6 +193,15 @@ function NewConsultation() {
               onChange={setUrgency}
               options={URGENCIES.map((u) => ({ value: u, label: urgencyLabel(t, u) }))}
             />
+            <TextField
+              label={t('consult.new.subject')}
+              hint={t('consult.new.subjectHint')}
+              value={subject}
+              onChange={(v) => setSubject(v.replace(/[\r\n]+/g, ' '))}
+              required
+              maxLength={100}
+              error={show(errors.subject)}
+            />
             <TextAreaField
               label={t('consult.form.narrative')}
               hint={t('consult.addAction.noteHint')}
@@ -196,6 +210,13 @@ function NewConsultation() {
               required
               rows={6}
               error={show(errors.narrative)}
+            />
+            <TextField
+              label={t('consult.new.nextAction')}
+              hint={t('consult.next.whatHint')}
+              value={nextAction}
+              onChange={setNextAction}
+              maxLength={200}
             />
             <TextField
               type="date"

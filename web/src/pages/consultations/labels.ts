@@ -11,6 +11,7 @@ import {
 } from '../../../../src/shared/vocab/consultations';
 import type { MessageKey, Translate } from '../../i18n';
 import { vocab } from '../../i18n/vocab';
+import { toWareki } from '../../lib/format';
 
 /** Labels of the consultation vocabularies (codes come from the server's vocab.ts). */
 export const topicLabel = (t: Translate, code: string) => vocab(t, TOPIC_LABELS, code);
@@ -36,3 +37,9 @@ export const handoffStatusLabel = (t: Translate, code: string) =>
 
 /** The calendar day in Japan of an instant (an ISO timestamp's first ten characters are the UTC day). */
 export const dayInJapan = (instant: string) => isoDateInJapan(new Date(instant));
+
+/** A day in a list cell: the 和暦 date alone in Japanese (令和8年12月6日), ISO in English — one line. */
+export const listDay = (iso: string | null | undefined, locale: 'ja' | 'en'): string => {
+  if (!iso) return '—';
+  return locale === 'ja' ? (toWareki(iso) ?? iso) : iso;
+};

@@ -3,11 +3,30 @@
 export const QUEUE_VIEWS = ['mine', 'team', 'overdue', 'handoffs-inbox', 'all'] as const;
 export type QueueView = (typeof QUEUE_VIEWS)[number];
 
+/** Columns the server sorts by (its allow-list, consultations/schemas.ts CONSULTATION_SORTS). */
+export const QUEUE_SORTS = [
+  'urgency',
+  'due',
+  'caseNumber',
+  'opened',
+  'child',
+  'subject',
+  'assignee',
+  'municipality',
+  'team',
+] as const;
+export type QueueSort = (typeof QUEUE_SORTS)[number];
+
 export type QueueSearch = {
   view?: QueueView;
   status?: 'open' | 'closed' | 'any';
   topic?: string;
   urgency?: string;
+  /** 'me', 'none' or a user's id. */
+  assignee?: string;
+  caseNumber?: string;
+  sort?: QueueSort;
+  dir?: 'asc' | 'desc';
   page?: number;
 };
 
@@ -26,6 +45,10 @@ export function parseQueueSearch(raw: Record<string, unknown>): QueueSearch {
     status,
     topic: text(raw.topic),
     urgency: text(raw.urgency),
+    assignee: text(raw.assignee),
+    caseNumber: text(raw.caseNumber, 30),
+    sort: QUEUE_SORTS.find((x) => x === raw.sort),
+    dir: raw.dir === 'desc' ? 'desc' : raw.dir === 'asc' ? 'asc' : undefined,
     page: Number.isInteger(page) && page > 1 && page <= 100_000 ? page : undefined,
   };
 }

@@ -6,8 +6,12 @@ import { useT } from '../../i18n';
 import { isApiError } from '../../lib/api';
 import { fullName } from '../../lib/format';
 import { useChildRecord } from '../../lib/queries/child-record';
+import { readsSharedCases } from '../consultations/access';
+import { useRole } from '../consultations/Guard';
 import { NotFoundPage } from '../NotFoundPage';
 import { CareSection } from './record/CareSection';
+import { CareTeamSection } from './record/CareTeamSection';
+import { ChildConsultations } from './record/ChildConsultations';
 import { ConsentsSection } from './record/ConsentsSection';
 import { AffiliationsSection, DevicesSection } from './record/DevicesSection';
 import { HistorySection } from './record/HistorySection';
@@ -18,6 +22,8 @@ const PARTS = [
   { href: '#child-care', label: 'record.care' },
   { href: '#child-devices', label: 'record.devices' },
   { href: '#child-affiliations', label: 'child.affiliations' },
+  { href: '#child-care-team', label: 'record.careTeam' },
+  { href: '#child-consultations', label: 'record.consultations' },
   { href: '#child-consents', label: 'record.consents' },
   { href: '#child-history', label: 'record.history' },
 ] as const;
@@ -30,6 +36,8 @@ export function ChildDetailPage() {
   const t = useT();
   const { childId } = useParams({ from: '/app/children/$childId' });
   const child = useChildRecord(childId);
+  const role = useRole();
+  const readsCases = role ? readsSharedCases(role) : false;
   if (isApiError(child.error) && child.error.status === 404) return <NotFoundPage />;
   return (
     <Page title={child.data ? fullName(child.data.familyName, child.data.givenName) : t('children.title')}>
@@ -61,7 +69,11 @@ export function ChildDetailPage() {
             )}
             <nav aria-label={t('record.toc')} className="mb-8 print:hidden">
               <ul className="flex flex-wrap gap-2">
-                {PARTS.map((p) => (
+                {PARTS.filter(
+                  (p) =>
+                    (p.href !== '#child-care-team' || c.access === 'full') &&
+                    (p.href !== '#child-consultations' || (c.access === 'full' && readsCases)),
+                ).map((p) => (
                   <li key={p.href}>
                     <a
                       href={p.href}
@@ -77,6 +89,8 @@ export function ChildDetailPage() {
             <CareSection child={c} />
             <DevicesSection child={c} />
             <AffiliationsSection child={c} />
+            {c.access === 'full' && <CareTeamSection child={c} />}
+            {c.access === 'full' && readsCases && <ChildConsultations childId={c.id} />}
             <ConsentsSection child={c} />
             <HistorySection childId={c.id} />
           </>
