@@ -6,6 +6,8 @@ import {
   centres,
   childCareItems,
   children,
+  learnerProfiles,
+  learnerSignUps,
   organisations,
   people,
   regions,
@@ -263,6 +265,21 @@ describe('seedDemoIfEmpty', () => {
         where organisation_id = ${org!.id} and ended_on is null`),
     );
     expect(served[0]!.n).toBeGreaterThan(0);
+  });
+
+  it('gives each learner account a profile and the centre sign-ups to confirm', async () => {
+    const learners = await db.systemDb
+      .select({ email: users.email, profession: learnerProfiles.profession })
+      .from(users)
+      .leftJoin(learnerProfiles, eq(learnerProfiles.userId, users.id))
+      .where(eq(users.role, 'learner'))
+      .orderBy(asc(users.email));
+    expect(learners.map((l) => l.profession)).toEqual(['nurse', 'nursery_teacher', 'teacher']);
+    const pending = await db.systemDb
+      .select({ status: learnerSignUps.status, prefectureCode: learnerSignUps.prefectureCode })
+      .from(learnerSignUps);
+    expect(pending.length).toBeGreaterThan(0);
+    expect(pending.every((p) => p.status === 'pending' && p.prefectureCode === '14')).toBe(true);
   });
 
   it('enrols TOTP exactly for the roles that require it and returns working credentials', async () => {

@@ -13,6 +13,7 @@ import { generateTotpSecret } from '../modules/accounts/totp';
 import type { Deps } from '../server/context';
 import { generateConsultations } from './consultations';
 import { generateNetwork, type PrefectureSummary } from './generate';
+import { type DemoLearner, seedLearnerProfile, seedPendingSignUps } from './learners';
 import { readablePassword } from './password';
 import { resolveMunicipalityCode } from './prefecture-plans';
 import { generateResources } from './resources';
@@ -63,6 +64,8 @@ type AccountSpec = {
     scopeDivision?: Division;
   };
   personId?: string | null;
+  /** A learner account's profile. */
+  learner?: DemoLearner;
 };
 
 /**
@@ -111,17 +114,21 @@ export async function seedDemo(deps: Omit<Deps, 'jobs'>, opts: SeedDemoOptions =
       const { password, hash } = credentials[i]!;
       const totpSecret = ROLE_INFO[spec.role].requiresTotp ? generateTotpSecret() : undefined;
       const email = `${spec.key}@${DEMO_EMAIL_DOMAIN}`;
-      await tx.insert(users).values({
-        prefectureCode: spec.role === 'system_admin' ? null : DEMO_PREFECTURE,
-        email,
-        displayName: `デモ ${spec.label}`,
-        passwordHash: hash,
-        role: spec.role,
-        ...spec.scope,
-        personId: spec.personId ?? null,
-        totpSecret: totpSecret ? sealSecret(totpSecret, deps.config.secret) : null,
-        totpEnabledAt: totpSecret ? deps.now() : null,
-      });
+      const [user] = await tx
+        .insert(users)
+        .values({
+          prefectureCode: spec.role === 'system_admin' ? null : DEMO_PREFECTURE,
+          email,
+          displayName: `デモ ${spec.label}`,
+          passwordHash: hash,
+          role: spec.role,
+          ...spec.scope,
+          personId: spec.personId ?? null,
+          totpSecret: totpSecret ? sealSecret(totpSecret, deps.config.secret) : null,
+          totpEnabledAt: totpSecret ? deps.now() : null,
+        })
+        .returning({ id: users.id });
+      if (spec.learner) await seedLearnerProfile(tx, user!.id, DEMO_PREFECTURE, spec.learner, deps.now());
       accounts.push({
         role: spec.role,
         label: spec.label,
@@ -130,6 +137,13 @@ export async function seedDemo(deps: Omit<Deps, 'jobs'>, opts: SeedDemoOptions =
         ...(totpSecret ? { totpSecret } : {}),
       });
     }
+    // 受講者: sign-ups waiting for the centre's confirmation (the learner accounts' profiles are written above).
+    await seedPendingSignUps(
+      tx,
+      DEMO_PREFECTURE,
+      resolveMunicipalityCode(DEMO_PREFECTURE, DEMO_MUNICIPALITY),
+      deps.now(),
+    );
     // 相談: a few hundred fictional consultations, carried by the demo accounts' teams (src/demo/consultations.ts).
     await generateConsultations(tx, {
       seed: opts.seed ?? DEMO_SEED,
@@ -198,9 +212,31 @@ async function accountSpecs(tx: DbOrTx, pref: PrefectureSummary): Promise<Accoun
     },
     { role: 'auditor', key: 'auditor', label: '監査担当（閲覧のみ）', scope: {} },
     // Learners of the Learning module: no scope, no child's data; their profiles are seeded with the courses.
-    { role: 'learner', key: 'learner-nurse', label: `受講者（看護師・${provider.name}）`, scope: {} },
-    { role: 'learner', key: 'learner-teacher', label: `受講者（教員・${DEMO_MUNICIPALITY}）`, scope: {} },
-    { role: 'learner', key: 'learner-nursery', label: `受講者（保育士・${DEMO_MUNICIPALITY}）`, scope: {} },
+    {
+      role: 'learner',
+      key: 'learner-nurse',
+      label: `受講者（看護師・${provider.name}）`,
+      scope: {},
+      learner: { profession: 'nurse', workplaceOrganisationId: provider.id, municipalityCode },
+    },
+    {
+      role: 'learner',
+      key: 'learner-teacher',
+      label: `受講者（教員・${DEMO_MUNICIPALITY}）`,
+      scope: {},
+      learner: {
+        profession: 'teacher',
+        workplaceName: `${DEMO_MUNICIPALITY}立しおさい小学校`,
+        municipalityCode,
+      },
+    },
+    {
+      role: 'learner',
+      key: 'learner-nursery',
+      label: `受講者（保育士・${DEMO_MUNICIPALITY}）`,
+      scope: {},
+      learner: { profession: 'nursery_teacher', workplaceName: 'なぎさ保育園', municipalityCode },
+    },
   ];
   if (specs.length !== DEMO_ACCOUNT_COUNT) throw new Error('demo: DEMO_ACCOUNT_COUNT is out of date');
   return specs;
