@@ -30,10 +30,12 @@ import {
   staffConsultationRoutes,
 } from './pages/consultations/routes';
 import { HomePage } from './pages/HomePage';
+import { attendancePrintRoutes, attendanceRoutes } from './pages/learning/attendance/routes';
 import { learnerRoutes, publicLearnerRoutes } from './pages/learning/me/routes';
 import { NotFoundPage, RootNotFound } from './pages/NotFoundPage';
 import { NotificationsPage } from './pages/notifications/NotificationsPage';
 import { CareScorePage } from './pages/public/CareScorePage';
+import { publicCertificateCheckRoutes } from './pages/public/trainings/CertificateCheckRoutes';
 import { RegisterPage } from './pages/register/RegisterPage';
 import { ChildDetailPage } from './pages/registry/ChildDetailPage';
 import { ChildPrintPage, PrintShell } from './pages/registry/ChildPrintPage';
@@ -252,9 +254,14 @@ const routeTree = rootRoute.addChildren([
     registerRoute,
     ...publicResourceRoutes(publicLayout),
     ...publicConsultationRoutes(publicLayout),
+    ...publicCertificateCheckRoutes(publicLayout),
     ...publicLearnerRoutes(publicLayout),
   ]),
-  printLayout.addChildren([childPrintRoute, ...printConsultationRoutes(printLayout)]),
+  printLayout.addChildren([
+    childPrintRoute,
+    ...printConsultationRoutes(printLayout),
+    ...attendancePrintRoutes(printLayout),
+  ]),
   appLayout.addChildren([
     reviewRoute,
     reviewDetailRoute,
@@ -277,6 +284,7 @@ const routeTree = rootRoute.addChildren([
     accountRoute,
     ...staffResourceRoutes(appLayout),
     ...staffConsultationRoutes(appLayout),
+    ...attendanceRoutes(appLayout),
     ...learnerRoutes(appLayout),
   ]),
 ]);

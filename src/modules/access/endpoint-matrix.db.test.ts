@@ -36,6 +36,7 @@ type EndpointClass =
   | 'consultations' // consultations, queues, caseload, figures: scoped to the caller's teams (no team: empty lists)
   | 'training' // training courses and sessions (no personal data): centre staff, coordinators, auditors
   | 'gaps' // supply and demand counts and bottlenecks: every role of the prefecture but providers
+  | 'learning_session' // a session's attendance, completions and certificates, by id only: staff who manage the session, a certificate's holder (404 outside; learning/attendance.db.test.ts, certificates.db.test.ts)
   | 'learner_own' // a learner's own learning and profile: learners only (staff have no learner profile)
   | 'learner_admin'; // learner sign-ups to confirm: whoever manages the whole prefecture's learning
 
@@ -50,6 +51,7 @@ const GET_ENDPOINTS: Record<string, EndpointClass> = {
   '/api/saved-filters': 'own',
   '/api/home/figures': 'children_figures',
   '/api/audit': 'audit',
+  '/api/audit/actors': 'audit',
   '/api/audit/export': 'audit',
   '/api/audit/verify': 'audit',
   '/api/admin/users': 'user_admin',
@@ -108,6 +110,12 @@ const GET_ENDPOINTS: Record<string, EndpointClass> = {
   '/api/public/learning/sessions': 'public',
   '/api/learning/me': 'learner_own',
   '/api/learning/me/profile': 'learner_own',
+  '/api/learning/me/completions': 'learner_own',
+  '/api/learning/sessions/{id}/attendance': 'learning_session',
+  '/api/learning/sessions/{id}/completions': 'learning_session',
+  // A certificate's PDF (`{id}` is `<uuid>.pdf`): its holder (a learner) or staff who manage its session.
+  '/api/learning/certificates/{id}': 'learner_own',
+  '/api/public/learning/certificates/{serial}': 'public',
   '/api/learning/learners/sign-ups': 'learner_admin',
   '/api/public/learning/sign-up/options': 'public',
   '/api/public/learning/sign-up/workplaces': 'public',
@@ -126,7 +134,10 @@ const REQUIRED_QUERY: Record<string, string> = {
 /** Expected status of a list request of each class, per role (users of prefecture 14). */
 const ACCESS: Record<
   Role,
-  Record<Exclude<EndpointClass, 'session' | 'children' | 'public' | 'own' | 'inbox'>, number>
+  Record<
+    Exclude<EndpointClass, 'session' | 'children' | 'public' | 'own' | 'inbox' | 'learning_session'>,
+    number
+  >
 > = {
   system_admin: {
     children_figures: 200,
@@ -332,6 +343,7 @@ describe('endpoint matrix', () => {
         cls === 'public' ||
         cls === 'own' ||
         cls === 'inbox' ||
+        cls === 'learning_session' ||
         path.includes('{id}')
       )
         continue;

@@ -6,11 +6,16 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../db/schema';
 import { createTestApp, type TestApp } from '../../test/app';
-import { type LearningWorld, learningWorld } from './testing';
-import { addLearner, type Learner, makeSessionWithDays } from './testing-attendance';
+import {
+  type AttendanceWorld,
+  addLearner,
+  attendanceWorld,
+  type Learner,
+  makeSessionWithDays,
+} from './testing-attendance';
 
 let t: TestApp;
-let w: LearningWorld;
+let w: AttendanceWorld;
 let s: Awaited<ReturnType<typeof makeSessionWithDays>>;
 let hanako: Learner;
 let taro: Learner;
@@ -18,7 +23,7 @@ let waiting: Learner;
 
 beforeAll(async () => {
   t = await createTestApp();
-  w = await learningWorld(t);
+  w = await attendanceWorld(t);
   s = await makeSessionWithDays(t, { ownerCentreId: w.branch.id, requireAssignment: true });
   hanako = await addLearner(t, s.session.id, '湘南 花子');
   taro = await addLearner(t, s.session.id, '藤沢 太郎');

@@ -12,11 +12,16 @@ import { nendoOf } from '../../shared/nendo';
 import { createTestApp, type TestApp, TestClient } from '../../test/app';
 import { parseCertificateSerial } from './certificate-serial';
 import { CERTIFICATE_CHECK_RATE_LIMIT } from './routes-certificates';
-import { type LearningWorld, learningWorld } from './testing';
-import { addLearner, type Learner, makeSessionWithDays } from './testing-attendance';
+import {
+  type AttendanceWorld,
+  addLearner,
+  attendanceWorld,
+  type Learner,
+  makeSessionWithDays,
+} from './testing-attendance';
 
 let t: TestApp;
-let w: LearningWorld;
+let w: AttendanceWorld;
 let s: Awaited<ReturnType<typeof makeSessionWithDays>>;
 let hanako: Learner;
 let taro: Learner;
@@ -30,7 +35,7 @@ const completions = (client: TestClient) => client.get(`/api/learning/sessions/$
 
 beforeAll(async () => {
   t = await createTestApp({ publicUrl: 'https://tsunagu.example.lg.jp' });
-  w = await learningWorld(t);
+  w = await attendanceWorld(t);
   s = await makeSessionWithDays(t, { ownerCentreId: w.branch.id, requireAssignment: true });
   hanako = await addLearner(t, s.session.id, '湘南 花子');
   taro = await addLearner(t, s.session.id, '藤沢 太郎');

@@ -28,12 +28,12 @@ export function requireLearnerRole(c: Parameters<typeof requireActor>[0]) {
   return actor;
 }
 
-/** `{id}.pdf`: Hono has no path parameter with a suffix, so the file name is read whole. */
+/** `{id}` is the file name `<uuid>.pdf`: Hono has no path parameter with a suffix, so it is read whole. */
 const ZPdfFileParam = z.object({
-  file: z
+  id: z
     .string()
     .max(64)
-    .openapi({ param: { name: 'file', in: 'path' }, example: '00000000-0000-4000-8000-000000000000.pdf' }),
+    .openapi({ param: { name: 'id', in: 'path' }, example: '00000000-0000-4000-8000-000000000000.pdf' }),
 });
 
 /**
@@ -106,7 +106,7 @@ export function certificateRoutes(deps: Deps, lessons: LessonCompletionReader = 
   r.openapi(
     createRoute({
       method: 'get',
-      path: '/certificates/{file}',
+      path: '/certificates/{id}',
       tags,
       summary: 'The certificate as PDF (`{id}.pdf`), for its holder and staff of its session / 修了証（PDF）',
       request: { params: ZPdfFileParam },
@@ -122,7 +122,7 @@ export function certificateRoutes(deps: Deps, lessons: LessonCompletionReader = 
       const actor = requireActor(c);
       const policy = await learningPolicyFor(db, actor);
       const who = { actor, meta: c.get('meta'), at: deps.now() };
-      const { file } = c.req.valid('param');
+      const { id: file } = c.req.valid('param');
       if (!file.endsWith('.pdf')) throw new AppError('not_found');
       const id = file.slice(0, -'.pdf'.length);
       const pdf = await certificatePdf(db, who, policy, id, deps.config.publicUrl);

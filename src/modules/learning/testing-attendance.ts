@@ -13,7 +13,52 @@ import {
   users,
 } from '../../db/schema';
 import type { TestApp, TestClient } from '../../test/app';
+import { makeCentre, makePrefecture, makeRegion } from '../../test/factories';
 import { signedInUser } from '../../test/sign-in';
+
+/**
+ * Prefecture 14 with its HQ, a branch covering region A, region B with its coordinator, staff of each kind,
+ * and an administrator of prefecture 43 (the other tenant).
+ */
+export type AttendanceWorld = {
+  hq: { id: string };
+  branch: { id: string };
+  users: Record<
+    'admin' | 'branchStaff' | 'coordB' | 'auditor' | 'municipal' | 'provider' | 'other',
+    TestClient
+  >;
+};
+
+export async function attendanceWorld(t: TestApp): Promise<AttendanceWorld> {
+  const db = t.db.systemDb;
+  await makePrefecture(db, '14');
+  await makePrefecture(db, '43');
+  const regionA = await makeRegion(db, '14', '湘南東部', ['142051']);
+  const regionB = await makeRegion(db, '14', '県央', ['142123']);
+  const hq = await makeCentre(db, '14', { kind: 'hq', name: '神奈川県医療的ケア児支援センター' });
+  const branch = await makeCentre(db, '14', {
+    kind: 'branch',
+    parentId: hq.id,
+    name: '湘南支部',
+    regionIds: [regionA.id],
+  });
+  await makeCentre(db, '43', { kind: 'hq', name: '熊本県センター' });
+  const u = async (...a: Parameters<typeof signedInUser> extends [unknown, ...infer R] ? R : never) =>
+    (await signedInUser(t, ...a)).client;
+  return {
+    hq,
+    branch,
+    users: {
+      admin: await u('centre_admin', { prefectureCode: '14' }),
+      branchStaff: await u('centre_staff', { prefectureCode: '14', centreId: branch.id }),
+      coordB: await u('regional_coordinator', { prefectureCode: '14', regionId: regionB.id }),
+      auditor: await u('auditor', { prefectureCode: '14' }),
+      municipal: await u('municipal_staff', { prefectureCode: '14', municipalityCode: '142051' }),
+      provider: await u('provider_staff', { prefectureCode: '14' }),
+      other: await u('centre_admin', { prefectureCode: '43' }),
+    },
+  };
+}
 
 export type SessionSetup = {
   ownerCentreId?: string | null;

@@ -3,6 +3,7 @@ import { enCensus } from './en/census';
 import { enConsultationTeams } from './en/consultation-teams';
 import { enConsultations } from './en/consultations';
 import { enCore } from './en/core';
+import { enLearningAttendance } from './en/learning-attendance';
 import { enLearningLearners } from './en/learning-learners';
 import { enPublic } from './en/public';
 import { enRecord } from './en/record';
@@ -22,4 +23,5 @@ export const en = {
   ...enConsultations,
   ...enConsultationTeams,
   ...enLearningLearners,
+  ...enLearningAttendance,
 } satisfies Record<keyof typeof ja, string>;

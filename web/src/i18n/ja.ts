@@ -3,6 +3,7 @@ import { jaCensus } from './ja/census';
 import { jaConsultationTeams } from './ja/consultation-teams';
 import { jaConsultations } from './ja/consultations';
 import { jaCore } from './ja/core';
+import { jaLearningAttendance } from './ja/learning-attendance';
 import { jaLearningLearners } from './ja/learning-learners';
 import { jaPublic } from './ja/public';
 import { jaRecord } from './ja/record';
@@ -25,6 +26,7 @@ export const ja = {
   ...jaConsultations,
   ...jaConsultationTeams,
   ...jaLearningLearners,
+  ...jaLearningAttendance,
 } as const;
 
 export type MessageKey = keyof typeof ja;
