@@ -30,12 +30,11 @@ import {
   staffConsultationRoutes,
 } from './pages/consultations/routes';
 import { HomePage } from './pages/HomePage';
-import { attendancePrintRoutes, attendanceRoutes } from './pages/learning/attendance/routes';
+import { applicationPrintRoutes, applicationRoutes } from './pages/learning/applications/routes';
 import { learnerRoutes, publicLearnerRoutes } from './pages/learning/me/routes';
 import { NotFoundPage, RootNotFound } from './pages/NotFoundPage';
 import { NotificationsPage } from './pages/notifications/NotificationsPage';
 import { CareScorePage } from './pages/public/CareScorePage';
-import { publicCertificateCheckRoutes } from './pages/public/trainings/CertificateCheckRoutes';
 import { RegisterPage } from './pages/register/RegisterPage';
 import { ChildDetailPage } from './pages/registry/ChildDetailPage';
 import { ChildPrintPage, PrintShell } from './pages/registry/ChildPrintPage';
@@ -254,13 +253,12 @@ const routeTree = rootRoute.addChildren([
     registerRoute,
     ...publicResourceRoutes(publicLayout),
     ...publicConsultationRoutes(publicLayout),
-    ...publicCertificateCheckRoutes(publicLayout),
     ...publicLearnerRoutes(publicLayout),
   ]),
   printLayout.addChildren([
     childPrintRoute,
     ...printConsultationRoutes(printLayout),
-    ...attendancePrintRoutes(printLayout),
+    ...applicationPrintRoutes(printLayout),
   ]),
   appLayout.addChildren([
     reviewRoute,
@@ -284,7 +282,7 @@ const routeTree = rootRoute.addChildren([
     accountRoute,
     ...staffResourceRoutes(appLayout),
     ...staffConsultationRoutes(appLayout),
-    ...attendanceRoutes(appLayout),
+    ...applicationRoutes(appLayout),
     ...learnerRoutes(appLayout),
   ]),
 ]);

@@ -3,8 +3,8 @@ import { enCensus } from './en/census';
 import { enConsultationTeams } from './en/consultation-teams';
 import { enConsultations } from './en/consultations';
 import { enCore } from './en/core';
-import { enLearningAttendance } from './en/learning-attendance';
 import { enLearningLearners } from './en/learning-learners';
+import { enLearningSelection } from './en/learning-selection';
 import { enPublic } from './en/public';
 import { enRecord } from './en/record';
 import { enRegistry } from './en/registry';
@@ -23,5 +23,5 @@ export const en = {
   ...enConsultations,
   ...enConsultationTeams,
   ...enLearningLearners,
-  ...enLearningAttendance,
+  ...enLearningSelection,
 } satisfies Record<keyof typeof ja, string>;

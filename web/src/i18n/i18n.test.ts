@@ -6,6 +6,7 @@ import { enConsultationTeams } from './en/consultation-teams';
 import { enConsultations } from './en/consultations';
 import { enCore } from './en/core';
 import { enLearningLearners } from './en/learning-learners';
+import { enLearningSelection } from './en/learning-selection';
 import { enPublic } from './en/public';
 import { enRecord } from './en/record';
 import { enRegistry } from './en/registry';
@@ -17,6 +18,7 @@ import { jaConsultationTeams } from './ja/consultation-teams';
 import { jaConsultations } from './ja/consultations';
 import { jaCore } from './ja/core';
 import { jaLearningLearners } from './ja/learning-learners';
+import { jaLearningSelection } from './ja/learning-selection';
 import { jaPublic } from './ja/public';
 import { jaRecord } from './ja/record';
 import { jaRegistry } from './ja/registry';
@@ -35,6 +37,7 @@ describe('UI dictionaries', () => {
       jaConsultations,
       jaConsultationTeams,
       jaLearningLearners,
+      jaLearningSelection,
     ].map((p) => Object.keys(p));
     expect(parts.flat().length).toBe(Object.keys(ja).length);
     const enParts = [
@@ -48,6 +51,7 @@ describe('UI dictionaries', () => {
       enConsultations,
       enConsultationTeams,
       enLearningLearners,
+      enLearningSelection,
     ].map((p) => Object.keys(p));
     expect(enParts.flat().length).toBe(Object.keys(en).length);
   });

@@ -3,8 +3,8 @@ import { jaCensus } from './ja/census';
 import { jaConsultationTeams } from './ja/consultation-teams';
 import { jaConsultations } from './ja/consultations';
 import { jaCore } from './ja/core';
-import { jaLearningAttendance } from './ja/learning-attendance';
 import { jaLearningLearners } from './ja/learning-learners';
+import { jaLearningSelection } from './ja/learning-selection';
 import { jaPublic } from './ja/public';
 import { jaRecord } from './ja/record';
 import { jaRegistry } from './ja/registry';
@@ -26,7 +26,7 @@ export const ja = {
   ...jaConsultations,
   ...jaConsultationTeams,
   ...jaLearningLearners,
-  ...jaLearningAttendance,
+  ...jaLearningSelection,
 } as const;
 
 export type MessageKey = keyof typeof ja;

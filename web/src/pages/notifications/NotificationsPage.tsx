@@ -25,6 +25,10 @@ function Subject({ n, title }: { n: Notification; title: string }) {
       </Link>
     );
   }
+  // A training application's result: the learner's own list of applications.
+  if (n.entityType === 'training_application') {
+    return <Link to="/learning/me/applications">{title}</Link>;
+  }
   return <>{title}</>;
 }
 

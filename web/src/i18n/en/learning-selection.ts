@@ -1,0 +1,183 @@
+import type { jaLearningSelection } from '../ja/learning-selection';
+
+/** English strings: training applications and the balanced selection (MI-5, docs/learning.md §3). */
+export const enLearningSelection = {
+  'selection.link': 'Applicants and selection',
+  'selection.title': 'Applicants and selection: {session}',
+  'selection.course': 'Course',
+  'selection.sessionStatus': 'Session status',
+  'selection.capacity': 'Capacity',
+  'selection.noCapacity': 'No capacity (no selection)',
+  'selection.closesAt': 'Applications close',
+  'selection.counts': 'Applicants',
+  'selection.countsLine':
+    '{total} ({applied} applied, {selected} selected, {waiting} waiting, {notSelected} not selected, {cancelled} cancelled)',
+  'selection.print': 'Print the applicant list',
+  'selection.printTitle': 'Applicant list',
+  'selection.back': 'Back to applicants and selection',
+  'selection.section': 'Selection',
+  'selection.ruleSummary':
+    'When applications exceed the capacity, this rule selects: a region with applicants from both medical and welfare professions is guaranteed one seat for each. The remaining seats are shared among the regions by their number of applicants (largest remainder), ties broken by a lottery order drawn from the seed. The same applicants and seed always give the same result.',
+  'selection.notRun': 'No selection has been run yet.',
+  'selection.seed': 'Seed',
+  'selection.ranAt': 'Run',
+  'selection.announcedAt': 'Results announced',
+  'selection.notAnnounced': 'Not yet (applicants still see “Applied”)',
+  'selection.check': 'Re-run check',
+  'selection.reproducible': 'Re-running the rule on the stored applicants and seed gives the same result.',
+  'selection.notReproducible':
+    'Re-running gives a different result from the stored one: the rule or the records may have changed. Contact your system administrator.',
+  'selection.seats': 'Seats',
+  'selection.seatsLine':
+    '{seats} seats by the rule: {guaranteed} guaranteed to regions (of {needed} due), {proportional} shared by applicants, {empty} empty',
+  'selection.roundsNote':
+    'There were fewer seats than guarantees, so guaranteed seats went one at a time to the regions in their lottery order. Guaranteed candidates left without a seat head the waiting list.',
+  'selection.noRegion': 'No region',
+  'selection.regions.caption': 'Explanation per region',
+  'selection.regions.region': 'Region',
+  'selection.regions.applicants': 'Applicants (medical / welfare)',
+  'selection.regions.split': '{n} ({medical} / {welfare})',
+  'selection.regions.eligible': 'Guarantee',
+  'selection.regions.notEligible': 'No (one group only)',
+  'selection.regions.noGuaranteeNoRegion': 'No (no region)',
+  'selection.regions.rank': 'Lottery order',
+  'selection.regions.guaranteed': 'Guaranteed seats',
+  'selection.regions.quota': 'Quota of the share',
+  'selection.regions.proportional': 'Shared seats',
+  'selection.regions.selected': 'Selected',
+
+  'selection.run.seed': 'Seed (optional)',
+  'selection.run.seedHint':
+    '16 hexadecimal digits (0–9, a–f), e.g. one drawn in public. Leave empty for a random seed.',
+  'selection.run.seedInvalid': 'The seed must be 16 hexadecimal digits (0–9, a–f).',
+  'selection.run.button': 'Run the selection ({seats} seats, {n} applicants)',
+  'selection.run.again': 'Run the selection again',
+  'selection.run.running': 'Selecting…',
+  'selection.run.useSeed': 'Use the last seed',
+  'selection.run.confirm':
+    'This replaces the current result (seats decided by staff stay as they are). The run is recorded in the audit log. Run the selection again?',
+  'selection.run.done': 'Selection done. Check the result, then announce it to the applicants.',
+  'selection.run.noApplicants': 'There are no applicants to select from.',
+  'selection.run.noCapacity':
+    'The session has no capacity, so there is no selection. Set a capacity on the session to select.',
+  'selection.run.announced':
+    'The results have been announced. From now on, change single seats (give, withdraw, cancel an application).',
+  'selection.run.state': 'Selection runs only for an open or closed session.',
+  'selection.run.conflict':
+    'A colleague ran the selection at the same time, so this run was not made. The result shown is theirs: check it, and run again if needed.',
+  'selection.announce.button': 'Announce the results to the applicants',
+  'selection.announce.hint':
+    'Each applicant gets a notification and sees their result under My learning. Applications arriving after this join the end of the waiting list.',
+  'selection.announce.confirm':
+    'Announce the results to {selected} selected, {waiting} waiting and {notSelected} not selected ({applied} applications that arrived after the run join the end of the waiting list)? The selection cannot be run again afterwards.',
+  'selection.announce.done': 'The results have been announced.',
+  'selection.announce.conflict':
+    'A colleague re-ran or already announced the selection. The latest result is shown: check it before announcing.',
+
+  'selection.applicants': 'Applicants',
+  'selection.none': 'No applications yet.',
+  'selection.shown': 'Showing {n} of {total}',
+  'selection.filter.status': 'Filter by status',
+  'selection.filter.region': 'Filter by region',
+  'selection.col.no': 'No.',
+  'selection.col.name': 'Name',
+  'selection.col.profession': 'Profession',
+  'selection.col.region': 'Region, municipality',
+  'selection.col.workplace': 'Workplace',
+  'selection.col.status': 'Status',
+  'selection.col.reason': 'Reason',
+  'selection.col.lottery': 'Lottery order',
+  'selection.waitRank': '{label} no. {n}',
+  'selection.appliedAt': 'Applied {at}',
+  'selection.staffReason': 'Staff note: {reason}',
+  'selection.decidedBy': '{name} ({at})',
+  'selection.preSurvey': 'Pre-survey',
+  'selection.action.give': 'Give a seat',
+  'selection.action.withdraw': 'Withdraw the seat',
+  'selection.action.cancel': 'Cancel the application',
+  'selection.dialog.give': 'Give {name} a seat',
+  'selection.dialog.withdraw': 'Withdraw {name}’s seat',
+  'selection.dialog.cancel': 'Cancel {name}’s application',
+  'selection.dialog.giveEffect':
+    'Selects this applicant regardless of the rule. If this exceeds the capacity, withdraw someone else’s seat. The decision survives a re-run.',
+  'selection.dialog.withdrawEffect':
+    'Turns this applicant down regardless of the rule. The seat is not refilled by itself: choose whom to give it to next. The decision survives a re-run.',
+  'selection.dialog.cancelEffect':
+    'Cancels the application on the applicant’s behalf (e.g. they called to withdraw). If they held a seat, the next person on the waiting list moves up.',
+  'selection.dialog.reason': 'Reason',
+  'selection.dialog.reasonHint':
+    'Kept in the audit log and on the application: write it for whoever reads it later.',
+  'selection.dialog.reasonMissing': 'Enter a reason.',
+  'selection.given': '{name} has been given a seat.',
+  'selection.withdrawn': '{name}’s seat has been withdrawn. Choose whom to give the free seat to.',
+  'selection.cancelled': '{name}’s application has been cancelled.',
+  'selection.cancelledNoMove': '{name}’s application has been cancelled. Nobody is waiting to move up.',
+  'selection.movedUp': '{name} moved up from the waiting list.',
+  'selection.seatConflict':
+    'A colleague changed this applicant first. The current state is shown: check it and try again.',
+
+  'apply.title': 'Apply for a training',
+  'apply.link': 'Apply',
+  'apply.session': 'Training',
+  'apply.firstDay': 'First day',
+  'apply.place': 'Place',
+  'apply.capacity': 'Capacity',
+  'apply.noCapacity': 'No limit',
+  'apply.window': 'Applications',
+  'apply.windowLine': '{from} – {to}',
+  'apply.windowNone': 'While the session is open',
+  'apply.selectionNote':
+    'If applications exceed the capacity, the centre selects with a balance of regions and of medical and welfare professions. You will be told the result after the closing date.',
+  'apply.profession': 'Profession',
+  'apply.professionHint': 'Selection balances medical and welfare professions.',
+  'apply.professionGroup': 'Group: {group}',
+  'apply.municipality': 'Municipality of your workplace',
+  'apply.municipalityHint': 'Selection balances the regions these municipalities belong to.',
+  'apply.workplace': 'Workplace',
+  'apply.workplaceHint':
+    'The name of your office, school or facility; your profile’s workplace is filled in.',
+  'apply.choose': 'Choose the {field}.',
+  'apply.survey.title': 'Pre-survey',
+  'apply.survey.intro': 'We ask these questions to fit the follow-up training to its participants.',
+  'apply.survey.active': 'Are you active as a coordinator?',
+  'apply.survey.cases': 'Children with medical care needs you worked with in the last year',
+  'apply.survey.casesHint': 'An approximate number is fine; 0 if none.',
+  'apply.survey.casesInvalid': 'Enter a whole number from 0 to 10000.',
+  'apply.survey.topics': 'Topics you would like covered',
+  'apply.survey.topicsHint': 'Optional. Up to 2000 characters.',
+  'apply.survey.challenges': 'Difficulties in your work',
+  'apply.survey.challengesHint':
+    'Optional. Up to 2000 characters. Do not write anything that identifies a child.',
+  'apply.privacy':
+    'What you send (name, e-mail, profession, workplace, municipality, survey answers) is used by the staff of the centre running this session for selection and running the training only.',
+  'apply.submit': 'Apply',
+  'apply.sending': 'Sending…',
+  'apply.sent': 'Your application has been received.',
+  'apply.already': 'You have already applied to this session.',
+  'apply.next':
+    'For a training with selection, the result appears under “My applications” and in your notifications once the centre announces it.',
+  'apply.closed':
+    'This session is not taking applications now (outside its application window, or not open).',
+  'apply.toMine': 'See my applications',
+
+  'apply.mine.title': 'My applications',
+  'apply.mine.intro':
+    'The trainings you applied to and their results. For a training with selection, it reads “Applied” until the centre announces the results.',
+  'apply.mine.link': 'My applications and cancelling',
+  'apply.mine.list': 'Applications',
+  'apply.mine.none': 'No applications yet.',
+  'apply.mine.appliedAt': 'Applied',
+  'apply.mine.status': 'Status',
+  'apply.mine.pending': 'Awaiting the result.',
+  'apply.mine.cancel': 'Cancel the application',
+  'apply.mine.confirm': 'Cancel your application to “{session}”?',
+  'apply.mine.confirmSeat':
+    'You have a seat in “{session}”. If you cancel, the seat goes to the waiting list and cannot be given back. Cancel?',
+  'apply.mine.cancelled': 'Your application to “{session}” has been cancelled.',
+  'apply.mine.again': 'Apply again',
+  'apply.open.title': 'Trainings taking applications',
+  'apply.open.none': 'No training is taking applications now.',
+  'apply.open.until': 'closes {at}',
+  'apply.open.apply': 'Apply to “{session}”',
+  'apply.open.applied': 'You have applied.',
+} satisfies Record<keyof typeof jaLearningSelection, string>;
