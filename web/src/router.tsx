@@ -31,10 +31,12 @@ import {
 } from './pages/consultations/routes';
 import { HomePage } from './pages/HomePage';
 import { applicationPrintRoutes, applicationRoutes } from './pages/learning/applications/routes';
+import { attendancePrintRoutes, attendanceRoutes } from './pages/learning/attendance/routes';
 import { learnerRoutes, publicLearnerRoutes } from './pages/learning/me/routes';
 import { NotFoundPage, RootNotFound } from './pages/NotFoundPage';
 import { NotificationsPage } from './pages/notifications/NotificationsPage';
 import { CareScorePage } from './pages/public/CareScorePage';
+import { publicCertificateCheckRoutes } from './pages/public/trainings/CertificateCheckRoutes';
 import { RegisterPage } from './pages/register/RegisterPage';
 import { ChildDetailPage } from './pages/registry/ChildDetailPage';
 import { ChildPrintPage, PrintShell } from './pages/registry/ChildPrintPage';
@@ -253,11 +255,13 @@ const routeTree = rootRoute.addChildren([
     registerRoute,
     ...publicResourceRoutes(publicLayout),
     ...publicConsultationRoutes(publicLayout),
+    ...publicCertificateCheckRoutes(publicLayout),
     ...publicLearnerRoutes(publicLayout),
   ]),
   printLayout.addChildren([
     childPrintRoute,
     ...printConsultationRoutes(printLayout),
+    ...attendancePrintRoutes(printLayout),
     ...applicationPrintRoutes(printLayout),
   ]),
   appLayout.addChildren([
@@ -282,8 +286,9 @@ const routeTree = rootRoute.addChildren([
     accountRoute,
     ...staffResourceRoutes(appLayout),
     ...staffConsultationRoutes(appLayout),
-    ...applicationRoutes(appLayout),
+    ...attendanceRoutes(appLayout),
     ...learnerRoutes(appLayout),
+    ...applicationRoutes(appLayout),
   ]),
 ]);
 

@@ -3,6 +3,7 @@ import { enCensus } from './en/census';
 import { enConsultationTeams } from './en/consultation-teams';
 import { enConsultations } from './en/consultations';
 import { enCore } from './en/core';
+import { enLearningAttendance } from './en/learning-attendance';
 import { enLearningLearners } from './en/learning-learners';
 import { enLearningSelection } from './en/learning-selection';
 import { enPublic } from './en/public';
@@ -24,4 +25,5 @@ export const en = {
   ...enConsultationTeams,
   ...enLearningLearners,
   ...enLearningSelection,
+  ...enLearningAttendance,
 } satisfies Record<keyof typeof ja, string>;

@@ -3,6 +3,7 @@ import { jaCensus } from './ja/census';
 import { jaConsultationTeams } from './ja/consultation-teams';
 import { jaConsultations } from './ja/consultations';
 import { jaCore } from './ja/core';
+import { jaLearningAttendance } from './ja/learning-attendance';
 import { jaLearningLearners } from './ja/learning-learners';
 import { jaLearningSelection } from './ja/learning-selection';
 import { jaPublic } from './ja/public';
@@ -27,6 +28,7 @@ export const ja = {
   ...jaConsultationTeams,
   ...jaLearningLearners,
   ...jaLearningSelection,
+  ...jaLearningAttendance,
 } as const;
 
 export type MessageKey = keyof typeof ja;
