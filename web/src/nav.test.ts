@@ -68,7 +68,12 @@ describe('consultations in the menu', () => {
 describe('learners in the menu', () => {
   it('gives a learner only the learning pages and the account, whatever the scope kind', () => {
     for (const kind of SCOPE_KINDS) {
-      expect(paths('learner', kind)).toEqual(['/learning/me', '/learning/me/profile', '/account']);
+      expect(paths('learner', kind)).toEqual([
+        '/learning/me',
+        '/learning/lessons',
+        '/learning/me/profile',
+        '/account',
+      ]);
     }
   });
 
@@ -85,6 +90,14 @@ describe('learners in the menu', () => {
         paths(role, 'prefecture').some((p) => p.startsWith('/learning/me')),
         role,
       ).toBe(false);
+    }
+  });
+
+  it('lists e-learning management for the roles the learning policy lets read courses, lessons for learners', () => {
+    const withElearning = ROLES.filter((r) => paths(r, 'prefecture').includes('/learning/elearning'));
+    expect(withElearning.sort()).toEqual(['auditor', 'centre_admin', 'centre_staff', 'regional_coordinator']);
+    for (const role of ROLES.filter((r) => r !== 'learner')) {
+      expect(paths(role, 'prefecture').includes('/learning/lessons'), role).toBe(false);
     }
   });
 

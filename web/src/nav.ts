@@ -4,6 +4,7 @@ import type { MessageKey } from './i18n';
 import type { ScopeKind } from './lib/queries/auth';
 import { administers, isLearner, type Role, readsAudit, seesPersonalData } from './lib/roles';
 import { readsConsultations, readsSharedCases, recordsConsultations } from './pages/consultations/access';
+import { readsElearning } from './pages/learning/elearning/access';
 import { administersLearners } from './pages/learning/learners/access';
 import { readsResourceGaps, readsResources, runsResourceRounds } from './pages/resources/access';
 
@@ -41,6 +42,8 @@ export type NavPath =
   | '/learning/me'
   | '/learning/me/profile'
   | '/learning/learners'
+  | '/learning/lessons'
+  | '/learning/elearning'
   | '/account';
 
 export const ACCESS = {
@@ -60,6 +63,8 @@ export const ACCESS = {
   staff: (role: Role) => !isLearner(role),
   /** The sign-up queue and bulk invitations (pages/learning/learners/access.ts). */
   learnerAccounts: administersLearners,
+  /** E-learning's staff screens (pages/learning/elearning/access.ts). */
+  elearning: readsElearning,
 } as const satisfies Record<string, (role: Role, scopeKind: ScopeKind) => boolean>;
 
 export function navFor(role: Role, scopeKind: ScopeKind): NavEntry[] {
@@ -104,6 +109,7 @@ export function navFor(role: Role, scopeKind: ScopeKind): NavEntry[] {
       ],
     });
   }
+  if (ACCESS.elearning(role)) entries.push({ to: '/learning/elearning', label: 'nav.elearning' });
   if (ACCESS.learnerAccounts(role, scopeKind)) {
     entries.push({ to: '/learning/learners', label: 'nav.learnerAccounts' });
   }
@@ -116,6 +122,7 @@ export function navFor(role: Role, scopeKind: ScopeKind): NavEntry[] {
 function learnerNav(): NavEntry[] {
   return [
     { to: '/learning/me', label: 'nav.myLearning' },
+    { to: '/learning/lessons', label: 'nav.myLessons' },
     { to: '/learning/me/profile', label: 'nav.myLearningProfile' },
     { to: '/account', label: 'nav.account' },
   ];

@@ -32,6 +32,7 @@ import {
 import { HomePage } from './pages/HomePage';
 import { applicationPrintRoutes, applicationRoutes } from './pages/learning/applications/routes';
 import { attendancePrintRoutes, attendanceRoutes } from './pages/learning/attendance/routes';
+import { elearningRoutes } from './pages/learning/lessons/routes';
 import { learnerRoutes, publicLearnerRoutes } from './pages/learning/me/routes';
 import { NotFoundPage, RootNotFound } from './pages/NotFoundPage';
 import { NotificationsPage } from './pages/notifications/NotificationsPage';
@@ -288,6 +289,7 @@ const routeTree = rootRoute.addChildren([
     ...staffConsultationRoutes(appLayout),
     ...attendanceRoutes(appLayout),
     ...learnerRoutes(appLayout),
+    ...elearningRoutes(appLayout),
     ...applicationRoutes(appLayout),
   ]),
 ]);

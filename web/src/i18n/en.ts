@@ -4,6 +4,7 @@ import { enConsultationTeams } from './en/consultation-teams';
 import { enConsultations } from './en/consultations';
 import { enCore } from './en/core';
 import { enLearningAttendance } from './en/learning-attendance';
+import { enLearningElearning } from './en/learning-elearning';
 import { enLearningLearners } from './en/learning-learners';
 import { enLearningSelection } from './en/learning-selection';
 import { enPublic } from './en/public';
@@ -24,6 +25,7 @@ export const en = {
   ...enConsultations,
   ...enConsultationTeams,
   ...enLearningLearners,
+  ...enLearningElearning,
   ...enLearningSelection,
   ...enLearningAttendance,
 } satisfies Record<keyof typeof ja, string>;

@@ -5,6 +5,8 @@ import { enCensus } from './en/census';
 import { enConsultationTeams } from './en/consultation-teams';
 import { enConsultations } from './en/consultations';
 import { enCore } from './en/core';
+import { enLearningAttendance } from './en/learning-attendance';
+import { enLearningElearning } from './en/learning-elearning';
 import { enLearningLearners } from './en/learning-learners';
 import { enLearningSelection } from './en/learning-selection';
 import { enPublic } from './en/public';
@@ -17,6 +19,8 @@ import { jaCensus } from './ja/census';
 import { jaConsultationTeams } from './ja/consultation-teams';
 import { jaConsultations } from './ja/consultations';
 import { jaCore } from './ja/core';
+import { jaLearningAttendance } from './ja/learning-attendance';
+import { jaLearningElearning } from './ja/learning-elearning';
 import { jaLearningLearners } from './ja/learning-learners';
 import { jaLearningSelection } from './ja/learning-selection';
 import { jaPublic } from './ja/public';
@@ -38,6 +42,8 @@ describe('UI dictionaries', () => {
       jaConsultationTeams,
       jaLearningLearners,
       jaLearningSelection,
+      jaLearningAttendance,
+      jaLearningElearning,
     ].map((p) => Object.keys(p));
     expect(parts.flat().length).toBe(Object.keys(ja).length);
     const enParts = [
@@ -52,6 +58,8 @@ describe('UI dictionaries', () => {
       enConsultationTeams,
       enLearningLearners,
       enLearningSelection,
+      enLearningAttendance,
+      enLearningElearning,
     ].map((p) => Object.keys(p));
     expect(enParts.flat().length).toBe(Object.keys(en).length);
   });

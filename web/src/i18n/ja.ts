@@ -4,6 +4,7 @@ import { jaConsultationTeams } from './ja/consultation-teams';
 import { jaConsultations } from './ja/consultations';
 import { jaCore } from './ja/core';
 import { jaLearningAttendance } from './ja/learning-attendance';
+import { jaLearningElearning } from './ja/learning-elearning';
 import { jaLearningLearners } from './ja/learning-learners';
 import { jaLearningSelection } from './ja/learning-selection';
 import { jaPublic } from './ja/public';
@@ -27,6 +28,7 @@ export const ja = {
   ...jaConsultations,
   ...jaConsultationTeams,
   ...jaLearningLearners,
+  ...jaLearningElearning,
   ...jaLearningSelection,
   ...jaLearningAttendance,
 } as const;

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { MyLessonsSlot } from '../lessons/MyLessonsSlot';
 
 /**
  * The places on "my learning" (MyLearningPage) that the other parts of the learning module fill in. Each
@@ -14,6 +15,6 @@ export const MY_LEARNING_SLOTS: {
   completions: () => ReactNode;
 } = {
   applications: () => null,
-  lessons: () => null,
+  lessons: () => <MyLessonsSlot />,
   completions: () => null,
 };
