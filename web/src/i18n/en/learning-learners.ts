@@ -5,6 +5,8 @@ export const enLearningLearners = {
   'nav.myLearning': 'My learning',
   'nav.myLearningProfile': 'Learner profile',
   'nav.learnerAccounts': 'Learner accounts',
+  'users.roleFilter': 'Show the role',
+  'users.roleFilterAll': 'All roles',
 
   'learners.name': 'Name',
   'learners.email': 'E-mail address',

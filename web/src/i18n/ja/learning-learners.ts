@@ -3,6 +3,8 @@ export const jaLearningLearners = {
   'nav.myLearning': 'マイ研修',
   'nav.myLearningProfile': '受講者プロフィール',
   'nav.learnerAccounts': '受講者アカウント',
+  'users.roleFilter': '役割で絞り込む',
+  'users.roleFilterAll': 'すべての役割',
 
   'learners.name': '氏名',
   'learners.email': 'メールアドレス',

@@ -54,11 +54,15 @@ export const USER_ACTIONS = [
 ] as const;
 export type UserAction = (typeof USER_ACTIONS)[number];
 
-export function useUsers() {
+/** The users the administrator manages; `role` narrows the list to one role (learners can be thousands). */
+export function useUsers(role?: Role) {
   const scope = useAdminScope();
   return useQuery({
-    queryKey: ['users', scope.prefecture ?? '-'],
-    queryFn: ({ signal }) => api.get<AdminUser[]>(BASE, scope.params, signal),
+    queryKey: ['users', scope.prefecture ?? '-', role ?? 'all'],
+    queryFn: ({ signal }) =>
+      api.get<AdminUser[]>(BASE, { ...scope.params, ...(role ? { role } : {}) }, signal),
+    // Keep the list on screen while another role's list loads (the filter sits above it).
+    placeholderData: (previous) => previous,
     enabled: scope.ready,
   });
 }

@@ -4,6 +4,7 @@ import { AdminFrame } from '../../components/AdminFrame';
 import { ApiErrorAlert, ErrorAlert, StatusMessage } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { CopyField } from '../../components/CopyField';
+import { SelectField } from '../../components/Field';
 import { Page } from '../../components/Page';
 import { QueryState } from '../../components/QueryState';
 import { RowTh, Table, Td, Th } from '../../components/Table';
@@ -14,7 +15,7 @@ import { absoluteLink } from '../../lib/links';
 import { useSession } from '../../lib/queries/auth';
 import { useCentres, useMunicipalities, useOrganisations, useRegions } from '../../lib/queries/network';
 import { type AdminUser, useUserAction, useUsers } from '../../lib/queries/users';
-import { roleLabel } from '../../lib/roles';
+import { ROLES, type Role, roleLabel } from '../../lib/roles';
 import { useEditor } from '../../lib/use-editor';
 import { UserActions } from './UserActions';
 import { UserForm } from './UserForm';
@@ -63,7 +64,9 @@ function StatusBadges({ user }: { user: AdminUser }) {
 function UsersAdmin() {
   const t = useT();
   const { locale } = useLocale();
-  const users = useUsers();
+  // Learners sign up by the thousand: the list can be narrowed to one role (受講者 included).
+  const [roleFilter, setRoleFilter] = useState<Role | ''>('');
+  const users = useUsers(roleFilter || undefined);
   const me = useSession().data?.user?.id;
   const runAction = useUserAction();
   const scopeText = useScopeText(t);
@@ -85,7 +88,15 @@ function UsersAdmin() {
                 <CopyField label={t('users.link')} value={link.url} />
               </div>
             )}
-            <div className="mb-4 flex justify-end print:hidden">
+            <div className="mb-4 flex flex-wrap items-end justify-between gap-4 print:hidden">
+              <SelectField
+                label={t('users.roleFilter')}
+                value={roleFilter}
+                onChange={(v) => setRoleFilter(v as Role | '')}
+                options={ROLES.map((r) => ({ value: r, label: roleLabel(r, locale) }))}
+                emptyLabel={t('users.roleFilterAll')}
+                wrapperClassName="mb-0 max-w-xs"
+              />
               <Button
                 onClick={() => {
                   setLink(null);
