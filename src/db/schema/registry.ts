@@ -59,6 +59,11 @@ export const children = pgTable(
     /** Match keys for variant-tolerant search (src/shared/names.ts); the stored names are never rewritten. */
     nameKey: text('name_key').notNull().default(''),
     kanaKey: text('kana_key').notNull().default(''),
+    /**
+     * Whether the guardian's current decision on sharing with the municipality is a grant: kept by a trigger on
+     * child_consents (migration 0025), never written by the application; read by registry/scope.ts.
+     */
+    shareMunicipalityGranted: boolean('share_municipality_granted').notNull().default(false),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -69,6 +74,9 @@ export const children = pgTable(
     index('children_kana_key_trgm_idx').using('gin', sql`${t.kanaKey} gin_trgm_ops`),
     index('children_name_key_trgm_idx').using('gin', sql`${t.nameKey} gin_trgm_ops`),
     index('children_birth_date_idx').on(t.prefectureCode, t.birthDate),
+    index('children_withheld_idx')
+      .on(t.prefectureCode, t.municipalityCode)
+      .where(sql`not ${t.shareMunicipalityGranted}`),
   ],
 );
 

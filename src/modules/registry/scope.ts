@@ -2,7 +2,6 @@ import { and, eq, inArray, isNull, ne, not, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import {
   childAffiliations,
-  childConsents,
   childResidences,
   children,
   municipalities,
@@ -53,15 +52,12 @@ function regionMunicipalityCodes(regionIds: string[]): SQL {
 /**
  * True when the guardian's current decision on sharing with the municipality of residence is a grant.
  * The current decision is the newest one (by decision date, then by when it was recorded); a withdrawn
- * newest decision means no consent — a withdrawal never revives an older grant.
+ * newest decision means no consent — a withdrawal never revives an older grant. The child's row keeps that
+ * answer (`share_municipality_granted`), set by a trigger on child_consents in the transaction that records
+ * the decision (migration 0025), so a municipal list reads a column instead of each child's consents.
  */
 export function shareMunicipalityGranted(): SQL {
-  return sql`coalesce((select ${childConsents.granted} and ${childConsents.withdrawnOn} is null
-                       from ${childConsents}
-                       where ${childConsents.childId} = ${children.id}
-                         and ${childConsents.purpose} = 'share_municipality'
-                       order by ${childConsents.decidedOn} desc, ${childConsents.createdAt} desc
-                       limit 1), false)`;
+  return sql`${children.shareMunicipalityGranted}`;
 }
 
 /**
