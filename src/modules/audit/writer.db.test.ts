@@ -14,7 +14,10 @@ let actor: Actor;
 beforeAll(async () => {
   db = await createTestDatabase();
   await makePrefecture(db.systemDb, '44');
-  actor = await resolveActor(db.systemDb, await makeUser(db.systemDb, 'centre_staff', { prefectureCode: '44' }));
+  actor = await resolveActor(
+    db.systemDb,
+    await makeUser(db.systemDb, 'centre_staff', { prefectureCode: '44' }),
+  );
 });
 afterAll(() => db.close());
 
