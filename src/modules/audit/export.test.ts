@@ -9,6 +9,7 @@ const entry: AuditEntryView = {
   at: new Date('2026-03-31T15:00:00Z'),
   actorUserId: '00000000-0000-4000-8000-000000000001',
   actorEmail: 'staff@example.jp',
+  actorName: '監査 太郎',
   actorRole: 'auditor',
   action: 'export',
   entityType: 'child',

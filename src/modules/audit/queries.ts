@@ -1,4 +1,4 @@
-import { and, arrayContains, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { auditLog, users } from '../../db/schema';
 import type { Actor } from '../access/actor';
@@ -12,6 +12,7 @@ export type AuditEntryView = {
   at: Date;
   actorUserId: string | null;
   actorEmail: string | null;
+  actorName: string | null;
   actorRole: string | null;
   action: string;
   entityType: string;
@@ -43,6 +44,7 @@ const entryColumns = {
   at: auditLog.at,
   actorUserId: auditLog.actorUserId,
   actorEmail: users.email,
+  actorName: users.displayName,
   actorRole: auditLog.actorRole,
   action: auditLog.action,
   entityType: auditLog.entityType,
@@ -74,4 +76,13 @@ export async function listAuditEntries(
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(window.limit)
     .offset(window.offset);
+}
+
+/** The users of the actor's prefecture, for the audit screen's picker of who acted (disabled ones too). */
+export async function auditActors(db: DbOrTx, actor: Actor) {
+  return db
+    .select({ id: users.id, name: users.displayName, email: users.email, role: users.role })
+    .from(users)
+    .where(eq(users.prefectureCode, auditPrefectureOf(actor)))
+    .orderBy(asc(users.displayName), asc(users.email));
 }

@@ -6,11 +6,13 @@ import { isoDateInJapan } from '../../shared/dates';
 import { requireActor } from '../accounts/middleware';
 import { checkpointKey } from './checkpoint';
 import { auditCsv, auditXlsx, EXPORT_MAX_ROWS } from './export';
+import { auditObjects } from './objects';
 import { auditPrefectureOf } from './policy';
-import { countAuditEntries, listAuditEntries } from './queries';
+import { auditActors, countAuditEntries, listAuditEntries } from './queries';
 import { recordAudit } from './record';
 import {
   type AuditFilter,
+  ZAuditActorsResponse,
   ZExportAuditRequest,
   ZListAuditRequest,
   ZListAuditResponse,
@@ -59,7 +61,23 @@ export function auditRoutes(deps: Deps) {
         at: e.at.toISOString(),
         detail: e.detail as Record<string, JsonValue>,
       });
-      return c.json({ items: items.map(present), total }, 200);
+      const objects = await auditObjects(db, actor, items);
+      return c.json({ items: items.map(present), total, objects }, 200);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/actors',
+      tags,
+      summary:
+        '監査ログの利用者の選択肢 / The users of your prefecture, to filter the audit log by who acted',
+      responses: jsonOk(ZAuditActorsResponse),
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      return c.json({ items: await auditActors(deps.db.systemDb, actor) }, 200);
     },
   );
 

@@ -99,6 +99,8 @@ export const ZAuditEntry = z
     at: z.string().openapi({ format: 'date-time' }),
     actorUserId: z.string().nullable(),
     actorEmail: z.string().nullable(),
+    /** The acting user's display name (users of the reader's prefecture). */
+    actorName: z.string().nullable(),
     actorRole: z.string().nullable(),
     action: z.string(),
     entityType: z.string(),
@@ -111,9 +113,35 @@ export const ZAuditEntry = z
   })
   .openapi('AuditEntry');
 
+const ZAuditObject = z
+  .object({
+    type: z.string().openapi({ example: 'child' }),
+    /** Its display name, or null for kinds known by a day (a consultation, a linkage run). */
+    name: z.string().nullable(),
+    /** The day (ISO date or instant) such an object is known by. */
+    on: z.string().nullable(),
+  })
+  .openapi('AuditObject');
+
 export const ZListAuditResponse = z
-  .object({ items: z.array(ZAuditEntry), total: z.number().int() })
+  .object({
+    items: z.array(ZAuditEntry),
+    total: z.number().int(),
+    /**
+     * The objects the page's entries name, by id, as the reader may see them: only objects of the reader's
+     * prefecture, children only within the reader's registry scope. An id not here is shown with a neutral label.
+     */
+    objects: z.record(z.string(), ZAuditObject),
+  })
   .openapi('ListAuditResponse');
+
+export const ZAuditActorsResponse = z
+  .object({
+    items: z.array(
+      z.object({ id: z.string().uuid(), name: z.string(), email: z.string(), role: z.string() }),
+    ),
+  })
+  .openapi('AuditActorsResponse');
 
 const ZCheckpointRef = z
   .object({

@@ -6,6 +6,7 @@ export type AuditEntry = {
   at: string;
   actorUserId: string | null;
   actorEmail: string | null;
+  actorName: string | null;
   actorRole: string | null;
   action: string;
   entityType: string;
@@ -46,13 +47,27 @@ export type AuditVerifyResult = {
   uncoveredSince?: string;
 };
 
+/** An object an entry names, as the server names it within the reader's scope (GET /api/audit `objects`). */
+export type AuditObject = { type: string; name: string | null; on: string | null };
+
+/** A user of the prefecture, for the picker of who acted. */
+export type AuditActor = { id: string; name: string; email: string; role: string };
+
 export const AUDIT_PAGE_SIZE = 50;
+
+export function useAuditActors() {
+  return useQuery({
+    queryKey: ['audit', 'actors'],
+    queryFn: ({ signal }) => api.get<{ items: AuditActor[] }>('/api/audit/actors', undefined, signal),
+    staleTime: 60_000,
+  });
+}
 
 export function useAuditLog(filters: AuditFilters) {
   return useQuery({
     queryKey: ['audit', filters],
     queryFn: ({ signal }) =>
-      api.get<{ items: AuditEntry[]; total: number }>(
+      api.get<{ items: AuditEntry[]; total: number; objects: Record<string, AuditObject> }>(
         '/api/audit',
         { ...filters, pageSize: AUDIT_PAGE_SIZE },
         signal,

@@ -15,25 +15,73 @@ import {
 import { isRole, roleLabel } from '../../lib/roles';
 import { AuditFilters, actionLabel } from './AuditFilters';
 import { AuditVerify } from './AuditVerify';
+import { type AuditObjects, detailLines, entityTypeLabel, objectLabel } from './describe';
 
-function detailText(detail: unknown): string {
-  if (!detail || (typeof detail === 'object' && Object.keys(detail).length === 0)) return '';
-  return JSON.stringify(detail);
-}
-
-/** A few ids inline; long lists (a search's results) fold away. */
-function EntityIds({ ids }: { ids: string[] }) {
+/** The objects an entry names, by name where the reader may see them; each opens its own entries. */
+function Objects({
+  ids,
+  objects,
+  onPick,
+}: {
+  ids: string[];
+  objects: AuditObjects;
+  onPick: (id: string, name: string) => void;
+}) {
   const t = useT();
   if (ids.length === 0) return null;
-  const cls = 'block font-mono text-dns-14N-130 break-all text-solid-gray-700';
-  if (ids.length <= 2) return <span className={cls}>{ids.join(', ')}</span>;
+  const named = ids.filter((id) => objects[id]);
+  const unnamed = ids.length - named.length;
+  const shown = named.slice(0, 2);
+  const rest = named.slice(2);
+  const button = (id: string) => {
+    const name = objectLabel(t, id, objects);
+    return (
+      <li key={id}>
+        <button
+          type="button"
+          className="min-h-11 text-left text-key-900 underline underline-offset-4"
+          aria-label={t('audit.objectPick', { name })}
+          onClick={() => onPick(id, name)}
+        >
+          {name}
+        </button>
+      </li>
+    );
+  };
   return (
-    <details className="mt-1">
-      <summary className="min-h-11 cursor-pointer py-2 text-key-900 underline">
-        {t('audit.ids', { n: ids.length })}
-      </summary>
-      <span className={cls}>{ids.join(', ')}</span>
-    </details>
+    <>
+      <ul className="text-dns-16N-130">{shown.map(button)}</ul>
+      {rest.length > 0 && (
+        <details className="mt-1">
+          <summary className="min-h-11 cursor-pointer py-2 text-key-900 underline">
+            {t('audit.moreObjects', { n: rest.length })}
+          </summary>
+          <ul className="text-dns-16N-130">{rest.map(button)}</ul>
+        </details>
+      )}
+      {unnamed > 0 && (
+        <span className="block text-dns-14N-130 text-solid-gray-700">
+          {named.length === 0 ? t('audit.ids', { n: unnamed }) : t('audit.moreObjects', { n: unnamed })}
+        </span>
+      )}
+    </>
+  );
+}
+
+/** An entry's detail as labelled lines. */
+function Detail({ detail, objects }: { detail: unknown; objects: AuditObjects }) {
+  const t = useT();
+  const lines = detailLines(t, detail, objects);
+  if (lines.length === 0) return null;
+  return (
+    <dl className="text-dns-14N-130">
+      {lines.map((l) => (
+        <div key={l.key} className="flex flex-wrap gap-x-2">
+          <dt className="text-solid-gray-700">{l.label}</dt>
+          <dd className="break-words">{l.value}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }
 
@@ -42,11 +90,12 @@ export function AuditPage() {
   const t = useT();
   const { locale } = useLocale();
   const [filters, setFilters] = useState<Filters>({});
+  const [objectName, setObjectName] = useState<string | null>(null);
   const log = useAuditLog(filters);
   return (
     <Page title={t('audit.title')} intro={t('audit.intro')}>
       <Section id="audit-filters" title={t('audit.filters')}>
-        <AuditFilters value={filters} onChange={setFilters} />
+        <AuditFilters value={filters} onChange={setFilters} objectName={objectName} />
       </Section>
       <div className="mb-6 flex flex-wrap items-start gap-3 print:hidden">
         <a
@@ -83,7 +132,7 @@ export function AuditPage() {
                     <Th>{t('audit.at')}</Th>
                     <Th className="min-w-56">{t('audit.actor')}</Th>
                     <Th>{t('audit.action')}</Th>
-                    <Th className="min-w-56">{t('audit.entityType')}</Th>
+                    <Th className="min-w-56">{t('audit.object')}</Th>
                     <Th className="min-w-56">{t('audit.detail')}</Th>
                     <Th>{t('audit.ip')}</Th>
                   </tr>
@@ -97,11 +146,12 @@ export function AuditPage() {
                           <button
                             type="button"
                             className="min-h-11 text-left text-key-900 underline underline-offset-4 break-all"
+                            aria-label={t('audit.actorPick', { name: e.actorName ?? e.actorEmail ?? '' })}
                             onClick={() =>
                               setFilters((f) => ({ ...f, actor: e.actorUserId ?? undefined, page: 1 }))
                             }
                           >
-                            {e.actorEmail ?? e.actorUserId}
+                            {e.actorName ?? e.actorEmail ?? t('audit.objectUnnamed')}
                           </button>
                         ) : (
                           t('common.none')
@@ -114,11 +164,18 @@ export function AuditPage() {
                       </Td>
                       <Td className="whitespace-nowrap">{actionLabel(e.action, locale)}</Td>
                       <Td>
-                        {e.entityType}
-                        <EntityIds ids={e.entityIds} />
+                        <span className="block">{entityTypeLabel(t, e.entityType)}</span>
+                        <Objects
+                          ids={e.entityIds}
+                          objects={data.objects}
+                          onPick={(id, name) => {
+                            setObjectName(name);
+                            setFilters((f) => ({ ...f, entityId: id, page: 1 }));
+                          }}
+                        />
                       </Td>
-                      <Td className="max-w-80 font-mono text-dns-14N-130 break-all">
-                        {detailText(e.detail)}
+                      <Td className="max-w-96">
+                        <Detail detail={e.detail} objects={data.objects} />
                       </Td>
                       <Td className="font-mono text-dns-14N-130">{e.ip ?? t('common.none')}</Td>
                     </tr>

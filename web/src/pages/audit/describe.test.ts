@@ -1,0 +1,74 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { installDictionaries, translatorFor } from '../../i18n';
+import { en } from '../../i18n/en';
+import { ja } from '../../i18n/ja';
+import { detailLines, entityTypeLabel, objectLabel } from './describe';
+
+beforeAll(() => installDictionaries({ ja, en }));
+
+const child = '11111111-1111-4111-8111-111111111111';
+const run = '22222222-2222-4222-8222-222222222222';
+const hidden = '33333333-3333-4333-8333-333333333333';
+const objects = {
+  [child]: { type: 'child', name: '熊本 陽葵', on: null },
+  [run]: { type: 'census_run', name: null, on: '2026-12-06T05:05:00Z' },
+};
+
+describe('the audit log in words', () => {
+  it('names kinds of object in the reader’s language, never as codes', () => {
+    expect(entityTypeLabel(translatorFor('ja'), 'resource_gaps')).toBe('社会資源の不足分析');
+    expect(entityTypeLabel(translatorFor('en'), 'resource_gaps')).toBe('Resource gaps');
+    expect(entityTypeLabel(translatorFor('ja'), 'a_newer_kind')).toBe('その他');
+  });
+
+  it('names objects by name, by kind and day, or neutrally — never by id', () => {
+    const t = translatorFor('ja');
+    expect(objectLabel(t, child, objects)).toBe('熊本 陽葵');
+    expect(objectLabel(t, run, objects)).toBe('名寄せの実行（令和8年12月6日（日）14:05）');
+    expect(objectLabel(t, hidden, objects)).toBe('記録');
+  });
+
+  it('writes the detail as labelled lines, without JSON, UUIDs or codes', () => {
+    const t = translatorFor('ja');
+    const lines = detailLines(
+      t,
+      {
+        event: 'user_invited',
+        role: 'municipal_staff',
+        fields: ['givenName', 'address'],
+        filter: { regionId: hidden, careItem: 'ventilator' },
+        childId: child,
+        nendo: 2026,
+        sessionsEnded: true,
+        municipalityCode: '142051',
+        status: 'at_home',
+        sort: 'some_new_code',
+        empty: {},
+      },
+      objects,
+    );
+    const text = lines.map((l) => `${l.label}：${l.value}`).join('\n');
+    expect(text).toContain('内容：利用者の招待');
+    expect(text).toContain('役割：市町村職員');
+    expect(text).toContain('変更した項目：2項目');
+    expect(text).toContain('記録：熊本 陽葵');
+    expect(text).toContain('年度：令和8年度');
+    expect(text).toContain('サインイン中のセッションを終了：はい');
+    expect(text).toContain('市町村：藤沢市');
+    expect(text).toContain('状態：在宅');
+    expect(text).toContain('その他：（区分あり）');
+    expect(text).toContain('条件：圏域：記録、医療的ケア：人工呼吸器の管理');
+    expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}/);
+    expect(text).not.toMatch(/[{}"]/);
+    expect(text).not.toContain('user_invited');
+    expect(lines.some((l) => l.key === 'empty')).toBe(false);
+  });
+
+  it('reads the same entry in English', () => {
+    const lines = detailLines(translatorFor('en'), { event: 'created', total: 1234 }, objects);
+    expect(lines).toEqual([
+      { key: 'event', label: 'What', value: 'Created' },
+      { key: 'total', label: 'Count', value: '1,234' },
+    ]);
+  });
+});
