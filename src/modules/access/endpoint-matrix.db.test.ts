@@ -38,7 +38,8 @@ type EndpointClass =
   | 'gaps' // supply and demand counts and bottlenecks: every role of the prefecture but providers
   | 'learning_session' // a session's attendance, completions and certificates, by id only: staff who manage the session, a certificate's holder (404 outside; learning/attendance.db.test.ts, certificates.db.test.ts)
   | 'learner_own' // a learner's own learning and profile: learners only (staff have no learner profile)
-  | 'learner_admin'; // learner sign-ups to confirm: whoever manages the whole prefecture's learning
+  | 'learner_admin' // learner sign-ups to confirm: whoever manages the whole prefecture's learning
+  | 'learning_course'; // learners' progress on a course's lessons, by id only: staff who manage the course (404 outside; learning/elearning/overview.db.test.ts)
 
 const GET_ENDPOINTS: Record<string, EndpointClass> = {
   '/api/auth/session': 'session',
@@ -120,6 +121,18 @@ const GET_ENDPOINTS: Record<string, EndpointClass> = {
   '/api/learning/learners/sign-ups': 'learner_admin',
   '/api/public/learning/sign-up/options': 'public',
   '/api/public/learning/sign-up/workplaces': 'public',
+  // E-learning (learning/elearning/*.db.test.ts): a course's lessons, media and quizzes are course data, read by
+  // the staff who read courses (404 outside); learners' progress per course follows its management; a learner's
+  // own lessons, progress and attempts are theirs only (another learner's attempt answers 404).
+  '/api/learning/elearning/courses': 'training',
+  '/api/learning/elearning/courses/{courseId}/media': 'training',
+  '/api/learning/elearning/courses/{courseId}/lessons': 'training',
+  '/api/learning/elearning/courses/{courseId}/progress': 'learning_course',
+  '/api/learning/elearning/media/{id}': 'training',
+  '/api/learning/elearning/parts/{partId}/quiz': 'training',
+  '/api/learning/elearning/me/courses': 'learner_own',
+  '/api/learning/elearning/me/lessons/{partId}': 'learner_own',
+  '/api/learning/elearning/me/attempts/{id}': 'learner_own',
 };
 
 /** Query parameters a list endpoint requires. */
@@ -136,7 +149,10 @@ const REQUIRED_QUERY: Record<string, string> = {
 const ACCESS: Record<
   Role,
   Record<
-    Exclude<EndpointClass, 'session' | 'children' | 'public' | 'own' | 'inbox' | 'learning_session'>,
+    Exclude<
+      EndpointClass,
+      'session' | 'children' | 'public' | 'own' | 'inbox' | 'learning_session' | 'learning_course'
+    >,
     number
   >
 > = {
@@ -345,7 +361,8 @@ describe('endpoint matrix', () => {
         cls === 'own' ||
         cls === 'inbox' ||
         cls === 'learning_session' ||
-        path.includes('{id}')
+        cls === 'learning_course' ||
+        path.includes('{')
       )
         continue;
       const withQuery =
@@ -403,7 +420,7 @@ describe('endpoint matrix', () => {
       if (['session', 'public', 'own', 'inbox', 'learner_own'].includes(cls)) continue;
       const query = REQUIRED_QUERY[path] ? `?${REQUIRED_QUERY[path]}` : '';
       for (const id of [child14, other.organisationId, '00000000-0000-4000-8000-000000000000']) {
-        const url = `${path.replace('{id}', id).replace('{municipalityCode}', '142051')}${query}`;
+        const url = `${path.replace(/\{(id|courseId|partId)\}/, id).replace('{municipalityCode}', '142051')}${query}`;
         const res = await learner.get(url);
         expect([res.status, res.body.error?.code], `learner GET ${url}`).toEqual([403, 'forbidden']);
         probed++;

@@ -30,7 +30,8 @@ export type Group =
   | 'supervise'
   | 'consultation'
   | 'training'
-  | 'learner_sign_up';
+  | 'learner_sign_up'
+  | 'elearning_learner';
 
 const NON_ADMINS: readonly Role[] = [
   'centre_staff',
@@ -69,6 +70,8 @@ export const REFUSED_BY_ROLE: Record<Group, readonly Role[]> = {
     'auditor',
     ...LEARNERS,
   ],
+  // A learner's own watching and quiz attempts: learners only; staff are refused by role before any id is read.
+  elearning_learner: ROLES.filter((r) => r !== 'learner'),
 };
 
 /** The system administrator manages the users of every prefecture, so it sees the record of 43. */
@@ -113,6 +116,16 @@ const on = (group: Group, path: (i: RecordIds) => string, body?: unknown): Probe
   group,
   req: (i) => ({ path: path(i), body }),
 });
+
+const QUESTION = {
+  kind: 'single',
+  prompt: '吸引の前に行うことは？',
+  choices: [
+    { id: 'a', text: '手洗い' },
+    { id: 'b', text: '食事' },
+  ],
+  correct: ['a'],
+};
 
 /** Every write operation naming a record in its path, with a valid body, so only the id decides the answer. */
 export const PROBES: Record<string, Probe> = {
@@ -316,6 +329,62 @@ export const PROBES: Record<string, Probe> = {
       `POST /api/learning/learners/sign-ups/{id}/${d}`,
       on('learner_sign_up', (i) => `/api/learning/learners/sign-ups/${i.learnerSignUp}/${d}`, { version: v }),
     ]),
+  ),
+  // E-learning (elearning/*.db.test.ts): a course's media, lessons and questions, managed like the course.
+  'POST /api/learning/elearning/courses/{courseId}/media': on(
+    'training',
+    (i) => `/api/learning/elearning/courses/${i.trainingCourse}/media`,
+    { kind: 'document', fileName: 'a.pdf', byteSize: 10 },
+  ),
+  'PUT /api/learning/elearning/media/{id}/chunks/{n}': on(
+    'training',
+    (i) => `/api/learning/elearning/media/${i.elearningMedia}/chunks/0`,
+  ),
+  'POST /api/learning/elearning/media/{id}/commit': on(
+    'training',
+    (i) => `/api/learning/elearning/media/${i.elearningMedia}/commit`,
+  ),
+  'DELETE /api/learning/elearning/media/{id}': on(
+    'training',
+    (i) => `/api/learning/elearning/media/${i.elearningMedia}`,
+  ),
+  'PUT /api/learning/elearning/parts/{partId}/media': on(
+    'training',
+    (i) => `/api/learning/elearning/parts/${i.lessonPart}/media`,
+    { videoMediaId: null, captionMediaIds: [], documentMediaIds: [] },
+  ),
+  'PUT /api/learning/elearning/parts/{partId}/quiz': on(
+    'training',
+    (i) => `/api/learning/elearning/parts/${i.lessonPart}/quiz`,
+    { passPercent: 80, attemptLimit: null, questionsPerAttempt: null },
+  ),
+  'POST /api/learning/elearning/parts/{partId}/questions': on(
+    'training',
+    (i) => `/api/learning/elearning/parts/${i.lessonPart}/questions`,
+    QUESTION,
+  ),
+  'PUT /api/learning/elearning/questions/{id}': on(
+    'training',
+    (i) => `/api/learning/elearning/questions/${i.elearningQuestion}`,
+    { ...QUESTION, version: v },
+  ),
+  'DELETE /api/learning/elearning/questions/{id}': on(
+    'training',
+    (i) => `/api/learning/elearning/questions/${i.elearningQuestion}`,
+  ),
+  'POST /api/learning/elearning/me/lessons/{partId}/progress': on(
+    'elearning_learner',
+    (i) => `/api/learning/elearning/me/lessons/${i.lessonPart}/progress`,
+    { intervals: [], positionSeconds: 0 },
+  ),
+  'POST /api/learning/elearning/me/lessons/{partId}/attempts': on(
+    'elearning_learner',
+    (i) => `/api/learning/elearning/me/lessons/${i.lessonPart}/attempts`,
+  ),
+  'POST /api/learning/elearning/me/attempts/{id}/submit': on(
+    'elearning_learner',
+    (i) => `/api/learning/elearning/me/attempts/${i.elearningAttempt}/submit`,
+    { answers: {} },
   ),
 };
 

@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { censusReviewPairs, censusRuns, learnerSignUps, registrations, savedFilters } from '../../db/schema';
+import {
+  censusReviewPairs,
+  censusRuns,
+  elearningAttempts,
+  learnerSignUps,
+  registrations,
+  savedFilters,
+  trainingCourseParts,
+} from '../../db/schema';
 import { type TestApp, TestClient } from '../../test/app';
 import { makeCensusSource } from '../../test/census-factory';
 import {
@@ -47,6 +55,10 @@ export type RecordIds = {
   trainingCourse: string;
   trainingSession: string;
   learnerSignUp: string;
+  lessonPart: string;
+  elearningMedia: string;
+  elearningQuestion: string;
+  elearningAttempt: string;
 };
 
 /** Ids of the same shape as real ones that name nothing. */
@@ -77,6 +89,10 @@ export function unknownIds(): RecordIds {
     trainingCourse: u(),
     trainingSession: u(),
     learnerSignUp: u(),
+    lessonPart: u(),
+    elearningMedia: u(),
+    elearningQuestion: u(),
+    elearningAttempt: u(),
   };
 }
 
@@ -219,6 +235,7 @@ export async function writeWorld(t: TestApp) {
     await admin43.post('/api/learning/sessions', { courseId: course43.id, delivery: 'online' }),
     'training session',
   );
+  const elearning43 = await elearningRecords(t, admin43, course43.id);
   const [filter] = await db
     .insert(savedFilters)
     .values({ userId: user43.id, scope: 'registry', name: '熊本', filter: {} })
@@ -263,6 +280,7 @@ export async function writeWorld(t: TestApp) {
     trainingCourse: course43.id,
     trainingSession: session43.id,
     learnerSignUp: signUp43!.id,
+    ...elearning43,
   };
 
   // 神奈川 (14): records out of some roles' reach.
@@ -311,4 +329,52 @@ export async function writeWorld(t: TestApp) {
     ).id,
   };
   return { clients, foreign, local };
+}
+
+/** A lesson of a course with a media upload begun, a question and a learner's attempt (e-learning's records). */
+async function elearningRecords(t: TestApp, admin: TestClient, courseId: string) {
+  const db = t.db.systemDb;
+  const [part] = await db
+    .insert(trainingCourseParts)
+    .values({ courseId, seq: 90, kind: 'lesson', title: '第1講 吸引' })
+    .returning();
+  const base = '/api/learning/elearning';
+  const media = ok(
+    await admin.post(`${base}/courses/${courseId}/media`, {
+      kind: 'document',
+      fileName: 'a.pdf',
+      byteSize: 10,
+    }),
+    'e-learning media',
+  );
+  const question = ok(
+    await admin.post(`${base}/parts/${part!.id}/questions`, {
+      kind: 'single',
+      prompt: '吸引の前に行うことは？',
+      choices: [
+        { id: 'a', text: '手洗い' },
+        { id: 'b', text: '食事' },
+      ],
+      correct: ['a'],
+    }),
+    'e-learning question',
+  );
+  const learner = await makeUser(db, 'learner', { prefectureCode: '43' });
+  const [attempt] = await db
+    .insert(elearningAttempts)
+    .values({
+      partId: part!.id,
+      learnerUserId: learner.id,
+      prefectureCode: '43',
+      attemptNo: 1,
+      questions: [],
+      passPercent: 80,
+    })
+    .returning();
+  return {
+    lessonPart: part!.id,
+    elearningMedia: media.id as string,
+    elearningQuestion: question.id as string,
+    elearningAttempt: attempt!.id,
+  };
 }

@@ -9,6 +9,8 @@ import { and, asc, eq, ilike, inArray, isNotNull, isNull, type SQL, sql } from '
 import type { DbOrTx } from '../../db/client';
 import {
   centres,
+  elearningAttempts,
+  elearningProgress,
   regions,
   trainingCourseParts,
   trainingCourses,
@@ -217,7 +219,7 @@ function partValues(p: PartInput) {
 /**
  * Replaces a course's parts with `parts` in the order given: a part with an id keeps it (days and lessons
  * refer to it), new ones are added, and those left out are removed unless a session day still refers to one
- * (409 in_use). Returns what changed for the audit entry.
+ * or a learner has watched or taken the quiz of one of its lessons (409 in_use). Returns what changed for the audit entry.
  */
 async function writeParts(tx: DbOrTx, courseId: string, parts: readonly PartInput[]) {
   const existing = await tx
@@ -245,6 +247,18 @@ async function writeParts(tx: DbOrTx, courseId: string, parts: readonly PartInpu
       .where(inArray(trainingSessionDays.partId, removed))
       .limit(1);
     if (used) throw new AppError('in_use');
+    // A lesson someone has watched or taken the quiz of keeps its record (certificates count on it).
+    const [watched] = await tx
+      .select({ id: elearningProgress.partId })
+      .from(elearningProgress)
+      .where(inArray(elearningProgress.partId, removed))
+      .limit(1);
+    const [attempted] = await tx
+      .select({ id: elearningAttempts.id })
+      .from(elearningAttempts)
+      .where(inArray(elearningAttempts.partId, removed))
+      .limit(1);
+    if (watched || attempted) throw new AppError('in_use');
     await tx.delete(trainingCourseParts).where(inArray(trainingCourseParts.id, removed));
   }
   // Move the kept parts (all that are left) out of the way of the unique (course, seq) before renumbering.

@@ -6,6 +6,7 @@ import * as census from './census';
 import * as consultations from './consultations';
 import { isCode, type Label, labelOf } from './label';
 import * as learning from './learning';
+import * as learningElearning from './learning-elearning';
 import * as learningLearners from './learning-learners';
 import * as learningSelection from './learning-selection';
 import * as network from './network';
@@ -62,6 +63,11 @@ const VOCABULARIES: [string, readonly string[], Record<string, Label>][] = [
     learningLearners.SIGN_UP_CONFIRMATION_LABELS,
   ],
   ['invite row outcomes', learningLearners.INVITE_ROW_OUTCOMES, learningLearners.INVITE_ROW_OUTCOME_LABELS],
+  ['e-learning media kinds', learningElearning.MEDIA_KINDS, learningElearning.MEDIA_KIND_LABELS],
+  ['e-learning media statuses', learningElearning.MEDIA_STATUSES, learningElearning.MEDIA_STATUS_LABELS],
+  ['caption languages', learningElearning.CAPTION_LANGUAGES, learningElearning.CAPTION_LANGUAGE_LABELS],
+  ['quiz question kinds', learningElearning.QUESTION_KINDS, learningElearning.QUESTION_KIND_LABELS],
+  ['quiz attempt statuses', learningElearning.ATTEMPT_STATUSES, learningElearning.ATTEMPT_STATUS_LABELS],
 ];
 
 describe('vocabularies', () => {

@@ -217,6 +217,36 @@ describe('the learner’s courses', () => {
   });
 });
 
+describe('removing a lesson', () => {
+  it('answers 409 in_use for a lesson with learners’ progress or attempts, and removes an untouched one', async () => {
+    const course = await admin.get(`/api/learning/courses/${courseId}`);
+    expect(course.status).toBe(200);
+    const parts = course.body.parts.map((p: { id: string; kind: string; title: string }) => ({
+      id: p.id,
+      kind: p.kind,
+      title: p.title,
+    }));
+    for (const gone of [lesson1, lesson2]) {
+      const res = await admin.put(`/api/learning/courses/${courseId}/parts`, {
+        version: course.body.version,
+        parts: parts.filter((p: { id: string }) => p.id !== gone),
+      });
+      expect([res.status, res.body.error?.code], gone).toEqual([409, 'in_use']);
+    }
+    const added = await admin.put(`/api/learning/courses/${courseId}/parts`, {
+      version: course.body.version,
+      parts: [...parts, { kind: 'lesson', title: '第3講 未公開' }],
+    });
+    expect(added.status).toBe(200);
+    const removed = await admin.put(`/api/learning/courses/${courseId}/parts`, {
+      version: added.body.version,
+      parts,
+    });
+    expect(removed.status).toBe(200);
+    expect(removed.body.parts).toHaveLength(2);
+  });
+});
+
 describe('denied', () => {
   it('another branch reads the course and its lessons but not its learners’ progress', async () => {
     const list = await staffB.get(`${BASE}/courses`);
