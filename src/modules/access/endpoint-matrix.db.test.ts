@@ -53,7 +53,6 @@ const GET_ENDPOINTS: Record<string, EndpointClass> = {
   '/api/home/figures': 'children_figures',
   '/api/audit': 'audit',
   '/api/audit/actors': 'audit',
-  '/api/audit/actors': 'audit',
   '/api/audit/export': 'audit',
   '/api/audit/verify': 'audit',
   '/api/admin/users': 'user_admin',
