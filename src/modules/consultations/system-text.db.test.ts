@@ -59,7 +59,7 @@ describe('system-written text is stored as a code with parameters', () => {
     const db = t.db.systemDb;
     const child = await makeChild(db, '14', '142051');
     const c = await intake(w.users.fujisawa.client);
-    const team = (c as { ownerTeam: { id: string } }).ownerTeam.id;
+    const team = (c as unknown as { ownerTeam: { id: string } }).ownerTeam.id;
     const [h] = await db
       .insert(consultationHandoffs)
       .values({
