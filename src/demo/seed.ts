@@ -12,6 +12,7 @@ import { hashPassword } from '../modules/accounts/password';
 import { generateTotpSecret } from '../modules/accounts/totp';
 import type { Deps } from '../server/context';
 import { generateConsultations } from './consultations';
+import { seedElearning } from './elearning';
 import { generateNetwork, type PrefectureSummary } from './generate';
 import { type DemoLearner, seedLearnerProfile, seedPendingSignUps } from './learners';
 import { readablePassword } from './password';
@@ -163,6 +164,8 @@ export async function seedDemo(deps: Omit<Deps, 'jobs'>, opts: SeedDemoOptions =
       regionName: demoRegion.name,
       now: deps.now(),
     });
+    // eラーニング: a playable lesson video, captions, a handout and quizzes for the course above (src/demo/elearning.ts).
+    await seedElearning(tx, { prefectureCode: DEMO_PREFECTURE, engine: deps.db.kind, now: deps.now() });
     deps.log.info({ counts: summary.counts, ms: summary.ms }, 'demo data generated');
     return accounts;
   });
