@@ -3,6 +3,7 @@ import type { Actor, Scope, ScopeKind } from '../../src/modules/access/actor';
 import { SCOPE_KINDS } from '../../src/modules/access/actor';
 import { ROLES } from '../../src/modules/access/roles';
 import { censusAccess } from '../../src/modules/census/policy';
+import { learningPolicy } from '../../src/modules/learning/policy';
 import { resourcePolicy } from '../../src/modules/resources/policy';
 import { ACCESS, isGroup, navFor } from './nav';
 
@@ -106,5 +107,33 @@ describe('learners in the menu', () => {
     expect(censusAccess(a)).toBe('none');
     expect(resourcePolicy(a).read.kind).toBe('none');
     expect(resourcePolicy(a).gaps).toBe(false);
+  });
+});
+
+describe('training courses and sessions in the menu', () => {
+  it('lists them for exactly the roles whose learning policy reads the training year', () => {
+    const centres = [
+      { scopeCentreId: null, scopeCentreKind: null },
+      { scopeCentreId: 'c', scopeCentreKind: 'hq' },
+      { scopeCentreId: 'c', scopeCentreKind: 'branch' },
+    ] as const;
+    for (const role of ROLES) {
+      for (const kind of SCOPE_KINDS) {
+        const reads = centres.some((cols) => learningPolicy(actor(role, kind), cols).read.kind !== 'none');
+        // The menu reads the role only; a role the policy lets read in some scope sees the entry.
+        if (reads) expect(ACCESS.trainings(role, kind), `${role} ${kind}`).toBe(true);
+        if (!ACCESS.trainings(role, kind)) expect(reads, `${role} ${kind}`).toBe(false);
+      }
+    }
+    expect(paths('centre_staff', 'regions')).toEqual(
+      expect.arrayContaining(['/learning/sessions', '/learning/courses']),
+    );
+    expect(paths('auditor', 'prefecture')).toContain('/learning/sessions');
+    for (const role of ['municipal_staff', 'provider_staff', 'system_admin', 'learner'] as const) {
+      expect(
+        paths(role, 'prefecture').some((p) => p.startsWith('/learning/sessions')),
+        role,
+      ).toBe(false);
+    }
   });
 });

@@ -4,6 +4,7 @@ import type { MessageKey } from './i18n';
 import type { ScopeKind } from './lib/queries/auth';
 import { administers, isLearner, type Role, readsAudit, seesPersonalData } from './lib/roles';
 import { readsConsultations, readsSharedCases, recordsConsultations } from './pages/consultations/access';
+import { readsTrainings } from './pages/learning/courses/access';
 import { readsElearning } from './pages/learning/elearning/access';
 import { administersLearners } from './pages/learning/learners/access';
 import { readsResourceGaps, readsResources, runsResourceRounds } from './pages/resources/access';
@@ -39,6 +40,8 @@ export type NavPath =
   | '/consultations/figures'
   | '/consultations/teams'
   | '/audit'
+  | '/learning/sessions'
+  | '/learning/courses'
   | '/learning/me'
   | '/learning/me/profile'
   | '/learning/learners'
@@ -63,6 +66,8 @@ export const ACCESS = {
   staff: (role: Role) => !isLearner(role),
   /** The sign-up queue and bulk invitations (pages/learning/learners/access.ts). */
   learnerAccounts: administersLearners,
+  /** The training year's courses and sessions (pages/learning/courses/access.ts). */
+  trainings: readsTrainings,
   /** E-learning's staff screens (pages/learning/elearning/access.ts). */
   elearning: readsElearning,
 } as const satisfies Record<string, (role: Role, scopeKind: ScopeKind) => boolean>;
@@ -106,6 +111,15 @@ export function navFor(role: Role, scopeKind: ScopeKind): NavEntry[] {
         { to: '/admin/organisations', label: 'nav.organisations' },
         { to: '/admin/people', label: 'nav.people' },
         { to: '/admin/users', label: 'nav.users' },
+      ],
+    });
+  }
+  if (ACCESS.trainings(role)) {
+    entries.push({
+      label: 'nav.trainings',
+      items: [
+        { to: '/learning/sessions', label: 'nav.trainingSessions' },
+        { to: '/learning/courses', label: 'nav.trainingCourses' },
       ],
     });
   }

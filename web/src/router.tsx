@@ -32,12 +32,14 @@ import {
 import { HomePage } from './pages/HomePage';
 import { applicationPrintRoutes, applicationRoutes } from './pages/learning/applications/routes';
 import { attendancePrintRoutes, attendanceRoutes } from './pages/learning/attendance/routes';
+import { trainingRoutes } from './pages/learning/courses/routes';
 import { elearningRoutes } from './pages/learning/lessons/routes';
 import { learnerRoutes, publicLearnerRoutes } from './pages/learning/me/routes';
 import { NotFoundPage, RootNotFound } from './pages/NotFoundPage';
 import { NotificationsPage } from './pages/notifications/NotificationsPage';
 import { CareScorePage } from './pages/public/CareScorePage';
 import { publicCertificateCheckRoutes } from './pages/public/trainings/CertificateCheckRoutes';
+import { publicTrainingRoutes } from './pages/public/trainings/routes';
 import { RegisterPage } from './pages/register/RegisterPage';
 import { ChildDetailPage } from './pages/registry/ChildDetailPage';
 import { ChildPrintPage, PrintShell } from './pages/registry/ChildPrintPage';
@@ -257,6 +259,7 @@ const routeTree = rootRoute.addChildren([
     ...publicResourceRoutes(publicLayout),
     ...publicConsultationRoutes(publicLayout),
     ...publicCertificateCheckRoutes(publicLayout),
+    ...publicTrainingRoutes(publicLayout),
     ...publicLearnerRoutes(publicLayout),
   ]),
   printLayout.addChildren([
@@ -287,6 +290,7 @@ const routeTree = rootRoute.addChildren([
     accountRoute,
     ...staffResourceRoutes(appLayout),
     ...staffConsultationRoutes(appLayout),
+    ...trainingRoutes(appLayout),
     ...attendanceRoutes(appLayout),
     ...learnerRoutes(appLayout),
     ...elearningRoutes(appLayout),

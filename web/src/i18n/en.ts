@@ -4,10 +4,12 @@ import { enConsultationTeams } from './en/consultation-teams';
 import { enConsultations } from './en/consultations';
 import { enCore } from './en/core';
 import { enLearningAttendance } from './en/learning-attendance';
+import { enLearningCourses } from './en/learning-courses';
 import { enLearningElearning } from './en/learning-elearning';
 import { enLearningLearners } from './en/learning-learners';
 import { enLearningSelection } from './en/learning-selection';
 import { enPublic } from './en/public';
+import { enPublicTrainings } from './en/public-trainings';
 import { enRecord } from './en/record';
 import { enRegistry } from './en/registry';
 import { enResources } from './en/resources';
@@ -25,6 +27,8 @@ export const en = {
   ...enConsultations,
   ...enConsultationTeams,
   ...enLearningLearners,
+  ...enLearningCourses,
+  ...enPublicTrainings,
   ...enLearningElearning,
   ...enLearningSelection,
   ...enLearningAttendance,

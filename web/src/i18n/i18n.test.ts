@@ -6,10 +6,12 @@ import { enConsultationTeams } from './en/consultation-teams';
 import { enConsultations } from './en/consultations';
 import { enCore } from './en/core';
 import { enLearningAttendance } from './en/learning-attendance';
+import { enLearningCourses } from './en/learning-courses';
 import { enLearningElearning } from './en/learning-elearning';
 import { enLearningLearners } from './en/learning-learners';
 import { enLearningSelection } from './en/learning-selection';
 import { enPublic } from './en/public';
+import { enPublicTrainings } from './en/public-trainings';
 import { enRecord } from './en/record';
 import { enRegistry } from './en/registry';
 import { enResources } from './en/resources';
@@ -20,10 +22,12 @@ import { jaConsultationTeams } from './ja/consultation-teams';
 import { jaConsultations } from './ja/consultations';
 import { jaCore } from './ja/core';
 import { jaLearningAttendance } from './ja/learning-attendance';
+import { jaLearningCourses } from './ja/learning-courses';
 import { jaLearningElearning } from './ja/learning-elearning';
 import { jaLearningLearners } from './ja/learning-learners';
 import { jaLearningSelection } from './ja/learning-selection';
 import { jaPublic } from './ja/public';
+import { jaPublicTrainings } from './ja/public-trainings';
 import { jaRecord } from './ja/record';
 import { jaRegistry } from './ja/registry';
 import { jaResources } from './ja/resources';
@@ -41,6 +45,8 @@ describe('UI dictionaries', () => {
       jaConsultations,
       jaConsultationTeams,
       jaLearningLearners,
+      jaLearningCourses,
+      jaPublicTrainings,
       jaLearningSelection,
       jaLearningAttendance,
       jaLearningElearning,
@@ -57,6 +63,8 @@ describe('UI dictionaries', () => {
       enConsultations,
       enConsultationTeams,
       enLearningLearners,
+      enLearningCourses,
+      enPublicTrainings,
       enLearningSelection,
       enLearningAttendance,
       enLearningElearning,

@@ -4,10 +4,12 @@ import { jaConsultationTeams } from './ja/consultation-teams';
 import { jaConsultations } from './ja/consultations';
 import { jaCore } from './ja/core';
 import { jaLearningAttendance } from './ja/learning-attendance';
+import { jaLearningCourses } from './ja/learning-courses';
 import { jaLearningElearning } from './ja/learning-elearning';
 import { jaLearningLearners } from './ja/learning-learners';
 import { jaLearningSelection } from './ja/learning-selection';
 import { jaPublic } from './ja/public';
+import { jaPublicTrainings } from './ja/public-trainings';
 import { jaRecord } from './ja/record';
 import { jaRegistry } from './ja/registry';
 import { jaResources } from './ja/resources';
@@ -28,6 +30,8 @@ export const ja = {
   ...jaConsultations,
   ...jaConsultationTeams,
   ...jaLearningLearners,
+  ...jaLearningCourses,
+  ...jaPublicTrainings,
   ...jaLearningElearning,
   ...jaLearningSelection,
   ...jaLearningAttendance,
