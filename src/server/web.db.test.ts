@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/app';
 import type { MapTiles } from './config';
-import { isPublicResourcesPath, PUBLIC_RESOURCES_HTML, serveWeb, withSettings } from './web';
+import {
+  isPublicResourcesPath,
+  isPublicTrainingsPath,
+  PUBLIC_RESOURCES_HTML,
+  serveWeb,
+  withSettings,
+} from './web';
 
 /** A stand-in build: the two pages of dist/web, told apart by their <title>. */
 function fakeDist(): string {
@@ -122,6 +128,9 @@ describe('web helpers', () => {
     expect(isPublicResourcesPath('/public/resources/confirm')).toBe(true);
     expect(isPublicResourcesPath('/public/resourcesx')).toBe(false);
     expect(isPublicResourcesPath('/public/register')).toBe(false);
+    // The training page comes from the light entry; its certificate check is the app's page.
+    expect(isPublicTrainingsPath('/public/trainings')).toBe(true);
+    expect(isPublicTrainingsPath('/public/trainings/certificates')).toBe(false);
   });
 
   it('leaves the page as built without a tile server', () => {

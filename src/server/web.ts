@@ -42,6 +42,11 @@ export function isPublicResourcesPath(path: string): boolean {
   return path === '/public/resources' || path.startsWith('/public/resources/');
 }
 
+/** The public training page (/public/trainings; not the certificate check under it, which is the app's page). */
+export function isPublicTrainingsPath(path: string): boolean {
+  return path === '/public/trainings' || path === '/public/trainings/';
+}
+
 /**
  * Serves the built web client from our own origin (no CDN: closed government networks).
  * Every non-API GET that is not a file is answered with a page so deep links work: the public resources site
@@ -63,7 +68,8 @@ export function serveWeb(app: App, opts: { dist?: string } & PageSettings = {}):
   app.get('*', (c) => {
     if (c.req.path.startsWith('/api/')) return c.notFound();
     c.header('cache-control', 'no-cache');
-    return c.html(isPublicResourcesPath(c.req.path) ? publicHtml : indexHtml);
+    const light = isPublicResourcesPath(c.req.path) || isPublicTrainingsPath(c.req.path);
+    return c.html(light ? publicHtml : indexHtml);
   });
   return true;
 }

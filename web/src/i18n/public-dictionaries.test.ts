@@ -34,9 +34,10 @@ describe('the public resources entry’s dictionaries', () => {
     const names = files.map((f) => f.slice(WEB_SRC.length));
     expect(names).toContain('/pages/public/resources/PublicResourcesPage.tsx');
     expect(names).toContain('/pages/public/resources/ConfirmLinkPage.tsx');
+    expect(names).toContain('/pages/public/trainings/TrainingsPage.tsx');
     for (const name of names) {
       expect(name, name).not.toMatch(
-        /^\/(router|main|nav)\.tsx?$|^\/pages\/(?!public\/resources\/)|^\/i18n\/(ja|en)\.ts$/,
+        /^\/(router|main|nav)\.tsx?$|^\/pages\/(?!public\/(resources\/|trainings\/(TrainingsPage|routes|trainings-api)\.tsx?$))|^\/i18n\/(ja|en)\.ts$/,
       );
     }
   });

@@ -1,15 +1,18 @@
 import { enCore } from './en/core';
+import { enPublicTrainings } from './en/public-trainings';
 import { enResources } from './en/resources';
 import type { Dictionaries } from './index';
 import { jaCore } from './ja/core';
+import { jaPublicTrainings } from './ja/public-trainings';
 import { jaResources } from './ja/resources';
 
 /**
  * The strings of the light public resources entry (web/src/public-main.tsx): the core area (banner, footer,
- * language switch, common buttons, errors) and the resources area (search, listings, map, provider link).
+ * language switch, common buttons, errors), the resources area (search, listings, map, provider link) and the
+ * public training page's few strings (its page loads lazily; its strings are ≈1 KB gzip).
  * The other areas stay out of that bundle; public-dictionaries.test.ts checks every key its pages use is here.
  */
 export const PUBLIC_RESOURCES_DICTIONARIES: Dictionaries = {
-  ja: { ...jaCore, ...jaResources },
-  en: { ...enCore, ...enResources },
+  ja: { ...jaCore, ...jaResources, ...jaPublicTrainings },
+  en: { ...enCore, ...enResources, ...enPublicTrainings },
 };
