@@ -114,6 +114,11 @@ const GET_ENDPOINTS: Record<string, EndpointClass> = {
   '/api/learning/me/completions': 'learner_own',
   '/api/learning/sessions/{id}/attendance': 'learning_session',
   '/api/learning/sessions/{id}/completions': 'learning_session',
+  // Applications and selection (learning/applications.db.test.ts): a session's applicants for staff who manage it
+  // (404 outside); the apply form and one's own applications for learners only.
+  '/api/learning/sessions/{id}/applicants': 'learning_session',
+  '/api/learning/sessions/{id}/apply': 'learner_own',
+  '/api/learning/me/applications': 'learner_own',
   // A certificate's PDF (`{id}` is `<uuid>.pdf`): its holder (a learner) or staff who manage its session.
   '/api/learning/certificates/{id}': 'learner_own',
   '/api/public/learning/certificates/{serial}': 'public',

@@ -30,6 +30,9 @@ export type Group =
   | 'supervise'
   | 'consultation'
   | 'training'
+  | 'training_application' // a session's applicant, for the staff who manage the session
+  | 'learner_application' // the learner's own application
+  | 'learner_apply' // applying to a session: learners only
   | 'learner_sign_up'
   | 'elearning_learner';
 
@@ -61,6 +64,11 @@ export const REFUSED_BY_ROLE: Record<Group, readonly Role[]> = {
   consultation: LEARNERS,
   // Courses and sessions: staff of the centre and coordinators; the others may change none (auditors read).
   training: ['system_admin', 'municipal_staff', 'provider_staff', 'auditor', ...LEARNERS],
+  // Seats and cancellations are decided by the staff who manage the session (the training roles).
+  training_application: ['system_admin', 'municipal_staff', 'provider_staff', 'auditor', ...LEARNERS],
+  // Only learners apply and cancel their own; staff act on applications through the routes above.
+  learner_application: ROLES.filter((r) => r !== 'learner'),
+  learner_apply: ROLES.filter((r) => r !== 'learner'),
   // Learner accounts are the prefecture's: administered by whoever manages its whole learning.
   learner_sign_up: [
     'system_admin',
@@ -91,6 +99,16 @@ export const LOCAL_OUTSIDERS: Partial<Record<Group, readonly Role[]>> = {
   service: ['system_admin', 'provider_staff', 'learner'],
   bottleneck: ['system_admin', 'provider_staff', 'learner'], // providers do not read bottlenecks at all
   own: ROLES, // another user's saved filter and notification
+  // An application to a session of the HQ: the coordinator of a region does not manage it.
+  training_application: [
+    'system_admin',
+    'regional_coordinator',
+    'municipal_staff',
+    'provider_staff',
+    'auditor',
+    'learner',
+  ],
+  learner_application: ROLES, // another learner's application
 };
 
 export type Probe = { group: Group; req: (i: RecordIds) => { path: string; body?: unknown } };
@@ -323,6 +341,36 @@ export const PROBES: Record<string, Probe> = {
     'training',
     (i) => `/api/learning/sessions/${i.trainingSession}/status`,
     { version: v, status: 'cancelled' },
+  ),
+  'POST /api/learning/sessions/{id}/apply': on(
+    'learner_apply',
+    (i) => `/api/learning/sessions/${i.trainingSession}/apply`,
+    { profession: 'nurse', municipalityCode: null, workplace: 'x' },
+  ),
+  'POST /api/learning/me/applications/{id}/cancel': on(
+    'learner_application',
+    (i) => `/api/learning/me/applications/${i.trainingApplication}/cancel`,
+    { version: v },
+  ),
+  'POST /api/learning/sessions/{id}/selection': on(
+    'training',
+    (i) => `/api/learning/sessions/${i.trainingSession}/selection`,
+    { selectionVersion: 0 },
+  ),
+  'POST /api/learning/sessions/{id}/selection/announce': on(
+    'training',
+    (i) => `/api/learning/sessions/${i.trainingSession}/selection/announce`,
+    { version: v },
+  ),
+  'POST /api/learning/applications/{id}/override': on(
+    'training_application',
+    (i) => `/api/learning/applications/${i.trainingApplication}/override`,
+    { outcome: 'selected', reason: '地域の事情', version: v },
+  ),
+  'POST /api/learning/applications/{id}/cancel': on(
+    'training_application',
+    (i) => `/api/learning/applications/${i.trainingApplication}/cancel`,
+    { reason: '電話で辞退', version: v },
   ),
   ...Object.fromEntries(
     (['approve', 'reject'] as const).map((d) => [

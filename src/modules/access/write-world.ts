@@ -54,6 +54,8 @@ export type RecordIds = {
   handoff: string;
   trainingCourse: string;
   trainingSession: string;
+  /** An application to an open session, by a learner of the record's prefecture. */
+  trainingApplication: string;
   learnerSignUp: string;
   lessonPart: string;
   elearningMedia: string;
@@ -88,6 +90,7 @@ export function unknownIds(): RecordIds {
     handoff: u(),
     trainingCourse: u(),
     trainingSession: u(),
+    trainingApplication: u(),
     learnerSignUp: u(),
     lessonPart: u(),
     elearningMedia: u(),
@@ -135,6 +138,43 @@ async function childWithRows(
   }
   const detail = ok(await client.get(`/api/children/${child.id}`), 'child');
   return { child: child.id, rows, consent: detail.consents[0].id as string };
+}
+
+/** An open session of the centre (HQ, online, with a capacity) and a learner's application to it. */
+async function trainingApplication(t: TestApp, staff: TestClient, prefectureCode: string) {
+  const course = ok(
+    await staff.post('/api/learning/courses', {
+      kind: 'coordinator_course',
+      title: 'コーディネーター養成研修',
+    }),
+    'coordinator course',
+  );
+  const session = ok(
+    await staff.post('/api/learning/sessions', {
+      courseId: course.id,
+      delivery: 'online',
+      capacity: 10,
+      days: [{ heldOn: '2099-06-01' }],
+    }),
+    'coordinator session',
+  );
+  ok(
+    await staff.post(`/api/learning/sessions/${session.id}/status`, {
+      version: session.version,
+      status: 'open',
+    }),
+    'open the session',
+  );
+  const learner = (await signedInUser(t, 'learner', { prefectureCode })).client;
+  const applied = ok(
+    await learner.post(`/api/learning/sessions/${session.id}/apply`, {
+      profession: 'nurse',
+      municipalityCode: null,
+      workplace: '訪問看護ステーション',
+    }),
+    'application',
+  );
+  return applied.id as string;
 }
 
 /** A consultation with a pending back-up request to the municipality's team. */
@@ -279,6 +319,7 @@ export async function writeWorld(t: TestApp) {
     superviseTeam: team.id,
     trainingCourse: course43.id,
     trainingSession: session43.id,
+    trainingApplication: await trainingApplication(t, admin43, '43'),
     learnerSignUp: signUp43!.id,
     ...elearning43,
   };
@@ -327,6 +368,8 @@ export async function writeWorld(t: TestApp) {
       await centreAdmin.post('/api/resources/bottlenecks', { regionId: regionA.id, kind: 'no_transport' }),
       'bottleneck',
     ).id,
+    // Another learner's application to a session of the centre's HQ (not the coordinator's region).
+    trainingApplication: await trainingApplication(t, centreAdmin, '14'),
   };
   return { clients, foreign, local };
 }
