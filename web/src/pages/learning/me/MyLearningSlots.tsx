@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { MyLessonsSlot } from '../lessons/MyLessonsSlot';
+import { ApplySlot } from './ApplySlot';
 
 /**
  * The places on "my learning" (MyLearningPage) that the other parts of the learning module fill in. Each
@@ -14,7 +15,7 @@ export const MY_LEARNING_SLOTS: {
   lessons: () => ReactNode;
   completions: () => ReactNode;
 } = {
-  applications: () => null,
+  applications: () => <ApplySlot />,
   lessons: () => <MyLessonsSlot />,
   completions: () => null,
 };
