@@ -126,7 +126,7 @@ describe('consultations', () => {
       .toBe('ascending');
     // A case is found by its number, typed as people write it.
     await municipal.getByLabel('相談番号で探す').fill(caseNumber.toLowerCase());
-    await municipal.getByRole('button', { name: '検索する', exact: true }).click();
+    await municipal.getByRole('button', { name: '検索', exact: true }).click();
     await expect.poll(() => municipal.url()).toContain('caseNumber=');
     await expect.poll(textOf(municipal.getByRole('table'))).toContain(caseNumber);
     expect(await municipal.getByRole('table').locator('tbody tr').count()).toBe(1);
@@ -318,8 +318,10 @@ describe('consultations', () => {
     // In English too: every label of the page comes in the chosen language (names of teams are data).
     await centre.getByRole('button', { name: 'English' }).click();
     await centre.getByRole('heading', { level: 2, name: 'Timeline' }).waitFor();
+    // The title is the case number and its subject (data, like the names of teams): the rest must be English.
+    expect(await textOf(centre.getByRole('heading', { level: 1 }))()).toMatch(/^R\d+-\d{4,} /);
     const labels = await centre
-      .locator('main h1, main h2, main dt, main label, main button')
+      .locator('main h2, main dt, main label, main button')
       .evaluateAll((els) => els.map((e) => (e.textContent ?? '').trim()).filter(Boolean));
     expect(labels.filter(hasJapanese), 'Japanese UI text in English').toEqual([]);
     await expectNoAxeViolations(centre, 'consultation (closed, en)');

@@ -51,7 +51,7 @@ export function CaseHeader({ c }: { c: ConsultationDetail }) {
         </Fact>
         <Fact label={t('consult.header.status')}>
           {c.closedAt
-            ? `${t('consult.status.closed')}（${listDay(dayInJapan(c.closedAt), locale)}）`
+            ? `${t('consult.status.closed')}${t('consult.paren', { text: listDay(dayInJapan(c.closedAt), locale) })}`
             : t('consult.status.open')}
         </Fact>
         <Fact label={t('consult.col.urgency')}>{urgencyLabel(t, c.urgency)}</Fact>
