@@ -46,8 +46,35 @@ export type SummaryNames = {
   childName: string | null;
 };
 
+/** The columns a list row needs (a list never reads the narrative or the search text). */
+export const SUMMARY_FIELDS = [
+  'id',
+  'caseNendo',
+  'caseSerial',
+  'subject',
+  'childKind',
+  'nextAction',
+  'municipalityCode',
+  'ownerTeamId',
+  'firstTier',
+  'askerKind',
+  'channel',
+  'topics',
+  'urgency',
+  'openedAt',
+  'nextActionOn',
+  'dueOn',
+  'assignedUserId',
+  'closedAt',
+  'outcome',
+  'source',
+  'version',
+] as const satisfies readonly (keyof ConsultationRow)[];
+
+export type SummaryRow = Pick<ConsultationRow, (typeof SUMMARY_FIELDS)[number]>;
+
 export function toSummary(
-  row: ConsultationRow,
+  row: SummaryRow,
   teams: Map<string, TeamRow>,
   names: SummaryNames,
   today: string,
