@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, isoDateInJapan } from '../../src/shared/dates';
+import {
+  expectHeading,
+  expectNoAxeViolations,
+  type Harness,
+  signIn,
+  startHarness,
+  waitForPage,
+} from './harness';
+
+/**
+ * Courses and sessions (docs/learning.md §1) end to end: centre staff create a course with its parts, a session
+ * of it with a day typed in 和暦, open it, find it in the training year's list, and the public training page
+ * lists it with its application open — on a phone, without signing in. axe on every page; no request leaves
+ * the origin.
+ */
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness({ children: 10 });
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+const COURSE = '在宅人工呼吸器の基礎研修（ブラウザテスト）';
+const SESSION = '令和の第1期（ブラウザテスト）';
+
+/** An ISO date as 和暦 the way officials type it (令和N年M月D日). */
+function wareki(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return `令和${y - 2018}年${m}月${d}日`;
+}
+
+describe('training courses and sessions', () => {
+  const today = isoDateInJapan(new Date());
+  const day = addDays(today, 40);
+
+  it('centre staff create a course, a session with its day, and open it; the public page lists it', async () => {
+    const page = await h.newPage();
+    await signIn(page, h.account('centre_admin'));
+
+    // The menu leads to the courses.
+    await page.getByRole('link', { name: '研修コース' }).click();
+    await expectHeading(page, '研修コース');
+    await expectNoAxeViolations(page, 'courses list');
+
+    await page.getByRole('link', { name: '研修コースを作成' }).click();
+    await expectHeading(page, '研修コースを作成');
+    await page.getByLabel('種別').selectOption('coordinator_course');
+    await page.getByLabel('研修名').fill(COURSE);
+    await page.getByLabel('内容').fill('人工呼吸器を使う子どもの支援の基礎。');
+    await page.getByRole('button', { name: '構成を追加' }).click();
+    await page.getByLabel('名称').fill('講義と演習');
+    await page.getByLabel('時間（分）').fill('300');
+    await expectNoAxeViolations(page, 'new course form');
+    await page.getByRole('button', { name: '作成する' }).click();
+    await expectHeading(page, COURSE);
+    expect(await page.getByText('1. 講義と演習').count()).toBe(1);
+    expect(await page.getByText('すべての日に出席、すべてのeラーニング講座を完了').count()).toBe(1);
+    await expectNoAxeViolations(page, 'course page');
+
+    await page.getByRole('link', { name: 'この研修の回を作成' }).click();
+    await expectHeading(page, '研修の回を作成');
+    // The course is chosen already; a day typed wrongly is named at its field.
+    await page.getByLabel('回の名称').fill(SESSION);
+    await page.getByLabel('定員').fill('30');
+    await page.getByLabel(/^会場/).fill('県立総合療育センター 研修室\n藤沢市○○1-2-3');
+    await page.getByLabel('受付開始日').fill(today);
+    await page.getByLabel('締切日').fill(addDays(today, 20));
+    await page.getByRole('button', { name: '日程を追加' }).click();
+    await page.getByLabel(/^日付/).fill('令和8年2月30日');
+    await page.getByLabel('開始時刻', { exact: true }).fill('13:00');
+    await page.getByLabel('終了時刻', { exact: true }).fill('16:30');
+    await page.getByLabel('構成（講義・演習日）').selectOption({ label: '1. 講義と演習' });
+    await page.getByLabel('共催').fill('県医師会\n県看護協会');
+    await page.getByRole('button', { name: '作成する' }).click();
+    await page.getByText('日付を読み取れません', { exact: false }).first().waitFor();
+    await expectNoAxeViolations(page, 'new session form with errors');
+    await page.getByLabel(/^日付/).fill(wareki(day));
+    await page.getByRole('button', { name: '作成する' }).click();
+    await expectHeading(page, SESSION);
+    const summary = page.getByRole('region', { name: '概要' });
+    expect(await summary.getByText('準備中').count()).toBe(1);
+    expect(await summary.getByText('県医師会、県看護協会').count()).toBe(1);
+    await expectNoAxeViolations(page, 'session page (draft)');
+
+    await page.getByRole('button', { name: '募集を開始' }).click();
+    await page.getByRole('button', { name: '募集を開始' }).last().click();
+    await page.getByRole('status').filter({ hasText: '状態を変更しました。' }).waitFor();
+    await summary.getByText('募集中').waitFor();
+    expect(await summary.getByText('申込受付中').count()).toBe(1);
+    // The rest of the session's work is one click away.
+    expect(await page.getByRole('link', { name: '申込者と選考' }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: '出欠', exact: true }).count()).toBe(1);
+    await expectNoAxeViolations(page, 'session page (open)');
+
+    await page.goto('/learning/sessions?nendo=0&mine=true');
+    await expectHeading(page, '研修の回');
+    const row = page.getByRole('row').filter({ hasText: SESSION });
+    await row.waitFor();
+    expect(await row.getByText('0人 / 定員30').count()).toBe(1);
+    await expectNoAxeViolations(page, 'sessions list');
+
+    const phone = await h.newPage({ viewport: { width: 390, height: 844 } });
+    await phone.goto('/public/trainings?prefecture=14');
+    await waitForPage(phone);
+    await expectHeading(phone, '研修のご案内');
+    const card = phone.getByRole('article', { name: SESSION });
+    await card.waitFor();
+    expect(await card.getByText(/受付中（締切/).count()).toBe(1);
+    expect(await card.getByText('定員 30人').count()).toBe(1);
+    const apply = card.getByRole('link', { name: 'この研修に申し込む' });
+    expect(await apply.getAttribute('href')).toMatch(/^\/learning\/me\/apply\//);
+    expect(await phone.getByRole('link', { name: '受講者登録' }).getAttribute('href')).toBe(
+      '/learning/sign-up',
+    );
+    await expectNoAxeViolations(phone, 'public trainings');
+    h.assertClean();
+  });
+});
