@@ -103,6 +103,10 @@ describe('a provider in a supervise team', () => {
     // It records its own work; the owning team's controls are not offered.
     expect(await page.getByRole('region', { name: '終結する' }).count()).toBe(0);
     expect(await page.getByRole('region', { name: '依頼する' }).count()).toBe(0);
+    for (const name of ['件名・次の対応を変更', '移管・後方支援を依頼する', '終結する']) {
+      expect(await page.getByRole('button', { name, exact: true }).count(), name).toBe(0);
+    }
+    await page.getByRole('button', { name: '記録する', exact: true }).click();
     const record = page.getByRole('region', { name: '対応を記録' });
     expect(await record.getByLabel('次の対応日（変更するとき）').count()).toBe(0);
     await record.getByLabel('対応の種類').selectOption({ label: '会議' });
