@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, rowsOf } from '../db/client';
 import {
@@ -219,9 +219,12 @@ describe('seedDemoIfEmpty', () => {
       { n: number },
     ];
     expect(n).toBe(300);
+    // The accounts, and the coordinator course's applicants (src/demo/applications.ts), no more the second time.
+    const [before] = await db.systemDb.select({ n: sql<number>`count(*)::int` }).from(users);
+    expect(before!.n).toBeGreaterThan(accounts!.length);
     expect(await seedDemoIfEmpty(depsOf(db))).toBeNull();
     const [again] = await db.systemDb.select({ n: sql<number>`count(*)::int` }).from(users);
-    expect(again!.n).toBe(accounts!.length);
+    expect(again!.n).toBe(before!.n);
   });
 
   it('creates one account per role with the right scope columns', async () => {
@@ -274,7 +277,14 @@ describe('seedDemoIfEmpty', () => {
       .leftJoin(learnerProfiles, eq(learnerProfiles.userId, users.id))
       .where(eq(users.role, 'learner'))
       .orderBy(asc(users.email));
-    expect(learners.map((l) => l.profession)).toEqual(['nurse', 'nursery_teacher', 'teacher']);
+    // The demo accounts; the other learners are the coordinator course's applicants (src/demo/applications.ts).
+    const accountEmails = new Set(accounts!.map((a) => a.email));
+    expect(learners.filter((l) => accountEmails.has(l.email)).map((l) => l.profession)).toEqual([
+      'nurse',
+      'nursery_teacher',
+      'teacher',
+    ]);
+    expect(learners.every((l) => l.profession !== null)).toBe(true);
     const pending = await db.systemDb
       .select({ status: learnerSignUps.status, prefectureCode: learnerSignUps.prefectureCode })
       .from(learnerSignUps);
@@ -305,7 +315,11 @@ describe('seedDemo with a fixed password', () => {
     try {
       const accounts = await seedDemo(depsOf(db), { children: 40, passwords: 'demo password for tests' });
       expect(accounts.every((x) => x.password === 'demo password for tests')).toBe(true);
-      const hashes = await db.systemDb.selectDistinct({ h: users.passwordHash }).from(users);
+      // The applicants of the demo course have no password (they cannot sign in).
+      const hashes = await db.systemDb
+        .selectDistinct({ h: users.passwordHash })
+        .from(users)
+        .where(isNotNull(users.passwordHash));
       expect(hashes).toHaveLength(1);
       const [c] = await db.systemDb.select({ n: sql<number>`count(*)::int` }).from(children);
       expect(c!.n).toBe(40);

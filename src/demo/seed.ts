@@ -11,6 +11,7 @@ import { sealSecret } from '../modules/accounts/crypto';
 import { hashPassword } from '../modules/accounts/password';
 import { generateTotpSecret } from '../modules/accounts/totp';
 import type { Deps } from '../server/context';
+import { seedApplicants } from './applications';
 import { generateConsultations } from './consultations';
 import { seedElearning } from './elearning';
 import { generateNetwork, type PrefectureSummary } from './generate';
@@ -162,6 +163,12 @@ export async function seedDemo(deps: Omit<Deps, 'jobs'>, opts: SeedDemoOptions =
       branchName: demoBranch.name,
       regionId: demoRegion.id,
       regionName: demoRegion.name,
+      now: deps.now(),
+    });
+    // 申し込み: applicants to the coordinator course, ready for a selection (src/demo/applications.ts).
+    await seedApplicants(tx, {
+      prefectureCode: DEMO_PREFECTURE,
+      seed: opts.seed ?? DEMO_SEED,
       now: deps.now(),
     });
     // eラーニング: a playable lesson video, captions, a handout and quizzes for the course above (src/demo/elearning.ts).
