@@ -99,7 +99,8 @@ export function useWatchReporting(
     const tr = tracker.current;
     if (!v || !tr) return;
     const onPlay = () => {
-      tr.start(v.currentTime);
+      // The playhead reads a few milliseconds when playback starts from the beginning: that is the start.
+      tr.start(v.currentTime < 0.3 ? 0 : v.currentTime);
       lastTick.current = performance.now();
       // The first report opens the server's credit for this lesson.
       if (!opened.current) void send();
