@@ -12,6 +12,7 @@ export const enLearningSelection = {
   'selection.counts': 'Applicants',
   'selection.countsLine':
     '{total} ({applied} applied, {selected} selected, {waiting} waiting, {notSelected} not selected, {cancelled} cancelled)',
+  'selection.toSession': 'Back to the session',
   'selection.print': 'Print the applicant list',
   'selection.printTitle': 'Applicant list',
   'selection.back': 'Back to applicants and selection',

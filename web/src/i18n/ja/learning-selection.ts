@@ -10,6 +10,7 @@ export const jaLearningSelection = {
   'selection.counts': '申込者',
   'selection.countsLine':
     '{total}人（申込済み {applied}・受講決定 {selected}・補欠 {waiting}・選外 {notSelected}・取消 {cancelled}）',
+  'selection.toSession': '回の詳細に戻る',
   'selection.print': '申込者一覧を印刷',
   'selection.printTitle': '申込者一覧',
   'selection.back': '申込者と選考に戻る',

@@ -78,6 +78,9 @@ function Body({ data, sessionId }: { data: Applicants; sessionId: string }) {
         </dd>
       </dl>
       <div className="mb-4 flex flex-wrap gap-4 print:hidden">
+        <Link to="/learning/sessions/$sessionId" params={{ sessionId }} className={LINK}>
+          {t('selection.toSession')}
+        </Link>
         <Link to="/learning/sessions/$sessionId/applicants/print" params={{ sessionId }} className={LINK}>
           {t('selection.print')}
         </Link>
