@@ -161,7 +161,7 @@ describe('centre administrator journey', () => {
     await page.getByRole('table', { name: '監査ログ' }).waitFor();
     const xlsx = await page.getByRole('link', { name: /Excel/ }).getAttribute('href');
     expect(xlsx).toBe('/api/audit/export?format=xlsx');
-    await page.getByRole('combobox', { name: '操作' }).selectOption({ label: 'サインイン' });
+    await page.getByRole('combobox', { name: '操作', exact: true }).selectOption({ label: 'サインイン' });
     await page.getByRole('button', { name: '検索' }).click();
     await expect
       .poll(() => page.getByRole('link', { name: /CSV/ }).getAttribute('href'))
