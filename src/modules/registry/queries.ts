@@ -20,6 +20,7 @@ const summaryColumns = {
   status: children.status,
   careScore: children.careScore,
   careTier: children.careTier,
+  updatedAt: children.updatedAt,
   version: children.version,
 };
 
@@ -69,5 +70,12 @@ export async function listVisibleChildren(db: DbOrTx, actor: Actor, f: ChildPage
       total = count?.n ?? 0;
     }
   }
-  return { items: rows.map(({ total: _, withheld: __, ...item }) => item), total, withheld };
+  return {
+    items: rows.map(({ total: _, withheld: __, updatedAt, ...item }) => ({
+      ...item,
+      updatedAt: updatedAt.toISOString(),
+    })),
+    total,
+    withheld,
+  };
 }

@@ -8,8 +8,20 @@ export { CHILD_STATUSES, DEVICE_KINDS, SEXES };
 /** Life stages a search may ask for (src/shared/age.ts lifeStage, on today's date in Japan). */
 export const LIFE_STAGE_FILTERS = LIFE_STAGES;
 
-/** Orders of the list; with `q` and no explicit order, the closest names come first. */
-export const CHILD_SORTS = ['kana', 'birthDate', 'municipality'] as const;
+/**
+ * Orders of the list (an allow-list: each is mapped to SQL in search.ts, never a column name from the
+ * request); with `q` and no explicit order, the closest names come first.
+ */
+export const CHILD_SORTS = [
+  'kana',
+  'birthDate',
+  'sex',
+  'municipality',
+  'status',
+  'careScore',
+  'updated',
+] as const;
+export const SORT_DIRS = ['asc', 'desc'] as const;
 
 /** A date as people type it (ISO, 2019/4/5, 平成31年4月5日, H31.4.5 …), read into ISO; unreadable → 400. */
 const zJapaneseDate = z
@@ -45,6 +57,8 @@ export const ZChildFilter = z.object({
   lifeStage: z.enum(LIFE_STAGE_FILTERS).optional(),
   status: z.enum(CHILD_STATUSES).optional(),
   sort: z.enum(CHILD_SORTS).optional(),
+  /** Direction of `sort` (ascending unless asked). */
+  dir: z.enum(SORT_DIRS).optional(),
 });
 
 export const ZListChildrenQuery = ZChildFilter.extend({
@@ -70,9 +84,12 @@ export const ZChildSummary = z
   })
   .openapi('ChildSummary');
 
+/** A row of the list: the summary and when the record was last changed (ISO timestamp). */
+export const ZChildListItem = ZChildSummary.extend({ updatedAt: z.string() }).openapi('ChildListItem');
+
 export const ZListChildrenResponse = z
   .object({
-    items: z.array(ZChildSummary),
+    items: z.array(ZChildListItem),
     total: z.number().int(),
     page: z.number().int(),
     pageSize: z.number().int(),

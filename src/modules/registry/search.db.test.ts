@@ -182,6 +182,40 @@ describe('other filters', () => {
     const byMunicipality = await found(staff, 'sort=municipality');
     expect(byMunicipality.at(-1)).toBe('takahashiJiro');
   });
+
+  it('sorts every column either way, the status in the vocabulary’s order, and keeps a name query closest first', async () => {
+    expect(await found(staff, 'sort=birthDate&dir=desc')).toEqual([
+      'yamadaHanako',
+      'takahashiKen',
+      'suzuki',
+      'takahashiJiro',
+      'takahashiYuto',
+    ]);
+    // 在宅 (at_home) before 入院中 (in_hospital) before 転出 (moved_out), whatever the codes' alphabet.
+    const byStatus = await found(staff, 'sort=status');
+    expect(byStatus.indexOf('yamadaHanako')).toBeGreaterThan(byStatus.indexOf('takahashiKen'));
+    expect(byStatus.at(-1)).toBe('suzuki');
+    expect((await found(staff, 'sort=status&dir=desc'))[0]).toBe('suzuki');
+    expect((await found(staff, 'sort=municipality&dir=desc'))[0]).toBe('takahashiJiro');
+    const kanaDesc = await found(staff, 'sort=kana&dir=desc');
+    expect(kanaDesc[0]).toBe('yamadaHanako');
+    for (const sort of ['sex', 'careScore', 'updated']) {
+      for (const dir of ['asc', 'desc']) {
+        expect((await found(staff, `sort=${sort}&dir=${dir}`)).sort()).toEqual(
+          ['suzuki', 'takahashiJiro', 'takahashiKen', 'takahashiYuto', 'yamadaHanako'].sort(),
+        );
+      }
+    }
+    // A name query with no order asked for: the closest spelling first.
+    expect((await found(staff, q('タカハシケン')))[0]).toBe('takahashiKen');
+  });
+
+  it('refuses an order or a direction outside the allow-list', async () => {
+    for (const query of ['sort=family_name', 'sort=kana&dir=up', 'sort=birth_date%20desc']) {
+      const res = await staff.get(`/api/children?${query}`);
+      expect(res.status, query).toBe(400);
+    }
+  });
 });
 
 describe('scope and audit', () => {

@@ -6,6 +6,7 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import { childCareItems, childDevices, children, regionMunicipalities } from '../../db/schema';
 import { searchKey } from '../../shared/names';
+import { CHILD_STATUSES } from '../../shared/vocab/registry';
 import type { Actor } from '../access/actor';
 import { type ChildFilter, lifeStageBirthRange } from './filters';
 import { childScope } from './scope';
@@ -73,19 +74,34 @@ export function childFilterWhere(actor: Actor, f: ChildFilter, today: string): S
   return and(...childFilterConditions(actor, f, today))!;
 }
 
+/** A status's place in the vocabulary's order (在宅, 入院中, 転出 …), not the codes' alphabet. */
+const STATUS_RANK = sql`(case ${children.status} ${sql.join(
+  CHILD_STATUSES.map((code, i) => sql`when ${code} then ${sql.raw(String(i))}`),
+  sql` `,
+)} end)`;
+
 /**
- * ORDER BY of a filter: the chosen sort, or — with a name query and no explicit sort — the closest names
- * first. Ties always fall back to the kana reading and the id, so paging is stable.
+ * ORDER BY of a filter: the chosen sort in the chosen direction, or — with a name query and no explicit
+ * sort — the closest names first. Ties always fall back to the kana reading and the id, so paging is stable.
  */
 export function childFilterOrder(f: ChildFilter): SQL[] {
+  const d = f.dir === 'desc' ? sql`desc` : sql`asc`;
   const byKana = [asc(children.familyKana), asc(children.givenKana), asc(children.id)];
   switch (f.sort) {
-    case 'birthDate':
-      return [asc(children.birthDate), ...byKana];
-    case 'municipality':
-      return [asc(children.municipalityCode), ...byKana];
     case 'kana':
-      return byKana;
+      return [sql`${children.familyKana} ${d}`, sql`${children.givenKana} ${d}`, asc(children.id)];
+    case 'birthDate':
+      return [sql`${children.birthDate} ${d}`, ...byKana];
+    case 'sex':
+      return [sql`${children.sex} ${d}`, ...byKana];
+    case 'municipality':
+      return [sql`${children.municipalityCode} ${d}`, ...byKana];
+    case 'status':
+      return [sql`${STATUS_RANK} ${d}`, ...byKana];
+    case 'careScore':
+      return [sql`${children.careScore} ${d} nulls last`, ...byKana];
+    case 'updated':
+      return [sql`${children.updatedAt} ${d}`, ...byKana];
     default: {
       const name = nameQuery(f.q);
       return name ? [desc(sql`similarity(${name.column}, ${name.key})`), ...byKana] : byKana;

@@ -8,8 +8,18 @@ import { CHILD_STATUSES, type ChildStatus, type ChildSummary, LIFE_STAGES, type 
  * link and the user's saved filters.
  */
 
-export const CHILD_SORTS = ['kana', 'birthDate', 'municipality'] as const;
+/** The list's orders (the server's allow-list, src/modules/registry/schemas.ts). */
+export const CHILD_SORTS = [
+  'kana',
+  'birthDate',
+  'sex',
+  'municipality',
+  'status',
+  'careScore',
+  'updated',
+] as const;
 export type ChildSort = (typeof CHILD_SORTS)[number];
+export type SortDir = 'asc' | 'desc';
 
 export type ChildFilter = {
   q?: string;
@@ -24,6 +34,7 @@ export type ChildFilter = {
   lifeStage?: LifeStage;
   status?: ChildStatus;
   sort?: ChildSort;
+  dir?: SortDir;
 };
 export type ChildListSearch = ChildFilter & { page?: number };
 
@@ -39,6 +50,7 @@ export const FILTER_KEYS = [
   'lifeStage',
   'status',
   'sort',
+  'dir',
 ] as const satisfies readonly (keyof ChildFilter)[];
 
 function oneOf<T extends string>(list: readonly T[], value: string | undefined): T | undefined {
@@ -64,6 +76,7 @@ export function parseChildListSearch(raw: Record<string, unknown>): ChildListSea
     lifeStage: oneOf(LIFE_STAGES, str(raw.lifeStage)),
     status: oneOf(CHILD_STATUSES, str(raw.status)),
     sort: oneOf(CHILD_SORTS, str(raw.sort)),
+    dir: oneOf(['asc', 'desc'] as const, str(raw.dir)),
     page: Number.isInteger(page) && page > 1 ? page : undefined,
   };
   for (const key of Object.keys(out) as (keyof ChildListSearch)[]) {
@@ -89,7 +102,11 @@ export function apiParams(filter: ChildFilter): QueryParams {
   };
 }
 
-export type ChildListItem = ChildSummary & { careScore?: number | null; careTier?: number | null };
+export type ChildListItem = ChildSummary & {
+  careScore?: number | null;
+  careTier?: number | null;
+  updatedAt?: string;
+};
 export type ChildList = {
   items: ChildListItem[];
   total: number;

@@ -13,7 +13,6 @@ import { useLocale, useT } from '../../i18n';
 import { vocabOptions } from '../../i18n/vocab';
 import { DEVICE_KINDS } from '../../lib/queries/child-record';
 import {
-  CHILD_SORTS,
   type ChildFilter,
   type ChildListSearch,
   FILTER_KEYS,
@@ -21,7 +20,6 @@ import {
   parseChildListSearch,
 } from '../../lib/queries/children-list';
 import { CHILD_STATUSES, LIFE_STAGES, useHomeFigures } from '../../lib/queries/registry';
-import { optionsOf } from './record/labels';
 
 type Draft = Record<(typeof FILTER_KEYS)[number], string>;
 
@@ -56,9 +54,11 @@ export function ChildFilterForm({ search }: { search: ChildListSearch }) {
       return;
     }
     setDateError(null);
-    // ふりがな順 is the default order: leave it out of the URL.
-    const sort = draft.sort === 'kana' ? '' : draft.sort;
-    void navigate({ to: '/children', search: filterOf(parseChildListSearch({ ...draft, sort })) });
+    // The order is chosen by the list's column headers: a new search keeps it.
+    void navigate({
+      to: '/children',
+      search: filterOf(parseChildListSearch({ ...draft, sort: search.sort, dir: search.dir })),
+    });
   };
 
   const municipalities = figures.data?.children?.byMunicipality ?? [];
@@ -131,13 +131,6 @@ export function ChildFilterForm({ search }: { search: ChildListSearch }) {
             onChange={set('status')}
             emptyLabel={t('common.all')}
             options={vocabOptions(t, CHILD_STATUSES, CHILD_STATUS_LABELS)}
-          />
-          <SelectField
-            name="sort"
-            label={t('list.sort')}
-            value={draft.sort || 'kana'}
-            onChange={set('sort')}
-            options={optionsOf(t, 'list.sortBy', CHILD_SORTS)}
           />
         </div>
         <div className="flex flex-wrap gap-3">

@@ -4,13 +4,15 @@ import { buttonClass } from '../../components/Button';
 import { Page, Section } from '../../components/Page';
 import { Pagination } from '../../components/Pagination';
 import { QueryState } from '../../components/QueryState';
-import { Table, Td, Th } from '../../components/Table';
+import { SortableTh } from '../../components/SortableTh';
+import { Table, Td } from '../../components/Table';
 import { useLocale, useT } from '../../i18n';
 import { vocab } from '../../i18n/vocab';
-import { formatDate, formatNumber, fullName } from '../../lib/format';
+import { formatDate, formatDay, formatNumber, fullName } from '../../lib/format';
 import { useSession } from '../../lib/queries/auth';
 import {
   type ChildList,
+  type ChildSort,
   exportHref,
   filterOf,
   LIST_PAGE_SIZE,
@@ -36,6 +38,24 @@ function Results({ data }: { data: ChildList }) {
   const { locale } = useLocale();
   const search = useSearch({ from: '/app/children' });
   const navigate = useNavigate();
+  // With a name typed and no order chosen, the closest names come first and no column is marked as sorted.
+  const sort = search.sort ?? (search.q ? undefined : 'kana');
+  const dir = search.dir ?? 'asc';
+  const header = (column: ChildSort, label: string) => (
+    <SortableTh
+      column={column}
+      label={label}
+      sort={(sort ?? '') as ChildSort}
+      dir={dir}
+      sortLabel={t('list.sortByColumn', { column: label })}
+      onSort={(c, d) =>
+        void navigate({
+          to: '/children',
+          search: { ...search, sort: c, dir: d === 'asc' ? undefined : d, page: undefined },
+        })
+      }
+    />
+  );
   return (
     <>
       {(data.withheld ?? 0) > 0 && (
@@ -56,12 +76,13 @@ function Results({ data }: { data: ChildList }) {
           <Table caption={t('children.results')} captionHidden>
             <thead>
               <tr>
-                <Th>{t('children.name')}</Th>
-                <Th>{t('list.birthAndAge')}</Th>
-                <Th>{t('children.sex')}</Th>
-                <Th>{t('children.municipality')}</Th>
-                <Th>{t('children.status')}</Th>
-                <Th>{t('list.careScore')}</Th>
+                {header('kana', t('children.name'))}
+                {header('birthDate', t('list.birthAndAge'))}
+                {header('sex', t('children.sex'))}
+                {header('municipality', t('children.municipality'))}
+                {header('status', t('children.status'))}
+                {header('careScore', t('list.careScore'))}
+                {header('updated', t('list.updated'))}
               </tr>
             </thead>
             <tbody>
@@ -105,6 +126,9 @@ function Results({ data }: { data: ChildList }) {
                           </span>
                         </>
                       )}
+                    </Td>
+                    <Td className="whitespace-nowrap">
+                      {c.updatedAt ? formatDay(c.updatedAt, locale, { compact: true }) : t('common.none')}
                     </Td>
                   </tr>
                 );
