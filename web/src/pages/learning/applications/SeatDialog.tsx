@@ -95,6 +95,7 @@ export function SeatDialog({
       {intent && (
         <form
           method="dialog"
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
             submit();
