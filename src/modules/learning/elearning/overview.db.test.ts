@@ -4,8 +4,9 @@
  * denied story (another branch reads the lessons but not the learners, another prefecture nothing, a learner gets 403 on staff views, staff 403 on the learner's).
  */
 import { and, eq, sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { elearningProgress, trainingCourseParts, trainingCourses } from '../../../db/schema';
+import { auditLog, elearningProgress, trainingCourseParts, trainingCourses } from '../../../db/schema';
 import { createTestApp, type TestApp, type TestClient } from '../../../test/app';
 import { makeCentre, makePrefecture, makeRegion } from '../../../test/factories';
 import { signedInUser } from '../../../test/sign-in';
@@ -198,6 +199,37 @@ describe('staff overviews', () => {
     expect(two.completedCount).toBe(0);
     expect(two.cells[0]).toMatchObject({ percent: 0, watched: false, complete: false });
     expect(two.cells[1]).toMatchObject({ attemptsUsed: 0, passed: false, complete: false });
+  });
+});
+
+describe('the progress workbook', () => {
+  it('gives the same learners × lessons as .xlsx, recorded in the audit log', async () => {
+    const h: Record<string, string> = { 'x-forwarded-for': staffA.ip };
+    if (staffA.cookie) h.cookie = staffA.cookie;
+    const res = await t.app.request(`${BASE}/courses/${courseId}/progress?format=xlsx&lang=ja`, {
+      headers: h,
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await res.arrayBuffer()) as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const header = (ws.getRow(1).values as unknown[]).slice(1);
+    expect(header.slice(0, 4)).toEqual(['受講者', 'メールアドレス', '修了した講義数', '全講義修了']);
+    expect(header).toContain('第1講 吸引：視聴割合');
+    expect(header).toContain('第2講 経管栄養：確認テスト');
+    expect(ws.rowCount).toBe(3);
+    const rows = [2, 3].map((n) => (ws.getRow(n).values as unknown[]).slice(1));
+    const done = rows.find((r) => r[2] === 2)!;
+    expect(done[3]).toBe('はい');
+    expect(done[header.indexOf('第1講 吸引：視聴割合')]).toBe(1);
+    expect(done[header.indexOf('第2講 経管栄養：確認テスト')]).toBe('合格');
+    const audits = await t.db.systemDb
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, 'elearning_progress'), eq(auditLog.action, 'export')));
+    expect(audits).toHaveLength(1);
+    expect((await staffB.get(`${BASE}/courses/${courseId}/progress?format=xlsx`)).status).toBe(404);
   });
 });
 

@@ -1,9 +1,10 @@
-import { createRoute } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { and, asc, eq, exists, isNull, or, sql } from 'drizzle-orm';
 import { trainingCourseParts, trainingCourses } from '../../../db/schema';
 import type { Deps } from '../../../server/context';
-import { jsonOk, moduleRouter } from '../../../server/openapi';
+import { ERROR_RESPONSES, jsonOk, moduleRouter } from '../../../server/openapi';
 import { requireActor } from '../../accounts/middleware';
+import { recordAudit } from '../../audit/record';
 import { courseScope, learningPolicyFor, requireStaff } from '../scope';
 import { learnerCourseCondition, requireLearner, staffCourse } from './access';
 import {
@@ -14,6 +15,7 @@ import {
   lessonPartsOf,
   quizSettingsOf,
 } from './overview';
+import { courseProgressXlsx } from './progress-xlsx';
 import { ZCourseParam } from './schemas';
 import {
   ZCourseProgress,
@@ -23,6 +25,12 @@ import {
 } from './schemas-overview';
 
 const tags = ['learning-elearning'];
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const ZProgressQuery = z.object({
+  format: z.enum(['json', 'xlsx']).default('json'),
+  lang: z.enum(['ja', 'en']).default('ja'),
+});
 
 /** A course has e-learning when it is of the e-learning kind or has a lesson part. */
 const hasLessons = exists(
@@ -124,15 +132,27 @@ export function overviewRoutes(deps: Deps) {
       method: 'get',
       path: '/courses/{courseId}/progress',
       tags,
-      summary: '受講状況 / Who watched what and who passed, per lesson (staff managing the course)',
-      request: { params: ZCourseParam },
-      responses: jsonOk(ZCourseProgress),
+      summary:
+        '受講状況 / Who watched what and who passed, per lesson (staff managing the course), JSON or .xlsx',
+      request: { params: ZCourseParam, query: ZProgressQuery },
+      responses: {
+        200: {
+          description: 'Learners × lessons (JSON), or the file with format=xlsx',
+          content: {
+            'application/json': { schema: ZCourseProgress },
+            [XLSX_TYPE]: { schema: z.string().openapi({ format: 'binary' }) },
+          },
+        },
+        ...ERROR_RESPONSES,
+      },
     }),
     async (c) => {
       // Learners' progress is personal data: it follows the course's management, as applicants do.
-      const policy = await learningPolicyFor(db, requireActor(c));
+      const actor = requireActor(c);
+      const policy = await learningPolicyFor(db, actor);
       requireStaff(policy, 'manage');
       const course = await staffCourse(db, policy, c.req.valid('param').courseId, 'manage');
+      const { format, lang } = c.req.valid('query');
       const parts = await lessonPartsOf(db, [course.id]);
       const ids = parts.map((p) => p.id);
       const { withVideo, withQuiz } = await lessonFacts(db, ids);
@@ -142,29 +162,44 @@ export function overviewRoutes(deps: Deps) {
         ids,
         learners.map((l) => l.id),
       );
-      return c.json(
+      const data = {
+        course: { id: course.id, title: course.title },
+        lessons: parts.map((p) => ({
+          partId: p.id,
+          seq: p.seq,
+          title: p.title,
+          hasVideo: withVideo.has(p.id),
+          hasQuiz: withQuiz.has(p.id),
+        })),
+        learners: learners.map((l) => {
+          const row = ids.map((id) => cells.get(l.id)!.get(id)!);
+          return {
+            userId: l.id,
+            displayName: l.displayName,
+            email: l.email,
+            completedCount: row.filter((x) => x.complete).length,
+            cells: row,
+          };
+        }),
+      };
+      if (format === 'json') return c.json(data, 200);
+      // An export that is not recorded did not happen: the entry is written before the file is sent.
+      await recordAudit(
+        db,
+        { actor, meta: c.get('meta'), at: deps.now() },
         {
-          course: { id: course.id, title: course.title },
-          lessons: parts.map((p) => ({
-            partId: p.id,
-            seq: p.seq,
-            title: p.title,
-            hasVideo: withVideo.has(p.id),
-            hasQuiz: withQuiz.has(p.id),
-          })),
-          learners: learners.map((l) => {
-            const row = ids.map((id) => cells.get(l.id)!.get(id)!);
-            return {
-              userId: l.id,
-              displayName: l.displayName,
-              email: l.email,
-              completedCount: row.filter((x) => x.complete).length,
-              cells: row,
-            };
-          }),
+          action: 'export',
+          entityType: 'elearning_progress',
+          entityIds: [course.id],
+          detail: { lang, learners: data.learners.length },
         },
-        200,
       );
+      const body = await courseProgressXlsx(data, lang);
+      return c.body(new Uint8Array(body), 200, {
+        'content-type': XLSX_TYPE,
+        'content-disposition': `attachment; filename="elearning-progress-${course.id.slice(0, 8)}.xlsx"`,
+        'cache-control': 'no-store',
+      });
     },
   );
 

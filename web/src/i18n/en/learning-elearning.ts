@@ -177,6 +177,7 @@ export const enLearningElearning = {
   'elearning.progressIntro':
     'For each lesson: the video watched (complete at 95 %) and the quiz passed. Watched time is what the server accepted against real time.',
   'elearning.progressSummary': '{learners} learners, {done} with every lesson complete',
+  'elearning.downloadXlsx': 'Export as Excel (.xlsx)',
   'elearning.show': 'Learners shown',
   'elearning.filter.all': 'All',
   'elearning.filter.complete': 'Every lesson complete',

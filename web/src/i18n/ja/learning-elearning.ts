@@ -181,6 +181,7 @@ export const jaLearningElearning = {
   'elearning.progressIntro':
     '講義ごとに、動画の視聴（95% 以上で視聴完了）と確認テストの合否を示します。視聴の割合はサーバーが実際の時間に照らして認めた分だけです。',
   'elearning.progressSummary': '受講者 {learners} 人、全講義修了 {done} 人',
+  'elearning.downloadXlsx': 'Excel（.xlsx）で書き出す',
   'elearning.show': '表示する受講者',
   'elearning.filter.all': 'すべて',
   'elearning.filter.complete': '全講義修了',

@@ -1,11 +1,12 @@
 import { Link, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
+import { buttonClass } from '../../../components/Button';
 import { Page } from '../../../components/Page';
 import { QueryState } from '../../../components/QueryState';
 import { RowTh, Table, Td, Th } from '../../../components/Table';
 import { type Translate, useT } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
-import { type CourseProgress, useCourseProgress } from '../../../lib/queries/learning-elearning';
+import { type CourseProgress, ELEARNING, useCourseProgress } from '../../../lib/queries/learning-elearning';
 
 type Filter = 'all' | 'complete' | 'incomplete';
 
@@ -43,6 +44,15 @@ export function ProgressPage() {
             </p>
             <p className="mb-4 text-std-17B-170">
               {t('elearning.progressSummary', { learners: data.learners.length, done })}
+            </p>
+            <p className="mb-6">
+              <a
+                href={`${ELEARNING}/courses/${encodeURIComponent(courseId)}/progress?format=xlsx&lang=${t.locale}`}
+                download
+                className={buttonClass('secondary')}
+              >
+                {t('elearning.downloadXlsx')}
+              </a>
             </p>
             <fieldset className="mb-4 flex flex-wrap gap-4">
               <legend className="mb-1 text-std-17B-170">{t('elearning.show')}</legend>

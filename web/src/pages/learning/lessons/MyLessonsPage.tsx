@@ -16,11 +16,7 @@ export function MyLessonsPage() {
           data.items.length === 0 ? (
             <p>{t('elearning.noCourses')}</p>
           ) : (
-            <>
-              {data.items.map((c) => (
-                <CourseLessons key={c.courseId} course={c} />
-              ))}
-            </>
+            data.items.map((c) => <CourseLessons key={c.courseId} course={c} />)
           )
         }
       </QueryState>
