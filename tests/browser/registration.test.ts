@@ -32,6 +32,7 @@ const field = (name: string) => `[name="${name}"]`;
 describe('registration', () => {
   let childUrl = '';
   let otherAccount: Parameters<typeof signIn>[1] | null = null;
+  let receiptNo = '';
 
   it('a family registers a child on a phone and gets a receipt number', async () => {
     const page = await h.newPage({ viewport: { width: 390, height: 844 } });
@@ -95,6 +96,7 @@ describe('registration', () => {
     await page.getByRole('heading', { level: 1, name: '受け付けました' }).waitFor();
     const receipt = await page.getByLabel('受付番号').inputValue();
     expect(receipt).toMatch(RECEIPT_RE);
+    receiptNo = receipt;
     expect(await textOf(page.getByRole('region', { name: 'このあとの流れ' }))()).toContain('市区町村');
     await expectNoAxeViolations(page, 'register (receipt)');
     h.assertClean();
@@ -109,10 +111,20 @@ describe('registration', () => {
     await expectHeading(page, '登録審査');
     const table = page.getByRole('table', { name: '申し込みの一覧' });
     await table.waitFor();
-    expect(await textOf(table)()).toContain('タカハシ ユウト');
+    // The row tells the reviewer what to choose by: kanji and kana, who sent it, whether a record may exist.
+    const row = table.getByRole('row').filter({ hasText: receiptNo });
+    const rowText = await textOf(row)();
+    for (const part of ['髙橋 悠斗', 'タカハシ ユウト', '家族', '審査待ち']) expect(rowText).toContain(part);
+    expect(rowText).toMatch(/候補なし|一致度 \d+ \/ 100/);
+    // Sorting by a column is the server's, and says so on the header.
+    await table.getByRole('button', { name: 'ふりがなで並べ替え' }).click();
+    await expect.poll(() => page.url()).toContain('sort=kana');
+    await expect
+      .poll(() => table.getByRole('columnheader', { name: /ふりがな/ }).getAttribute('aria-sort'))
+      .toBe('ascending');
     await expectNoAxeViolations(page, 'review queue');
 
-    await table.getByRole('link').first().click();
+    await row.getByRole('link').click();
     await waitForPage(page);
     await page.getByRole('heading', { name: '既存の記録の候補' }).waitFor();
     expect(await textOf(page.getByRole('region', { name: 'お子さんについて' }))()).toContain('髙橋 悠斗');

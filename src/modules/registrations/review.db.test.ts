@@ -151,6 +151,57 @@ describe('the queue', () => {
     expect((await clients.admin!.get('/api/registrations?status=accepted')).body.total).toBe(0);
   });
 
+  it('shows each row’s kanji name, source and strongest suggested record, as the registration’s page scores it', async () => {
+    for (const who of ['admin', 'coordEast']) {
+      const res = await clients[who]!.get('/api/registrations');
+      for (const item of res.body.items as {
+        id: string;
+        familyName: string;
+        submitterKind: string;
+        bestMatch: { score: number; candidates: number } | null;
+      }[]) {
+        const detail = await clients[who]!.get(`/api/registrations/${item.id}`);
+        expect(item.familyName).toBe(detail.body.registration.payload.child.familyName);
+        const top = detail.body.suggestions[0];
+        expect(item.bestMatch, `${who} ${item.id}`).toEqual(
+          top ? { score: top.score, candidates: detail.body.suggestions.length } : null,
+        );
+      }
+    }
+    // The coordinator of 湘南東部 is not told of the 三浦 record that the HQ's staff see.
+    const admin = (await clients.admin!.get('/api/registrations')).body.items;
+    const east = (await clients.coordEast!.get('/api/registrations')).body.items;
+    const of = (items: { id: string; bestMatch: { candidates: number } }[]) =>
+      items.find((i) => i.id === ids.takahashi)!.bestMatch.candidates;
+    expect(of(admin)).toBeGreaterThan(of(east));
+    expect(admin.find((i: { id: string }) => i.id === ids.sato)).toMatchObject({
+      familyName: '佐藤',
+      givenName: '花子',
+      submitterKind: expect.any(String),
+    });
+  });
+
+  it('sorts by any column either way and refuses an order outside the allow-list', async () => {
+    const names = async (query: string) =>
+      ((await clients.admin!.get(`/api/registrations?${query}`)).body.items as { familyKana: string }[]).map(
+        (i) => i.familyKana,
+      );
+    const asc = await names('sort=kana');
+    expect(asc).toEqual([...asc].sort());
+    expect(await names('sort=kana&dir=desc')).toEqual([...asc].reverse());
+    const births = (
+      (await clients.admin!.get('/api/registrations?sort=birthDate&dir=desc')).body.items as {
+        birthDate: string;
+      }[]
+    ).map((i) => i.birthDate);
+    expect(births).toEqual([...births].sort().reverse());
+    for (const sort of ['submitted', 'name', 'municipality', 'source']) {
+      expect((await names(`sort=${sort}&dir=desc`)).sort()).toEqual([...asc].sort());
+    }
+    expect((await clients.admin!.get('/api/registrations?sort=payload')).status).toBe(400);
+    expect((await clients.admin!.get('/api/registrations?sort=kana&dir=sideways')).status).toBe(400);
+  });
+
   it('limits regional coordinators and branch staff to their regions; others see 404 by id', async () => {
     const east = await listed('coordEast');
     expect(east).toContain(ids.takahashi);

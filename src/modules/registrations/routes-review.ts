@@ -6,7 +6,7 @@ import { requireActor } from '../accounts/middleware';
 import { recordAudit } from '../audit/record';
 import { acceptRegistration } from './accept';
 import { mergeRegistration } from './merge';
-import { findRegistration, listRegistrations } from './queries';
+import { bestMatches, findRegistration, listRegistrations } from './queries';
 import { rejectRegistration } from './reject';
 import {
   ZAcceptRegistrationRequest,
@@ -52,7 +52,16 @@ export function reviewRoutes(deps: Deps) {
       const actor = requireReviewer(requireActor(c));
       const query = c.req.valid('query');
       const db = deps.db.systemDb;
-      const page = await listRegistrations(db, actor, query);
+      const listed = await listRegistrations(db, actor, query);
+      const matches = await bestMatches(
+        db,
+        actor,
+        listed.items.map((i) => i.id),
+      );
+      const page = {
+        ...listed,
+        items: listed.items.map((i) => ({ ...i, bestMatch: matches.get(i.id) ?? null })),
+      };
       await recordAudit(
         db,
         { actor, meta: c.get('meta'), at: deps.now() },

@@ -7,9 +7,25 @@ export { REGISTRATION_STATUSES };
 
 /** Review side of registrations: the queue, one registration with suggested matches, and the decisions. */
 
-/** `?status=` (default pending) and paging of the queue. */
+/** Orders of the queue (an allow-list mapped to SQL in queries.ts). */
+export const REGISTRATION_SORTS = [
+  'submitted',
+  'name',
+  'kana',
+  'birthDate',
+  'municipality',
+  'source',
+] as const;
+export type RegistrationSort = (typeof REGISTRATION_SORTS)[number];
+
+/**
+ * `?status=` (default pending), order and paging of the queue. With no order asked for, pending registrations
+ * come oldest first (a queue) and decided ones newest first.
+ */
 export const ZListRegistrationsQuery = z.object({
   status: z.enum(REGISTRATION_STATUSES).default('pending'),
+  sort: z.enum(REGISTRATION_SORTS).optional(),
+  dir: z.enum(['asc', 'desc']).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(50),
 });
@@ -24,9 +40,19 @@ export const ZRegistrationSummary = z
     submitterKind: z.enum(SUBMITTER_KINDS),
     municipalityCode: z.string(),
     municipalityName: z.string(),
+    familyName: z.string(),
+    givenName: z.string(),
     familyKana: z.string(),
     givenKana: z.string(),
     birthDate: z.string(),
+    /**
+     * For a pending registration, the strongest suggested existing record now (score 0–100) and how many
+     * records are suggested; null when none is, and for decided registrations.
+     */
+    bestMatch: z
+      .object({ score: z.number().int(), candidates: z.number().int() })
+      .nullable()
+      .openapi({ example: { score: 87, candidates: 2 } }),
   })
   .openapi('RegistrationSummary');
 
@@ -126,7 +152,7 @@ export const ZSuggestion = z
 /** GET /api/registrations/{id}: the registration, suggestions while pending, what the reader may do. */
 export const ZRegistrationDetail = z
   .object({
-    registration: ZRegistrationSummary.extend({
+    registration: ZRegistrationSummary.omit({ bestMatch: true }).extend({
       prefectureCode: z.string(),
       reviewedAt: z.string().nullable(),
       childId: z.string().uuid().nullable(),

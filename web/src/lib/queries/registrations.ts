@@ -60,10 +60,26 @@ export type RegistrationSummary = {
   submitterKind: SubmitterKind;
   municipalityCode: string;
   municipalityName: string;
+  /** The kanji name as sent (the queue and the registration's page). */
+  familyName?: string;
+  givenName?: string;
   familyKana: string;
   givenKana: string;
   birthDate: string;
+  /** Queue only: the strongest suggested existing record of a pending registration, null when none. */
+  bestMatch?: { score: number; candidates: number } | null;
 };
+
+/** Orders of the review queue (the server's allow-list). */
+export const REGISTRATION_SORTS = [
+  'submitted',
+  'name',
+  'kana',
+  'birthDate',
+  'municipality',
+  'source',
+] as const;
+export type RegistrationSort = (typeof REGISTRATION_SORTS)[number];
 
 export type MatchReason = { code: string; points: number; ja: string; en: string };
 
@@ -119,7 +135,12 @@ export function useSubmitRegistration() {
   });
 }
 
-export function useRegistrations(search: { status: RegistrationStatus; page: number }) {
+export function useRegistrations(search: {
+  status: RegistrationStatus;
+  sort?: RegistrationSort;
+  dir?: 'asc' | 'desc';
+  page: number;
+}) {
   return useQuery({
     queryKey: ['registrations', 'list', search],
     queryFn: ({ signal }) =>
