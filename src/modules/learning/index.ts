@@ -11,6 +11,7 @@ import { courseRoutes } from './routes-courses';
 import { learnerRoutes } from './routes-learners';
 import { publicLearnerRoutes } from './routes-learners-public';
 import { learnerStaffRoutes } from './routes-learners-staff';
+import { requestRoutes } from './routes-requests';
 import { sessionRoutes } from './routes-sessions';
 
 /**
@@ -30,6 +31,7 @@ export const learningModule: Module = {
     r.route('/', certificateRoutes(deps, lessonsCompleted));
     r.route('/', learnerRoutes(deps));
     r.route('/', learnerStaffRoutes(deps));
+    r.route('/', requestRoutes(deps));
     r.route('/elearning', elearningRoutes(deps));
     return r;
   },

@@ -8,6 +8,8 @@ import { isCode, type Label, labelOf } from './label';
 import * as learning from './learning';
 import * as learningElearning from './learning-elearning';
 import * as learningLearners from './learning-learners';
+import * as learningRoster from './learning-roster';
+import * as learningRequests from './learning-requests';
 import * as learningSelection from './learning-selection';
 import * as network from './network';
 import * as registry from './registry';
@@ -56,6 +58,11 @@ const VOCABULARIES: [string, readonly string[], Record<string, Label>][] = [
   ['session statuses', learning.SESSION_STATUSES, learning.SESSION_STATUS_LABELS],
   ['application statuses', learning.APPLICATION_STATUSES, learning.APPLICATION_STATUS_LABELS],
   ['selection reasons', learningSelection.SELECTION_REASONS, learningSelection.SELECTION_REASON_LABELS],
+  ['request statuses', learningRequests.REQUEST_STATUSES, learningRequests.REQUEST_STATUS_LABELS],
+  ['requester kinds', learningRequests.REQUESTER_KINDS, learningRequests.REQUESTER_KIND_LABELS],
+  ['request sources', learningRequests.REQUEST_SOURCES, learningRequests.REQUEST_SOURCE_LABELS],
+  ['request entry kinds', learningRequests.REQUEST_ENTRY_KINDS, learningRequests.REQUEST_ENTRY_KIND_LABELS],
+  ['request sides', learningRequests.REQUEST_SIDES, learningRequests.REQUEST_SIDE_LABELS],
   ['sign-up statuses', learningLearners.SIGN_UP_STATUSES, learningLearners.SIGN_UP_STATUS_LABELS],
   [
     'sign-up confirmations',
@@ -68,6 +75,8 @@ const VOCABULARIES: [string, readonly string[], Record<string, Label>][] = [
   ['caption languages', learningElearning.CAPTION_LANGUAGES, learningElearning.CAPTION_LANGUAGE_LABELS],
   ['quiz question kinds', learningElearning.QUESTION_KINDS, learningElearning.QUESTION_KIND_LABELS],
   ['quiz attempt statuses', learningElearning.ATTEMPT_STATUSES, learningElearning.ATTEMPT_STATUS_LABELS],
+  ['supervise expertise', learningRoster.SUPERVISE_EXPERTISE, learningRoster.SUPERVISE_EXPERTISE_LABELS],
+  ['coordinator activity', learningRoster.COORDINATOR_ACTIVITY, learningRoster.COORDINATOR_ACTIVITY_LABELS],
 ];
 
 describe('vocabularies', () => {
