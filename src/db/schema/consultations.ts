@@ -27,7 +27,7 @@ import type {
 } from '../../shared/vocab/consultations';
 import type { SystemText } from '../../shared/vocab/system-text';
 import { users } from './accounts';
-import { centres, people, prefectures, regions } from './network';
+import { centres, organisations, people, prefectures, regions } from './network';
 import { children } from './registry';
 
 /**
@@ -139,6 +139,8 @@ export const consultations = pgTable(
     askerDivision: text('asker_division').$type<MunicipalDivision>(),
     /** Name and contact of the asker (personal data, shown only within the case's scope). */
     askerContact: text('asker_contact'),
+    /** The organisation of the network that asked, when it is one (training follow-up figures, migration 0027). */
+    askerOrganisationId: uuid('asker_organisation_id').references(() => organisations.id),
     channel: text('channel').$type<Channel>().notNull(),
     childKind: text('child_kind').$type<ConsultationChildKind>().notNull(),
     childId: uuid('child_id').references(() => children.id),
@@ -192,6 +194,9 @@ export const consultations = pgTable(
       t.municipalityCode,
     ),
     index('consultations_child_idx').on(t.childId),
+    index('consultations_asker_organisation_idx')
+      .on(t.askerOrganisationId, t.openedOn)
+      .where(sql`asker_organisation_id is not null`),
     uniqueIndex('consultations_receipt_uq').on(t.receiptNo),
     uniqueIndex('consultations_case_number_uq').on(t.prefectureCode, t.caseNendo, t.caseSerial),
     index('consultations_search_trgm_idx').using('gin', t.searchText.op('gin_trgm_ops')),

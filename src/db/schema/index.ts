@@ -6,6 +6,7 @@ export * from './jobs';
 export * from './learning';
 export * from './learning-elearning';
 export * from './learning-learners';
+export * from './learning-roster';
 export * from './learning-requests';
 export * from './learning-selection';
 export * from './network';

@@ -11,6 +11,7 @@ import { courseRoutes } from './routes-courses';
 import { learnerRoutes } from './routes-learners';
 import { publicLearnerRoutes } from './routes-learners-public';
 import { learnerStaffRoutes } from './routes-learners-staff';
+import { rosterRoutes } from './roster/routes';
 import { requestRoutes } from './routes-requests';
 import { sessionRoutes } from './routes-sessions';
 
@@ -32,6 +33,7 @@ export const learningModule: Module = {
     r.route('/', learnerRoutes(deps));
     r.route('/', learnerStaffRoutes(deps));
     r.route('/', requestRoutes(deps));
+    r.route('/', rosterRoutes(deps));
     r.route('/elearning', elearningRoutes(deps));
     return r;
   },
