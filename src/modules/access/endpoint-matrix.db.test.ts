@@ -39,6 +39,8 @@ type EndpointClass =
   | 'learning_session' // a session's attendance, completions and certificates, by id only: staff who manage the session, a certificate's holder (404 outside; learning/attendance.db.test.ts, certificates.db.test.ts)
   | 'learner_own' // a learner's own learning and profile: learners only (staff have no learner profile)
   | 'learner_admin' // learner sign-ups to confirm: whoever manages the whole prefecture's learning
+  | 'training_requests' // training requests (MI-6): the centre scoped like sessions, auditors read; municipal and provider staff their own (learning/requests-denied.db.test.ts)
+  | 'training_offers' // newly opened providers to offer a training: staff who handle requests
   | 'learning_course'; // learners' progress on a course's lessons, by id only: staff who manage the course (404 outside; learning/elearning/overview.db.test.ts)
 
 const GET_ENDPOINTS: Record<string, EndpointClass> = {
@@ -137,6 +139,19 @@ const GET_ENDPOINTS: Record<string, EndpointClass> = {
   '/api/learning/elearning/me/courses': 'learner_own',
   '/api/learning/elearning/me/lessons/{partId}': 'learner_own',
   '/api/learning/elearning/me/attempts/{id}': 'learner_own',
+  '/api/learning/requests': 'training_requests',
+  '/api/learning/requests/options': 'training_requests',
+  '/api/learning/requests/transitions': 'training_requests',
+  '/api/learning/requests/new-providers': 'training_offers',
+  '/api/learning/requests/{id}': 'training_requests',
+  // Coordinator roster, supervise pools and figures (learning/roster/roster.db.test.ts): the roster follows the
+  // manage area by workplace; learners and the public never see these.
+  '/api/learning/roster': 'training',
+  '/api/learning/roster/export': 'training',
+  '/api/learning/supervise-pool': 'training',
+  '/api/learning/supervise-pool/proposal': 'training',
+  '/api/learning/figures': 'training',
+  '/api/learning/figures/export': 'training',
 };
 
 /** Query parameters a list endpoint requires. */
@@ -147,6 +162,8 @@ const REQUIRED_QUERY: Record<string, string> = {
   '/api/consultations/figures/export': 'nendo=2025',
   '/api/public/learning/sessions': 'prefecture=14',
   '/api/public/learning/sign-up/workplaces': 'prefecture=14&q=%E7%97%85%E9%99%A2',
+  '/api/learning/requests/transitions': 'nendo=2027',
+  '/api/learning/supervise-pool/proposal': 'tags=medical',
 };
 
 /** Expected status of a list request of each class, per role (users of prefecture 14). */
@@ -173,6 +190,8 @@ const ACCESS: Record<
     consultations: 200,
     training: 403,
     learner_own: 403,
+    training_requests: 403,
+    training_offers: 403,
     learner_admin: 403,
   },
   centre_admin: {
@@ -188,6 +207,8 @@ const ACCESS: Record<
     consultations: 200,
     training: 200,
     learner_own: 403,
+    training_requests: 200,
+    training_offers: 200,
     learner_admin: 200,
   },
   centre_staff: {
@@ -203,6 +224,8 @@ const ACCESS: Record<
     consultations: 200,
     training: 200,
     learner_own: 403,
+    training_requests: 200,
+    training_offers: 200,
     learner_admin: 200,
   },
   regional_coordinator: {
@@ -218,6 +241,8 @@ const ACCESS: Record<
     consultations: 200,
     training: 200,
     learner_own: 403,
+    training_requests: 200,
+    training_offers: 200,
     learner_admin: 403,
   },
   municipal_staff: {
@@ -233,6 +258,8 @@ const ACCESS: Record<
     consultations: 200,
     training: 403,
     learner_own: 403,
+    training_requests: 200,
+    training_offers: 403,
     learner_admin: 403,
   },
   provider_staff: {
@@ -248,6 +275,8 @@ const ACCESS: Record<
     consultations: 200,
     training: 403,
     learner_own: 403,
+    training_requests: 200,
+    training_offers: 403,
     learner_admin: 403,
   },
   auditor: {
@@ -263,6 +292,8 @@ const ACCESS: Record<
     consultations: 200,
     training: 200,
     learner_own: 403,
+    training_requests: 200,
+    training_offers: 403,
     learner_admin: 403,
   }, // Learners see the catalogue and their own learning only: every staff area is refused by role before any
   // record is read (access/learner-fence.ts), children's figures included.
@@ -279,6 +310,8 @@ const ACCESS: Record<
     consultations: 403,
     training: 403,
     learner_own: 200,
+    training_requests: 403,
+    training_offers: 403,
     learner_admin: 403,
   },
 };
