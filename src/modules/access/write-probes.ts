@@ -367,6 +367,34 @@ export const PROBES: Record<string, Probe> = {
     (i) => `/api/learning/applications/${i.trainingApplication}/override`,
     { outcome: 'selected', reason: '地域の事情', version: v },
   ),
+  // Attendance, assignments and certificates (attendance.db.test.ts, certificates.db.test.ts): the staff who
+  // manage the session; the learner's own assignment.
+  'PUT /api/learning/sessions/{id}/days/{dayId}/attendance/{applicationId}': on(
+    'training_application',
+    (i) =>
+      `/api/learning/sessions/${i.applicationSession}/days/${i.applicationDay}/attendance/${i.trainingApplication}`,
+    { present: true },
+  ),
+  'PUT /api/learning/me/applications/{applicationId}/assignment': on(
+    'learner_application',
+    (i) => `/api/learning/me/applications/${i.trainingApplication}/assignment`,
+    { body: '事例のまとめ' },
+  ),
+  'PUT /api/learning/sessions/{id}/assignments/{applicationId}/acceptance': on(
+    'training_application',
+    (i) => `/api/learning/sessions/${i.applicationSession}/assignments/${i.trainingApplication}/acceptance`,
+    { accepted: true },
+  ),
+  'POST /api/learning/sessions/{id}/certificates': on(
+    'training_application',
+    (i) => `/api/learning/sessions/${i.applicationSession}/certificates`,
+    {},
+  ),
+  'POST /api/learning/certificates/{id}/revocation': on(
+    'training_application',
+    (i) => `/api/learning/certificates/${i.certificate}/revocation`,
+    { reason: '誤って発行' },
+  ),
   'POST /api/learning/applications/{id}/cancel': on(
     'training_application',
     (i) => `/api/learning/applications/${i.trainingApplication}/cancel`,

@@ -7,6 +7,8 @@ import {
   learnerSignUps,
   registrations,
   savedFilters,
+  trainingApplications,
+  trainingCompletions,
   trainingCourseParts,
 } from '../../db/schema';
 import { type TestApp, TestClient } from '../../test/app';
@@ -56,6 +58,11 @@ export type RecordIds = {
   trainingSession: string;
   /** An application to an open session, by a learner of the record's prefecture. */
   trainingApplication: string;
+  /** That application's session and its first day (attendance is ticked per day). */
+  applicationSession: string;
+  applicationDay: string;
+  /** A certificate of completion of that session's course. */
+  certificate: string;
   learnerSignUp: string;
   lessonPart: string;
   elearningMedia: string;
@@ -91,6 +98,9 @@ export function unknownIds(): RecordIds {
     trainingCourse: u(),
     trainingSession: u(),
     trainingApplication: u(),
+    applicationSession: u(),
+    applicationDay: u(),
+    certificate: u(),
     learnerSignUp: u(),
     lessonPart: u(),
     elearningMedia: u(),
@@ -140,7 +150,10 @@ async function childWithRows(
   return { child: child.id, rows, consent: detail.consents[0].id as string };
 }
 
-/** An open session of the centre (HQ, online, with a capacity) and a learner's application to it. */
+/**
+ * An open session of the centre (HQ, online, with a capacity), a learner's application to it and a certificate
+ * of the course for that learner (written to the table: issuing one needs a completed session).
+ */
 async function trainingApplication(t: TestApp, staff: TestClient, prefectureCode: string) {
   const course = ok(
     await staff.post('/api/learning/courses', {
@@ -174,7 +187,27 @@ async function trainingApplication(t: TestApp, staff: TestClient, prefectureCode
     }),
     'application',
   );
-  return applied.id as string;
+  const [learnerRow] = await t.db.systemDb
+    .select({ userId: trainingApplications.learnerUserId })
+    .from(trainingApplications)
+    .where(eq(trainingApplications.id, applied.id));
+  const [certificate] = await t.db.systemDb
+    .insert(trainingCompletions)
+    .values({
+      prefectureCode,
+      courseId: course.id,
+      sessionId: session.id,
+      learnerUserId: learnerRow!.userId,
+      completedOn: '2099-06-01',
+      certificateSerial: `R81-PROB-E${prefectureCode}0-${randomUUID().slice(0, 4)}`,
+    })
+    .returning({ id: trainingCompletions.id });
+  return {
+    trainingApplication: applied.id as string,
+    applicationSession: session.id as string,
+    applicationDay: session.days[0].id as string,
+    certificate: certificate!.id,
+  };
 }
 
 /** A consultation with a pending back-up request to the municipality's team. */
@@ -319,7 +352,7 @@ export async function writeWorld(t: TestApp) {
     superviseTeam: team.id,
     trainingCourse: course43.id,
     trainingSession: session43.id,
-    trainingApplication: await trainingApplication(t, admin43, '43'),
+    ...(await trainingApplication(t, admin43, '43')),
     learnerSignUp: signUp43!.id,
     ...elearning43,
   };
@@ -369,7 +402,7 @@ export async function writeWorld(t: TestApp) {
       'bottleneck',
     ).id,
     // Another learner's application to a session of the centre's HQ (not the coordinator's region).
-    trainingApplication: await trainingApplication(t, centreAdmin, '14'),
+    ...(await trainingApplication(t, centreAdmin, '14')),
   };
   return { clients, foreign, local };
 }
