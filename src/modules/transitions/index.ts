@@ -1,5 +1,7 @@
 import type { Module } from '../../server/context';
+import { moduleRouter } from '../../server/openapi';
 import { transitionsRoutes } from './routes';
+import { transitionFollowUpRoutes } from './routes-follow-ups';
 
 /**
  * Transitions (KU-3): per 年度, the children who enter nursery or school, move on to a division of a
@@ -8,5 +10,10 @@ import { transitionsRoutes } from './routes';
 export const transitionsModule: Module = {
   name: 'transitions',
   basePath: '/api/transitions',
-  routes: transitionsRoutes,
+  routes: (deps) => {
+    const r = moduleRouter();
+    r.route('/', transitionFollowUpRoutes(deps));
+    r.route('/', transitionsRoutes(deps));
+    return r;
+  },
 };

@@ -7,7 +7,9 @@ import { requireActor } from '../accounts/middleware';
 import { recordAudit } from '../audit/record';
 import { CHILD_STATUSES } from '../registry/schemas';
 import { transitionsXlsx } from './export';
+import { withFollowUps } from './follow-ups';
 import { listTransitions } from './queries';
+import { ZFollowUp } from './routes-follow-ups';
 import { defaultTransitionNendo, TRANSITION_KINDS } from './rules';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -68,7 +70,8 @@ export const ZListTransitionsResponse = z
         birthFrom: z.string(),
         birthTo: z.string(),
         count: z.number().int(),
-        items: z.array(ZTransitionChild),
+        /** Each row with the follow-up of this group's kind for the child. */
+        items: z.array(ZTransitionChild.extend({ followUp: ZFollowUp })),
       }),
     ),
     byMunicipality: z.array(
@@ -109,7 +112,7 @@ export function transitionsRoutes(deps: Deps) {
       const today = isoDateInJapan(now);
       const filter = { ...q, nendo: q.nendo ?? defaultTransitionNendo(now) };
       const db = deps.db.systemDb;
-      const list = await listTransitions(db, actor, filter, today);
+      const list = await withFollowUps(db, await listTransitions(db, actor, filter, today));
       const ids = [...new Set(list.groups.flatMap((g) => g.items.map((i) => i.id)))];
       const filters = Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined));
       await recordAudit(
