@@ -34,6 +34,8 @@ export type Group =
   | 'learner_application' // the learner's own application
   | 'learner_apply' // applying to a session: learners only
   | 'learner_sign_up'
+  | 'training_request' // a request's centre steps: the need, the session, done or declined, the handler
+  | 'training_request_dialogue' // a request's dialogue: the centre and the requester
   | 'elearning_learner';
 
 const NON_ADMINS: readonly Role[] = [
@@ -78,6 +80,10 @@ export const REFUSED_BY_ROLE: Record<Group, readonly Role[]> = {
     'auditor',
     ...LEARNERS,
   ],
+  // Training requests (learning/requests-denied.db.test.ts): the centre takes the steps; municipal and provider
+  // staff add to the dialogue of their own requests only (others 404); auditors read.
+  training_request: ['system_admin', 'municipal_staff', 'provider_staff', 'auditor', ...LEARNERS],
+  training_request_dialogue: ['system_admin', 'auditor', ...LEARNERS],
   // A learner's own watching and quiz attempts: learners only; staff are refused by role before any id is read.
   elearning_learner: ROLES.filter((r) => r !== 'learner'),
 };
@@ -109,6 +115,15 @@ export const LOCAL_OUTSIDERS: Partial<Record<Group, readonly Role[]>> = {
     'learner',
   ],
   learner_application: ROLES, // another learner's application
+  // A request of 平塚市 owned by the HQ.
+  training_request: ['system_admin', 'regional_coordinator', 'municipal_staff', 'provider_staff', 'learner'],
+  training_request_dialogue: [
+    'system_admin',
+    'regional_coordinator',
+    'municipal_staff',
+    'provider_staff',
+    'learner',
+  ],
 };
 
 export type Probe = { group: Group; req: (i: RecordIds) => { path: string; body?: unknown } };
@@ -453,6 +468,41 @@ export const PROBES: Record<string, Probe> = {
     (i) => `/api/learning/elearning/me/lessons/${i.lessonPart}/progress`,
     { intervals: [], positionSeconds: 0 },
   ),
+  'POST /api/learning/requests/{id}/entries': on(
+    'training_request_dialogue',
+    (i) => `/api/learning/requests/${i.trainingRequest}/entries`,
+    { body: '日程の候補をお送りします' },
+  ),
+  'POST /api/learning/requests/{id}/need': on(
+    'training_request',
+    (i) => `/api/learning/requests/${i.trainingRequest}/need`,
+    {
+      version: v,
+      need: '保育士5名が吸引の手順を学ぶ',
+    },
+  ),
+  'POST /api/learning/requests/{id}/session': on(
+    'training_request',
+    (i) => `/api/learning/requests/${i.trainingRequest}/session`,
+    // The request is refused or not found before the session is read.
+    { version: v, sessionId: '00000000-0000-4000-8000-000000000000' },
+  ),
+  'POST /api/learning/requests/{id}/close': on(
+    'training_request',
+    (i) => `/api/learning/requests/${i.trainingRequest}/close`,
+    {
+      version: v,
+      outcome: 'declined',
+      reason: '既存の研修で対応',
+    },
+  ),
+  'POST /api/learning/requests/{id}/assign': on(
+    'training_request',
+    (i) => `/api/learning/requests/${i.trainingRequest}/assign`,
+    {
+      version: v,
+    },
+  ),
   'POST /api/learning/elearning/me/lessons/{partId}/attempts': on(
     'elearning_learner',
     (i) => `/api/learning/elearning/me/lessons/${i.lessonPart}/attempts`,
@@ -504,6 +554,7 @@ export const OTHER_WRITES: Record<string, Exclude<WriteClass, 'record'>> = {
   'POST /api/consultations': 'area',
   'POST /api/learning/courses': 'area',
   'POST /api/learning/sessions': 'area',
+  'POST /api/learning/requests': 'area',
   'POST /api/public/learning/sign-up': 'public',
   'PUT /api/learning/me/profile': 'area',
   'POST /api/learning/learners/invitations/preview': 'area',

@@ -64,6 +64,8 @@ export type RecordIds = {
   /** A certificate of completion of that session's course. */
   certificate: string;
   learnerSignUp: string;
+  /** A training request (MI-6) of the record's prefecture, owned by its HQ, from a municipality of no user of 14. */
+  trainingRequest: string;
   lessonPart: string;
   elearningMedia: string;
   elearningQuestion: string;
@@ -102,6 +104,7 @@ export function unknownIds(): RecordIds {
     applicationDay: u(),
     certificate: u(),
     learnerSignUp: u(),
+    trainingRequest: u(),
     lessonPart: u(),
     elearningMedia: u(),
     elearningQuestion: u(),
@@ -354,6 +357,7 @@ export async function writeWorld(t: TestApp) {
     trainingSession: session43.id,
     ...(await trainingApplication(t, admin43, '43')),
     learnerSignUp: signUp43!.id,
+    trainingRequest: await trainingRequest(admin43, '431001'),
     ...elearning43,
   };
 
@@ -403,8 +407,21 @@ export async function writeWorld(t: TestApp) {
     ).id,
     // Another learner's application to a session of the centre's HQ (not the coordinator's region).
     ...(await trainingApplication(t, centreAdmin, '14')),
+    // A request of 平塚市 owned by the HQ: not the coordinator's region, nor the municipality or provider of 14's users.
+    trainingRequest: await trainingRequest(centreAdmin, '142034'),
   };
   return { clients, foreign, local };
+}
+
+/** A training request of a municipality, recorded by the centre (owned by its HQ). */
+async function trainingRequest(staff: TestClient, municipalityCode: string) {
+  const body = {
+    requesterKind: 'municipality',
+    requesterMunicipalityCode: municipalityCode,
+    askedFor: '保育士向けの吸引の研修',
+    reason: '医療的ケア児の入園に備えて',
+  };
+  return ok(await staff.post('/api/learning/requests', body), 'training request').id as string;
 }
 
 /** A lesson of a course with a media upload begun, a question and a learner's attempt (e-learning's records). */

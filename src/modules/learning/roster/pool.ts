@@ -225,7 +225,7 @@ export async function removePoolMember(tx: DbOrTx, who: Who, area: RosterArea, i
 }
 
 export type ProposalView = TeamProposal<SuperviseExpertise> & {
-  centreId: string;
+  centreId: string | null;
   members: (TeamProposal<SuperviseExpertise>['members'][number] & {
     familyName: string;
     givenName: string;
@@ -235,20 +235,28 @@ export type ProposalView = TeamProposal<SuperviseExpertise> & {
   })[];
 };
 
-/** The team proposed from a centre's pool for the needed expertise (404 for a centre of another prefecture). */
+/**
+ * The team proposed from a centre's pool (every pool of the prefecture when none is named) for the needed
+ * expertise (404 for a centre of another prefecture).
+ */
 export async function proposeTeam(
   db: DbOrTx,
   prefectureCode: string,
   area: RosterArea,
-  centreId: string,
+  centreId: string | undefined,
   needed: SuperviseExpertise[],
 ): Promise<ProposalView> {
-  await centreOf(db, prefectureCode, centreId);
+  if (centreId) await centreOf(db, prefectureCode, centreId);
   const pool = await poolView(db, prefectureCode, area, centreId);
-  const byPerson = new Map(pool.members.map((m) => [m.personId, m]));
+  // Without a centre, every pool of the prefecture: a person in two pools counts once, with both pools' tags.
+  const byPerson = new Map<string, PoolMemberView>();
+  for (const m of pool.members) {
+    const seen = byPerson.get(m.personId);
+    byPerson.set(m.personId, seen ? { ...seen, tags: [...new Set([...seen.tags, ...m.tags])].sort() } : m);
+  }
   const proposal = proposeSuperviseTeam(
     [...new Set(needed)],
-    pool.members.map((m) => ({
+    [...byPerson.values()].map((m) => ({
       personId: m.personId,
       tags: m.tags,
       load: m.load,
@@ -256,7 +264,7 @@ export async function proposeTeam(
     })),
   );
   return {
-    centreId,
+    centreId: centreId ?? null,
     uncovered: proposal.uncovered,
     members: proposal.members.map((p) => {
       const m = byPerson.get(p.personId)!;

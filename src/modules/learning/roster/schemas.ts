@@ -103,7 +103,7 @@ export const ZPoolUpdateRequest = z
   .strict();
 
 export const ZProposalQuery = z.object({
-  centreId: z.string(),
+  centreId: z.string().optional(),
   /** Needed expertise, comma-separated. */
   tags: z
     .string()
@@ -113,7 +113,7 @@ export const ZProposalQuery = z.object({
 
 export const ZProposal = z
   .object({
-    centreId: z.string(),
+    centreId: z.string().nullable(),
     uncovered: z.array(ZExpertise),
     members: z.array(
       z.object({
