@@ -301,6 +301,26 @@ describe('a lesson, watched and tested', () => {
     expect(audits).toHaveLength(1);
   });
 
+  it('progress: reports arriving at once (two tabs) are all applied, one after the other, sharing one credit', async () => {
+    const started = Date.now();
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        learner2.post(`${BASE}/me/lessons/${lessonId}/progress`, {
+          intervals: [[i * 10, i * 10 + 10]],
+          positionSeconds: 0,
+        }),
+      ),
+    );
+    const elapsed = Date.now() - started;
+    for (const a of answers) expect(a.status).toBe(200);
+    const accepted = answers.reduce((sum, a) => sum + a.body.acceptedMs, 0);
+    // The tolerance is granted once, not per report; nothing accepted is lost to a concurrent write.
+    expect(accepted).toBeLessThanOrEqual(PROGRESS_RULE.toleranceMs + 2 * elapsed + 10);
+    expect(accepted).toBeGreaterThan(0);
+    const lesson = await learner2.get(`${BASE}/me/lessons/${lessonId}`);
+    expect(lesson.body.progress.coveredMs).toBe(accepted);
+  });
+
   it('the quiz is graded on the server: failed, then passed; answers hidden until submitted', async () => {
     const first = await learner.post(`${BASE}/me/lessons/${lessonId}/attempts`);
     expect(first.status).toBe(200);

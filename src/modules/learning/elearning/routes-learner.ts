@@ -106,17 +106,12 @@ export function learnerRoutes(deps: Deps) {
     async (c) => {
       const actor = requireActor(c);
       requireLearner(actor);
-      const { part } = await learnerLesson(db, actor, c.req.valid('param').partId);
+      const { partId } = c.req.valid('param');
       const body = c.req.valid('json');
+      // One read checks the learner's access to the lesson along with its video and progress (see reportProgress).
       const out = await reportProgress(
         db,
-        {
-          learnerUserId: actor.userId,
-          prefectureCode: actor.prefectureCode!,
-          partId: part.id,
-          intervals: body.intervals,
-          positionSeconds: body.positionSeconds,
-        },
+        { actor, partId, intervals: body.intervals, positionSeconds: body.positionSeconds },
         // Completing a lesson counts towards a certificate: recorded once, not every 15-second report, in the
         // report's own transaction.
         (tx, p) =>
@@ -126,7 +121,7 @@ export function learnerRoutes(deps: Deps) {
             {
               action: 'update',
               entityType: 'elearning_progress',
-              entityIds: [part.id, actor.userId],
+              entityIds: [partId, actor.userId],
               detail: { completed: true, coveredMs: p.coveredMs, durationMs: p.durationMs },
             },
           ),
