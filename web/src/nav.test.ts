@@ -137,3 +137,16 @@ describe('training courses and sessions in the menu', () => {
     }
   });
 });
+
+describe('training requests in the menu', () => {
+  it('lists them inside 研修 for the centre, coordinators and auditors, and for municipal and provider staff', () => {
+    for (const role of ['centre_admin', 'centre_staff', 'regional_coordinator', 'auditor'] as const) {
+      expect(paths(role, 'prefecture'), role).toContain('/learning/requests');
+    }
+    expect(paths('municipal_staff', 'municipality')).toContain('/learning/requests');
+    expect(paths('provider_staff', 'organisation')).toContain('/learning/requests');
+    for (const role of ['system_admin', 'learner'] as const) {
+      expect(paths(role, 'prefecture'), role).not.toContain('/learning/requests');
+    }
+  });
+});

@@ -7,6 +7,7 @@ import { readsConsultations, readsSharedCases, recordsConsultations } from './pa
 import { readsTrainings } from './pages/learning/courses/access';
 import { readsElearning } from './pages/learning/elearning/access';
 import { administersLearners } from './pages/learning/learners/access';
+import { filesRequests, readsRequests } from './pages/learning/requests/access';
 import { readsResourceGaps, readsResources, runsResourceRounds } from './pages/resources/access';
 
 /**
@@ -42,6 +43,7 @@ export type NavPath =
   | '/audit'
   | '/learning/sessions'
   | '/learning/courses'
+  | '/learning/requests'
   | '/learning/me'
   | '/learning/me/profile'
   | '/learning/learners'
@@ -70,6 +72,8 @@ export const ACCESS = {
   trainings: readsTrainings,
   /** E-learning's staff screens (pages/learning/elearning/access.ts). */
   elearning: readsElearning,
+  /** Training requests (pages/learning/requests/access.ts): the centre's, and municipal and provider staff's own. */
+  trainingRequests: readsRequests,
 } as const satisfies Record<string, (role: Role, scopeKind: ScopeKind) => boolean>;
 
 export function navFor(role: Role, scopeKind: ScopeKind): NavEntry[] {
@@ -120,7 +124,14 @@ export function navFor(role: Role, scopeKind: ScopeKind): NavEntry[] {
       items: [
         { to: '/learning/sessions', label: 'nav.trainingSessions' },
         { to: '/learning/courses', label: 'nav.trainingCourses' },
+        { to: '/learning/requests', label: 'nav.trainingRequests' },
       ],
+    });
+  } else if (filesRequests(role)) {
+    // Municipal and provider staff: the requests they file for their municipality or organisation.
+    entries.push({
+      label: 'nav.trainings',
+      items: [{ to: '/learning/requests', label: 'nav.trainingRequests' }],
     });
   }
   if (ACCESS.elearning(role)) entries.push({ to: '/learning/elearning', label: 'nav.elearning' });

@@ -35,6 +35,7 @@ import { attendancePrintRoutes, attendanceRoutes } from './pages/learning/attend
 import { trainingRoutes } from './pages/learning/courses/routes';
 import { elearningRoutes } from './pages/learning/lessons/routes';
 import { learnerRoutes, publicLearnerRoutes } from './pages/learning/me/routes';
+import { requestRoutes } from './pages/learning/requests/routes';
 import { NotFoundPage, RootNotFound } from './pages/NotFoundPage';
 import { NotificationsPage } from './pages/notifications/NotificationsPage';
 import { CareScorePage } from './pages/public/CareScorePage';
@@ -295,6 +296,7 @@ const routeTree = rootRoute.addChildren([
     ...learnerRoutes(appLayout),
     ...elearningRoutes(appLayout),
     ...applicationRoutes(appLayout),
+    ...requestRoutes(appLayout),
   ]),
 ]);
 

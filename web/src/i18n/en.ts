@@ -7,6 +7,7 @@ import { enLearningAttendance } from './en/learning-attendance';
 import { enLearningCourses } from './en/learning-courses';
 import { enLearningElearning } from './en/learning-elearning';
 import { enLearningLearners } from './en/learning-learners';
+import { enLearningRequests } from './en/learning-requests';
 import { enLearningSelection } from './en/learning-selection';
 import { enPublic } from './en/public';
 import { enPublicTrainings } from './en/public-trainings';
@@ -32,4 +33,5 @@ export const en = {
   ...enLearningElearning,
   ...enLearningSelection,
   ...enLearningAttendance,
+  ...enLearningRequests,
 } satisfies Record<keyof typeof ja, string>;

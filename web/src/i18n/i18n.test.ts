@@ -9,6 +9,7 @@ import { enLearningAttendance } from './en/learning-attendance';
 import { enLearningCourses } from './en/learning-courses';
 import { enLearningElearning } from './en/learning-elearning';
 import { enLearningLearners } from './en/learning-learners';
+import { enLearningRequests } from './en/learning-requests';
 import { enLearningSelection } from './en/learning-selection';
 import { enPublic } from './en/public';
 import { enPublicTrainings } from './en/public-trainings';
@@ -25,6 +26,7 @@ import { jaLearningAttendance } from './ja/learning-attendance';
 import { jaLearningCourses } from './ja/learning-courses';
 import { jaLearningElearning } from './ja/learning-elearning';
 import { jaLearningLearners } from './ja/learning-learners';
+import { jaLearningRequests } from './ja/learning-requests';
 import { jaLearningSelection } from './ja/learning-selection';
 import { jaPublic } from './ja/public';
 import { jaPublicTrainings } from './ja/public-trainings';
@@ -50,6 +52,7 @@ describe('UI dictionaries', () => {
       jaLearningSelection,
       jaLearningAttendance,
       jaLearningElearning,
+      jaLearningRequests,
     ].map((p) => Object.keys(p));
     expect(parts.flat().length).toBe(Object.keys(ja).length);
     const enParts = [
@@ -68,6 +71,7 @@ describe('UI dictionaries', () => {
       enLearningSelection,
       enLearningAttendance,
       enLearningElearning,
+      enLearningRequests,
     ].map((p) => Object.keys(p));
     expect(enParts.flat().length).toBe(Object.keys(en).length);
   });

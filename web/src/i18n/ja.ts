@@ -7,6 +7,7 @@ import { jaLearningAttendance } from './ja/learning-attendance';
 import { jaLearningCourses } from './ja/learning-courses';
 import { jaLearningElearning } from './ja/learning-elearning';
 import { jaLearningLearners } from './ja/learning-learners';
+import { jaLearningRequests } from './ja/learning-requests';
 import { jaLearningSelection } from './ja/learning-selection';
 import { jaPublic } from './ja/public';
 import { jaPublicTrainings } from './ja/public-trainings';
@@ -35,6 +36,7 @@ export const ja = {
   ...jaLearningElearning,
   ...jaLearningSelection,
   ...jaLearningAttendance,
+  ...jaLearningRequests,
 } as const;
 
 export type MessageKey = keyof typeof ja;
