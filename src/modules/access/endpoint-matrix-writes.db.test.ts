@@ -118,6 +118,10 @@ describe('endpoint matrix: writes', () => {
         ['/api/resources/bottlenecks', (i) => ({ regionId: i.region, kind: 'no_transport' })],
         ['/api/resources/services', (i) => serviceBody(i.resourceOrg)],
         [
+          '/api/learning/supervise-pool',
+          (i) => ({ centreId: i.centre, personId: i.person, tags: ['medical'] }),
+        ],
+        [
           '/api/network/people',
           (i) => ({ familyName: '熊本', givenName: '一郎', organisationId: i.organisation }),
         ],

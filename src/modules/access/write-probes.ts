@@ -36,7 +36,9 @@ export type Group =
   | 'learner_sign_up'
   | 'training_request' // a request's centre steps: the need, the session, done or declined, the handler
   | 'training_request_dialogue' // a request's dialogue: the centre and the requester
-  | 'elearning_learner';
+  | 'elearning_learner'
+  | 'coordinator_roster' // a trained coordinator's activity flag: kept by the staff whose area they work in
+  | 'supervise_pool'; // a member of a centre's supervise pool: kept by the prefecture's managers and the branch
 
 const NON_ADMINS: readonly Role[] = [
   'centre_staff',
@@ -86,6 +88,10 @@ export const REFUSED_BY_ROLE: Record<Group, readonly Role[]> = {
   training_request_dialogue: ['system_admin', 'auditor', ...LEARNERS],
   // A learner's own watching and quiz attempts: learners only; staff are refused by role before any id is read.
   elearning_learner: ROLES.filter((r) => r !== 'learner'),
+  // The coordinator roster and the supervise pools (learning/roster/area.ts): centre staff and coordinators keep
+  // them; auditors read them; everyone else may not read them at all.
+  coordinator_roster: ['system_admin', 'municipal_staff', 'provider_staff', 'auditor', ...LEARNERS],
+  supervise_pool: ['system_admin', 'municipal_staff', 'provider_staff', 'auditor', ...LEARNERS],
 };
 
 /** The system administrator manages the users of every prefecture, so it sees the record of 43. */
@@ -118,6 +124,14 @@ export const LOCAL_OUTSIDERS: Partial<Record<Group, readonly Role[]>> = {
   // A request of 平塚市 owned by the HQ.
   training_request: ['system_admin', 'regional_coordinator', 'municipal_staff', 'provider_staff', 'learner'],
   training_request_dialogue: [
+    'system_admin',
+    'regional_coordinator',
+    'municipal_staff',
+    'provider_staff',
+    'learner',
+  ],
+  // A coordinator of 14 with no municipality on record: on no region's roster, so not the coordinator's.
+  coordinator_roster: [
     'system_admin',
     'regional_coordinator',
     'municipal_staff',
@@ -512,6 +526,21 @@ export const PROBES: Record<string, Probe> = {
     (i) => `/api/learning/elearning/me/attempts/${i.elearningAttempt}/submit`,
     { answers: {} },
   ),
+  // The coordinator roster and supervise pools (learning/roster/roster.db.test.ts).
+  'PUT /api/learning/roster/{learnerUserId}/status': on(
+    'coordinator_roster',
+    (i) => `/api/learning/roster/${i.coordinator}/status`,
+    { version: 0, active: true, confirmedOn: '2026-06-01' },
+  ),
+  'PUT /api/learning/supervise-pool/{id}': on(
+    'supervise_pool',
+    (i) => `/api/learning/supervise-pool/${i.poolMember}`,
+    { version: v, tags: ['medical'] },
+  ),
+  'DELETE /api/learning/supervise-pool/{id}': on(
+    'supervise_pool',
+    (i) => `/api/learning/supervise-pool/${i.poolMember}`,
+  ),
 };
 
 export const OTHER_WRITES: Record<string, Exclude<WriteClass, 'record'>> = {
@@ -555,6 +584,7 @@ export const OTHER_WRITES: Record<string, Exclude<WriteClass, 'record'>> = {
   'POST /api/learning/courses': 'area',
   'POST /api/learning/sessions': 'area',
   'POST /api/learning/requests': 'area',
+  'POST /api/learning/supervise-pool': 'area',
   'POST /api/public/learning/sign-up': 'public',
   'PUT /api/learning/me/profile': 'area',
   'POST /api/learning/learners/invitations/preview': 'area',

@@ -70,6 +70,10 @@ export type RecordIds = {
   elearningMedia: string;
   elearningQuestion: string;
   elearningAttempt: string;
+  /** The learner of that certificate: a trained coordinator on the prefecture's roster. */
+  coordinator: string;
+  /** A person in a branch's supervise pool. */
+  poolMember: string;
 };
 
 /** Ids of the same shape as real ones that name nothing. */
@@ -109,6 +113,8 @@ export function unknownIds(): RecordIds {
     elearningMedia: u(),
     elearningQuestion: u(),
     elearningAttempt: u(),
+    coordinator: u(),
+    poolMember: u(),
   };
 }
 
@@ -210,7 +216,15 @@ async function trainingApplication(t: TestApp, staff: TestClient, prefectureCode
     applicationSession: session.id as string,
     applicationDay: session.days[0].id as string,
     certificate: certificate!.id,
+    coordinator: learnerRow!.userId,
   };
+}
+
+/** A person of the prefecture in the supervise pool of a new branch, added through the API. */
+async function poolMember(t: TestApp, admin: TestClient, prefectureCode: string, personId: string) {
+  const branch = await makeCentre(t.db.systemDb, prefectureCode, { kind: 'branch' });
+  const body = { centreId: branch.id, personId, tags: ['medical', 'welfare'] };
+  return ok(await admin.post('/api/learning/supervise-pool', body), 'supervise pool member').id as string;
 }
 
 /** A consultation with a pending back-up request to the municipality's team. */
@@ -359,6 +373,7 @@ export async function writeWorld(t: TestApp) {
     learnerSignUp: signUp43!.id,
     trainingRequest: await trainingRequest(admin43, '431001'),
     ...elearning43,
+    poolMember: await poolMember(t, admin43, '43', person43.id),
   };
 
   // 神奈川 (14): records out of some roles' reach.
