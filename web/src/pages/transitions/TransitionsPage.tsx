@@ -13,6 +13,7 @@ import {
   transitionsExportHref,
   useTransitions,
 } from '../../lib/queries/transitions';
+import { FirstEntryCell, FirstEntryHeader } from '../learning/requests/FirstEntryCell';
 import { defaultNendo, TransitionFilters } from './TransitionFilters';
 
 function Group({ group, nendo }: { group: Transitions['groups'][number]; nendo: number }) {
@@ -47,6 +48,7 @@ function Group({ group, nendo }: { group: Transitions['groups'][number]; nendo: 
               <Th>{t('children.municipality')}</Th>
               <Th>{t('transitions.region')}</Th>
               <Th>{t('transitions.affiliation')}</Th>
+              <FirstEntryHeader kind={group.kind} />
             </tr>
           </thead>
           <tbody>
@@ -68,6 +70,7 @@ function Group({ group, nendo }: { group: Transitions['groups'][number]; nendo: 
                 <Td>{c.municipalityName}</Td>
                 <Td>{c.regionName ?? t('common.none')}</Td>
                 <Td>{c.affiliation ?? t('common.none')}</Td>
+                <FirstEntryCell childId={c.id} kind={group.kind} nendo={nendo} />
               </tr>
             ))}
           </tbody>
