@@ -6,9 +6,9 @@ import { chainHash, contentOf, GENESIS_HASH } from './chain';
 /** Only one sealer at a time across all app servers (transaction-scoped advisory lock). */
 export const SEAL_LOCK = 7423002;
 
-/** The oldest unsealed entries in id order, read as {@link useUnsealedIndexInOrder} explains (in a transaction). */
+/** The oldest unsealed entries in id order, read as {@link scanUnsealedInIdOrder} explains (in a transaction). */
 export async function unsealedEntries(tx: DbOrTx, batchSize: number) {
-  await useUnsealedIndexInOrder(tx);
+  await scanUnsealedInIdOrder(tx);
   return unsealedQuery(tx, batchSize);
 }
 
@@ -26,7 +26,7 @@ export const unsealedEntriesSql = (tx: DbOrTx, batchSize: number) => unsealedQue
  * ordinary index scan in id order marks the dead entries it passes, so the next sealing skips them (0.3 ms).
  * Set for the sealer's transaction only (decision 0015).
  */
-async function useUnsealedIndexInOrder(tx: DbOrTx): Promise<void> {
+async function scanUnsealedInIdOrder(tx: DbOrTx): Promise<void> {
   await tx.execute(sql`set local enable_bitmapscan = off`);
 }
 
