@@ -4,6 +4,7 @@ import { SCOPE_KINDS } from '../../src/modules/access/actor';
 import { ROLES } from '../../src/modules/access/roles';
 import { censusAccess } from '../../src/modules/census/policy';
 import { learningPolicy } from '../../src/modules/learning/policy';
+import { rosterArea } from '../../src/modules/learning/roster/area';
 import { resourcePolicy } from '../../src/modules/resources/policy';
 import { ACCESS, isGroup, navFor } from './nav';
 
@@ -121,8 +122,8 @@ describe('training courses and sessions in the menu', () => {
       for (const kind of SCOPE_KINDS) {
         const reads = centres.some((cols) => learningPolicy(actor(role, kind), cols).read.kind !== 'none');
         // The menu reads the role only; a role the policy lets read in some scope sees the entry.
-        if (reads) expect(ACCESS.trainings(role, kind), `${role} ${kind}`).toBe(true);
-        if (!ACCESS.trainings(role, kind)) expect(reads, `${role} ${kind}`).toBe(false);
+        if (reads) expect(ACCESS.trainings(role), `${role} ${kind}`).toBe(true);
+        if (!ACCESS.trainings(role)) expect(reads, `${role} ${kind}`).toBe(false);
       }
     }
     expect(paths('centre_staff', 'regions')).toEqual(
@@ -147,6 +148,35 @@ describe('training requests in the menu', () => {
     expect(paths('provider_staff', 'organisation')).toContain('/learning/requests');
     for (const role of ['system_admin', 'learner'] as const) {
       expect(paths(role, 'prefecture'), role).not.toContain('/learning/requests');
+    }
+  });
+});
+
+describe('the coordinator roster, supervise pools and training figures in the menu', () => {
+  const pages = ['/learning/roster', '/learning/supervise-pool', '/learning/figures'];
+  it('lists them inside 研修 for exactly the roles the roster area lets read them', () => {
+    const centres = [
+      { scopeCentreId: null, scopeCentreKind: null },
+      { scopeCentreId: 'c', scopeCentreKind: 'hq' },
+      { scopeCentreId: 'c', scopeCentreKind: 'branch' },
+    ] as const;
+    for (const role of ROLES) {
+      for (const kind of SCOPE_KINDS) {
+        const reads = centres.some(
+          (cols) => rosterArea(learningPolicy(actor(role, kind), cols)).kind !== 'none',
+        );
+        const listed = pages.filter((p) => paths(role, kind).includes(p));
+        // The menu reads the role only: listed wherever some scope of the role reads them, never elsewhere.
+        if (reads) expect(listed, `${role} ${kind}`).toEqual(pages);
+        if (listed.length === 0) expect(reads, `${role} ${kind}`).toBe(false);
+      }
+    }
+    const group = navFor('centre_staff', 'regions').find((e) => isGroup(e) && e.label === 'nav.trainings');
+    expect(group && isGroup(group) ? group.items.map((i) => i.to) : []).toEqual(
+      expect.arrayContaining(pages),
+    );
+    for (const role of ['municipal_staff', 'provider_staff', 'system_admin', 'learner'] as const) {
+      for (const p of pages) expect(paths(role, 'prefecture'), role).not.toContain(p);
     }
   });
 });

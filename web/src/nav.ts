@@ -44,6 +44,9 @@ export type NavPath =
   | '/learning/sessions'
   | '/learning/courses'
   | '/learning/requests'
+  | '/learning/roster'
+  | '/learning/supervise-pool'
+  | '/learning/figures'
   | '/learning/me'
   | '/learning/me/profile'
   | '/learning/learners'
@@ -125,6 +128,9 @@ export function navFor(role: Role, scopeKind: ScopeKind): NavEntry[] {
         { to: '/learning/sessions', label: 'nav.trainingSessions' },
         { to: '/learning/courses', label: 'nav.trainingCourses' },
         { to: '/learning/requests', label: 'nav.trainingRequests' },
+        { to: '/learning/roster', label: 'nav.coordinatorRoster' },
+        { to: '/learning/supervise-pool', label: 'nav.supervisePool' },
+        { to: '/learning/figures', label: 'nav.trainingFigures' },
       ],
     });
   } else if (filesRequests(role)) {

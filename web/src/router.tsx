@@ -33,9 +33,11 @@ import { HomePage } from './pages/HomePage';
 import { applicationPrintRoutes, applicationRoutes } from './pages/learning/applications/routes';
 import { attendancePrintRoutes, attendanceRoutes } from './pages/learning/attendance/routes';
 import { trainingRoutes } from './pages/learning/courses/routes';
+import { trainingFiguresRoutes } from './pages/learning/figures/routes';
 import { elearningRoutes } from './pages/learning/lessons/routes';
 import { learnerRoutes, publicLearnerRoutes } from './pages/learning/me/routes';
 import { requestRoutes } from './pages/learning/requests/routes';
+import { rosterRoutes } from './pages/learning/roster/routes';
 import { NotFoundPage, RootNotFound } from './pages/NotFoundPage';
 import { NotificationsPage } from './pages/notifications/NotificationsPage';
 import { CareScorePage } from './pages/public/CareScorePage';
@@ -297,6 +299,8 @@ const routeTree = rootRoute.addChildren([
     ...elearningRoutes(appLayout),
     ...applicationRoutes(appLayout),
     ...requestRoutes(appLayout),
+    ...rosterRoutes(appLayout),
+    ...trainingFiguresRoutes(appLayout),
   ]),
 ]);
 

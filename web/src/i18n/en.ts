@@ -6,6 +6,7 @@ import { enCore } from './en/core';
 import { enLearningAttendance } from './en/learning-attendance';
 import { enLearningCourses } from './en/learning-courses';
 import { enLearningElearning } from './en/learning-elearning';
+import { enLearningFigures } from './en/learning-figures';
 import { enLearningLearners } from './en/learning-learners';
 import { enLearningRequests } from './en/learning-requests';
 import { enLearningSelection } from './en/learning-selection';
@@ -34,4 +35,5 @@ export const en = {
   ...enLearningSelection,
   ...enLearningAttendance,
   ...enLearningRequests,
+  ...enLearningFigures,
 } satisfies Record<keyof typeof ja, string>;

@@ -8,6 +8,7 @@ import { enCore } from './en/core';
 import { enLearningAttendance } from './en/learning-attendance';
 import { enLearningCourses } from './en/learning-courses';
 import { enLearningElearning } from './en/learning-elearning';
+import { enLearningFigures } from './en/learning-figures';
 import { enLearningLearners } from './en/learning-learners';
 import { enLearningRequests } from './en/learning-requests';
 import { enLearningSelection } from './en/learning-selection';
@@ -25,6 +26,7 @@ import { jaCore } from './ja/core';
 import { jaLearningAttendance } from './ja/learning-attendance';
 import { jaLearningCourses } from './ja/learning-courses';
 import { jaLearningElearning } from './ja/learning-elearning';
+import { jaLearningFigures } from './ja/learning-figures';
 import { jaLearningLearners } from './ja/learning-learners';
 import { jaLearningRequests } from './ja/learning-requests';
 import { jaLearningSelection } from './ja/learning-selection';
@@ -53,6 +55,7 @@ describe('UI dictionaries', () => {
       jaLearningAttendance,
       jaLearningElearning,
       jaLearningRequests,
+      jaLearningFigures,
     ].map((p) => Object.keys(p));
     expect(parts.flat().length).toBe(Object.keys(ja).length);
     const enParts = [
@@ -72,6 +75,7 @@ describe('UI dictionaries', () => {
       enLearningAttendance,
       enLearningElearning,
       enLearningRequests,
+      enLearningFigures,
     ].map((p) => Object.keys(p));
     expect(enParts.flat().length).toBe(Object.keys(en).length);
   });

@@ -6,6 +6,7 @@ import { jaCore } from './ja/core';
 import { jaLearningAttendance } from './ja/learning-attendance';
 import { jaLearningCourses } from './ja/learning-courses';
 import { jaLearningElearning } from './ja/learning-elearning';
+import { jaLearningFigures } from './ja/learning-figures';
 import { jaLearningLearners } from './ja/learning-learners';
 import { jaLearningRequests } from './ja/learning-requests';
 import { jaLearningSelection } from './ja/learning-selection';
@@ -37,6 +38,7 @@ export const ja = {
   ...jaLearningSelection,
   ...jaLearningAttendance,
   ...jaLearningRequests,
+  ...jaLearningFigures,
 } as const;
 
 export type MessageKey = keyof typeof ja;
