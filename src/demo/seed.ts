@@ -18,6 +18,7 @@ import { generateNetwork, type PrefectureSummary } from './generate';
 import { type DemoLearner, seedLearnerProfile, seedPendingSignUps } from './learners';
 import { readablePassword } from './password';
 import { resolveMunicipalityCode } from './prefecture-plans';
+import { seedTrainingRequests } from './requests';
 import { generateResources } from './resources';
 import { generateTrainings } from './trainings';
 
@@ -169,6 +170,13 @@ export async function seedDemo(deps: Omit<Deps, 'jobs'>, opts: SeedDemoOptions =
     await seedApplicants(tx, {
       prefectureCode: DEMO_PREFECTURE,
       seed: opts.seed ?? DEMO_SEED,
+      now: deps.now(),
+    });
+    // 研修の依頼: requests in every state, from the demo municipality, provider and a school (src/demo/requests.ts).
+    await seedTrainingRequests(tx, {
+      prefectureCode: DEMO_PREFECTURE,
+      branchId: demoBranch.id,
+      municipalityCode: resolveMunicipalityCode(DEMO_PREFECTURE, DEMO_MUNICIPALITY),
       now: deps.now(),
     });
     // eラーニング: a playable lesson video, captions, a handout and quizzes for the course above (src/demo/elearning.ts).
