@@ -89,6 +89,10 @@ describe('training requests denied', () => {
     expect(await statuses(w.users.municipal, req.id)).toEqual([200, 200, 403, 403, 403, 403]);
   });
 
+  it('an id that is not a uuid answers 404 like an unknown one', async () => {
+    expect(await statuses(w.users.admin, 'not-a-uuid')).toEqual(Array(6).fill(404));
+  });
+
   it('without a session every endpoint answers 401', async () => {
     const anon = new TestClient(t);
     expect(await statuses(anon, req.id)).toEqual(Array(6).fill(401));

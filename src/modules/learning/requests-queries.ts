@@ -135,9 +135,10 @@ export async function visibleRequest(db: DbOrTx, access: RequestAccess, id: stri
 
 /** The request page: summary, the dialogue, and what the caller may do now. */
 export async function requestView(db: DbOrTx, actor: Actor, access: RequestAccess, id: string, now: Date) {
-  const found = await rows(db, access, and(eq(r.id, id)), now);
+  if (!isUuid(id)) throw new AppError('not_found');
+  const found = await rows(db, access, eq(r.id, id), now);
   const row = found.rows[0];
-  if (!isUuid(id) || !row) throw new AppError('not_found');
+  if (!row) throw new AppError('not_found');
   const q = row.req;
   const centre = access.side === 'centre';
   const [entries, child, resource] = await Promise.all([
