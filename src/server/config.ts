@@ -65,6 +65,7 @@ const ZEnv = z.object({
   MAP_TILE_ATTRIBUTION: z.string().trim().max(200).optional(),
   PUBLIC_SEARCH_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(15),
   AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(1440).default(5),
+  REGISTRATION_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).max(1000).default(5),
   LEARNING_MEDIA_MAX_BYTES: z.coerce
     .number()
     .int()
@@ -99,6 +100,8 @@ export type Config = {
   auditCheckpointMs: number;
   /** The largest lesson video a centre may upload (decision 0021); captions and documents have their own. */
   learningMediaMaxBytes: number;
+  /** Registrations the public form accepts from one client address per hour (a hospital's ward may need more). */
+  registrationLimitPerAddress: number;
 };
 
 export type MapTiles = {
@@ -174,6 +177,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicSearchCacheMs: e.PUBLIC_SEARCH_CACHE_SECONDS * 1000,
     auditCheckpointMs: e.AUDIT_CHECKPOINT_MINUTES * 60_000,
     learningMediaMaxBytes: e.LEARNING_MEDIA_MAX_BYTES,
+    registrationLimitPerAddress: e.REGISTRATION_LIMIT_PER_ADDRESS,
   };
 }
 
@@ -209,6 +213,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     publicSearchCacheMs: 0,
     auditCheckpointMs: 5 * 60_000,
     learningMediaMaxBytes: 2 * 1024 ** 3,
+    registrationLimitPerAddress: 5,
     ...overrides,
   };
 }

@@ -70,22 +70,28 @@ export function deviceRows(
   }));
 }
 
-/** One decision per purpose, as given on the online form on the day it was sent. */
+/**
+ * The consents given on the online form, on the day it was sent: one decision for each purpose the family
+ * ticked. An unticked box is no decision ("not asked" — the record shows no consent and staff ask later),
+ * never a refusal: the optional boxes start unticked, so leaving one says nothing about the family's wish.
+ */
 export function consentRows(
   childId: string,
   consents: Payload['consents'],
   purposes: readonly (typeof CONSENT_PURPOSES)[number][],
   ctx: { decidedOn: string; actor: Actor; receiptNo: string },
 ): (typeof childConsents.$inferInsert)[] {
-  return purposes.map((purpose) => ({
-    childId,
-    purpose,
-    granted: consents[purpose],
-    decidedOn: ctx.decidedOn,
-    method: 'online_form' as const,
-    recordedBy: ctx.actor.userId,
-    systemNote: { code: 'registration_consent', params: { receiptNo: ctx.receiptNo } },
-  }));
+  return purposes
+    .filter((purpose) => consents[purpose])
+    .map((purpose) => ({
+      childId,
+      purpose,
+      granted: true,
+      decidedOn: ctx.decidedOn,
+      method: 'online_form' as const,
+      recordedBy: ctx.actor.userId,
+      systemNote: { code: 'registration_consent', params: { receiptNo: ctx.receiptNo } },
+    }));
 }
 
 export { CONSENT_PURPOSES };

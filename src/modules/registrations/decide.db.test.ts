@@ -103,13 +103,16 @@ describe('accept', () => {
     expect(devices).toEqual([
       expect.objectContaining({ kind: 'suction_unit', needsMains: true, batteryHours: 1.5 }),
     ]);
+    // The ticked purposes are granted; the unticked one (statistics) is not asked: no decision, not a refusal.
     const consents = await db.select().from(childConsents).where(eq(childConsents.childId, childId));
-    expect(consents).toHaveLength(4);
     const on = isoDateInJapan(reg.submittedAt);
-    for (const c of consents) {
-      expect(c).toMatchObject({ method: 'online_form', decidedOn: on });
-      expect(c.granted).toBe(c.purpose !== 'statistics');
-    }
+    expect(consents.map((c) => c.purpose).sort()).toEqual([
+      'centre_contact',
+      'disaster_planning',
+      'share_municipality',
+    ]);
+    for (const c of consents)
+      expect(c).toMatchObject({ method: 'online_form', decidedOn: on, granted: true });
     const residences = await db.select().from(childResidences).where(eq(childResidences.childId, childId));
     expect(residences).toEqual([
       expect.objectContaining({ municipalityCode: '142051', fromDate: on, toDate: null }),
@@ -241,12 +244,13 @@ describe('merge', () => {
     const items = await db.select().from(childCareItems).where(eq(childCareItems.childId, existing.id));
     expect(items.map((i) => i.code).sort()).toEqual(['suction', 'tracheostomy', 'tube_feeding_gastric']);
     const consents = await db.select().from(childConsents).where(eq(childConsents.childId, existing.id));
+    // Ticked boxes add grants; the unticked one (statistics) records nothing — not a refusal.
     expect(consents.map((c) => c.purpose).sort()).toEqual([
       'centre_contact',
       'disaster_planning',
       'share_municipality',
-      'statistics',
     ]);
+    expect(consents.every((c) => c.granted)).toBe(true);
     const [history] = await db
       .select()
       .from(childHistory)

@@ -105,11 +105,13 @@ export async function mergeRegistration(
     const careItems = c.careItems.filter((i) => !knownItems.has(i.code));
     const knownDevices = new Set(have.devices.map((d) => d.kind));
     const devices = c.devices.filter((d) => !knownDevices.has(d.kind));
-    // A purpose with no decision yet, or whose latest decision (not newer than the form) says otherwise.
+    // A purpose ticked on the form with no decision yet, or whose latest decision (not newer than the form)
+    // is not a grant. An unticked box records nothing ("not asked"): it never overrides a consent on file.
     const purposes = CONSENT_PURPOSES.filter((purpose) => {
+      if (!p.consents[purpose]) return false;
       const latest = have.consents.find((k) => k.purpose === purpose);
       const current = latest && !latest.withdrawnOn ? latest.granted : undefined;
-      return !latest || (latest.decidedOn <= on && current !== p.consents[purpose]);
+      return !latest || (latest.decidedOn <= on && current !== true);
     });
 
     if (guardians.length)

@@ -21,13 +21,22 @@ const tags = ['public'];
 export const MAX_REGISTRATION_BYTES = 64 * 1024;
 
 /**
- * Submissions allowed: per client address and hour (a family, or a hospital registering several babies), and
- * for the whole deployment per minute, so a botnet cannot fill the review queue faster than staff notice.
+ * Submissions allowed: per client address and hour (a family, or a hospital registering several babies; the
+ * number is the REGISTRATION_LIMIT_PER_ADDRESS setting, 5 by default), and for the whole deployment per
+ * minute, so a botnet cannot fill the review queue faster than staff notice.
  */
 export const REGISTRATION_RATE_LIMITS = {
   perIp: { limit: 5, windowMs: 3_600_000 },
   global: { limit: 30, windowMs: 60_000 },
 };
+
+/** The limits with the per-address number of this deployment's settings. */
+export function registrationRateLimits(perAddress: number) {
+  return {
+    ...REGISTRATION_RATE_LIMITS,
+    perIp: { ...REGISTRATION_RATE_LIMITS.perIp, limit: perAddress },
+  };
+}
 
 const errorContent = ERROR_RESPONSES[400].content;
 
@@ -57,7 +66,11 @@ export function publicRegistrationRoutes(deps: Deps) {
     },
   });
   // Shared by every server (a submission lands in the review queue), behind a free per-server check.
-  const limitRate = sharedFormLimit(deps, 'registration', REGISTRATION_RATE_LIMITS);
+  const limitRate = sharedFormLimit(
+    deps,
+    'registration',
+    registrationRateLimits(deps.config.registrationLimitPerAddress),
+  );
 
   /** Runs after validation: a filled honeypot wins over any error; other failures get ja/en issues. */
   const honeypotHook = async (

@@ -180,3 +180,22 @@ describe('POST /api/public/registrations', () => {
     expect((await visitor().post('/api/public/registrations', registrationForm())).status).toBe(429);
   });
 });
+
+describe('the per-address limit is a setting', () => {
+  it('REGISTRATION_LIMIT_PER_ADDRESS sets how many a single address may send in an hour', async () => {
+    const small = await createTestApp({ registrationLimitPerAddress: 2 });
+    try {
+      await makePrefecture(small.db.systemDb, '14');
+      const client = new TestClient(small);
+      client.ip = '198.18.0.9';
+      for (let i = 0; i < 2; i++) {
+        expect((await client.post('/api/public/registrations', registrationForm())).status).toBe(201);
+      }
+      const over = await client.post('/api/public/registrations', registrationForm());
+      expect(over.status).toBe(429);
+      expect(over.body.error.code).toBe('rate_limited');
+    } finally {
+      await small.close();
+    }
+  });
+});
