@@ -20,6 +20,7 @@ import { readablePassword } from './password';
 import { resolveMunicipalityCode } from './prefecture-plans';
 import { seedTrainingRequests } from './requests';
 import { generateResources } from './resources';
+import { seedCoordinatorRoster } from './roster';
 import { generateTrainings } from './trainings';
 
 /** The demo prefecture: 神奈川県. */
@@ -177,6 +178,12 @@ export async function seedDemo(deps: Omit<Deps, 'jobs'>, opts: SeedDemoOptions =
       prefectureCode: DEMO_PREFECTURE,
       branchId: demoBranch.id,
       municipalityCode: resolveMunicipalityCode(DEMO_PREFECTURE, DEMO_MUNICIPALITY),
+      now: deps.now(),
+    });
+    // コーディネーター名簿: past coordinator courses completed, activity, pools, follow-up (src/demo/roster.ts).
+    await seedCoordinatorRoster(tx, {
+      prefectureCode: DEMO_PREFECTURE,
+      seed: opts.seed ?? DEMO_SEED,
       now: deps.now(),
     });
     // eラーニング: a playable lesson video, captions, a handout and quizzes for the course above (src/demo/elearning.ts).
