@@ -358,6 +358,17 @@ describe('resources', () => {
     const saved = staff.getByRole('status').filter({ hasText: 'に保存しました' });
     expect(await textOf(saved)()).toContain(`${(sheet.rowCount - 1).toLocaleString('ja-JP')}件のリンク`);
     await staff.getByRole('heading', { level: 2, name: '確認の状況' }).waitFor();
+    // The listings to chase: when each link expires and when each was last confirmed; sorted by the server.
+    const pending = staff.getByRole('table', { name: /まだ確認されていない掲載/ });
+    await pending.getByRole('columnheader', { name: /リンクの期限/ }).waitFor();
+    await pending.getByRole('button', { name: '最終確認日で並べ替え' }).click();
+    await expect
+      .poll(() => pending.getByRole('columnheader', { name: /最終確認日/ }).getAttribute('aria-sort'))
+      .toBe('ascending');
+    await pending.getByRole('button', { name: '最終確認日で並べ替え' }).click();
+    await expect
+      .poll(() => pending.getByRole('columnheader', { name: /最終確認日/ }).getAttribute('aria-sort'))
+      .toBe('descending');
     await expectNoAxeViolations(staff, 'confirmation dashboard (round created)');
 
     await staff.goto('/resources/import');

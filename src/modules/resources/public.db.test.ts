@@ -254,6 +254,26 @@ describe('re-confirmation round', () => {
     const old = created.body.links.find((l: { serviceId: string }) => l.serviceId === ids.sakura);
     expect((await anon.get(`/api/public/resources/confirm/${old.token}`)).status).toBe(400);
     expect((await w.clients.centre43.get(`/api/resources/rounds/${created.body.round.id}`)).status).toBe(404);
+
+    // The listings sort on the server by any column either way; the confirmed one last when sorting by it
+    // (not confirmed yet first), with when each was last confirmed.
+    const url = `/api/resources/rounds/${created.body.round.id}`;
+    const order = async (q: string) => {
+      const res = await w.clients.centreAdmin.get(`${url}?${q}`);
+      expect(res.status, q).toBe(200);
+      return res.body.items as { serviceId: string; serviceName: string; lastConfirmedAt: string | null }[];
+    };
+    expect((await order('sort=confirmed')).at(-1)!.serviceId).toBe(ids.umi);
+    expect((await order('sort=confirmed&dir=desc'))[0]!.serviceId).toBe(ids.umi);
+    expect((await order('sort=lastConfirmed&dir=desc'))[0]!.lastConfirmedAt).not.toBeNull();
+    const names = (await order('sort=name')).map((i) => i.serviceName);
+    expect((await order('sort=name&dir=desc')).map((i) => i.serviceName)).toEqual([...names].reverse());
+    for (const sort of ['organization', 'type', 'municipality', 'linkExpires']) {
+      expect((await order(`sort=${sort}&dir=desc`)).map((i) => i.serviceId).sort()).toEqual(
+        [ids.umi, ids.himawari, ids.sakura, ids.hiratsuka].sort(),
+      );
+    }
+    expect((await w.clients.centreAdmin.get(`${url}?sort=email`)).status).toBe(400);
   });
 });
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import {
   municipalities,
@@ -12,6 +12,7 @@ import { AppError } from '../../server/errors';
 import type { ServiceType } from '../../shared/vocab/resources';
 import { recordAudit } from '../audit/record';
 import { issueProviderLinks } from './links';
+import type { RoundItemSort } from './schemas-work';
 import type { ResourceWriter } from './write-service';
 
 /**
@@ -46,7 +47,49 @@ export async function listRounds(db: DbOrTx, prefectureCode: string) {
   return out;
 }
 
-export async function roundDetail(db: DbOrTx, prefectureCode: string, unverifiedId: string) {
+/** The open link's expiry of a listing (the latest unused one). */
+const linkExpires = sql<string | null>`(select max(${resourceLinks.expiresAt}) from ${resourceLinks}
+        where ${resourceLinks.serviceId} = ${resourceServices.id} and ${resourceLinks.usedAt} is null)`;
+
+/**
+ * ORDER BY of a round's listings: the chosen column (an allow-list, never a name from the request) in the
+ * chosen direction, then municipality, name and id so the order is stable.
+ */
+function roundItemOrder(sort: RoundItemSort | undefined, dir: 'asc' | 'desc' | undefined): SQL[] {
+  const d = dir === 'desc' ? sql`desc` : sql`asc`;
+  // Dates: "not yet" (null) is the earliest, so it comes first ascending and last descending.
+  const dn = dir === 'desc' ? sql`desc nulls last` : sql`asc nulls first`;
+  const tail = [asc(resourceServices.municipalityCode), asc(resourceServices.name), asc(resourceServices.id)];
+  switch (sort) {
+    case 'name':
+      return [sql`${resourceServices.name} ${d}`, asc(resourceServices.id)];
+    case 'organization':
+      return [sql`${resourceOrganizations.name} ${d}`, ...tail];
+    case 'type':
+      return [sql`${resourceServices.type} ${d}`, ...tail];
+    case 'municipality':
+      return [
+        sql`${resourceServices.municipalityCode} ${d}`,
+        asc(resourceServices.name),
+        asc(resourceServices.id),
+      ];
+    case 'confirmed':
+      return [sql`${resourceRoundItems.confirmedAt} ${dn}`, ...tail];
+    case 'linkExpires':
+      return [sql`${linkExpires} ${dn}`, ...tail];
+    case 'lastConfirmed':
+      return [sql`${resourceServices.lastConfirmedAt} ${dn}`, ...tail];
+    default:
+      return tail;
+  }
+}
+
+export async function roundDetail(
+  db: DbOrTx,
+  prefectureCode: string,
+  unverifiedId: string,
+  order: { sort?: RoundItemSort | undefined; dir?: 'asc' | 'desc' | undefined } = {},
+) {
   const round = await roundSummary(db, prefectureCode, unverifiedId);
   if (!round) throw new AppError('not_found');
   const items = await db
@@ -60,15 +103,15 @@ export async function roundDetail(db: DbOrTx, prefectureCode: string, unverified
       email: sql<string | null>`coalesce(${resourceServices.email}, ${resourceOrganizations.email})`,
       phone: sql<string | null>`coalesce(${resourceServices.phone}, ${resourceOrganizations.phone})`,
       confirmedAt: resourceRoundItems.confirmedAt,
-      linkExpiresAt: sql<string | null>`(select max(${resourceLinks.expiresAt}) from ${resourceLinks}
-        where ${resourceLinks.serviceId} = ${resourceServices.id} and ${resourceLinks.usedAt} is null)`,
+      linkExpiresAt: linkExpires,
+      lastConfirmedAt: resourceServices.lastConfirmedAt,
     })
     .from(resourceRoundItems)
     .innerJoin(resourceServices, eq(resourceServices.id, resourceRoundItems.serviceId))
     .innerJoin(resourceOrganizations, eq(resourceOrganizations.id, resourceServices.organizationId))
     .leftJoin(municipalities, eq(municipalities.code, resourceServices.municipalityCode))
     .where(eq(resourceRoundItems.roundId, round.id))
-    .orderBy(asc(resourceServices.municipalityCode), asc(resourceServices.name));
+    .orderBy(...roundItemOrder(order.sort, order.dir));
   return {
     ...round,
     items: items.map((i) => ({
@@ -76,6 +119,7 @@ export async function roundDetail(db: DbOrTx, prefectureCode: string, unverified
       type: i.type as ServiceType,
       confirmedAt: i.confirmedAt ? i.confirmedAt.toISOString() : null,
       linkExpiresAt: i.linkExpiresAt ? new Date(i.linkExpiresAt).toISOString() : null,
+      lastConfirmedAt: i.lastConfirmedAt ? i.lastConfirmedAt.toISOString() : null,
     })),
   };
 }

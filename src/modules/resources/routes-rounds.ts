@@ -17,6 +17,7 @@ import {
   ZRemindersResponse,
   ZRound,
   ZRoundDetail,
+  ZRoundDetailQuery,
 } from './schemas-work';
 import { prefectureWorker } from './support';
 import type { ResourceWriter } from './write-service';
@@ -120,14 +121,14 @@ export function registerRoundRoutes(r: OpenAPIHono<AppEnv>, deps: Deps) {
       path: '/rounds/{id}',
       tags,
       summary: 'One round: confirmed and not yet / 確認依頼の状況',
-      request: { params: ZIdParam },
+      request: { params: ZIdParam, query: ZRoundDetailQuery },
       responses: jsonOk(ZRoundDetail),
     }),
     async (c) => {
       const w = prefectureWorker(c, deps);
       const { id } = c.req.valid('param');
       if (!isUuid(id)) throw new AppError('not_found');
-      return c.json(await roundDetail(db, w.prefectureCode, id), 200);
+      return c.json(await roundDetail(db, w.prefectureCode, id, c.req.valid('query')), 200);
     },
   );
 

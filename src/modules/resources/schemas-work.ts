@@ -31,8 +31,28 @@ export const ZRoundItem = z
     phone: z.string().nullable(),
     confirmedAt: ZTimestamp.nullable(),
     linkExpiresAt: ZTimestamp.nullable(),
+    /** The listing's last confirmation of any kind (before or during the round). */
+    lastConfirmedAt: ZTimestamp.nullable(),
   })
   .openapi('ResourceRoundItem');
+
+/** Orders of a round's listings (an allow-list mapped to SQL in rounds.ts). */
+export const ROUND_ITEM_SORTS = [
+  'name',
+  'organization',
+  'type',
+  'municipality',
+  'confirmed',
+  'linkExpires',
+  'lastConfirmed',
+] as const;
+export type RoundItemSort = (typeof ROUND_ITEM_SORTS)[number];
+
+/** GET /rounds/{id}: the order of the listings (default: municipality, then name). */
+export const ZRoundDetailQuery = z.object({
+  sort: z.enum(ROUND_ITEM_SORTS).optional(),
+  dir: z.enum(['asc', 'desc']).optional(),
+});
 
 export const ZRoundDetail = ZRound.extend({ items: z.array(ZRoundItem) }).openapi('ResourceRoundDetail');
 

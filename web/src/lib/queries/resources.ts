@@ -163,11 +163,22 @@ export function useRounds() {
   });
 }
 
-export function useRound(id: string | null) {
+/** Orders of a round's listings (the server's allow-list, ROUND_ITEM_SORTS). */
+export type RoundItemSort =
+  | 'name'
+  | 'organization'
+  | 'type'
+  | 'municipality'
+  | 'confirmed'
+  | 'linkExpires'
+  | 'lastConfirmed';
+
+export function useRound(id: string | null, order: { sort?: RoundItemSort; dir?: 'asc' | 'desc' } = {}) {
   return useQuery({
-    queryKey: ['resources', 'round', id],
-    queryFn: ({ signal }) => api.get<RoundDetail>(`${STAFF}/rounds/${enc(id ?? '')}`, undefined, signal),
+    queryKey: ['resources', 'round', id, order],
+    queryFn: ({ signal }) => api.get<RoundDetail>(`${STAFF}/rounds/${enc(id ?? '')}`, { ...order }, signal),
     enabled: !!id,
+    placeholderData: keepPreviousData,
   });
 }
 

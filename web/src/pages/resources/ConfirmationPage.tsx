@@ -6,15 +6,17 @@ import { Button } from '../../components/Button';
 import { Fieldset, INPUT_CLASS } from '../../components/Field';
 import { Page, Section } from '../../components/Page';
 import { QueryState } from '../../components/QueryState';
+import { SortableTh, type SortDir } from '../../components/SortableTh';
 import { RowTh, Table, Td, Th } from '../../components/Table';
 import { type Locale, type Translate, useLocale, useT } from '../../i18n';
-import { formatDateTime, formatNendo, formatNumber } from '../../lib/format';
+import { formatDateTime, formatDay, formatNendo, formatNumber } from '../../lib/format';
 import { absoluteLink } from '../../lib/links';
 import {
   type IssuedLinks as IssuedLinksResult,
   type LinkFormat,
   type ProviderLink,
   type RoundDetail,
+  type RoundItemSort,
   useCreateRound,
   useRound,
   useRounds,
@@ -94,21 +96,51 @@ function Issued({ result, t, locale }: { result: IssuedLinksResult; t: Translate
   );
 }
 
-function RoundView({ round, format }: { round: RoundDetail; format: LinkFormat }) {
+type RoundOrder = { sort?: RoundItemSort; dir?: SortDir };
+
+/**
+ * One round: the listings not confirmed yet, then the confirmed ones, each with what decides whom to chase
+ * next — contact, when its open link expires and when it was last confirmed — sorted by the server.
+ */
+function RoundView({
+  round,
+  format,
+  order,
+  onOrder,
+}: {
+  round: RoundDetail;
+  format: LinkFormat;
+  order: RoundOrder;
+  onOrder: (o: RoundOrder) => void;
+}) {
   const t = useT();
   const { locale } = useLocale();
   const remind = useSendReminders();
   const pending = round.items.filter((i) => !i.confirmedAt);
   const done = round.items.filter((i) => i.confirmedAt);
+  const sort: RoundItemSort = order.sort ?? 'municipality';
+  const dir: SortDir = order.dir ?? 'asc';
+  const header = (column: RoundItemSort, label: string) => (
+    <SortableTh
+      column={column}
+      label={label}
+      sort={sort}
+      dir={dir}
+      sortLabel={t('resources.rounds.sortBy', { column: label })}
+      onSort={(c, d) => onOrder({ sort: c, dir: d })}
+    />
+  );
   const rows = (items: RoundDetail['items'], caption: string) => (
     <Table caption={caption}>
       <thead>
         <tr>
-          <Th>{t('resources.name')}</Th>
-          <Th>{t('resources.type')}</Th>
-          <Th>{t('resources.municipality')}</Th>
+          {header('name', t('resources.name'))}
+          {header('type', t('resources.type'))}
+          {header('municipality', t('resources.municipality'))}
           <Th>{t('resources.rounds.contact')}</Th>
-          <Th>{t('resources.rounds.confirmedAt')}</Th>
+          {header('confirmed', t('resources.rounds.confirmedAt'))}
+          {header('linkExpires', t('resources.rounds.linkExpires'))}
+          {header('lastConfirmed', t('resources.lastConfirmed'))}
         </tr>
       </thead>
       <tbody>
@@ -123,12 +155,20 @@ function RoundView({ round, format }: { round: RoundDetail; format: LinkFormat }
             <Td>{typeLabel(t, i.type)}</Td>
             <Td>{i.municipalityName ?? i.municipalityCode}</Td>
             <Td>{[i.email, i.phone].filter(Boolean).join(' / ') || '—'}</Td>
-            <Td>
+            <Td className="whitespace-nowrap">
               {i.confirmedAt
-                ? bothCalendars(i.confirmedAt, locale)
-                : i.linkExpiresAt
-                  ? t('resources.rounds.linkUntil', { at: formatDateTime(i.linkExpiresAt, locale) })
-                  : t('resources.rounds.notYet')}
+                ? formatDay(i.confirmedAt, locale, { compact: true })
+                : t('resources.rounds.notYet')}
+            </Td>
+            <Td className="whitespace-nowrap">
+              {i.confirmedAt || !i.linkExpiresAt
+                ? t('common.none')
+                : formatDateTime(i.linkExpiresAt, locale, { compact: true })}
+            </Td>
+            <Td className="whitespace-nowrap">
+              {i.lastConfirmedAt
+                ? formatDay(i.lastConfirmedAt, locale, { compact: true })
+                : t('resources.neverConfirmed')}
             </Td>
           </tr>
         ))}
@@ -218,7 +258,8 @@ function ConfirmationInner() {
   const list = rounds.data?.items ?? [];
   const latest = [...list].sort((a, b) => b.nendo - a.nendo)[0];
   const selectedId = chosen ?? latest?.id ?? null;
-  const round = useRound(selectedId);
+  const [order, setOrder] = useState<RoundOrder>({});
+  const round = useRound(selectedId, order);
   const hasCurrent = list.some((r) => r.nendo === nendo);
 
   return (
@@ -292,7 +333,9 @@ function ConfirmationInner() {
       </Section>
       {selectedId && (
         <Section id="round-detail" title={t('resources.rounds.detailTitle')}>
-          <QueryState query={round}>{(r) => <RoundView round={r} format={format} />}</QueryState>
+          <QueryState query={round}>
+            {(r) => <RoundView round={r} format={format} order={order} onOrder={setOrder} />}
+          </QueryState>
         </Section>
       )}
       <Section id="rounds-stale" title={t('resources.rounds.staleTitle')}>
