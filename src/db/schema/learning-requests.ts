@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { char, check, index, integer, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  char,
+  check,
+  index,
+  integer,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { CourseKind } from '../../shared/vocab/learning';
 import type {
   RequestEntryKind,
