@@ -1,8 +1,8 @@
-import { count, eq } from 'drizzle-orm';
+import { count, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/client';
 import { children, prefectures, users } from '../db/schema';
-import { DEMO_PREFECTURE } from '../demo/seed';
+import { DEMO_EMAIL_DOMAIN, DEMO_PREFECTURE } from '../demo/seed';
 import { testConfig } from '../server/config';
 import { createTestDatabase } from '../test/db';
 import type { CliContext } from './io';
@@ -47,8 +47,15 @@ describe('demo seed', () => {
     expect(pref).toBeDefined();
     const [kids] = await db.systemDb.select({ n: count() }).from(children);
     expect(kids!.n).toBe(40);
-    const [accounts] = await db.systemDb.select({ n: count() }).from(users);
-    expect(accounts!.n).toBe(8);
+    // Every account one can sign in with is printed, once (the demo course's applicants have no password).
+    const signIn = await db.systemDb
+      .select({ email: users.email })
+      .from(users)
+      .where(isNotNull(users.passwordHash));
+    const printed = text.match(new RegExp(`[\\w.+-]+@${DEMO_EMAIL_DOMAIN.replace(/\./g, '\\.')}`, 'g')) ?? [];
+    expect(new Set(printed).size).toBe(printed.length);
+    expect([...printed].sort()).toEqual(signIn.map((u) => u.email).sort());
+    expect(signIn.length).toBeGreaterThanOrEqual(8);
   }, 180_000);
 
   it('refuses a database that holds data, saying so in both languages, and changes nothing', async () => {
