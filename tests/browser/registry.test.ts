@@ -116,6 +116,18 @@ describe('registry screens', () => {
     expect(href).toContain('/api/children/export?');
     expect(href).toContain('format=xlsx');
     expect(new URL(href!, h.baseUrl).searchParams.get('q')).toBe('たかはし');
+    // Every column sorts on the server, either way; the header says which way.
+    const sortBirth = results.getByRole('button', { name: '生年月日・年齢で並べ替え' });
+    await sortBirth.click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('birthDate');
+    const birthHeader = results.getByRole('columnheader', { name: /生年月日/ });
+    await expect.poll(() => birthHeader.getAttribute('aria-sort')).toBe('ascending');
+    await sortBirth.click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('dir')).toBe('desc');
+    await expect.poll(() => birthHeader.getAttribute('aria-sort')).toBe('descending');
+    expect(new URL(page.url()).searchParams.get('q')).toBe('たかはし');
+    await results.getByRole('columnheader', { name: /更新日/ }).waitFor();
+    await expectNoAxeViolations(page, 'registry list sorted');
     // A 和暦 birth date filter is read too.
     await page.goto('/children?birthDate=H31.4.5');
     await waitForPage(page);
@@ -335,6 +347,42 @@ describe('registry screens', () => {
     expect(href).toMatch(/^\/api\/transitions\?nendo=\d{4}&format=xlsx$/);
     await expectNoAxeViolations(page, 'transitions');
     await shot(page, 'transitions');
+
+    // Each row: a follow-up status and an owner set in place, and a consultation started about the child.
+    const status = page.getByRole('combobox', { name: /さんの対応状況$/ }).first();
+    await status.waitFor();
+    const childName = (await status.getAttribute('aria-label'))!.replace(/さんの対応状況$/, '');
+    await status.selectOption({ label: '対応中' });
+    await expect.poll(() => status.inputValue()).toBe('in_progress');
+    // The owner: the signed-in centre staff member (who sees every child of the prefecture).
+    const me = await page.evaluate(async () => {
+      const res = await fetch('/api/auth/session');
+      return ((await res.json()) as { user: { id: string; displayName: string } }).user;
+    });
+    const owner = page.getByRole('combobox', { name: `${childName}さんの担当者` }).first();
+    await expect.poll(() => owner.isEnabled()).toBe(true);
+    await owner.selectOption(me.id);
+    await expect.poll(() => owner.inputValue()).toBe(me.id);
+    await page.reload();
+    await waitForPage(page);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('combobox', { name: `${childName}さんの対応状況` })
+          .first()
+          .inputValue(),
+      )
+      .toBe('in_progress');
+    await expectNoAxeViolations(page, 'transitions (follow-up set)');
+    await page
+      .getByRole('link', { name: `${childName}さんについて相談を始める` })
+      .first()
+      .click();
+    await waitForPage(page);
+    await expectHeading(page, '相談を受け付ける');
+    await expect.poll(textOf(page.locator('#main'))).toContain(`選んだお子さん：${childName}`);
+    expect(await page.getByRole('textbox', { name: /件名/ }).inputValue()).toMatch(/年度の.+に向けて$/);
+    await expectNoAxeViolations(page, 'intake from transitions');
 
     const tablet = await centreStaff(TABLET);
     await tablet.goto('/transitions');

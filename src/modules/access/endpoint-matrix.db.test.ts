@@ -51,6 +51,7 @@ const GET_ENDPOINTS: Record<string, EndpointClass> = {
   '/api/notifications': 'inbox',
   '/api/children/export': 'children',
   '/api/transitions': 'children',
+  '/api/transitions/owners': 'children',
   '/api/saved-filters': 'own',
   '/api/home/figures': 'children_figures',
   '/api/audit': 'audit',

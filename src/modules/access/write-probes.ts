@@ -18,6 +18,7 @@ export type WriteClass =
 /** Who the record of a probe belongs to, for the deliberate 403s and the records of prefecture 14. */
 export type Group =
   | 'child'
+  | 'transition_follow_up' // a child's transition follow-up: those who keep the registry, in their area
   | 'own'
   | 'network'
   | 'users'
@@ -55,6 +56,8 @@ const LEARNERS: readonly Role[] = ['learner'];
 /** Roles refused a whole kind of record before its id is read: 403 for a real and an unknown id alike. */
 export const REFUSED_BY_ROLE: Record<Group, readonly Role[]> = {
   child: LEARNERS,
+  // Only the roles that keep the registry set a transition's follow-up (transitions/follow-ups.ts).
+  transition_follow_up: ['system_admin', 'provider_staff', 'auditor', ...LEARNERS],
   own: [],
   network: NON_ADMINS,
   users: NON_ADMINS,
@@ -107,6 +110,7 @@ const AREA_OUTSIDERS: readonly Role[] = [
 ];
 export const LOCAL_OUTSIDERS: Partial<Record<Group, readonly Role[]>> = {
   child: AREA_OUTSIDERS,
+  transition_follow_up: AREA_OUTSIDERS,
   consultation: AREA_OUTSIDERS,
   service: ['system_admin', 'provider_staff', 'learner'],
   bottleneck: ['system_admin', 'provider_staff', 'learner'], // providers do not read bottlenecks at all
@@ -176,6 +180,11 @@ const QUESTION = {
 
 /** Every write operation naming a record in its path, with a valid body, so only the id decides the answer. */
 export const PROBES: Record<string, Probe> = {
+  'PATCH /api/transitions/follow-ups/{id}': on(
+    'transition_follow_up',
+    (i) => `/api/transitions/follow-ups/${i.child}`,
+    { nendo: 2027, kind: 'elementary_entry', status: 'in_progress', ownerUserId: null, version: 0 },
+  ),
   'PATCH /api/children/{id}': child('', { givenName: '変更' }),
   'PUT /api/children/{id}/care-items': child('/care-items', { items: [{ code: 'oxygen' }] }),
   ...Object.fromEntries(

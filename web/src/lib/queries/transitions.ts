@@ -1,4 +1,5 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { FollowUpStatus } from '../../../../src/shared/vocab/transitions';
 import { api, withQuery } from '../api';
 
 /** 移行予定: children reaching a life-stage transition in a 年度 (GET /api/transitions). */
@@ -25,6 +26,16 @@ export type TransitionChild = {
   municipalityName: string;
   regionName: string | null;
   affiliation: string | null;
+  /** Where the follow-up of this row's transition stands and who carries it (version 0: nothing kept yet). */
+  followUp?: FollowUp;
+};
+
+export type FollowUp = {
+  status: FollowUpStatus;
+  ownerUserId: string | null;
+  ownerName: string | null;
+  updatedAt: string | null;
+  version: number;
 };
 
 export type Transitions = {
@@ -60,4 +71,37 @@ export function transitionsExportHref(
   lang: 'ja' | 'en',
 ): string {
   return withQuery('/api/transitions', { ...search, format: 'xlsx', lang: lang === 'en' ? 'en' : undefined });
+}
+
+/** Who may carry a transition, and whether the reader may set follow-ups at all. */
+export function useTransitionOwners() {
+  return useQuery({
+    queryKey: ['transitions', 'owners'],
+    queryFn: ({ signal }) =>
+      api.get<{ canEdit: boolean; people: { id: string; name: string; role: string }[] }>(
+        '/api/transitions/owners',
+        undefined,
+        signal,
+      ),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export type SetFollowUpBody = {
+  nendo: number;
+  kind: TransitionKind;
+  status: FollowUpStatus;
+  ownerUserId: string | null;
+  version: number;
+};
+
+/** Sets one row's status and owner; the lists are read again afterwards (also after a refusal). */
+export function useSetFollowUp(childId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SetFollowUpBody) =>
+      api.patch<FollowUp>(`/api/transitions/follow-ups/${encodeURIComponent(childId)}`, body),
+    // Pending until the lists are read again, so the next change carries the new version.
+    onSettled: () => qc.invalidateQueries({ queryKey: ['transitions'] }),
+  });
 }

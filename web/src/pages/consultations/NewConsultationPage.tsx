@@ -1,5 +1,5 @@
 import { useNavigate } from '@tanstack/react-router';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { MUNICIPAL_DIVISION_LABELS } from '../../../../src/shared/vocab/consultations';
 import { ApiErrorAlert, ErrorAlert } from '../../components/Alert';
 import { Button } from '../../components/Button';
@@ -22,6 +22,7 @@ import { seesPersonalData } from '../../lib/roles';
 import { recordsConsultations } from './access';
 import { ChildPicker, type PickedChild } from './ChildPicker';
 import { forConsultationRoles, useRole } from './Guard';
+import { useIntakePrefill } from './intake-prefill';
 import { askerLabel, channelLabel, topicLabel, urgencyLabel } from './labels';
 
 type ChildKind = 'registered' | 'unregistered' | 'anonymous';
@@ -55,6 +56,17 @@ function NewConsultation() {
   const [nextAction, setNextAction] = useState('');
   const [nextActionOn, setNext] = useState('');
   const [attempted, setAttempted] = useState(false);
+  // Opened from another list with a child (the transitions list's 相談を始める): fill it in once.
+  const prefill = useIntakePrefill();
+  const [prefilled, setPrefilled] = useState(false);
+  useEffect(() => {
+    if (prefilled || !prefill.child || !readsRegistry) return;
+    setPrefilled(true);
+    setChildKind('registered');
+    setChild(prefill.child);
+    setMunicipality((m) => m || prefill.child!.municipalityCode);
+    if (prefill.subject) setSubject((s) => s || prefill.subject!);
+  }, [prefill.child, prefill.subject, prefilled, readsRegistry]);
   const required = t('consult.form.required');
   const errors = {
     municipalityCode: municipalityCode ? null : required,

@@ -1,5 +1,5 @@
 import { type AnyRoute, createRoute, lazyRouteComponent } from '@tanstack/react-router';
-import { parseFiguresSearch, parseQueueSearch } from './search';
+import { parseFiguresSearch, parseIntakeSearch, parseQueueSearch } from './search';
 
 /**
  * The routes of the consultation (相談支援) screens, every page loaded lazily. Only these definitions and the
@@ -39,6 +39,7 @@ export function staffConsultationRoutes<P extends AnyRoute>(parent: P) {
   const create = createRoute({
     getParentRoute: () => parent,
     path: 'consultations/new',
+    validateSearch: parseIntakeSearch,
     component: lazyRouteComponent(() => import('./NewConsultationPage'), 'NewConsultationPage'),
   });
   const caseload = createRoute({

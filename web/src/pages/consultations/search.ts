@@ -59,3 +59,24 @@ export function parseFiguresSearch(raw: Record<string, unknown>): FiguresSearch 
   const n = Number(raw.nendo);
   return { nendo: Number.isInteger(n) && n >= 2000 && n <= 2100 ? n : undefined };
 }
+
+/**
+ * What another screen may fill the intake with through its address (/consultations/new?childId=…&subject=…):
+ * a registered child (read from the registry, so only one the user may see) and a one-line subject. The
+ * subject names no child (the transitions list writes the kind of transition and the 年度).
+ */
+export type IntakeSearch = { childId?: string; subject?: string };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function parseIntakeSearch(raw: Record<string, unknown>): IntakeSearch {
+  const childId = typeof raw.childId === 'string' && UUID.test(raw.childId) ? raw.childId : undefined;
+  const subject =
+    typeof raw.subject === 'string'
+      ? raw.subject
+          .replace(/[\r\n]+/g, ' ')
+          .trim()
+          .slice(0, 100)
+      : '';
+  return { ...(childId ? { childId } : {}), ...(subject ? { subject } : {}) };
+}

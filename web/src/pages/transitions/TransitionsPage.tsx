@@ -14,6 +14,7 @@ import {
   useTransitions,
 } from '../../lib/queries/transitions';
 import { FirstEntryCell, FirstEntryHeader } from '../learning/requests/FirstEntryCell';
+import { FollowUpCells } from './FollowUpCell';
 import { defaultNendo, TransitionFilters } from './TransitionFilters';
 
 function Group({ group, nendo }: { group: Transitions['groups'][number]; nendo: number }) {
@@ -49,6 +50,11 @@ function Group({ group, nendo }: { group: Transitions['groups'][number]; nendo: 
               <Th>{t('transitions.region')}</Th>
               <Th>{t('transitions.affiliation')}</Th>
               <FirstEntryHeader kind={group.kind} />
+              <Th>{t('transitions.followUp')}</Th>
+              <Th>{t('transitions.owner')}</Th>
+              <Th>
+                <span className="sr-only">{t('transitions.actions')}</span>
+              </Th>
             </tr>
           </thead>
           <tbody>
@@ -71,6 +77,7 @@ function Group({ group, nendo }: { group: Transitions['groups'][number]; nendo: 
                 <Td>{c.regionName ?? t('common.none')}</Td>
                 <Td>{c.affiliation ?? t('common.none')}</Td>
                 <FirstEntryCell childId={c.id} kind={group.kind} nendo={nendo} />
+                <FollowUpCells child={c} kind={group.kind} nendo={nendo} />
               </tr>
             ))}
           </tbody>
