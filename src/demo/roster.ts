@@ -365,17 +365,15 @@ export async function seedCoordinatorRoster(
         })
         .returning({ id: trainingApplications.id });
       const present = rng.chance(0.85);
-      await tx
-        .insert(trainingAttendance)
-        .values(
-          days.map((d) => ({
-            sessionDayId: d.id,
-            applicationId: app!.id,
-            present,
-            recordedBy: recorder.id,
-            recordedAt: at,
-          })),
-        );
+      await tx.insert(trainingAttendance).values(
+        days.map((d) => ({
+          sessionDayId: d.id,
+          applicationId: app!.id,
+          present,
+          recordedBy: recorder.id,
+          recordedAt: at,
+        })),
+      );
       if (!present) continue;
       await tx.insert(trainingCompletions).values({
         prefectureCode: pref,

@@ -8,9 +8,8 @@ import { isCode, type Label, labelOf } from './label';
 import * as learning from './learning';
 import * as learningElearning from './learning-elearning';
 import * as learningLearners from './learning-learners';
-import * as learningRoster from './learning-roster';
-import * as learningRoster from './learning-roster';
 import * as learningRequests from './learning-requests';
+import * as learningRoster from './learning-roster';
 import * as learningSelection from './learning-selection';
 import * as network from './network';
 import * as registry from './registry';
@@ -76,8 +75,6 @@ const VOCABULARIES: [string, readonly string[], Record<string, Label>][] = [
   ['caption languages', learningElearning.CAPTION_LANGUAGES, learningElearning.CAPTION_LANGUAGE_LABELS],
   ['quiz question kinds', learningElearning.QUESTION_KINDS, learningElearning.QUESTION_KIND_LABELS],
   ['quiz attempt statuses', learningElearning.ATTEMPT_STATUSES, learningElearning.ATTEMPT_STATUS_LABELS],
-  ['supervise expertise', learningRoster.SUPERVISE_EXPERTISE, learningRoster.SUPERVISE_EXPERTISE_LABELS],
-  ['coordinator activity', learningRoster.COORDINATOR_ACTIVITY, learningRoster.COORDINATOR_ACTIVITY_LABELS],
   ['supervise expertise', learningRoster.SUPERVISE_EXPERTISE, learningRoster.SUPERVISE_EXPERTISE_LABELS],
   ['coordinator activity', learningRoster.COORDINATOR_ACTIVITY, learningRoster.COORDINATOR_ACTIVITY_LABELS],
 ];
