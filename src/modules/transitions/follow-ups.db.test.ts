@@ -56,7 +56,7 @@ async function rowOf(client: TestClient, kind: string, childId: string) {
 }
 
 const set = (client: TestClient, childId: string, body: Record<string, unknown>) =>
-  client.put(`/api/transitions/follow-ups/${childId}`, {
+  client.patch(`/api/transitions/follow-ups/${childId}`, {
     nendo: 2027,
     kind: 'elementary_entry',
     status: 'in_progress',

@@ -58,7 +58,7 @@ export function transitionFollowUpRoutes(deps: Deps) {
 
   r.openapi(
     createRoute({
-      method: 'put',
+      method: 'patch',
       path: '/follow-ups/{id}',
       tags,
       summary: "Set the follow-up of a child's transition / 移行の対応状況と担当者",
