@@ -136,6 +136,26 @@ describe('transition follow-ups', () => {
     expect(people).not.toContain(kumamotoStaff.id);
   });
 
+  it('orders each kind’s rows by any column either way, empty values last, and refuses other orders', async () => {
+    const ids2 = async (q: string) => {
+      const res = await staff.client.get(`/api/transitions?nendo=2027&kind=elementary_entry&${q}`);
+      expect(res.status, q).toBe(200);
+      return (res.body.groups[0].items as Row[]).map((i) => [i.id, i.followUp.status]);
+    };
+    // entry is 完了 (done) since the tests above; chigasaki not started.
+    expect((await ids2('sort=followUp'))[0]).toEqual([ids.chigasaki, 'not_started']);
+    expect((await ids2('sort=followUp&dir=desc'))[0]).toEqual([ids.entry, 'done']);
+    expect((await ids2('sort=owner'))[0]![0]).toBe(ids.entry); // the only row with an owner
+    expect((await ids2('sort=owner&dir=desc'))[0]![0]).toBe(ids.entry); // no owner stays last
+    expect((await ids2('sort=municipality&dir=desc'))[0]![0]).toBe(ids.chigasaki);
+    for (const sort of ['kana', 'birthDate', 'region', 'affiliation']) {
+      expect((await ids2(`sort=${sort}&dir=desc`)).map((r) => r[0]).sort()).toEqual(
+        [ids.entry, ids.chigasaki].sort(),
+      );
+    }
+    expect((await staff.client.get('/api/transitions?sort=family_name')).status).toBe(400);
+  });
+
   it('refuses a status outside the vocabulary', async () => {
     expect((await set(staff.client, ids.entry!, { status: 'finished', version: 2 })).status).toBe(400);
   });

@@ -194,3 +194,68 @@ export async function setFollowUp(
   const after = (await followUpsOf(tx, [child.id], input.nendo)).get(`${child.id}:${input.kind}`);
   return after ?? NOT_STARTED;
 }
+
+/** Orders of a transitions list's rows (an allow-list; the default is municipality, then kana). */
+export const TRANSITION_SORTS = [
+  'kana',
+  'birthDate',
+  'municipality',
+  'region',
+  'affiliation',
+  'followUp',
+  'owner',
+] as const;
+export type TransitionSort = (typeof TRANSITION_SORTS)[number];
+
+const STATUS_ORDER: Record<FollowUpStatus, number> = {
+  not_started: 0,
+  in_progress: 1,
+  done: 2,
+  not_needed: 3,
+};
+
+type Row = Awaited<ReturnType<typeof withFollowUps>>['groups'][number]['items'][number];
+
+/**
+ * Each group's rows in the order asked for. The list is never paged (a 年度's transitions come whole), and a
+ * row's follow-up belongs to its group's kind, so the rows are ordered here, after the follow-ups are read;
+ * ties keep the statement's order (municipality, kana, id). Empty values come last either way.
+ */
+export function sortTransitionRows<L extends { groups: { items: Row[] }[] }>(
+  list: L,
+  sort: TransitionSort | undefined,
+  dir: 'asc' | 'desc' | undefined,
+): L {
+  if (!sort) return list;
+  const key = (r: Row): string | number | null => {
+    switch (sort) {
+      case 'kana':
+        return `${r.familyKana} ${r.givenKana}`;
+      case 'birthDate':
+        return r.birthDate;
+      case 'municipality':
+        return r.municipalityCode;
+      case 'region':
+        return r.regionName;
+      case 'affiliation':
+        return r.affiliation;
+      case 'followUp':
+        return STATUS_ORDER[r.followUp.status];
+      case 'owner':
+        return r.followUp.ownerName;
+    }
+  };
+  const sign = dir === 'desc' ? -1 : 1;
+  const compare = (a: Row, b: Row) => {
+    const x = key(a);
+    const y = key(b);
+    if (x === y) return 0;
+    if (x === null) return 1;
+    if (y === null) return -1;
+    return (x < y ? -1 : 1) * sign;
+  };
+  return {
+    ...list,
+    groups: list.groups.map((g) => ({ ...g, items: [...g.items].sort(compare) })),
+  };
+}

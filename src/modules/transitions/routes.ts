@@ -7,7 +7,7 @@ import { requireActor } from '../accounts/middleware';
 import { recordAudit } from '../audit/record';
 import { CHILD_STATUSES } from '../registry/schemas';
 import { transitionsXlsx } from './export';
-import { withFollowUps } from './follow-ups';
+import { sortTransitionRows, TRANSITION_SORTS, withFollowUps } from './follow-ups';
 import { listTransitions } from './queries';
 import { ZFollowUp } from './routes-follow-ups';
 import { defaultTransitionNendo, TRANSITION_KINDS } from './rules';
@@ -36,6 +36,9 @@ export const ZListTransitionsQuery = z.object({
     .optional(),
   region: z.string().uuid().optional(),
   kind: z.enum(TRANSITION_KINDS).optional(),
+  /** The rows' order within each kind (default: municipality, then kana). */
+  sort: z.enum(TRANSITION_SORTS).optional(),
+  dir: z.enum(['asc', 'desc']).optional(),
   format: z.enum(['json', 'xlsx']).default('json'),
   lang: z.enum(['ja', 'en']).default('ja'),
 });
@@ -107,12 +110,16 @@ export function transitionsRoutes(deps: Deps) {
     }),
     async (c) => {
       const actor = requireActor(c);
-      const { format, lang, ...q } = c.req.valid('query');
+      const { format, lang, sort, dir, ...q } = c.req.valid('query');
       const now = deps.now();
       const today = isoDateInJapan(now);
       const filter = { ...q, nendo: q.nendo ?? defaultTransitionNendo(now) };
       const db = deps.db.systemDb;
-      const list = await withFollowUps(db, await listTransitions(db, actor, filter, today));
+      const list = sortTransitionRows(
+        await withFollowUps(db, await listTransitions(db, actor, filter, today)),
+        sort,
+        dir,
+      );
       const ids = [...new Set(list.groups.flatMap((g) => g.items.map((i) => i.id)))];
       const filters = Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined));
       await recordAudit(
