@@ -373,6 +373,17 @@ describe('registry screens', () => {
           .inputValue(),
       )
       .toBe('in_progress');
+    // The rows sort on the server, the same order in every kind.
+    await page.getByRole('button', { name: '対応状況で並べ替え' }).first().click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('followUp');
+    await expect
+      .poll(() =>
+        page
+          .getByRole('columnheader', { name: /対応状況/ })
+          .first()
+          .getAttribute('aria-sort'),
+      )
+      .toBe('ascending');
     await expectNoAxeViolations(page, 'transitions (follow-up set)');
     await page
       .getByRole('link', { name: `${childName}さんについて相談を始める` })

@@ -51,11 +51,25 @@ export type Transitions = {
   byMunicipality: { code: string; name: string; counts: Partial<Record<TransitionKind, number>> }[];
 };
 
+/** Orders of the rows within each kind (the server's allow-list, transitions/follow-ups.ts). */
+export const TRANSITION_SORTS = [
+  'kana',
+  'birthDate',
+  'municipality',
+  'region',
+  'affiliation',
+  'followUp',
+  'owner',
+] as const;
+export type TransitionSort = (typeof TRANSITION_SORTS)[number];
+
 export type TransitionSearch = {
   nendo?: number;
   municipality?: string;
   region?: string;
   kind?: TransitionKind;
+  sort?: TransitionSort;
+  dir?: 'asc' | 'desc';
 };
 
 export function useTransitions(search: TransitionSearch & { nendo: number }) {

@@ -7,7 +7,12 @@ import { SelectField } from '../../components/Field';
 import { useLocale, useT } from '../../i18n';
 import { formatNendo } from '../../lib/format';
 import { useMunicipalities, useRegions } from '../../lib/queries/network';
-import { TRANSITION_KINDS, type TransitionKind, type TransitionSearch } from '../../lib/queries/transitions';
+import {
+  TRANSITION_KINDS,
+  TRANSITION_SORTS,
+  type TransitionKind,
+  type TransitionSearch,
+} from '../../lib/queries/transitions';
 import { optionsOf } from '../registry/record/labels';
 
 /** The 年度 shown when none is chosen: the next one (what coordinators prepare for), as the server decides it. */
@@ -27,6 +32,8 @@ export function parseTransitionSearch(raw: Record<string, unknown>): TransitionS
     municipality: str(raw.municipality),
     region: str(raw.region),
     kind: (TRANSITION_KINDS as readonly string[]).includes(kind ?? '') ? (kind as TransitionKind) : undefined,
+    sort: TRANSITION_SORTS.find((v) => v === raw.sort),
+    dir: raw.dir === 'desc' ? 'desc' : raw.dir === 'asc' ? 'asc' : undefined,
   };
   for (const key of Object.keys(out) as (keyof TransitionSearch)[]) {
     if (out[key] === undefined) delete out[key];
@@ -58,7 +65,11 @@ export function TransitionFilters({ search, nendo }: { search: TransitionSearch;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void navigate({ to: '/transitions', search: parseTransitionSearch(draft) });
+    // The rows' order is chosen by the column headers: a new search keeps it.
+    void navigate({
+      to: '/transitions',
+      search: parseTransitionSearch({ ...draft, sort: search.sort, dir: search.dir }),
+    });
   };
 
   return (

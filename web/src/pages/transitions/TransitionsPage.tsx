@@ -1,14 +1,16 @@
-import { Link, useSearch } from '@tanstack/react-router';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { transitionBirthRange } from '../../../../src/modules/transitions/rules';
 import { buttonClass } from '../../components/Button';
 import { Page } from '../../components/Page';
 import { QueryState } from '../../components/QueryState';
+import { SortableTh } from '../../components/SortableTh';
 import { RowTh, Table, Td, Th } from '../../components/Table';
 import { useLocale, useT } from '../../i18n';
 import { formatDate, formatNendo, formatNumber, fullName } from '../../lib/format';
 import {
   TRANSITION_KINDS,
   type TransitionKind,
+  type TransitionSort,
   type Transitions,
   transitionsExportHref,
   useTransitions,
@@ -20,6 +22,21 @@ import { defaultNendo, TransitionFilters } from './TransitionFilters';
 function Group({ group, nendo }: { group: Transitions['groups'][number]; nendo: number }) {
   const t = useT();
   const { locale } = useLocale();
+  const search = useSearch({ from: '/app/transitions' });
+  const navigate = useNavigate();
+  // The rows' order, the same for every kind (the server's; default municipality, then kana).
+  const sort: TransitionSort = search.sort ?? 'municipality';
+  const dir = search.dir ?? 'asc';
+  const header = (column: TransitionSort, label: string) => (
+    <SortableTh
+      column={column}
+      label={label}
+      sort={sort}
+      dir={dir}
+      sortLabel={t('list.sortByColumn', { column: label })}
+      onSort={(c, d) => void navigate({ to: '/transitions', search: { ...search, sort: c, dir: d } })}
+    />
+  );
   const computed = transitionBirthRange(group.kind, nendo);
   const range = { from: group.birthFrom ?? computed.from, to: group.birthTo ?? computed.to };
   const id = `transition-${group.kind}`;
@@ -44,14 +61,14 @@ function Group({ group, nendo }: { group: Transitions['groups'][number]; nendo: 
         <Table caption={t('transitions.listOf', { kind: title })} captionHidden>
           <thead>
             <tr>
-              <Th>{t('children.name')}</Th>
-              <Th>{t('children.birthDate')}</Th>
-              <Th>{t('children.municipality')}</Th>
-              <Th>{t('transitions.region')}</Th>
-              <Th>{t('transitions.affiliation')}</Th>
+              {header('kana', t('children.name'))}
+              {header('birthDate', t('children.birthDate'))}
+              {header('municipality', t('children.municipality'))}
+              {header('region', t('transitions.region'))}
+              {header('affiliation', t('transitions.affiliation'))}
               <FirstEntryHeader kind={group.kind} />
-              <Th>{t('transitions.followUp')}</Th>
-              <Th>{t('transitions.owner')}</Th>
+              {header('followUp', t('transitions.followUp'))}
+              {header('owner', t('transitions.owner'))}
               <Th>
                 <span className="sr-only">{t('transitions.actions')}</span>
               </Th>
