@@ -3,15 +3,15 @@ import { moduleRouter } from '../../server/openapi';
 import { perServerLimit } from '../../server/rate-limit';
 import { elearningRoutes } from './elearning';
 import { lessonsCompleted } from './elearning/progress-store';
+import { rosterRoutes } from './roster/routes';
 import { applicationRoutes } from './routes-applications';
-import { publicCatalogueRoutes } from './routes-catalogue';
 import { attendanceRoutes } from './routes-attendance';
+import { publicCatalogueRoutes } from './routes-catalogue';
 import { certificateRoutes, publicCertificateRoutes } from './routes-certificates';
 import { courseRoutes } from './routes-courses';
 import { learnerRoutes } from './routes-learners';
 import { publicLearnerRoutes } from './routes-learners-public';
 import { learnerStaffRoutes } from './routes-learners-staff';
-import { rosterRoutes } from './roster/routes';
 import { requestRoutes } from './routes-requests';
 import { sessionRoutes } from './routes-sessions';
 
@@ -27,11 +27,11 @@ export const learningModule: Module = {
     const r = moduleRouter();
     r.route('/', courseRoutes(deps));
     r.route('/', sessionRoutes(deps));
+    r.route('/', learnerRoutes(deps));
+    r.route('/', learnerStaffRoutes(deps));
     r.route('/', applicationRoutes(deps));
     r.route('/', attendanceRoutes(deps));
     r.route('/', certificateRoutes(deps, lessonsCompleted));
-    r.route('/', learnerRoutes(deps));
-    r.route('/', learnerStaffRoutes(deps));
     r.route('/', requestRoutes(deps));
     r.route('/', rosterRoutes(deps));
     r.route('/elearning', elearningRoutes(deps));
@@ -53,8 +53,8 @@ export const publicLearningModule: Module = {
     const r = moduleRouter();
     r.use('*', perServerLimit(deps, PUBLIC_LEARNING_RATE_LIMIT));
     r.route('/', publicCatalogueRoutes(deps));
-    r.route('/', publicCertificateRoutes(deps));
     r.route('/', publicLearnerRoutes(deps));
+    r.route('/', publicCertificateRoutes(deps));
     return r;
   },
 };
