@@ -42,6 +42,7 @@ export const enLearningCourses: Record<keyof typeof jaLearningCourses, string> =
   'training.seats': 'Applicants and seats',
   'training.owner': 'Owner',
   'training.owner.hq': 'HQ ({name})',
+  'training.owner.hqShort': 'HQ',
   'training.owner.hint': 'The HQ, branch or region that runs it.',
   'training.noDays': 'No dates yet',
   'training.allHeld': 'All days held',

@@ -40,6 +40,7 @@ export const jaLearningCourses = {
   'training.seats': '申込・定員',
   'training.owner': '担当',
   'training.owner.hq': '本部（{name}）',
+  'training.owner.hqShort': '本部',
   'training.owner.hint': '本部、支部、圏域のうち、この研修を運営するところ。',
   'training.noDays': '日程未定',
   'training.allHeld': '全日程終了',

@@ -18,7 +18,7 @@ import { NotFoundPage } from '../../NotFoundPage';
 import { readsTrainings, writesTrainings } from './access';
 import { CourseActions } from './CourseActions';
 import { forTrainingRoles, useRole } from './Guard';
-import { Fact, ownerText, StatusBadge } from './shared';
+import { Fact, ownerShort, ownerText, StatusBadge } from './shared';
 
 const LINK = 'text-key-900 underline underline-offset-4';
 
@@ -121,7 +121,7 @@ function Sessions({ c }: { c: Course }) {
             <Td>
               <StatusBadge status={s.status} />
             </Td>
-            <Td>{ownerText(t, s.owner)}</Td>
+            <Td className="min-w-32">{ownerShort(t, s.owner)}</Td>
           </tr>
         ))}
       </tbody>

@@ -12,7 +12,7 @@ import { formatDate, formatNumber } from '../../../lib/format';
 import { type CourseList, type CourseListQuery, useCourses } from '../../../lib/queries/learning-courses';
 import { readsTrainings, writesTrainings } from './access';
 import { forTrainingRoles, useRole } from './Guard';
-import { ownerText } from './shared';
+import { ownerShort } from './shared';
 
 type Filter = { q: string; kind: string; mine: boolean; archived: boolean };
 const EMPTY: Filter = { q: '', kind: '', mine: false, archived: false };
@@ -57,8 +57,8 @@ function Results({ data }: { data: CourseList }) {
               </Link>
               {c.archived && <span className="block text-dns-14B-120">{t('training.archivedShort')}</span>}
             </Td>
-            <Td>
-              {ownerText(t, c.owner)}
+            <Td className="min-w-32">
+              {ownerShort(t, c.owner)}
               {c.canManage && (
                 <span className="block text-dns-14N-130 text-solid-gray-700">{t('training.youManage')}</span>
               )}

@@ -24,6 +24,11 @@ export function ownerText(t: Translate, owner: Owner): string {
   return owner.name;
 }
 
+/** An owner in a list's narrow column: the HQ without the centre's long name. */
+export function ownerShort(t: Translate, owner: Owner): string {
+  return owner.kind === 'hq' ? t('training.owner.hqShort') : owner.name;
+}
+
 /** An owner as the value of a select: 'hq', 'centre:<id>' or 'region:<id>'. */
 export function ownerValue(o: { centreId: string | null; regionId: string | null }): string {
   if (o.centreId) return `centre:${o.centreId}`;

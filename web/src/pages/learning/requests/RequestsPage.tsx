@@ -18,7 +18,7 @@ import { vocab, vocabOptions } from '../../../i18n/vocab';
 import { formatDate, formatNumber } from '../../../lib/format';
 import { type RequestList, useRequests } from '../../../lib/queries/learning-requests';
 import { forTrainingRoles, useRole } from '../courses/Guard';
-import { ownerText } from '../courses/shared';
+import { ownerShort } from '../courses/shared';
 import { filesRequests, readsRequests, writesRequests } from './access';
 import { parseRequestSearch, type RequestSearch } from './search';
 import { RequestStatusBadge } from './shared';
@@ -141,8 +141,8 @@ function Results({ data, search }: { data: RequestList; search: RequestSearch })
                 )}
               </Td>
               {centre && (
-                <Td>
-                  {r.owner && ownerText(t, r.owner)}
+                <Td className="min-w-32">
+                  {r.owner && ownerShort(t, r.owner)}
                   <span className="block text-dns-14N-130 text-solid-gray-700">
                     {r.handlerName ?? t('req.noHandler')}
                   </span>

@@ -20,7 +20,7 @@ import { formatDate, formatNendo, formatNumber } from '../../../lib/format';
 import { type SessionList, useSessions } from '../../../lib/queries/learning-courses';
 import { readsTrainings, writesTrainings } from '../courses/access';
 import { forTrainingRoles, useRole } from '../courses/Guard';
-import { ownerText, StatusBadge } from '../courses/shared';
+import { ownerShort, StatusBadge } from '../courses/shared';
 import { parseSessionSearch, type SessionSearch } from './search';
 
 const ANY_YEAR = 'all';
@@ -179,8 +179,8 @@ function Results({ data, search }: { data: SessionList; search: SessionSearch })
                   <span className="mt-1 block text-dns-14B-120 text-green-900">{t('training.taking')}</span>
                 )}
               </Td>
-              <Td>
-                {ownerText(t, s.owner)}
+              <Td className="min-w-32">
+                {ownerShort(t, s.owner)}
                 {s.canManage && (
                   <span className="block text-dns-14N-130 text-solid-gray-700">
                     {t('training.youManage')}
