@@ -18,7 +18,9 @@ export function Table({
       aria-label={caption}
       // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1)
       tabIndex={0}
-      className="mb-6 overflow-x-auto rounded-8 border border-solid-gray-300"
+      // relative: visually hidden labels (position: absolute) inside the table stay in this scrolling region
+      // instead of widening the page.
+      className="relative mb-6 overflow-x-auto rounded-8 border border-solid-gray-300"
     >
       <table className="w-full text-left text-std-16N-170">
         <caption
