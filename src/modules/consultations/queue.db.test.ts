@@ -1,5 +1,5 @@
 /**
- * The queue carries the decision (issue 12, item 1): each case has a number (年度 + serial per prefecture,
+ * The queue carries the decision (docs/consultations.md, the queue): each case has a number (年度 + serial per prefecture,
  * given in the intake's transaction, never changed) and a subject; rows name the child only within scope and
  * consent, the assignee and the next action; the default order is urgency then due date; every column sorts
  * in SQL through an allow-list; the list filters by assignee and finds a case by its number; a child's

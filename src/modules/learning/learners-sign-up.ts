@@ -1,5 +1,5 @@
 /**
- * Self sign-up of learners (docs/learning.md, learner accounts). The deployment sends no mail (issue 16 is
+ * Self sign-up of learners (docs/learning.md, learner accounts). The deployment sends no mail (the messages module is
  * not built), so a sign-up is confirmed by the centre: it waits in `learner_sign_ups`, and approving it creates
  * the account and the learner profile with the password the learner chose, so they sign in at once. When mail
  * comes, an e-mail link confirms the same row (`confirmed_by = 'email'`) through {@link createLearnerFromSignUp}.

@@ -50,7 +50,7 @@ export const COURSE_KIND_PRACTICES = {
   online_study_group: 'KU-6',
 } as const satisfies Record<CourseKind, string>;
 
-/** Professions a learner gives in the profile (the fixed list of issue 13). */
+/** Professions a learner gives in the profile (a fixed list, each medical or welfare). */
 export const PROFESSIONS = [
   'physician',
   'nurse',
