@@ -15,6 +15,8 @@ import { apiFetch } from '../../../lib/api';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { useSession } from '../../../lib/queries/auth';
 import { type MyApplication, useCancelMine, useMyApplications } from '../applications/applications-api';
+import { CourseLine } from '../CourseLine';
+import { courseLine } from '../course-line';
 
 const LINK = 'inline-flex min-h-11 items-center text-key-900 underline underline-offset-4';
 
@@ -67,7 +69,7 @@ function Applications({ items }: { items: MyApplication[] }) {
               <tr key={a.id} data-testid="my-application">
                 <RowTh>
                   <span className="font-bold">{a.sessionTitle}</span>
-                  <span className="block text-solid-gray-700">{a.courseTitle}</span>
+                  <CourseLine title={a.courseTitle} kindLabel="" sessionTitle={a.sessionTitle} />
                 </RowTh>
                 <Td>{a.firstDay ? formatDate(a.firstDay, locale, { weekday: true }) : t('common.none')}</Td>
                 <Td>{formatDateTime(a.appliedAt, locale)}</Td>
@@ -182,7 +184,11 @@ function OpenSessions({ applied }: { applied: Set<string> }) {
             <li key={s.id} className="border-b border-solid-gray-200 py-3">
               <p className="text-std-17B-170">{s.title}</p>
               <p className="text-std-16N-170 text-solid-gray-700">
-                {s.courseTitle}（{vocab(t, COURSE_KIND_LABELS, s.courseKind)}）
+                {courseLine(
+                  { title: s.courseTitle, kindLabel: vocab(t, COURSE_KIND_LABELS, s.courseKind) },
+                  s.title,
+                  locale,
+                )}
                 {s.days[0] ? ` ${formatDate(s.days[0].heldOn, locale)}` : ''}
                 {s.place ? ` ${s.place}` : ''}
                 {s.applicationsCloseAt

@@ -17,6 +17,7 @@ import { useLocale, useT } from '../../../i18n';
 import { vocab, vocabOptions } from '../../../i18n/vocab';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { type ApplyContext, useApply, useApplyContext } from '../applications/applications-api';
+import { CourseLine } from '../CourseLine';
 
 const LINK = 'inline-flex min-h-11 items-center text-key-900 underline underline-offset-4';
 
@@ -44,9 +45,11 @@ function SessionFacts({ s }: { s: ApplyContext['session'] }) {
       <dt className="font-bold">{t('apply.session')}</dt>
       <dd>
         {s.title}
-        <span className="block text-solid-gray-700">
-          {s.courseTitle}（{vocab(t, COURSE_KIND_LABELS, s.courseKind)}）
-        </span>
+        <CourseLine
+          title={s.courseTitle}
+          kindLabel={vocab(t, COURSE_KIND_LABELS, s.courseKind)}
+          sessionTitle={s.title}
+        />
       </dd>
       <dt className="font-bold">{t('apply.firstDay')}</dt>
       <dd>{s.firstDay ? formatDate(s.firstDay, locale, { weekday: true }) : t('common.none')}</dd>

@@ -13,6 +13,7 @@ import { vocab } from '../../../i18n/vocab';
 import { formatDate } from '../../../lib/format';
 import { useSession } from '../../../lib/queries/auth';
 import { type MyLearning, useMyLearning, useMyProfile } from '../../../lib/queries/learning-learners';
+import { CourseLine } from '../CourseLine';
 import { MY_LEARNING_SLOTS } from './MyLearningSlots';
 
 /**
@@ -69,7 +70,7 @@ function Summary({ data }: { data: MyLearning }) {
                   </RowTh>
                   <Td>
                     {d.sessionTitle}
-                    <span className="block text-solid-gray-700">{d.courseTitle}</span>
+                    <CourseLine title={d.courseTitle} kindLabel="" sessionTitle={d.sessionTitle} />
                   </Td>
                   <Td>
                     {vocab(t, DELIVERY_MODE_LABELS, d.delivery)}
@@ -98,9 +99,11 @@ function Summary({ data }: { data: MyLearning }) {
                 <tr key={a.id}>
                   <RowTh>
                     {a.sessionTitle}
-                    <span className="block text-std-16N-170 text-solid-gray-700">
-                      {a.courseTitle}（{vocab(t, COURSE_KIND_LABELS, a.courseKind)}）
-                    </span>
+                    <CourseLine
+                      title={a.courseTitle}
+                      kindLabel={vocab(t, COURSE_KIND_LABELS, a.courseKind)}
+                      sessionTitle={a.sessionTitle}
+                    />
                   </RowTh>
                   <Td>{date(a.firstDay)}</Td>
                   <Td>
