@@ -268,6 +268,10 @@ export const trainingCompletions = pgTable(
     uniqueIndex('training_completions_session_learner_uq')
       .on(t.courseId, t.sessionId, t.learnerUserId)
       .where(sql`session_id is not null`),
+    /** A course completed without a session (e-learning on its own) has one completion per learner. */
+    uniqueIndex('training_completions_course_learner_uq')
+      .on(t.courseId, t.learnerUserId)
+      .where(sql`session_id is null`),
     index('training_completions_learner_idx').on(t.learnerUserId),
     index('training_completions_prefecture_idx').on(t.prefectureCode, t.completedOn),
   ],

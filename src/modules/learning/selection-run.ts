@@ -11,6 +11,7 @@ import { AppError } from '../../server/errors';
 import { isUuid } from '../../server/openapi';
 import type { ApplicationStatus } from '../../shared/vocab/learning';
 import type { SelectionReason } from '../../shared/vocab/learning-selection';
+import type { SystemTextCode } from '../../shared/vocab/system-text';
 import { recordAudit } from '../audit/record';
 import { notify } from '../notifications/notify';
 import { renumberWaiting, type Who } from './apply';
@@ -31,26 +32,25 @@ async function selectionOf(tx: DbOrTx, sessionId: string) {
   return row ?? null;
 }
 
+/** The notification's message for each result an applicant is told (a code; the reader's screen words it). */
+const RESULT_TEXT: Partial<Record<ApplicationStatus, SystemTextCode>> = {
+  selected: 'learning_selection_selected',
+  waiting: 'learning_selection_waiting',
+  not_selected: 'learning_selection_not_selected',
+  cancelled: 'learning_application_cancelled',
+};
+
 /** Tells an applicant their result (once the results are announced), in the announcing transaction. */
 async function tellResult(tx: DbOrTx, who: Who, session: SessionRow, a: ApplicationRow): Promise<void> {
-  const title = session.title;
-  const texts: Partial<Record<ApplicationStatus, [string, string]>> = {
-    selected: [`「${title}」の受講が決まりました`, `You have a seat in “${title}”`],
-    waiting: [
-      `「${title}」は補欠${a.waitRank ?? ''}番です`,
-      `You are number ${a.waitRank ?? ''} on the waiting list of “${title}”`,
-    ],
-    not_selected: [`「${title}」は選外となりました`, `You were not selected for “${title}”`],
-    cancelled: [`「${title}」の申し込みが取り消されました`, `Your application to “${title}” was cancelled`],
-  };
-  const text = texts[a.status];
-  if (!text) return;
+  const code = RESULT_TEXT[a.status];
+  if (!code) return;
+  const params: Record<string, string | number> = { session: session.title };
+  if (a.status === 'waiting' && a.waitRank !== null) params.waitRank = a.waitRank;
   await notify(tx, {
     prefectureCode: session.prefectureCode,
     recipientUserId: a.learnerUserId,
     kind: 'learning_selection_result',
-    titleJa: text[0],
-    titleEn: text[1],
+    text: { code, params },
     entityType: 'training_application',
     entityId: a.id,
     data: { sessionId: session.id, status: a.status, waitRank: a.waitRank },

@@ -29,6 +29,11 @@ export const SYSTEM_TEXT_CODES = [
   'consultation_supervise_accepted',
   'consultation_supervise_declined',
   'consultation_supervise_withdrawn',
+  'learning_selection_selected',
+  'learning_selection_waiting',
+  'learning_selection_not_selected',
+  'learning_application_cancelled',
+  'learning_certificate_issued',
 ] as const;
 export type SystemTextCode = (typeof SYSTEM_TEXT_CODES)[number];
 
@@ -105,6 +110,26 @@ export const SYSTEM_TEXT_LABELS = {
   consultation_supervise_withdrawn: {
     ja: '相談のスーパーバイズ依頼が取り下げられました',
     en: 'A consultation supervision request was withdrawn',
+  },
+  learning_selection_selected: {
+    ja: '「{session}」の受講が決まりました',
+    en: 'You have a seat in “{session}”',
+  },
+  learning_selection_waiting: {
+    ja: '「{session}」は補欠{waitRank}番です',
+    en: 'You are number {waitRank} on the waiting list of “{session}”',
+  },
+  learning_selection_not_selected: {
+    ja: '「{session}」は選外となりました',
+    en: 'You were not selected for “{session}”',
+  },
+  learning_application_cancelled: {
+    ja: '「{session}」の申し込みが取り消されました',
+    en: 'Your application to “{session}” was cancelled',
+  },
+  learning_certificate_issued: {
+    ja: '「{course}」の修了証が発行されました（{serial}）',
+    en: 'Your certificate of completion of “{course}” was issued ({serial})',
   },
 } as const satisfies Labels<SystemTextCode>;
 
