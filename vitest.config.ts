@@ -17,7 +17,7 @@ const dbKinds = withServer ? (['pglite', 'postgres'] as const) : (['pglite'] as 
 const workers = Number(process.env.TSUNAGU_TEST_WORKERS) || Math.max(2, availableParallelism());
 
 /**
- * The rule for browser journeys: each runs once. Without a server every journey runs on PGlite. With
+ * The rule for browser journeys: each runs once (exception: BOTH_ENGINE_JOURNEYS below). Without a server every journey runs on PGlite. With
  * TEST_DATABASE_URL, the journeys that exercise what the server does differently run on PostgreSQL and all
  * others on PGlite. Server-specific: background jobs, whose worker holds an advisory lock on one connection
  * while requests go on over others (census: imports and linkage), and two editors' transactions on separate
@@ -25,8 +25,15 @@ const workers = Number(process.env.TSUNAGU_TEST_WORKERS) || Math.max(2, availabl
  * adds such behaviour; keep at least one journey on each engine.
  */
 const SERVER_JOURNEYS = ['tests/browser/census.test.ts', 'tests/browser/registry.test.ts'];
+/**
+ * The exception: journeys required to pass on both engines run on each (with TEST_DATABASE_URL). The learning
+ * story — sign-up to a checked certificate — crosses every part of that module (accounts, selection, media and
+ * progress, quizzes, attendance, certificates) and its requirement names both engines. Keep this list short:
+ * each entry runs a whole journey twice.
+ */
+const BOTH_ENGINE_JOURNEYS = ['tests/browser/learning-story.test.ts'];
 // A renamed journey would leave PostgreSQL with none, silently.
-for (const f of SERVER_JOURNEYS)
+for (const f of [...SERVER_JOURNEYS, ...BOTH_ENGINE_JOURNEYS])
   if (!existsSync(new URL(f, import.meta.url))) throw new Error(`vitest.config.ts: ${f} is gone`);
 const ALL_JOURNEYS = ['tests/browser/**/*.test.ts'];
 
@@ -34,7 +41,7 @@ const browserFiles = (kind: 'pglite' | 'postgres') =>
   !withServer
     ? { include: ALL_JOURNEYS }
     : kind === 'postgres'
-      ? { include: SERVER_JOURNEYS }
+      ? { include: [...SERVER_JOURNEYS, ...BOTH_ENGINE_JOURNEYS] }
       : { include: ALL_JOURNEYS, exclude: [...SERVER_JOURNEYS, 'node_modules/**'] };
 
 export default defineConfig({
