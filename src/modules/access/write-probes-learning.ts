@@ -97,6 +97,12 @@ export const LEARNING_PROBES: Record<string, Probe> = {
     (i) => `/api/learning/certificates/${i.certificate}/revocation`,
     { reason: '誤って発行' },
   ),
+  // A course completed without a session (course-certificates.db.test.ts): the learner asks for their own
+  // certificate; staff are refused by role before the id is read.
+  'POST /api/learning/me/courses/{id}/certificate': on(
+    'elearning_learner',
+    (i) => `/api/learning/me/courses/${i.trainingCourse}/certificate`,
+  ),
   'POST /api/learning/applications/{id}/cancel': on(
     'training_application',
     (i) => `/api/learning/applications/${i.trainingApplication}/cancel`,

@@ -15,7 +15,9 @@ import { myAssignments } from './assignments';
 import type { Who } from './attendance';
 import { renderCertificatePdf } from './certificate-pdf';
 import { certificateCheckUrl, parseCertificateSerial } from './certificate-serial';
+import type { CourseCompletionReader } from './completion';
 import { managedCertificate } from './completions';
+import { readyCourses } from './course-certificates';
 import type { LearningPolicy } from './policy';
 
 /** A completion with what a certificate states: course, session, holder. */
@@ -96,8 +98,11 @@ export async function certificatePdf(
   return { bytes, serial: c.certificateSerial, missingCharacters };
 }
 
-/** The learner's own completions (active certificates, newest first) and assignments. */
-export async function myCompletions(db: DbOrTx, actor: Actor) {
+/**
+ * The learner's own completions (active certificates, newest first), the courses completed on their own whose
+ * certificate is ready to be asked for, and assignments.
+ */
+export async function myCompletions(db: DbOrTx, actor: Actor, read: CourseCompletionReader, now: Date) {
   const rows = await certificateQuery(db)
     .where(and(eq(trainingCompletions.learnerUserId, actor.userId), isNull(trainingCompletions.revokedAt)))
     .orderBy(desc(trainingCompletions.completedOn), desc(trainingCompletions.issuedAt));
@@ -118,7 +123,12 @@ export async function myCompletions(db: DbOrTx, actor: Actor) {
       centreName: names.get(key)!,
     });
   }
-  return { holderName: actor.displayName, completions, assignments: await myAssignments(db, actor.userId) };
+  return {
+    holderName: actor.displayName,
+    completions,
+    ready: await readyCourses(db, actor, read, now),
+    assignments: await myAssignments(db, actor.userId),
+  };
 }
 
 /**

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { COMPLETION_GAP_LABELS, COMPLETION_GAPS } from '../../shared/vocab/learning-attendance';
-import { type CompletionRule, evaluateCompletion, noLessonsRead, type ParticipantFacts } from './completion';
+import {
+  type CompletionRule,
+  completesWithoutSession,
+  evaluateCompletion,
+  noLessonsRead,
+  type ParticipantFacts,
+} from './completion';
 
 const ALL: CompletionRule = { allDays: true, allLessons: true, assignment: true };
 const TODAY = '2026-12-06';
@@ -94,5 +100,19 @@ describe('the completion gaps vocabulary', () => {
       expect(COMPLETION_GAP_LABELS[g].ja).not.toBe('');
       expect(COMPLETION_GAP_LABELS[g].en).not.toBe('');
     }
+  });
+});
+
+describe('completesWithoutSession', () => {
+  const rule = { completionRequiresAllLessons: true, completionRequiresAssignment: false };
+  it('takes a course of lessons only whose rule asks for all of them', () => {
+    expect(completesWithoutSession(rule, ['lesson', 'lesson'])).toBe(true);
+  });
+  it('leaves to sessions a course with days, an assignment, no lessons or a rule without lessons', () => {
+    expect(completesWithoutSession(rule, ['day', 'lesson'])).toBe(false);
+    expect(completesWithoutSession(rule, ['lesson', 'assignment'])).toBe(false);
+    expect(completesWithoutSession({ ...rule, completionRequiresAssignment: true }, ['lesson'])).toBe(false);
+    expect(completesWithoutSession({ ...rule, completionRequiresAllLessons: false }, ['lesson'])).toBe(false);
+    expect(completesWithoutSession(rule, [])).toBe(false);
   });
 });

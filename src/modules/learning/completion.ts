@@ -96,3 +96,37 @@ export type LessonCompletionReader = (
  * completes early. A course without lesson parts is not affected.
  */
 export const noLessonsRead: LessonCompletionReader = async () => ({ completedIds: [] });
+
+/**
+ * A course's e-learning as one learner stands in it: lessons in all, lessons complete and when the last one
+ * became complete (null until all are). The e-learning part provides it (`courseLessonsCompletedAt`).
+ */
+export type CourseCompletionReader = (
+  db: DbOrTx,
+  learnerUserId: string,
+  courseId: string,
+) => Promise<{ lessonsTotal: number; lessonsDone: number; completedAt: Date | null }>;
+
+/** The reader used when none is given: no course completes without a session. */
+export const noCourseRead: CourseCompletionReader = async () => ({
+  lessonsTotal: 0,
+  lessonsDone: 0,
+  completedAt: null,
+});
+
+/**
+ * Whether a course can be completed without a session — e-learning on its own: its rule asks for all lessons and
+ * nothing a session gives (no assignment, which is written within a session), and it has lesson parts but no
+ * days and no assignment part. A course with days is completed in its sessions, whatever its rule says.
+ */
+export function completesWithoutSession(
+  course: { completionRequiresAllLessons: boolean; completionRequiresAssignment: boolean },
+  partKinds: readonly string[],
+): boolean {
+  return (
+    course.completionRequiresAllLessons &&
+    !course.completionRequiresAssignment &&
+    partKinds.includes('lesson') &&
+    partKinds.every((k) => k === 'lesson')
+  );
+}

@@ -3,11 +3,11 @@
  *
  * Staff see each participant against the course's completion rule (completion.ts) and issue certificates to
  * one participant or to everyone who has completed. Issuing records a completion with a new serial
- * (certificate-serial.ts) and an audit entry; revoking keeps the row with a reason, so the public check stops
+ * (certificate-serial.ts) and an audit entry, and tells the holder by a notification; revoking keeps the row with a reason, so the public check stops
  * answering for the serial. Issuing again after a revocation gives the same completion a new serial: the
  * revoked serial then answers "unknown" and the audit log keeps both.
  */
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import {
   trainingAssignmentSubmissions,
@@ -23,12 +23,13 @@ import { isoDateInJapan } from '../../shared/dates';
 import { nendoOf } from '../../shared/nendo';
 import type { IssueSkipReason } from '../../shared/vocab/learning-attendance';
 import { recordAudit } from '../audit/record';
+import { notify } from '../notifications/notify';
 import { assignmentState } from './assignments';
 import { participants, sessionDaysOf, sessionHeading, type Who } from './attendance';
 import { newCertificateSerial } from './certificate-serial';
 import { type CompletionRule, evaluateCompletion, type LessonCompletionReader } from './completion';
 import type { LearningPolicy } from './policy';
-import { managedSession, requireStaff, sessionScope } from './scope';
+import { courseScope, managedSession, requireStaff, sessionScope } from './scope';
 
 type Session = typeof trainingSessions.$inferSelect;
 
@@ -51,18 +52,17 @@ async function evaluateSession(db: DbOrTx, session: Session, lessons: LessonComp
     allLessons: course!.completionRequiresAllLessons,
     assignment: course!.completionRequiresAssignment,
   };
-  const [people, days, lessonParts] = await Promise.all([
-    participants(db, session),
-    sessionDaysOf(db, session.id),
-    db
-      .select({ id: trainingCourseParts.id })
-      .from(trainingCourseParts)
-      .where(and(eq(trainingCourseParts.courseId, session.courseId), eq(trainingCourseParts.kind, 'lesson'))),
-  ]);
+  // One after another: issuing evaluates inside its transaction, whose statements share one connection.
+  const people = await participants(db, session);
+  const days = await sessionDaysOf(db, session.id);
+  const lessonParts = await db
+    .select({ id: trainingCourseParts.id })
+    .from(trainingCourseParts)
+    .where(and(eq(trainingCourseParts.courseId, session.courseId), eq(trainingCourseParts.kind, 'lesson')));
   const appIds = people.map((p) => p.applicationId);
-  const [marks, submissions, certificates, done] = await Promise.all([
+  const marks =
     days.length && appIds.length
-      ? db
+      ? await db
           .select()
           .from(trainingAttendance)
           .where(
@@ -74,20 +74,21 @@ async function evaluateSession(db: DbOrTx, session: Session, lessons: LessonComp
               inArray(trainingAttendance.applicationId, appIds),
             ),
           )
-      : [],
-    appIds.length
-      ? db
-          .select()
-          .from(trainingAssignmentSubmissions)
-          .where(inArray(trainingAssignmentSubmissions.applicationId, appIds))
-      : [],
-    db.select().from(trainingCompletions).where(eq(trainingCompletions.sessionId, session.id)),
-    lessonParts.length && people.length
-      ? Promise.all(people.map((p) => lessons(db, p.learnerUserId, session.courseId))).then(
-          (all) => new Map(people.map((p, i) => [p.learnerUserId, new Set(all[i]!.completedIds)])),
-        )
-      : new Map<string, Set<string>>(),
-  ]);
+      : [];
+  const submissions = appIds.length
+    ? await db
+        .select()
+        .from(trainingAssignmentSubmissions)
+        .where(inArray(trainingAssignmentSubmissions.applicationId, appIds))
+    : [];
+  const certificates = await db
+    .select()
+    .from(trainingCompletions)
+    .where(eq(trainingCompletions.sessionId, session.id));
+  const done = new Map<string, Set<string>>();
+  if (lessonParts.length)
+    for (const p of people)
+      done.set(p.learnerUserId, new Set((await lessons(db, p.learnerUserId, session.courseId)).completedIds));
   const present = new Map(marks.map((m) => [`${m.sessionDayId}:${m.applicationId}`, m.present]));
   const submissionOf = new Map(submissions.map((s) => [s.applicationId, s]));
   const certificateOf = new Map(certificates.map((c) => [c.learnerUserId, c]));
@@ -154,7 +155,7 @@ export async function issueCertificates(
 ) {
   requireStaff(policy, 'manage');
   const session = await managedSession(tx, policy, sessionId, { forUpdate: true });
-  const { rows } = await evaluateSession(tx, session, lessons, who.at);
+  const { rows, course } = await evaluateSession(tx, session, lessons, who.at);
   const byApplication = new Map(rows.map((r) => [r.applicationId, r]));
   const wanted =
     applicationIds ?? rows.filter((r) => r.complete && !activeCertificate(r)).map((r) => r.applicationId);
@@ -192,6 +193,15 @@ export async function issueCertificates(
             })
             .returning({ id: trainingCompletions.id });
       issued.push({ applicationId, certificateId: saved!.id, serial });
+      await notify(tx, {
+        prefectureCode: session.prefectureCode,
+        recipientUserId: row.learnerUserId,
+        kind: 'learning_certificate_issued',
+        text: { code: 'learning_certificate_issued', params: { course: course.title, serial } },
+        entityType: 'training_certificate',
+        entityId: saved!.id,
+        at: who.at,
+      });
     }
   }
   if (issued.length > 0) {
@@ -224,12 +234,15 @@ export async function managedCertificate(db: DbOrTx, policy: LearningPolicy, cer
   const [row] = await db
     .select({ completion: trainingCompletions })
     .from(trainingCompletions)
-    .innerJoin(trainingSessions, eq(trainingSessions.id, trainingCompletions.sessionId))
+    .innerJoin(trainingCourses, eq(trainingCourses.id, trainingCompletions.courseId))
+    .leftJoin(trainingSessions, eq(trainingSessions.id, trainingCompletions.sessionId))
     .where(
       and(
         eq(trainingCompletions.id, certificateId),
-        isNotNull(trainingCompletions.sessionId),
-        sessionScope(policy, 'manage'),
+        or(
+          and(isNotNull(trainingCompletions.sessionId), sessionScope(policy, 'manage')),
+          and(isNull(trainingCompletions.sessionId), courseScope(policy, 'manage')),
+        ),
       ),
     );
   if (!row) throw new AppError('not_found');

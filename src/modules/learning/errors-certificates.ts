@@ -20,4 +20,14 @@ export const CERTIFICATE_ERRORS = {
     ja: 'この修了証は取り消されています。',
     en: 'This certificate has been revoked.',
   },
+  learning_course_needs_session: {
+    status: 409,
+    ja: 'この研修は研修の回で修了するため、ここでは修了証を発行できません。',
+    en: 'This course is completed in its sessions: its certificate cannot be issued here.',
+  },
+  learning_course_not_complete: {
+    status: 409,
+    ja: 'まだ修了していないレッスンがあります。すべての動画を視聴し、確認テストに合格すると修了証を受け取れます。',
+    en: 'Some lessons are not complete yet. Watch every video and pass each quiz to get the certificate.',
+  },
 } as const;

@@ -2,6 +2,7 @@ import type { Module } from '../../server/context';
 import { moduleRouter } from '../../server/openapi';
 import { perServerLimit } from '../../server/rate-limit';
 import { elearningRoutes } from './elearning';
+import { courseLessonsCompletedAt } from './elearning/completed-at';
 import { lessonsCompleted } from './elearning/progress-store';
 import { rosterRoutes } from './roster/routes';
 import { applicationRoutes } from './routes-applications';
@@ -31,7 +32,7 @@ export const learningModule: Module = {
     r.route('/', learnerStaffRoutes(deps));
     r.route('/', applicationRoutes(deps));
     r.route('/', attendanceRoutes(deps));
-    r.route('/', certificateRoutes(deps, lessonsCompleted));
+    r.route('/', certificateRoutes(deps, lessonsCompleted, courseLessonsCompletedAt));
     r.route('/', requestRoutes(deps));
     r.route('/', rosterRoutes(deps));
     r.route('/elearning', elearningRoutes(deps));

@@ -5,10 +5,17 @@ import { ERROR_RESPONSES, jsonBody, jsonOk, moduleRouter, ZIdParam } from '../..
 import { perServerLimit } from '../../server/rate-limit';
 import { requireActor, requireWriter } from '../accounts/middleware';
 import { certificatePdf, checkCertificate, myCompletions } from './certificates';
-import { type LessonCompletionReader, noLessonsRead } from './completion';
+import {
+  type CourseCompletionReader,
+  type LessonCompletionReader,
+  noCourseRead,
+  noLessonsRead,
+} from './completion';
 import { issueCertificates, revokeCertificate, sessionCompletions } from './completions';
+import { claimCourseCertificate } from './course-certificates';
 import {
   ZCertificateRef,
+  ZClaimedCertificate,
   ZCompletionList,
   ZIssueRequest,
   ZIssueResponse,
@@ -40,7 +47,11 @@ const ZPdfFileParam = z.object({
  * Completions of a session, issuing and revoking certificates, the certificate PDF and the learner's own
  * record. `lessons` tells which e-learning lessons learners have completed (the e-learning part's reader).
  */
-export function certificateRoutes(deps: Deps, lessons: LessonCompletionReader = noLessonsRead) {
+export function certificateRoutes(
+  deps: Deps,
+  lessons: LessonCompletionReader = noLessonsRead,
+  course: CourseCompletionReader = noCourseRead,
+) {
   const r = moduleRouter();
   const db = deps.db.systemDb;
 
@@ -148,7 +159,25 @@ export function certificateRoutes(deps: Deps, lessons: LessonCompletionReader = 
       summary: 'My completions and assignments / 自分の修了記録',
       responses: jsonOk(ZMyCompletions),
     }),
-    async (c) => c.json(await myCompletions(db, requireLearnerRole(c)), 200),
+    async (c) => c.json(await myCompletions(db, requireLearnerRole(c), course, deps.now()), 200),
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'post',
+      path: '/me/courses/{id}/certificate',
+      tags,
+      summary:
+        'Get the certificate of a course completed without a session (e-learning on its own) / eラーニングの修了証を受け取る',
+      request: { params: ZIdParam },
+      responses: jsonOk(ZClaimedCertificate),
+    }),
+    async (c) => {
+      const actor = requireLearnerRole(c);
+      const who = { actor, meta: c.get('meta'), at: deps.now() };
+      const id = c.req.valid('param').id;
+      return c.json(await db.transaction((tx) => claimCourseCertificate(tx, who, id, course)), 200);
+    },
   );
 
   return r;

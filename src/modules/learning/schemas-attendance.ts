@@ -165,9 +165,25 @@ export const ZMyAssignment = z.object({
   submittedAt: z.string().nullable(),
 });
 
+/** A course completed without a session whose certificate the learner may ask for. */
+export const ZReadyCourse = z.object({
+  courseId: z.string(),
+  courseTitle: z.string(),
+  courseKind: z.enum(COURSE_KINDS),
+  completedOn: z.string(),
+});
+
+export const ZClaimedCertificate = z.object({
+  /** false when the learner already held it (the standing certificate is returned). */
+  issued: z.boolean(),
+  certificate: z.object({ id: z.string(), serial: z.string(), completedOn: z.string() }),
+});
+
 export const ZMyCompletions = z.object({
   holderName: z.string(),
   completions: z.array(ZMyCompletion),
+  /** Courses completed on their own (e-learning) whose certificate is ready to be asked for. */
+  ready: z.array(ZReadyCourse),
   /** Sessions of courses with an assignment the learner takes part in, with where the assignment stands. */
   assignments: z.array(ZMyAssignment),
 });

@@ -69,6 +69,13 @@ export const enLearningAttendance = {
   'myCompletions.resubmit': 'Revise and submit again',
   'myCompletions.submitted': 'Your assignment was submitted.',
   'myCompletions.printTitle': 'Record of completed training',
+  'myCompletions.ready': 'E-learning certificates ready for you',
+  'myCompletions.readyIntro':
+    'You have completed every lesson (videos watched and quizzes passed) of these courses. The certificate is issued in the name “{name}”, dated the day you completed the last lesson.',
+  'myCompletions.readyLine': '{course} (completed on {date})',
+  'myCompletions.claim': 'Get the certificate',
+  'myCompletions.claimFor': 'Get the certificate of {course}',
+  'myCompletions.claimed': 'Your certificate of “{course}” was issued (no. {serial}).',
   'certificateCheck.title': 'Check a certificate',
   'certificateCheck.intro':
     'Enter the number printed on a certificate of completion to check that it is valid.',

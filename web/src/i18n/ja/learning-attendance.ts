@@ -68,6 +68,13 @@ export const jaLearningAttendance = {
   'myCompletions.resubmit': '修正して再提出',
   'myCompletions.submitted': '課題を提出しました。',
   'myCompletions.printTitle': '研修修了記録',
+  'myCompletions.ready': '修了証を受け取れるeラーニング',
+  'myCompletions.readyIntro':
+    'すべてのレッスン（動画の視聴と確認テスト）を修了した研修です。修了証は「{name}」の名前で、最後のレッスンを修了した日付で発行されます。',
+  'myCompletions.readyLine': '{course}（{date} 修了）',
+  'myCompletions.claim': '修了証を受け取る',
+  'myCompletions.claimFor': '{course} の修了証を受け取る',
+  'myCompletions.claimed': '「{course}」の修了証を発行しました（番号 {serial}）。',
   'certificateCheck.title': '修了証の確認',
   'certificateCheck.intro':
     '修了証に記載された修了証番号を入力すると、その修了証が有効かどうかを確認できます。',

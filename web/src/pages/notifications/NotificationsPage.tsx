@@ -29,6 +29,10 @@ function Subject({ n, title }: { n: Notification; title: string }) {
   if (n.entityType === 'training_application') {
     return <Link to="/learning/me/applications">{title}</Link>;
   }
+  // A certificate issued: the learner's record of completions, where its PDF is.
+  if (n.entityType === 'training_certificate') {
+    return <Link to="/learning/me/completions">{title}</Link>;
+  }
   return <>{title}</>;
 }
 

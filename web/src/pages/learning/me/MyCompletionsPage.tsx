@@ -26,6 +26,7 @@ type MyCompletions = {
     completedOn: string;
     centreName: string;
   }[];
+  ready: { courseId: string; courseTitle: string; courseKind: CourseKind; completedOn: string }[];
   assignments: {
     applicationId: string;
     sessionTitle: string;
@@ -46,6 +47,7 @@ const CELL = 'border border-solid-gray-420 p-2 text-left align-top';
 export function MyCompletionsPage() {
   const t = useT();
   const { locale } = useLocale();
+  const [claimed, setClaimed] = useState<string | null>(null);
   const query = useQuery({
     queryKey: KEY,
     queryFn: ({ signal }) => apiFetch<MyCompletions>('GET', '/api/learning/me/completions', { signal }),
@@ -65,6 +67,13 @@ export function MyCompletionsPage() {
               </Section>
             </div>
           )}
+          {data.ready.length > 0 && (
+            <div className="print:hidden">
+              <ReadyCourses ready={data.ready} holderName={data.holderName} onClaimed={setClaimed} />
+            </div>
+          )}
+          {/* The message outlives the section, which is gone once nothing is left to claim. */}
+          <StatusMessage>{claimed}</StatusMessage>
           <div className="mb-4 flex gap-4 print:hidden">
             <Button onClick={() => window.print()}>{t('myCompletions.print')}</Button>
           </div>
@@ -125,6 +134,58 @@ export function MyCompletionsPage() {
         </Page>
       )}
     </QueryState>
+  );
+}
+
+/** Courses completed on their own (e-learning) whose certificate the learner may ask for, one button each. */
+function ReadyCourses({
+  ready,
+  holderName,
+  onClaimed,
+}: {
+  ready: MyCompletions['ready'];
+  holderName: string;
+  onClaimed: (message: string) => void;
+}) {
+  const t = useT();
+  const { locale } = useLocale();
+  const qc = useQueryClient();
+  const claim = useMutation({
+    mutationFn: (course: MyCompletions['ready'][number]) =>
+      apiFetch<{ certificate: { serial: string } }>(
+        'POST',
+        `/api/learning/me/courses/${course.courseId}/certificate`,
+        { body: {} },
+      ).then((r) => ({ course, serial: r.certificate.serial })),
+    onSuccess: ({ course, serial }) => {
+      onClaimed(t('myCompletions.claimed', { course: course.courseTitle, serial }));
+      void qc.invalidateQueries({ queryKey: KEY });
+    },
+  });
+  return (
+    <Section id="ready" title={t('myCompletions.ready')}>
+      <p className="mb-3 max-w-3xl">{t('myCompletions.readyIntro', { name: holderName })}</p>
+      <ul className="mb-3 grid gap-2">
+        {ready.map((r) => (
+          <li key={r.courseId} className="flex flex-wrap items-center gap-3">
+            <span>
+              {t('myCompletions.readyLine', {
+                course: r.courseTitle,
+                date: formatDate(r.completedOn, locale),
+              })}
+            </span>
+            <Button
+              onClick={() => claim.mutate(r)}
+              disabled={claim.isPending}
+              aria-label={t('myCompletions.claimFor', { course: r.courseTitle })}
+            >
+              {t('myCompletions.claim')}
+            </Button>
+          </li>
+        ))}
+      </ul>
+      {claim.error ? <ApiErrorAlert error={claim.error} /> : null}
+    </Section>
   );
 }
 
