@@ -1,4 +1,4 @@
-import { and, eq, exists, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, exists, isNull, or, type Placeholder, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client';
 import {
   elearningLessonMedia,
@@ -80,15 +80,22 @@ export async function staffMedia(
 /** The SQL condition under which a learner may open a course's lessons. */
 export function learnerCourseCondition(actor: Actor) {
   if (!actor.prefectureCode || actor.role !== 'learner') return sql`false`;
-  const selected = selectedFor(actor.userId);
+  return learnerCourseWhere(actor.prefectureCode, actor.userId);
+}
+
+/**
+ * The same condition for a learner of `prefecture`, over values or a prepared statement's placeholders (the
+ * caller has checked the role).
+ */
+export function learnerCourseWhere(prefecture: string | Placeholder, userId: string | Placeholder) {
   return and(
-    eq(trainingCourses.prefectureCode, actor.prefectureCode),
+    eq(trainingCourses.prefectureCode, prefecture),
     isNull(trainingCourses.archivedAt),
-    or(eq(trainingCourses.isPublic, true), selected),
+    or(eq(trainingCourses.isPublic, true), selectedFor(userId)),
   )!;
 }
 
-function selectedFor(userId: string) {
+function selectedFor(userId: string | Placeholder) {
   return exists(
     sql`(select 1 from ${trainingApplications} join ${trainingSessions} on ${trainingSessions.id} = ${trainingApplications.sessionId}
       where ${trainingSessions.courseId} = ${trainingCourses.id} and ${trainingApplications.learnerUserId} = ${userId}

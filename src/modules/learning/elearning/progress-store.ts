@@ -8,13 +8,12 @@ import {
   elearningQuestions,
   elearningQuizzes,
   trainingCourseParts,
-  trainingCourses,
 } from '../../../db/schema';
 import { AppError } from '../../../server/errors';
 import { isUuid } from '../../../server/openapi';
 import type { Actor } from '../../access/actor';
-import { learnerCourseCondition } from './access';
 import { applyReport, coveredMs, type Interval, resumePositionMs, toMs } from './progress';
+import { progressStatements } from './progress-statements';
 
 type ProgressRow = typeof elearningProgress.$inferSelect;
 
@@ -87,42 +86,18 @@ export async function reportProgress(
   onCompleted?: (tx: DbOrTx, progress: { coveredMs: number; durationMs: number }) => Promise<void>,
 ) {
   const { actor, partId } = args;
-  if (!isUuid(partId)) throw new AppError('not_found');
+  if (!isUuid(partId) || actor.role !== 'learner' || !actor.prefectureCode) throw new AppError('not_found');
   const mine = and(eq(elearningProgress.learnerUserId, actor.userId), eq(elearningProgress.partId, partId));
   /** One try: read, apply the rule, write if the row is unchanged; null when another report came first. */
   const once = async (exec: DbOrTx, locked: boolean) => {
     // After a lost race the row is locked first, so this try cannot lose again (only a first insert can).
     if (locked) await exec.select({ one: sql`1` }).from(elearningProgress).where(mine).for('update');
-    const [row] = await exec
-      .select({
-        partId: trainingCourseParts.id,
-        videoId: elearningMedia.id,
-        videoDurationMs: elearningMedia.durationMs,
-        contentType: elearningMedia.contentType,
-        p: elearningProgress,
-        version: sql<string | null>`${elearningProgress}.xmin::text`,
-        // The statement's own time: after the lock, when there is one (now() is the transaction's start).
-        now: sql<string>`statement_timestamp()`,
-      })
-      .from(trainingCourseParts)
-      .innerJoin(trainingCourses, eq(trainingCourses.id, trainingCourseParts.courseId))
-      .leftJoin(
-        elearningLessonMedia,
-        and(eq(elearningLessonMedia.partId, trainingCourseParts.id), eq(elearningLessonMedia.kind, 'video')),
-      )
-      .leftJoin(
-        elearningMedia,
-        and(eq(elearningMedia.id, elearningLessonMedia.mediaId), eq(elearningMedia.status, 'ready')),
-      )
-      .leftJoin(
-        elearningProgress,
-        and(
-          eq(elearningProgress.learnerUserId, actor.userId),
-          eq(elearningProgress.partId, trainingCourseParts.id),
-        ),
-      )
-      .where(and(eq(trainingCourseParts.id, partId), learnerCourseCondition(actor)))
-      .limit(1);
+    const statements = progressStatements(exec);
+    const [row] = await statements.read.execute({
+      partId,
+      userId: actor.userId,
+      prefecture: actor.prefectureCode,
+    });
     if (!row) throw new AppError('not_found');
     if (!row.videoId || row.videoDurationMs === null || row.contentType === null)
       throw new AppError('elearning_no_video');
@@ -160,11 +135,16 @@ export async function reportProgress(
           .returning();
         return inserted;
       }
-      const [updated] = await tx
-        .update(elearningProgress)
-        .set(values)
-        .where(and(mine, sql`${elearningProgress}.xmin = ${row.version}::xid`))
-        .returning();
+      const [updated] = await progressStatements(tx).update.execute({
+        ...values,
+        watched: JSON.stringify(values.watched),
+        lastReportAt: values.lastReportAt.toISOString(),
+        completedAt: values.completedAt?.toISOString() ?? null,
+        updatedAt: values.updatedAt.toISOString(),
+        userId: actor.userId,
+        partId,
+        version: row.version,
+      });
       return updated;
     };
     const writeAndAudit = async (tx: DbOrTx) => {
