@@ -3,6 +3,7 @@ import { accountsModule } from '../modules/accounts';
 import { auditModule } from '../modules/audit';
 import { censusModule } from '../modules/census';
 import { consultationsModule, publicConsultationsModule } from '../modules/consultations';
+import { engagementsModule } from '../modules/engagements';
 import { homeModule } from '../modules/home';
 import { learningModule, publicLearningModule } from '../modules/learning';
 import { networkModule } from '../modules/network';
@@ -37,6 +38,7 @@ export const MODULES: readonly Module[] = [
   publicConsultationsModule,
   learningModule,
   publicLearningModule,
+  engagementsModule,
 ];
 
 /** Every module's background job handlers, by kind. */

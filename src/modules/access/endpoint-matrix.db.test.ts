@@ -41,6 +41,7 @@ type EndpointClass =
   | 'learner_admin' // learner sign-ups to confirm: whoever manages the whole prefecture's learning
   | 'training_requests' // training requests (MI-6): the centre scoped like sessions, auditors read; municipal and provider staff their own (learning/requests-denied.db.test.ts)
   | 'training_offers' // newly opened providers to offer a training: staff who handle requests
+  | 'engagements' // hearing visits, four-division meetings, the support log: the centre, coordinators and municipal staff of their area, auditors read (404 outside; engagements/engagements-denied.db.test.ts)
   | 'learning_course'; // learners' progress on a course's lessons, by id only: staff who manage the course (404 outside; learning/elearning/overview.db.test.ts)
 
 const GET_ENDPOINTS: Record<string, EndpointClass> = {
@@ -153,6 +154,14 @@ const GET_ENDPOINTS: Record<string, EndpointClass> = {
   '/api/learning/supervise-pool/proposal': 'training',
   '/api/learning/figures': 'training',
   '/api/learning/figures/export': 'training',
+  // Engagements with municipalities (engagements/engagements-denied.db.test.ts): the caller's area.
+  '/api/engagements': 'engagements',
+  '/api/engagements/options': 'engagements',
+  '/api/engagements/four-division': 'engagements',
+  '/api/engagements/cross-tab': 'engagements',
+  '/api/engagements/cross-tab/export': 'engagements',
+  '/api/engagements/municipalities/{municipalityCode}': 'engagements',
+  '/api/engagements/{id}': 'engagements',
 };
 
 /** Query parameters a list endpoint requires. */
@@ -194,6 +203,7 @@ const ACCESS: Record<
     training_requests: 403,
     training_offers: 403,
     learner_admin: 403,
+    engagements: 403,
   },
   centre_admin: {
     children_figures: 200,
@@ -211,6 +221,7 @@ const ACCESS: Record<
     training_requests: 200,
     training_offers: 200,
     learner_admin: 200,
+    engagements: 200,
   },
   centre_staff: {
     children_figures: 200,
@@ -228,6 +239,7 @@ const ACCESS: Record<
     training_requests: 200,
     training_offers: 200,
     learner_admin: 200,
+    engagements: 200,
   },
   regional_coordinator: {
     children_figures: 200,
@@ -245,6 +257,7 @@ const ACCESS: Record<
     training_requests: 200,
     training_offers: 200,
     learner_admin: 403,
+    engagements: 200,
   },
   municipal_staff: {
     children_figures: 200,
@@ -262,6 +275,7 @@ const ACCESS: Record<
     training_requests: 200,
     training_offers: 403,
     learner_admin: 403,
+    engagements: 200,
   },
   provider_staff: {
     children_figures: 200,
@@ -279,6 +293,7 @@ const ACCESS: Record<
     training_requests: 200,
     training_offers: 403,
     learner_admin: 403,
+    engagements: 403,
   },
   auditor: {
     children_figures: 200,
@@ -296,6 +311,7 @@ const ACCESS: Record<
     training_requests: 200,
     training_offers: 403,
     learner_admin: 403,
+    engagements: 200,
   }, // Learners see the catalogue and their own learning only: every staff area is refused by role before any
   // record is read (access/learner-fence.ts), children's figures included.
   learner: {
@@ -314,6 +330,7 @@ const ACCESS: Record<
     training_requests: 403,
     training_offers: 403,
     learner_admin: 403,
+    engagements: 403,
   },
 };
 

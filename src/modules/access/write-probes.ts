@@ -8,6 +8,7 @@ import { serviceBody } from '../resources/testing';
 import { ROLES, type Role } from './roles';
 import { on, type Probe, v } from './write-probe-kit';
 import { LEARNING_PROBES } from './write-probes-learning';
+import { ENGAGEMENT_PROBES } from './write-probes-engagements';
 import type { RecordIds } from './write-world';
 
 export type { Probe };
@@ -22,6 +23,7 @@ export type WriteClass =
 /** Who the record of a probe belongs to, for the deliberate 403s and the records of prefecture 14. */
 export type Group =
   | 'child'
+  | 'engagement' // a municipality's engagements and its four-division cycle: its area's centre, coordinators and own staff
   | 'transition_follow_up' // a child's transition follow-up: those who keep the registry, in their area
   | 'own'
   | 'network'
@@ -60,6 +62,9 @@ const LEARNERS: readonly Role[] = ['learner'];
 /** Roles refused a whole kind of record before its id is read: 403 for a real and an unknown id alike. */
 export const REFUSED_BY_ROLE: Record<Group, readonly Role[]> = {
   child: LEARNERS,
+  // Engagements (engagements/policy.ts): no access for providers, learners and system administrators, auditors
+  // read only; the others find the record in their area first.
+  engagement: ['system_admin', 'provider_staff', 'auditor', ...LEARNERS],
   // Only the roles that keep the registry set a transition's follow-up (transitions/follow-ups.ts).
   transition_follow_up: ['system_admin', 'provider_staff', 'auditor', ...LEARNERS],
   own: [],
@@ -114,6 +119,7 @@ const AREA_OUTSIDERS: readonly Role[] = [
 ];
 export const LOCAL_OUTSIDERS: Partial<Record<Group, readonly Role[]>> = {
   child: AREA_OUTSIDERS,
+  engagement: AREA_OUTSIDERS, // an engagement of 平塚市 and its cycle
   transition_follow_up: AREA_OUTSIDERS,
   consultation: AREA_OUTSIDERS,
   service: ['system_admin', 'provider_staff', 'learner'],
@@ -341,6 +347,7 @@ export const PROBES: Record<string, Probe> = {
     {},
   ),
   ...LEARNING_PROBES,
+  ...ENGAGEMENT_PROBES,
 };
 
 export const OTHER_WRITES: Record<string, Exclude<WriteClass, 'record'>> = {
@@ -389,4 +396,5 @@ export const OTHER_WRITES: Record<string, Exclude<WriteClass, 'record'>> = {
   'PUT /api/learning/me/profile': 'area',
   'POST /api/learning/learners/invitations/preview': 'area',
   'POST /api/learning/learners/invitations': 'area',
+  'POST /api/engagements': 'area',
 };

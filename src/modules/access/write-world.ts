@@ -25,6 +25,7 @@ import {
 import { createChildVia } from '../../test/registry-world';
 import { signedInUser, signInAs } from '../../test/sign-in';
 import { intake } from '../consultations/testing';
+import { engagementVia } from '../engagements/testing';
 import { notify } from '../notifications/notify';
 import { registrationForm } from '../registrations/testing';
 import { COLLECTIONS } from '../registry/collections';
@@ -74,6 +75,9 @@ export type RecordIds = {
   coordinator: string;
   /** A person in a branch's supervise pool. */
   poolMember: string;
+  /** An engagement with a municipality, and that municipality's code (its four-division cycle). */
+  engagement: string;
+  engagementMunicipality: string;
 };
 
 /** Ids of the same shape as real ones that name nothing. */
@@ -115,6 +119,8 @@ export function unknownIds(): RecordIds {
     elearningAttempt: u(),
     coordinator: u(),
     poolMember: u(),
+    engagement: u(),
+    engagementMunicipality: '149990',
   };
 }
 
@@ -374,6 +380,8 @@ export async function writeWorld(t: TestApp) {
     trainingRequest: await trainingRequest(admin43, '431001'),
     ...elearning43,
     poolMember: await poolMember(t, admin43, '43', person43.id),
+    engagement: await engagementVia(admin43, '431001'),
+    engagementMunicipality: '431001',
   };
 
   // 神奈川 (14): records out of some roles' reach.
@@ -424,6 +432,9 @@ export async function writeWorld(t: TestApp) {
     ...(await trainingApplication(t, centreAdmin, '14')),
     // A request of 平塚市 owned by the HQ: not the coordinator's region, nor the municipality or provider of 14's users.
     trainingRequest: await trainingRequest(centreAdmin, '142034'),
+    // An engagement with 平塚市 and its cycle: another region, not the municipal staff's own.
+    engagement: await engagementVia(centreAdmin, '142034'),
+    engagementMunicipality: '142034',
   };
   return { clients, foreign, local };
 }

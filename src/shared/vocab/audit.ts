@@ -79,6 +79,9 @@ export const AUDIT_ENTITY_TYPES = [
   'supervise_pool_member',
   'training_figures',
   'elearning_progress',
+  'engagement',
+  'engagement_cadence',
+  'engagement_figures',
   'audit_log',
   'system',
 ] as const;
@@ -131,6 +134,9 @@ export const AUDIT_ENTITY_TYPE_LABELS = {
   supervise_pool_member: { ja: 'スーパーバイズの人材プール', en: 'Supervise pool member' },
   training_figures: { ja: '研修の統計', en: 'Training figures' },
   elearning_progress: { ja: 'eラーニングの進み具合', en: 'E-learning progress' },
+  engagement: { ja: '市町村への訪問・協議・支援', en: 'Municipal engagement' },
+  engagement_cadence: { ja: '4課協議の開催間隔', en: 'Four-division meeting cycle' },
+  engagement_figures: { ja: '市町村支援の集計', en: 'Municipal support figures' },
   audit_log: { ja: '監査ログ', en: 'Audit log' },
   system: { ja: 'システム', en: 'System' },
 } as const satisfies Labels<AuditEntityType>;
@@ -185,6 +191,8 @@ export const AUDIT_DETAIL_VALUES = [
   'learner_sign_up_rejected',
   'learner_profile_changed',
   'learners_invited',
+  'good_example_marked',
+  'good_example_unmarked',
 ] as const;
 export type AuditDetailValue = (typeof AUDIT_DETAIL_VALUES)[number];
 
@@ -237,6 +245,8 @@ export const AUDIT_DETAIL_VALUE_LABELS = {
   learner_sign_up_rejected: { ja: '受講者の登録を却下', en: 'Learner sign-up rejected' },
   learner_profile_changed: { ja: '受講者の情報を変更', en: 'Learner profile changed' },
   learners_invited: { ja: '受講者の招待', en: 'Learners invited' },
+  good_example_marked: { ja: '好事例に指定', en: 'Marked a good example' },
+  good_example_unmarked: { ja: '好事例の指定を解除', en: 'No longer a good example' },
 } as const satisfies Labels<AuditDetailValue>;
 
 /** The names of an entry's detail fields; a field without one is shown under 「その他」 / "Other". */
