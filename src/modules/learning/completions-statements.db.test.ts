@@ -1,10 +1,19 @@
 /**
- * Issuing certificates evaluates the session inside its transaction, on one connection: its statements go one
- * after another (src/test/busy-connections.ts). Only the PostgreSQL run can fail; PGlite serialises by itself.
+ * Issuing certificates evaluates inside a transaction, on one connection: the statements go one after another
+ * (src/test/busy-connections.ts) — for a session's participants, and for a learner claiming the certificate of
+ * a course completed without a session. Only the PostgreSQL run can fail; PGlite serialises by itself.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  elearningLessonMedia,
+  elearningMedia,
+  elearningProgress,
+  trainingCourseParts,
+  trainingCourses,
+} from '../../db/schema';
 import { createTestApp, type TestApp } from '../../test/app';
 import { watchBusyConnections } from '../../test/busy-connections';
+import { signedInUser } from '../../test/sign-in';
 import { addLearner, attendanceWorld, makeSessionWithDays } from './testing-attendance';
 
 let t: TestApp;
@@ -14,8 +23,19 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-describe('issuing certificates in one transaction', () => {
-  it('sends no statement to its connection while another is running', async () => {
+/** Runs `act` and answers the statements it sent to a busy connection. */
+async function busyDuring(act: () => Promise<void>): Promise<string[]> {
+  const busy = watchBusyConnections();
+  try {
+    await act();
+  } finally {
+    busy.stop();
+  }
+  return busy.seen;
+}
+
+describe('certificates issued in one transaction', () => {
+  it('for a session: no statement goes to its connection while another is running', async () => {
     const w = await attendanceWorld(t);
     const s = await makeSessionWithDays(t, { ownerCentreId: w.branch.id });
     const staff = w.users.branchStaff;
@@ -29,14 +49,64 @@ describe('issuing certificates in one transaction', () => {
         expect(res.status).toBe(200);
       }
     }
-    const busy = watchBusyConnections();
-    try {
+    const seen = await busyDuring(async () => {
       const res = await staff.post(`/api/learning/sessions/${s.session.id}/certificates`, {});
       expect(res.status).toBe(200);
       expect(res.body.issued).toHaveLength(2);
-    } finally {
-      busy.stop();
-    }
-    expect(busy.seen).toEqual([]);
+    });
+    expect(seen).toEqual([]);
+  });
+
+  it('for a course completed without a session: the same', async () => {
+    const db = t.db.systemDb;
+    const { user, client } = await signedInUser(t, 'learner', { prefectureCode: '14' });
+    const [course] = await db
+      .insert(trainingCourses)
+      .values({
+        prefectureCode: '14',
+        kind: 'supporter_elearning',
+        title: 'eラーニング（基礎）',
+        isPublic: true,
+        completionRequiresAllDays: false,
+        completionRequiresAllLessons: true,
+      })
+      .returning();
+    const [lesson] = await db
+      .insert(trainingCourseParts)
+      .values({ courseId: course!.id, seq: 1, kind: 'lesson', title: '医療的ケア児とは' })
+      .returning();
+    const [video] = await db
+      .insert(elearningMedia)
+      .values({
+        prefectureCode: '14',
+        courseId: course!.id,
+        kind: 'video',
+        status: 'ready',
+        fileName: 'lesson1.mp4',
+        byteSize: 1000,
+        chunkBytes: 1000,
+        partBytes: 1000,
+        contentType: 'video/mp4',
+        durationMs: 60_000,
+        readyAt: new Date('2026-04-01T00:00:00Z'),
+        uploadedBy: user.id,
+      })
+      .returning();
+    await db.insert(elearningLessonMedia).values({ partId: lesson!.id, mediaId: video!.id, kind: 'video' });
+    await db.insert(elearningProgress).values({
+      learnerUserId: user.id,
+      partId: lesson!.id,
+      prefectureCode: '14',
+      mediaId: video!.id,
+      durationMs: 60_000,
+      watched: [[0, 60_000]],
+      coveredMs: 60_000,
+      completedAt: new Date('2026-05-01T01:00:00Z'),
+    });
+    const seen = await busyDuring(async () => {
+      const res = await client.post(`/api/learning/me/courses/${course!.id}/certificate`, {});
+      expect(res.status).toBe(200);
+    });
+    expect(seen).toEqual([]);
   });
 });

@@ -17,29 +17,28 @@ export async function courseLessonsCompletedAt(
   const done = await lessonsCompleted(db, learnerUserId, courseId);
   const base = { lessonsTotal: done.lessonIds.length, lessonsDone: done.completedIds.length };
   if (done.lessonIds.length === 0 || !done.allComplete) return { ...base, completedAt: null };
-  const [watched, passed] = await Promise.all([
-    db
-      .select({ at: elearningProgress.completedAt })
-      .from(elearningProgress)
-      .where(
-        and(
-          eq(elearningProgress.learnerUserId, learnerUserId),
-          inArray(elearningProgress.partId, done.lessonIds),
-          isNotNull(elearningProgress.completedAt),
-        ),
+  // One after another: a certificate is claimed inside a transaction, whose statements share one connection.
+  const watched = await db
+    .select({ at: elearningProgress.completedAt })
+    .from(elearningProgress)
+    .where(
+      and(
+        eq(elearningProgress.learnerUserId, learnerUserId),
+        inArray(elearningProgress.partId, done.lessonIds),
+        isNotNull(elearningProgress.completedAt),
       ),
-    db
-      .select({ at: min(elearningAttempts.submittedAt) })
-      .from(elearningAttempts)
-      .where(
-        and(
-          eq(elearningAttempts.learnerUserId, learnerUserId),
-          inArray(elearningAttempts.partId, done.lessonIds),
-          eq(elearningAttempts.status, 'passed'),
-        ),
-      )
-      .groupBy(elearningAttempts.partId),
-  ]);
+    );
+  const passed = await db
+    .select({ at: min(elearningAttempts.submittedAt) })
+    .from(elearningAttempts)
+    .where(
+      and(
+        eq(elearningAttempts.learnerUserId, learnerUserId),
+        inArray(elearningAttempts.partId, done.lessonIds),
+        eq(elearningAttempts.status, 'passed'),
+      ),
+    )
+    .groupBy(elearningAttempts.partId);
   let last: Date | null = null;
   for (const { at } of [...watched, ...passed]) {
     const d = at === null ? null : new Date(at);
