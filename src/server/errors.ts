@@ -5,6 +5,7 @@ import { LEARNING_ERRORS } from '../modules/learning/errors';
 import { APPLICATION_ERRORS } from '../modules/learning/errors-applications';
 import { CERTIFICATE_ERRORS } from '../modules/learning/errors-certificates';
 import { LEARNER_ERRORS } from '../modules/learning/errors-learners';
+import { REGIONAL_ISSUE_ERRORS } from '../modules/regional-issues/errors';
 import { RESOURCE_ERRORS } from '../modules/resources/errors';
 
 /**
@@ -146,6 +147,7 @@ export const ERRORS = {
   ...CERTIFICATE_ERRORS,
   ...LEARNER_ERRORS,
   ...RESOURCE_ERRORS,
+  ...REGIONAL_ISSUE_ERRORS,
 };
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -9,6 +9,7 @@ import { learningModule, publicLearningModule } from '../modules/learning';
 import { networkModule } from '../modules/network';
 import { notificationsModule } from '../modules/notifications';
 import { publicCareScoreModule } from '../modules/public-care-score';
+import { developmentProjectsModule, regionalIssuesModule } from '../modules/regional-issues';
 import { publicRegistrationsModule, registrationsModule } from '../modules/registrations';
 import { registryModule } from '../modules/registry';
 import { publicResourcesModule, resourcesModule } from '../modules/resources';
@@ -39,6 +40,8 @@ export const MODULES: readonly Module[] = [
   learningModule,
   publicLearningModule,
   engagementsModule,
+  regionalIssuesModule,
+  developmentProjectsModule,
 ];
 
 /** Every module's background job handlers, by kind. */
