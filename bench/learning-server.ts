@@ -89,3 +89,46 @@ export function startServer(
       }),
   };
 }
+
+/**
+ * Several app servers over one database, as production scales out behind a load balancer (the servers keep no
+ * state of their own): clients spread their requests over `bases`; memory and CPU are summed over the servers
+ * and the request logs merged.
+ */
+export function startServers(
+  count: number,
+  env: Record<string, string>,
+  ports: number[],
+  secretKey: string,
+  cpuProfDir?: string,
+) {
+  const servers = ports.slice(0, count).map((port) => startServer(env, port, secretKey, cpuProfDir));
+  const bases = ports.slice(0, count).map((port) => `http://127.0.0.1:${port}`);
+  return {
+    bases,
+    get routes() {
+      const merged = new Map<string, number[]>();
+      for (const s of servers) for (const [k, v] of s.routes) merged.set(k, [...(merged.get(k) ?? []), ...v]);
+      return merged;
+    },
+    /** The first server's memory for the streaming phase; `all` sums over the servers. */
+    memory: () => servers[0]!.memory(),
+    async memoryAll(): Promise<ServerMemory> {
+      const ms = await Promise.all(servers.map((s) => s.memory()));
+      return ms.reduce((a, m) => ({
+        rss: a.rss + m.rss,
+        heapUsed: a.heapUsed + m.heapUsed,
+        heapTotal: a.heapTotal + m.heapTotal,
+        maxRss: a.maxRss + m.maxRss,
+        cpuMicros: a.cpuMicros + m.cpuMicros,
+      }));
+    },
+    record(on: boolean) {
+      for (const s of servers) s.record(on);
+    },
+    async ready() {
+      await Promise.all(servers.map((s, i) => s.ready(bases[i]!)));
+    },
+    stop: () => Promise.all(servers.map((s) => s.stop())).then(() => undefined),
+  };
+}

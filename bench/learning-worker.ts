@@ -13,7 +13,8 @@ import { nextReport, slot, startOf, type Watcher } from './learning-watch';
 
 export type WatchInput = {
   mode: 'watch';
-  base: string;
+  /** One address per app server; learner i reports to bases[i % n], the catalogue goes round them. */
+  bases: string[];
   learners: { token: string; csrfToken: string }[];
   lessonIds: string[];
   lessonDurationMs: number;
@@ -113,7 +114,7 @@ async function watch(input: WatchInput): Promise<WatchOut> {
     try {
       const res = await send(
         agent,
-        input.base,
+        input.bases[i % input.bases.length]!,
         'POST',
         `/api/learning/elearning/me/lessons/${input.lessonIds[r.lesson]}/progress`,
         {
@@ -140,15 +141,17 @@ async function watch(input: WatchInput): Promise<WatchOut> {
     }
   };
 
+  let catalogueCalls = 0;
   const catalogue = async () => {
     const t0 = performance.now();
     const counted = recording;
     const ip = `10.${1 + Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 250)}`;
     const q = Math.random() < 0.3 ? '&open=true' : '';
+    const base = input.bases[catalogueCalls++ % input.bases.length]!;
     try {
       const res = await send(
         agent,
-        input.base,
+        base,
         'GET',
         `/api/public/learning/sessions?prefecture=${input.prefectureCode}${q}`,
         { 'x-forwarded-for': ip },

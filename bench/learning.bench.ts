@@ -14,7 +14,8 @@
  *
  * Options: --engine=postgres|pglite|both (default both), --learners=N, --duration=S (default 60),
  * --catalogue-rate=R (default 50 a second), --video-mb=N (default 1024), --stream-seconds=S (default 60),
- * --quick (10 s, 500 learners, a 64 MB video streamed for 10 s), --cpu-prof=DIR (the server's V8 CPU profile).
+ * --servers=N (PostgreSQL: N app servers over the one database, learners spread over them as behind a load
+ * balancer; default 1), --quick (10 s, 500 learners, a 64 MB video streamed for 10 s), --cpu-prof=DIR (the server's V8 CPU profile).
  * Target (issue 13): p95 of a progress report < 50 ms with 5,000 learners on PostgreSQL; memory flat while streaming.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -29,7 +30,7 @@ import { totpCode } from '../src/modules/accounts/totp';
 import { UPLOAD_CHUNK_BYTES } from '../src/modules/learning/elearning/media-store';
 import { TEST_PASSWORD } from '../src/test/factories';
 import { type LearningSeed, seedLearning } from './learning-seed';
-import { startServer } from './learning-server';
+import { startServers } from './learning-server';
 import { memoryFlat, mp4Slice } from './learning-watch';
 import type { KindOut, StreamInput, StreamOut, WatchInput, WatchOut } from './learning-worker';
 import { percentile } from './stats';
@@ -56,6 +57,8 @@ const ENGINES: Engine[] =
   args.get('engine') === 'postgres' || args.get('engine') === 'pglite'
     ? [args.get('engine') as Engine]
     : ['postgres', 'pglite'];
+/** App servers over the one database (PostgreSQL only: the embedded database is one process's). */
+const serversFor = (e: Engine) => (e === 'postgres' ? num('servers', 1) : 1);
 const learnersFor = (e: Engine) => num('learners', QUICK ? 500 : e === 'postgres' ? 5_000 : 1_000);
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const DB_NAME = 'tsunagu_bench_learning';
@@ -196,11 +199,12 @@ async function benchEngine(engine: Engine) {
     await db.close();
   }
   const seedSeconds = (performance.now() - t0) / 1000;
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const server = startServer(env, port, SECRET_KEY, args.get('cpu-prof'));
+  const ports: number[] = [];
+  for (let i = 0; i < serversFor(engine); i++) ports.push(await freePort());
+  const server = startServers(serversFor(engine), env, ports, SECRET_KEY, args.get('cpu-prof'));
+  const base = server.bases[0]!;
   try {
-    await server.ready(base);
+    await server.ready();
     const staff = await signIn(base, seed.admin.email, '198.51.100.1', seed.admin.totpSecret);
     const watchLessons = seed.lessonIds.slice(0, LESSONS);
     for (const id of watchLessons) await uploadVideo(base, staff, seed, id, 2 * 1024 * 1024);
@@ -214,11 +218,11 @@ async function benchEngine(engine: Engine) {
       sessions[i] = { token: s.cookie.split('=')[1]!, csrfToken: s.csrf };
     }
 
-    let before = await server.memory();
+    let before = await server.memoryAll();
     const watch = await runWorker<WatchOut>(
       {
         mode: 'watch',
-        base,
+        bases: server.bases,
         learners: sessions,
         lessonIds: watchLessons,
         lessonDurationMs: LESSON_MS,
@@ -231,13 +235,13 @@ async function benchEngine(engine: Engine) {
       },
       () => {
         server.record(true);
-        void server.memory().then((m) => {
+        void server.memoryAll().then((m) => {
           before = m;
         });
       },
     );
     server.record(false);
-    const after = await server.memory();
+    const after = await server.memoryAll();
     const watchLoad = loadavg()[0]!;
     const routes = new Map(server.routes);
 
@@ -265,6 +269,7 @@ async function benchEngine(engine: Engine) {
     return {
       engine,
       learners,
+      servers: serversFor(engine),
       seedSeconds,
       signInMs,
       watch,
@@ -331,8 +336,9 @@ function print(r: Awaited<ReturnType<typeof benchEngine>>) {
     );
   }
   const cpuMs = (r.after.cpuMicros - r.before.cpuMicros) / 1000;
+  const served = [...r.routes.values()].reduce((a, t) => a + t.length, 0);
   console.log(
-    `  server CPU: ${(cpuMs / 1000).toFixed(1)} s in ${DURATION} s (${((cpuMs / (DURATION * 1000)) * 100).toFixed(0)} % of one core); memory RSS ${mib(r.before.rss)} → ${mib(r.after.rss)}, heap used ${mib(r.before.heapUsed)} → ${mib(r.after.heapUsed)}`,
+    `  ${r.servers > 1 ? `${r.servers} app servers, ` : ''}server CPU: ${(cpuMs / 1000).toFixed(1)} s in ${DURATION} s (${((cpuMs / (DURATION * 1000)) * 100).toFixed(0)} % of one core; ${(cpuMs / Math.max(1, served)).toFixed(2)} ms a request); memory RSS ${mib(r.before.rss)} → ${mib(r.after.rss)}, heap used ${mib(r.before.heapUsed)} → ${mib(r.after.heapUsed)}`,
   );
   console.log(
     `  machine: ${availableParallelism()} cores, load average ${r.watchLoad.toFixed(1)} at the end (other work on the machine slows both processes)`,
