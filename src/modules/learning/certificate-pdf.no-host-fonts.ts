@@ -36,7 +36,7 @@ syncBuiltinESMExports();
 
 const { renderCertificatePdf } = await import('./certificate-pdf');
 try {
-  const { bytes } = await renderCertificatePdf({
+  const facts = {
     serial: '2026-7KQM-3XHT-PWN9',
     holderName: '山田 花子',
     courseTitle: '支援者向けeラーニング',
@@ -45,8 +45,17 @@ try {
     issuedOn: '2026-06-02',
     centreName: '長野県医療的ケア児等支援センター',
     checkUrl: '/public/trainings/certificates/2026-7KQM-3XHT-PWN9',
+  };
+  // Both languages: the English wording is set with the same embedded font.
+  const { bytes } = await renderCertificatePdf(facts);
+  const english = await renderCertificatePdf({
+    ...facts,
+    lang: 'en',
+    courseKindLabel: 'Supporter e-learning',
   });
-  process.stdout.write(JSON.stringify({ ok: true, bytes: bytes.length, blocked, fontFiles }));
+  process.stdout.write(
+    JSON.stringify({ ok: true, bytes: Math.min(bytes.length, english.bytes.length), blocked, fontFiles }),
+  );
 } catch (error) {
   process.stdout.write(JSON.stringify({ ok: false, error: String(error), blocked, fontFiles }));
 }

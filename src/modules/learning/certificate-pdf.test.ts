@@ -121,6 +121,38 @@ describe('renderCertificatePdf', () => {
     expect(all).not.toContain('\uFFFD');
   });
 
+  it('words the certificate in English when asked, titles and names as entered, fonts still embedded', async () => {
+    const { bytes, missingCharacters } = await renderCertificatePdf({
+      ...FACTS,
+      lang: 'en',
+      courseKindLabel: 'Coordinator course',
+    });
+    expect(missingCharacters).toEqual([]);
+    const doc = await PDFDocument.load(bytes);
+    expect(doc.getTitle()).toBe('Certificate of Completion 令和8年度 医療的ケア児等コーディネーター養成研修');
+    const text = extractText(doc);
+    expect(text).toContain('Certificate of Completion');
+    expect(text).toContain('髙橋 﨑子');
+    expect(text).not.toContain('髙橋 﨑子　様');
+    expect(text).toContain(
+      'This is to certify that the person named above has completed the training below.',
+    );
+    expect(text).toContain('Coordinator course');
+    expect(text).toContain('6 Dec 2026 (Reiwa 8)');
+    expect(text).toContain('Issued on 10 Dec 2026 (Reiwa 8)');
+    expect(text).toContain('Certificate no. 2026-7KQM-3XHT-PWN9');
+    expect(text).toContain('No. 2026-7KQM-3XHT-PWN9');
+    expect(text).toContain('令和8年度 医療的ケア児等コーディネーター養成研修');
+    expect(text).not.toContain('修了日');
+    expect(text.join('\n')).toContain(FACTS.checkUrl);
+    expect(formatCertificateDate('2026-12-06', 'en')).toBe('6 Dec 2026 (Reiwa 8)');
+    const fonts = doc.context
+      .enumerateIndirectObjects()
+      .map(([, obj]) => obj)
+      .filter((obj): obj is PDFDict => obj instanceof PDFDict && obj.has(PDFName.of('FontFile2')));
+    expect(fonts).toHaveLength(2);
+  });
+
   it('embeds every font it uses, as a small subset, and names no font the reader would have to supply', async () => {
     const { bytes } = await renderCertificatePdf(FACTS);
     expect(bytes.length).toBeLessThan(120_000);

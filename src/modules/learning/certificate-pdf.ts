@@ -16,17 +16,23 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
+import { formatCalendarDate } from '../../shared/date-format';
 import { requireIsoDate } from '../../shared/dates';
 import { formatWareki } from '../../shared/wareki';
 import { subsetTrueType } from './font-subset';
 
+/** The certificate's language: Japanese unless English is asked for (docs/learning.md §4). */
+export type CertificateLang = 'ja' | 'en';
+
 /** What a certificate states. Strings are shown as given (names in the reader's own writing). */
 export type CertificateFacts = {
+  /** The wording's language; titles, names and the centre stay as entered. Default Japanese. */
+  lang?: CertificateLang;
   /** Canonical serial, e.g. 2026-7KQM-3XHT-PWN9 (certificate-serial.ts). */
   serial: string;
   holderName: string;
   courseTitle: string;
-  /** The course kind's Japanese label (src/shared/vocab/learning.ts). */
+  /** The course kind's label in the certificate's language (src/shared/vocab/learning.ts). */
   courseKindLabel: string;
   /** The session's title when the course ran as a session (e.g. 令和8年度 第1回), else null. */
   sessionTitle?: string | null;
@@ -134,9 +140,13 @@ function splitByCharacters(text: string, maxWidth: number, measure: (s: string) 
   return out;
 }
 
-/** 令和8年12月6日（2026年12月6日） — the form officials expect on a certificate: 和暦 with 西暦 beside it. */
-export function formatCertificateDate(iso: string): string {
+/**
+ * 令和8年12月6日（2026年12月6日） — the form officials expect on a certificate: 和暦 with 西暦 beside it. In English
+ * the date formatter's both-calendars form, 6 Dec 2026 (Reiwa 8).
+ */
+export function formatCertificateDate(iso: string, lang: CertificateLang = 'ja'): string {
   const { year, month, day } = requireIsoDate(iso);
+  if (lang === 'en') return formatCalendarDate(iso, 'en', { western: true });
   return `${formatWareki(iso)}（${year}年${month}月${day}日）`;
 }
 
@@ -183,25 +193,46 @@ function fitSize(text: string, font: PDFFont, size: number, min: number, maxWidt
   return s;
 }
 
-/** The fixed wording of the certificate. */
-const WORDING = {
-  title: '修　了　証',
-  subtitle: 'Certificate of Completion',
-  honorific: '　様',
-  statement: 'あなたは下記の研修の課程を修了したことを証します。',
-  course: '研修名',
-  session: '開催回',
-  kind: '研修の種類',
-  completed: '修了日',
-  issued: '発行日　',
-  serial: '修了証番号　',
-  check: 'この修了証の真正性は、次のアドレスで修了証番号を入力して確認できます。',
-  serialPrefix: '第 ',
-  serialSuffix: ' 号',
-} as const;
+/** The fixed wording of the certificate, per language. */
+const WORDINGS = {
+  ja: {
+    title: '修　了　証',
+    subtitle: 'Certificate of Completion',
+    honorific: '　様',
+    statement: 'あなたは下記の研修の課程を修了したことを証します。',
+    course: '研修名',
+    session: '開催回',
+    kind: '研修の種類',
+    completed: '修了日',
+    issued: '発行日　',
+    serial: '修了証番号　',
+    check: 'この修了証の真正性は、次のアドレスで修了証番号を入力して確認できます。',
+    serialPrefix: '第 ',
+    serialSuffix: ' 号',
+    docTitle: '修了証',
+  },
+  en: {
+    title: 'Certificate of Completion',
+    subtitle: '修了証',
+    honorific: '',
+    statement: 'This is to certify that the person named above has completed the training below.',
+    course: 'Course',
+    session: 'Session',
+    kind: 'Kind',
+    completed: 'Completed on',
+    issued: 'Issued on ',
+    serial: 'Certificate no. ',
+    check: 'The authenticity of this certificate can be checked by entering its number at:',
+    serialPrefix: 'No. ',
+    serialSuffix: '',
+    docTitle: 'Certificate of Completion',
+  },
+} as const satisfies Record<CertificateLang, Record<string, string>>;
 
 /** Renders the certificate. Throws RangeError for an invalid date. */
 export async function renderCertificatePdf(facts: CertificateFacts): Promise<RenderedCertificate> {
+  const lang = facts.lang ?? 'ja';
+  const WORDING = WORDINGS[lang];
   const clean = (text: string) => text.replace(VARIATION_SELECTORS, '').replace(CONTROL, '');
   const f = {
     serial: clean(facts.serial),
@@ -209,8 +240,8 @@ export async function renderCertificatePdf(facts: CertificateFacts): Promise<Ren
     courseTitle: clean(facts.courseTitle),
     courseKindLabel: clean(facts.courseKindLabel),
     sessionTitle: facts.sessionTitle ? clean(facts.sessionTitle) : null,
-    completed: formatCertificateDate(facts.completedOn),
-    issued: formatCertificateDate(facts.issuedOn),
+    completed: formatCertificateDate(facts.completedOn, lang),
+    issued: formatCertificateDate(facts.issuedOn, lang),
     centreName: clean(facts.centreName),
     checkUrl: clean(facts.checkUrl),
   };
@@ -233,12 +264,12 @@ export async function renderCertificatePdf(facts: CertificateFacts): Promise<Ren
   const s = (text: string) => settable(text, supported, missing);
 
   const issuedAt = new Date(`${facts.issuedOn}T00:00:00+09:00`);
-  doc.setTitle(s(`修了証 ${f.courseTitle}`), { showInWindowTitleBar: true });
+  doc.setTitle(s(`${WORDING.docTitle} ${f.courseTitle}`), { showInWindowTitleBar: true });
   doc.setAuthor(s(f.centreName));
   doc.setSubject(s(`${WORDING.serial}${f.serial}`));
   doc.setCreator('Tsunagu');
   doc.setProducer('Tsunagu');
-  doc.setLanguage('ja-JP');
+  doc.setLanguage(lang === 'ja' ? 'ja-JP' : 'en');
   doc.setCreationDate(issuedAt);
   doc.setModificationDate(issuedAt);
 
@@ -257,7 +288,7 @@ export async function renderCertificatePdf(facts: CertificateFacts): Promise<Ren
     color: MUTED,
   });
 
-  drawCentred(page, WORDING.title, PAGE.height - 170, bold, 40);
+  drawCentred(page, WORDING.title, PAGE.height - 170, bold, lang === 'ja' ? 40 : 30);
   drawCentred(page, WORDING.subtitle, PAGE.height - 196, regular, 11, MUTED);
 
   // Holder.
@@ -265,7 +296,7 @@ export async function renderCertificatePdf(facts: CertificateFacts): Promise<Ren
   const name = `${s(f.holderName)}${WORDING.honorific}`;
   drawCentred(page, name, y, bold, fitSize(name, bold, 26, 14, contentWidth));
   y -= 56;
-  drawCentred(page, WORDING.statement, y, regular, 13);
+  drawCentred(page, WORDING.statement, y, regular, fitSize(WORDING.statement, regular, 13, 9, contentWidth));
   y -= 54;
 
   // The facts, as label / value rows.

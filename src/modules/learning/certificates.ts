@@ -13,7 +13,7 @@ import type { Actor } from '../access/actor';
 import { recordAudit } from '../audit/record';
 import { myAssignments } from './assignments';
 import type { Who } from './attendance';
-import { renderCertificatePdf } from './certificate-pdf';
+import { type CertificateLang, renderCertificatePdf } from './certificate-pdf';
 import { certificateCheckUrl, parseCertificateSerial } from './certificate-serial';
 import type { CourseCompletionReader } from './completion';
 import { managedCertificate } from './completions';
@@ -59,8 +59,9 @@ async function issuingCentreName(
 }
 
 /**
- * The certificate's PDF. The holder may download their own; staff who manage its session may download any of
- * theirs (audited as an export). Anyone else: 404. A revoked certificate: 409 for both.
+ * The certificate's PDF, in Japanese or, when asked, English. The holder may download their own; staff who manage
+ * its session (or, without a session, its course) may download any of theirs (audited as an export). Anyone
+ * else: 404. A revoked certificate: 409 for both.
  */
 export async function certificatePdf(
   db: DbOrTx,
@@ -68,6 +69,7 @@ export async function certificatePdf(
   policy: LearningPolicy,
   id: string,
   publicUrl: string | undefined,
+  lang: CertificateLang = 'ja',
 ): Promise<{ bytes: Uint8Array; serial: string; missingCharacters: string[] }> {
   if (!isUuid(id)) throw new AppError('not_found');
   const [row] = await certificateQuery(db).where(eq(trainingCompletions.id, id));
@@ -77,10 +79,11 @@ export async function certificatePdf(
   if (row.completion.revokedAt) throw new AppError('learning_certificate_revoked');
   const c = row.completion;
   const { bytes, missingCharacters } = await renderCertificatePdf({
+    lang,
     serial: c.certificateSerial,
     holderName: row.holderName,
     courseTitle: row.courseTitle,
-    courseKindLabel: COURSE_KIND_LABELS[row.courseKind].ja,
+    courseKindLabel: COURSE_KIND_LABELS[row.courseKind][lang],
     sessionTitle: row.sessionTitle,
     completedOn: c.completedOn,
     issuedOn: isoDateInJapan(c.issuedAt),
@@ -92,7 +95,7 @@ export async function certificatePdf(
       action: 'export',
       entityType: 'training_certificate',
       entityIds: [c.id],
-      detail: { format: 'pdf', serial: c.certificateSerial },
+      detail: { format: 'pdf', serial: c.certificateSerial, lang },
     });
   }
   return { bytes, serial: c.certificateSerial, missingCharacters };

@@ -6,6 +6,7 @@
  * asking, another branch). And staff issuing a session's certificates tell each holder by a coded notification.
  */
 import { and, eq } from 'drizzle-orm';
+import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   auditLog,
@@ -171,6 +172,19 @@ describe('a course completed without a session', () => {
     const pdf = await learner.client.get(`/api/learning/certificates/${id}.pdf`);
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    const bytesOf = async (query: string) => {
+      const res = await t.app.request(`/api/learning/certificates/${id}.pdf${query}`, {
+        headers: { cookie: learner.client.cookie!, 'x-forwarded-for': '192.0.2.10' },
+      });
+      return { res, doc: res.status === 200 ? await PDFDocument.load(await res.arrayBuffer()) : null };
+    };
+    expect((await bytesOf('')).doc!.getTitle()).toBe('修了証 医療的ケア児支援者向けeラーニング（基礎）');
+    // English when asked; anything else is refused.
+    const english = await bytesOf('?lang=en');
+    expect(english.res.headers.get('content-disposition')).toContain(`certificate-${serial}-en.pdf`);
+    const doc = english.doc!;
+    expect(doc.getTitle()).toBe('Certificate of Completion 医療的ケア児支援者向けeラーニング（基礎）');
+    expect((await learner.client.get(`/api/learning/certificates/${id}.pdf?lang=fr`)).status).toBe(400);
 
     const audit = await t.db.systemDb
       .select()

@@ -43,6 +43,14 @@ const ZPdfFileParam = z.object({
     .openapi({ param: { name: 'id', in: 'path' }, example: '00000000-0000-4000-8000-000000000000.pdf' }),
 });
 
+/** The certificate's language: Japanese, the form of record, unless English is asked for. */
+const ZPdfQuery = z.object({
+  lang: z
+    .enum(['ja', 'en'])
+    .default('ja')
+    .openapi({ param: { name: 'lang', in: 'query' }, description: 'ja (default) or en' }),
+});
+
 /**
  * Completions of a session, issuing and revoking certificates, the certificate PDF and the learner's own
  * record. `lessons` tells which e-learning lessons learners have completed (the e-learning part's reader).
@@ -119,8 +127,9 @@ export function certificateRoutes(
       method: 'get',
       path: '/certificates/{id}',
       tags,
-      summary: 'The certificate as PDF (`{id}.pdf`), for its holder and staff of its session / 修了証（PDF）',
-      request: { params: ZPdfFileParam },
+      summary:
+        'The certificate as PDF (`{id}.pdf`, `?lang=en` for English), for its holder and staff of its session / 修了証（PDF）',
+      request: { params: ZPdfFileParam, query: ZPdfQuery },
       responses: {
         200: {
           description: 'The certificate',
@@ -136,7 +145,8 @@ export function certificateRoutes(
       const { id: file } = c.req.valid('param');
       if (!file.endsWith('.pdf')) throw new AppError('not_found');
       const id = file.slice(0, -'.pdf'.length);
-      const pdf = await certificatePdf(db, who, policy, id, deps.config.publicUrl);
+      const { lang } = c.req.valid('query');
+      const pdf = await certificatePdf(db, who, policy, id, deps.config.publicUrl, lang);
       if (pdf.missingCharacters.length > 0) {
         c.get('log').warn(
           { certificateId: id, missing: pdf.missingCharacters.length },
@@ -145,7 +155,7 @@ export function certificateRoutes(
       }
       return c.body(new Uint8Array(pdf.bytes), 200, {
         'content-type': 'application/pdf',
-        'content-disposition': `inline; filename="certificate-${pdf.serial}.pdf"`,
+        'content-disposition': `inline; filename="certificate-${pdf.serial}${lang === 'en' ? '-en' : ''}.pdf"`,
         'cache-control': 'private, no-store',
       });
     },

@@ -220,6 +220,15 @@ export function CertificatesPage() {
                             >
                               {t('certificates.download')}
                             </a>
+                            <a
+                              className={LINK}
+                              href={`/api/learning/certificates/${r.certificate.id}.pdf?lang=en`}
+                              target="_blank"
+                              rel="noopener"
+                              hrefLang="en"
+                            >
+                              {t('certificates.downloadEn')}
+                            </a>
                             {data.canIssue &&
                               (revoking === r.certificate.id ? (
                                 <div>

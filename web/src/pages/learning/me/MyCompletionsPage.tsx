@@ -117,14 +117,25 @@ export function MyCompletionsPage() {
                     <td className={`${CELL} font-mono`}>{c.serial}</td>
                     <td className={CELL}>{c.centreName}</td>
                     <td className={`${CELL} print:hidden`}>
-                      <a
-                        className="inline-flex min-h-11 items-center text-key-900 underline underline-offset-4"
-                        href={`/api/learning/certificates/${c.id}.pdf`}
-                        target="_blank"
-                        rel="noopener"
-                      >
-                        {t('myCompletions.download')}
-                      </a>
+                      <div className="flex flex-col">
+                        <a
+                          className="inline-flex min-h-11 items-center text-key-900 underline underline-offset-4"
+                          href={`/api/learning/certificates/${c.id}.pdf`}
+                          target="_blank"
+                          rel="noopener"
+                        >
+                          {t('myCompletions.download')}
+                        </a>
+                        <a
+                          className="inline-flex min-h-11 items-center text-key-900 underline underline-offset-4"
+                          href={`/api/learning/certificates/${c.id}.pdf?lang=en`}
+                          target="_blank"
+                          rel="noopener"
+                          hrefLang="en"
+                        >
+                          {t('myCompletions.downloadEn')}
+                        </a>
+                      </div>
                     </td>
                   </tr>
                 ))}
