@@ -44,7 +44,8 @@ try {
     completedOn: '2026-06-01',
     issuedOn: '2026-06-02',
     centreName: '長野県医療的ケア児等支援センター',
-    checkUrl: '/public/trainings/certificates/2026-7KQM-3XHT-PWN9',
+    // An absolute address: the QR code is drawn too.
+    checkUrl: 'https://tsunagu.example.lg.jp/public/trainings/certificates/2026-7KQM-3XHT-PWN9',
   };
   // Both languages: the English wording is set with the same embedded font.
   const { bytes } = await renderCertificatePdf(facts);

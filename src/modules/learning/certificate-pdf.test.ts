@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import jsQR from 'jsqr';
 import {
   decodePDFRawStream,
   PDFArray,
@@ -117,7 +118,8 @@ describe('renderCertificatePdf', () => {
     expect(text).toContain('発行日　令和8年12月10日（2026年12月10日）');
     expect(text).toContain('長野県医療的ケア児等支援センター');
     expect(text).toContain('修了証番号　2026-7KQM-3XHT-PWN9');
-    expect(all).toContain(FACTS.checkUrl);
+    // The address wraps beside the QR code; read as one it is whole.
+    expect(text.join('')).toContain(FACTS.checkUrl);
     expect(all).not.toContain('\uFFFD');
   });
 
@@ -144,7 +146,7 @@ describe('renderCertificatePdf', () => {
     expect(text).toContain('No. 2026-7KQM-3XHT-PWN9');
     expect(text).toContain('令和8年度 医療的ケア児等コーディネーター養成研修');
     expect(text).not.toContain('修了日');
-    expect(text.join('\n')).toContain(FACTS.checkUrl);
+    expect(text.join('')).toContain(FACTS.checkUrl);
     expect(formatCertificateDate('2026-12-06', 'en')).toBe('6 Dec 2026 (Reiwa 8)');
     const fonts = doc.context
       .enumerateIndirectObjects()
@@ -248,6 +250,78 @@ describe('renderCertificatePdf', () => {
 
   it('refuses an invalid date', async () => {
     await expect(renderCertificatePdf({ ...FACTS, completedOn: '2026-02-30' })).rejects.toThrow(RangeError);
+  });
+});
+
+/** The filled black rectangles of the page (the QR code's runs), in points. */
+function blackRectangles(doc: PDFDocument): { x: number; y: number; w: number; h: number }[] {
+  const contents = doc.getPage(0).node.Contents();
+  const streams = contents instanceof PDFArray ? contents.asArray() : [contents];
+  const ops = streams
+    .map((s) =>
+      new TextDecoder('latin1').decode(streamBytes(s instanceof PDFRef ? doc.context.lookup(s) : s)),
+    )
+    .join('\n');
+  const n = '(-?[\\d.]+)';
+  const re = new RegExp(
+    `0 0 0 rg\\s+0 w\\s+\\[\\] 0 d\\s+1 0 0 1 ${n} ${n} cm[\\s\\S]*?0 0 m\\s+0 ${n} l\\s+${n} ${n} l`,
+    'g',
+  );
+  return [...ops.matchAll(re)].map((m) => ({ x: +m[1]!, y: +m[2]!, h: +m[3]!, w: +m[4]! }));
+}
+
+/** Paints the rectangles black on white at `scale` pixels a point and reads the QR code with jsQR. */
+function readQr(rects: { x: number; y: number; w: number; h: number }[]): string | null {
+  const scale = 4;
+  const margin = 20;
+  const minX = Math.min(...rects.map((r) => r.x)) - margin;
+  const minY = Math.min(...rects.map((r) => r.y)) - margin;
+  const maxX = Math.max(...rects.map((r) => r.x + r.w)) + margin;
+  const maxY = Math.max(...rects.map((r) => r.y + r.h)) + margin;
+  const width = Math.ceil((maxX - minX) * scale);
+  const height = Math.ceil((maxY - minY) * scale);
+  const data = new Uint8ClampedArray(width * height * 4).fill(255);
+  for (const r of rects) {
+    const x0 = Math.round((r.x - minX) * scale);
+    const x1 = Math.round((r.x + r.w - minX) * scale);
+    // PDF y grows upwards; the image's downwards.
+    const y0 = Math.round((maxY - (r.y + r.h)) * scale);
+    const y1 = Math.round((maxY - r.y) * scale);
+    for (let y = y0; y < y1; y++)
+      for (let x = x0; x < x1; x++) data.fill(0, (y * width + x) * 4, (y * width + x) * 4 + 3);
+  }
+  return jsQR(data, width, height)?.data ?? null;
+}
+
+describe('the QR code of the check address', () => {
+  it('reads back as the check address, in the footer’s right corner inside the frame', async () => {
+    for (const lang of ['ja', 'en'] as const) {
+      const doc = await PDFDocument.load((await renderCertificatePdf({ ...FACTS, lang })).bytes);
+      const rects = blackRectangles(doc);
+      expect(rects.length).toBeGreaterThan(50);
+      expect(readQr(rects)).toBe(FACTS.checkUrl);
+      for (const r of rects) {
+        expect(r.x).toBeGreaterThan(595.28 / 2);
+        expect(r.x + r.w).toBeLessThan(595.28 - 36);
+        expect(r.y).toBeGreaterThan(36);
+        expect(r.y + r.h).toBeLessThan(140);
+      }
+      // The footer's text stays clear of the code.
+      const text = extractText(doc).join('\n');
+      expect(text).toContain(FACTS.checkUrl.slice(0, 20));
+    }
+  });
+
+  it('is left out when the check address is a bare path (no public address configured)', async () => {
+    const doc = await PDFDocument.load(
+      (
+        await renderCertificatePdf({
+          ...FACTS,
+          checkUrl: '/public/trainings/certificates/2026-7KQM-3XHT-PWN9',
+        })
+      ).bytes,
+    );
+    expect(blackRectangles(doc)).toEqual([]);
   });
 });
 

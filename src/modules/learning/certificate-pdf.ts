@@ -19,6 +19,7 @@ import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
 import { formatCalendarDate } from '../../shared/date-format';
 import { requireIsoDate } from '../../shared/dates';
 import { formatWareki } from '../../shared/wareki';
+import { drawQr, QR_SIDE, qrRuns, scannableAddress } from './certificate-qr';
 import { subsetTrueType } from './font-subset';
 
 /** The certificate's language: Japanese unless English is asked for (docs/learning.md §4). */
@@ -358,9 +359,20 @@ export async function renderCertificatePdf(facts: CertificateFacts): Promise<Ren
     size: 10,
     color: INK,
   });
-  page.drawText(WORDING.check, { x: MARGIN, y: footerTop - 16, font: regular, size: 9, color: MUTED });
-  let fy = footerTop - 30;
-  for (const line of wrapText(s(f.checkUrl), contentWidth, (t) => regular.widthOfTextAtSize(t, 9)).slice(
+  // The check address as a QR code at the footer's right, when it is an address a phone can open.
+  const qr = scannableAddress(f.checkUrl);
+  if (qr) drawQr(page, qrRuns(f.checkUrl), PAGE.width - MARGIN - QR_SIDE, footerTop - QR_SIDE);
+  const footerWidth = qr ? contentWidth - QR_SIDE - 12 : contentWidth;
+  let fy = footerTop - 16;
+  for (const line of wrapText(WORDING.check, footerWidth, (t) => regular.widthOfTextAtSize(t, 9)).slice(
+    0,
+    2,
+  )) {
+    page.drawText(line, { x: MARGIN, y: fy, font: regular, size: 9, color: MUTED });
+    fy -= 12;
+  }
+  fy -= 2;
+  for (const line of wrapText(s(f.checkUrl), footerWidth, (t) => regular.widthOfTextAtSize(t, 9)).slice(
     0,
     2,
   )) {
