@@ -179,14 +179,13 @@ export async function courseView(db: DbOrTx, policy: LearningPolicy, id: string,
   const c = await readableCourse(db, policy, id);
   const names = await ownerNames(db, policy.prefectureCode!);
   const today = isoDateInJapan(now);
-  const [parts, sessions] = await Promise.all([
-    courseParts(db, c.id),
-    sessionRows(
-      db,
-      { policy, names, now, today },
-      and(eq(trainingSessions.courseId, c.id), sessionScope(policy, 'read')),
-    ),
-  ]);
+  // One after another: a 409 answers this view read inside the transaction, on its one connection.
+  const parts = await courseParts(db, c.id);
+  const sessions = await sessionRows(
+    db,
+    { policy, names, now, today },
+    and(eq(trainingSessions.courseId, c.id), sessionScope(policy, 'read')),
+  );
   const views = sessions.rows.map((r) => r.view);
   const upcoming = views
     .filter((s) => s.status !== 'cancelled' && s.status !== 'draft' && s.nextDate)

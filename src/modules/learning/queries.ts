@@ -28,18 +28,17 @@ export type OwnerNames = { hq: string; centres: Map<string, string>; regions: Ma
 
 /** The names of the prefecture's HQ, branches and regions. */
 export async function ownerNames(db: DbOrTx, prefectureCode: string): Promise<OwnerNames> {
-  const [cs, rs] = await Promise.all([
-    db
-      .select({ id: centres.id, name: centres.name, kind: centres.kind })
-      .from(centres)
-      .where(eq(centres.prefectureCode, prefectureCode))
-      .orderBy(asc(centres.name)),
-    db
-      .select({ id: regions.id, name: regions.name })
-      .from(regions)
-      .where(eq(regions.prefectureCode, prefectureCode))
-      .orderBy(asc(regions.sortOrder), asc(regions.name)),
-  ]);
+  // One after another: a 409's current record is read inside the transaction, on its one connection.
+  const cs = await db
+    .select({ id: centres.id, name: centres.name, kind: centres.kind })
+    .from(centres)
+    .where(eq(centres.prefectureCode, prefectureCode))
+    .orderBy(asc(centres.name));
+  const rs = await db
+    .select({ id: regions.id, name: regions.name })
+    .from(regions)
+    .where(eq(regions.prefectureCode, prefectureCode))
+    .orderBy(asc(regions.sortOrder), asc(regions.name));
   const hq = cs.find((c) => c.kind === 'hq')?.name ?? '本部 / HQ';
   return {
     hq,

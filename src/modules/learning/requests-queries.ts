@@ -141,34 +141,35 @@ export async function requestView(db: DbOrTx, actor: Actor, access: RequestAcces
   if (!row) throw new AppError('not_found');
   const q = row.req;
   const centre = access.side === 'centre';
-  const [entries, child, resource] = await Promise.all([
-    db
-      .select({
-        id: trainingRequestEntries.id,
-        kind: trainingRequestEntries.kind,
-        side: trainingRequestEntries.side,
-        body: trainingRequestEntries.body,
-        authorName: users.displayName,
-        createdAt: trainingRequestEntries.createdAt,
-      })
-      .from(trainingRequestEntries)
-      .innerJoin(users, eq(users.id, trainingRequestEntries.authorUserId))
-      .where(eq(trainingRequestEntries.requestId, q.id))
-      .orderBy(trainingRequestEntries.seq),
-    // The child of a first entry: only for centre staff who may see the child (childScope); never the requester.
+  // One after another: a 409 answers this view read inside the transaction, on its one connection.
+  const entries = await db
+    .select({
+      id: trainingRequestEntries.id,
+      kind: trainingRequestEntries.kind,
+      side: trainingRequestEntries.side,
+      body: trainingRequestEntries.body,
+      authorName: users.displayName,
+      createdAt: trainingRequestEntries.createdAt,
+    })
+    .from(trainingRequestEntries)
+    .innerJoin(users, eq(users.id, trainingRequestEntries.authorUserId))
+    .where(eq(trainingRequestEntries.requestId, q.id))
+    .orderBy(trainingRequestEntries.seq);
+  // The child of a first entry: only for centre staff who may see the child (childScope); never the requester.
+  const child =
     centre && q.sourceChildId
-      ? db
+      ? await db
           .select({ id: children.id, familyName: children.familyName, givenName: children.givenName })
           .from(children)
           .where(and(eq(children.id, q.sourceChildId), childScope(actor)))
-      : Promise.resolve([]),
+      : [];
+  const resource =
     centre && q.sourceResourceOrganizationId
-      ? db
+      ? await db
           .select({ id: resourceOrganizations.id, name: resourceOrganizations.name })
           .from(resourceOrganizations)
           .where(eq(resourceOrganizations.id, q.sourceResourceOrganizationId))
-      : Promise.resolve([]),
-  ]);
+      : [];
   const c = child[0];
   const actions = centre
     ? access.write

@@ -94,11 +94,14 @@ async function readableSession(db: DbOrTx, policy: LearningPolicy, id: string, f
 export async function sessionView(db: DbOrTx, policy: LearningPolicy, id: string, now: Date) {
   const s = await readableSession(db, policy, id);
   const names = await ownerNames(db, policy.prefectureCode!);
-  const [{ rows }, days, parts] = await Promise.all([
-    sessionRows(db, { policy, names, now, today: isoDateInJapan(now) }, eq(trainingSessions.id, s.id)),
-    sessionDays(db, s.id),
-    courseParts(db, s.courseId),
-  ]);
+  // One after another: a 409 answers this view read inside the transaction, on its one connection.
+  const { rows } = await sessionRows(
+    db,
+    { policy, names, now, today: isoDateInJapan(now) },
+    eq(trainingSessions.id, s.id),
+  );
+  const days = await sessionDays(db, s.id);
+  const parts = await courseParts(db, s.courseId);
   const r = rows[0]!;
   return {
     ...r.view,

@@ -1,7 +1,9 @@
 /**
- * Issuing certificates evaluates inside a transaction, on one connection: the statements go one after another
- * (src/test/busy-connections.ts) — for a session's participants, and for a learner claiming the certificate of
- * a course completed without a session. Only the PostgreSQL run can fail; PGlite serialises by itself.
+ * A transaction is one connection: the statements run inside it go one after another
+ * (src/test/busy-connections.ts). Issuing certificates evaluates inside its transaction — for a session's
+ * participants, and for a learner claiming the certificate of a course completed without a session — and a
+ * stale edit of a course, a session or a training request answers 409 with the current record read inside the
+ * transaction. Only the PostgreSQL run can fail; PGlite serialises by itself.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -14,12 +16,15 @@ import {
 import { createTestApp, type TestApp } from '../../test/app';
 import { watchBusyConnections } from '../../test/busy-connections';
 import { signedInUser } from '../../test/sign-in';
-import { addLearner, attendanceWorld, makeSessionWithDays } from './testing-attendance';
+import { courseBody, sessionBody } from './testing';
+import { type AttendanceWorld, addLearner, attendanceWorld, makeSessionWithDays } from './testing-attendance';
 
 let t: TestApp;
+let w: AttendanceWorld;
 
 beforeAll(async () => {
   t = await createTestApp();
+  w = await attendanceWorld(t);
 });
 afterAll(() => t.close());
 
@@ -36,7 +41,6 @@ async function busyDuring(act: () => Promise<void>): Promise<string[]> {
 
 describe('certificates issued in one transaction', () => {
   it('for a session: no statement goes to its connection while another is running', async () => {
-    const w = await attendanceWorld(t);
     const s = await makeSessionWithDays(t, { ownerCentreId: w.branch.id });
     const staff = w.users.branchStaff;
     for (const name of ['湘南 花子', '藤沢 太郎']) {
@@ -106,6 +110,45 @@ describe('certificates issued in one transaction', () => {
     const seen = await busyDuring(async () => {
       const res = await client.post(`/api/learning/me/courses/${course!.id}/certificate`, {});
       expect(res.status).toBe(200);
+    });
+    expect(seen).toEqual([]);
+  });
+});
+
+describe('a stale edit answers 409 with the current record', () => {
+  it('of a course, a session and a training request, read one statement after another', async () => {
+    const admin = w.users.admin;
+    const course = await admin.post('/api/learning/courses', courseBody());
+    expect(course.status).toBe(201);
+    const session = await admin.post('/api/learning/sessions', sessionBody(course.body.id));
+    expect(session.status).toBe(201);
+    const filed = await w.users.municipal.post('/api/learning/requests', {
+      askedFor: '胃ろうからの注入の研修を教員向けに',
+      reason: '来年度、胃ろうのある児童が入学するため',
+      requesterName: '障害福祉課',
+      contactName: '山田',
+    });
+    expect(filed.status).toBe(201);
+    const seen = await busyDuring(async () => {
+      const stale = [
+        await admin.patch(`/api/learning/courses/${course.body.id}`, {
+          version: course.body.version + 1,
+          title: '別の題名',
+        }),
+        await admin.patch(`/api/learning/sessions/${session.body.id}`, {
+          version: session.body.version + 1,
+          place: '別の会場',
+        }),
+        await admin.post(`/api/learning/requests/${filed.body.id}/assign`, {
+          version: filed.body.version + 1,
+        }),
+      ];
+      expect(stale.map((r) => r.status)).toEqual([409, 409, 409]);
+      expect(stale.map((r) => r.body.error.detail.current.id)).toEqual([
+        course.body.id,
+        session.body.id,
+        filed.body.id,
+      ]);
     });
     expect(seen).toEqual([]);
   });
