@@ -6,6 +6,7 @@ import { consultationsModule, publicConsultationsModule } from '../modules/consu
 import { engagementsModule } from '../modules/engagements';
 import { homeModule } from '../modules/home';
 import { learningModule, publicLearningModule } from '../modules/learning';
+import { municipalitiesModule } from '../modules/municipalities';
 import { networkModule } from '../modules/network';
 import { notificationsModule } from '../modules/notifications';
 import { publicCareScoreModule } from '../modules/public-care-score';
@@ -40,6 +41,7 @@ export const MODULES: readonly Module[] = [
   learningModule,
   publicLearningModule,
   engagementsModule,
+  municipalitiesModule,
   regionalIssuesModule,
   developmentProjectsModule,
 ];

@@ -5,6 +5,7 @@ import { ROLES } from '../../src/modules/access/roles';
 import { censusAccess } from '../../src/modules/census/policy';
 import { learningPolicy } from '../../src/modules/learning/policy';
 import { rosterArea } from '../../src/modules/learning/roster/area';
+import { municipalPolicy } from '../../src/modules/municipalities/policy';
 import { resourcePolicy } from '../../src/modules/resources/policy';
 import { ACCESS, isGroup, navFor } from './nav';
 
@@ -178,5 +179,22 @@ describe('the coordinator roster, supervise pools and training figures in the me
     for (const role of ['municipal_staff', 'provider_staff', 'system_admin', 'learner'] as const) {
       for (const p of pages) expect(paths(role, 'prefecture'), role).not.toContain(p);
     }
+  });
+});
+
+describe('the municipality pages in the menu', () => {
+  it('lists them inside 市町村支援 for exactly the roles the municipal page policy lets read some area', () => {
+    for (const role of ROLES) {
+      for (const kind of SCOPE_KINDS) {
+        const reads = municipalPolicy(actor(role, kind)).area.kind !== 'none';
+        const listed = paths(role, kind).includes('/municipalities');
+        if (reads) expect(listed, `${role} ${kind}`).toBe(true);
+        if (!listed) expect(reads, `${role} ${kind}`).toBe(false);
+      }
+    }
+    const group = navFor('municipal_staff', 'municipality').find(
+      (e) => isGroup(e) && e.label === 'nav.municipalSupport',
+    );
+    expect(group && isGroup(group) ? group.items.map((i) => i.to) : []).toContain('/municipalities');
   });
 });

@@ -1,4 +1,5 @@
 import { censusAccessFor } from '../../src/modules/census/policy';
+import { readsMunicipalPages } from '../../src/modules/municipalities/policy';
 import { reviewsRegistrations } from '../../src/modules/registrations/policy';
 import type { MessageKey } from './i18n';
 import type { ScopeKind } from './lib/queries/auth';
@@ -52,6 +53,7 @@ export type NavPath =
   | '/learning/learners'
   | '/learning/lessons'
   | '/learning/elearning'
+  | '/municipalities'
   | '/account';
 
 export const ACCESS = {
@@ -77,6 +79,8 @@ export const ACCESS = {
   elearning: readsElearning,
   /** Training requests (pages/learning/requests/access.ts): the centre's, and municipal and provider staff's own. */
   trainingRequests: readsRequests,
+  /** The page per municipality and the prefecture view (src/modules/municipalities/policy.ts). */
+  municipalPages: readsMunicipalPages,
 } as const satisfies Record<string, (role: Role, scopeKind: ScopeKind) => boolean>;
 
 export function navFor(role: Role, scopeKind: ScopeKind): NavEntry[] {
@@ -108,6 +112,11 @@ export function navFor(role: Role, scopeKind: ScopeKind): NavEntry[] {
       items: [{ to: '/consultations', label: 'nav.consultationQueue' }],
     });
   }
+  // 市町村支援: one group; each of its modules adds its own entries.
+  const municipalSupport: NavLinkItem[] = [];
+  if (ACCESS.municipalPages(role))
+    municipalSupport.push({ to: '/municipalities', label: 'nav.municipalPages' });
+  if (municipalSupport.length) entries.push({ label: 'nav.municipalSupport', items: municipalSupport });
   if (ACCESS.admin(role)) {
     entries.push({
       label: 'nav.admin',

@@ -38,6 +38,7 @@ import { elearningRoutes } from './pages/learning/lessons/routes';
 import { learnerRoutes, publicLearnerRoutes } from './pages/learning/me/routes';
 import { requestRoutes } from './pages/learning/requests/routes';
 import { rosterRoutes } from './pages/learning/roster/routes';
+import { municipalityRoutes } from './pages/municipalities/routes';
 import { NotFoundPage, RootNotFound } from './pages/NotFoundPage';
 import { NotificationsPage } from './pages/notifications/NotificationsPage';
 import { CareScorePage } from './pages/public/CareScorePage';
@@ -301,6 +302,7 @@ const routeTree = rootRoute.addChildren([
     ...requestRoutes(appLayout),
     ...rosterRoutes(appLayout),
     ...trainingFiguresRoutes(appLayout),
+    ...municipalityRoutes(appLayout),
   ]),
 ]);
 

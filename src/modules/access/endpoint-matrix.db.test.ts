@@ -43,6 +43,7 @@ type EndpointClass =
   | 'training_offers' // newly opened providers to offer a training: staff who handle requests
   | 'regional_issues' // regional issues and development projects: the centre, coordinators and municipal staff of their area, auditors read (404 outside; regional-issues/regional-issues-denied.db.test.ts)
   | 'engagements' // hearing visits, four-division meetings, the support log: the centre, coordinators and municipal staff of their area, auditors read (404 outside; engagements/engagements-denied.db.test.ts)
+  | 'municipal_pages' // the page per municipality and the prefecture view: the centre, coordinators and municipal staff of their area, auditors read (404 outside; municipalities/municipalities-denied.db.test.ts)
   | 'learning_course'; // learners' progress on a course's lessons, by id only: staff who manage the course (404 outside; learning/elearning/overview.db.test.ts)
 
 const GET_ENDPOINTS: Record<string, EndpointClass> = {
@@ -173,6 +174,11 @@ const GET_ENDPOINTS: Record<string, EndpointClass> = {
   '/api/engagements/cross-tab/export': 'engagements',
   '/api/engagements/municipalities/{municipalityCode}': 'engagements',
   '/api/engagements/{id}': 'engagements',
+  // The page per municipality (municipalities/): its area follows the caller's scope.
+  '/api/municipalities': 'municipal_pages',
+  '/api/municipalities/{code}': 'municipal_pages',
+  '/api/municipalities/{code}/figures': 'municipal_pages',
+  '/api/municipalities/{code}/history': 'municipal_pages',
 };
 
 /** Query parameters a list endpoint requires. */
@@ -216,6 +222,7 @@ const ACCESS: Record<
     training_offers: 403,
     learner_admin: 403,
     engagements: 403,
+    municipal_pages: 403,
   },
   centre_admin: {
     regional_issues: 200,
@@ -235,6 +242,7 @@ const ACCESS: Record<
     training_offers: 200,
     learner_admin: 200,
     engagements: 200,
+    municipal_pages: 200,
   },
   centre_staff: {
     regional_issues: 200,
@@ -254,6 +262,7 @@ const ACCESS: Record<
     training_offers: 200,
     learner_admin: 200,
     engagements: 200,
+    municipal_pages: 200,
   },
   regional_coordinator: {
     regional_issues: 200,
@@ -273,6 +282,7 @@ const ACCESS: Record<
     training_offers: 200,
     learner_admin: 403,
     engagements: 200,
+    municipal_pages: 200,
   },
   municipal_staff: {
     regional_issues: 200,
@@ -292,6 +302,7 @@ const ACCESS: Record<
     training_offers: 403,
     learner_admin: 403,
     engagements: 200,
+    municipal_pages: 200,
   },
   provider_staff: {
     regional_issues: 403,
@@ -311,6 +322,7 @@ const ACCESS: Record<
     training_offers: 403,
     learner_admin: 403,
     engagements: 403,
+    municipal_pages: 403,
   },
   auditor: {
     regional_issues: 200,
@@ -330,6 +342,7 @@ const ACCESS: Record<
     training_offers: 403,
     learner_admin: 403,
     engagements: 200,
+    municipal_pages: 200,
   }, // Learners see the catalogue and their own learning only: every staff area is refused by role before any
   // record is read (access/learner-fence.ts), children's figures included.
   learner: {
@@ -350,6 +363,7 @@ const ACCESS: Record<
     training_offers: 403,
     learner_admin: 403,
     engagements: 403,
+    municipal_pages: 403,
   },
 };
 

@@ -7,8 +7,9 @@ import { COLLECTIONS } from '../registry/collections';
 import { serviceBody } from '../resources/testing';
 import { ROLES, type Role } from './roles';
 import { on, type Probe, v } from './write-probe-kit';
-import { LEARNING_PROBES } from './write-probes-learning';
 import { ENGAGEMENT_PROBES } from './write-probes-engagements';
+import { LEARNING_PROBES } from './write-probes-learning';
+import { MUNICIPALITY_PROBES } from './write-probes-municipalities';
 import { REGIONAL_ISSUE_PROBES } from './write-probes-regional-issues';
 import type { RecordIds } from './write-world';
 
@@ -48,7 +49,8 @@ export type Group =
   | 'training_request_dialogue' // a request's dialogue: the centre and the requester
   | 'elearning_learner'
   | 'coordinator_roster' // a trained coordinator's activity flag: kept by the staff whose area they work in
-  | 'supervise_pool'; // a member of a centre's supervise pool: kept by the prefecture's managers and the branch
+  | 'supervise_pool' // a member of a centre's supervise pool: kept by the prefecture's managers and the branch
+  | 'municipal_page'; // a municipality's page (municipalities/policy.ts): kept by the centre, coordinators and its own staff
 
 const NON_ADMINS: readonly Role[] = [
   'centre_staff',
@@ -111,6 +113,8 @@ export const REFUSED_BY_ROLE: Record<Group, readonly Role[]> = {
   // development projects are kept by the centre and coordinators only (municipal staff and auditors read them).
   regional_issue: ['system_admin', 'provider_staff', ...LEARNERS],
   development_project: ['system_admin', 'municipal_staff', 'provider_staff', 'auditor', ...LEARNERS],
+  // Municipality pages: no page for providers and learners, auditors read only, system administrators have none.
+  municipal_page: ['system_admin', 'provider_staff', 'auditor', ...LEARNERS],
 };
 
 /** The system administrator manages the users of every prefecture, so it sees the record of 43. */
@@ -125,6 +129,8 @@ const AREA_OUTSIDERS: readonly Role[] = [
   'learner',
 ];
 export const LOCAL_OUTSIDERS: Partial<Record<Group, readonly Role[]>> = {
+  // 平塚市: outside the coordinator's region and not the municipal staff's own municipality.
+  municipal_page: AREA_OUTSIDERS,
   child: AREA_OUTSIDERS,
   engagement: AREA_OUTSIDERS, // an engagement of 平塚市 and its cycle
   transition_follow_up: AREA_OUTSIDERS,
@@ -357,6 +363,7 @@ export const PROBES: Record<string, Probe> = {
   ),
   ...LEARNING_PROBES,
   ...REGIONAL_ISSUE_PROBES,
+  ...MUNICIPALITY_PROBES,
   ...ENGAGEMENT_PROBES,
 };
 

@@ -82,6 +82,8 @@ export type RecordIds = {
   /** An engagement with a municipality, and that municipality's code (its four-division cycle). */
   engagement: string;
   engagementMunicipality: string;
+  /** A municipality's code (its page, municipalities/): not an id, but named in the path like one. */
+  municipality: string;
 };
 
 /** Ids of the same shape as real ones that name nothing. */
@@ -127,6 +129,8 @@ export function unknownIds(): RecordIds {
     developmentProject: u(),
     engagement: u(),
     engagementMunicipality: '149990',
+    // A code of the shape of 神奈川's that names no municipality.
+    municipality: '149990',
   };
 }
 
@@ -389,6 +393,7 @@ export async function writeWorld(t: TestApp) {
     ...(await issueRecords(admin43, { regionId: region43.id })),
     engagement: await engagementVia(admin43, '431001'),
     engagementMunicipality: '431001',
+    municipality: '431001',
   };
 
   // 神奈川 (14): records out of some roles' reach.
@@ -415,6 +420,7 @@ export async function writeWorld(t: TestApp) {
     .where(eq(registrations.receiptNo, sent.receiptNo));
   const local = {
     registration: registration14!.id,
+    municipality: '142034', // 平塚市: outside region A and not the municipal staff's
     ...(await childWithRows(centreStaff, '142034', '平塚市浅間町1-1', school14.id, person14.id)),
     ...(await consultationWithHandoff(centreStaff, '142034')),
     savedFilter: filter14!.id,

@@ -11,6 +11,7 @@ import * as learningLearners from './learning-learners';
 import * as learningRequests from './learning-requests';
 import * as learningRoster from './learning-roster';
 import * as learningSelection from './learning-selection';
+import * as municipalities from './municipalities';
 import * as network from './network';
 import * as registry from './registry';
 import * as resources from './resources';
@@ -58,6 +59,16 @@ const VOCABULARIES: [string, readonly string[], Record<string, Label>][] = [
   ['session statuses', learning.SESSION_STATUSES, learning.SESSION_STATUS_LABELS],
   ['application statuses', learning.APPLICATION_STATUSES, learning.APPLICATION_STATUS_LABELS],
   ['selection reasons', learningSelection.SELECTION_REASONS, learningSelection.SELECTION_REASON_LABELS],
+  ['maturity items', municipalities.MATURITY_ITEMS, municipalities.MATURITY_ITEM_LABELS],
+  ['maturity items (short)', municipalities.MATURITY_ITEMS, municipalities.MATURITY_ITEM_SHORT_LABELS],
+  ['maturity options', municipalities.ALL_MATURITY_OPTIONS, municipalities.MATURITY_OPTION_LABELS],
+  ['fact sources', municipalities.FACT_SOURCES, municipalities.FACT_SOURCE_LABELS],
+  ['maturity bands', municipalities.MATURITY_BANDS, municipalities.MATURITY_BAND_LABELS],
+  ...municipalities.MATURITY_ITEMS.map((item): [string, readonly string[], Record<string, Label>] => [
+    `maturity statuses of ${item}`,
+    municipalities.MATURITY_STATUSES[item],
+    municipalities.MATURITY_STATUS_LABELS[item],
+  ]),
   ['request statuses', learningRequests.REQUEST_STATUSES, learningRequests.REQUEST_STATUS_LABELS],
   ['requester kinds', learningRequests.REQUESTER_KINDS, learningRequests.REQUESTER_KIND_LABELS],
   ['request sources', learningRequests.REQUEST_SOURCES, learningRequests.REQUEST_SOURCE_LABELS],

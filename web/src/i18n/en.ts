@@ -10,6 +10,7 @@ import { enLearningFigures } from './en/learning-figures';
 import { enLearningLearners } from './en/learning-learners';
 import { enLearningRequests } from './en/learning-requests';
 import { enLearningSelection } from './en/learning-selection';
+import { enMunicipalities } from './en/municipalities';
 import { enPublic } from './en/public';
 import { enPublicTrainings } from './en/public-trainings';
 import { enRecord } from './en/record';
@@ -36,4 +37,5 @@ export const en = {
   ...enLearningAttendance,
   ...enLearningRequests,
   ...enLearningFigures,
+  ...enMunicipalities,
 } satisfies Record<keyof typeof ja, string>;

@@ -12,6 +12,7 @@ import { enLearningFigures } from './en/learning-figures';
 import { enLearningLearners } from './en/learning-learners';
 import { enLearningRequests } from './en/learning-requests';
 import { enLearningSelection } from './en/learning-selection';
+import { enMunicipalities } from './en/municipalities';
 import { enPublic } from './en/public';
 import { enPublicTrainings } from './en/public-trainings';
 import { enRecord } from './en/record';
@@ -30,6 +31,7 @@ import { jaLearningFigures } from './ja/learning-figures';
 import { jaLearningLearners } from './ja/learning-learners';
 import { jaLearningRequests } from './ja/learning-requests';
 import { jaLearningSelection } from './ja/learning-selection';
+import { jaMunicipalities } from './ja/municipalities';
 import { jaPublic } from './ja/public';
 import { jaPublicTrainings } from './ja/public-trainings';
 import { jaRecord } from './ja/record';
@@ -56,6 +58,7 @@ describe('UI dictionaries', () => {
       jaLearningElearning,
       jaLearningRequests,
       jaLearningFigures,
+      jaMunicipalities,
     ].map((p) => Object.keys(p));
     expect(parts.flat().length).toBe(Object.keys(ja).length);
     const enParts = [
@@ -76,6 +79,7 @@ describe('UI dictionaries', () => {
       enLearningElearning,
       enLearningRequests,
       enLearningFigures,
+      enMunicipalities,
     ].map((p) => Object.keys(p));
     expect(enParts.flat().length).toBe(Object.keys(en).length);
   });

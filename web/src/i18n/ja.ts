@@ -10,6 +10,7 @@ import { jaLearningFigures } from './ja/learning-figures';
 import { jaLearningLearners } from './ja/learning-learners';
 import { jaLearningRequests } from './ja/learning-requests';
 import { jaLearningSelection } from './ja/learning-selection';
+import { jaMunicipalities } from './ja/municipalities';
 import { jaPublic } from './ja/public';
 import { jaPublicTrainings } from './ja/public-trainings';
 import { jaRecord } from './ja/record';
@@ -39,6 +40,7 @@ export const ja = {
   ...jaLearningAttendance,
   ...jaLearningRequests,
   ...jaLearningFigures,
+  ...jaMunicipalities,
 } as const;
 
 export type MessageKey = keyof typeof ja;
