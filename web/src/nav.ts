@@ -9,6 +9,7 @@ import { readsTrainings } from './pages/learning/courses/access';
 import { readsElearning } from './pages/learning/elearning/access';
 import { administersLearners } from './pages/learning/learners/access';
 import { filesRequests, readsRequests } from './pages/learning/requests/access';
+import { readsIssues } from './pages/regional-issues/access';
 import { readsResourceGaps, readsResources, runsResourceRounds } from './pages/resources/access';
 
 /**
@@ -54,6 +55,8 @@ export type NavPath =
   | '/learning/lessons'
   | '/learning/elearning'
   | '/municipalities'
+  | '/regional-issues'
+  | '/development-projects'
   | '/account';
 
 export const ACCESS = {
@@ -81,6 +84,8 @@ export const ACCESS = {
   trainingRequests: readsRequests,
   /** The page per municipality and the prefecture view (src/modules/municipalities/policy.ts). */
   municipalPages: readsMunicipalPages,
+  /** Regional issues and development projects (pages/regional-issues/access.ts). */
+  regionalIssues: readsIssues,
 } as const satisfies Record<string, (role: Role, scopeKind: ScopeKind) => boolean>;
 
 export function navFor(role: Role, scopeKind: ScopeKind): NavEntry[] {
@@ -116,6 +121,10 @@ export function navFor(role: Role, scopeKind: ScopeKind): NavEntry[] {
   const municipalSupport: NavLinkItem[] = [];
   if (ACCESS.municipalPages(role))
     municipalSupport.push({ to: '/municipalities', label: 'nav.municipalPages' });
+  if (ACCESS.regionalIssues(role)) {
+    municipalSupport.push({ to: '/regional-issues', label: 'nav.regionalIssues' });
+    municipalSupport.push({ to: '/development-projects', label: 'nav.developmentProjects' });
+  }
   if (municipalSupport.length) entries.push({ label: 'nav.municipalSupport', items: municipalSupport });
   if (ACCESS.admin(role)) {
     entries.push({

@@ -44,6 +44,7 @@ import { NotificationsPage } from './pages/notifications/NotificationsPage';
 import { CareScorePage } from './pages/public/CareScorePage';
 import { publicCertificateCheckRoutes } from './pages/public/trainings/CertificateCheckRoutes';
 import { publicTrainingRoutes } from './pages/public/trainings/routes';
+import { regionalIssueRoutes } from './pages/regional-issues/routes';
 import { RegisterPage } from './pages/register/RegisterPage';
 import { ChildDetailPage } from './pages/registry/ChildDetailPage';
 import { ChildPrintPage, PrintShell } from './pages/registry/ChildPrintPage';
@@ -302,6 +303,7 @@ const routeTree = rootRoute.addChildren([
     ...requestRoutes(appLayout),
     ...rosterRoutes(appLayout),
     ...trainingFiguresRoutes(appLayout),
+    ...regionalIssueRoutes(appLayout),
     ...municipalityRoutes(appLayout),
   ]),
 ]);

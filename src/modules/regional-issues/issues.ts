@@ -173,6 +173,7 @@ export async function issueView(db: DbOrTx, who: Who, policy: IssuePolicy, id: s
     version: i.version,
     evidence,
     history: history.map((h) => ({
+      id: h.e.id,
       at: h.e.at.toISOString(),
       by: h.by,
       byRole: h.e.byRole,

@@ -51,6 +51,7 @@ export const ZIssueRow = z.object({
 export const ZIssueList = z.object({ items: z.array(ZIssueRow), total: z.number().int() });
 
 const ZIssueEvent = z.object({
+  id: z.string(),
   at: z.string(),
   by: z.string(),
   byRole: z.string(),

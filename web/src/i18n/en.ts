@@ -14,6 +14,7 @@ import { enMunicipalities } from './en/municipalities';
 import { enPublic } from './en/public';
 import { enPublicTrainings } from './en/public-trainings';
 import { enRecord } from './en/record';
+import { enRegionalIssues } from './en/regional-issues';
 import { enRegistry } from './en/registry';
 import { enResources } from './en/resources';
 import type { ja } from './ja';
@@ -37,5 +38,6 @@ export const en = {
   ...enLearningAttendance,
   ...enLearningRequests,
   ...enLearningFigures,
+  ...enRegionalIssues,
   ...enMunicipalities,
 } satisfies Record<keyof typeof ja, string>;

@@ -16,6 +16,7 @@ import { enMunicipalities } from './en/municipalities';
 import { enPublic } from './en/public';
 import { enPublicTrainings } from './en/public-trainings';
 import { enRecord } from './en/record';
+import { enRegionalIssues } from './en/regional-issues';
 import { enRegistry } from './en/registry';
 import { enResources } from './en/resources';
 import { ja } from './ja';
@@ -35,6 +36,7 @@ import { jaMunicipalities } from './ja/municipalities';
 import { jaPublic } from './ja/public';
 import { jaPublicTrainings } from './ja/public-trainings';
 import { jaRecord } from './ja/record';
+import { jaRegionalIssues } from './ja/regional-issues';
 import { jaRegistry } from './ja/registry';
 import { jaResources } from './ja/resources';
 
@@ -58,6 +60,7 @@ describe('UI dictionaries', () => {
       jaLearningElearning,
       jaLearningRequests,
       jaLearningFigures,
+      jaRegionalIssues,
       jaMunicipalities,
     ].map((p) => Object.keys(p));
     expect(parts.flat().length).toBe(Object.keys(ja).length);
@@ -79,6 +82,7 @@ describe('UI dictionaries', () => {
       enLearningElearning,
       enLearningRequests,
       enLearningFigures,
+      enRegionalIssues,
       enMunicipalities,
     ].map((p) => Object.keys(p));
     expect(enParts.flat().length).toBe(Object.keys(en).length);

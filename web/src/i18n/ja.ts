@@ -14,6 +14,7 @@ import { jaMunicipalities } from './ja/municipalities';
 import { jaPublic } from './ja/public';
 import { jaPublicTrainings } from './ja/public-trainings';
 import { jaRecord } from './ja/record';
+import { jaRegionalIssues } from './ja/regional-issues';
 import { jaRegistry } from './ja/registry';
 import { jaResources } from './ja/resources';
 
@@ -40,6 +41,7 @@ export const ja = {
   ...jaLearningAttendance,
   ...jaLearningRequests,
   ...jaLearningFigures,
+  ...jaRegionalIssues,
   ...jaMunicipalities,
 } as const;
 
