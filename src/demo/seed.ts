@@ -18,6 +18,7 @@ import { generateNetwork, type PrefectureSummary } from './generate';
 import { type DemoLearner, seedLearnerProfile, seedPendingSignUps } from './learners';
 import { readablePassword } from './password';
 import { resolveMunicipalityCode } from './prefecture-plans';
+import { seedRegionalIssues } from './regional-issues';
 import { seedTrainingRequests } from './requests';
 import { generateResources } from './resources';
 import { seedCoordinatorRoster } from './roster';
@@ -188,6 +189,13 @@ export async function seedDemo(deps: Omit<Deps, 'jobs'>, opts: SeedDemoOptions =
     });
     // eラーニング: a playable lesson video, captions, a handout and quizzes for the course above (src/demo/elearning.ts).
     await seedElearning(tx, { prefectureCode: DEMO_PREFECTURE, engine: deps.db.kind, now: deps.now() });
+    // 地域課題と社会資源の開発: issues at every level and projects at every stage (src/demo/regional-issues.ts).
+    await seedRegionalIssues(tx, {
+      prefectureCode: DEMO_PREFECTURE,
+      regionId: demoRegion.id,
+      municipalityCode: resolveMunicipalityCode(DEMO_PREFECTURE, DEMO_MUNICIPALITY),
+      now: deps.now(),
+    });
     deps.log.info({ counts: summary.counts, ms: summary.ms }, 'demo data generated');
     return accounts;
   });

@@ -6,7 +6,6 @@ import { APPLICATION_ERRORS } from '../modules/learning/errors-applications';
 import { CERTIFICATE_ERRORS } from '../modules/learning/errors-certificates';
 import { LEARNER_ERRORS } from '../modules/learning/errors-learners';
 import { REGIONAL_ISSUE_ERRORS } from '../modules/regional-issues/errors';
-import { REGIONAL_ISSUE_ERRORS } from '../modules/regional-issues/errors';
 import { RESOURCE_ERRORS } from '../modules/resources/errors';
 
 /**
@@ -148,7 +147,6 @@ export const ERRORS = {
   ...CERTIFICATE_ERRORS,
   ...LEARNER_ERRORS,
   ...RESOURCE_ERRORS,
-  ...REGIONAL_ISSUE_ERRORS,
   ...REGIONAL_ISSUE_ERRORS,
 };
 

@@ -11,7 +11,6 @@ import { networkModule } from '../modules/network';
 import { notificationsModule } from '../modules/notifications';
 import { publicCareScoreModule } from '../modules/public-care-score';
 import { developmentProjectsModule, regionalIssuesModule } from '../modules/regional-issues';
-import { developmentProjectsModule, regionalIssuesModule } from '../modules/regional-issues';
 import { publicRegistrationsModule, registrationsModule } from '../modules/registrations';
 import { registryModule } from '../modules/registry';
 import { publicResourcesModule, resourcesModule } from '../modules/resources';
@@ -43,8 +42,6 @@ export const MODULES: readonly Module[] = [
   publicLearningModule,
   engagementsModule,
   municipalitiesModule,
-  regionalIssuesModule,
-  developmentProjectsModule,
   regionalIssuesModule,
   developmentProjectsModule,
 ];

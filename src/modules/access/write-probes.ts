@@ -11,7 +11,6 @@ import { ENGAGEMENT_PROBES } from './write-probes-engagements';
 import { LEARNING_PROBES } from './write-probes-learning';
 import { MUNICIPALITY_PROBES } from './write-probes-municipalities';
 import { REGIONAL_ISSUE_PROBES } from './write-probes-regional-issues';
-import { REGIONAL_ISSUE_PROBES } from './write-probes-regional-issues';
 import type { RecordIds } from './write-world';
 
 export type { Probe };
@@ -26,8 +25,6 @@ export type WriteClass =
 /** Who the record of a probe belongs to, for the deliberate 403s and the records of prefecture 14. */
 export type Group =
   | 'child'
-  | 'regional_issue' // a regional issue: read in the area, moved by the region's and the prefecture's staff
-  | 'development_project' // a development project: kept by the centre and coordinators of the area
   | 'regional_issue' // a regional issue: read in the area, moved by the region's and the prefecture's staff
   | 'development_project' // a development project: kept by the centre and coordinators of the area
   | 'engagement' // a municipality's engagements and its four-division cycle: its area's centre, coordinators and own staff
@@ -116,10 +113,6 @@ export const REFUSED_BY_ROLE: Record<Group, readonly Role[]> = {
   // development projects are kept by the centre and coordinators only (municipal staff and auditors read them).
   regional_issue: ['system_admin', 'provider_staff', ...LEARNERS],
   development_project: ['system_admin', 'municipal_staff', 'provider_staff', 'auditor', ...LEARNERS],
-  // Regional issues (regional-issues/policy.ts): read by every staff role of the area, so the id decides first;
-  // development projects are kept by the centre and coordinators only (municipal staff and auditors read them).
-  regional_issue: ['system_admin', 'provider_staff', ...LEARNERS],
-  development_project: ['system_admin', 'municipal_staff', 'provider_staff', 'auditor', ...LEARNERS],
   // Municipality pages: no page for providers and learners, auditors read only, system administrators have none.
   municipal_page: ['system_admin', 'provider_staff', 'auditor', ...LEARNERS],
 };
@@ -141,8 +134,6 @@ export const LOCAL_OUTSIDERS: Partial<Record<Group, readonly Role[]>> = {
   child: AREA_OUTSIDERS,
   engagement: AREA_OUTSIDERS, // an engagement of 平塚市 and its cycle
   transition_follow_up: AREA_OUTSIDERS,
-  regional_issue: AREA_OUTSIDERS, // an issue and a project of 平塚市
-  development_project: AREA_OUTSIDERS,
   regional_issue: AREA_OUTSIDERS, // an issue and a project of 平塚市
   development_project: AREA_OUTSIDERS,
   consultation: AREA_OUTSIDERS,
@@ -372,7 +363,6 @@ export const PROBES: Record<string, Probe> = {
   ),
   ...LEARNING_PROBES,
   ...REGIONAL_ISSUE_PROBES,
-  ...REGIONAL_ISSUE_PROBES,
   ...MUNICIPALITY_PROBES,
   ...ENGAGEMENT_PROBES,
 };
@@ -423,8 +413,6 @@ export const OTHER_WRITES: Record<string, Exclude<WriteClass, 'record'>> = {
   'PUT /api/learning/me/profile': 'area',
   'POST /api/learning/learners/invitations/preview': 'area',
   'POST /api/learning/learners/invitations': 'area',
-  'POST /api/regional-issues': 'area',
-  'POST /api/development-projects': 'area',
   'POST /api/regional-issues': 'area',
   'POST /api/development-projects': 'area',
   'POST /api/engagements': 'area',

@@ -28,7 +28,6 @@ import { intake } from '../consultations/testing';
 import { engagementVia } from '../engagements/testing';
 import { notify } from '../notifications/notify';
 import { issueRecords } from '../regional-issues/testing';
-import { issueRecords } from '../regional-issues/testing';
 import { registrationForm } from '../registrations/testing';
 import { COLLECTIONS } from '../registry/collections';
 import { createOrganizationVia, createServiceVia } from '../resources/testing';
@@ -80,9 +79,6 @@ export type RecordIds = {
   /** A regional issue and a development project (regional-issues/). */
   regionalIssue: string;
   developmentProject: string;
-  /** A regional issue and a development project (regional-issues/). */
-  regionalIssue: string;
-  developmentProject: string;
   /** An engagement with a municipality, and that municipality's code (its four-division cycle). */
   engagement: string;
   engagementMunicipality: string;
@@ -129,8 +125,6 @@ export function unknownIds(): RecordIds {
     elearningAttempt: u(),
     coordinator: u(),
     poolMember: u(),
-    regionalIssue: u(),
-    developmentProject: u(),
     regionalIssue: u(),
     developmentProject: u(),
     engagement: u(),
@@ -397,7 +391,6 @@ export async function writeWorld(t: TestApp) {
     ...elearning43,
     poolMember: await poolMember(t, admin43, '43', person43.id),
     ...(await issueRecords(admin43, { regionId: region43.id })),
-    ...(await issueRecords(admin43, { regionId: region43.id })),
     engagement: await engagementVia(admin43, '431001'),
     engagementMunicipality: '431001',
     municipality: '431001',
@@ -452,8 +445,6 @@ export async function writeWorld(t: TestApp) {
     ...(await trainingApplication(t, centreAdmin, '14')),
     // A request of 平塚市 owned by the HQ: not the coordinator's region, nor the municipality or provider of 14's users.
     trainingRequest: await trainingRequest(centreAdmin, '142034'),
-    // An issue and a project of 平塚市: outside region A and not the municipal staff's.
-    ...(await issueRecords(centreAdmin, { municipalityCode: '142034' })),
     // An issue and a project of 平塚市: outside region A and not the municipal staff's.
     ...(await issueRecords(centreAdmin, { municipalityCode: '142034' })),
     // An engagement with 平塚市 and its cycle: another region, not the municipal staff's own.
