@@ -3,6 +3,7 @@ import { moduleRouter } from '../../server/openapi';
 import { consultationBoardRoutes } from './routes-board';
 import { consultationCaseRoutes } from './routes-cases';
 import { publicConsultationRoutes } from './routes-public';
+import { superviseProposalRoutes } from './routes-supervise-proposal';
 import { consultationTeamRoutes } from './routes-teams';
 
 /** Consultations (相談支援): queues, intake, hand-offs, caseload board, hub, figures. */
@@ -15,6 +16,7 @@ export const consultationsModule: Module = {
     r.route('/', consultationTeamRoutes(deps));
     r.route('/', consultationBoardRoutes(deps));
     r.route('/', consultationCaseRoutes(deps));
+    r.route('/', superviseProposalRoutes(deps));
     return r;
   },
 };
