@@ -42,7 +42,6 @@ type EndpointClass =
   | 'training_requests' // training requests (MI-6): the centre scoped like sessions, auditors read; municipal and provider staff their own (learning/requests-denied.db.test.ts)
   | 'training_offers' // newly opened providers to offer a training: staff who handle requests
   | 'regional_issues' // regional issues and development projects: the centre, coordinators and municipal staff of their area, auditors read (404 outside; regional-issues/regional-issues-denied.db.test.ts)
-  | 'regional_issues' // regional issues and development projects: the centre, coordinators and municipal staff of their area, auditors read (404 outside; regional-issues/regional-issues-denied.db.test.ts)
   | 'engagements' // hearing visits, four-division meetings, the support log: the centre, coordinators and municipal staff of their area, auditors read (404 outside; engagements/engagements-denied.db.test.ts)
   | 'municipal_pages' // the page per municipality and the prefecture view: the centre, coordinators and municipal staff of their area, auditors read (404 outside; municipalities/municipalities-denied.db.test.ts)
   | 'learning_course'; // learners' progress on a course's lessons, by id only: staff who manage the course (404 outside; learning/elearning/overview.db.test.ts)
@@ -168,16 +167,6 @@ const GET_ENDPOINTS: Record<string, EndpointClass> = {
   '/api/development-projects': 'regional_issues',
   '/api/development-projects/figures': 'regional_issues',
   '/api/development-projects/{id}': 'regional_issues',
-  // Regional issues and development projects (regional-issues/regional-issues-denied.db.test.ts): the centre,
-  // branches and coordinators of their regions, municipal staff of their municipality (and their region's as a
-  // whole), auditors read; 404 outside the area.
-  '/api/regional-issues': 'regional_issues',
-  '/api/regional-issues/options': 'regional_issues',
-  '/api/regional-issues/{id}': 'regional_issues',
-  '/api/regional-issues/{id}/candidates': 'regional_issues',
-  '/api/development-projects': 'regional_issues',
-  '/api/development-projects/figures': 'regional_issues',
-  '/api/development-projects/{id}': 'regional_issues',
   // Engagements with municipalities (engagements/engagements-denied.db.test.ts): the caller's area.
   '/api/engagements': 'engagements',
   '/api/engagements/options': 'engagements',
@@ -219,7 +208,6 @@ const ACCESS: Record<
 > = {
   system_admin: {
     regional_issues: 403,
-    regional_issues: 403,
     children_figures: 200,
     audit: 403,
     user_admin: 200,
@@ -239,7 +227,6 @@ const ACCESS: Record<
     municipal_pages: 403,
   },
   centre_admin: {
-    regional_issues: 200,
     regional_issues: 200,
     children_figures: 200,
     audit: 200,
@@ -261,7 +248,6 @@ const ACCESS: Record<
   },
   centre_staff: {
     regional_issues: 200,
-    regional_issues: 200,
     children_figures: 200,
     audit: 403,
     user_admin: 403,
@@ -281,7 +267,6 @@ const ACCESS: Record<
     municipal_pages: 200,
   },
   regional_coordinator: {
-    regional_issues: 200,
     regional_issues: 200,
     children_figures: 200,
     audit: 403,
@@ -303,7 +288,6 @@ const ACCESS: Record<
   },
   municipal_staff: {
     regional_issues: 200,
-    regional_issues: 200,
     children_figures: 200,
     audit: 403,
     user_admin: 403,
@@ -323,7 +307,6 @@ const ACCESS: Record<
     municipal_pages: 200,
   },
   provider_staff: {
-    regional_issues: 403,
     regional_issues: 403,
     children_figures: 200,
     audit: 403,
@@ -345,7 +328,6 @@ const ACCESS: Record<
   },
   auditor: {
     regional_issues: 200,
-    regional_issues: 200,
     children_figures: 200,
     audit: 200,
     user_admin: 403,
@@ -366,7 +348,6 @@ const ACCESS: Record<
   }, // Learners see the catalogue and their own learning only: every staff area is refused by role before any
   // record is read (access/learner-fence.ts), children's figures included.
   learner: {
-    regional_issues: 403,
     regional_issues: 403,
     children_figures: 403,
     audit: 403,
