@@ -109,9 +109,9 @@ export const REFUSED_BY_ROLE: Record<Group, readonly Role[]> = {
   // them; auditors read them; everyone else may not read them at all.
   coordinator_roster: ['system_admin', 'municipal_staff', 'provider_staff', 'auditor', ...LEARNERS],
   supervise_pool: ['system_admin', 'municipal_staff', 'provider_staff', 'auditor', ...LEARNERS],
-  // Regional issues (regional-issues/policy.ts): read by every staff role of the area, so the id decides first;
-  // development projects are kept by the centre and coordinators only (municipal staff and auditors read them).
-  regional_issue: ['system_admin', 'provider_staff', ...LEARNERS],
+  // Regional issues (regional-issues/policy.ts): read by every staff role of the area, so the id decides first
+  // (auditors write nothing at all); development projects are kept by the centre and coordinators only.
+  regional_issue: ['system_admin', 'provider_staff', 'auditor', ...LEARNERS],
   development_project: ['system_admin', 'municipal_staff', 'provider_staff', 'auditor', ...LEARNERS],
   // Municipality pages: no page for providers and learners, auditors read only, system administrators have none.
   municipal_page: ['system_admin', 'provider_staff', 'auditor', ...LEARNERS],
