@@ -16,6 +16,7 @@ import { generateConsultations } from './consultations';
 import { seedElearning } from './elearning';
 import { generateNetwork, type PrefectureSummary } from './generate';
 import { type DemoLearner, seedLearnerProfile, seedPendingSignUps } from './learners';
+import { seedMunicipalPages } from './municipalities';
 import { readablePassword } from './password';
 import { resolveMunicipalityCode } from './prefecture-plans';
 import { seedRegionalIssues } from './regional-issues';
@@ -195,6 +196,13 @@ export async function seedDemo(deps: Omit<Deps, 'jobs'>, opts: SeedDemoOptions =
       regionId: demoRegion.id,
       municipalityCode: resolveMunicipalityCode(DEMO_PREFECTURE, DEMO_MUNICIPALITY),
       now: deps.now(),
+    });
+    // 市町村カルテ: every municipality's maturity over two 年度 and its divisions' contacts (src/demo/municipalities.ts).
+    await seedMunicipalPages(tx, {
+      prefectureCode: DEMO_PREFECTURE,
+      seed: opts.seed ?? DEMO_SEED,
+      now: deps.now(),
+      municipalityCode: resolveMunicipalityCode(DEMO_PREFECTURE, DEMO_MUNICIPALITY),
     });
     deps.log.info({ counts: summary.counts, ms: summary.ms }, 'demo data generated');
     return accounts;

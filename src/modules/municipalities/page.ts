@@ -1,29 +1,36 @@
 /**
  * One municipality's page: where it stands (this 年度's and last 年度's maturity), each item's current value
  * with its source, day, who recorded it and version, and the named contact of each of the four divisions.
- * Five statements: the municipality, the current items, the contacts and one per 年度 of the history.
+ * Five statements (the municipality, the current items, the contacts and one per 年度 of the history) and the
+ * engagements module's summary.
  */
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { municipalContacts, municipalMaturity, users } from '../../db/schema';
+import { AppError } from '../../server/errors';
 import type { Nendo } from '../../shared/nendo';
 import { MATURITY_ITEMS } from '../../shared/vocab/municipalities';
 import { DIVISIONS } from '../../shared/vocab/network';
+import type { Actor } from '../access/actor';
+import { engagementSummary } from '../engagements/summary';
 import { maturityByNendo, maturityYear } from './maturity';
 import type { MunicipalPolicy } from './policy';
 import { visibleMunicipality } from './scope';
 
 export async function municipalPage(
   db: DbOrTx,
+  actor: Actor,
   policy: MunicipalPolicy,
   unverifiedCode: string,
   nendo: Nendo,
+  today: string,
 ) {
   const m = await visibleMunicipality(db, policy, unverifiedCode);
-  const [items, contacts, byNendo] = await Promise.all([
+  const [items, contacts, byNendo, engagement] = await Promise.all([
     currentMaturity(db, m.code),
     currentContacts(db, m.code),
     maturityByNendo(db, policy, [nendo - 1, nendo], m.code),
+    engagementOf(db, actor, m.code, today),
   ]);
   const { regionOrder: _order, ...municipality } = m;
   return {
@@ -39,7 +46,21 @@ export async function municipalPage(
       division,
       current: contacts.find((c) => c.division === division) ?? null,
     })),
+    engagement,
   };
+}
+
+/**
+ * The last engagement and the next four-division meeting due, read by the engagements module within its own
+ * rules; a reader it refuses (or a municipality outside its area) sees the page without them.
+ */
+async function engagementOf(db: DbOrTx, actor: Actor, code: string, today: string) {
+  try {
+    return await engagementSummary(db, actor, code, today);
+  } catch (e) {
+    if (e instanceof AppError && (e.code === 'forbidden' || e.code === 'not_found')) return null;
+    throw e;
+  }
 }
 
 /** The current maturity items of a municipality (already scoped by the caller). */

@@ -79,7 +79,8 @@ export function municipalityRoutes(deps: Deps) {
       const actor = requireActor(c);
       const policy = requireMunicipalReader(actor);
       const nendo = c.req.valid('query').nendo ?? thisNendo();
-      const page = await municipalPage(db, policy, c.req.valid('param').code, nendo);
+      const today = isoDateInJapan(deps.now());
+      const page = await municipalPage(db, actor, policy, c.req.valid('param').code, nendo, today);
       await recordAudit(db, who(c, actor), {
         action: 'read',
         entityType: 'municipal_page',

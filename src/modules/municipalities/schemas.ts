@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { multilineText } from '../../server/text-fields';
 import { isIsoDate } from '../../shared/dates';
+import { ENGAGEMENT_KINDS } from '../../shared/vocab/engagements';
 import {
   ALL_MATURITY_OPTIONS,
   ALL_MATURITY_STATUSES,
@@ -110,6 +111,14 @@ export const ZPage = z
     summary: z.object({ current: ZMaturityYear, previous: ZMaturityYear }),
     maturity: z.array(z.object({ item: ZItem, current: ZMaturityValue.nullable() })),
     contacts: z.array(z.object({ division: z.enum(DIVISIONS), current: ZContact.nullable() })),
+    /** The last engagement and the next four-division meeting due (engagements module); null without access. */
+    engagement: z
+      .object({
+        lastEngagement: z.object({ date: z.string(), kind: z.enum(ENGAGEMENT_KINDS) }).nullable(),
+        nextDue: z.string().nullable(),
+        overdue: z.boolean(),
+      })
+      .nullable(),
   })
   .openapi('MunicipalPage');
 

@@ -1,11 +1,12 @@
 import { Link, useParams } from '@tanstack/react-router';
 import { readsMunicipalPages } from '../../../../src/modules/municipalities/policy';
+import { ENGAGEMENT_KIND_LABELS } from '../../../../src/shared/vocab/engagements';
 import { MATURITY_ITEM_SHORT_LABELS, MATURITY_ITEMS } from '../../../../src/shared/vocab/municipalities';
 import { Page } from '../../components/Page';
 import { QueryState } from '../../components/QueryState';
 import { useLocale, useT } from '../../i18n';
 import { vocab } from '../../i18n/vocab';
-import { formatNendo } from '../../lib/format';
+import { formatDate, formatNendo } from '../../lib/format';
 import { type MunicipalPage, useMunicipalPage } from '../../lib/queries/municipalities';
 import { forTrainingRoles } from '../learning/courses/Guard';
 import { BandLabel } from './bands';
@@ -37,6 +38,28 @@ function Summary({ page }: { page: MunicipalPage }) {
           <BandLabel band={previous.band} />
           <span>{t('muni.inPlaceOf', { n: previous.inPlace, underWay: previous.underWay })}</span>
         </dd>
+        {page.engagement && (
+          <>
+            <dt className="text-std-16B-170">{t('muni.lastEngagement')}</dt>
+            <dd>
+              {page.engagement.lastEngagement
+                ? t('muni.lastEngagementValue', {
+                    date: formatDate(page.engagement.lastEngagement.date, locale),
+                    kind: vocab(t, ENGAGEMENT_KIND_LABELS, page.engagement.lastEngagement.kind),
+                  })
+                : t('muni.noEngagement')}
+            </dd>
+            <dt className="text-std-16B-170">{t('muni.nextDue')}</dt>
+            <dd>
+              {page.engagement.nextDue ? formatDate(page.engagement.nextDue, locale) : t('muni.noCycle')}
+              {page.engagement.overdue && (
+                <span className="ml-2 inline-block rounded-4 border border-error-2 bg-red-50 px-2 text-dns-14B-130 text-error-2">
+                  {t('muni.overdue')}
+                </span>
+              )}
+            </dd>
+          </>
+        )}
       </dl>
       <ul className="mt-3 flex flex-wrap gap-x-6 gap-y-1">
         {MATURITY_ITEMS.map((item) => (
