@@ -1,5 +1,6 @@
 import { CENSUS_ERRORS } from '../modules/census/errors';
 import { CONSULTATION_ERRORS } from '../modules/consultations/errors';
+import { COUNCIL_ERRORS } from '../modules/councils/errors';
 import { ELEARNING_ERRORS } from '../modules/learning/elearning/errors';
 import { LEARNING_ERRORS } from '../modules/learning/errors';
 import { APPLICATION_ERRORS } from '../modules/learning/errors-applications';
@@ -141,6 +142,7 @@ export const ERRORS = {
   ...CORE_ERRORS,
   ...CENSUS_ERRORS,
   ...CONSULTATION_ERRORS,
+  ...COUNCIL_ERRORS,
   ...ELEARNING_ERRORS,
   ...LEARNING_ERRORS,
   ...APPLICATION_ERRORS,

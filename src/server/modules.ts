@@ -3,6 +3,7 @@ import { accountsModule } from '../modules/accounts';
 import { auditModule } from '../modules/audit';
 import { censusModule } from '../modules/census';
 import { consultationsModule, publicConsultationsModule } from '../modules/consultations';
+import { calendarFeedModule, councilsModule, publicCouncilsModule } from '../modules/councils';
 import { engagementsModule } from '../modules/engagements';
 import { homeModule } from '../modules/home';
 import { learningModule, publicLearningModule } from '../modules/learning';
@@ -44,6 +45,9 @@ export const MODULES: readonly Module[] = [
   municipalitiesModule,
   regionalIssuesModule,
   developmentProjectsModule,
+  councilsModule,
+  publicCouncilsModule,
+  calendarFeedModule,
 ];
 
 /** Every module's background job handlers, by kind. */

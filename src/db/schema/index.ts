@@ -9,6 +9,7 @@ export * from './learning-learners';
 export * from './learning-requests';
 export * from './learning-roster';
 export * from './learning-selection';
+export * from './municipal-support-councils';
 export * from './municipal-support-engagements';
 export * from './municipal-support-issues';
 export * from './municipal-support-municipalities';

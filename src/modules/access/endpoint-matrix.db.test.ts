@@ -44,6 +44,7 @@ type EndpointClass =
   | 'regional_issues' // regional issues and development projects: the centre, coordinators and municipal staff of their area, auditors read (404 outside; regional-issues/regional-issues-denied.db.test.ts)
   | 'engagements' // hearing visits, four-division meetings, the support log: the centre, coordinators and municipal staff of their area, auditors read (404 outside; engagements/engagements-denied.db.test.ts)
   | 'municipal_pages' // the page per municipality and the prefecture view: the centre, coordinators and municipal staff of their area, auditors read (404 outside; municipalities/municipalities-denied.db.test.ts)
+  | 'councils' // councils, meetings, minutes and action items: the centre, branches and coordinators by the body's owner, municipal staff their region's and their own memberships, auditors read (404 outside; councils/councils-denied.db.test.ts)
   | 'learning_course'; // learners' progress on a course's lessons, by id only: staff who manage the course (404 outside; learning/elearning/overview.db.test.ts)
 
 const GET_ENDPOINTS: Record<string, EndpointClass> = {
@@ -180,6 +181,18 @@ const GET_ENDPOINTS: Record<string, EndpointClass> = {
   '/api/municipalities/{code}': 'municipal_pages',
   '/api/municipalities/{code}/figures': 'municipal_pages',
   '/api/municipalities/{code}/history': 'municipal_pages',
+  // Councils and meetings (councils/councils-denied.db.test.ts); the personal calendar feed is opened by its token.
+  '/api/councils/options': 'councils',
+  '/api/councils/bodies': 'councils',
+  '/api/councils/bodies/{id}': 'councils',
+  '/api/councils/bodies/{id}/assignees': 'councils',
+  '/api/councils/bodies/{id}/calendar.ics': 'councils',
+  '/api/councils/meetings': 'councils',
+  '/api/councils/meetings/{id}': 'councils',
+  '/api/councils/action-items/mine': 'councils',
+  '/api/councils/calendar-feed': 'councils',
+  '/api/public/councils/minutes': 'public',
+  '/api/public/calendar/{file}': 'public',
 };
 
 /** Query parameters a list endpoint requires. */
@@ -189,6 +202,7 @@ const REQUIRED_QUERY: Record<string, string> = {
   '/api/consultations/figures': 'nendo=2025',
   '/api/consultations/figures/export': 'nendo=2025',
   '/api/public/learning/sessions': 'prefecture=14',
+  '/api/public/councils/minutes': 'prefecture=14',
   '/api/public/learning/sign-up/workplaces': 'prefecture=14&q=%E7%97%85%E9%99%A2',
   '/api/learning/requests/transitions': 'nendo=2027',
   '/api/learning/supervise-pool/proposal': 'tags=medical',
@@ -225,6 +239,7 @@ const ACCESS: Record<
     learner_admin: 403,
     engagements: 403,
     municipal_pages: 403,
+    councils: 403,
   },
   centre_admin: {
     regional_issues: 200,
@@ -245,6 +260,7 @@ const ACCESS: Record<
     learner_admin: 200,
     engagements: 200,
     municipal_pages: 200,
+    councils: 200,
   },
   centre_staff: {
     regional_issues: 200,
@@ -265,6 +281,7 @@ const ACCESS: Record<
     learner_admin: 200,
     engagements: 200,
     municipal_pages: 200,
+    councils: 200,
   },
   regional_coordinator: {
     regional_issues: 200,
@@ -285,6 +302,7 @@ const ACCESS: Record<
     learner_admin: 403,
     engagements: 200,
     municipal_pages: 200,
+    councils: 200,
   },
   municipal_staff: {
     regional_issues: 200,
@@ -305,6 +323,7 @@ const ACCESS: Record<
     learner_admin: 403,
     engagements: 200,
     municipal_pages: 200,
+    councils: 200,
   },
   provider_staff: {
     regional_issues: 403,
@@ -325,6 +344,7 @@ const ACCESS: Record<
     learner_admin: 403,
     engagements: 403,
     municipal_pages: 403,
+    councils: 403,
   },
   auditor: {
     regional_issues: 200,
@@ -345,6 +365,7 @@ const ACCESS: Record<
     learner_admin: 403,
     engagements: 200,
     municipal_pages: 200,
+    councils: 200,
   }, // Learners see the catalogue and their own learning only: every staff area is refused by role before any
   // record is read (access/learner-fence.ts), children's figures included.
   learner: {
@@ -366,6 +387,7 @@ const ACCESS: Record<
     learner_admin: 403,
     engagements: 403,
     municipal_pages: 403,
+    councils: 403,
   },
 };
 

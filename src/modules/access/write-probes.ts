@@ -7,6 +7,7 @@ import { COLLECTIONS } from '../registry/collections';
 import { serviceBody } from '../resources/testing';
 import { ROLES, type Role } from './roles';
 import { on, type Probe, v } from './write-probe-kit';
+import { COUNCIL_PROBES } from './write-probes-councils';
 import { ENGAGEMENT_PROBES } from './write-probes-engagements';
 import { LEARNING_PROBES } from './write-probes-learning';
 import { MUNICIPALITY_PROBES } from './write-probes-municipalities';
@@ -50,6 +51,8 @@ export type Group =
   | 'elearning_learner'
   | 'coordinator_roster' // a trained coordinator's activity flag: kept by the staff whose area they work in
   | 'supervise_pool' // a member of a centre's supervise pool: kept by the prefecture's managers and the branch
+  | 'council' // a council body, its members, meetings and minutes: managed by the centre, branches and coordinators of its owner
+  | 'council_action_item' // an action item: its owner marks it done, the body's managers change it
   | 'municipal_page'; // a municipality's page (municipalities/policy.ts): kept by the centre, coordinators and its own staff
 
 const NON_ADMINS: readonly Role[] = [
@@ -113,6 +116,10 @@ export const REFUSED_BY_ROLE: Record<Group, readonly Role[]> = {
   // (auditors write nothing at all); development projects are kept by the centre and coordinators only.
   regional_issue: ['system_admin', 'provider_staff', 'auditor', ...LEARNERS],
   development_project: ['system_admin', 'municipal_staff', 'provider_staff', 'auditor', ...LEARNERS],
+  // Councils (councils/policy.ts): municipal staff read their region's bodies but manage none, so every change is
+  // refused before the id is read; an action item's owner may mark it done, so there the id decides first.
+  council: ['system_admin', 'municipal_staff', 'provider_staff', 'auditor', ...LEARNERS],
+  council_action_item: ['system_admin', 'provider_staff', 'auditor', ...LEARNERS],
   // Municipality pages: no page for providers and learners, auditors read only, system administrators have none.
   municipal_page: ['system_admin', 'provider_staff', 'auditor', ...LEARNERS],
 };
@@ -137,6 +144,8 @@ export const LOCAL_OUTSIDERS: Partial<Record<Group, readonly Role[]>> = {
   regional_issue: AREA_OUTSIDERS, // an issue and a project of 平塚市
   development_project: AREA_OUTSIDERS,
   consultation: AREA_OUTSIDERS,
+  council: AREA_OUTSIDERS, // a council of 湘南西部 with its meeting and action item
+  council_action_item: AREA_OUTSIDERS,
   service: ['system_admin', 'provider_staff', 'learner'],
   bottleneck: ['system_admin', 'provider_staff', 'learner'], // providers do not read bottlenecks at all
   own: ROLES, // another user's saved filter and notification
@@ -364,6 +373,7 @@ export const PROBES: Record<string, Probe> = {
   ...LEARNING_PROBES,
   ...REGIONAL_ISSUE_PROBES,
   ...MUNICIPALITY_PROBES,
+  ...COUNCIL_PROBES,
   ...ENGAGEMENT_PROBES,
 };
 
@@ -416,4 +426,8 @@ export const OTHER_WRITES: Record<string, Exclude<WriteClass, 'record'>> = {
   'POST /api/regional-issues': 'area',
   'POST /api/development-projects': 'area',
   'POST /api/engagements': 'area',
+  'POST /api/councils/bodies': 'area',
+  'POST /api/councils/meetings': 'area',
+  'POST /api/councils/calendar-feed': 'session',
+  'DELETE /api/councils/calendar-feed': 'session',
 };

@@ -25,6 +25,7 @@ import {
 import { createChildVia } from '../../test/registry-world';
 import { signedInUser, signInAs } from '../../test/sign-in';
 import { intake } from '../consultations/testing';
+import { councilRecords } from '../councils/testing';
 import { engagementVia } from '../engagements/testing';
 import { notify } from '../notifications/notify';
 import { issueRecords } from '../regional-issues/testing';
@@ -84,6 +85,11 @@ export type RecordIds = {
   engagementMunicipality: string;
   /** A municipality's code (its page, municipalities/): not an id, but named in the path like one. */
   municipality: string;
+  /** A council body with a member, a meeting and an action item (councils/). */
+  councilBody: string;
+  councilMember: string;
+  councilMeeting: string;
+  councilActionItem: string;
 };
 
 /** Ids of the same shape as real ones that name nothing. */
@@ -131,6 +137,10 @@ export function unknownIds(): RecordIds {
     engagementMunicipality: '149990',
     // A code of the shape of 神奈川's that names no municipality.
     municipality: '149990',
+    councilBody: u(),
+    councilMember: u(),
+    councilMeeting: u(),
+    councilActionItem: u(),
   };
 }
 
@@ -270,7 +280,7 @@ export async function writeWorld(t: TestApp) {
   await makePrefecture(db, '14');
   await makePrefecture(db, '43');
   const regionA = await makeRegion(db, '14', '湘南東部', ['142051']);
-  await makeRegion(db, '14', '湘南西部', ['142034']);
+  const regionWest = await makeRegion(db, '14', '湘南西部', ['142034']);
   const provider = await makeOrganisation(db, '14', { municipalityCode: '142051' });
   const scopes: Record<Role, Parameters<typeof makeUser>[2]> = {
     system_admin: { prefectureCode: null },
@@ -391,6 +401,7 @@ export async function writeWorld(t: TestApp) {
     ...elearning43,
     poolMember: await poolMember(t, admin43, '43', person43.id),
     ...(await issueRecords(admin43, { regionId: region43.id })),
+    ...(await councilRecords(admin43)),
     engagement: await engagementVia(admin43, '431001'),
     engagementMunicipality: '431001',
     municipality: '431001',
@@ -447,6 +458,8 @@ export async function writeWorld(t: TestApp) {
     trainingRequest: await trainingRequest(centreAdmin, '142034'),
     // An issue and a project of 平塚市: outside region A and not the municipal staff's.
     ...(await issueRecords(centreAdmin, { municipalityCode: '142034' })),
+    // A council of 湘南西部: another region's, which the coordinator and municipal staff of 湘南東部 do not see.
+    ...(await councilRecords(centreAdmin, { ownerRegionId: regionWest.id })),
     // An engagement with 平塚市 and its cycle: another region, not the municipal staff's own.
     engagement: await engagementVia(centreAdmin, '142034'),
     engagementMunicipality: '142034',
