@@ -350,14 +350,12 @@ export async function seedRegionalIssues(
           .limit(spec.evidence)
       : [];
     for (const c of linked) {
-      await tx
-        .insert(regionalIssueConsultations)
-        .values({
-          issueId,
-          consultationId: c.id,
-          linkedBy: who[spec.raisedBy]!.id,
-          linkedAt: at(spec.raisedAgo),
-        });
+      await tx.insert(regionalIssueConsultations).values({
+        issueId,
+        consultationId: c.id,
+        linkedBy: who[spec.raisedBy]!.id,
+        linkedAt: at(spec.raisedAgo),
+      });
       await event(spec.raisedBy, spec.raisedAgo, 'consultation_linked', { refId: c.id });
     }
     let from: IssueLevel = 'region';
