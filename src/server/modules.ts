@@ -48,8 +48,6 @@ export const MODULES: readonly Module[] = [
   councilsModule,
   publicCouncilsModule,
   calendarFeedModule,
-  regionalIssuesModule,
-  developmentProjectsModule,
 ];
 
 /** Every module's background job handlers, by kind. */
