@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { users } from '../../src/db/schema';
+import { centres, people, supervisePoolMembers, users } from '../../src/db/schema';
 import { intakeBody } from '../../src/modules/consultations/testing';
 import { makePerson, makeUser, TEST_PASSWORD } from '../../src/test/factories';
 import {
@@ -133,6 +133,48 @@ describe('a provider in a supervise team', () => {
     await waitForPage(page);
     await expectHeading(page, 'ページが見つかりません');
     await expectNoAxeViolations(page, 'consultation (outside provider)');
+    h.assertClean();
+  });
+});
+
+describe('the municipality asking for supervision from the case page', () => {
+  it('ticks the expertise needed, takes the proposed team into the request and sends it', async () => {
+    const db = h.db.systemDb;
+    const [nurse] = await db.select().from(people).where(eq(people.familyName, '訪問看護'));
+    const [centre] = await db.select().from(centres).where(eq(centres.prefectureCode, '14'));
+    await db.insert(supervisePoolMembers).values({
+      prefectureCode: '14',
+      centreId: centre!.id,
+      personId: nurse!.id,
+      tags: ['medical', 'nursing'],
+    });
+
+    const page = await h.newPage({ viewport: { width: 1024, height: 768 } });
+    await signIn(page, h.account('municipal_staff'));
+    const made = await api(page, 'POST', '/api/consultations', intakeBody());
+    expect(made.status).toBe(201);
+    await page.goto(`/consultations/${made.body.id}`);
+    await page.getByRole('region', { name: '相談の内容' }).waitFor();
+    await waitForPage(page);
+    await page.getByRole('button', { name: '移管・後方支援を依頼する', exact: true }).click();
+    const form = page.getByRole('region', { name: '依頼する' });
+    await form.getByLabel('依頼の種類').selectOption({ label: 'スーパーバイズ' });
+    await form.getByRole('group', { name: 'この相談に必要な専門分野' }).getByLabel('看護').check();
+    await form.getByRole('button', { name: 'チーム案を出す' }).click();
+    const members = form.getByRole('table', { name: '提案されたメンバー' });
+    // The demo pools hold nurses without open requests: one of them is proposed.
+    await expect.poll(textOf(members)).toContain('看護');
+    // The team formed above covers 看護 through its nurse (now in a pool) and is offered with its open request.
+    const teams = form.getByRole('list').filter({ hasText: '在宅医療的ケア支援チーム' });
+    await expect.poll(textOf(teams)).toContain('対応中の依頼：1 件');
+    await expectNoAxeViolations(page, 'consultation (supervise proposal)');
+    await form.getByRole('button', { name: '在宅医療的ケア支援チームを依頼先にする' }).click();
+    await expect.poll(() => form.getByLabel('依頼の理由').inputValue()).toBe('必要な専門分野：看護');
+    await form.getByRole('status').filter({ hasText: '在宅医療的ケア支援チーム' }).waitFor();
+    await form.getByRole('button', { name: '依頼を送る' }).click();
+    await form.getByRole('status').filter({ hasText: '依頼を送りました。' }).waitFor();
+    const requests = page.getByRole('region', { name: '依頼と共有' });
+    await expect.poll(textOf(requests)).toContain('在宅医療的ケア支援チーム');
     h.assertClean();
   });
 });

@@ -15,6 +15,7 @@ import {
   useRequestHandoff,
 } from '../../lib/queries/consultations';
 import { handoffKindLabel, handoffStatusLabel, tierLabel } from './labels';
+import { SuperviseProposal } from './SuperviseProposal';
 
 /** Requests of the case (hand-off, back-up, supervise) with their decisions, and the form to ask for one. */
 export function Handoffs({ c }: { c: ConsultationDetail }) {
@@ -137,6 +138,8 @@ export function RequestForm({ c }: { c: ConsultationDetail }) {
   const [reason, setReason] = useState('');
   const [keep, setKeep] = useState(false);
   const [sent, setSent] = useState(false);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const chosenName = teams.data?.superviseTeams.find((x) => x.id === chosen)?.name;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const ref = teamRefOf(to);
@@ -165,6 +168,16 @@ export function RequestForm({ c }: { c: ConsultationDetail }) {
           }}
           options={kinds.map((k) => ({ value: k, label: handoffKindLabel(t, k) }))}
         />
+        {kind === 'supervise' && (
+          <SuperviseProposal
+            consultationId={c.id}
+            onChoose={(teamId, note) => {
+              setTo(`team:${teamId}`);
+              setChosen(teamId);
+              if (!reason.trim()) setReason(note);
+            }}
+          />
+        )}
         <SelectField
           label={t('consult.request.to')}
           value={to}
@@ -173,6 +186,11 @@ export function RequestForm({ c }: { c: ConsultationDetail }) {
           options={teamOptions(t, teams.data, kind)}
           required
         />
+        <StatusMessage tone="info">
+          {chosen && chosenName && to === `team:${chosen}`
+            ? t('consult.proposal.chosen', { team: chosenName })
+            : null}
+        </StatusMessage>
         <TextAreaField label={t('consult.request.reason')} value={reason} onChange={setReason} />
         {kind === 'handoff' && (
           <Checkbox label={t('consult.request.keepAsBackup')} checked={keep} onChange={setKeep} />
