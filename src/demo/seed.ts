@@ -14,6 +14,7 @@ import type { Deps } from '../server/context';
 import { seedApplicants } from './applications';
 import { generateConsultations } from './consultations';
 import { seedElearning } from './elearning';
+import { seedEngagements } from './engagements';
 import { generateNetwork, type PrefectureSummary } from './generate';
 import { type DemoLearner, seedLearnerProfile, seedPendingSignUps } from './learners';
 import { seedMunicipalPages } from './municipalities';
@@ -190,6 +191,13 @@ export async function seedDemo(deps: Omit<Deps, 'jobs'>, opts: SeedDemoOptions =
     });
     // eラーニング: a playable lesson video, captions, a handout and quizzes for the course above (src/demo/elearning.ts).
     await seedElearning(tx, { prefectureCode: DEMO_PREFECTURE, engine: deps.db.kind, now: deps.now() });
+    // 市町村支援: a year of hearing visits, four-division meetings and the support log (src/demo/engagements.ts).
+    await seedEngagements(tx, {
+      prefectureCode: DEMO_PREFECTURE,
+      seed: opts.seed ?? DEMO_SEED,
+      now: deps.now(),
+      municipalityCode: resolveMunicipalityCode(DEMO_PREFECTURE, DEMO_MUNICIPALITY),
+    });
     // 地域課題と社会資源の開発: issues at every level and projects at every stage (src/demo/regional-issues.ts).
     await seedRegionalIssues(tx, {
       prefectureCode: DEMO_PREFECTURE,

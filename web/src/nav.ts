@@ -5,6 +5,7 @@ import type { MessageKey } from './i18n';
 import type { ScopeKind } from './lib/queries/auth';
 import { administers, isLearner, type Role, readsAudit, seesPersonalData } from './lib/roles';
 import { readsConsultations, readsSharedCases, recordsConsultations } from './pages/consultations/access';
+import { readsEngagements } from './pages/engagements/access';
 import { readsTrainings } from './pages/learning/courses/access';
 import { readsElearning } from './pages/learning/elearning/access';
 import { administersLearners } from './pages/learning/learners/access';
@@ -54,6 +55,9 @@ export type NavPath =
   | '/learning/learners'
   | '/learning/lessons'
   | '/learning/elearning'
+  | '/engagements'
+  | '/engagements/four-division'
+  | '/engagements/analysis'
   | '/municipalities'
   | '/regional-issues'
   | '/development-projects'
@@ -82,6 +86,8 @@ export const ACCESS = {
   elearning: readsElearning,
   /** Training requests (pages/learning/requests/access.ts): the centre's, and municipal and provider staff's own. */
   trainingRequests: readsRequests,
+  /** Visits, four-division meetings and the support log (pages/engagements/access.ts). */
+  engagements: readsEngagements,
   /** The page per municipality and the prefecture view (src/modules/municipalities/policy.ts). */
   municipalPages: readsMunicipalPages,
   /** Regional issues and development projects (pages/regional-issues/access.ts). */
@@ -124,6 +130,11 @@ export function navFor(role: Role, scopeKind: ScopeKind): NavEntry[] {
   if (ACCESS.regionalIssues(role)) {
     municipalSupport.push({ to: '/regional-issues', label: 'nav.regionalIssues' });
     municipalSupport.push({ to: '/development-projects', label: 'nav.developmentProjects' });
+  }
+  if (ACCESS.engagements(role)) {
+    municipalSupport.push({ to: '/engagements', label: 'nav.engagements' });
+    municipalSupport.push({ to: '/engagements/four-division', label: 'nav.fourDivision' });
+    municipalSupport.push({ to: '/engagements/analysis', label: 'nav.engagementAnalysis' });
   }
   if (municipalSupport.length) entries.push({ label: 'nav.municipalSupport', items: municipalSupport });
   if (ACCESS.admin(role)) {

@@ -34,6 +34,7 @@ import { applicationPrintRoutes, applicationRoutes } from './pages/learning/appl
 import { attendancePrintRoutes, attendanceRoutes } from './pages/learning/attendance/routes';
 import { trainingRoutes } from './pages/learning/courses/routes';
 import { trainingFiguresRoutes } from './pages/learning/figures/routes';
+import { engagementRoutes } from './pages/engagements/routes';
 import { elearningRoutes } from './pages/learning/lessons/routes';
 import { learnerRoutes, publicLearnerRoutes } from './pages/learning/me/routes';
 import { requestRoutes } from './pages/learning/requests/routes';
@@ -303,6 +304,7 @@ const routeTree = rootRoute.addChildren([
     ...requestRoutes(appLayout),
     ...rosterRoutes(appLayout),
     ...trainingFiguresRoutes(appLayout),
+    ...engagementRoutes(appLayout),
     ...regionalIssueRoutes(appLayout),
     ...municipalityRoutes(appLayout),
   ]),

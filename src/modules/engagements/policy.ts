@@ -59,3 +59,15 @@ export function engagementPolicy(actor: Actor, cols: EngagementScopeColumns): En
 export function readsEngagements(policy: EngagementPolicy): boolean {
   return policy.area.kind !== 'none';
 }
+
+/** Roles that use the engagement screens (with a complete scope); the screens' guards and the menu read this. */
+export function readsEngagementsRole(role: string): boolean {
+  return ['centre_admin', 'centre_staff', 'regional_coordinator', 'municipal_staff', 'auditor'].includes(
+    role,
+  );
+}
+
+/** Roles that record engagements and keep the four-division cycles within their area. */
+export function recordsEngagementsRole(role: string): boolean {
+  return readsEngagementsRole(role) && role !== 'auditor';
+}

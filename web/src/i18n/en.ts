@@ -3,6 +3,7 @@ import { enCensus } from './en/census';
 import { enConsultationTeams } from './en/consultation-teams';
 import { enConsultations } from './en/consultations';
 import { enCore } from './en/core';
+import { enEngagements } from './en/engagements';
 import { enLearningAttendance } from './en/learning-attendance';
 import { enLearningCourses } from './en/learning-courses';
 import { enLearningElearning } from './en/learning-elearning';
@@ -38,6 +39,7 @@ export const en = {
   ...enLearningAttendance,
   ...enLearningRequests,
   ...enLearningFigures,
+  ...enEngagements,
   ...enRegionalIssues,
   ...enMunicipalities,
 } satisfies Record<keyof typeof ja, string>;

@@ -5,6 +5,7 @@ import { enCensus } from './en/census';
 import { enConsultationTeams } from './en/consultation-teams';
 import { enConsultations } from './en/consultations';
 import { enCore } from './en/core';
+import { enEngagements } from './en/engagements';
 import { enLearningAttendance } from './en/learning-attendance';
 import { enLearningCourses } from './en/learning-courses';
 import { enLearningElearning } from './en/learning-elearning';
@@ -25,6 +26,7 @@ import { jaCensus } from './ja/census';
 import { jaConsultationTeams } from './ja/consultation-teams';
 import { jaConsultations } from './ja/consultations';
 import { jaCore } from './ja/core';
+import { jaEngagements } from './ja/engagements';
 import { jaLearningAttendance } from './ja/learning-attendance';
 import { jaLearningCourses } from './ja/learning-courses';
 import { jaLearningElearning } from './ja/learning-elearning';
@@ -60,6 +62,7 @@ describe('UI dictionaries', () => {
       jaLearningElearning,
       jaLearningRequests,
       jaLearningFigures,
+      jaEngagements,
       jaRegionalIssues,
       jaMunicipalities,
     ].map((p) => Object.keys(p));
@@ -82,6 +85,7 @@ describe('UI dictionaries', () => {
       enLearningElearning,
       enLearningRequests,
       enLearningFigures,
+      enEngagements,
       enRegionalIssues,
       enMunicipalities,
     ].map((p) => Object.keys(p));

@@ -3,6 +3,7 @@ import { jaCensus } from './ja/census';
 import { jaConsultationTeams } from './ja/consultation-teams';
 import { jaConsultations } from './ja/consultations';
 import { jaCore } from './ja/core';
+import { jaEngagements } from './ja/engagements';
 import { jaLearningAttendance } from './ja/learning-attendance';
 import { jaLearningCourses } from './ja/learning-courses';
 import { jaLearningElearning } from './ja/learning-elearning';
@@ -41,6 +42,7 @@ export const ja = {
   ...jaLearningAttendance,
   ...jaLearningRequests,
   ...jaLearningFigures,
+  ...jaEngagements,
   ...jaRegionalIssues,
   ...jaMunicipalities,
 } as const;
