@@ -201,6 +201,12 @@ describe('a course completed without a session', () => {
     const got = await claim(client, c.course.id);
     const { id, serial } = got.body.certificate;
     expect((await w.users.admin.get(`/api/learning/certificates/${id}.pdf`)).status).toBe(200);
+    // The course's progress view shows it on the learner's row.
+    const progressOf = async () =>
+      (await w.users.admin.get(`/api/learning/elearning/courses/${c.course.id}/progress`)).body.learners.find(
+        (l: { userId: string }) => l.userId === user.id,
+      );
+    expect((await progressOf()).certificate).toEqual({ id, serial, completedOn: '2026-10-02' });
     // The HQ's course: a branch's staff do not manage it.
     expect((await w.users.branchStaff.get(`/api/learning/certificates/${id}.pdf`)).status).toBe(404);
     expect(
@@ -212,6 +218,7 @@ describe('a course completed without a session', () => {
     });
     expect(revoked.status).toBe(200);
     expect((await new TestClient(t).get(`/api/public/learning/certificates/${serial}`)).status).toBe(404);
+    expect((await progressOf()).certificate).toBeNull();
     const again = await claim(client, c.course.id);
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('learning_certificate_revoked');

@@ -166,3 +166,23 @@ export async function claimCourseCertificate(
   });
   return { issued: true, certificate: { id: row.id, serial, completedOn } };
 }
+
+/** For the staff's progress view of a course: each learner's standing certificate of it without a session. */
+export async function courseCertificatesOf(db: DbOrTx, courseId: string, learnerIds: string[]) {
+  const out = new Map<string, { id: string; serial: string; completedOn: string }>();
+  if (learnerIds.length === 0) return out;
+  const rows = await db
+    .select()
+    .from(trainingCompletions)
+    .where(
+      and(
+        eq(trainingCompletions.courseId, courseId),
+        isNull(trainingCompletions.sessionId),
+        isNull(trainingCompletions.revokedAt),
+        inArray(trainingCompletions.learnerUserId, learnerIds),
+      ),
+    );
+  for (const r of rows)
+    out.set(r.learnerUserId, { id: r.id, serial: r.certificateSerial, completedOn: r.completedOn });
+  return out;
+}

@@ -5,6 +5,7 @@ import type { Deps } from '../../../server/context';
 import { ERROR_RESPONSES, jsonOk, moduleRouter } from '../../../server/openapi';
 import { requireActor } from '../../accounts/middleware';
 import { recordAudit } from '../../audit/record';
+import { courseCertificatesOf } from '../course-certificates';
 import { courseScope, learningPolicyFor, requireStaff } from '../scope';
 import { learnerCourseCondition, requireLearner, staffCourse } from './access';
 import {
@@ -162,6 +163,11 @@ export function overviewRoutes(deps: Deps) {
         ids,
         learners.map((l) => l.id),
       );
+      const certificates = await courseCertificatesOf(
+        db,
+        course.id,
+        learners.map((l) => l.id),
+      );
       const data = {
         course: { id: course.id, title: course.title },
         lessons: parts.map((p) => ({
@@ -179,6 +185,7 @@ export function overviewRoutes(deps: Deps) {
             email: l.email,
             completedCount: row.filter((x) => x.complete).length,
             cells: row,
+            certificate: certificates.get(l.id) ?? null,
           };
         }),
       };

@@ -73,6 +73,8 @@ export const ZCourseProgress = z
         email: z.string(),
         completedCount: z.number().int(),
         cells: z.array(ZCell),
+        /** The standing certificate of the course completed without a session (course-certificates.ts). */
+        certificate: z.object({ id: z.string(), serial: z.string(), completedOn: z.string() }).nullable(),
       }),
     ),
   })

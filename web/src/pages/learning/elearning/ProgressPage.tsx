@@ -7,6 +7,7 @@ import { RowTh, Table, Td, Th } from '../../../components/Table';
 import { type Translate, useT } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
 import { type CourseProgress, ELEARNING, useCourseProgress } from '../../../lib/queries/learning-elearning';
+import { CourseCertificateCell } from './CourseCertificateCell';
 
 type Filter = 'all' | 'complete' | 'incomplete';
 
@@ -28,6 +29,8 @@ export function ProgressPage() {
               : l.completedCount < total,
         );
         const done = data.learners.filter((l) => l.completedCount === total).length;
+        // Certificates of the course completed without a session (e-learning on its own), when any was issued.
+        const withCertificates = data.learners.some((l) => l.certificate !== null);
         return (
           <Page
             title={t('elearning.progressTitle', { title: data.course.title })}
@@ -80,6 +83,7 @@ export function ProgressPage() {
                     {data.lessons.map((l) => (
                       <Th key={l.partId}>{l.title}</Th>
                     ))}
+                    {withCertificates && <Th>{t('elearning.certificateHeader')}</Th>}
                   </tr>
                 </thead>
                 <tbody>
@@ -95,6 +99,15 @@ export function ProgressPage() {
                           <Cell cell={c} lesson={data.lessons[i]!} t={t} />
                         </Td>
                       ))}
+                      {withCertificates && (
+                        <Td>
+                          <CourseCertificateCell
+                            certificate={l.certificate}
+                            learnerName={l.displayName}
+                            courseId={courseId}
+                          />
+                        </Td>
+                      )}
                     </tr>
                   ))}
                 </tbody>
