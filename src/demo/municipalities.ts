@@ -39,11 +39,11 @@ export type SeedMunicipalPagesOptions = {
 
 /** How far along a kind of municipality tends to be (0–1). */
 const KIND_LEAD: Record<string, number> = {
-  designated_city: 0.9,
-  special_ward: 0.8,
-  city: 0.62,
-  town: 0.4,
-  village: 0.25,
+  designated_city: 0.85,
+  special_ward: 0.75,
+  city: 0.5,
+  town: 0.33,
+  village: 0.2,
 };
 
 const SECTION: Record<Division, readonly string[]> = {
@@ -114,11 +114,19 @@ export async function seedMunicipalPages(tx: DbOrTx, opts: SeedMunicipalPagesOpt
   const last = nendoRange(thisNendo - 1);
   const current = nendoRange(thisNendo);
   const staff = await tx
-    .select({ id: users.id, role: users.role, municipality: users.scopeMunicipalityCode })
+    .select({
+      id: users.id,
+      role: users.role,
+      municipality: users.scopeMunicipalityCode,
+      centreId: users.scopeCentreId,
+    })
     .from(users)
     .where(and(eq(users.prefectureCode, opts.prefectureCode), isNull(users.disabledAt)))
     .orderBy(asc(users.email));
-  const centre = staff.find((u) => u.role === 'centre_staff') ?? staff.find((u) => u.role === 'centre_admin');
+  // The centre's whole-prefecture staff keep most pages; a branch's staff only their regions'.
+  const centre =
+    staff.find((u) => u.role === 'centre_staff' && !u.centreId) ??
+    staff.find((u) => u.role === 'centre_admin');
   const coordinator = staff.find((u) => u.role === 'regional_coordinator') ?? centre;
   const own = staff.find((u) => u.role === 'municipal_staff' && u.municipality === opts.municipalityCode);
   if (!centre || !coordinator) return 0;

@@ -11,7 +11,7 @@ export const enMunicipalities = {
   'muni.none': 'There is no municipality for you to see.',
   'muni.totalsTitle': 'Where things stand in {nendo}',
   'muni.totalLine': '{first}: {n} of {all}; {second}: {m}; not recorded: {unrecorded}',
-  'muni.totalPrev': '{nendo}: {n}',
+  'muni.totalPrev': '{nendo}: {first} {n}',
   'muni.mapTitle': 'Map by region',
   'muni.mapCaption':
     'Maturity in {nendo}. Each tile is a municipality, shown by colour, pattern and the number of the five items in place.',
@@ -39,6 +39,7 @@ export const enMunicipalities = {
   'muni.nextDue': 'Next four-division meeting due',
   'muni.noCycle': 'No cycle set',
   'muni.overdue': 'Overdue',
+  'muni.openOwn': 'Open the page of {name}',
   'muni.summary': 'Summary',
   'muni.region': 'Region',
   'muni.inPlaceOf': '{n} of 5 items in place, {underWay} under way',

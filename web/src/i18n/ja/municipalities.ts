@@ -9,7 +9,7 @@ export const jaMunicipalities = {
   'muni.none': '表示できる市町村がありません。',
   'muni.totalsTitle': '{nendo}の状況',
   'muni.totalLine': '{first} {n}／{all}市町村、{second} {m}、未記録 {unrecorded}',
-  'muni.totalPrev': '{nendo}：{n}市町村',
+  'muni.totalPrev': '{nendo}：{first} {n}市町村',
   'muni.mapTitle': '地図（圏域ごと）',
   'muni.mapCaption':
     '{nendo}の取組状況。各マスは市町村で、色と模様、数字（5項目のうち取組済みの数）で示します。',
@@ -36,6 +36,7 @@ export const jaMunicipalities = {
   'muni.nextDue': '次の4課協議の目安',
   'muni.noCycle': '開催間隔が未設定',
   'muni.overdue': '期限超過',
+  'muni.openOwn': '{name}のカルテを開く',
   'muni.summary': '概要',
   'muni.region': '圏域',
   'muni.inPlaceOf': '5項目のうち取組済み {n}、取組中 {underWay}',

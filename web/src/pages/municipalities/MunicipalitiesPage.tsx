@@ -1,4 +1,4 @@
-import { useNavigate, useSearch } from '@tanstack/react-router';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { readsMunicipalPages } from '../../../../src/modules/municipalities/policy';
 import {
   MATURITY_ITEM_LABELS,
@@ -48,7 +48,11 @@ function Totals({ overview }: { overview: MunicipalOverview }) {
               })}
             </span>
             <span className="block text-dns-14N-130 text-solid-gray-700">
-              {t('muni.totalPrev', { nendo: formatNendo(prev.nendo, locale), n: n(p[first] ?? 0) })}
+              {t('muni.totalPrev', {
+                nendo: formatNendo(prev.nendo, locale),
+                first: maturityStatusLabel(item, first, locale),
+                n: n(p[first] ?? 0),
+              })}
             </span>
           </li>
         );
@@ -84,6 +88,17 @@ function MunicipalitiesScreen() {
             <p role="status">{t('muni.none')}</p>
           ) : (
             <>
+              {overview.rows.length === 1 && (
+                <p className="mb-6">
+                  <Link
+                    to="/municipalities/$code"
+                    params={{ code: overview.rows[0]!.code }}
+                    className="inline-flex min-h-11 items-center text-std-17B-170"
+                  >
+                    {t('muni.openOwn', { name: overview.rows[0]!.name })}
+                  </Link>
+                </p>
+              )}
               <Section
                 title={t('muni.totalsTitle', { nendo: formatNendo(overview.nendo, locale) })}
                 id="muni-totals"

@@ -6,9 +6,12 @@ import { Page } from '../../components/Page';
 import { QueryState } from '../../components/QueryState';
 import { useLocale, useT } from '../../i18n';
 import { vocab } from '../../i18n/vocab';
+import { isApiError } from '../../lib/api';
 import { formatDate, formatNendo } from '../../lib/format';
 import { type MunicipalPage, useMunicipalPage } from '../../lib/queries/municipalities';
+import { MunicipalityEngagementsSection } from '../engagements/MunicipalityEngagementsSection';
 import { forTrainingRoles } from '../learning/courses/Guard';
+import { NotFoundPage } from '../NotFoundPage';
 import { BandLabel } from './bands';
 import { ContactsSection } from './ContactsSection';
 import { FiguresSection } from './FiguresSection';
@@ -82,6 +85,8 @@ function MunicipalityScreen() {
   const { code } = useParams({ strict: false }) as { code: string };
   const query = useMunicipalPage(code);
   const name = query.data?.municipality.name;
+  // Out of the reader's area or unknown: the not-found page, as for any record.
+  if (isApiError(query.error, 'not_found')) return <NotFoundPage />;
   return (
     <Page title={name ? t('muni.pageTitle', { name }) : t('muni.pageTitleLoading')}>
       <p className="mb-4 print:hidden">
@@ -95,6 +100,8 @@ function MunicipalityScreen() {
             <Summary page={page} />
             <MaturitySection page={page} />
             <ContactsSection page={page} />
+            {/* The engagements module's section, for readers it lets see this municipality's engagements. */}
+            {page.engagement && <MunicipalityEngagementsSection municipalityCode={page.municipality.code} />}
             <FiguresSection code={page.municipality.code} />
           </>
         )}
