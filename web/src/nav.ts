@@ -5,6 +5,7 @@ import type { MessageKey } from './i18n';
 import type { ScopeKind } from './lib/queries/auth';
 import { administers, isLearner, type Role, readsAudit, seesPersonalData } from './lib/roles';
 import { readsConsultations, readsSharedCases, recordsConsultations } from './pages/consultations/access';
+import { readsCouncils } from './pages/councils/access';
 import { readsEngagements } from './pages/engagements/access';
 import { readsTrainings } from './pages/learning/courses/access';
 import { readsElearning } from './pages/learning/elearning/access';
@@ -61,6 +62,8 @@ export type NavPath =
   | '/municipalities'
   | '/regional-issues'
   | '/development-projects'
+  | '/councils'
+  | '/councils/action-items'
   | '/account';
 
 export const ACCESS = {
@@ -92,6 +95,8 @@ export const ACCESS = {
   municipalPages: readsMunicipalPages,
   /** Regional issues and development projects (pages/regional-issues/access.ts). */
   regionalIssues: readsIssues,
+  /** Councils, meetings and one's own action items (pages/councils/access.ts). */
+  councils: readsCouncils,
 } as const satisfies Record<string, (role: Role, scopeKind: ScopeKind) => boolean>;
 
 export function navFor(role: Role, scopeKind: ScopeKind): NavEntry[] {
@@ -135,6 +140,10 @@ export function navFor(role: Role, scopeKind: ScopeKind): NavEntry[] {
     municipalSupport.push({ to: '/engagements', label: 'nav.engagements' });
     municipalSupport.push({ to: '/engagements/four-division', label: 'nav.fourDivision' });
     municipalSupport.push({ to: '/engagements/analysis', label: 'nav.engagementAnalysis' });
+  }
+  if (ACCESS.councils(role)) {
+    municipalSupport.push({ to: '/councils', label: 'nav.councils' });
+    municipalSupport.push({ to: '/councils/action-items', label: 'nav.councilActions' });
   }
   if (municipalSupport.length) entries.push({ label: 'nav.municipalSupport', items: municipalSupport });
   if (ACCESS.admin(role)) {

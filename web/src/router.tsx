@@ -29,12 +29,13 @@ import {
   publicConsultationRoutes,
   staffConsultationRoutes,
 } from './pages/consultations/routes';
+import { councilRoutes, publicMinutesRoutes } from './pages/councils/routes';
+import { engagementRoutes } from './pages/engagements/routes';
 import { HomePage } from './pages/HomePage';
 import { applicationPrintRoutes, applicationRoutes } from './pages/learning/applications/routes';
 import { attendancePrintRoutes, attendanceRoutes } from './pages/learning/attendance/routes';
 import { trainingRoutes } from './pages/learning/courses/routes';
 import { trainingFiguresRoutes } from './pages/learning/figures/routes';
-import { engagementRoutes } from './pages/engagements/routes';
 import { elearningRoutes } from './pages/learning/lessons/routes';
 import { learnerRoutes, publicLearnerRoutes } from './pages/learning/me/routes';
 import { requestRoutes } from './pages/learning/requests/routes';
@@ -266,6 +267,7 @@ const routeTree = rootRoute.addChildren([
     ...publicConsultationRoutes(publicLayout),
     ...publicCertificateCheckRoutes(publicLayout),
     ...publicTrainingRoutes(publicLayout),
+    ...publicMinutesRoutes(publicLayout),
     ...publicLearnerRoutes(publicLayout),
   ]),
   printLayout.addChildren([
@@ -306,6 +308,7 @@ const routeTree = rootRoute.addChildren([
     ...trainingFiguresRoutes(appLayout),
     ...engagementRoutes(appLayout),
     ...regionalIssueRoutes(appLayout),
+    ...councilRoutes(appLayout),
     ...municipalityRoutes(appLayout),
   ]),
 ]);

@@ -3,6 +3,7 @@ import { enCensus } from './en/census';
 import { enConsultationTeams } from './en/consultation-teams';
 import { enConsultations } from './en/consultations';
 import { enCore } from './en/core';
+import { enCouncils } from './en/councils';
 import { enEngagements } from './en/engagements';
 import { enLearningAttendance } from './en/learning-attendance';
 import { enLearningCourses } from './en/learning-courses';
@@ -42,4 +43,5 @@ export const en = {
   ...enEngagements,
   ...enRegionalIssues,
   ...enMunicipalities,
+  ...enCouncils,
 } satisfies Record<keyof typeof ja, string>;

@@ -5,6 +5,7 @@ import { enCensus } from './en/census';
 import { enConsultationTeams } from './en/consultation-teams';
 import { enConsultations } from './en/consultations';
 import { enCore } from './en/core';
+import { enCouncils } from './en/councils';
 import { enEngagements } from './en/engagements';
 import { enLearningAttendance } from './en/learning-attendance';
 import { enLearningCourses } from './en/learning-courses';
@@ -26,6 +27,7 @@ import { jaCensus } from './ja/census';
 import { jaConsultationTeams } from './ja/consultation-teams';
 import { jaConsultations } from './ja/consultations';
 import { jaCore } from './ja/core';
+import { jaCouncils } from './ja/councils';
 import { jaEngagements } from './ja/engagements';
 import { jaLearningAttendance } from './ja/learning-attendance';
 import { jaLearningCourses } from './ja/learning-courses';
@@ -65,6 +67,7 @@ describe('UI dictionaries', () => {
       jaEngagements,
       jaRegionalIssues,
       jaMunicipalities,
+      jaCouncils,
     ].map((p) => Object.keys(p));
     expect(parts.flat().length).toBe(Object.keys(ja).length);
     const enParts = [
@@ -88,6 +91,7 @@ describe('UI dictionaries', () => {
       enEngagements,
       enRegionalIssues,
       enMunicipalities,
+      enCouncils,
     ].map((p) => Object.keys(p));
     expect(enParts.flat().length).toBe(Object.keys(en).length);
   });

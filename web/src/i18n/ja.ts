@@ -3,6 +3,7 @@ import { jaCensus } from './ja/census';
 import { jaConsultationTeams } from './ja/consultation-teams';
 import { jaConsultations } from './ja/consultations';
 import { jaCore } from './ja/core';
+import { jaCouncils } from './ja/councils';
 import { jaEngagements } from './ja/engagements';
 import { jaLearningAttendance } from './ja/learning-attendance';
 import { jaLearningCourses } from './ja/learning-courses';
@@ -45,6 +46,7 @@ export const ja = {
   ...jaEngagements,
   ...jaRegionalIssues,
   ...jaMunicipalities,
+  ...jaCouncils,
 } as const;
 
 export type MessageKey = keyof typeof ja;

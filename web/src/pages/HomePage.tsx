@@ -7,7 +7,9 @@ import { RowTh, Table, Td, Th } from '../components/Table';
 import { type Translate, useLocale, useT } from '../i18n';
 import { vocab } from '../i18n/vocab';
 import { formatDateTime, formatNendo, formatNumber } from '../lib/format';
+import { useSession } from '../lib/queries/auth';
 import { type HomeFigures, useHomeFigures } from '../lib/queries/registry';
+import { HomeActionItems } from './councils/HomeActionItems';
 
 function scopeText(scope: HomeFigures['scope'], t: Translate): string {
   switch (scope.kind) {
@@ -175,6 +177,7 @@ export function HomePage() {
   const t = useT();
   const { locale } = useLocale();
   const figures = useHomeFigures();
+  const role = useSession().data?.user?.role;
   return (
     <Page title={t('home.title')}>
       <QueryState query={figures}>
@@ -198,6 +201,7 @@ export function HomePage() {
                 {t('home.noPersonalData')}
               </p>
             )}
+            {role && <HomeActionItems role={role} />}
             <Section id="home-network" title={t('home.network')}>
               <NetworkFigures network={f.network} />
             </Section>
