@@ -77,7 +77,7 @@ const ISSUES: IssueSpec[] = [
     title: '停電時に人工呼吸器の電源を確保できない家庭がある',
     description:
       '台風時の停電で、外部バッテリーの予備がない家庭が複数あった。個別避難計画に電源確保の記載がない市町村もある。',
-    place: 'otherRegion',
+    place: 'demoRegion',
     careItem: 'ventilator',
     raisedBy: 'branch',
     raisedAgo: 120,
@@ -91,7 +91,7 @@ const ISSUES: IssueSpec[] = [
     description:
       '小中学校に通う医療的ケア児が増えているが、看護師を配置する財源がなく、保護者の付き添いが続いている。',
     place: 'demoRegion',
-    careItem: 'tube_feeding',
+    careItem: 'tube_feeding_gastric',
     raisedBy: 'coordinator',
     raisedAgo: 240,
     steps: [
@@ -107,7 +107,7 @@ const ISSUES: IssueSpec[] = [
     description: '通学バスに看護師が同乗しないため、医療的ケア児は保護者の送迎に頼っている。',
     place: 'otherRegion',
     careItem: 'suction',
-    raisedBy: 'branch',
+    raisedBy: 'admin',
     raisedAgo: 300,
     steps: [
       ['prefecture_council', 250, null],

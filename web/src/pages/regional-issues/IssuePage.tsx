@@ -188,12 +188,35 @@ function Evidence({ i }: { i: RegionalIssue }) {
   );
 }
 
+type Entry = RegionalIssue['history'][number] & { count: number };
+
+/** Entries in order, consecutive links of evidence by the same person at the same time shown as one. */
+function grouped(history: RegionalIssue['history']): Entry[] {
+  const out: Entry[] = [];
+  for (const h of history) {
+    const last = out.at(-1);
+    const linking = h.kind === 'consultation_linked' || h.kind === 'consultation_unlinked';
+    if (
+      last &&
+      linking &&
+      last.kind === h.kind &&
+      last.by === h.by &&
+      last.at.slice(0, 16) === h.at.slice(0, 16)
+    ) {
+      last.count++;
+    } else {
+      out.push({ ...h, count: 1 });
+    }
+  }
+  return out;
+}
+
 function History({ i }: { i: RegionalIssue }) {
   const t = useT();
   const { locale } = useLocale();
   return (
     <ol className="space-y-3">
-      {i.history.map((h) => (
+      {grouped(i.history).map((h) => (
         <li key={h.id} className="rounded-8 border border-solid-gray-300 p-3">
           <p className="text-dns-14N-130 text-solid-gray-700">
             <time dateTime={h.at}>{formatDateTime(h.at, locale)}</time> ・ {h.by}（
@@ -201,6 +224,7 @@ function History({ i }: { i: RegionalIssue }) {
           </p>
           <p className="text-std-16B-170">
             {vocab(t, ISSUE_EVENT_KIND_LABELS, h.kind)}
+            {h.count > 1 && t('ri.h.count', { n: formatNumber(h.count, locale) })}
             {h.toLevel && h.kind !== 'raised' && ` → ${vocab(t, ISSUE_LEVEL_LABELS, h.toLevel)}`}
           </p>
           {h.note && h.kind !== 'edited' && <p className="mt-1 whitespace-pre-line">{h.note}</p>}

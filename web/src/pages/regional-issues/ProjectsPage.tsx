@@ -93,8 +93,6 @@ function Results({ data }: { data: ProjectList }) {
           <Th>{t('dp.stage')}</Th>
           <Th>{t('ri.area')}</Th>
           <Th>{t('dp.operator')}</Th>
-          <Th className="text-right">{t('ri.age')}</Th>
-          <Th>{t('ri.owner')}</Th>
           <Th>{t('ri.nextStep')}</Th>
         </tr>
       </thead>
@@ -119,18 +117,13 @@ function Results({ data }: { data: ProjectList }) {
             <Td className="whitespace-nowrap">
               {vocab(t, PROJECT_STAGE_LABELS, p.stage)}
               {p.status === 'stopped' && ` ・ ${vocab(t, PROJECT_STATUS_LABELS, p.status)}`}
-              {p.stageOn && (
-                <span className="block text-dns-14N-130 text-solid-gray-700">
-                  {formatDate(p.stageOn, locale, { compact: true })}
-                </span>
-              )}
+              <span className="block text-dns-14N-130 text-solid-gray-700">
+                {p.stageOn && `${formatDate(p.stageOn, locale, { compact: true })} ・ `}
+                {t('ri.days', { n: formatNumber(p.ageDays, locale) })}
+              </span>
             </Td>
             <Td className="min-w-32">{areaText(t, p.region, p.municipality)}</Td>
             <Td className="min-w-32">{p.operator ?? t('dp.noOperator')}</Td>
-            <Td className="text-right tabular-nums whitespace-nowrap">
-              {t('ri.days', { n: formatNumber(p.ageDays, locale) })}
-            </Td>
-            <Td className="min-w-32">{p.owner?.name ?? t('ri.noOwner')}</Td>
             <Td className="min-w-48">
               {p.nextStep ?? <span className="text-solid-gray-700">{t('ri.noNextStep')}</span>}
               {p.nextStepOn && (
@@ -138,6 +131,9 @@ function Results({ data }: { data: ProjectList }) {
                   {formatDate(p.nextStepOn, locale, { compact: true })}
                 </span>
               )}
+              <span className="block text-dns-14N-130 text-solid-gray-700">
+                {t('ri.ownerIs', { name: p.owner?.name ?? t('ri.noOwner') })}
+              </span>
             </Td>
           </tr>
         ))}

@@ -34,7 +34,7 @@ export function LevelBadge({
         ? 'border-solid-gray-600 bg-white text-solid-gray-800'
         : 'border-key-900 bg-key-50 text-key-1000';
   return (
-    <span className={`inline-block rounded-4 border px-2 py-0.5 text-dns-14B-120 ${style}`}>
+    <span className={`inline-block rounded-4 border px-2 py-0.5 text-dns-14B-120 whitespace-nowrap ${style}`}>
       {closed ? vocab(t, ISSUE_OUTCOME_LABELS, outcome) : vocab(t, ISSUE_LEVEL_LABELS, level)}
     </span>
   );
