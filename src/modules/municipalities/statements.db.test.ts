@@ -1,0 +1,95 @@
+/**
+ * The benchmark's design, held by a test: the prefecture view, the page and its figures run a fixed number of
+ * statements whatever the number of municipalities, history entries or children (no query per row), on both
+ * engines. Counted at the driver, as access/statements-per-request.db.test.ts does.
+ */
+
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { municipalities, municipalPageHistory } from '../../db/schema';
+import { findMunicipalityByName } from '../../shared/municipalities';
+import { createTestApp, type TestApp, type TestClient } from '../../test/app';
+import { spyOnDriver } from '../../test/driver-spy';
+import { makeChild, makePrefecture, makeRegion } from '../../test/factories';
+import { signedInUser } from '../../test/sign-in';
+
+const FUJISAWA = findMunicipalityByName('14', '藤沢市')!.code;
+const CHIGASAKI = findMunicipalityByName('14', '茅ヶ崎市')!.code;
+
+let t: TestApp;
+let centre: { client: TestClient; id: string };
+let coordinator: TestClient;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  t.clock.current = new Date('2026-06-01T03:00:00Z');
+  const db = t.db.systemDb;
+  await makePrefecture(db, '14');
+  const east = await makeRegion(db, '14', '湘南東部', [FUJISAWA, CHIGASAKI]);
+  for (let i = 0; i < 3; i++) await makeChild(db, '14', FUJISAWA, { birthDate: `201${i}-05-01` });
+  const c = await signedInUser(t, 'centre_staff', { prefectureCode: '14' });
+  centre = { client: c.client, id: c.user.id };
+  coordinator = (await signedInUser(t, 'regional_coordinator', { prefectureCode: '14', regionId: east.id }))
+    .client;
+  // Every municipality of the prefecture with three entries per item over two 年度.
+  const codes = await db
+    .select({ code: municipalities.code })
+    .from(municipalities)
+    .where(eq(municipalities.prefectureCode, '14'));
+  const rows = codes.flatMap(({ code }) =>
+    ['coordinator', 'council', 'core_centre', 'census_method', 'welfare_plan'].flatMap((item, k) =>
+      ['2025-06-01', '2025-12-01', '2026-05-01'].map((asOf, v) => ({
+        prefectureCode: '14',
+        municipalityCode: code,
+        subject: 'maturity' as const,
+        item,
+        status: ['placed', 'established', 'established', 'systematic', 'with_targets'][k]!,
+        source: 'survey' as const,
+        asOf,
+        version: v + 1,
+        changedBy: centre.id,
+        changedByRole: 'centre_staff',
+      })),
+    ),
+  );
+  await db.insert(municipalPageHistory).values(rows);
+}, 60_000);
+afterAll(() => t.close());
+
+async function statementsOf(client: TestClient, path: string) {
+  await client.get(path);
+  const spy = spyOnDriver(t.db);
+  try {
+    const res = await client.get(path);
+    expect(res.status, path).toBe(200);
+    return { n: spy.query.mock.calls.length, body: res.body };
+  } finally {
+    spy.restore();
+  }
+}
+
+describe('statements of the municipality pages', () => {
+  it('reads the prefecture view in the same few statements for 33 municipalities as for 2', async () => {
+    const all = await statementsOf(centre.client, '/api/municipalities');
+    const region = await statementsOf(coordinator, '/api/municipalities');
+    expect(all.body.rows.length).toBeGreaterThan(30);
+    expect(region.body.rows.length).toBe(2);
+    expect(all.body.rows[0].years[1].inPlace).toBe(5);
+    // Session, municipalities, one per 年度, the audit entry.
+    expect(all.n).toBeLessThanOrEqual(5);
+    expect(all.n).toBe(region.n);
+  });
+
+  it('reads a page and its figures in a fixed number of statements', async () => {
+    const page = await statementsOf(centre.client, `/api/municipalities/${FUJISAWA}`);
+    const other = await statementsOf(centre.client, `/api/municipalities/${CHIGASAKI}`);
+    expect(page.n).toBe(other.n);
+    // Session, municipality, items, contacts, one per 年度, the engagements module's summary, the audit entry.
+    expect(page.n).toBeLessThanOrEqual(14);
+    const figures = await statementsOf(centre.client, `/api/municipalities/${FUJISAWA}/figures`);
+    const none = await statementsOf(centre.client, `/api/municipalities/${CHIGASAKI}/figures`);
+    expect(figures.body.children.total).toBe(3);
+    expect(figures.n).toBe(none.n);
+    expect(figures.n).toBeLessThanOrEqual(12);
+  });
+});
