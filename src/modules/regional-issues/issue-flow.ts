@@ -71,8 +71,16 @@ export async function moveIssue(
   body: z.infer<typeof ZMoveIssueRequest>,
 ) {
   const i = await issueForMove(tx, policy, id, body.move);
-  const on = body.on ?? isoDateInJapan(who.at);
+  const today = isoDateInJapan(who.at);
+  const on = body.on ?? today;
   const text = body.text?.trim() || null;
+  const reachedOn = i.level === 'prefecture_council' ? (i.councilOn ?? i.raisedOn) : i.raisedOn;
+  if (body.on && (body.on > today || body.on < reachedOn)) {
+    invalid(
+      'on',
+      '日付は今の段階になった日から今日までにしてください / The date must be between the current level’s date and today',
+    );
+  }
   if (body.move === 'send_back') {
     if (!text) invalid('text', '差し戻す理由を入力してください / Give the reason for sending it back');
     const to = levelBelow(i.level)!;
@@ -105,6 +113,9 @@ export async function answerIssue(
   body: z.infer<typeof ZAnswerIssueRequest>,
 ) {
   const i = await issueForMove(tx, policy, id, 'answer');
+  if (body.answeredOn > isoDateInJapan(who.at)) {
+    invalid('answeredOn', '回答日に未来の日付は入力できません / The answer date cannot be in the future');
+  }
   if (i.proposedOn && body.answeredOn < i.proposedOn) {
     invalid('answeredOn', '回答日は提言の日より後にしてください / The answer cannot predate the proposal');
   }

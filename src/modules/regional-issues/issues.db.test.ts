@@ -5,6 +5,7 @@
  * and when; stale versions, wrong steps and missing texts change nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, isoDateInJapan } from '../../shared/dates';
 import { createTestApp, type TestApp } from '../../test/app';
 import { type ConsultationWorld, consultationWorld, intake } from '../consultations/testing';
 
@@ -13,6 +14,7 @@ let w: ConsultationWorld;
 let issue: { id: string; version: number };
 let fromFujisawa: { id: string };
 let fromCoordinator: { id: string };
+const today = isoDateInJapan(new Date());
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -73,9 +75,13 @@ describe('regional issues', () => {
     const move = (client: typeof w.users.coordA.client, body: Record<string, unknown>) =>
       client.post(`/api/regional-issues/${issue.id}/move`, { version: issue.version, ...body });
     expect((await move(w.users.fujisawa.client, { move: 'carry_up' })).status).toBe(403);
-    const up = await move(w.users.coordA.client, { move: 'carry_up', on: '2026-10-01' });
+    // The council's date: not before the issue was raised, not in the future.
+    for (const on of [addDays(today, -1), addDays(today, 1)]) {
+      expect((await move(w.users.coordA.client, { move: 'carry_up', on })).status).toBe(400);
+    }
+    const up = await move(w.users.coordA.client, { move: 'carry_up', on: today });
     expect(up.status, JSON.stringify(up.body)).toBe(200);
-    expect(up.body).toMatchObject({ level: 'prefecture_council', councilOn: '2026-10-01' });
+    expect(up.body).toMatchObject({ level: 'prefecture_council', councilOn: today });
     // Stale: the version read before the move.
     const stale = await move(w.users.centreAdmin.client, { move: 'carry_up', text: '提言' });
     expect([stale.status, stale.body.error.code]).toEqual([409, 'conflict']);
@@ -85,11 +91,11 @@ describe('regional issues', () => {
     expect([noText.status, noText.body.error.code]).toEqual([400, 'validation_failed']);
     const proposed = await move(w.users.centreAdmin.client, {
       move: 'carry_up',
-      on: '2026-11-01',
+      on: today,
       text: '圏域ごとに医療型短期入所を1か所以上確保すること。',
     });
     expect(proposed.status).toBe(200);
-    expect(proposed.body).toMatchObject({ level: 'proposal', proposedOn: '2026-11-01' });
+    expect(proposed.body).toMatchObject({ level: 'proposal', proposedOn: today });
     issue = proposed.body;
     const again = await move(w.users.centreAdmin.client, { move: 'carry_up', text: 'x' });
     expect([again.status, again.body.error.code]).toEqual([409, 'issue_at_top']);
@@ -99,16 +105,16 @@ describe('regional issues', () => {
     const early = await w.users.centreAdmin.client.post(`/api/regional-issues/${issue.id}/answer`, {
       version: issue.version,
       answerText: '来年度予算で検討する。',
-      answeredOn: '2026-10-15',
+      answeredOn: addDays(today, -1),
     });
     expect(early.status).toBe(400);
     const answered = await w.users.centreAdmin.client.post(`/api/regional-issues/${issue.id}/answer`, {
       version: issue.version,
       answerText: '来年度予算で検討する。',
-      answeredOn: '2026-12-01',
+      answeredOn: today,
     });
     expect(answered.status).toBe(200);
-    expect(answered.body).toMatchObject({ level: 'answered', answeredOn: '2026-12-01' });
+    expect(answered.body).toMatchObject({ level: 'answered', answeredOn: today });
     expect(answered.body.allowed.sendBack).toBe(false);
     const back = await w.users.centreAdmin.client.post(`/api/regional-issues/${issue.id}/move`, {
       version: answered.body.version,
