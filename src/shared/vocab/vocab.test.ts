@@ -13,6 +13,7 @@ import * as learningRoster from './learning-roster';
 import * as learningSelection from './learning-selection';
 import * as municipalities from './municipalities';
 import * as network from './network';
+import * as regionalIssues from './regional-issues';
 import * as registry from './registry';
 import * as resources from './resources';
 import * as roles from './roles';
@@ -88,6 +89,14 @@ const VOCABULARIES: [string, readonly string[], Record<string, Label>][] = [
   ['quiz attempt statuses', learningElearning.ATTEMPT_STATUSES, learningElearning.ATTEMPT_STATUS_LABELS],
   ['supervise expertise', learningRoster.SUPERVISE_EXPERTISE, learningRoster.SUPERVISE_EXPERTISE_LABELS],
   ['coordinator activity', learningRoster.COORDINATOR_ACTIVITY, learningRoster.COORDINATOR_ACTIVITY_LABELS],
+  ['issue levels', regionalIssues.ISSUE_LEVELS, regionalIssues.ISSUE_LEVEL_LABELS],
+  ['issue statuses', regionalIssues.ISSUE_STATUSES, regionalIssues.ISSUE_STATUS_LABELS],
+  ['issue sources', regionalIssues.ISSUE_SOURCE_KINDS, regionalIssues.ISSUE_SOURCE_KIND_LABELS],
+  ['issue outcomes', regionalIssues.ISSUE_OUTCOMES, regionalIssues.ISSUE_OUTCOME_LABELS],
+  ['issue history kinds', regionalIssues.ISSUE_EVENT_KINDS, regionalIssues.ISSUE_EVENT_KIND_LABELS],
+  ['development project kinds', regionalIssues.PROJECT_KINDS, regionalIssues.PROJECT_KIND_LABELS],
+  ['development project stages', regionalIssues.PROJECT_STAGES, regionalIssues.PROJECT_STAGE_LABELS],
+  ['development project statuses', regionalIssues.PROJECT_STATUSES, regionalIssues.PROJECT_STATUS_LABELS],
 ];
 
 describe('vocabularies', () => {
