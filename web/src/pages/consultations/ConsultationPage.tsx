@@ -15,6 +15,7 @@ import {
   useConsultation,
 } from '../../lib/queries/consultations';
 import { NotFoundPage } from '../NotFoundPage';
+import { RaiseIssueLink } from '../regional-issues/RaiseIssueLink';
 import { readsSharedCases } from './access';
 import { CaseActions, CaseHeader } from './CaseHeader';
 import { CaseTimeline, OverdueFollowUps } from './CaseTimeline';
@@ -50,6 +51,7 @@ function Consultation() {
             >
               {t('consult.detail.printLink')}
             </Link>
+            <RaiseIssueLink kind="consultation" id={c.id} />
           </p>
           <CaseHeader c={c} />
           <OverdueFollowUps c={c} />
