@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { MOCKING_DB_FILES } from './src/test/mocking-db-files';
 
 /**
  * Projects: pure unit tests; database tests on PGlite and, when TEST_DATABASE_URL is set, again on a
@@ -44,6 +45,9 @@ const browserFiles = (kind: 'pglite' | 'postgres') =>
       ? { include: [...SERVER_JOURNEYS, ...BOTH_ENGINE_JOURNEYS] }
       : { include: ALL_JOURNEYS, exclude: [...SERVER_JOURNEYS, 'node_modules/**'] };
 
+for (const f of MOCKING_DB_FILES)
+  if (!existsSync(new URL(f, import.meta.url))) throw new Error(`vitest.config.ts: ${f} is gone`);
+
 export default defineConfig({
   test: {
     projects: [
@@ -65,6 +69,22 @@ export default defineConfig({
         test: {
           name: `db-${kind}`,
           include: ['src/**/*.db.test.ts'],
+          exclude: [...MOCKING_DB_FILES, 'node_modules/**'],
+          // Database files share a module cache per worker too (decision 0018 §7): importing the app again for
+          // each file was half their CPU time. Each file still makes its own database, app and clock.
+          isolate: false,
+          env: { TSUNAGU_TEST_DB: kind },
+          globalSetup: [`src/test/global-setup-${kind}.ts`],
+          maxWorkers: workers,
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      })),
+      // The database files that replace modules with vi.mock keep a module cache of their own.
+      ...dbKinds.map((kind) => ({
+        test: {
+          name: `db-${kind}-isolated`,
+          include: MOCKING_DB_FILES,
           env: { TSUNAGU_TEST_DB: kind },
           globalSetup: [`src/test/global-setup-${kind}.ts`],
           maxWorkers: workers,
