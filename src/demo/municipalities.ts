@@ -198,7 +198,7 @@ export async function seedMunicipalPages(tx: DbOrTx, opts: SeedMunicipalPagesOpt
           contact: null,
           note: moved && after === 2 && item === 'coordinator' ? '今年度から保健師1名を兼務で配置。' : null,
           source: byOwn ? 'municipal_report' : 'hearing',
-          sourceNote: byOwn ? null : 'ヒアリング訪問',
+          sourceNote: null,
           asOf: hearingDay,
           by: byOwn && own ? own : r.chance(0.5) ? centre : coordinator,
         });

@@ -29,6 +29,7 @@ export async function municipalOverview(db: DbOrTx, policy: MunicipalPolicy, nen
     kind: m.kind,
     regionId: m.regionId,
     regionName: m.regionName,
+    regionNameEn: m.regionNameEn,
     years: nendos.map((n) => maturityYear(n, byNendo.get(n)?.get(m.code))),
   }));
   return {

@@ -83,6 +83,7 @@ const ZMunicipality = z.object({
   kind: z.string(),
   regionId: z.string().nullable(),
   regionName: z.string().nullable(),
+  regionNameEn: z.string().nullable(),
 });
 
 export const ZOverview = z

@@ -48,6 +48,7 @@ export type MunicipalityRow = {
   kind: string;
   regionId: string | null;
   regionName: string | null;
+  regionNameEn: string | null;
   regionOrder: number | null;
 };
 
@@ -58,6 +59,7 @@ const municipalityColumns = {
   kind: municipalities.kind,
   regionId: regions.id,
   regionName: regions.name,
+  regionNameEn: regions.nameEn,
   regionOrder: regions.sortOrder,
 };
 

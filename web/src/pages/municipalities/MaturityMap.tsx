@@ -8,12 +8,23 @@ import { BandLegend, BandSwatch } from './bands';
 
 type Row = MunicipalOverview['rows'][number];
 
+/** A region's name in the reader's language (its English name where the prefecture gave one). */
+export function regionLabel(
+  r: { regionName: string | null; regionNameEn: string | null },
+  locale: 'ja' | 'en',
+): string | null {
+  return locale === 'en' && r.regionNameEn ? r.regionNameEn : r.regionName;
+}
+
 /** The municipalities grouped by region, in the server's order (region order, then code). */
-export function byRegion(rows: readonly Row[]): { key: string; name: string | null; rows: Row[] }[] {
+export function byRegion(
+  rows: readonly Row[],
+  locale: 'ja' | 'en',
+): { key: string; name: string | null; rows: Row[] }[] {
   const groups = new Map<string, { key: string; name: string | null; rows: Row[] }>();
   for (const r of rows) {
     const key = r.regionId ?? '';
-    const g = groups.get(key) ?? { key, name: r.regionName, rows: [] };
+    const g = groups.get(key) ?? { key, name: regionLabel(r, locale), rows: [] };
     g.rows.push(r);
     groups.set(key, g);
   }
@@ -37,7 +48,7 @@ export function MaturityMap({ overview }: { overview: MunicipalOverview }) {
       </figcaption>
       <BandLegend counts={totals} />
       <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
-        {byRegion(overview.rows).map((g) => (
+        {byRegion(overview.rows, locale).map((g) => (
           <section
             key={g.key || 'none'}
             aria-label={g.name ?? t('muni.noRegion')}

@@ -56,7 +56,7 @@ export function MaturityTable({ overview }: { overview: MunicipalOverview }) {
           <Th className="text-right">{t('muni.colInPlace')}</Th>
         </tr>
       </thead>
-      {byRegion(overview.rows).map((g) => (
+      {byRegion(overview.rows, locale).map((g) => (
         <tbody key={g.key || 'none'}>
           <tr>
             <th

@@ -15,6 +15,7 @@ import { NotFoundPage } from '../NotFoundPage';
 import { BandLabel } from './bands';
 import { ContactsSection } from './ContactsSection';
 import { FiguresSection } from './FiguresSection';
+import { regionLabel } from './MaturityMap';
 import { MaturitySection } from './MaturitySection';
 import { StatusText } from './MaturityTable';
 
@@ -30,7 +31,7 @@ function Summary({ page }: { page: MunicipalPage }) {
       </h2>
       <dl className="grid gap-x-6 gap-y-2 md:grid-cols-[auto_1fr]">
         <dt className="text-std-16B-170">{t('muni.region')}</dt>
-        <dd>{page.municipality.regionName ?? t('muni.noRegion')}</dd>
+        <dd>{regionLabel(page.municipality, locale) ?? t('muni.noRegion')}</dd>
         <dt className="text-std-16B-170">{formatNendo(current.nendo, locale)}</dt>
         <dd className="flex flex-wrap items-center gap-x-3">
           <BandLabel band={current.band} />
