@@ -13,6 +13,7 @@ import { generateTotpSecret } from '../modules/accounts/totp';
 import type { Deps } from '../server/context';
 import { seedApplicants } from './applications';
 import { generateConsultations } from './consultations';
+import { seedCouncils } from './councils';
 import { seedElearning } from './elearning';
 import { seedEngagements } from './engagements';
 import { generateNetwork, type PrefectureSummary } from './generate';
@@ -211,6 +212,13 @@ export async function seedDemo(deps: Omit<Deps, 'jobs'>, opts: SeedDemoOptions =
       seed: opts.seed ?? DEMO_SEED,
       now: deps.now(),
       municipalityCode: resolveMunicipalityCode(DEMO_PREFECTURE, DEMO_MUNICIPALITY),
+    });
+    // 協議の場: councils at each tier with a year of meetings, minutes and action items (src/demo/councils.ts).
+    await seedCouncils(tx, {
+      prefectureCode: DEMO_PREFECTURE,
+      regionId: demoRegion.id,
+      branchId: demoBranch.id,
+      now: deps.now(),
     });
     deps.log.info({ counts: summary.counts, ms: summary.ms }, 'demo data generated');
     return accounts;
