@@ -10,6 +10,7 @@ import { findMunicipalityByName } from '../../shared/municipalities';
 import { createTestApp, type TestApp, type TestClient } from '../../test/app';
 import { makeChild, makePrefecture, makeRegion } from '../../test/factories';
 import { signedInUser } from '../../test/sign-in';
+import { intake } from '../consultations/testing';
 
 const code = (name: string) => findMunicipalityByName('14', name)!.code;
 const FUJISAWA = code('藤沢市');
@@ -218,7 +219,15 @@ describe('figures within the reader’s scope', () => {
       demand: 1,
       services: 0,
     });
+    // Consultations about the municipality this 年度, and the share it took first (KU-7).
+    expect(forCentre.body.consultations.years[1]).toMatchObject({ nendo: 2026, total: 0, share: null });
+    await intake(fujisawa);
+    await intake(centre);
+    const after = await centre.get(`/api/municipalities/${FUJISAWA}/figures`);
+    expect(after.body.consultations.years[1]).toMatchObject({ total: 2, municipalFirst: 1, share: 0.5 });
     const forCity = await fujisawa.get(`/api/municipalities/${FUJISAWA}/figures`);
+    // The city's staff count the consultations their team sees: their own.
+    expect(forCity.body.consultations.years[1]).toMatchObject({ total: 1, municipalFirst: 1 });
     expect(forCity.body.children).toMatchObject({ total: 1, withheld: 1 });
     expect(forCity.body.census).toBeNull();
     expect(forCity.body.coordinators).toEqual({ trained: 0, active: 0 });
