@@ -135,7 +135,7 @@ export const enEngagements = {
   'eng.section.lastIs': '{date} ({kind})',
   'eng.section.never': 'Nothing recorded yet.',
   'eng.section.fourDivision': 'Four-division meetings',
-  'eng.section.lastMeeting': 'Last',
+  'eng.section.lastMeetingIs': 'Last held {date} ({divisions})',
   'eng.section.counts': 'Counts in {nendo}',
   'eng.section.count': '{kind}: {n}',
   'eng.section.all': 'All records of this municipality',

@@ -134,7 +134,7 @@ export const jaEngagements = {
   'eng.section.lastIs': '{date}（{kind}）',
   'eng.section.never': 'まだ記録がありません。',
   'eng.section.fourDivision': '4課協議',
-  'eng.section.lastMeeting': '前回',
+  'eng.section.lastMeetingIs': '前回 {date}（{divisions}）',
   'eng.section.counts': '{nendo}の件数',
   'eng.section.count': '{kind} {n}件',
   'eng.section.all': 'この市町村の記録をすべて見る',

@@ -1,5 +1,6 @@
 import { Link } from '@tanstack/react-router';
 import { ENGAGEMENT_KIND_LABELS, ENGAGEMENT_KINDS } from '../../../../src/shared/vocab/engagements';
+import { DIVISION_LABELS } from '../../../../src/shared/vocab/network';
 import { buttonClass } from '../../components/Button';
 import { QueryState } from '../../components/QueryState';
 import { useLocale, useT } from '../../i18n';
@@ -7,7 +8,7 @@ import { vocab } from '../../i18n/vocab';
 import { formatDate, formatNendo, formatNumber } from '../../lib/format';
 import { useMunicipalityEngagements } from '../../lib/queries/engagements';
 import { KindBadge, PlannedBadge } from './Badges';
-import { LastMeeting, NextDue, Whose } from './CycleCells';
+import { NextDue, Whose } from './CycleCells';
 
 const LINK = 'text-key-900 underline underline-offset-4';
 
@@ -46,7 +47,14 @@ export function MunicipalityEngagementsSection({ municipalityCode }: { municipal
                   <NextDue r={fd} />
                   {fd.onCycle && (
                     <span className="block">
-                      {t('eng.section.lastMeeting')}：<LastMeeting r={fd} />
+                      {t('eng.section.lastMeetingIs', {
+                        date: fd.lastHeldOn
+                          ? formatDate(fd.lastHeldOn, locale, { compact: true })
+                          : t('eng.cycle.never'),
+                        divisions:
+                          fd.lastDivisions.map((d) => vocab(t, DIVISION_LABELS, d)).join('・') ||
+                          t('common.none'),
+                      })}
                     </span>
                   )}
                   {fd.onCycle && (
