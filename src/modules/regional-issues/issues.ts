@@ -99,7 +99,7 @@ export async function listIssues(
   const rows = await listQuery(db)
     .where(and(...conds))
     .orderBy(
-      asc(regionalIssues.status),
+      sql`case ${regionalIssues.status} when 'open' then 0 else 1 end`,
       sql`case ${regionalIssues.level} when 'answered' then 0 when 'proposal' then 1
             when 'prefecture_council' then 2 else 3 end`,
       asc(regionalIssues.raisedOn),

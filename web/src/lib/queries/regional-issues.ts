@@ -17,6 +17,7 @@ import type {
   ZUpdateProjectRequest,
 } from '../../../../src/modules/regional-issues/schemas-projects';
 import { api, type QueryParams } from '../api';
+import type { ConsultationDetail } from './consultations';
 
 /**
  * Regional issues (地域課題) and development projects (社会資源の開発; docs/municipal-support.md §4–5): the API
@@ -138,4 +139,14 @@ export function useStopProject(id: string) {
   return useChange((body: { version: number; stop: boolean; note?: string }) =>
     api.post<DevelopmentProject>(`${PROJECTS}/${encodeURIComponent(id)}/status`, body),
   );
+}
+
+/** The consultation a new issue is raised from (its number, subject and municipality), when there is one. */
+export function useSourceConsultation(id: string | undefined) {
+  return useQuery({
+    enabled: !!id,
+    queryKey: ['consultations', 'detail', id],
+    queryFn: ({ signal }) =>
+      api.get<ConsultationDetail>(`/api/consultations/${encodeURIComponent(id!)}`, undefined, signal),
+  });
 }

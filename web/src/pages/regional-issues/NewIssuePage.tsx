@@ -8,7 +8,12 @@ import { SelectField, TextAreaField, TextField } from '../../components/Field';
 import { Page } from '../../components/Page';
 import { useLocale, useT } from '../../i18n';
 import { vocab } from '../../i18n/vocab';
-import { type CreateIssueBody, useCreateIssue, useIssueOptions } from '../../lib/queries/regional-issues';
+import {
+  type CreateIssueBody,
+  useCreateIssue,
+  useIssueOptions,
+  useSourceConsultation,
+} from '../../lib/queries/regional-issues';
 import { forTrainingRoles } from '../learning/courses/Guard';
 import { raisesIssues } from './access';
 import { parseNewIssueSearch } from './search';
@@ -33,8 +38,14 @@ function NewIssuePageInner() {
   const [nextStepOn, setNextStepOn] = useState('');
   const [missing, setMissing] = useState(false);
   const opts = options.data;
+  const source = useSourceConsultation(from.sourceKind === 'consultation' ? from.sourceId : undefined).data;
   const municipalOnly = !!opts && !opts.canManage;
-  const chosen = place || (municipalOnly && opts.municipalities[0] ? opts.municipalities[0].code : '');
+  const fromSource =
+    source && opts?.municipalities.some((m) => m.code === source.municipalityCode)
+      ? source.municipalityCode
+      : '';
+  const chosen =
+    place || fromSource || (municipalOnly && opts.municipalities[0] ? opts.municipalities[0].code : '');
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -79,7 +90,10 @@ function NewIssuePageInner() {
     <Page title={t('ri.newTitle')} intro={t('ri.newIntro')}>
       <form onSubmit={submit} noValidate className="max-w-2xl">
         {from.sourceKind && (
-          <p className="mb-4 text-std-16B-170">{vocab(t, ISSUE_SOURCE_KIND_LABELS, from.sourceKind)}</p>
+          <p className="mb-4 text-std-16B-170">
+            {vocab(t, ISSUE_SOURCE_KIND_LABELS, from.sourceKind)}
+            {source && `：${source.caseNumber} ${source.subject}`}
+          </p>
         )}
         {opts && (
           <SelectField
