@@ -97,7 +97,7 @@ function FourDivisionScreen() {
                             : t('common.none')}
                           {r.note && <span className="block text-dns-14N-130">{r.note}</span>}
                         </Td>
-                        <Td>
+                        <Td className="min-w-44">
                           <Whose r={r} />
                         </Td>
                         {list.canEdit && (
