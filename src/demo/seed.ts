@@ -18,6 +18,7 @@ import { seedElearning } from './elearning';
 import { seedEngagements } from './engagements';
 import { generateNetwork, type PrefectureSummary } from './generate';
 import { type DemoLearner, seedLearnerProfile, seedPendingSignUps } from './learners';
+import { markDemoDatabase } from './marker';
 import { seedMunicipalPages } from './municipalities';
 import { readablePassword } from './password';
 import { resolveMunicipalityCode } from './prefecture-plans';
@@ -220,6 +221,8 @@ export async function seedDemo(deps: Omit<Deps, 'jobs'>, opts: SeedDemoOptions =
       branchId: demoBranch.id,
       now: deps.now(),
     });
+    // The marker of a demo database: the role switch exists only where it is (src/demo/marker.ts).
+    await markDemoDatabase(tx, { prefectureCode: DEMO_PREFECTURE, accounts, now: deps.now() });
     deps.log.info({ counts: summary.counts, ms: summary.ms }, 'demo data generated');
     return accounts;
   });

@@ -35,6 +35,7 @@ const ZEnv = z.object({
     .max(24 * 60)
     .default(15),
   DEMO_SEED: z.enum(['auto', 'never']).default('auto'),
+  DEMO_ROLE_SWITCH: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z
     .string()
@@ -88,6 +89,8 @@ export type Config = {
   signInMaxFailures: number;
   signInLockMs: number;
   demoSeed: 'auto' | 'never';
+  /** The demo's role switch (only on a seeded demo database on the embedded engine); off with DEMO_ROLE_SWITCH=off. */
+  demoRoleSwitch: boolean;
   logLevel: string;
   /** Which proxies may name the client in X-Forwarded-For (client-ip.ts); false: none. */
   trustProxy: TrustProxy;
@@ -164,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signInMaxFailures: e.SIGNIN_MAX_FAILURES,
     signInLockMs: e.SIGNIN_LOCK_MINUTES * 60_000,
     demoSeed: e.DEMO_SEED,
+    demoRoleSwitch: e.DEMO_ROLE_SWITCH === 'on',
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     publicUrl: e.PUBLIC_URL,
@@ -205,6 +209,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     signInMaxFailures: 5,
     signInLockMs: 15 * 60_000,
     demoSeed: 'never',
+    demoRoleSwitch: true,
     logLevel: 'silent',
     trustProxy: false,
     publicUrl: undefined,

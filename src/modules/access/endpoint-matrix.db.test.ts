@@ -21,6 +21,7 @@ import { ROLES, type Role } from './roles';
 
 type EndpointClass =
   | 'session' // the caller's own session
+  | 'demo' // the demo's role switch: only on a seeded demo database on the embedded engine, 404 everywhere else (accounts/demo-switch.db.test.ts)
   | 'children' // children's personal data, scoped per role (permission-matrix)
   | 'children_figures' // aggregates over the same scope
   | 'audit' // who read or changed what: centre administrators and auditors of the prefecture
@@ -49,6 +50,7 @@ type EndpointClass =
 
 const GET_ENDPOINTS: Record<string, EndpointClass> = {
   '/api/auth/session': 'session',
+  '/api/auth/demo/accounts': 'demo',
   '/api/children': 'children',
   '/api/children/{id}': 'children',
   '/api/children/{id}/history': 'children',
@@ -215,7 +217,7 @@ const ACCESS: Record<
   Record<
     Exclude<
       EndpointClass,
-      'session' | 'children' | 'public' | 'own' | 'inbox' | 'learning_session' | 'learning_course'
+      'session' | 'demo' | 'children' | 'public' | 'own' | 'inbox' | 'learning_session' | 'learning_course'
     >,
     number
   >
@@ -468,6 +470,7 @@ describe('endpoint matrix', () => {
     for (const [path, cls] of Object.entries(GET_ENDPOINTS)) {
       if (
         cls === 'session' ||
+        cls === 'demo' ||
         cls === 'children' ||
         cls === 'public' ||
         cls === 'own' ||
@@ -487,6 +490,13 @@ describe('endpoint matrix', () => {
         cls === 'audit' && path.endsWith('export') ? `${path}?format=csv` : withQuery,
       );
       expect(res.status, `${role} GET ${withQuery}`).toBe(ACCESS[role][cls]);
+    }
+  });
+
+  it.each(ROLES)('%s finds no demo role switch on a database the demo seeding did not mark', async (role) => {
+    for (const [path, cls] of Object.entries(GET_ENDPOINTS)) {
+      if (cls === 'demo')
+        expect((await clients.get(role)!.get(path)).status, `${role} GET ${path}`).toBe(404);
     }
   });
 
@@ -529,7 +539,7 @@ describe('endpoint matrix', () => {
     const learner = clients.get('learner')!;
     let probed = 0;
     for (const [path, cls] of Object.entries(GET_ENDPOINTS)) {
-      if (['session', 'public', 'own', 'inbox', 'learner_own'].includes(cls)) continue;
+      if (['session', 'demo', 'public', 'own', 'inbox', 'learner_own'].includes(cls)) continue;
       const query = REQUIRED_QUERY[path] ? `?${REQUIRED_QUERY[path]}` : '';
       for (const id of [child14, other.organisationId, '00000000-0000-4000-8000-000000000000']) {
         const url = `${path.replace(/\{(id|courseId|partId)\}/, id).replace('{municipalityCode}', '142051')}${query}`;
@@ -551,7 +561,8 @@ describe('endpoint matrix', () => {
       const res = await anon.get(
         `${path.replace('{id}', '00000000-0000-4000-8000-000000000000').replace('{municipalityCode}', '142051')}${query}`,
       );
-      expect(res.status, path).toBe(cls === 'session' || cls === 'public' ? 200 : 401);
+      // The demo's role switch does not exist on a database the demo seeding did not mark.
+      expect(res.status, path).toBe(cls === 'demo' ? 404 : cls === 'session' || cls === 'public' ? 200 : 401);
     }
   });
 });

@@ -387,6 +387,7 @@ export const OTHER_WRITES: Record<string, Exclude<WriteClass, 'record'>> = {
   'POST /api/auth/locale': 'session',
   'POST /api/auth/invitations/accept': 'session',
   'POST /api/auth/password-reset/complete': 'session',
+  'POST /api/auth/demo/sign-in': 'session',
   'POST /api/public/registrations': 'public',
   'POST /api/public/care-score': 'public',
   'POST /api/public/consultations': 'public',

@@ -10,6 +10,7 @@ import { recordAudit } from '../audit/record';
 import { completeWithToken } from './complete-token';
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from './cookie';
 import { sealSecret } from './crypto';
+import { registerDemoSwitch } from './demo-switch';
 import { requireActor } from './middleware';
 import { assertStrongPassword, dummyPasswordHash, hashPassword, verifyPassword } from './password';
 import {
@@ -256,6 +257,9 @@ export function accountsRoutes(deps: Deps) {
       return c.json({ ok: true as const }, 200);
     },
   );
+
+  // The demo database's role switch (404 everywhere else).
+  registerDemoSwitch(r, deps);
 
   // Invitation acceptance and password reset share one shape: a one-time token and a new password.
   for (const [path, purpose] of [

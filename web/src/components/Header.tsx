@@ -1,6 +1,6 @@
 import { Link } from '@tanstack/react-router';
 import { useLocale, useT } from '../i18n';
-import { type SessionUser, useSignOut } from '../lib/queries/auth';
+import { type SessionUser, useDemoAccounts, useSignOut } from '../lib/queries/auth';
 import { roleLabel } from '../lib/roles';
 import { Button } from './Button';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -11,6 +11,8 @@ export function Header({ user }: { user: SessionUser | null }) {
   const t = useT();
   const { locale } = useLocale();
   const signOut = useSignOut();
+  // The demo's role switch exists only on the seeded demo database (null elsewhere: no link).
+  const { data: demoAccounts } = useDemoAccounts();
   return (
     <header className="border-b-4 border-key-900 bg-white">
       <div className="mx-auto flex max-w-screen-2xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3 md:px-6">
@@ -32,6 +34,15 @@ export function Header({ user }: { user: SessionUser | null }) {
           )}
           {user && <NotificationBell />}
           <LanguageSwitch />
+          {user && demoAccounts && demoAccounts.length > 0 && (
+            <Link
+              to="/signin"
+              hash="demo-roles"
+              className="inline-flex min-h-11 items-center text-std-16N-170 text-key-900 underline underline-offset-4"
+            >
+              {t('demo.switchRole')}
+            </Link>
+          )}
           {user && (
             <Button variant="secondary" disabled={signOut.isPending} onClick={() => signOut.mutate()}>
               {t('app.signOut')}

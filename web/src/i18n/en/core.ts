@@ -83,6 +83,12 @@ export const enCore = {
   'signin.enrolUri': 'Setup URI (to paste into the app)',
   'signin.enrolConfirm': 'Finish setup',
   'signin.restart': 'Start again',
+  'demo.switchTitle': 'Demo only: choose a role to sign in',
+  'demo.switchNote':
+    'This panel appears only on the generated, fictional demo database. It never exists in production. It signs you in as one of the roles below without a password or code (the audit log records a demo sign-in).',
+  'demo.switchRole': 'Switch role',
+  'demo.current': ' (signed in)',
+  'demo.signingIn': 'Signing in…',
 
   'token.inviteTitle': 'Accept your invitation',
   'token.inviteIntro': 'You have been invited to Tsunagu. Choose a password to start.',

@@ -81,6 +81,12 @@ export const jaCore = {
   'signin.enrolUri': '登録用 URI（アプリに貼り付ける場合）',
   'signin.enrolConfirm': '設定を完了',
   'signin.restart': '最初からやり直す',
+  'demo.switchTitle': 'デモ用：役割を選んでサインイン',
+  'demo.switchNote':
+    'この欄は、生成された架空のデモ用データベースにだけ表示されます。本番の環境には存在しません。パスワードや認証コードを入力せずに、次のいずれかの役割でサインインできます（監査ログにはデモ用のサインインとして記録されます）。',
+  'demo.switchRole': '役割を切り替え',
+  'demo.current': '（サインイン中）',
+  'demo.signingIn': 'サインインしています…',
 
   'token.inviteTitle': '招待の受諾',
   'token.inviteIntro': 'つなぐ Tsunagu への招待を受けています。パスワードを設定すると利用を始められます。',

@@ -1,7 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ScopeKind } from '../../../../src/modules/access/actor';
 import type { Locale } from '../../i18n';
-import { api, setCsrfToken } from '../api';
+import { ApiError, api, setCsrfToken } from '../api';
 import type { Role } from '../roles';
 
 export type { ScopeKind };
@@ -123,5 +123,46 @@ export function useCompleteToken(purpose: TokenPurpose) {
     purpose === 'invitation' ? '/api/auth/invitations/accept' : '/api/auth/password-reset/complete';
   return useMutation({
     mutationFn: (body: { token: string; password: string }) => api.post<{ ok: true }>(path, body),
+  });
+}
+
+/** One account of the demo's role switch (GET /api/auth/demo/accounts): never a credential. */
+export type DemoAccount = {
+  userId: string;
+  role: Role;
+  displayName: string;
+  scope: { ja: string; en: string };
+};
+
+/**
+ * The demo's role switch: its accounts on the seeded demo database, null everywhere else (the endpoint
+ * answers 404 there, as for an unknown route, and nothing of the switch is shown).
+ */
+export const demoAccountsQuery = queryOptions({
+  queryKey: ['demo-accounts'],
+  queryFn: async (): Promise<DemoAccount[] | null> => {
+    try {
+      return (await api.get<{ items: DemoAccount[] }>('/api/auth/demo/accounts')).items;
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) return null;
+      throw e;
+    }
+  },
+  staleTime: Number.POSITIVE_INFINITY,
+  retry: false,
+});
+
+export function useDemoAccounts() {
+  return useQuery(demoAccountsQuery);
+}
+
+/**
+ * Signs in as a demo account in one step, then loads the home page afresh: a full load drops every record the
+ * previous role had cached.
+ */
+export function useDemoSignIn() {
+  return useMutation({
+    mutationFn: (userId: string) => api.post<Session>('/api/auth/demo/sign-in', { userId }),
+    onSuccess: () => window.location.replace('/'),
   });
 }

@@ -1,4 +1,4 @@
-import { Link, useRouter, useSearch } from '@tanstack/react-router';
+import { Link, useLocation, useRouter, useSearch } from '@tanstack/react-router';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ApiErrorAlert } from '../../components/Alert';
 import { Button } from '../../components/Button';
@@ -7,6 +7,7 @@ import { Page } from '../../components/Page';
 import { useT } from '../../i18n';
 import { useSession, useSignIn } from '../../lib/queries/auth';
 import { safeRedirect } from '../../lib/redirect';
+import { DEMO_PANEL_ID, DemoRolePanel } from './DemoRolePanel';
 import { EnrolStep, TotpStep } from './TotpSteps';
 
 function PasswordStep() {
@@ -76,11 +77,21 @@ export function SignInPage() {
   const { data: session } = useSession();
   const search = useSearch({ from: '/public/signin' });
   const router = useRouter();
+  // The demo's "Switch role" link (#demo-roles) keeps a signed-in user here, on the demo's role panel.
+  const switching = useLocation({ select: (l) => l.hash }) === DEMO_PANEL_ID;
 
   useEffect(() => {
     // The target may carry a query string (/children?status=at_home): hand it to history as a whole.
-    if (session?.authenticated) router.history.replace(safeRedirect(search.redirect));
-  }, [session?.authenticated, search.redirect, router]);
+    if (session?.authenticated && !switching) router.history.replace(safeRedirect(search.redirect));
+  }, [session?.authenticated, switching, search.redirect, router]);
+
+  if (session?.authenticated && switching) {
+    return (
+      <Page title={t('demo.switchRole')}>
+        <DemoRolePanel />
+      </Page>
+    );
+  }
 
   const step = session?.mustEnrolTotp ? 'enrol' : session?.mustVerifyTotp ? 'totp' : 'password';
   const title =
@@ -88,6 +99,7 @@ export function SignInPage() {
   return (
     <Page title={title} key={step}>
       {step === 'password' && <PasswordStep />}
+      {step === 'password' && <DemoRolePanel />}
       {step === 'totp' && <TotpStep />}
       {step === 'enrol' && <EnrolStep />}
     </Page>
