@@ -6,12 +6,14 @@
 
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { municipalities, municipalPageHistory } from '../../db/schema';
+import { municipalities, municipalPageHistory, users } from '../../db/schema';
 import { findMunicipalityByName } from '../../shared/municipalities';
 import { createTestApp, type TestApp, type TestClient } from '../../test/app';
 import { spyOnDriver } from '../../test/driver-spy';
 import { makeChild, makePrefecture, makeRegion } from '../../test/factories';
 import { signedInUser } from '../../test/sign-in';
+import { resolveActor } from '../access/resolve-actor';
+import { maturityCounts } from './summary';
 
 const FUJISAWA = findMunicipalityByName('14', '藤沢市')!.code;
 const CHIGASAKI = findMunicipalityByName('14', '茅ヶ崎市')!.code;
@@ -78,6 +80,18 @@ describe('statements of the municipality pages', () => {
     // Session, municipalities, one per 年度, the audit entry.
     expect(all.n).toBeLessThanOrEqual(5);
     expect(all.n).toBe(region.n);
+  });
+
+  it('gives the yearly report the same counts as the prefecture view', async () => {
+    const actor = await resolveActor(
+      t.db.systemDb,
+      (await t.db.systemDb.select().from(users).where(eq(users.id, centre.id)))[0]!,
+    );
+    const counts = await maturityCounts(t.db.systemDb, actor, 2026);
+    const view = await centre.client.get('/api/municipalities?nendo=2026');
+    expect(counts.municipalities).toBe(view.body.rows.length);
+    expect(counts.byItem).toEqual(view.body.totals[1].byItem);
+    expect(counts.byBand).toEqual(view.body.totals[1].byBand);
   });
 
   it('reads a page and its figures in a fixed number of statements', async () => {
