@@ -181,7 +181,7 @@ const BODIES: BodySpec[] = [
   },
   {
     kind: 'branch_meeting',
-    name: '支部会議',
+    name: '湘南東部支部 支部会議',
     owner: 'branch',
     place: '支部 事務所',
     rule: weekday(1, 1, 3, '10:00', 60),
@@ -350,8 +350,10 @@ export async function seedCouncils(
       for (const [ii, [title, w]] of spec.items.entries()) {
         const ownerId = who[w];
         if (!ownerId) continue;
-        const done = !latest && ii % 2 === 1;
-        const due = latest ? addDays(d, 21 + ii * 14) : addDays(d, 28);
+        // The latest meeting's items are due in the coming weeks; of the one before, some are done and the
+        // rest overdue.
+        const done = !latest && (bi + ii) % 2 === 0;
+        const due = latest ? addDays(today, 10 + ii * 14) : addDays(d, 28);
         await tx.insert(councilActionItems).values({
           meetingId: meeting!.id,
           bodyId: body!.id,

@@ -40,10 +40,10 @@ export function ActionItemsTable({
                 {showSource && <ItemSource item={i} />}
               </Td>
               {showOwner && <Td className="min-w-32">{i.ownerName}</Td>}
-              <Td className="min-w-40">
+              <Td className="min-w-48">
                 <DueText item={i} />
               </Td>
-              <Td>
+              <Td className="whitespace-nowrap">
                 {i.canChange && (
                   <Button
                     variant="secondary"

@@ -92,7 +92,7 @@ function Upcoming({ data }: { data: MeetingList }) {
               <Link to="/councils/meetings/$meetingId" params={{ meetingId: m.id }} className={LINK}>
                 {m.title}
               </Link>
-              {m.title !== m.bodyName && (
+              {!m.title.startsWith(m.bodyName) && (
                 <span className="block text-dns-14N-130 text-solid-gray-700">{m.bodyName}</span>
               )}
             </Td>
@@ -153,8 +153,12 @@ function Bodies({ data }: { data: BodyList }) {
                 <span className="text-solid-gray-700">{t('cn.noNextMeeting')}</span>
               )}
             </Td>
-            <Td className="text-right tabular-nums">{t('cn.memberCount', { n: n(b.memberCount) })}</Td>
-            <Td className="text-right tabular-nums">{t('cn.times', { n: n(b.heldThisNendo) })}</Td>
+            <Td className="text-right tabular-nums whitespace-nowrap">
+              {t('cn.memberCount', { n: n(b.memberCount) })}
+            </Td>
+            <Td className="text-right tabular-nums whitespace-nowrap">
+              {t('cn.times', { n: n(b.heldThisNendo) })}
+            </Td>
             <Td className="text-right tabular-nums whitespace-nowrap">
               {t('cn.openItemsCount', { n: n(b.openActionItems) })}
               {b.overdueActionItems > 0 && (

@@ -37,7 +37,7 @@ export function MeetingStatus({ status }: { status: 'planned' | 'held' | 'cancel
         ? 'border-solid-gray-600 text-solid-gray-700'
         : 'border-key-900 text-key-900';
   return (
-    <span className={`inline-block rounded-4 border px-2 text-dns-14B-130 ${tone}`}>
+    <span className={`inline-block whitespace-nowrap rounded-4 border px-2 text-dns-14B-130 ${tone}`}>
       {vocab(t, COUNCIL_MEETING_STATUS_LABELS, status)}
     </span>
   );
@@ -53,7 +53,9 @@ export function DueText({ item }: { item: Pick<ActionItem, 'dueOn' | 'overdue' |
   return (
     <>
       {formatDate(item.dueOn, locale, { weekday: true })}
-      {item.overdue && <strong className="ml-2 text-error-2">{t('cn.item.overdue')}</strong>}
+      {item.overdue && (
+        <strong className="ml-2 whitespace-nowrap text-error-2">{t('cn.item.overdue')}</strong>
+      )}
     </>
   );
 }
