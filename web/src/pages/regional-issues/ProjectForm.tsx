@@ -59,21 +59,35 @@ export function projectBody(v: ProjectFormValues) {
   };
 }
 
+const LISTING_TYPES: Partial<Record<ProjectKind, 'medical_short_stay' | 'home_visit_nursing'>> = {
+  medical_short_stay: 'medical_short_stay',
+  home_visit_nursing: 'home_visit_nursing',
+};
+
 /** The directory listing once open: a search of the directory within the project's region. */
 function ListingPicker({
   regionId,
+  kind,
   value,
   current,
   onChange,
 }: {
   regionId: string | null;
+  kind: ProjectKind;
   value: string;
   current: { id: string; name: string; organizationName: string } | null;
   onChange: (v: string) => void;
 }) {
   const t = useT();
   const [q, setQ] = useState('');
-  const services = useServices({ q: q.trim() || undefined, regionId: regionId ?? undefined, pageSize: 50 });
+  // A short-stay or nursing project lists services of its own type; the other kinds search the whole directory.
+  const type = LISTING_TYPES[kind];
+  const services = useServices({
+    q: q.trim() || undefined,
+    regionId: regionId ?? undefined,
+    ...(type ? { type } : {}),
+    pageSize: 50,
+  });
   const items = services.data?.items ?? [];
   const options = items.map((s) => ({ value: s.id, label: `${s.name}（${s.organizationName}）` }));
   if (current && !options.some((o) => o.value === current.id)) {
@@ -177,6 +191,7 @@ export function ProjectFields({
       {values.stage === 'opened' && listing !== undefined && (
         <ListingPicker
           regionId={regionId}
+          kind={values.kind}
           value={values.resourceServiceId}
           current={listing}
           onChange={(resourceServiceId) => set({ resourceServiceId })}
