@@ -44,7 +44,7 @@ function meetingEvent(m: MeetingForCalendar, origin: string): IcsEvent {
   return {
     uid: `council-meeting-${m.id}@tsunagu`,
     sequence: m.version,
-    summary: m.title === m.bodyName ? m.title : `${m.title}（${m.bodyName}）`,
+    summary: m.title.startsWith(m.bodyName) ? m.title : `${m.title}（${m.bodyName}）`,
     location: m.place,
     url: `${origin}/councils/meetings/${m.id}`,
     status: STATUS[m.status],

@@ -64,7 +64,7 @@ export function PublicMinutesPage() {
                       {vocab(t, COUNCIL_BODY_KIND_LABELS, m.bodyKind)}
                     </p>
                     <h2 id={`minutes-${m.id}`} className="text-std-20B-150">
-                      {m.title === m.bodyName ? m.bodyName : `${m.bodyName} ${m.title}`}
+                      {m.title.startsWith(m.bodyName) ? m.title : `${m.bodyName} ${m.title}`}
                     </h2>
                     <p className="mb-3">
                       {t('cn.public.held', { date: formatDateTime(m.startsAt, locale, { weekday: true }) })}
