@@ -18,24 +18,17 @@
  * balancer; default 1), --quick (10 s, 500 learners, a 64 MB video streamed for 10 s), --cpu-prof=DIR (the server's V8 CPU profile).
  * Target (issue 13): p95 of a progress report < 50 ms with 5,000 learners on PostgreSQL; memory flat while streaming.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import pg from 'pg';
-import { type Database, openDatabase } from '../src/db/client';
 import { migrateDatabase } from '../src/db/migrate';
-import { totpCode } from '../src/modules/accounts/totp';
 import { UPLOAD_CHUNK_BYTES } from '../src/modules/learning/elearning/media-store';
-import { TEST_PASSWORD } from '../src/test/factories';
+import { type BenchSession, type Engine, freePort, prepareEngine, signIn } from './bench-env';
 import { type LearningSeed, seedLearning } from './learning-seed';
 import { startServers } from './learning-server';
 import { memoryFlat, mp4Slice } from './learning-watch';
 import type { KindOut, StreamInput, StreamOut, WatchInput, WatchOut } from './learning-worker';
 import { percentile } from './stats';
 
-type Engine = 'postgres' | 'pglite';
 const args = new Map(
   process.argv.slice(2).map((a) => {
     const [k, v] = a.replace(/^--/, '').split('=');
@@ -60,7 +53,6 @@ const ENGINES: Engine[] =
 /** App servers over the one database (PostgreSQL only: the embedded database is one process's). */
 const serversFor = (e: Engine) => (e === 'postgres' ? num('servers', 1) : 1);
 const learnersFor = (e: Engine) => num('learners', QUICK ? 500 : e === 'postgres' ? 5_000 : 1_000);
-const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const DB_NAME = 'tsunagu_bench_learning';
 const PREFECTURE = '20';
 const SECRET_KEY = 'bench-learning-secret-bench-learning-secret-000';
@@ -68,72 +60,15 @@ const SECRET_KEY = 'bench-learning-secret-bench-learning-secret-000';
 const SIGNED_IN_BY_API = QUICK ? 5 : 20;
 const MEMORY_ALLOWANCE = 100 * 1024 * 1024;
 
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const { port } = s.address() as { port: number };
-  await new Promise((r) => s.close(r));
-  return port;
-}
-
-async function prepare(
-  engine: Engine,
-): Promise<{ db: Database; env: Record<string, string>; cleanup: () => Promise<void> }> {
-  if (engine === 'pglite') {
-    const dir = mkdtempSync(join(tmpdir(), 'tsunagu-bench-learning-'));
-    const db = await openDatabase({ dataDir: join(dir, 'pglite') });
-    return { db, env: { DATA_DIR: dir }, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  const admin = async (q: string) => {
-    const c = new pg.Client({ connectionString: SERVER_URL });
-    await c.connect();
-    await c.query(q);
-    await c.end();
-  };
-  await admin(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
-  await admin(
-    `CREATE DATABASE ${DB_NAME} ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8' TEMPLATE template0`,
-  );
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${DB_NAME}`;
-  const db = await openDatabase({ url: url.toString(), poolSize: 10 });
-  return {
-    db,
-    env: { DATABASE_URL: url.toString() },
-    cleanup: () => admin(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`),
-  };
-}
-
-type Session = { cookie: string; csrf: string };
-
-/** Signs in through the API (with TOTP when given); returns the session cookie and CSRF token. */
-async function signIn(base: string, email: string, ip: string, totpSecret?: string): Promise<Session> {
-  const res = await fetch(`${base}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
-    body: JSON.stringify({ email, password: TEST_PASSWORD }),
-  });
-  if (res.status !== 200) throw new Error(`sign-in of ${email}: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  if (totpSecret) {
-    const totp = await fetch(`${base}/api/auth/totp`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        cookie,
-        'x-csrf-token': csrfToken,
-        'x-forwarded-for': ip,
-      },
-      body: JSON.stringify({ code: totpCode(totpSecret, new Date()) }),
-    });
-    if (totp.status !== 200) throw new Error(`TOTP of ${email}: ${totp.status} ${await totp.text()}`);
-  }
-  return { cookie, csrf: csrfToken };
-}
-
 /** A request as the staff member; throws unless 200. */
-async function call(base: string, s: Session, method: string, path: string, body?: unknown, raw?: Buffer) {
+async function call(
+  base: string,
+  s: BenchSession,
+  method: string,
+  path: string,
+  body?: unknown,
+  raw?: Buffer,
+) {
   const res = await fetch(`${base}/api/learning/elearning${path}`, {
     method,
     headers: {
@@ -148,7 +83,13 @@ async function call(base: string, s: Session, method: string, path: string, body
 }
 
 /** Uploads a synthetic MP4 through the chunked upload API (chunk by chunk) and links it to the lesson. */
-async function uploadVideo(base: string, s: Session, seed: LearningSeed, lessonId: string, bytes: number) {
+async function uploadVideo(
+  base: string,
+  s: BenchSession,
+  seed: LearningSeed,
+  lessonId: string,
+  bytes: number,
+) {
   const t0 = performance.now();
   const created = await call(base, s, 'POST', `/courses/${seed.courseId}/media`, {
     kind: 'video',
@@ -183,7 +124,7 @@ function runWorker<T>(input: WatchInput | StreamInput, onRecording?: () => void)
 async function benchEngine(engine: Engine) {
   const learners = learnersFor(engine);
   const t0 = performance.now();
-  const { db, env, cleanup } = await prepare(engine);
+  const { db, env, cleanup } = await prepareEngine(engine, DB_NAME);
   let seed: LearningSeed;
   try {
     await migrateDatabase(db);

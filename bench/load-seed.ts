@@ -34,7 +34,7 @@ export type LoadSeed = {
 /** Topic codes of consultations (as in consultations/vocab.ts). */
 const TOPICS = ['medical_care', 'welfare_services', 'education', 'childcare', 'short_stay', 'disaster'];
 
-async function generateConsultationRows(db: DbOrTx, pref: string, count: number) {
+export async function generateConsultationRows(db: DbOrTx, pref: string, count: number) {
   await db.execute(sql`insert into consultation_teams (prefecture_code, kind, tier, municipality_code, name)
     select prefecture_code, 'tier', 'municipality', code, name from municipalities where prefecture_code = ${pref}
     on conflict do nothing`);

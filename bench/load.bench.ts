@@ -16,21 +16,14 @@
  * Target (decision 0015): client p99 < 500 ms and no errors at 100 connections on PostgreSQL for 60 s.
  */
 import { type ChildProcess, fork } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { availableParallelism, loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
-import pg from 'pg';
-import { type Database, openDatabase } from '../src/db/client';
 import { migrateDatabase } from '../src/db/migrate';
-import { totpCode } from '../src/modules/accounts/totp';
-import { TEST_PASSWORD } from '../src/test/factories';
+import { type Engine, freePort, prepareEngine, signIn } from './bench-env';
 import { KIND_LABELS, type Kind, type MixResult, runMix, WEIGHTS } from './load-mix';
-import { type LoadSeed, type LoadUser, seedLoad } from './load-seed';
+import { type LoadSeed, seedLoad } from './load-seed';
 import { percentile } from './stats';
 
-type Engine = 'postgres' | 'pglite';
 const args = new Map(
   process.argv.slice(2).map((a) => {
     const [k, v] = a.replace(/^--/, '').split('=');
@@ -55,48 +48,9 @@ const ENGINES: Engine[] =
   args.get('engine') === 'postgres' || args.get('engine') === 'pglite'
     ? [args.get('engine') as Engine]
     : ['postgres', 'pglite'];
-const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const DB_NAME = 'tsunagu_bench_load';
 const PREFECTURE = '13';
 const SECRET_KEY = 'bench-load-secret-bench-load-secret-0000000000';
-
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const { port } = s.address() as { port: number };
-  await new Promise((r) => s.close(r));
-  return port;
-}
-
-/** Prepares the engine's database; returns the server's environment and how to clean up. */
-async function prepare(
-  engine: Engine,
-): Promise<{ db: Database; env: Record<string, string>; cleanup: () => Promise<void> }> {
-  if (engine === 'pglite') {
-    const dir = mkdtempSync(join(tmpdir(), 'tsunagu-bench-load-'));
-    const db = await openDatabase({ dataDir: join(dir, 'pglite') });
-    return { db, env: { DATA_DIR: dir }, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  const admin = async (q: string) => {
-    const c = new pg.Client({ connectionString: SERVER_URL });
-    await c.connect();
-    await c.query(q);
-    await c.end();
-  };
-  await admin(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
-  // pg_trgm needs a UTF-8 ctype to split Japanese text (docs/operations.md).
-  await admin(
-    `CREATE DATABASE ${DB_NAME} ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8' TEMPLATE template0`,
-  );
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${DB_NAME}`;
-  const db = await openDatabase({ url: url.toString(), poolSize: 10 });
-  return {
-    db,
-    env: { DATABASE_URL: url.toString() },
-    cleanup: () => admin(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`),
-  };
-}
 
 type Memory = { rss: number; heapUsed: number; heapTotal: number; maxRss: number; cpuMicros: number };
 
@@ -175,36 +129,10 @@ async function waitForApp(base: string, child: ChildProcess) {
   throw new Error('server did not start');
 }
 
-async function signIn(base: string, u: LoadUser, i: number): Promise<string> {
-  const ip = `198.51.100.${1 + (i % 250)}`;
-  const res = await fetch(`${base}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
-    body: JSON.stringify({ email: u.email, password: TEST_PASSWORD }),
-  });
-  if (res.status !== 200) throw new Error(`sign-in of ${u.email}: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  if (u.totpSecret) {
-    const totp = await fetch(`${base}/api/auth/totp`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        cookie,
-        'x-csrf-token': csrfToken,
-        'x-forwarded-for': ip,
-      },
-      body: JSON.stringify({ code: totpCode(u.totpSecret, new Date()) }),
-    });
-    if (totp.status !== 200) throw new Error(`TOTP of ${u.email}: ${totp.status} ${await totp.text()}`);
-  }
-  return cookie;
-}
-
 async function benchEngine(engine: Engine) {
   const connections = num('connections', engine === 'postgres' ? 100 : 20);
   const t0 = performance.now();
-  const { db, env, cleanup } = await prepare(engine);
+  const { db, env, cleanup } = await prepareEngine(engine, DB_NAME);
   let seed: LoadSeed;
   try {
     await migrateDatabase(db);
@@ -219,7 +147,8 @@ async function benchEngine(engine: Engine) {
   try {
     await waitForApp(base, server.child);
     const cookies: string[] = [];
-    for (const [i, u] of seed.users.entries()) cookies.push(await signIn(base, u, i));
+    for (const [i, u] of seed.users.entries())
+      cookies.push((await signIn(base, u.email, `198.51.100.${1 + (i % 250)}`, u.totpSecret)).cookie);
     const input = {
       base,
       connections,
