@@ -60,10 +60,7 @@ async function main() {
   await migrateDatabase(db);
   const deps: Deps = createDeps({ db, config, log, now: () => new Date() });
 
-  if (!config.databaseUrl && config.demoSeed === 'auto') {
-    const seeded = await seedDemoIfEmpty(deps);
-    if (seeded) printDemoBanner(seeded, config.port);
-  }
+  const seeded = !config.databaseUrl && config.demoSeed === 'auto' ? await seedDemoIfEmpty(deps) : null;
 
   const app = createApp(deps);
   if (!serveWeb(app, { mapTiles: config.mapTiles, publicUrl: config.publicUrl })) {
@@ -81,6 +78,10 @@ async function main() {
   });
   // Background jobs (imports, linkage runs): any number of servers share the queue in the database.
   deps.jobs.start();
+  // The demo's sign-ins come last, after the start's log lines (listening, the first audit checkpoint), so the
+  // banner is what the terminal shows.
+  if (seeded)
+    void stopSealer.firstRound.then(() => printDemoBanner(seeded, config.port, config.demoRoleSwitch));
 
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -102,7 +103,7 @@ async function main() {
   process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
-function printDemoBanner(accounts: DemoAccount[], port: number) {
+function printDemoBanner(accounts: DemoAccount[], port: number, roleSwitch: boolean) {
   const lines = [
     '',
     '======================================================================',
@@ -113,6 +114,9 @@ function printDemoBanner(accounts: DemoAccount[], port: number) {
       (a) => `  ${a.label}\n      ${a.email}  ${a.password}${a.totpSecret ? `  TOTP: ${a.totpSecret}` : ''}`,
     ),
     ' Current TOTP code for a demo account: npm run tsunagu -- demo totp <e-mail>',
+    ...(roleSwitch
+      ? [" Or sign in with no code: the sign-in page's panel 「デモ用：役割を選んでサインイン」 (demo only)."]
+      : []),
     '======================================================================',
     '',
   ];
