@@ -3,7 +3,8 @@ import { expectHeading, expectNoAxeViolations, type Harness, signIn, startHarnes
 
 /**
  * Engagements with municipalities (docs/municipal-support.md §2) on the demo data: 藤沢市's staff record a
- * support log entry for their municipality (an impossible day named at its field) and mark it a good example;
+ * support log entry for their municipality (an impossible day named at its field), mark it a good example, and
+ * plan a four-division meeting that they then record as held with three divisions (bad input named at its fields);
  * the centre reads the four-division overdue list and changes a municipality's cycle, then the cross-tabulation
  * by region with its .xlsx link and the good examples. axe on every page; no request leaves the origin.
  */
@@ -55,6 +56,28 @@ describe('engagements', () => {
     await expectHeading(page, '好事例');
     await page.getByRole('link', { name: '医療的ケア児の保育所入園の相談' }).waitFor();
     await expectNoAxeViolations(page, 'good examples');
+
+    // A four-division meeting planned, then held with three divisions.
+    await page.getByRole('link', { name: '訪問・協議・支援の記録' }).click();
+    await page.getByRole('link', { name: '4課協議を記録する' }).click();
+    await page.getByLabel('予定', { exact: true }).check();
+    await page.getByLabel(/^実施日/).fill('2099-04-20');
+    await page.getByLabel(/^件名/).fill('第6回 4課協議（藤沢市）');
+    await page.getByRole('button', { name: '記録する', exact: true }).click();
+    await expectHeading(page, '第6回 4課協議（藤沢市）');
+    await page.getByText('開催後に「開催した内容を記録」から', { exact: false }).waitFor();
+    await page.getByRole('button', { name: '開催した内容を記録' }).click();
+    await page.getByRole('button', { name: '保存' }).click();
+    // Held in the future, and with no division: each named at its field.
+    await page.getByText('実施済みの記録に未来の日付は入力できません', { exact: false }).waitFor();
+    await page.getByText('出席した課を1つ以上選んでください', { exact: false }).waitFor();
+    await expectNoAxeViolations(page, 'four-division meeting with errors');
+    await page.getByLabel(/^実施日/).fill('令和8年4月20日');
+    for (const d of ['母子保健', '障害福祉', '教育']) await page.getByLabel(d, { exact: true }).check();
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('status').filter({ hasText: '保存しました。' }).waitFor();
+    await page.getByText('保育：欠席').waitFor();
+    expect(await page.getByText('教育：出席').count()).toBe(1);
   });
 
   it('the centre reads the overdue list, changes a cycle and cross-tabulates the support log', async () => {

@@ -17,7 +17,7 @@ export const jaEngagements = {
   'eng.record.four_division': '4課協議を記録する',
   'eng.record.support': '市町村支援を記録する',
   'eng.plannedOn': '予定日',
-  'eng.plannedDivisions': '開催後に、出席した課を記録してください（編集から実施済みにします）。',
+  'eng.plannedDivisions': '開催後に「開催した内容を記録」から、出席した課を記録してください。',
   'eng.filters': '絞り込み',
   'eng.kind': '種類',
   'eng.municipality': '市町村',
@@ -46,6 +46,7 @@ export const jaEngagements = {
   'eng.field': '項目',
   'eng.code': '区分',
   'eng.noteCol': '内容',
+  'eng.recordHeld': '開催した内容を記録',
   'eng.editTitle': '記録の変更',
   'eng.conflict':
     'この記録は他の人が先に変更しました。最新の内容を表示しています。もう一度操作してください。',

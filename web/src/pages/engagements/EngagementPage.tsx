@@ -152,7 +152,7 @@ function EngagementScreen() {
   const query = useEngagement(engagementId);
   const options = useEngagementOptions();
   const update = useUpdateEngagement();
-  const [mode, setMode] = useState<'view' | 'edit' | 'good'>('view');
+  const [mode, setMode] = useState<'view' | 'edit' | 'held' | 'good'>('view');
   const [message, setMessage] = useState<{ text: string; tone: 'success' | 'info' } | null>(null);
   return (
     <QueryState query={query}>
@@ -170,7 +170,18 @@ function EngagementScreen() {
           <StatusMessage tone={message?.tone}>{message?.text}</StatusMessage>
           {e.canEdit && mode === 'view' && (
             <div className="mb-6 flex flex-wrap gap-3 print:hidden">
+              {e.status === 'planned' && (
+                <Button
+                  onClick={() => {
+                    setMessage(null);
+                    setMode('held');
+                  }}
+                >
+                  {t('eng.recordHeld')}
+                </Button>
+              )}
               <Button
+                variant={e.status === 'planned' ? 'secondary' : 'primary'}
                 onClick={() => {
                   setMessage(null);
                   setMode('edit');
@@ -203,11 +214,14 @@ function EngagementScreen() {
               }}
             />
           )}
-          {mode === 'edit' ? (
-            <Section title={t('eng.editTitle')} id="edit">
+          {mode === 'edit' || mode === 'held' ? (
+            <Section title={mode === 'held' ? t('eng.recordHeld') : t('eng.editTitle')} id="edit">
               <EngagementForm
                 kind={e.kind}
-                initial={draftOf(e, e.municipalityCode, e.occurredOn)}
+                initial={{
+                  ...draftOf(e, e.municipalityCode, e.occurredOn),
+                  ...(mode === 'held' ? { status: 'held' } : {}),
+                }}
                 municipalities={
                   options.data?.municipalities ?? [{ code: e.municipalityCode, name: e.municipalityName }]
                 }
