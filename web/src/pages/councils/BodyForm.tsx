@@ -140,7 +140,7 @@ export function BodyForm({
           onChange={set('owner')}
           options={owners.map((o) => ({
             value: ownerKey(o),
-            label: `${vocab(t, COUNCIL_TIER_LABELS, o.tier)}：${o.name}`,
+            label: `${vocab(t, COUNCIL_TIER_LABELS, o.tier)}${t.locale === 'ja' ? '：' : ': '}${o.name}`,
           }))}
         />
       )}

@@ -36,7 +36,12 @@ function Summary({ m }: { m: Meeting }) {
     [t('cn.when'), <MeetingTime key="w" startsAt={m.startsAt} endsAt={m.endsAt} />],
     [t('cn.place'), m.place || '—'],
     [t('cn.status'), <MeetingStatus key="s" status={m.status} />],
-    [t('cn.attendance'), t('cn.attendance.summary', { present, total: m.attendance.length })],
+    [
+      t('cn.attendance'),
+      m.status === 'held'
+        ? t('cn.attendance.summary', { present, total: m.attendance.length })
+        : t('cn.memberCount', { n: m.attendance.length }),
+    ],
     [
       t('cn.minutes'),
       m.minutesPublishedAt

@@ -11,7 +11,9 @@ export function OwnerText({ owner }: { owner: BodyRow['owner'] }) {
   const t = useT();
   return (
     <>
-      {vocab(t, COUNCIL_TIER_LABELS, owner.tier)}：{owner.name}
+      {vocab(t, COUNCIL_TIER_LABELS, owner.tier)}
+      {t.locale === 'ja' ? '：' : ': '}
+      {owner.name}
     </>
   );
 }
