@@ -95,6 +95,7 @@ export const AUDIT_ENTITY_TYPES = [
   'municipal_figures',
   'municipal_maturity',
   'municipal_contact',
+  'activity_report',
   'audit_log',
   'system',
 ] as const;
@@ -163,6 +164,7 @@ export const AUDIT_ENTITY_TYPE_LABELS = {
   engagement: { ja: '市町村への訪問・協議・支援', en: 'Municipal engagement' },
   engagement_cadence: { ja: '4課協議の開催間隔', en: 'Four-division meeting cycle' },
   engagement_figures: { ja: '市町村支援の集計', en: 'Municipal support figures' },
+  activity_report: { ja: '事業実績報告', en: 'Yearly activity report' },
   audit_log: { ja: '監査ログ', en: 'Audit log' },
   system: { ja: 'システム', en: 'System' },
 } as const satisfies Labels<AuditEntityType>;
