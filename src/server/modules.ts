@@ -1,5 +1,6 @@
 import type { JobHandler } from '../jobs/queue';
 import { accountsModule } from '../modules/accounts';
+import { activityReportModule } from '../modules/activity-report';
 import { auditModule } from '../modules/audit';
 import { censusModule } from '../modules/census';
 import { consultationsModule, publicConsultationsModule } from '../modules/consultations';
@@ -48,6 +49,7 @@ export const MODULES: readonly Module[] = [
   councilsModule,
   publicCouncilsModule,
   calendarFeedModule,
+  activityReportModule,
 ];
 
 /** Every module's background job handlers, by kind. */

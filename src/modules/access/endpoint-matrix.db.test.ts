@@ -46,6 +46,7 @@ type EndpointClass =
   | 'engagements' // hearing visits, four-division meetings, the support log: the centre, coordinators and municipal staff of their area, auditors read (404 outside; engagements/engagements-denied.db.test.ts)
   | 'municipal_pages' // the page per municipality and the prefecture view: the centre, coordinators and municipal staff of their area, auditors read (404 outside; municipalities/municipalities-denied.db.test.ts)
   | 'councils' // councils, meetings, minutes and action items: the centre, branches and coordinators by the body's owner, municipal staff their region's and their own memberships, auditors read (404 outside; councils/councils-denied.db.test.ts)
+  | 'activity_report' // the yearly activity report (counts only): the centre, branch staff (their branch) and coordinators (their region), auditors read (404 for another branch; activity-report/activity-report.db.test.ts)
   | 'learning_course'; // learners' progress on a course's lessons, by id only: staff who manage the course (404 outside; learning/elearning/overview.db.test.ts)
 
 const GET_ENDPOINTS: Record<string, EndpointClass> = {
@@ -195,6 +196,7 @@ const GET_ENDPOINTS: Record<string, EndpointClass> = {
   '/api/councils/calendar-feed': 'councils',
   '/api/public/councils/minutes': 'public',
   '/api/public/calendar/{file}': 'public',
+  '/api/activity-report': 'activity_report',
 };
 
 /** Query parameters a list endpoint requires. */
@@ -202,6 +204,7 @@ const REQUIRED_QUERY: Record<string, string> = {
   '/api/census/imports': 'nendo=2025',
   '/api/census/runs': 'nendo=2025',
   '/api/consultations/figures': 'nendo=2025',
+  '/api/activity-report': 'fiscalYear=2025',
   '/api/consultations/figures/export': 'nendo=2025',
   '/api/public/learning/sessions': 'prefecture=14',
   '/api/public/councils/minutes': 'prefecture=14',
@@ -242,6 +245,7 @@ const ACCESS: Record<
     engagements: 403,
     municipal_pages: 403,
     councils: 403,
+    activity_report: 403,
   },
   centre_admin: {
     regional_issues: 200,
@@ -263,6 +267,7 @@ const ACCESS: Record<
     engagements: 200,
     municipal_pages: 200,
     councils: 200,
+    activity_report: 200,
   },
   centre_staff: {
     regional_issues: 200,
@@ -284,6 +289,7 @@ const ACCESS: Record<
     engagements: 200,
     municipal_pages: 200,
     councils: 200,
+    activity_report: 200,
   },
   regional_coordinator: {
     regional_issues: 200,
@@ -305,6 +311,7 @@ const ACCESS: Record<
     engagements: 200,
     municipal_pages: 200,
     councils: 200,
+    activity_report: 200,
   },
   municipal_staff: {
     regional_issues: 200,
@@ -326,6 +333,7 @@ const ACCESS: Record<
     engagements: 200,
     municipal_pages: 200,
     councils: 200,
+    activity_report: 403,
   },
   provider_staff: {
     regional_issues: 403,
@@ -347,6 +355,7 @@ const ACCESS: Record<
     engagements: 403,
     municipal_pages: 403,
     councils: 403,
+    activity_report: 403,
   },
   auditor: {
     regional_issues: 200,
@@ -368,6 +377,7 @@ const ACCESS: Record<
     engagements: 200,
     municipal_pages: 200,
     councils: 200,
+    activity_report: 200,
   }, // Learners see the catalogue and their own learning only: every staff area is refused by role before any
   // record is read (access/learner-fence.ts), children's figures included.
   learner: {
@@ -390,6 +400,7 @@ const ACCESS: Record<
     engagements: 403,
     municipal_pages: 403,
     councils: 403,
+    activity_report: 403,
   },
 };
 
