@@ -1,3 +1,4 @@
+import { readsActivityReport } from '../../src/modules/activity-report/policy';
 import { censusAccessFor } from '../../src/modules/census/policy';
 import { readsMunicipalPages } from '../../src/modules/municipalities/policy';
 import { reviewsRegistrations } from '../../src/modules/registrations/policy';
@@ -64,6 +65,7 @@ export type NavPath =
   | '/development-projects'
   | '/councils'
   | '/councils/action-items'
+  | '/activity-report'
   | '/account';
 
 export const ACCESS = {
@@ -97,6 +99,8 @@ export const ACCESS = {
   regionalIssues: readsIssues,
   /** Councils, meetings and one's own action items (pages/councils/access.ts). */
   councils: readsCouncils,
+  /** The yearly activity report (src/modules/activity-report/policy.ts). */
+  activityReport: readsActivityReport,
 } as const satisfies Record<string, (role: Role, scopeKind: ScopeKind) => boolean>;
 
 export function navFor(role: Role, scopeKind: ScopeKind): NavEntry[] {
@@ -145,6 +149,8 @@ export function navFor(role: Role, scopeKind: ScopeKind): NavEntry[] {
     municipalSupport.push({ to: '/councils', label: 'nav.councils' });
     municipalSupport.push({ to: '/councils/action-items', label: 'nav.councilActions' });
   }
+  if (ACCESS.activityReport(role))
+    municipalSupport.push({ to: '/activity-report', label: 'nav.activityReport' });
   if (municipalSupport.length) entries.push({ label: 'nav.municipalSupport', items: municipalSupport });
   if (ACCESS.admin(role)) {
     entries.push({

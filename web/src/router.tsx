@@ -41,6 +41,7 @@ import { learnerRoutes, publicLearnerRoutes } from './pages/learning/me/routes';
 import { requestRoutes } from './pages/learning/requests/routes';
 import { rosterRoutes } from './pages/learning/roster/routes';
 import { municipalityRoutes } from './pages/municipalities/routes';
+import { activityReportRoutes } from './pages/activity-report/routes';
 import { NotFoundPage, RootNotFound } from './pages/NotFoundPage';
 import { NotificationsPage } from './pages/notifications/NotificationsPage';
 import { CareScorePage } from './pages/public/CareScorePage';
@@ -310,6 +311,7 @@ const routeTree = rootRoute.addChildren([
     ...regionalIssueRoutes(appLayout),
     ...councilRoutes(appLayout),
     ...municipalityRoutes(appLayout),
+    ...activityReportRoutes(appLayout),
   ]),
 ]);
 

@@ -17,6 +17,7 @@ import type { DbOrTx } from '../../db/client';
 import { centreRegions, centres, prefectures, regions, users } from '../../db/schema';
 import { AppError } from '../../server/errors';
 import type { Actor } from '../access/actor';
+import { readsActivityReport } from './policy';
 
 export type ReportArea =
   | { kind: 'prefecture' }
@@ -33,13 +34,6 @@ export type ReportSubject = {
   /** Region ids of the area (none for the whole prefecture). */
   regionIds: string[] | null;
 };
-
-const WHOLE_PREFECTURE_READERS = new Set(['centre_admin', 'centre_staff', 'auditor']);
-
-/** The role may read some activity report (the web menu uses the same rule). */
-export function readsActivityReport(role: Actor['role']): boolean {
-  return WHOLE_PREFECTURE_READERS.has(role) || role === 'regional_coordinator';
-}
 
 async function branchOf(db: DbOrTx, prefectureCode: string, centreId: string) {
   const rows = await db

@@ -1,3 +1,4 @@
+import { enActivityReport } from './en/activity-report';
 import { enAdmin } from './en/admin';
 import { enCensus } from './en/census';
 import { enConsultationTeams } from './en/consultation-teams';
@@ -44,4 +45,5 @@ export const en = {
   ...enRegionalIssues,
   ...enMunicipalities,
   ...enCouncils,
+  ...enActivityReport,
 } satisfies Record<keyof typeof ja, string>;

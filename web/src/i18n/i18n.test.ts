@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
+import { enActivityReport } from './en/activity-report';
 import { enAdmin } from './en/admin';
 import { enCensus } from './en/census';
 import { enConsultationTeams } from './en/consultation-teams';
@@ -22,6 +23,7 @@ import { enRegionalIssues } from './en/regional-issues';
 import { enRegistry } from './en/registry';
 import { enResources } from './en/resources';
 import { ja } from './ja';
+import { jaActivityReport } from './ja/activity-report';
 import { jaAdmin } from './ja/admin';
 import { jaCensus } from './ja/census';
 import { jaConsultationTeams } from './ja/consultation-teams';
@@ -68,6 +70,7 @@ describe('UI dictionaries', () => {
       jaRegionalIssues,
       jaMunicipalities,
       jaCouncils,
+      jaActivityReport,
     ].map((p) => Object.keys(p));
     expect(parts.flat().length).toBe(Object.keys(ja).length);
     const enParts = [
@@ -92,6 +95,7 @@ describe('UI dictionaries', () => {
       enRegionalIssues,
       enMunicipalities,
       enCouncils,
+      enActivityReport,
     ].map((p) => Object.keys(p));
     expect(enParts.flat().length).toBe(Object.keys(en).length);
   });

@@ -1,3 +1,4 @@
+import { jaActivityReport } from './ja/activity-report';
 import { jaAdmin } from './ja/admin';
 import { jaCensus } from './ja/census';
 import { jaConsultationTeams } from './ja/consultation-teams';
@@ -47,6 +48,7 @@ export const ja = {
   ...jaRegionalIssues,
   ...jaMunicipalities,
   ...jaCouncils,
+  ...jaActivityReport,
 } as const;
 
 export type MessageKey = keyof typeof ja;
