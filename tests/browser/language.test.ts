@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   expectHeading,
@@ -104,6 +105,52 @@ describe('language switch', () => {
       return session.user.locale;
     };
     await expect.poll(profileLocale).toBe('en');
+    h.assertClean();
+  });
+
+  it('switches between demo roles through the demo-only panel, in both languages, by keyboard', async () => {
+    const page = await h.newPage();
+    await page.goto('/signin');
+    await waitForPage(page);
+    const panel = page.getByRole('region', { name: 'デモ用：役割を選んでサインイン' });
+    expect(await textOf(panel)()).toContain('本番の環境には存在しません');
+    await expectNoAxeViolations(page, 'sign-in with the demo panel');
+
+    // By keyboard: the regional coordinator, whose role needs TOTP, signs in with no code asked.
+    await panel.getByRole('button', { name: /デモ 圏域コーディネーター/ }).focus();
+    await page.keyboard.press('Enter');
+    const nav = page.getByRole('navigation', { name: 'メインメニュー' });
+    await nav.waitFor({ state: 'visible' });
+    await waitForPage(page);
+    await expectHeading(page, 'ホーム');
+    const header = page.getByRole('banner');
+    expect(await textOf(header)()).toContain('デモ 圏域コーディネーター');
+
+    // The header's link leads back to the panel, which marks the current account; switch to the provider.
+    await header.getByRole('link', { name: '役割を切り替え' }).click();
+    await expectHeading(page, '役割を切り替え');
+    const current = panel.getByRole('button', { name: /デモ 圏域コーディネーター/ });
+    expect(await current.getAttribute('aria-current')).toBe('true');
+    await expectNoAxeViolations(page, 'switch role');
+    await panel.getByRole('button', { name: /デモ 事業所職員/ }).click();
+    await nav.waitFor({ state: 'visible' });
+    await waitForPage(page);
+    await expectHeading(page, 'ホーム');
+    expect(await textOf(header)()).toContain('デモ 事業所職員');
+
+    // In English the panel says the same: demo only, never in production.
+    await page.getByRole('button', { name: 'English' }).click();
+    await header.getByRole('link', { name: 'Switch role' }).click();
+    await expectHeading(page, 'Switch role');
+    const enPanel = page.getByRole('region', { name: 'Demo only: choose a role to sign in' });
+    expect(await textOf(enPanel)()).toContain('It never exists in production.');
+    await expectNoAxeViolations(page, 'switch role (English)');
+
+    // Each switch is in the audit log as a demo sign-in.
+    const rows = await h.db.systemDb.execute(
+      sql`select count(*)::int as n from audit_log where action = 'sign_in' and detail @> '{"demo": true}'::jsonb`,
+    );
+    expect((rows.rows[0] as { n: number }).n).toBeGreaterThanOrEqual(2);
     h.assertClean();
   });
 });
