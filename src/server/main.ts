@@ -80,8 +80,13 @@ async function main() {
   deps.jobs.start();
   // The demo's sign-ins come last, after the start's log lines (listening, the first audit checkpoint), so the
   // banner is what the terminal shows.
-  if (seeded)
-    void stopSealer.firstRound.then(() => printDemoBanner(seeded, config.port, config.demoRoleSwitch));
+  // pino writes to stdout asynchronously (and its flush does not wait for a write under way): the banner waits a
+  // moment more, or it would land between the lines.
+  if (seeded) {
+    void stopSealer.firstRound.then(() =>
+      setTimeout(() => printDemoBanner(seeded, config.port, config.demoRoleSwitch), BANNER_DELAY_MS),
+    );
+  }
 
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -102,6 +107,9 @@ async function main() {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
 }
+
+/** How long the demo banner waits after the start's last log line. */
+const BANNER_DELAY_MS = 500;
 
 function printDemoBanner(accounts: DemoAccount[], port: number, roleSwitch: boolean) {
   const lines = [
