@@ -49,7 +49,7 @@ function ReportSection({ s }: { s: ReportSectionOut }) {
           {t('ar.unavailable')}
         </p>
       ) : (
-        <div className="grid gap-4 md:grid-cols-2 print:grid-cols-2">
+        <div className="grid items-start gap-4 md:grid-cols-2 print:grid-cols-2">
           {s.figures.length > 0 && (
             <table className="w-full border-collapse text-std-16N-170">
               <caption className="sr-only">{t('ar.figuresCaption', { section: title })}</caption>
