@@ -1,5 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog } from '../../src/db/schema';
 import {
   expectHeading,
   expectNoAxeViolations,
@@ -147,10 +148,11 @@ describe('language switch', () => {
     await expectNoAxeViolations(page, 'switch role (English)');
 
     // Each switch is in the audit log as a demo sign-in.
-    const rows = await h.db.systemDb.execute(
-      sql`select count(*)::int as n from audit_log where action = 'sign_in' and detail @> '{"demo": true}'::jsonb`,
-    );
-    expect((rows.rows[0] as { n: number }).n).toBeGreaterThanOrEqual(2);
+    const [demoSignIns] = await h.db.systemDb
+      .select({ n: sql<number>`count(*)::int` })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'sign_in'), sql`${auditLog.detail} @> '{"demo": true}'::jsonb`));
+    expect(demoSignIns!.n).toBeGreaterThanOrEqual(2);
     h.assertClean();
   });
 });
