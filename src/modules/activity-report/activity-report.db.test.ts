@@ -18,6 +18,7 @@ import {
 } from '../../db/schema';
 import { findMunicipalityByName } from '../../shared/municipalities';
 import { createTestApp, type TestApp, type TestClient } from '../../test/app';
+import { spyOnDriver } from '../../test/driver-spy';
 import { makeCentre, makeChild, makeOrganisation, makePrefecture, makeRegion } from '../../test/factories';
 import { signedInUser } from '../../test/sign-in';
 import type { ActivityReportOut } from './schemas';
@@ -32,6 +33,7 @@ let t: TestApp;
 const c: Record<string, TestClient> = {};
 let westBranchId = '';
 let eastBranchId = '';
+let adminId = '';
 
 type Section = ActivityReportOut['sections'][number];
 const section = (r: ActivityReportOut, key: Section['key']) => r.sections.find((s) => s.key === key)!;
@@ -64,6 +66,7 @@ beforeAll(async () => {
   ).id;
   const admin = await signedInUser(t, 'centre_admin', { prefectureCode: '14' });
   c.admin = admin.client;
+  adminId = admin.user.id;
   c.branch = (await signedInUser(t, 'centre_staff', { prefectureCode: '14', centreId: eastBranchId })).client;
   c.coordinator = (
     await signedInUser(t, 'regional_coordinator', { prefectureCode: '14', regionId: east.id })
@@ -289,5 +292,44 @@ describe('the yearly activity report, denied', () => {
     const res = await c.admin!.get('/api/activity-report?fiscalYear=abc');
     expect(res.status).toBe(400);
     expect((await c.admin!.get('/api/activity-report')).status).toBe(400);
+  });
+});
+
+describe('the yearly activity report, statements', () => {
+  async function statements() {
+    await c.admin!.get(URL);
+    const spy = spyOnDriver(t.db);
+    try {
+      const res = await c.admin!.get(URL);
+      expect(res.status).toBe(200);
+      return { n: spy.count(), body: res.body as ActivityReportOut };
+    } finally {
+      spy.restore();
+    }
+  }
+
+  it('runs the same statements whatever the number of records (no query per row)', async () => {
+    const before = await statements();
+    const db = t.db.systemDb;
+    for (let i = 0; i < 12; i++)
+      await makeChild(db, '14', i % 2 ? CHIGASAKI : ODAWARA, {
+        birthDate: `201${i % 10}-06-01`,
+        createdAt: new Date('2025-10-01T00:00:00Z'),
+      });
+    await db.insert(engagements).values(
+      Array.from({ length: 15 }, (_, i) => ({
+        prefectureCode: '14',
+        municipalityCode: [FUJISAWA, CHIGASAKI, ODAWARA][i % 3]!,
+        kind: 'support' as const,
+        occurredOn: '2025-11-01',
+        subject: '支援',
+        recordedBy: adminId,
+        updatedBy: adminId,
+      })),
+    );
+    const after = await statements();
+    expect(figure(after.body, 'registry', 'registryTotal')).toBe(14);
+    expect(tableCount(after.body, 'engagements', 'engagementsByKind', 'support')).toBe(15);
+    expect(after.n).toBe(before.n);
   });
 });
