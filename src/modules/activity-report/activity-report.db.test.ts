@@ -72,6 +72,7 @@ beforeAll(async () => {
     await signedInUser(t, 'regional_coordinator', { prefectureCode: '14', regionId: east.id })
   ).client;
   c.auditor = (await signedInUser(t, 'auditor', { prefectureCode: '14' })).client;
+  c.hqStaff = (await signedInUser(t, 'centre_staff', { prefectureCode: '14', centreId: hq.id })).client;
   c.municipal = (
     await signedInUser(t, 'municipal_staff', { prefectureCode: '14', municipalityCode: FUJISAWA })
   ).client;
@@ -229,6 +230,12 @@ describe('the yearly activity report', () => {
     expect(figure(west, 'issues', 'raised')).toBe(0);
     expect(figure(west, 'directory', 'listed')).toBe(1);
     expect(figure(west, 'directory', 'stale')).toBe(1);
+
+    // Centre staff limited to the HQ's own regions (here none) read their centre's report, not a branch's.
+    const hqOwn = await report(c.hqStaff!);
+    expect(hqOwn.area).toMatchObject({ kind: 'branch', name: '本部' });
+    expect(figure(hqOwn, 'registry', 'registryTotal')).toBe(0);
+    expect((await c.hqStaff!.get(`${URL}&centreId=${westBranchId}`)).status).toBe(404);
 
     const auditorWest = await report(c.auditor!, `&centreId=${westBranchId}`);
     expect(figure(auditorWest, 'registry', 'registryTotal')).toBe(1);

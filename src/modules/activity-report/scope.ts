@@ -35,14 +35,15 @@ export type ReportSubject = {
   regionIds: string[] | null;
 };
 
-async function branchOf(db: DbOrTx, prefectureCode: string, centreId: string) {
+/** A centre of the prefecture and its regions: a branch, or (for its own staff limited to it) the HQ. */
+async function branchOf(db: DbOrTx, prefectureCode: string, centreId: string, ownCentre = false) {
   const rows = await db
     .select({ id: centres.id, name: centres.name, kind: centres.kind, regionId: centreRegions.regionId })
     .from(centres)
     .leftJoin(centreRegions, eq(centreRegions.centreId, centres.id))
     .where(and(eq(centres.id, centreId), eq(centres.prefectureCode, prefectureCode)));
   const first = rows[0];
-  if (first?.kind !== 'branch') throw new AppError('not_found');
+  if (!first || (first.kind !== 'branch' && !ownCentre)) throw new AppError('not_found');
   return { id: first.id, name: first.name, regionIds: rows.flatMap((r) => (r.regionId ? [r.regionId] : [])) };
 }
 
@@ -84,7 +85,7 @@ export async function reportSubject(
           ?.id ?? null);
     if (!own || (centreId && centreId !== own)) throw new AppError('not_found');
     const target = own;
-    const b = await branchOf(db, pref, target);
+    const b = await branchOf(db, pref, target, true);
     return {
       ...base,
       area: { kind: 'branch', centreId: b.id, name: b.name },
