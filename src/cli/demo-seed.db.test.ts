@@ -2,6 +2,7 @@ import { count, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/client';
 import { children, prefectures, users } from '../db/schema';
+import { demoAccounts, demoDatabase } from '../db/schema/demo';
 import { DEMO_EMAIL_DOMAIN, DEMO_PREFECTURE } from '../demo/seed';
 import { testConfig } from '../server/config';
 import { createTestDatabase } from '../test/db';
@@ -56,6 +57,14 @@ describe('demo seed', () => {
     expect(new Set(printed).size).toBe(printed.length);
     expect([...printed].sort()).toEqual(signIn.map((u) => u.email).sort());
     expect(signIn.length).toBeGreaterThanOrEqual(8);
+    // The demo database's marker, in the same transaction: exactly the accounts the seeding created (decision 0024).
+    const [marker] = await db.systemDb.select().from(demoDatabase);
+    expect(marker?.prefectureCode).toBe(DEMO_PREFECTURE);
+    const marked = await db.systemDb
+      .select({ email: users.email })
+      .from(demoAccounts)
+      .innerJoin(users, eq(users.id, demoAccounts.userId));
+    expect(marked.map((u) => u.email).sort()).toEqual(signIn.map((u) => u.email).sort());
   }, 180_000);
 
   it('refuses a database that holds data, saying so in both languages, and changes nothing', async () => {
