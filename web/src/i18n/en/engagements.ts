@@ -23,7 +23,7 @@ export const enEngagements = {
   'eng.filters': 'Filters',
   'eng.kind': 'Kind',
   'eng.municipality': 'Municipality',
-  'eng.nendo': 'Year (年度)',
+  'eng.nendo': 'Fiscal year',
   'eng.q': 'Words (subject, notes, municipality)',
   'eng.listCaption': 'Visits, meetings and support records',
   'eng.goodCaption': 'Good examples',

@@ -7,7 +7,7 @@ export const enMunicipalities = {
   'muni.title': 'Municipalities’ maturity',
   'muni.intro':
     'Each municipality’s progress — own coordinator, council, core consultation centre, how children are found, place in the welfare plan — year on year, so that disparities show. Choose a municipality to open its page.',
-  'muni.nendo': 'Year (年度)',
+  'muni.nendo': 'Fiscal year',
   'muni.none': 'There is no municipality for you to see.',
   'muni.totalsTitle': 'Where things stand in {nendo}',
   'muni.totalLine': '{first}: {n} of {all}; {second}: {m}; not recorded: {unrecorded}',
