@@ -109,3 +109,14 @@ export async function signIn(
   }
   return { cookie, csrf: csrfToken };
 }
+
+/** Runs a benchmark's main and exits: 0 when it finished, 1 with the error printed when it failed. */
+export function runMain(main: () => Promise<void>) {
+  main().then(
+    () => process.exit(0),
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+}

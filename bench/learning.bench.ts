@@ -22,7 +22,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { migrateDatabase } from '../src/db/migrate';
 import { UPLOAD_CHUNK_BYTES } from '../src/modules/learning/elearning/media-store';
-import { type BenchSession, type Engine, freePort, prepareEngine, signIn } from './bench-env';
+import { type BenchSession, type Engine, freePort, prepareEngine, runMain, signIn } from './bench-env';
 import { type LearningSeed, seedLearning } from './learning-seed';
 import { startServers } from './learning-server';
 import { memoryFlat, mp4Slice } from './learning-watch';
@@ -321,10 +321,4 @@ async function main() {
   for (const engine of ENGINES) print(await benchEngine(engine));
 }
 
-main().then(
-  () => process.exit(0),
-  (e) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -19,7 +19,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
 import { migrateDatabase } from '../src/db/migrate';
-import { type Engine, freePort, prepareEngine, signIn } from './bench-env';
+import { type Engine, freePort, prepareEngine, runMain, signIn } from './bench-env';
 import { KIND_LABELS, type Kind, type MixResult, runMix, WEIGHTS } from './load-mix';
 import { type LoadSeed, seedLoad } from './load-seed';
 import { percentile } from './stats';
@@ -241,10 +241,4 @@ async function main() {
   for (const engine of ENGINES) print(await benchEngine(engine));
 }
 
-main().then(
-  () => process.exit(0),
-  (e) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+runMain(main);

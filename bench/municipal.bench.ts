@@ -24,7 +24,7 @@ import { Worker } from 'node:worker_threads';
 import { migrateDatabase } from '../src/db/migrate';
 import { isoDateInJapan } from '../src/shared/dates';
 import { nendoOf } from '../src/shared/nendo';
-import { cliArgs, type Engine, freePort, prepareEngine, signIn } from './bench-env';
+import { cliArgs, type Engine, freePort, prepareEngine, runMain, signIn } from './bench-env';
 import { startServer } from './learning-server';
 import { type MunicipalSeed, seedMunicipal } from './municipal-seed';
 import { percentile } from './stats';
@@ -225,10 +225,4 @@ async function main() {
   for (const engine of ENGINES) print(await benchEngine(engine));
 }
 
-main().then(
-  () => process.exit(0),
-  (e) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+runMain(main);
