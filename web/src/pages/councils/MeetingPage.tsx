@@ -11,6 +11,7 @@ import { vocab } from '../../i18n/vocab';
 import { formatDateTime } from '../../lib/format';
 import { type Meeting, useMeeting } from '../../lib/queries/councils';
 import { forTrainingRoles } from '../learning/courses/Guard';
+import { RaiseIssueLink } from '../regional-issues/RaiseIssueLink';
 import { ActionItemsTable } from './ActionItemsTable';
 import { readsCouncils } from './access';
 import { MeetingActions } from './MeetingActions';
@@ -107,6 +108,9 @@ function MeetingPageInner() {
       {(m) => (
         <Page title={m.title === m.bodyName ? t('cn.meetingOf', { body: m.bodyName }) : m.title}>
           <Summary m={m} />
+          <p className="mb-6 print:hidden">
+            <RaiseIssueLink kind="meeting" id={m.id} />
+          </p>
           {m.canManage && (
             <Section id="meeting-actions" title={t('cn.actions')}>
               <MeetingActions m={m} />

@@ -25,6 +25,7 @@ import {
   useUpdateEngagement,
 } from '../../lib/queries/engagements';
 import { forTrainingRoles } from '../learning/courses/Guard';
+import { RaiseIssueLink } from '../regional-issues/RaiseIssueLink';
 import { readsEngagements } from './access';
 import { GoodExampleBadge, KindBadge, PlannedBadge } from './Badges';
 import { draftOf, EngagementForm } from './EngagementForm';
@@ -162,10 +163,11 @@ function EngagementScreen() {
             <KindBadge kind={e.kind} />
             <PlannedBadge status={e.status} />
           </p>
-          <p className="mb-4">
+          <p className="mb-4 flex flex-wrap gap-x-6 gap-y-2">
             <Link to="/engagements" search={{ municipalityCode: e.municipalityCode }} className={LINK}>
               {t('eng.moreOfMunicipality', { name: e.municipalityName })}
             </Link>
+            <RaiseIssueLink kind="hearing" id={e.id} />
           </p>
           <StatusMessage tone={message?.tone}>{message?.text}</StatusMessage>
           {e.canEdit && mode === 'view' && (
