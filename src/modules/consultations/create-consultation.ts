@@ -7,7 +7,7 @@ import type { Actor } from '../access/actor';
 import { ROLE_INFO } from '../access/roles';
 import { childScope } from '../registry/scope';
 import { recordConsultationChange, refreshDueOn, type Writer } from './access';
-import { askerDivisionIssue } from './asker';
+import { askerDivisionIssue, checkAskerOrganisation } from './asker-organisation';
 import { searchTextOf } from './policy';
 import { checkTeamAssignee } from './referrals-assign';
 import type { CreateConsultation } from './schemas';
@@ -45,6 +45,12 @@ export async function createConsultation(tx: DbOrTx, w: Writer, body: CreateCons
   if (!actor.prefectureCode || ROLE_INFO[actor.role].readOnly) throw new AppError('forbidden');
   const divisionIssue = askerDivisionIssue(body.askerKind, body.askerDivision);
   if (divisionIssue) throw new AppError('validation_failed', { issues: [divisionIssue] });
+  const askerOrganisationId = await checkAskerOrganisation(
+    tx,
+    actor.prefectureCode,
+    body.askerKind,
+    body.askerOrganisationId,
+  );
   const team = await intakeTeam(tx, actor, body.teamId);
   await checkMunicipality(tx, actor.prefectureCode, body.municipalityCode);
   // As on every later change: a case is carried by a member of the team that owns it.
@@ -71,6 +77,7 @@ export async function createConsultation(tx: DbOrTx, w: Writer, body: CreateCons
       askerKind: body.askerKind,
       askerDivision: body.askerDivision ?? null,
       askerContact: body.askerContact || null,
+      askerOrganisationId,
       channel: body.channel,
       childKind: body.child.kind,
       childId,

@@ -7,6 +7,7 @@ import {
   consultationHandoffs,
   consultationTeams,
   municipalities,
+  organisations,
   users,
 } from '../../db/schema';
 import { formatCaseNumber } from '../../shared/case-number';
@@ -177,7 +178,7 @@ export async function consultationDetail(
     }
   }
   const mayUpdate = can(reached.rel, 'update');
-  const [resourceNames, assignees, [assignee]] = await inOrder([
+  const [resourceNames, assignees, [assignee], [askerOrganisation]] = await inOrder([
     () =>
       readableResourceNames(
         db,
@@ -191,6 +192,13 @@ export async function consultationDetail(
     () =>
       row.assignedUserId
         ? db.select({ name: users.displayName }).from(users).where(eq(users.id, row.assignedUserId))
+        : Promise.resolve([]),
+    () =>
+      row.askerOrganisationId
+        ? db
+            .select({ id: organisations.id, name: organisations.name })
+            .from(organisations)
+            .where(eq(organisations.id, row.askerOrganisationId))
         : Promise.resolve([]),
   ]);
   const readOnly = reached.rel.readOnly;
@@ -212,6 +220,7 @@ export async function consultationDetail(
     ),
     askerDivision: row.askerDivision,
     askerContact: row.askerContact,
+    askerOrganisation: askerOrganisation ?? null,
     child,
     narrative: row.narrative,
     firstTeam: teamView(teams.get(row.firstTeamId)),

@@ -3,9 +3,11 @@
  * recorder may see in the registry — another municipality's, another prefecture's, or one whose guardian has not
  * agreed to sharing with the municipality is refused without revealing that it exists.
  */
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consultations } from '../../db/schema';
 import { createTestApp, type TestApp } from '../../test/app';
-import { makeChild } from '../../test/factories';
+import { makeChild, makeOrganisation } from '../../test/factories';
 import { type ConsultationWorld, childWithConsents, consultationWorld, intake, intakeBody } from './testing';
 
 let t: TestApp;
@@ -87,6 +89,50 @@ describe('the asker’s municipal division', () => {
       askerDivision: 'childcare',
     });
     expect(wrong.status).toBe(400);
+  });
+});
+
+describe('the organisation that asked (the learning figures count consultations from trained organisations)', () => {
+  it('is kept for an organisation asker, shown by name, and dropped when the asker becomes a family', async () => {
+    const clinic = await makeOrganisation(t.db.systemDb, '14', {
+      kind: 'provider',
+      name: '訪問看護ステーションつなぐ',
+    });
+    const client = w.users.fujisawa.client;
+    const c = await intake(client, { askerKind: 'provider', askerOrganisationId: clinic.id });
+    const detail = await client.get(`/api/consultations/${c.id}`);
+    expect(detail.body.askerOrganisation).toEqual({ id: clinic.id, name: '訪問看護ステーションつなぐ' });
+    const family = await client.patch(`/api/consultations/${c.id}`, {
+      version: c.version,
+      askerKind: 'family',
+    });
+    expect(family.status, JSON.stringify(family.body)).toBe(200);
+    expect(family.body.askerOrganisation).toBeNull();
+  });
+
+  it('is refused for a family or a municipality, and for an organisation of another prefecture, changing nothing', async () => {
+    const client = w.users.fujisawa.client;
+    const clinic = await makeOrganisation(t.db.systemDb, '14', { kind: 'hospital' });
+    const elsewhere = await makeOrganisation(t.db.systemDb, '43', { kind: 'hospital' });
+    const count = async () =>
+      (await t.db.systemDb.select({ n: sql<number>`count(*)::int` }).from(consultations))[0]!.n;
+    const before = await count();
+    const family = await client.post(
+      '/api/consultations',
+      intakeBody({ askerKind: 'family', askerOrganisationId: clinic.id }),
+    );
+    expect(family.status).toBe(400);
+    expect(family.body.error.issues[0].path).toBe('askerOrganisationId');
+    const foreign = await client.post(
+      '/api/consultations',
+      intakeBody({ askerKind: 'hospital', askerOrganisationId: elsewhere.id }),
+    );
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.error.issues[0]).toEqual({
+      path: 'askerOrganisationId',
+      message: expect.stringMatching(/ネットワークにありません .*not in this prefecture/),
+    });
+    expect(await count()).toBe(before);
   });
 });
 

@@ -56,6 +56,8 @@ export const ZCreateConsultationRequest = z
     askerKind: z.enum(ASKER_KINDS),
     askerDivision: z.enum(MUNICIPAL_DIVISIONS).nullable().optional(),
     askerContact: zOptText(500),
+    /** The organisation of the network that asked (hospital, provider, school, nursery, other). */
+    askerOrganisationId: zUuid.nullable().optional(),
     channel: z.enum(CHANNELS),
     child: ZChildInput,
     topics: zTopics,
@@ -78,6 +80,7 @@ export const ZUpdateConsultationRequest = z
     askerKind: z.enum(ASKER_KINDS).optional(),
     askerDivision: z.enum(MUNICIPAL_DIVISIONS).nullable().optional(),
     askerContact: zOptText(500),
+    askerOrganisationId: zUuid.nullable().optional(),
     channel: z.enum(CHANNELS).optional(),
     topics: zTopics.optional(),
     urgency: z.enum(URGENCIES).optional(),
@@ -289,6 +292,7 @@ const ZHandoff = z.object({
 export const ZConsultationDetail = ZConsultationSummary.extend({
   askerDivision: z.enum(MUNICIPAL_DIVISIONS).nullable(),
   askerContact: z.string().nullable(),
+  askerOrganisation: z.object({ id: z.string(), name: z.string() }).nullable(),
   child: ZChildView,
   narrative: z.string(),
   firstTeam: ZTeam,

@@ -14,6 +14,7 @@ import {
   type Writer,
 } from './access';
 import { askerDivisionIssue } from './asker';
+import { checkAskerOrganisation, isOrganisationAsker } from './asker-organisation';
 import { can, searchTextOf } from './policy';
 import { checkReferralResource, checkTeamAssignee, notifyAssignee } from './referrals-assign';
 import type { AddAction, UpdateConsultation } from './schemas';
@@ -53,6 +54,16 @@ export async function updateConsultation(
     set.askerDivision = askerDivision;
   }
   if (fields.askerContact !== undefined) set.askerContact = fields.askerContact || null;
+  if (fields.askerOrganisationId !== undefined || set.askerKind !== undefined) {
+    // Named only for an organisation asker; changing the asker to a family or municipality drops it.
+    const kind = set.askerKind ?? reached.row.askerKind;
+    const given =
+      fields.askerOrganisationId !== undefined ? fields.askerOrganisationId : reached.row.askerOrganisationId;
+    set.askerOrganisationId =
+      fields.askerOrganisationId === undefined && given && !isOrganisationAsker(kind)
+        ? null
+        : await checkAskerOrganisation(tx, reached.row.prefectureCode, kind, given);
+  }
   if (fields.channel !== undefined) set.channel = fields.channel;
   if (fields.topics !== undefined) set.topics = [...new Set(fields.topics)];
   if (fields.urgency !== undefined) set.urgency = fields.urgency;

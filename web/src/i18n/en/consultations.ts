@@ -175,6 +175,7 @@ export const enConsultations = {
   'consult.form.title': 'Record a consultation',
   'consult.form.municipality': 'Municipality',
   'consult.form.asker': 'Asked by',
+  'consult.form.askerOrganisation': 'Asking organisation (of the network)',
   'consult.form.contact': 'Contact of the asker',
   'consult.form.channel': 'Received by',
   'consult.form.child': 'Child',

@@ -169,6 +169,7 @@ export const jaConsultations = {
   'consult.form.title': '相談を受け付ける',
   'consult.form.municipality': '市町村',
   'consult.form.asker': '相談者',
+  'consult.form.askerOrganisation': '相談してきた機関（ネットワークの機関）',
   'consult.form.contact': '相談者の連絡先',
   'consult.form.channel': '受付方法',
   'consult.form.child': 'お子さん',

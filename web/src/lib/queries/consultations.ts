@@ -213,6 +213,8 @@ export type CreateConsultationBody = {
   /** Required when the asker is a municipality, absent otherwise. */
   askerDivision?: string | null;
   askerContact?: string;
+  /** The organisation of the network that asked (hospital, provider, school, nursery, other). */
+  askerOrganisationId?: string | null;
   channel: string;
   child:
     | { kind: 'registered'; childId: string }

@@ -94,6 +94,9 @@ function Details({ c }: { c: ConsultationDetail }) {
         <Row label={t('consult.col.municipality')}>{c.municipalityName ?? c.municipalityCode}</Row>
         <Row label={t('consult.detail.firstTier')}>{tierLabel(t, c.firstTier)}</Row>
         <Row label={t('consult.col.asker')}>{askerWithDivision(t, c)}</Row>
+        {c.askerOrganisation && (
+          <Row label={t('consult.form.askerOrganisation')}>{c.askerOrganisation.name}</Row>
+        )}
         <Row label={t('consult.detail.channel')}>{channelLabel(t, c.channel)}</Row>
         {c.askerContact && <Row label={t('consult.detail.contact')}>{c.askerContact}</Row>}
         <Row label={t('consult.col.topics')}>

@@ -19,6 +19,7 @@ import {
   useCreateConsultation,
 } from '../../lib/queries/consultations';
 import { seesPersonalData } from '../../lib/roles';
+import { OrganisationPicker } from '../registry/record/OrganisationPicker';
 import { recordsConsultations } from './access';
 import { ChildPicker, type PickedChild } from './ChildPicker';
 import { forConsultationRoles, useRole } from './Guard';
@@ -26,6 +27,9 @@ import { useIntakePrefill } from './intake-prefill';
 import { askerLabel, channelLabel, topicLabel, urgencyLabel } from './labels';
 
 type ChildKind = 'registered' | 'unregistered' | 'anonymous';
+
+/** Askers that may be an organisation of the network (the server's rule in consultations/asker.ts). */
+const ORGANISATION_ASKERS = ['hospital', 'provider', 'school', 'nursery', 'other'];
 
 const divisionLabel = (t: ReturnType<typeof useT>, code: string) => vocab(t, MUNICIPAL_DIVISION_LABELS, code);
 
@@ -45,6 +49,7 @@ function NewConsultation() {
   const [askerKind, setAsker] = useState('family');
   const [askerDivision, setDivision] = useState('');
   const [askerContact, setContact] = useState('');
+  const [askerOrganisationId, setAskerOrganisation] = useState('');
   const [channel, setChannel] = useState('phone');
   const [childKind, setChildKind] = useState<ChildKind>('anonymous');
   const [child, setChild] = useState<PickedChild | null>(null);
@@ -96,6 +101,8 @@ function NewConsultation() {
         askerKind,
         askerDivision: askerKind === 'municipality' ? askerDivision : null,
         askerContact: askerContact || undefined,
+        askerOrganisationId:
+          ORGANISATION_ASKERS.includes(askerKind) && askerOrganisationId ? askerOrganisationId : null,
         channel,
         child: about,
         topics,
@@ -142,6 +149,13 @@ function NewConsultation() {
                 options={MUNICIPAL_DIVISIONS.map((d) => ({ value: d, label: divisionLabel(t, d) }))}
                 required
                 error={show(errors.askerDivision)}
+              />
+            )}
+            {ORGANISATION_ASKERS.includes(askerKind) && (
+              <OrganisationPicker
+                label={t('consult.form.askerOrganisation')}
+                value={askerOrganisationId}
+                onChange={setAskerOrganisation}
               />
             )}
             <TextField label={t('consult.form.contact')} value={askerContact} onChange={setContact} />
