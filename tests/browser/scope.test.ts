@@ -96,7 +96,7 @@ describe('municipal staff scope', () => {
     await waitForPage(page);
     await expectHeading(page, '医療的ケア児台帳');
     await page.getByRole('button', { name: 'サインアウト' }).click();
-    await page.getByRole('heading', { name: 'サインイン' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'サインイン' }).waitFor();
     await page.goto('/no/such/page');
     await waitForPage(page);
     await expectHeading(page, 'ページが見つかりません');
