@@ -94,6 +94,7 @@ beforeAll(async () => {
   await makeChild(db, '14', FUJISAWA, {
     birthDate: '2015-05-01',
     createdAt: new Date('2026-05-01T00:00:00Z'),
+    consent: false, // no earlier consent: registered when the record was made (registry-date.db.test.ts)
   });
   // Engagements: two hearings in 藤沢市, one four-division meeting in 小田原市, one planned, one of last 年度.
   const eng = (

@@ -5,9 +5,15 @@
  * transaction, which has one connection. A section whose module the reader cannot read is `unavailable`
  * instead of zeros. Counts only: no name or record leaves this file.
  */
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, exists, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { children, regionMunicipalities, resourceServices } from '../../db/schema';
+import {
+  childConsents,
+  children,
+  regionMunicipalities,
+  registrations,
+  resourceServices,
+} from '../../db/schema';
 import { AppError } from '../../server/errors';
 import { lifeStage } from '../../shared/age';
 import { compareIsoDates } from '../../shared/dates';
@@ -182,10 +188,16 @@ async function censusSection(db: DbOrTx, subject: ReportSubject, reader: Actor, 
 /**
  * Children in the registry of the area at the 年度's end (registered by then, living at home or in hospital
  * now), by life stage on that day: the registry's own scope (childScope) of the reader's area.
+ *
+ * A child was registered on the earliest of: the guardian's first consent decision (the registration form
+ * carries them; a paper form typed in later keeps the day it was signed), the day the family sent the online
+ * registration form that became the record, and the day the record was made (Japan time). The record's creation
+ * alone would move last year's paper forms, or a ledger brought into the product, into the year of typing.
  */
 async function registrySection(db: DbOrTx, subject: ReportSubject, end: string) {
   const actor = subject.sectionActor;
   if (actor.scope.kind === 'none') return null;
+  const endBoundary = sql`((${end}::date + 1)::timestamp at time zone 'Asia/Tokyo')`;
   const rows = await db
     .select({ birthDate: children.birthDate, count: sql<number>`count(*)::int` })
     .from(children)
@@ -193,7 +205,26 @@ async function registrySection(db: DbOrTx, subject: ReportSubject, end: string) 
       and(
         childScope(actor),
         inArray(children.status, ['at_home', 'in_hospital']),
-        sql`${children.createdAt} < ((${end}::date + 1)::timestamp at time zone 'Asia/Tokyo')`,
+        or(
+          sql`${children.createdAt} < ${endBoundary}`,
+          exists(
+            db
+              .select({ one: sql`1` })
+              .from(childConsents)
+              .where(and(eq(childConsents.childId, children.id), lte(childConsents.decidedOn, end))),
+          ),
+          exists(
+            db
+              .select({ one: sql`1` })
+              .from(registrations)
+              .where(
+                and(
+                  eq(registrations.childId, children.id),
+                  sql`${registrations.submittedAt} < ${endBoundary}`,
+                ),
+              ),
+          ),
+        ),
       ),
     )
     .groupBy(children.birthDate);

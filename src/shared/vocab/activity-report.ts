@@ -55,8 +55,8 @@ export const REPORT_SECTION_NOTES = {
     en: "The fiscal year's published census results (children with medical care needs).",
   },
   registry: {
-    ja: '年度末までに登録され、在宅・入院中の児童（年度末時点のライフステージ別・件数のみ）。',
-    en: "Children registered by the fiscal year's end and living at home or in hospital, by life stage on that day (counts only).",
+    ja: '年度末までに登録され、在宅・入院中の児童（年度末時点のライフステージ別・件数のみ）。登録日は保護者の同意または登録申請の日（どちらもなければ台帳に記録した日）。',
+    en: "Children registered by the fiscal year's end and living at home or in hospital, by life stage on that day (counts only). Registered on the day of the guardian's consent or registration form (else the day the record was made).",
   },
   directory: {
     ja: '掲載中のサービス、年度中に確認されたもの、年度末（当年度は本日）時点で12か月以上未確認のもの。',
