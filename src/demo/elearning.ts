@@ -11,9 +11,10 @@ import {
   elearningLessonMedia,
   elearningMedia,
   elearningMediaChunks,
-  elearningMediaParts,
   elearningQuestions,
   elearningQuizzes,
+  fileParts,
+  files,
   trainingCourseParts,
   trainingCourses,
   users,
@@ -145,11 +146,22 @@ export async function seedElearning(
         readyAt: opts.now,
       })
       .returning();
+    await tx.insert(files).values({
+      id: m!.id,
+      prefectureCode: opts.prefectureCode,
+      kind: kind === 'video' ? 'lesson_video' : kind === 'captions' ? 'lesson_captions' : 'lesson_document',
+      status: 'ready',
+      name: fileName,
+      contentType: probe.contentType,
+      byteSize: bytes.length,
+      partBytes,
+      createdBy: admin.id,
+      createdAt: opts.now,
+      readyAt: opts.now,
+    });
     for (let k = 0; k * partBytes < bytes.length; k++) {
       const hex = bytes.subarray(k * partBytes, (k + 1) * partBytes).toString('hex');
-      await tx
-        .insert(elearningMediaParts)
-        .values({ mediaId: m!.id, seq: k, bytes: sql`decode(${hex}, 'hex')` });
+      await tx.insert(fileParts).values({ fileId: m!.id, seq: k, bytes: sql`decode(${hex}, 'hex')` });
     }
     await tx.insert(elearningMediaChunks).values({ mediaId: m!.id, chunkNo: 0, byteCount: bytes.length });
     return m!;

@@ -1,6 +1,7 @@
 import { CENSUS_ERRORS } from '../modules/census/errors';
 import { CONSULTATION_ERRORS } from '../modules/consultations/errors';
 import { COUNCIL_ERRORS } from '../modules/councils/errors';
+import { FILE_ERRORS } from '../modules/files/errors';
 import { ELEARNING_ERRORS } from '../modules/learning/elearning/errors';
 import { LEARNING_ERRORS } from '../modules/learning/errors';
 import { APPLICATION_ERRORS } from '../modules/learning/errors-applications';
@@ -144,6 +145,7 @@ export const ERRORS = {
   ...CONSULTATION_ERRORS,
   ...COUNCIL_ERRORS,
   ...ELEARNING_ERRORS,
+  ...FILE_ERRORS,
   ...LEARNING_ERRORS,
   ...APPLICATION_ERRORS,
   ...CERTIFICATE_ERRORS,

@@ -2,6 +2,7 @@ export * from './accounts';
 export * from './audit';
 export * from './census';
 export * from './consultations';
+export * from './files';
 export * from './jobs';
 export * from './learning';
 export * from './learning-elearning';

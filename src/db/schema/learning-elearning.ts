@@ -4,7 +4,6 @@ import {
   boolean,
   char,
   check,
-  customType,
   index,
   integer,
   jsonb,
@@ -31,11 +30,10 @@ import { prefectures } from './network';
  * captions and documents, server-verified watching progress, and server-graded quizzes.
  */
 
-const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
-
 /**
  * A stored file of a course: a lesson video, a captions track or a document. Immutable once `ready` (a new
- * version is a new object), so its id is its ETag. Its bytes live in {@link elearningMediaParts}.
+ * version is a new object), so its id is its ETag. Its bytes live in the one file store
+ * (`files` / `file_parts`, decision 0025) under the same id.
  */
 export const elearningMedia = pgTable(
   'elearning_media',
@@ -88,19 +86,6 @@ export const elearningMediaChunks = pgTable(
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.mediaId, t.chunkNo] })],
-);
-
-/** The bytes of a media object, `part_bytes` each (the last may be shorter), numbered from 0. */
-export const elearningMediaParts = pgTable(
-  'elearning_media_parts',
-  {
-    mediaId: uuid('media_id')
-      .notNull()
-      .references(() => elearningMedia.id, { onDelete: 'cascade' }),
-    seq: integer('seq').notNull(),
-    bytes: bytea('bytes').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.mediaId, t.seq] })],
 );
 
 /**

@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   auditLog,
   elearningMedia,
-  elearningMediaParts,
   elearningProgress,
+  fileParts,
   trainingCourseParts,
   trainingCourses,
 } from '../../../db/schema';
@@ -154,10 +154,7 @@ describe('uploading', () => {
     const res = await raw(staffA, 'PUT', `${BASE}/media/${created.body.id}/chunks/0`, text);
     expect(res.status).toBe(422);
     expect(JSON.parse(res.bytes.toString()).error.code).toBe('elearning_media_not_video');
-    const parts = await t.db.systemDb
-      .select()
-      .from(elearningMediaParts)
-      .where(eq(elearningMediaParts.mediaId, created.body.id));
+    const parts = await t.db.systemDb.select().from(fileParts).where(eq(fileParts.fileId, created.body.id));
     expect(parts).toHaveLength(0);
   });
 

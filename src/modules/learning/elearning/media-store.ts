@@ -1,14 +1,20 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import { and, asc, between, eq, sql } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { DbOrTx, SystemDb } from '../../../db/client';
-import { type elearningMedia, elearningMediaChunks, elearningMediaParts } from '../../../db/schema';
+import { type elearningMedia, elearningMediaChunks } from '../../../db/schema';
 import type { MediaKind } from '../../../shared/vocab/learning-elearning';
+import {
+  deleteFileBytes,
+  filePartBytes,
+  fileReader,
+  streamFile,
+  uploadComplete,
+  writeUploadParts,
+} from '../../files/store';
 import type { ReadAt } from './media-probe';
 
 /**
- * The bytes of lesson media, stored by the product in the database in parts (decision 0021), written and read
- * one short statement per part as census uploads are (decision 0016): bytes go in as hex and come out as
- * base64, converted by the database, because PGlite's own bytea conversion walks each byte in JavaScript.
+ * The bytes of lesson media, kept in the one file store (`files` / `file_parts`, decisions 0021 and 0025) under
+ * the media object's own id: written and read one short statement per part.
  * Uploads arrive in numbered chunks (resumable: a chunk sent again replaces itself), each chunk whole parts.
  * Reads take a slice of one part at a time, so streaming a video holds at most one slice per client in memory.
  */
@@ -23,14 +29,8 @@ export const UPLOAD_CHUNK_BYTES = 8 * 1024 * 1024;
 
 /** Bytes per stored part: short statements on the embedded database, fewer rows on a server. */
 export function mediaPartBytes(engine: 'pglite' | 'postgres'): number {
-  return engine === 'pglite' ? 256 * 1024 : 1024 * 1024;
+  return filePartBytes(engine);
 }
-
-/** The largest slice one read asks the database for while streaming. */
-export const STREAM_SLICE_BYTES = 256 * 1024;
-
-/** Longest pause between two parts written, so waiting requests run first on the embedded database. */
-const MAX_GIVE_WAY_MS = 20;
 
 /** Size limits per kind; videos take the configured limit (LEARNING_MEDIA_MAX_BYTES, default 2 GiB). */
 export function maxBytesFor(kind: MediaKind, videoLimit: number): number {
@@ -60,27 +60,10 @@ export function expectedChunkBytes(
 export async function writeChunk(db: SystemDb, m: StoredMedia, n: number, bytes: Buffer): Promise<void> {
   const perChunk = m.chunkBytes / m.partBytes;
   const first = n * perChunk;
-  const parts = Math.ceil(bytes.length / m.partBytes);
   await db
     .delete(elearningMediaChunks)
     .where(and(eq(elearningMediaChunks.mediaId, m.id), eq(elearningMediaChunks.chunkNo, n)));
-  await db
-    .delete(elearningMediaParts)
-    .where(
-      and(
-        eq(elearningMediaParts.mediaId, m.id),
-        between(elearningMediaParts.seq, first, first + perChunk - 1),
-      ),
-    );
-  for (let k = 0; k < parts; k++) {
-    const started = performance.now();
-    const hex = bytes.subarray(k * m.partBytes, (k + 1) * m.partBytes).toString('hex');
-    await db
-      .insert(elearningMediaParts)
-      .values({ mediaId: m.id, seq: first + k, bytes: sql`decode(${hex}, 'hex')` });
-    if (k + 1 < parts)
-      await sleep(Math.max(1, Math.min(MAX_GIVE_WAY_MS, Math.round(performance.now() - started))));
-  }
+  await writeUploadParts(db, m.id, m.partBytes, first, first + perChunk - 1, bytes);
   await db.insert(elearningMediaChunks).values({ mediaId: m.id, chunkNo: n, byteCount: bytes.length });
 }
 
@@ -95,51 +78,13 @@ export async function receivedChunks(db: DbOrTx, mediaId: string): Promise<numbe
 }
 
 /** Whether every part is present with the sizes that add up to the announced size. */
-export async function partsComplete(db: DbOrTx, m: StoredMedia): Promise<boolean> {
-  const [row] = await db
-    .select({
-      n: sql<number>`count(*)::int`,
-      bytes: sql<string | null>`sum(length(${elearningMediaParts.bytes}))`,
-      maxSeq: sql<number | null>`max(${elearningMediaParts.seq})`,
-    })
-    .from(elearningMediaParts)
-    .where(eq(elearningMediaParts.mediaId, m.id));
-  const expected = Math.ceil(m.byteSize / m.partBytes);
-  return row?.n === expected && Number(row.bytes ?? 0) === m.byteSize && row.maxSeq === expected - 1;
+export function partsComplete(db: DbOrTx, m: StoredMedia): Promise<boolean> {
+  return uploadComplete(db, m);
 }
 
 /** Reads `length` bytes at `offset`, part by part (a slice of each). */
 export function mediaReader(db: DbOrTx, m: StoredMedia): ReadAt {
-  return async (offset, length) => {
-    const end = Math.min(m.byteSize, offset + length);
-    const out: Buffer[] = [];
-    for (let pos = offset; pos < end; ) {
-      const seq = Math.floor(pos / m.partBytes);
-      const within = pos - seq * m.partBytes;
-      const take = Math.min(end - pos, m.partBytes - within);
-      out.push(await readSlice(db, m.id, seq, within, take));
-      pos += take;
-    }
-    return Buffer.concat(out);
-  };
-}
-
-async function readSlice(
-  db: DbOrTx,
-  mediaId: string,
-  seq: number,
-  within: number,
-  take: number,
-): Promise<Buffer> {
-  const [row] = await db
-    .select({
-      b64: sql<string>`encode(substring(${elearningMediaParts.bytes} from ${within + 1} for ${take}), 'base64')`,
-    })
-    .from(elearningMediaParts)
-    .where(and(eq(elearningMediaParts.mediaId, mediaId), eq(elearningMediaParts.seq, seq)));
-  if (!row) throw new Error(`media ${mediaId}: part ${seq} missing`);
-  // PostgreSQL breaks base64 into lines; Buffer's decoder skips them.
-  return Buffer.from(row.b64, 'base64');
+  return fileReader(db, m);
 }
 
 /**
@@ -152,29 +97,11 @@ export function streamBytes(
   start: number,
   end: number,
 ): ReadableStream<Uint8Array> {
-  let pos = start;
-  const read = mediaReader(db, m);
-  return new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        if (pos > end) {
-          controller.close();
-          return;
-        }
-        const seqEnd = (Math.floor(pos / m.partBytes) + 1) * m.partBytes;
-        const take = Math.min(STREAM_SLICE_BYTES, end + 1 - pos, seqEnd - pos);
-        const slice = await read(pos, take);
-        pos += take;
-        controller.enqueue(new Uint8Array(slice.buffer, slice.byteOffset, slice.byteLength));
-        if (pos > end) controller.close();
-      },
-    },
-    { highWaterMark: 1 },
-  );
+  return streamFile(db, m, start, end);
 }
 
 /** Removes a media object's stored bytes (an upload refused, cancelled or deleted). */
-export async function discardBytes(db: DbOrTx, mediaId: string): Promise<void> {
-  await db.delete(elearningMediaParts).where(eq(elearningMediaParts.mediaId, mediaId));
+export async function discardBytes(db: DbOrTx, mediaId: string, at: Date): Promise<void> {
+  await deleteFileBytes(db, mediaId, at);
   await db.delete(elearningMediaChunks).where(eq(elearningMediaChunks.mediaId, mediaId));
 }

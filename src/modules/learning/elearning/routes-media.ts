@@ -1,11 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import { elearningLessonMedia, elearningMedia } from '../../../db/schema';
+import { elearningLessonMedia, elearningMedia, elearningMediaChunks } from '../../../db/schema';
 import type { Deps } from '../../../server/context';
 import { AppError, type ErrorCode } from '../../../server/errors';
 import { jsonBody, jsonOk, moduleRouter, ZIdParam } from '../../../server/openapi';
+import type { FileKind } from '../../../shared/vocab/files';
+import type { MediaKind } from '../../../shared/vocab/learning-elearning';
 import { requireActor } from '../../accounts/middleware';
 import { recordAudit } from '../../audit/record';
+import { beginUpload, discardFile, markUploadReady } from '../../files/store';
 import { learningPolicyFor, requireStaff } from '../scope';
 import { type Media, staffCourse, staffMedia } from './access';
 import { type ProbeRefusal, probeMedia } from './media-probe';
@@ -25,6 +28,13 @@ import { ZChunkParams, ZCourseParam, ZCreateUploadRequest, ZMedia, ZMediaList } 
 import { serveMedia } from './serve';
 
 const tags = ['learning-elearning'];
+
+/** The file store's kind for each kind of lesson media (their limits are the store's, decision 0025). */
+const FILE_KIND_OF: Record<MediaKind, FileKind> = {
+  video: 'lesson_video',
+  captions: 'lesson_captions',
+  document: 'lesson_document',
+};
 
 export function presentMedia(m: Media, received: number[]) {
   return {
@@ -128,6 +138,17 @@ export function mediaRoutes(deps: Deps) {
             uploadedBy: actor.userId,
           })
           .returning();
+        // The bytes go to the one file store under the media object's id (decision 0025).
+        await beginUpload(tx, {
+          id: row!.id,
+          prefectureCode: course.prefectureCode,
+          kind: FILE_KIND_OF[body.kind],
+          name: body.fileName,
+          byteSize: body.byteSize,
+          partBytes: row!.partBytes,
+          createdBy: actor.userId,
+          at: deps.now(),
+        });
         await recordAudit(
           tx,
           { actor, meta: c.get('meta'), at: deps.now() },
@@ -219,8 +240,9 @@ export function mediaRoutes(deps: Deps) {
       const probe = await probeMedia(m.kind, m.byteSize, mediaReader(db, m));
       if (!probe.ok) {
         // A file that is not what it claims changes nothing: the upload and its bytes are gone.
-        await discardBytes(db, m.id);
+        await db.delete(elearningMediaChunks).where(eq(elearningMediaChunks.mediaId, m.id));
         await db.delete(elearningMedia).where(eq(elearningMedia.id, m.id));
+        await discardFile(db, m.id);
         throw new AppError(REFUSAL_CODES[probe.reason]);
       }
       const ready = await db.transaction(async (tx) => {
@@ -235,6 +257,7 @@ export function mediaRoutes(deps: Deps) {
           })
           .where(eq(elearningMedia.id, m.id))
           .returning();
+        await markUploadReady(tx, m.id, probe.contentType, deps.now());
         await recordAudit(
           tx,
           { actor, meta: c.get('meta'), at: deps.now() },
@@ -271,7 +294,7 @@ export function mediaRoutes(deps: Deps) {
         .where(eq(elearningLessonMedia.mediaId, m.id))
         .limit(1);
       if (used) throw new AppError('elearning_media_in_use');
-      await discardBytes(db, m.id);
+      await discardBytes(db, m.id, deps.now());
       await db.transaction(async (tx) => {
         // Kept as a row (progress may name it), without its bytes.
         await tx.update(elearningMedia).set({ deletedAt: deps.now() }).where(eq(elearningMedia.id, m.id));

@@ -2,9 +2,9 @@ import type { Context } from 'hono';
 import type { DbOrTx } from '../../../db/client';
 import type { AppEnv } from '../../../server/context';
 import { AppError } from '../../../server/errors';
+import { answerRange, contentRange } from '../../files/range';
 import type { Media } from './access';
 import { streamBytes } from './media-store';
-import { answerRange, contentRange } from './range';
 
 /**
  * Answers a GET for a stored media object from our origin: 200, 206 for a range, 416 for a range past the end,

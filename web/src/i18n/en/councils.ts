@@ -46,10 +46,7 @@ export const enCouncils: Record<keyof typeof jaCouncils, string> = {
   'cn.f.owner.hint': 'The prefecture, a branch or a region: decides who reads and manages it.',
   'cn.f.purpose': 'Purpose',
   'cn.f.charter': 'Charter (設置要綱)',
-  'cn.f.charter.hint':
-    'Written in Markdown (# heading, - list, | table |, links). HTML tags have no effect and show as text. Attached files come later.',
-  'cn.f.charter.preview': 'Preview (as the body page will show it)',
-  'cn.f.charter.previewEmpty': 'Type the charter to see here how the body page will show it.',
+  'cn.f.charter.hint': 'Kept as Markdown text (attached files come later).',
   'cn.f.defaultPlace': 'Usual venue',
   'cn.f.schedule': 'Recurring schedule',
   'cn.f.interval': 'Every how many months',

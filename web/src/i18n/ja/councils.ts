@@ -44,10 +44,7 @@ export const jaCouncils = {
   'cn.f.owner.hint': '県全体・支部・圏域のどれの会議体か。閲覧と管理の範囲が決まります。',
   'cn.f.purpose': '目的',
   'cn.f.charter': '設置要綱',
-  'cn.f.charter.hint':
-    'Markdown 形式で書けます（# 見出し、- 箇条書き、| 表 |、リンク）。HTML のタグは効かず、文字のまま表示されます。ファイルの添付は今後対応します。',
-  'cn.f.charter.preview': '表示の確認（プレビュー）',
-  'cn.f.charter.previewEmpty': '設置要綱を入力すると、会議体のページでの表示の見本がここに出ます。',
+  'cn.f.charter.hint': 'Markdown 形式のテキストで記録します（ファイルの添付は今後対応）。',
   'cn.f.defaultPlace': 'いつもの会場',
   'cn.f.schedule': '定例の日程',
   'cn.f.interval': '何か月ごと',
