@@ -1,11 +1,13 @@
 /**
  * The personal calendar feed: issued once (only its hash is kept), fetched without signing in, carrying the
  * meetings of the user's bodies and their action items' due dates but no agenda, minutes or item text; a revoked
- * token answers 404 and fetching it changes nothing; a new address replaces the old one.
+ * token answers 404 and fetching it changes nothing; a new address replaces the old one. The audit log gets the
+ * issue, the revocation and the first fetch of each token per day (Japan time) — not every poll of a calendar
+ * app — and nothing for an unknown or revoked token.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { calendarFeedTokens } from '../../db/schema';
+import { auditLog, calendarFeedTokens } from '../../db/schema';
 import { createTestApp, type TestApp } from '../../test/app';
 import { type CouncilWorld, councilWorld, jst, regionalBody } from './testing';
 
@@ -105,6 +107,77 @@ describe('personal calendar feed', () => {
       .where(eq(calendarFeedTokens.userId, w.ids.municipalA));
     expect(after).toEqual(before);
     expect((await w.users.municipalA.get('/api/councils/calendar-feed')).body.active).toBe(false);
+  });
+
+  it('records the first fetch of a token per day, not every poll; nothing for a revoked or unknown token', async () => {
+    const db = t.db.systemDb;
+    const feedEntries = () =>
+      db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entityType, 'calendar_feed'), eq(auditLog.actorUserId, w.ids.municipalA)))
+        .orderBy(auditLog.id);
+    const issued = await w.users.municipalA.post('/api/councils/calendar-feed', {});
+    const url: string = issued.body.url;
+    const tokenId = (
+      await db.select().from(calendarFeedTokens).where(eq(calendarFeedTokens.userId, w.ids.municipalA))
+    ).find((r) => r.revokedAt === null)!.id;
+    const before = (await feedEntries()).length;
+
+    // A calendar app polling through a day (Japan time) in a week's time: one entry, naming the token and
+    // the user. The feed takes no session, so the clock may move on.
+    const day = (n: number) => jst(n).slice(0, 10);
+    for (const time of ['00:01', '09:35', '14:00', '23:59']) {
+      t.clock.current = new Date(`${day(7)}T${time}:00+09:00`);
+      expect((await feed(url)).status).toBe(200);
+    }
+    let entries = (await feedEntries()).slice(before);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({
+      action: 'export',
+      entityIds: [tokenId],
+      actorUserId: w.ids.municipalA,
+      actorRole: 'municipal_staff',
+      prefectureCode: '14',
+    });
+    expect(entries[0]!.detail).toMatchObject({ format: 'ics' });
+
+    // 00:00 in Japan is a new day: one more entry, then none again.
+    t.clock.current = new Date(`${day(8)}T00:00:00+09:00`);
+    expect((await feed(url)).status).toBe(200);
+    expect((await feed(url)).status).toBe(200);
+    entries = (await feedEntries()).slice(before);
+    expect(entries).toHaveLength(2);
+    t.clock.current = new Date();
+
+    // Revoked: its entry names the token; fetching the old address afterwards records nothing at all.
+    await w.users.municipalA.delete('/api/councils/calendar-feed');
+    const revoked = (await feedEntries()).at(-1)!;
+    expect(revoked).toMatchObject({ action: 'delete', entityIds: [tokenId] });
+    const all = async () => (await db.select({ id: auditLog.id }).from(auditLog)).length;
+    const count = await all();
+    t.clock.current = new Date(`${day(9)}T10:00:00+09:00`);
+    expect((await feed(url)).status).toBe(404);
+    expect(
+      (await t.app.request('/api/public/calendar/BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB.ics')).status,
+    ).toBe(404);
+    expect(await all()).toBe(count);
+    t.clock.current = new Date();
+  });
+
+  it('names the token it replaced when a new address is issued', async () => {
+    const first = await w.users.municipalA.post('/api/councils/calendar-feed', {});
+    expect(first.status).toBe(200);
+    const second = await w.users.municipalA.post('/api/councils/calendar-feed', {});
+    expect(second.status).toBe(200);
+    const rows = await t.db.systemDb
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, 'calendar_feed'), eq(auditLog.action, 'create')))
+      .orderBy(auditLog.id);
+    const last = rows.at(-1)!;
+    const prev = rows.at(-2)!;
+    expect(last.detail).toEqual({ event: 'updated', replaced: prev.entityIds[0] });
   });
 
   it('stops serving a user who is disabled', async () => {

@@ -8,8 +8,9 @@
  * calendar service.
  */
 import { and, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
+import type { DbOrTx, SystemDb } from '../../db/client';
 import {
+  auditLog,
   calendarFeedTokens,
   councilActionItems,
   councilBodies,
@@ -102,14 +103,14 @@ export async function feedState(db: DbOrTx, userId: string) {
   return { active: !!row, createdAt: row?.createdAt.toISOString() ?? null, url: null };
 }
 
-/** Revokes the user's active feed token, if any (the old address answers 404 from now on). */
-async function revokeActive(tx: DbOrTx, userId: string, at: Date): Promise<boolean> {
+/** Revokes the user's active feed token, if any (the old address answers 404 from now on); its id. */
+async function revokeActive(tx: DbOrTx, userId: string, at: Date): Promise<string | null> {
   const done = await tx
     .update(calendarFeedTokens)
     .set({ revokedAt: at })
     .where(and(eq(calendarFeedTokens.userId, userId), isNull(calendarFeedTokens.revokedAt)))
     .returning({ id: calendarFeedTokens.id });
-  return done.length > 0;
+  return done[0]?.id ?? null;
 }
 
 /** Issues a new feed address (revoking the previous one); the token is shown once, only its hash is kept. */
@@ -128,32 +129,31 @@ export async function issueFeed(
     action: 'create',
     entityType: 'calendar_feed',
     entityIds: [row!.id],
-    detail: { event: replaced ? 'updated' : 'created' },
+    detail: replaced ? { event: 'updated', replaced } : { event: 'created' },
   });
   return { active: true, createdAt: who.at.toISOString(), url: `${origin}/api/public/calendar/${token}.ics` };
 }
 
 /** Revokes the user's feed. */
 export async function revokeFeed(tx: DbOrTx, who: { actor: Actor; meta: RequestMeta; at: Date }) {
-  if (await revokeActive(tx, who.actor.userId, who.at)) {
-    await recordAudit(tx, who, {
-      action: 'delete',
-      entityType: 'calendar_feed',
-      entityIds: [who.actor.userId],
-    });
+  const revoked = await revokeActive(tx, who.actor.userId, who.at);
+  if (revoked) {
+    await recordAudit(tx, who, { action: 'delete', entityType: 'calendar_feed', entityIds: [revoked] });
   }
   return feedState(tx, who.actor.userId);
 }
 
 /**
  * The personal feed behind a token ('…token….ics'): 404 for anything but an active token of an active user who
- * may still read councils. Reading it changes nothing but its audit entry.
+ * may still read councils, with nothing recorded. A calendar app polls every few minutes, so only the first
+ * fetch of a token on each day (Japan time) is written to the audit log ({@link recordFirstFetchOfDay}); the
+ * later ones that day change nothing.
  */
-export async function personalFeed(db: DbOrTx, file: string, meta: RequestMeta, now: Date, origin: string) {
+export async function personalFeed(db: SystemDb, file: string, meta: RequestMeta, now: Date, origin: string) {
   const m = /^([A-Za-z0-9_-]{20,100})\.ics$/.exec(file);
   if (!m) throw new AppError('not_found');
   const [row] = await db
-    .select({ user: users })
+    .select({ tokenId: calendarFeedTokens.id, user: users })
     .from(calendarFeedTokens)
     .innerJoin(users, eq(users.id, calendarFeedTokens.userId))
     .where(and(eq(calendarFeedTokens.tokenHash, tokenHash(m[1]!)), isNull(calendarFeedTokens.revokedAt)));
@@ -205,16 +205,56 @@ export async function personalFeed(db: DbOrTx, file: string, meta: RequestMeta, 
       when: { date: i.dueOn },
     })),
   ];
-  await recordAudit(
-    db,
-    { actor, meta, at: now },
-    {
-      action: 'export',
-      entityType: 'calendar_feed',
-      entityIds: [actor.userId],
-      detail: { format: 'ics', count: events.length },
-    },
-  );
+  await recordFirstFetchOfDay(db, { actor, meta, at: now }, row.tokenId, events.length);
   const name = ja ? 'つなぐ 会議の予定' : 'Tsunagu meetings';
   return buildCalendar({ name, now, events });
+}
+
+/** An entry for this token's fetch already in the audit log on the Japan day of `at`. */
+async function fetchedToday(db: DbOrTx, userId: string, tokenId: string, at: Date): Promise<boolean> {
+  const dayStart = new Date(`${isoDateInJapan(at)}T00:00:00+09:00`);
+  // By the actor index (user, time): only the user's own entries of the day are looked at.
+  const [seen] = await db
+    .select({ id: auditLog.id })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.actorUserId, userId),
+        gte(auditLog.at, dayStart),
+        eq(auditLog.entityType, 'calendar_feed'),
+        eq(auditLog.action, 'export'),
+        sql`${tokenId} = any(${auditLog.entityIds})`,
+      ),
+    )
+    .limit(1);
+  return seen !== undefined;
+}
+
+/**
+ * Records the feed's fetch in the audit log when it is the token's first of the day (Japan time): who (the
+ * token's user), from which address and app, how many events. Most fetches find that day's entry and write
+ * nothing. The first takes the token's row lock and looks again, so two servers answering the same calendar app
+ * at once still write one entry; a token revoked meanwhile records nothing.
+ */
+async function recordFirstFetchOfDay(
+  db: SystemDb,
+  who: { actor: Actor; meta: RequestMeta; at: Date },
+  tokenId: string,
+  count: number,
+): Promise<void> {
+  if (await fetchedToday(db, who.actor.userId, tokenId, who.at)) return;
+  await db.transaction(async (tx) => {
+    const [live] = await tx
+      .select({ id: calendarFeedTokens.id })
+      .from(calendarFeedTokens)
+      .where(and(eq(calendarFeedTokens.id, tokenId), isNull(calendarFeedTokens.revokedAt)))
+      .for('update');
+    if (!live || (await fetchedToday(tx, who.actor.userId, tokenId, who.at))) return;
+    await recordAudit(tx, who, {
+      action: 'export',
+      entityType: 'calendar_feed',
+      entityIds: [tokenId],
+      detail: { format: 'ics', count },
+    });
+  });
 }
