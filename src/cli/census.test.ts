@@ -97,6 +97,59 @@ describe('tsunagu census link', () => {
     expect((await readdir(dir)).filter((f) => f.includes('.tmp'))).toEqual([]);
   }, 60_000);
 
+  it('writes the pairs it would put to review with --review: file_a,row_a,file_b,row_b,probability', async () => {
+    const set = generateCensus({ seed: 78, children: 1300 });
+    const paths = await writeLists(set.records);
+    const out = join(dir, 'clusters.csv');
+    const review = join(dir, 'review.csv');
+    const { ctx, out: stdout } = fakeContext();
+    expect(await runCli(['census', 'link', ...paths, '--out', out, '--review', review], ctx)).toBe(0);
+    expect(stdout.join('\n')).toContain('review.csv');
+    const clusterOf = new Map(
+      (await readFile(out, 'utf8'))
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => {
+          const [file, row, cluster] = l.split(',');
+          return [`${file}#${row}`, cluster!];
+        }),
+    );
+    const truthOf = new Map(set.records.map((r, i) => [`${r.file}#${r.row}`, set.truth[i]!]));
+    const lines = (await readFile(review, 'utf8')).trim().split('\n');
+    expect(lines[0]).toBe('file_a,row_a,file_b,row_b,probability');
+    const rows = lines.slice(1).map((l) => l.split(','));
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.length).toBeLessThanOrEqual(set.records.length * 0.02);
+    const seen = new Set<string>();
+    let previous = 1;
+    let same = 0;
+    for (const [fileA, rowA, fileB, rowB, probability] of rows) {
+      const a = `${fileA}#${rowA}`;
+      const b = `${fileB}#${rowB}`;
+      // Files and rows as in clusters.csv; the two are in different clusters until a person decides.
+      expect(clusterOf.has(a) && clusterOf.has(b)).toBe(true);
+      expect(clusterOf.get(a)).not.toBe(clusterOf.get(b));
+      const p = Number(probability);
+      expect(probability).toMatch(/^0\.\d{3}$|^1\.000$/);
+      expect(p).toBeLessThanOrEqual(previous);
+      previous = p;
+      // Never the same two children twice, in either order.
+      const children = [clusterOf.get(a), clusterOf.get(b)].sort().join('|');
+      expect(seen.has(children)).toBe(false);
+      seen.add(children);
+      if (truthOf.get(a) === truthOf.get(b)) same++;
+    }
+    expect(same).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('refuses --review naming the --out file (exit 2)', async () => {
+    const out = join(dir, 'clusters.csv');
+    const { ctx, err } = fakeContext();
+    expect(await runCli(['census', 'link', join(dir, 'a.csv'), '--out', out, '--review', out], ctx)).toBe(2);
+    expect(err.join('\n')).toContain('--review');
+  });
+
   it('fails with a bilingual message and writes nothing when a file is missing', async () => {
     const good = join(dir, 'a.csv');
     await writeFile(good, '氏名,生年月日\n山田 花子,2019-04-05\n');

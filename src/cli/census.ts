@@ -1,5 +1,6 @@
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import type { ScoredPair } from '../modules/census/link/cluster';
 import { linkRecords } from '../modules/census/link/link';
 import { parseList } from '../modules/census/read/parse';
 import type { CensusRecord } from '../modules/census/types';
@@ -48,15 +49,48 @@ async function readLists(
   return records;
 }
 
+/** Writes `text` to a temporary file renamed to `out`, or throws a CliError (the temporary file removed). */
+async function writeAtomically(out: string, text: string): Promise<void> {
+  const tmp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
+  try {
+    await writeFile(tmp, text, 'utf8');
+    await rename(tmp, out);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    const reason = (e as NodeJS.ErrnoException).code ?? String(e);
+    throw new CliError(
+      bilingual(`出力を書けません: ${out}（${reason}）`, `Cannot write the output: ${out} (${reason})`),
+    );
+  }
+}
+
 /**
- * `census link`: links the lists into children and writes `file,row,cluster`. Every file must be read before
- * anything is written; the CSV goes to a temporary file renamed into place at the end.
+ * The pairs a person would decide, as `file_a,row_a,file_b,row_b,probability` (files and rows as in
+ * clusters.csv; the probability that the two are the same child, from the pair's posterior log-odds, with
+ * three decimals), most likely first. The linker asks about two children once (cluster.ts).
+ */
+export function reviewCsv(records: readonly CensusRecord[], review: readonly ScoredPair[]): string {
+  const lines = ['file_a,row_a,file_b,row_b,probability'];
+  const sorted = [...review].sort((p, q) => q.weight - p.weight || p.a - q.a || p.b - q.b);
+  for (const p of sorted) {
+    const [a, b] = [records[p.a]!, records[p.b]!];
+    const probability = 1 / (1 + 2 ** -p.weight);
+    lines.push(`${csvCell(a.file)},${a.row},${csvCell(b.file)},${b.row},${probability.toFixed(3)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * `census link`: links the lists into children and writes `file,row,cluster`, and with `review` the pairs
+ * a person would decide. Every file must be read before anything is written; each CSV goes to a temporary
+ * file renamed into place at the end.
  */
 export async function censusLink(
   paths: readonly string[],
   out: string,
   io: CliIO,
   prefectureCode?: string,
+  review?: string,
 ): Promise<ExitCode> {
   const records = await readLists(paths, prefectureCode);
   const result = linkRecords(records);
@@ -71,21 +105,12 @@ export async function censusLink(
     }
     lines.push(`${csvCell(r.file)},${r.row},${id}`);
   }
-  const tmp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
-  try {
-    await writeFile(tmp, `${lines.join('\n')}\n`, 'utf8');
-    await rename(tmp, out);
-  } catch (e) {
-    await rm(tmp, { force: true });
-    const reason = (e as NodeJS.ErrnoException).code ?? String(e);
-    throw new CliError(
-      bilingual(`出力を書けません: ${out}（${reason}）`, `Cannot write the output: ${out} (${reason})`),
-    );
-  }
+  await writeAtomically(out, `${lines.join('\n')}\n`);
+  if (review) await writeAtomically(review, reviewCsv(records, result.review));
   io.out(
     bilingual(
-      `${paths.length} ファイル ${records.length} 件 → ${result.clusterCount} 人（要確認の組 ${result.review.length}）: ${out}`,
-      `${paths.length} files, ${records.length} records → ${result.clusterCount} children (${result.review.length} pairs to review): ${out}`,
+      `${paths.length} ファイル ${records.length} 件 → ${result.clusterCount} 人（要確認の組 ${result.review.length}）: ${out}${review ? `、${review}` : ''}`,
+      `${paths.length} files, ${records.length} records → ${result.clusterCount} children (${result.review.length} pairs to review): ${out}${review ? `, ${review}` : ''}`,
     ),
   );
   return EXIT.ok;
@@ -94,7 +119,7 @@ export async function censusLink(
 export const censusLinkCommand: Command = {
   words: ['census', 'link'],
   summary: bilingual('実態把握の名簿を名寄せ', 'Link census lists into children'),
-  usage: 'tsunagu census link FILE… --out clusters.csv [--prefecture 14]',
+  usage: 'tsunagu census link FILE… --out clusters.csv [--review review.csv] [--prefecture 14]',
   help: [
     '  CSV（UTF-8・CP932）と xlsx の名簿を読み、同じ子どもと判断した行に同じ cluster を付けて',
     '  file,row,cluster の CSV を書きます（row は見出しを除く 1 から数えたデータ行）。',
@@ -102,8 +127,12 @@ export const censusLinkCommand: Command = {
     '  header excluded); records judged to be the same child share a cluster id.',
     '  読めないファイルが 1 つでもあれば何も書かず終了コード 1 で終わります。',
     '  If any file cannot be read, nothing is written and the exit code is 1.',
+    '  --review review.csv: 人が判断する組を file_a,row_a,file_b,row_b,probability で書きます',
+    '  （probability は同じ子どもである確率、高い順。同じ 2 人は 1 度だけ）。',
+    '  --review review.csv writes the pairs a person would decide as file_a,row_a,file_b,row_b,probability',
+    '  (the probability that the two are the same child, most likely first; two children are asked about once).',
   ],
-  options: { out: 'string', prefecture: 'string' },
+  options: { out: 'string', review: 'string', prefecture: 'string' },
   positionals: Number.POSITIVE_INFINITY,
   async run(ctx, args) {
     const out = stringOption(args, 'out');
@@ -111,6 +140,12 @@ export const censusLinkCommand: Command = {
       throw new UsageError('名簿ファイルを指定してください / Give at least one list file');
     }
     if (!out) throw new UsageError('--out を指定してください / --out is required');
-    return censusLink(args.positionals, out, ctx.io, stringOption(args, 'prefecture'));
+    const review = stringOption(args, 'review');
+    if (review !== undefined && review === out) {
+      throw new UsageError(
+        '--review と --out には別のファイルを指定してください / --review and --out must differ',
+      );
+    }
+    return censusLink(args.positionals, out, ctx.io, stringOption(args, 'prefecture'), review);
   },
 };

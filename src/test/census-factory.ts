@@ -121,7 +121,8 @@ export const SOURCES = {
 /**
  * One 年度's lists of 藤沢市's nurses and the board of education: twins (鈴木 悠人/悠真, both lists), a family-
  * name change (田中 → 山本 美咲), 髙橋/高橋 結衣, a swapped birth date (伊藤 蓮), a child only the board knows
- * (加藤 大翔, in 藤沢市) and an uncertain pair for review (小林 さくら / 小林 咲良, about −2 bits).
+ * (加藤 大翔, in 藤沢市) and an uncertain pair for review (小林 さくら / 小林 咲良: one reading and town, other
+ * kanji, birth dates nine months apart, no address on the board's list — about 0 bits, inside the band).
  */
 export async function fujisawaYear(db: DbOrTx, nendo: number, prefectureCode = '14') {
   const nurses = await makeCensusList(db, {
@@ -248,7 +249,6 @@ export async function fujisawaYear(db: DbOrTx, nendo: number, prefectureCode = '
         birthDate: '2016-02-05',
         sex: 'female',
         municipalityCode: FUJISAWA,
-        address: '藤沢市本町9-9',
       },
     ],
   });

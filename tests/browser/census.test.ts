@@ -48,15 +48,15 @@ const BOARD: Row[] = [
   ['田中 結衣', 'タナカ ユイ', '2020/09/03', '女', '藤沢市湘南台5-5-5', '藤沢市'],
   ['伊藤 芽依', 'イトウ メイ', '2019/12/12', '女', '藤沢市長後7-7-7', '藤沢市'],
 ];
-// A welfare office (CP932 CSV as Windows Excel writes it, 和暦 dates, 髙 and 﨑): 古林 奏 has 小林 湊's reading and
-// birth date but other kanji, sex and municipality — the pair a person must decide.
+// A welfare office (CP932 CSV as Windows Excel writes it, 和暦 dates, 髙 and 﨑): 古林 奏 has 小林 湊's reading,
+// birth date and town but other kanji, sex and street — the pair a person must decide (about even odds).
 const WELFARE: Row[] = [
   ['髙橋 悠斗', 'タカハシ ユウト', 'H31.4.5', '男', '藤沢市辻堂1-2-3', '藤沢市'],
   ['山﨑 さくら', 'ヤマサキ サクラ', 'H30.7.21', '女', '藤沢市鵠沼海岸2-3-4', '藤沢市'],
   ['佐藤 陽菜', 'サトウ ヒナ', 'H28.11.2', '女', '茅ヶ崎市本町1-1-1', '茅ヶ崎市'],
   ['鈴木 蓮', 'スズキ レン', 'H27.1.15', '男', '藤沢市善行3-3-3', '藤沢市'],
   ['渡辺 大翔', 'ワタナベ ヒロト', 'H29.6.30', '男', '平塚市浅間町9-9-9', '平塚市'],
-  ['古林 奏', 'コバヤシ ミナト', 'H30.2.14', '女', '茅ヶ崎市東海岸南6-6-6', '茅ヶ崎市'],
+  ['古林 奏', 'コバヤシ ミナト', 'H30.2.14', '女', '藤沢市辻堂6-6-6', '藤沢市'],
 ];
 
 const rows = (list: Row[]) => [HEADER, ...list.map((r) => [...r])];

@@ -11,15 +11,13 @@
 export type Thresholds = { link: number; review: number };
 
 /**
- * Defaults chosen on seeded sets (src/demo/census-lists.ts) of 350, 950, 3,100 and 9,700 records, four seeds each: with
- * link at +1 bit of posterior log-odds (about 2:1 for a match) the worst F1 was 0.991 and the worst count
- * error 0.7 %; +2 and above split moved children in small sets, −1 and below merge namesakes in large ones.
- * Pairs from −5 to +1 bits go to review. Re-checked with the name-frequency adjustment, the kana weighed
- * given the kanji's given names and one list's two municipalities kept apart (decision 0007), seeds 1–6:
- * +1 gives worst F1 0.996 and count error 0.26 % (950 records), and anything from −1 to +3 stays above
- * 0.99 / 1 % at those sizes, so +1 was kept.
+ * Defaults calibrated on seeded sets (src/demo/census-lists.ts, docs/census.md "The review band"): pairs from
+ * −1 to +2 bits of posterior log-odds go to a person, +2 and above join automatically. On 16 sets of 350 to
+ * 9,700 records (56,534 in all) the band holds 31 pairs (0.05 % of records), 14 of them (45 %) the same child,
+ * and the automatic F1 is 0.9935–1.0000 (0.9991 and above from 3,000 records). The band used to be −5 to +1
+ * (with m by EM): 0.2–2.5 % of records, 0–29 % of them the same child.
  */
-export const DEFAULT_THRESHOLDS: Thresholds = { link: 1, review: -5 };
+export const DEFAULT_THRESHOLDS: Thresholds = { link: 2, review: -1 };
 
 /**
  * A scored candidate pair (record indexes a < b). `guard`: 'twin' — never in one cluster (see isTwinPair);
@@ -63,16 +61,23 @@ export function clusterPairs(
   const id = (a: number, b: number) => (a < b ? a * n + b : b * n + a);
   for (const p of pairs) if (p.guard === 'twin' || p.weight >= thresholds.link) pairInfo.set(id(p.a, p.b), p);
 
-  const canMerge = (ra: number, rb: number): boolean => {
+  /**
+   * Whether two clusters may be joined: 'apart' when some cross pair is twins or two records one list keeps
+   * apart (the run itself shows two children: no one is asked), 'unsure' when one list holds records of
+   * both and their own pair is not strong enough (a person decides).
+   */
+  const canMerge = (ra: number, rb: number): 'yes' | 'apart' | 'unsure' => {
+    let verdict: 'yes' | 'unsure' = 'yes';
     for (const x of members[ra]!) {
       for (const y of members[rb]!) {
         const p = pairInfo.get(id(x, y));
-        if (p?.guard === 'twin') return false;
+        if (p?.guard === 'twin') return 'apart';
         if (fileOf(x) !== fileOf(y)) continue;
-        if (!(p && p.weight >= thresholds.link) || apartInList?.(x, y)) return false;
+        if (apartInList?.(x, y)) return 'apart';
+        if (!(p && p.weight >= thresholds.link)) verdict = 'unsure';
       }
     }
-    return true;
+    return verdict;
   };
 
   const review: ScoredPair[] = [];
@@ -89,10 +94,9 @@ export function clusterPairs(
       review.push(p);
       continue;
     }
-    if (!canMerge(ra, rb)) {
-      review.push(p);
-      continue;
-    }
+    const verdict = canMerge(ra, rb);
+    if (verdict === 'unsure') review.push(p);
+    if (verdict !== 'yes') continue;
     const [big, small] = members[ra]!.length >= members[rb]!.length ? [ra, rb] : [rb, ra];
     parent[small] = big;
     members[big]!.push(...members[small]!);
@@ -110,7 +114,20 @@ export function clusterPairs(
     }
     clusterOf[i] = c;
   }
-  // Review pairs whose records ended up together need no decision.
-  const open = review.filter((p) => clusterOf[p.a] !== clusterOf[p.b]);
+  // Review pairs whose records ended up together need no decision, and two children are asked about once:
+  // the strongest pair between two clusters stands for them all (review is in descending weight), so a
+  // pair never comes twice — in either order, from any blocking rule, or through another record of either
+  // child. Deciding it 'same' joins the clusters; 'different' answers the others too.
+  const asked = new Set<number>();
+  const open: ScoredPair[] = [];
+  for (const p of review) {
+    const x = clusterOf[p.a]!;
+    const y = clusterOf[p.b]!;
+    if (x === y) continue;
+    const key = x < y ? x * n + y : y * n + x;
+    if (asked.has(key)) continue;
+    asked.add(key);
+    open.push(p);
+  }
   return { clusterOf, clusterCount: numberOf.size, review: open };
 }

@@ -8,7 +8,7 @@ import type { RecordKeys } from './keys';
 export const FIELDS = {
   kanji: ['exact', 'weak', 'given', 'different', 'missing'],
   kana: ['exact', 'oneEdit', 'given', 'different', 'missing'],
-  birthDate: ['exact', 'swapped', 'oneDay', 'yearMonth', 'different', 'missing'],
+  birthDate: ['exact', 'swapped', 'oneDay', 'oneDigit', 'different', 'far', 'missing'],
   sex: ['same', 'different', 'missing'],
   municipality: ['same', 'different', 'missing'],
   address: ['same', 'different', 'missing'],
@@ -89,6 +89,31 @@ function compareKana(a: RecordKeys, b: RecordKeys): Level<'kana'> {
 }
 
 const DAY_MS = 86_400_000;
+/**
+ * Birth dates further apart than this are 'far': a slip of a day, a swapped day and month, a wrong month or
+ * a year miscounted from 和暦 all stay within a year, so two records more than a year apart are two children
+ * (never linked, never put to review: link.ts).
+ */
+export const FAR_APART_MS = 366 * DAY_MS;
+
+/**
+ * A typing slip in a date written as digits: one digit different (2015-03-17 / 2015-03-18, 2015 / 2016) or
+ * two neighbouring digits swapped (12 / 21). Dates are ISO strings of one length.
+ */
+function oneDigitSlip(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let first = -1;
+  let count = 0;
+  for (let i = 0; i < a.length; i++) {
+    if (a.charCodeAt(i) === b.charCodeAt(i)) continue;
+    if (count === 0) first = i;
+    count++;
+    if (count > 2) return false;
+  }
+  if (count === 1) return true;
+  // Two differences: neighbouring digits transposed.
+  return count === 2 && a[first] === b[first + 1] && a[first + 1] === b[first];
+}
 
 function compareDate(a: RecordKeys, b: RecordKeys): Level<'birthDate'> {
   if (!a.year || !b.year || !a.month || !b.month || !a.day || !b.day) return 'missing';
@@ -96,9 +121,15 @@ function compareDate(a: RecordKeys, b: RecordKeys): Level<'birthDate'> {
   if (a.year === b.year && a.month === b.day && a.day === b.month) return 'swapped';
   const da = Date.UTC(a.year, a.month - 1, a.day);
   const db = Date.UTC(b.year, b.month - 1, b.day);
-  if (Math.abs(da - db) === DAY_MS) return 'oneDay';
-  if (a.year === b.year && a.month === b.month) return 'yearMonth';
-  return 'different';
+  const apart = Math.abs(da - db);
+  if (apart === DAY_MS) return 'oneDay';
+  if (apart > FAR_APART_MS) return 'far';
+  return oneDigitSlip(a.birthDate!, b.birthDate!) ? 'oneDigit' : 'different';
+}
+
+/** True when both records give a street address and the two differ (compare.ts's address level). */
+export function addressesDiffer(a: RecordKeys, b: RecordKeys): boolean {
+  return compareAddress(a, b) === 'different';
 }
 
 function compareAddress(a: RecordKeys, b: RecordKeys): Level<'address'> {

@@ -86,17 +86,25 @@ describe('blocking and comparison', () => {
     expect(pairs).not.toContain('0-3');
   });
 
-  it('grades birth dates: swapped, one day, same month', () => {
+  it('grades birth dates: swapped, one day, one digit, within a year, more than a year apart', () => {
     rowOf = {};
-    const [a, b, c, d] = buildKeys([
+    const [a, b, c, d, e, f, g, h] = buildKeys([
       rec('a', '山田 花子', null, '2019-04-05'),
       rec('b', '山田 花子', null, '2019-05-04'),
       rec('c', '山田 花子', null, '2019-04-06'),
-      rec('d', '山田 花子', null, '2019-04-20'),
+      rec('d', '山田 花子', null, '2019-04-25'), // one digit
+      rec('e', '山田 花子', null, '2018-04-05'), // one digit (the year), 365 days
+      rec('f', '山田 花子', null, '2019-04-20'), // within a year, two digits
+      rec('g', '山田 花子', null, '2010-04-05'), // nine years apart, one digit
+      rec('h', '山田 花子', null, '2017-11-30'),
     ]);
     expect(compare(a!, b!).birthDate).toBe('swapped');
     expect(compare(a!, c!).birthDate).toBe('oneDay');
-    expect(compare(a!, d!).birthDate).toBe('yearMonth');
+    expect(compare(a!, d!).birthDate).toBe('oneDigit');
+    expect(compare(a!, e!).birthDate).toBe('oneDigit');
+    expect(compare(a!, f!).birthDate).toBe('different');
+    expect(compare(a!, g!).birthDate).toBe('far');
+    expect(compare(a!, h!).birthDate).toBe('far');
     expect(compare(a!, a!).kana).toBe('missing');
   });
 
@@ -159,7 +167,7 @@ describe('linkage rules', () => {
     expect(a).toBe(b);
   });
 
-  it('sends one given name and birth date in two towns to review: the kana does not count the given name twice', () => {
+  it('does not link one given name and birth date in two towns: the kana does not count the given name twice', () => {
     rowOf = {};
     const all = [
       ...background(),
@@ -181,7 +189,10 @@ describe('linkage rules', () => {
     });
     expect(Math.abs(e.fields.find((f) => f.field === 'kana')!.bits)).toBeLessThan(1);
     expect(r.clusterOf[a]).not.toBe(r.clusterOf[b]);
-    expect(r.review).toContainEqual(expect.objectContaining({ a, b }));
+    // A family-name change and a move at once, on a given name and birth date only: below the review band
+    // too (on the seeded lists no such pair was the same child; docs/census.md "The review band").
+    expect(e.total).toBeLessThan(DEFAULT_THRESHOLDS.review);
+    expect(r.review).not.toContainEqual(expect.objectContaining({ a, b }));
   });
 
   it('links swapped day/month and a one-day slip, and a child who moved', () => {

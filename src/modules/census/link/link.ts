@@ -7,6 +7,7 @@ import type { CensusRecord } from '../types';
 import { candidatePairIndexes } from './block';
 import { clusterPairs, DEFAULT_THRESHOLDS, type ScoredPair, type Thresholds } from './cluster';
 import {
+  addressesDiffer,
   COMPARISON_CODES,
   type Comparison,
   compare,
@@ -57,7 +58,9 @@ export function linkRecords(
     }
     comparisons[i] = known;
   }
-  const model = estimateModel(keys, comparisons);
+  const twin = new Uint8Array(candidates.length);
+  for (let i = 0; i < candidates.length; i++) twin[i] = isTwinPair(keys[left[i]!]!, keys[right[i]!]!) ? 1 : 0;
+  const model = estimateModel(keys, comparisons, (i) => twin[i] === 1);
   // Name frequencies refine the name agreement's weight pair by pair (tf.ts): a common name weighs less.
   const tf = termFrequencies(keys);
   const weightOf = new Float64Array(COMPARISON_CODES);
@@ -72,18 +75,19 @@ export function linkRecords(
       b,
       comparison,
       weight: weightOf[codes[i]!]! + tfBits(tf, comparison, a),
-      guard: isTwinPair(keys[a]!, keys[b]!) ? 'twin' : namesDisagree(comparison) ? 'names' : null,
+      guard: twin[i] === 1 ? 'twin' : namesDisagree(comparison) ? 'names' : null,
     };
   }
   // Two records of one list at two municipalities are two children, however alike (cluster.ts).
+  // Birth dates more than a year apart are two children: such a pair is neither linked nor put to review.
   const clustering = clusterPairs(
     records.length,
     (i) => records[i]!.file,
-    pairs,
+    pairs.filter((p) => p.comparison.birthDate !== 'far'),
     thresholds,
     (x, y) => {
       const [mx, my] = [keys[x]!.municipality, keys[y]!.municipality];
-      return mx !== null && my !== null && mx !== my;
+      return (mx !== null && my !== null && mx !== my) || addressesDiffer(keys[x]!, keys[y]!);
     },
   );
   return { ...clustering, pairs, model, tf };

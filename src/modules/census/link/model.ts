@@ -1,10 +1,10 @@
 /**
- * Fellegi–Sunter model, estimated from the data as Splink does: u (how often two *different* children agree
- * at a level by chance) from random record pairs, m (how often records of the *same* child reach a level)
- * by two-class EM over the blocked candidate pairs. Each level's weight is log2(m/u) (a Bayes
+ * Fellegi–Sunter model, estimated from the data: u (how often two *different* children agree at a level by
+ * chance) from random record pairs, as Splink does; m (how often records of the *same* child reach a level)
+ * from anchor pairs — candidate pairs the other fields already show to be one child (see estimateModel). Each level's weight is log2(m/u) (a Bayes
  * factor in bits); a pair's match weight is the prior log-odds plus the sum, and `explain` lists the parts.
  */
-import { type Comparison, compare, comparisonCode, FIELD_NAMES, FIELDS, type Field } from './compare';
+import { type Comparison, compare, FIELD_NAMES, FIELDS, type Field } from './compare';
 import type { RecordKeys } from './keys';
 
 /**
@@ -43,7 +43,7 @@ export type LevelTable = Record<string, Record<string, number>>;
 export type Model = {
   m: LevelTable;
   u: LevelTable;
-  /** Estimated share of matches among the blocked pairs (the prior used in EM). */
+  /** Share of the blocked pairs that served as anchors for m (a diagnostic; 0 when none). */
   lambda: number;
   /** log2 Bayes factor per factor and level; 'missing' is always 0. */
   weights: LevelTable;
@@ -57,9 +57,9 @@ export type Model = {
 
 /** Prior m (share of true matches at each level) before EM; also the EM prior's pseudo-counts. */
 const FIELD_PRIOR: { [F in Field]: Record<string, number> } = {
-  kanji: { exact: 0.8, weak: 0.05, given: 0.02, different: 0.13 },
-  kana: { exact: 0.8, oneEdit: 0.08, given: 0.02, different: 0.1 },
-  birthDate: { exact: 0.94, swapped: 0.02, oneDay: 0.02, yearMonth: 0.01, different: 0.01 },
+  kanji: { exact: 0.9, weak: 0.05, given: 0.03, different: 0.02 },
+  kana: { exact: 0.85, oneEdit: 0.1, given: 0.02, different: 0.03 },
+  birthDate: { exact: 0.95, swapped: 0.015, oneDay: 0.015, oneDigit: 0.015, different: 0.0045, far: 0.0005 },
   sex: { same: 0.99, different: 0.01 },
   municipality: { same: 0.93, different: 0.07 },
   address: { same: 0.85, different: 0.15 },
@@ -70,8 +70,6 @@ const M_PRIOR: LevelTable = {
   // A child listed in two municipalities has moved, and then the street address differs too.
   'address|municipalityOther': { same: 0.1, different: 0.9 },
 };
-const PRIOR_STRENGTH = 50;
-
 /**
  * Lower bounds on m for disagreement levels that EM tends to underestimate (a few moved children among many
  * pairs look like noise to it): children move between municipalities within a year, lists mistype a
@@ -81,7 +79,7 @@ const M_FLOOR: Partial<Record<Field, Record<string, number>>> = {
   municipality: { different: 0.03 },
   address: { different: 0.05 },
   sex: { different: 0.005 },
-  birthDate: { different: 0.002, yearMonth: 0.002 },
+  birthDate: { different: 0.002, oneDigit: 0.005 },
 };
 const MIN_P = 1e-5;
 const MAX_P = 1 - 1e-5;
@@ -124,7 +122,14 @@ function normalise(counts: LevelTable): LevelTable {
 const FIELD_U_PRIOR: { [F in Field]: Record<string, number> } = {
   kanji: { exact: 0.0005, weak: 0.0001, given: 0.01, different: 0.9894 },
   kana: { exact: 0.0005, oneEdit: 0.002, given: 0.01, different: 0.9875 },
-  birthDate: { exact: 0.0002, swapped: 0.0001, oneDay: 0.0004, yearMonth: 0.005, different: 0.9943 },
+  birthDate: {
+    exact: 0.0002,
+    swapped: 0.0001,
+    oneDay: 0.0004,
+    oneDigit: 0.003,
+    different: 0.047,
+    far: 0.9493,
+  },
   sex: { same: 0.5, different: 0.5 },
   municipality: { same: 0.2, different: 0.8 },
   address: { same: 0.0005, different: 0.9995 },
@@ -157,101 +162,79 @@ export function estimateU(keys: readonly RecordKeys[], samples = 40_000, seed = 
   return normalise(counts);
 }
 
-function bayesFactorLog(c: Comparison, m: LevelTable, u: LevelTable, fields: readonly Field[]): number {
-  let s = 0;
-  for (const f of fields) {
-    const level = c[f];
-    const id = factorOf(c, f);
-    if (level !== 'missing') s += Math.log2(m[id]![level]! / u[id]![level]!);
-  }
-  return s;
-}
-
-/** Distinct comparison vectors with how many pairs have each (EM sees a vector, never a pair). */
-function tallyVectors(comparisons: readonly Comparison[], keep: (c: Comparison) => boolean) {
-  const byCode = new Map<number, { c: Comparison; count: number }>();
-  let total = 0;
-  for (const c of comparisons) {
-    if (!keep(c)) continue;
-    total++;
-    const code = comparisonCode(c);
-    const entry = byCode.get(code);
-    if (entry) entry.count++;
-    else byCode.set(code, { c, count: 1 });
-  }
-  return { vectors: [...byCode.values()], total };
-}
-
 /**
- * One EM session (two classes, m and a session u both free) over pairs that share something by
- * construction; only `fields` take part, so the field the pairs were chosen by cannot teach itself.
- * Pairs with the same comparison vector have the same posterior, so each distinct vector is visited once
- * with its count as a multiplicity (as Splink does) — the same sums, in thousands of steps, not millions.
+ * Which fields a pair may teach, as an anchor: pairs that are the same child beyond reasonable doubt on the
+ * *other* fields. A pair whose names agree (kanji exactly or as variants, kana exactly or one edit apart or
+ * missing) and whose birth dates are equal teaches sex, municipality and address; a pair with equal birth
+ * dates, one sex, one municipality and one street address (not twins) teaches the names; a pair whose names
+ * and street address agree teaches the birth date. A field never teaches itself.
  */
-function emSession(
-  { vectors, total: pairCount }: { vectors: readonly { c: Comparison; count: number }[]; total: number },
-  fields: readonly Field[],
-  u0: LevelTable,
-  iterations: number,
-) {
-  let m = normalise(M_PRIOR);
-  let u = u0;
-  let lambda = 0.5;
-  for (let it = 0; it < iterations && pairCount > 0; it++) {
-    const mCounts = emptyTable();
-    const uCounts = emptyTable(0.5);
-    for (const { id } of FACTORS) {
-      for (const level of Object.keys(mCounts[id]!))
-        mCounts[id]![level] = PRIOR_STRENGTH * M_PRIOR[id]![level]!;
-    }
-    const priorLog = Math.log2(lambda / (1 - lambda));
-    let total = 0;
-    for (const { c, count } of vectors) {
-      const p = 1 / (1 + 2 ** -(priorLog + bayesFactorLog(c, m, u, fields)));
-      total += p * count;
-      for (const f of fields) {
-        if (c[f] === 'missing') continue;
-        const id = factorOf(c, f);
-        mCounts[id]![c[f]]! += p * count;
-        uCounts[id]![c[f]]! += (1 - p) * count;
-      }
-    }
-    m = normalise(mCounts);
-    u = normalise(uCounts);
-    lambda = Math.min(0.99, Math.max(0.01, total / pairCount));
-  }
-  return { m, lambda };
+function anchorFields(c: Comparison, twin: boolean): readonly Field[] {
+  const kanjiAgrees = c.kanji === 'exact' || c.kanji === 'weak';
+  const kanaAgrees = c.kana === 'exact' || c.kana === 'oneEdit' || c.kana === 'missing';
+  const names = kanjiAgrees && kanaAgrees;
+  const out: Field[] = [];
+  if (names && c.birthDate === 'exact') out.push('sex', 'municipality', 'address');
+  if (
+    !twin &&
+    c.birthDate === 'exact' &&
+    c.sex === 'same' &&
+    c.municipality === 'same' &&
+    c.address === 'same'
+  )
+    out.push('kanji', 'kana');
+  if (names && c.sex !== 'different' && c.municipality === 'same' && c.address === 'same')
+    out.push('birthDate');
+  return out;
 }
 
+/** How often each level of a field can be counted before the prior is outweighed (pseudo-counts). */
+const PRIOR_STRENGTH = 50;
+
 /**
- * Estimates the model as Splink does: u from random pairs; m by EM in two sessions over the blocked pairs —
- * pairs agreeing on the name teach the m of birth date, sex, municipality and address, and pairs agreeing on
- * the birth date teach the m of the name fields. Prior m values act as Dirichlet pseudo-counts, and every
- * probability is clamped, so rare levels and small inputs stay sensible.
+ * Caps on m for levels that are near-certain evidence against a match. Anchors are chosen on the other
+ * fields, so a few namesakes among them could otherwise teach that one child's records often disagree.
+ */
+const M_CAP: Partial<Record<Field, Record<string, number>>> = {
+  birthDate: { different: 0.01, far: 0.0005 },
+  kanji: { different: 0.05 },
+};
+
+/**
+ * Estimates the model: u from random pairs; m by counting the levels of anchor pairs ({@link anchorFields}:
+ * pairs the other fields already show to be one child), with the prior m as pseudo-counts, floors on the
+ * disagreements lists really have (moves, mistyped dates) and caps on those that mean two children.
+ *
+ * Why not EM (as Splink does, and as this engine did until the review band was calibrated): EM splits the
+ * candidate pairs into two classes whatever they hold. On lists that share few children — the registry
+ * alone, one list, a first year — it found a "match" class among pairs that merely share a birth date and
+ * sex, taught that different names cost nothing, and put 114,698 pairs of 19,839 distinct children to
+ * review (docs/census.md). Anchors hold no pair when there is no match, and the prior then stands.
  */
 export function estimateModel(
   keys: readonly RecordKeys[],
   comparisons: readonly Comparison[],
-  iterations = 10,
+  twin?: (pairIndex: number) => boolean,
 ): Model {
   const u = estimateU(keys);
-  const byName = emSession(
-    tallyVectors(comparisons, (c) => c.kanji === 'exact' || c.kana === 'exact'),
-    ['birthDate', 'sex', 'municipality', 'address'],
-    u,
-    iterations,
-  );
-  const byDate = emSession(
-    tallyVectors(comparisons, (c) => c.birthDate === 'exact'),
-    ['kanji', 'kana', 'sex', 'municipality', 'address'],
-    u,
-    iterations,
-  );
+  const counts = emptyTable();
+  for (const { id } of FACTORS) {
+    for (const level of Object.keys(counts[id]!)) counts[id]![level] = PRIOR_STRENGTH * M_PRIOR[id]![level]!;
+  }
+  let anchors = 0;
+  comparisons.forEach((c, i) => {
+    const fields = anchorFields(c, twin?.(i) ?? false);
+    if (fields.length > 0) anchors++;
+    for (const f of fields) if (c[f] !== 'missing') counts[factorOf(c, f)]![c[f]]! += 1;
+  });
+  const learnt = normalise(counts);
   const m: LevelTable = {};
   for (const { id, field } of FACTORS) {
-    const learnt = field === 'kanji' || field === 'kana' ? byDate.m[id]! : byName.m[id]!;
     m[id] = Object.fromEntries(
-      Object.entries(learnt).map(([level, p]) => [level, Math.max(p, M_FLOOR[field]?.[level] ?? 0)]),
+      Object.entries(learnt[id]!).map(([level, p]) => [
+        level,
+        Math.min(Math.max(p, M_FLOOR[field]?.[level] ?? 0), M_CAP[field]?.[level] ?? 1),
+      ]),
     );
   }
   const weights = emptyTable();
@@ -260,7 +243,7 @@ export function estimateModel(
       weights[id]![level] = Math.log2(m[id]![level]! / u[id]![level]!);
   }
   const priorLog2 = Math.log2(2 / Math.max(2, keys.length - 1));
-  return { m, u, lambda: byDate.lambda, weights, priorLog2 };
+  return { m, u, lambda: comparisons.length ? anchors / comparisons.length : 0, weights, priorLog2 };
 }
 
 /** A field's contribution to a pair's match weight. */
