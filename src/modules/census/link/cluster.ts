@@ -2,9 +2,10 @@
  * Clustering of scored pairs into children. Link edges are merged from the strongest down (union–find);
  * a merge is refused when it would put two records of the same list into one child unless that pair itself
  * scores above the link threshold (a list rarely holds one child twice) and is not kept apart by the caller
- * (linkRecords: the two give different municipalities — a list does not hold one child at two addresses
- * in two towns, but does hold two children who share a name and birth date), or when any cross pair is a
- * twin pair. Pairs between the review and link thresholds are returned for a person to decide.
+ * (linkRecords: the two give different municipalities or street addresses — a list does not hold one
+ * child at two addresses, but does hold two children who share a name and birth date), or when any cross
+ * pair is a twin pair. Pairs between the review and link thresholds, and strong pairs refused only for want
+ * of a strong pair inside one list, are returned for a person to decide — one per two clusters.
  */
 
 /** Thresholds on a pair's match weight (posterior log2 odds): ≥ link joins automatically, ≥ review goes to a person. */
@@ -29,7 +30,10 @@ export type Clustering = {
   /** Cluster number per record index (0-based, in order of first record). */
   clusterOf: number[];
   clusterCount: number;
-  /** Pairs left to a person: review ≤ weight < link, or refused merges of strong pairs. */
+  /**
+   * Pairs left to a person: review ≤ weight < link, or strong pairs whose merge one list left unsure; at
+   * most one between two clusters (the strongest), never one the run itself keeps apart.
+   */
   review: ScoredPair[];
 };
 
