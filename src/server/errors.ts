@@ -7,6 +7,7 @@ import { LEARNING_ERRORS } from '../modules/learning/errors';
 import { APPLICATION_ERRORS } from '../modules/learning/errors-applications';
 import { CERTIFICATE_ERRORS } from '../modules/learning/errors-certificates';
 import { LEARNER_ERRORS } from '../modules/learning/errors-learners';
+import { PUBLIC_SITE_ERRORS } from '../modules/public-site/errors';
 import { REGIONAL_ISSUE_ERRORS } from '../modules/regional-issues/errors';
 import { RESOURCE_ERRORS } from '../modules/resources/errors';
 
@@ -144,6 +145,7 @@ export const ERRORS = {
   ...CENSUS_ERRORS,
   ...CONSULTATION_ERRORS,
   ...COUNCIL_ERRORS,
+  ...PUBLIC_SITE_ERRORS,
   ...ELEARNING_ERRORS,
   ...FILE_ERRORS,
   ...LEARNING_ERRORS,

@@ -12,6 +12,7 @@ import { municipalitiesModule } from '../modules/municipalities';
 import { networkModule } from '../modules/network';
 import { notificationsModule } from '../modules/notifications';
 import { publicCareScoreModule } from '../modules/public-care-score';
+import { publicSiteModule, publicSitePublicModule } from '../modules/public-site';
 import { developmentProjectsModule, regionalIssuesModule } from '../modules/regional-issues';
 import { publicRegistrationsModule, registrationsModule } from '../modules/registrations';
 import { registryModule } from '../modules/registry';
@@ -50,6 +51,8 @@ export const MODULES: readonly Module[] = [
   publicCouncilsModule,
   calendarFeedModule,
   activityReportModule,
+  publicSiteModule,
+  publicSitePublicModule,
 ];
 
 /** Every module's background job handlers, by kind. */

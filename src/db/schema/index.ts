@@ -16,6 +16,7 @@ export * from './municipal-support-issues';
 export * from './municipal-support-municipalities';
 export * from './network';
 export * from './notifications';
+export * from './public-site';
 export * from './registry';
 export * from './resources';
 export * from './transitions';

@@ -47,6 +47,7 @@ type EndpointClass =
   | 'municipal_pages' // the page per municipality and the prefecture view: the centre, coordinators and municipal staff of their area, auditors read (404 outside; municipalities/municipalities-denied.db.test.ts)
   | 'councils' // councils, meetings, minutes and action items: the centre, branches and coordinators by the body's owner, municipal staff their region's and their own memberships, auditors read (404 outside; councils/councils-denied.db.test.ts)
   | 'activity_report' // the yearly activity report (counts only): the centre, branch staff (their branch) and coordinators (their region), auditors read (404 for another branch; activity-report/activity-report.db.test.ts)
+  | 'public_site' // the public site's pages, notices and first windows as the staff edit them: the centre's HQ (administrators, staff of the whole prefecture); every other role 403 by role (public-site/public-site.db.test.ts)
   | 'learning_course'; // learners' progress on a course's lessons, by id only: staff who manage the course (404 outside; learning/elearning/overview.db.test.ts)
 
 const GET_ENDPOINTS: Record<string, EndpointClass> = {
@@ -197,6 +198,12 @@ const GET_ENDPOINTS: Record<string, EndpointClass> = {
   '/api/public/councils/minutes': 'public',
   '/api/public/calendar/{file}': 'public',
   '/api/activity-report': 'activity_report',
+  '/api/public-site/pages': 'public_site',
+  '/api/public-site/pages/{id}': 'public_site',
+  '/api/public-site/first-windows': 'public_site',
+  '/api/public/site': 'public',
+  '/api/public/site/first-windows': 'public',
+  '/api/public/site/pages/{slug}': 'public',
 };
 
 /** Query parameters a list endpoint requires. */
@@ -208,6 +215,7 @@ const REQUIRED_QUERY: Record<string, string> = {
   '/api/consultations/figures/export': 'nendo=2025',
   '/api/public/learning/sessions': 'prefecture=14',
   '/api/public/councils/minutes': 'prefecture=14',
+  '/api/public/site/first-windows': 'prefecture=14',
   '/api/public/learning/sign-up/workplaces': 'prefecture=14&q=%E7%97%85%E9%99%A2',
   '/api/learning/requests/transitions': 'nendo=2027',
   '/api/learning/supervise-pool/proposal': 'tags=medical',
@@ -246,6 +254,7 @@ const ACCESS: Record<
     municipal_pages: 403,
     councils: 403,
     activity_report: 403,
+    public_site: 403,
   },
   centre_admin: {
     regional_issues: 200,
@@ -268,6 +277,7 @@ const ACCESS: Record<
     municipal_pages: 200,
     councils: 200,
     activity_report: 200,
+    public_site: 200,
   },
   centre_staff: {
     regional_issues: 200,
@@ -290,6 +300,7 @@ const ACCESS: Record<
     municipal_pages: 200,
     councils: 200,
     activity_report: 200,
+    public_site: 200,
   },
   regional_coordinator: {
     regional_issues: 200,
@@ -312,6 +323,7 @@ const ACCESS: Record<
     municipal_pages: 200,
     councils: 200,
     activity_report: 200,
+    public_site: 403,
   },
   municipal_staff: {
     regional_issues: 200,
@@ -334,6 +346,7 @@ const ACCESS: Record<
     municipal_pages: 200,
     councils: 200,
     activity_report: 403,
+    public_site: 403,
   },
   provider_staff: {
     regional_issues: 403,
@@ -356,6 +369,7 @@ const ACCESS: Record<
     municipal_pages: 403,
     councils: 403,
     activity_report: 403,
+    public_site: 403,
   },
   auditor: {
     regional_issues: 200,
@@ -378,6 +392,7 @@ const ACCESS: Record<
     municipal_pages: 200,
     councils: 200,
     activity_report: 200,
+    public_site: 403,
   }, // Learners see the catalogue and their own learning only: every staff area is refused by role before any
   // record is read (access/learner-fence.ts), children's figures included.
   learner: {
@@ -401,6 +416,7 @@ const ACCESS: Record<
     municipal_pages: 403,
     councils: 403,
     activity_report: 403,
+    public_site: 403,
   },
 };
 

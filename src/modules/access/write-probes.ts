@@ -53,6 +53,7 @@ export type Group =
   | 'supervise_pool' // a member of a centre's supervise pool: kept by the prefecture's managers and the branch
   | 'council' // a council body, its members, meetings and minutes: managed by the centre, branches and coordinators of its owner
   | 'council_action_item' // an action item: its owner marks it done, the body's managers change it
+  | 'public_site' // the centre's public site: its pages and first windows, kept by the centre's HQ only
   | 'municipal_page'; // a municipality's page (municipalities/policy.ts): kept by the centre, coordinators and its own staff
 
 const NON_ADMINS: readonly Role[] = [
@@ -69,6 +70,15 @@ const LEARNERS: readonly Role[] = ['learner'];
 
 /** Roles refused a whole kind of record before its id is read: 403 for a real and an unknown id alike. */
 export const REFUSED_BY_ROLE: Record<Group, readonly Role[]> = {
+  // The public site (public-site/policy.ts) is kept by the centre's HQ: every other role is refused by role.
+  public_site: [
+    'system_admin',
+    'regional_coordinator',
+    'municipal_staff',
+    'provider_staff',
+    'auditor',
+    ...LEARNERS,
+  ],
   child: LEARNERS,
   // Engagements (engagements/policy.ts): no access for providers, learners and system administrators, auditors
   // read only; the others find the record in their area first.
@@ -375,6 +385,16 @@ export const PROBES: Record<string, Probe> = {
   ...MUNICIPALITY_PROBES,
   ...COUNCIL_PROBES,
   ...ENGAGEMENT_PROBES,
+  'PUT /api/public-site/pages/{id}': on('public_site', (i) => `/api/public-site/pages/${i.publicPage}`, {
+    titleJa: 'ページ',
+    status: 'draft',
+    version: v,
+  }),
+  'PUT /api/public-site/first-windows/{code}': on(
+    'public_site',
+    (i) => `/api/public-site/first-windows/${i.municipality}`,
+    { division: 'disability_welfare', coordinatorPersonId: null, version: 0 },
+  ),
 };
 
 export const OTHER_WRITES: Record<string, Exclude<WriteClass, 'record'>> = {
@@ -431,4 +451,5 @@ export const OTHER_WRITES: Record<string, Exclude<WriteClass, 'record'>> = {
   'POST /api/councils/meetings': 'area',
   'POST /api/councils/calendar-feed': 'session',
   'DELETE /api/councils/calendar-feed': 'session',
+  'POST /api/public-site/pages': 'area',
 };

@@ -87,6 +87,8 @@ export type RecordIds = {
   councilMember: string;
   councilMeeting: string;
   councilActionItem: string;
+  /** A page of the centre's public site (public-site/). */
+  publicPage: string;
 };
 
 /** Ids of the same shape as real ones that name nothing. */
@@ -135,6 +137,7 @@ export function unknownIds(): RecordIds {
     // A code of the shape of 神奈川's that names no municipality.
     municipality: '149990',
     councilBody: u(),
+    publicPage: u(),
     councilMember: u(),
     councilMeeting: u(),
     councilActionItem: u(),
@@ -329,6 +332,14 @@ export async function writeWorld(t: TestApp) {
     engagement: await engagementVia(admin43, '431001'),
     engagementMunicipality: '431001',
     municipality: '431001',
+    publicPage: ok(
+      await admin43.post('/api/public-site/pages', {
+        kind: 'about',
+        titleJa: '熊本のセンター',
+        status: 'draft',
+      }),
+      'public page',
+    ).id,
   };
 
   // 神奈川 (14): records out of some roles' reach.

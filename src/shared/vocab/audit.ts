@@ -99,6 +99,8 @@ export const AUDIT_ENTITY_TYPES = [
   'municipal_maturity',
   'municipal_contact',
   'activity_report',
+  'public_page',
+  'public_first_window',
   'audit_log',
   'system',
 ] as const;
@@ -171,6 +173,8 @@ export const AUDIT_ENTITY_TYPE_LABELS = {
   engagement_cadence: { ja: '4課協議の開催間隔', en: 'Four-division meeting cycle' },
   engagement_figures: { ja: '市町村支援の集計', en: 'Municipal support figures' },
   activity_report: { ja: '事業実績報告', en: 'Yearly activity report' },
+  public_page: { ja: '公開サイトのページ', en: 'Public site page' },
+  public_first_window: { ja: '公開サイトの最初の窓口', en: 'Public first window' },
   audit_log: { ja: '監査ログ', en: 'Audit log' },
   system: { ja: 'システム', en: 'System' },
 } as const satisfies Labels<AuditEntityType>;
