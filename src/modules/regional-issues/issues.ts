@@ -86,8 +86,15 @@ export async function listIssues(
 ) {
   requireUse(policy, 'read');
   const conds: (SQL | undefined)[] = [issueScope(policy, 'read')];
-  const status = query.status ?? 'open';
+  const fromSource = query.sourceKind && query.sourceId;
+  const status = query.status ?? (fromSource ? 'all' : 'open');
   if (status !== 'all') conds.push(eq(regionalIssues.status, status));
+  if (fromSource) {
+    conds.push(
+      eq(regionalIssues.sourceKind, query.sourceKind!),
+      eq(regionalIssues.sourceId, query.sourceId!),
+    );
+  }
   if (query.level) conds.push(eq(regionalIssues.level, query.level));
   if (query.regionId) conds.push(eq(regionalIssues.regionId, query.regionId));
   if (query.municipalityCode) conds.push(eq(regionalIssues.municipalityCode, query.municipalityCode));

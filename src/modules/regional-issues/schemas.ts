@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { multilineText } from '../../server/text-fields';
 import { CARE_ITEM_CODES } from '../../shared/vocab/care-items';
+import { ENGAGEMENT_KINDS } from '../../shared/vocab/engagements';
 import {
   ISSUE_EVENT_KINDS,
   ISSUE_LEVELS,
@@ -25,6 +26,9 @@ export const ZIssueListQuery = z.object({
   municipalityCode: zCode.optional(),
   mine: z.enum(['true', 'false']).optional(),
   q: zLine(100).optional(),
+  /** The issues raised from one record of another module (its page lists them); any state unless `status` says. */
+  sourceKind: z.enum(ISSUE_SOURCE_KINDS).optional(),
+  sourceId: zUuid.optional(),
 });
 
 const ZRef = z.object({ id: z.string(), name: z.string() });
@@ -101,6 +105,9 @@ export const ZIssue = ZIssueRow.extend({
       /** True when the reader may open the source here; null when the source's own page decides (hearings, meetings). */
       visible: z.boolean().nullable(),
       label: z.string().nullable(),
+      /** An engagement's kind and day (source kind `hearing`), when the reader may see it. */
+      engagementKind: z.enum(ENGAGEMENT_KINDS).optional(),
+      on: z.string().optional(),
     })
     .nullable(),
   councilOn: z.string().nullable(),

@@ -19,8 +19,9 @@ function nendoInstants(nendo: number) {
 }
 
 /**
- * Issues raised in the 年度, taken to the prefectural council, proposed to the prefecture, answered, and ended
- * (each counted once per issue and step, by the day the step was taken).
+ * Issues raised in the 年度, carried up (taken to the prefectural council, proposed to the prefecture), answered,
+ * and ended — each a number of distinct issues, by the day the step was taken: an issue carried up twice, or
+ * sent back and carried up again, is one issue carried up.
  */
 export async function issueCounts(db: DbOrTx, actor: Actor, fiscalYear: number) {
   const policy = await issuePolicyFor(db, actor);
@@ -42,6 +43,9 @@ export async function issueCounts(db: DbOrTx, actor: Actor, fiscalYear: number) 
       .select({
         kind: regionalIssueEvents.kind,
         toLevel: regionalIssueEvents.toLevel,
+        // 1 on the row of a kind over every level: an issue taken to the council and then proposed is one
+        // issue carried up, not two.
+        allLevels: sql<number>`grouping(${regionalIssueEvents.toLevel})::int`,
         n: sql<number>`count(distinct ${regionalIssueEvents.issueId})::int`,
       })
       .from(regionalIssueEvents)
@@ -54,12 +58,19 @@ export async function issueCounts(db: DbOrTx, actor: Actor, fiscalYear: number) 
           sql`${regionalIssueEvents.kind} in ('carried_up', 'answered', 'closed', 'project_started')`,
         ),
       )
-      .groupBy(regionalIssueEvents.kind, regionalIssueEvents.toLevel),
+      .groupBy(
+        sql`grouping sets ((${regionalIssueEvents.kind}, ${regionalIssueEvents.toLevel}), (${regionalIssueEvents.kind}))`,
+      ),
   ]);
+  // Distinct issues that took a step of this kind (to this level, when named) in the 年度.
   const step = (kind: string, toLevel?: string) =>
-    steps
-      .filter((s) => s.kind === kind && (!toLevel || s.toLevel === toLevel))
-      .reduce((a, s) => a + Number(s.n), 0);
+    Number(
+      steps.find((s) =>
+        toLevel
+          ? s.kind === kind && Number(s.allLevels) === 0 && s.toLevel === toLevel
+          : s.kind === kind && Number(s.allLevels) === 1,
+      )?.n ?? 0,
+    );
   return {
     nendo: fiscalYear,
     raised: Number(raised?.n ?? 0),

@@ -32,7 +32,10 @@ export type IssueSourceKind = (typeof ISSUE_SOURCE_KINDS)[number];
 
 export const ISSUE_SOURCE_KIND_LABELS = {
   consultation: { ja: '相談から', en: 'From a consultation' },
-  hearing: { ja: '市町村ヒアリングから', en: 'From a municipal hearing' },
+  hearing: {
+    ja: '市町村への訪問・協議・支援の記録から',
+    en: 'From a municipal visit, meeting or support record',
+  },
   meeting: { ja: '会議（協議の場）から', en: 'From a meeting' },
   bottleneck: { ja: '社会資源の課題から', en: 'From a resource bottleneck' },
 } as const satisfies Labels<IssueSourceKind>;

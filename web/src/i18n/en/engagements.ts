@@ -140,5 +140,4 @@ export const enEngagements = {
   'eng.section.counts': 'Counts in {nendo}',
   'eng.section.count': '{kind}: {n}',
   'eng.section.all': 'All records of this municipality',
-  'eng.section.record': 'Record municipal support',
 } as const satisfies Record<keyof typeof jaEngagements, string>;

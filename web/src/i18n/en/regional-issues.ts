@@ -9,6 +9,7 @@ export const enRegionalIssues: Record<keyof typeof jaRegionalIssues, string> = {
   'ri.intro':
     'Troubles of a region raised from consultations, hearings and meetings, carried up from the region to the prefectural council, proposed to the prefecture and answered. Level, area, age, owner and next step help you choose the next one.',
   'ri.raiseFrom': 'Raise as a regional issue',
+  'ri.raisedHere': 'Regional issues raised from this record',
   'ri.new': 'Raise an issue',
   'ri.filter': 'Filter',
   'ri.results': 'Results',

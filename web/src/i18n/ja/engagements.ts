@@ -139,5 +139,4 @@ export const jaEngagements = {
   'eng.section.counts': '{nendo}の件数',
   'eng.section.count': '{kind} {n}件',
   'eng.section.all': 'この市町村の記録をすべて見る',
-  'eng.section.record': '市町村支援を記録する',
 } as const;

@@ -18,6 +18,7 @@ import type {
 } from '../../../../src/modules/regional-issues/schemas-projects';
 import { api, type QueryParams } from '../api';
 import type { ConsultationDetail } from './consultations';
+import type { Engagement } from './engagements';
 
 /**
  * Regional issues (地域課題) and development projects (社会資源の開発; docs/municipal-support.md §4–5): the API
@@ -148,5 +149,15 @@ export function useSourceConsultation(id: string | undefined) {
     queryKey: ['consultations', 'detail', id],
     queryFn: ({ signal }) =>
       api.get<ConsultationDetail>(`/api/consultations/${encodeURIComponent(id!)}`, undefined, signal),
+  });
+}
+
+/** The engagement a new issue is raised from (its kind, subject, day and municipality), when there is one. */
+export function useSourceEngagement(id: string | undefined) {
+  return useQuery({
+    enabled: !!id,
+    queryKey: ['engagements', 'one', id],
+    queryFn: ({ signal }) =>
+      api.get<Engagement>(`/api/engagements/${encodeURIComponent(id!)}`, undefined, signal),
   });
 }

@@ -25,6 +25,8 @@ import {
   useUpdateEngagement,
 } from '../../lib/queries/engagements';
 import { forTrainingRoles } from '../learning/courses/Guard';
+import { NotFoundPage } from '../NotFoundPage';
+import { RaisedIssues } from '../regional-issues/RaisedIssues';
 import { RaiseIssueLink } from '../regional-issues/RaiseIssueLink';
 import { readsEngagements } from './access';
 import { GoodExampleBadge, KindBadge, PlannedBadge } from './Badges';
@@ -155,6 +157,8 @@ function EngagementScreen() {
   const update = useUpdateEngagement();
   const [mode, setMode] = useState<'view' | 'edit' | 'held' | 'good'>('view');
   const [message, setMessage] = useState<{ text: string; tone: 'success' | 'info' } | null>(null);
+  // Another municipality's record, or one outside the area, reads as an unknown one (as the API's 404 says).
+  if (isApiError(query.error, 'not_found')) return <NotFoundPage />;
   return (
     <QueryState query={query}>
       {(e) => (
@@ -262,6 +266,7 @@ function EngagementScreen() {
                   <p className="whitespace-pre-wrap">{e.notes}</p>
                 </Section>
               )}
+              <RaisedIssues kind="hearing" id={e.id} />
             </>
           )}
         </Page>

@@ -95,15 +95,19 @@ export function MunicipalityEngagementsSection({ municipalityCode }: { municipal
                 <Link to="/engagements" search={{ municipalityCode }} className={buttonClass('secondary')}>
                   {t('eng.section.all')}
                 </Link>
-                {m.canRecord && (
-                  <Link
-                    to="/engagements/new"
-                    search={{ municipalityCode, kind: 'support' }}
-                    className={buttonClass('secondary')}
-                  >
-                    {t('eng.section.record')}
-                  </Link>
-                )}
+                {m.canRecord &&
+                  // Each kind of record opens its form for this municipality (a four-division meeting is
+                  // planned here first, then recorded as held from its page).
+                  ENGAGEMENT_KINDS.map((kind) => (
+                    <Link
+                      key={kind}
+                      to="/engagements/new"
+                      search={{ municipalityCode, kind }}
+                      className={buttonClass('secondary')}
+                    >
+                      {t(`eng.record.${kind}`)}
+                    </Link>
+                  ))}
               </div>
             </>
           );

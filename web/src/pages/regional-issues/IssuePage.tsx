@@ -1,5 +1,6 @@
 import { Link, useParams } from '@tanstack/react-router';
 import { careItemLabel } from '../../../../src/shared/vocab/care-items';
+import { ENGAGEMENT_KIND_LABELS } from '../../../../src/shared/vocab/engagements';
 import {
   ISSUE_EVENT_KIND_LABELS,
   ISSUE_LEVEL_LABELS,
@@ -26,6 +27,7 @@ import { areaText, LevelBadge, LevelSteps, LINK } from './shared';
 /** Where a source record opens: consultations here; hearings and meetings on their modules' pages. */
 function SourceLink({ source }: { source: NonNullable<RegionalIssue['source']> }) {
   const t = useT();
+  const { locale } = useLocale();
   const kind = vocab(t, ISSUE_SOURCE_KIND_LABELS, source.kind);
   if (source.visible === false) return <>{`${kind} ・ ${t('ri.source.hidden')}`}</>;
   if (source.kind === 'consultation') {
@@ -39,6 +41,15 @@ function SourceLink({ source }: { source: NonNullable<RegionalIssue['source']> }
     return (
       <Link to="/resources/gaps" className={LINK}>
         {source.label ?? kind}
+      </Link>
+    );
+  }
+  if (source.kind === 'hearing' && source.label) {
+    // The engagement (a hearing, a four-division meeting or a support-log entry) by its kind, subject and day.
+    const what = source.engagementKind ? vocab(t, ENGAGEMENT_KIND_LABELS, source.engagementKind) : kind;
+    return (
+      <Link to="/engagements/$engagementId" params={{ engagementId: source.id }} className={LINK}>
+        {`${what}：${source.label}${source.on ? `（${formatDate(source.on, locale)}）` : ''}`}
       </Link>
     );
   }

@@ -1,6 +1,7 @@
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { type FormEvent, useMemo, useState } from 'react';
 import { CARE_ITEM_CODES, careItemLabel } from '../../../../src/shared/vocab/care-items';
+import { ENGAGEMENT_KIND_LABELS } from '../../../../src/shared/vocab/engagements';
 import { ISSUE_SOURCE_KIND_LABELS } from '../../../../src/shared/vocab/regional-issues';
 import { ApiErrorAlert } from '../../components/Alert';
 import { Button } from '../../components/Button';
@@ -8,11 +9,13 @@ import { SelectField, TextAreaField, TextField } from '../../components/Field';
 import { Page } from '../../components/Page';
 import { useLocale, useT } from '../../i18n';
 import { vocab } from '../../i18n/vocab';
+import { formatDate } from '../../lib/format';
 import {
   type CreateIssueBody,
   useCreateIssue,
   useIssueOptions,
   useSourceConsultation,
+  useSourceEngagement,
 } from '../../lib/queries/regional-issues';
 import { forTrainingRoles } from '../learning/courses/Guard';
 import { raisesIssues } from './access';
@@ -39,10 +42,13 @@ function NewIssuePageInner() {
   const [missing, setMissing] = useState(false);
   const opts = options.data;
   const source = useSourceConsultation(from.sourceKind === 'consultation' ? from.sourceId : undefined).data;
+  const engagement = useSourceEngagement(from.sourceKind === 'hearing' ? from.sourceId : undefined).data;
   const municipalOnly = !!opts && !opts.canManage;
+  // Raised from a consultation or an engagement: the area defaults to its municipality.
+  const sourceMunicipality = source?.municipalityCode ?? engagement?.municipalityCode;
   const fromSource =
-    source && opts?.municipalities.some((m) => m.code === source.municipalityCode)
-      ? source.municipalityCode
+    sourceMunicipality && opts?.municipalities.some((m) => m.code === sourceMunicipality)
+      ? sourceMunicipality
       : '';
   const chosen =
     place || fromSource || (municipalOnly && opts.municipalities[0] ? opts.municipalities[0].code : '');
@@ -93,6 +99,8 @@ function NewIssuePageInner() {
           <p className="mb-4 text-std-16B-170">
             {vocab(t, ISSUE_SOURCE_KIND_LABELS, from.sourceKind)}
             {source && `：${source.caseNumber} ${source.subject}`}
+            {engagement &&
+              `：${vocab(t, ENGAGEMENT_KIND_LABELS, engagement.kind)} ${engagement.subject}（${formatDate(engagement.occurredOn, locale)}）`}
           </p>
         )}
         {opts && (
