@@ -13,13 +13,17 @@ describe('renderMarkdown', () => {
   });
 
   it('escapes raw HTML: no script, no event attributes', () => {
-    const html = renderMarkdown('<script>alert(1)</script>\n\n<img src=x onerror="alert(1)">\n\n<b onclick="x()">太字</b>');
+    const html = renderMarkdown(
+      '<script>alert(1)</script>\n\n<img src=x onerror="alert(1)">\n\n<b onclick="x()">太字</b>',
+    );
     expect(html).not.toMatch(/<script|<img|<b /);
     expect(html).toContain('&lt;script&gt;');
   });
 
   it('drops javascript: and data: URLs, and turns images into their alt text', () => {
-    const html = renderMarkdown('[押す](javascript:alert(1)) [データ](data:text/html,x) ![地図](https://evil.example/a.png)');
+    const html = renderMarkdown(
+      '[押す](javascript:alert(1)) [データ](data:text/html,x) ![地図](https://evil.example/a.png)',
+    );
     expect(html).not.toContain('javascript:');
     expect(html).not.toContain('data:');
     expect(html).not.toContain('<img');
@@ -41,7 +45,9 @@ describe('markdownText', () => {
 
 describe('renderMarkdown and URLs', () => {
   it('keeps paths of our site and anchors, drops protocol-relative and vbscript URLs', () => {
-    const html = renderMarkdown('[相談](/public/consultations) [上へ](#top) [外](//evil.example) [v](VBScript:x)');
+    const html = renderMarkdown(
+      '[相談](/public/consultations) [上へ](#top) [外](//evil.example) [v](VBScript:x)',
+    );
     expect(html).toContain('href="/public/consultations"');
     expect(html).toContain('href="#top"');
     expect(html).not.toContain('evil.example"');

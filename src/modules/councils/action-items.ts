@@ -4,88 +4,39 @@
  * may mark it done or reopen it, whoever manages the body may change anything of it.
  */
 import type { z } from '@hono/zod-openapi';
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { councilActionItems, councilBodies, councilMembers, users } from '../../db/schema';
+import { councilActionItems, councilBodies } from '../../db/schema';
 import { AppError } from '../../server/errors';
 import { isUuid } from '../../server/openapi';
 import { isoDateInJapan } from '../../shared/dates';
-import { resolveActor } from '../access/resolve-actor';
 import { recordAudit } from '../audit/record';
 import type { Who } from './bodies';
 import { managedMeeting } from './meetings';
+import { ownerCandidates } from './owners';
 import { type CouncilPolicy, managesOwner } from './policy';
 import { actionItemRows } from './queries';
 import type { ZCreateActionItemRequest, ZUpdateActionItemRequest } from './schemas';
-import { bodyScope, councilPolicyFor, readableBody, requireCouncils } from './scope';
+import { type BodyRow, bodyScope, readableBody, requireCouncils } from './scope';
 
-/** Roles that may own an action item (they use the councils screens). */
-const OWNER_ROLES = ['centre_admin', 'centre_staff', 'regional_coordinator', 'municipal_staff'] as const;
-
-/** Whether a user (by id) is active in the prefecture and reads the body. */
-async function ownerReads(db: DbOrTx, prefectureCode: string, userId: string, bodyId: string, today: string) {
-  const [u] = await db
-    .select()
-    .from(users)
-    .where(
-      and(
-        eq(users.id, userId),
-        eq(users.prefectureCode, prefectureCode),
-        isNull(users.disabledAt),
-        inArray(users.role, [...OWNER_ROLES]),
-      ),
-    );
-  if (!u) return false;
-  const policy = await councilPolicyFor(db, await resolveActor(db, u));
-  try {
-    await readableBody(db, policy, bodyId, today);
-    return true;
-  } catch (e) {
-    if (e instanceof AppError) return false;
-    throw e;
-  }
-}
-
-async function checkOwner(db: DbOrTx, prefectureCode: string, userId: string, bodyId: string, today: string) {
-  if (!(await ownerReads(db, prefectureCode, userId, bodyId, today))) {
+async function checkOwner(db: DbOrTx, b: BodyRow, userId: string, today: string) {
+  if ((await ownerCandidates(db, b, today, userId)).length === 0) {
     throw new AppError('council_owner_cannot_read', {
       issues: [{ path: 'ownerUserId', message: 'この会議体を閲覧できない人です / Cannot see this body' }],
     });
   }
 }
 
-/** People who may own an action item of a body the caller manages: its members with an account first. */
+/**
+ * People who may own an action item of a body the caller manages: its members with an account first. Two
+ * statements whatever the number of people: the body through the caller's scope, then every candidate with
+ * the facts of their policy (owners.ts).
+ */
 export async function assignees(db: DbOrTx, policy: CouncilPolicy, bodyId: string, now: Date) {
   const today = isoDateInJapan(now);
   const b = await readableBody(db, policy, bodyId, today);
   if (!managesOwner(policy.manage, b)) throw new AppError('forbidden');
-  const [candidates, members] = await Promise.all([
-    db
-      .select({ id: users.id, name: users.displayName })
-      .from(users)
-      .where(
-        and(
-          eq(users.prefectureCode, b.prefectureCode),
-          isNull(users.disabledAt),
-          inArray(users.role, [...OWNER_ROLES]),
-        ),
-      )
-      .orderBy(asc(users.displayName))
-      .limit(300),
-    db
-      .selectDistinct({ userId: councilMembers.userId })
-      .from(councilMembers)
-      .where(eq(councilMembers.bodyId, b.id)),
-  ]);
-  const memberIds = new Set(members.map((m) => m.userId));
-  const items: { userId: string; name: string; isMember: boolean }[] = [];
-  for (const c of candidates) {
-    if (await ownerReads(db, b.prefectureCode, c.id, b.id, today)) {
-      items.push({ userId: c.id, name: c.name, isMember: memberIds.has(c.id) });
-    }
-  }
-  items.sort((a, b2) => Number(b2.isMember) - Number(a.isMember));
-  return { items };
+  return { items: await ownerCandidates(db, b, today) };
 }
 
 /** Adds an action item to a meeting the caller manages. */
@@ -98,7 +49,7 @@ export async function createActionItem(
 ): Promise<string> {
   const today = isoDateInJapan(who.at);
   const { meeting: m, body: b } = await managedMeeting(tx, policy, meetingId, today);
-  await checkOwner(tx, b.prefectureCode, body.ownerUserId, b.id, today);
+  await checkOwner(tx, b, body.ownerUserId, today);
   const [row] = await tx
     .insert(councilActionItems)
     .values({
@@ -171,7 +122,7 @@ export async function updateActionItem(
   if (body.title !== undefined) set.title = body.title;
   if (body.dueOn !== undefined) set.dueOn = body.dueOn;
   if (body.ownerUserId !== undefined && body.ownerUserId !== item.ownerUserId) {
-    await checkOwner(tx, b.prefectureCode, body.ownerUserId, b.id, today);
+    await checkOwner(tx, b, body.ownerUserId, today);
     set.ownerUserId = body.ownerUserId;
   }
   if (body.status !== undefined && body.status !== item.status) {

@@ -18,6 +18,7 @@ import {
 } from '../../db/schema';
 import { AppError } from '../../server/errors';
 import { isoDateInJapan } from '../../shared/dates';
+import { renderMarkdown } from '../../shared/markdown';
 import { currentNendo } from '../../shared/nendo';
 import type { Actor, RequestMeta } from '../access/actor';
 import { recordAudit } from '../audit/record';
@@ -162,6 +163,9 @@ export async function bodyView(
     owner: ownerView(b, names),
     purpose: b.purpose,
     charter: b.charter,
+    // Rendered here, once, by the shared renderer (raw HTML escaped, unsafe link URLs dropped): the page shows
+    // this HTML and needs no Markdown code of its own.
+    charterHtml: b.charter ? renderMarkdown(b.charter) : '',
     defaultPlace: b.defaultPlace,
     ...ruleFields(b),
     nextScheduledDates,

@@ -49,6 +49,39 @@ describe('councils', () => {
     }
   });
 
+  it('renders the charter from Markdown; HTML written in it never reaches the page as markup', async () => {
+    expect(body.charterHtml).toMatch(
+      /^<h1>設置要綱<\/h1>\n<p>第1条 この会は、圏域の医療的ケア児等の支援について協議する。<\/p>\n?$/,
+    );
+    const hostile = [
+      '# 設置要綱',
+      '<script>alert(1)</script>',
+      '<img src=x onerror="alert(2)">',
+      '[要綱の原本](javascript:alert(3)) と [県の頁](https://www.pref.kanagawa.jp/)',
+      '![図](https://example.org/x.png)',
+    ].join('\n\n');
+    const res = await w.users.coordA.patch(`/api/councils/bodies/${body.id}`, {
+      version: body.version,
+      charter: hostile,
+    });
+    expect(res.status).toBe(200);
+    const html: string = res.body.charterHtml;
+    expect(res.body.charter).toBe(hostile);
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/<[^>]*\son\w+=/i);
+    expect(html).not.toMatch(/<img/i);
+    expect(html).not.toContain('javascript:');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('<a href="https://www.pref.kanagawa.jp/" rel="noopener noreferrer">県の頁</a>');
+    // Put back for the rest of the story.
+    const back = await w.users.coordA.patch(`/api/councils/bodies/${body.id}`, {
+      version: res.body.version,
+      charter: regionalBody(w.regionA.id).charter,
+    });
+    expect(back.status).toBe(200);
+    body = back.body;
+  });
+
   it('refuses an incomplete schedule with a clear message', async () => {
     const res = await w.users.coordA.post(
       '/api/councils/bodies',

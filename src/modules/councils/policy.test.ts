@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../access/actor';
-import { councilPolicy, defaultOwner, managesOwner, tierOf } from './policy';
+import { councilPolicy, defaultOwner, managesOwner, readsBody, tierOf } from './policy';
 
 const R1 = '00000000-0000-4000-8000-000000000001';
 const R2 = '00000000-0000-4000-8000-000000000002';
@@ -70,6 +70,28 @@ describe('council policy', () => {
       const p = councilPolicy(a, none);
       expect([a.role, p.read.kind, p.manage.kind]).toEqual([a.role, 'none', 'none']);
     }
+  });
+
+  it('reads a body by its owner, or by a current membership, within the prefecture only', () => {
+    const muni = councilPolicy(
+      actor('municipal_staff', { kind: 'municipality', municipalityCode: '142051', division: null }),
+      { ...none, municipalityRegionIds: [R1], coveringCentreIds: [BRANCH] },
+    );
+    const body = (ownerCentreId: string | null, ownerRegionId: string | null, prefectureCode = '14') => ({
+      ownerCentreId,
+      ownerRegionId,
+      prefectureCode,
+    });
+    expect(readsBody(muni, body(null, R1), false)).toBe(true);
+    expect(readsBody(muni, body(BRANCH, null), false)).toBe(true);
+    expect(readsBody(muni, body(null, R2), false)).toBe(false);
+    expect(readsBody(muni, body(null, null), false)).toBe(false);
+    expect(readsBody(muni, body(null, null), true)).toBe(true);
+    expect(readsBody(muni, body(null, R1, '43'), true)).toBe(false);
+    const auditor = councilPolicy(actor('auditor', { kind: 'prefecture' }), none);
+    expect(readsBody(auditor, body(null, R2), false)).toBe(true);
+    const learner = councilPolicy(actor('learner', { kind: 'none' }), none);
+    expect(readsBody(learner, body(null, null), true)).toBe(false);
   });
 
   it('names the tier from the owner', () => {

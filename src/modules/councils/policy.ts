@@ -123,6 +123,33 @@ export function managesOwner(area: CouncilManageArea, owner: CouncilOwner): bool
   }
 }
 
+/**
+ * Whether the policy reads a body of this prefecture and owner, the reader being a current member of it or not:
+ * the same rule as `bodyScope(policy, 'read', …)` in scope.ts, for a list of people decided in memory (the owner
+ * picker of action items reads every candidate's facts in one statement and asks this of each).
+ */
+export function readsBody(
+  policy: CouncilPolicy,
+  body: CouncilOwner & { prefectureCode: string },
+  isCurrentMember: boolean,
+): boolean {
+  if (!policy.prefectureCode || body.prefectureCode !== policy.prefectureCode) return false;
+  const area = policy.read;
+  switch (area.kind) {
+    case 'none':
+      return false;
+    case 'prefecture':
+      return true;
+    case 'area':
+      return (
+        (area.prefectureOwned && body.ownerCentreId === null && body.ownerRegionId === null) ||
+        (body.ownerCentreId !== null && area.centreIds.includes(body.ownerCentreId)) ||
+        (body.ownerRegionId !== null && area.regionIds.includes(body.ownerRegionId)) ||
+        isCurrentMember
+      );
+  }
+}
+
 /** The owner a new body gets when the form names none: the actor's branch, or region, or the prefecture. */
 export function defaultOwner(area: CouncilManageArea): CouncilOwner {
   if (area.kind === 'area') {

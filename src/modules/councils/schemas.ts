@@ -144,7 +144,10 @@ export const ZBody = z.object({
   name: z.string(),
   owner: ZOwner,
   purpose: z.string(),
+  /** The charter as Markdown, as written (the edit form's text). */
   charter: z.string(),
+  /** The charter rendered to safe HTML by src/shared/markdown.ts (raw HTML escaped, only safe link URLs). */
+  charterHtml: z.string(),
   defaultPlace: z.string(),
   scheduleKind: z.enum(COUNCIL_SCHEDULE_KINDS),
   scheduleIntervalMonths: z.number().int(),

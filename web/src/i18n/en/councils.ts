@@ -46,7 +46,10 @@ export const enCouncils: Record<keyof typeof jaCouncils, string> = {
   'cn.f.owner.hint': 'The prefecture, a branch or a region: decides who reads and manages it.',
   'cn.f.purpose': 'Purpose',
   'cn.f.charter': 'Charter (設置要綱)',
-  'cn.f.charter.hint': 'Kept as Markdown text (attached files come later).',
+  'cn.f.charter.hint':
+    'Written in Markdown (# heading, - list, | table |, links). HTML tags have no effect and show as text. Attached files come later.',
+  'cn.f.charter.preview': 'Preview (as the body page will show it)',
+  'cn.f.charter.previewEmpty': 'Type the charter to see here how the body page will show it.',
   'cn.f.defaultPlace': 'Usual venue',
   'cn.f.schedule': 'Recurring schedule',
   'cn.f.interval': 'Every how many months',
@@ -149,6 +152,9 @@ export const enCouncils: Record<keyof typeof jaCouncils, string> = {
   'cn.attendanceCaption': 'Attendance (members on the meeting date)',
   'cn.attendance.notRecorded': 'Not recorded',
   'cn.attendance.summary': '{present} attended (of {total} members)',
+  'cn.attendance.notMember':
+    '{name}: not a member of this body on the meeting date (their term has ended, or they are not a member).',
+  'cn.attendance.nothingSaved': 'No attendance was saved. The sheet now shows the members as they are.',
   'cn.attendance.only': 'Attendance can be recorded only for members whose term covers the meeting date.',
   'cn.minutes.public': 'Minutes (public part)',
   'cn.minutes.public.hint':

@@ -44,7 +44,10 @@ export const jaCouncils = {
   'cn.f.owner.hint': '県全体・支部・圏域のどれの会議体か。閲覧と管理の範囲が決まります。',
   'cn.f.purpose': '目的',
   'cn.f.charter': '設置要綱',
-  'cn.f.charter.hint': 'Markdown 形式のテキストで記録します（ファイルの添付は今後対応）。',
+  'cn.f.charter.hint':
+    'Markdown 形式で書けます（# 見出し、- 箇条書き、| 表 |、リンク）。HTML のタグは効かず、文字のまま表示されます。ファイルの添付は今後対応します。',
+  'cn.f.charter.preview': '表示の確認（プレビュー）',
+  'cn.f.charter.previewEmpty': '設置要綱を入力すると、会議体のページでの表示の見本がここに出ます。',
   'cn.f.defaultPlace': 'いつもの会場',
   'cn.f.schedule': '定例の日程',
   'cn.f.interval': '何か月ごと',
@@ -147,6 +150,9 @@ export const jaCouncils = {
   'cn.attendanceCaption': '出欠（開催日に任期中の委員）',
   'cn.attendance.notRecorded': '未記録',
   'cn.attendance.summary': '{present}人出席（委員{total}人）',
+  'cn.attendance.notMember':
+    '{name}：開催日に任期中の委員ではありません（任期が終わったか、委員ではありません）。',
+  'cn.attendance.nothingSaved': '出欠は保存していません。出欠表を今の委員で表示し直しました。',
   'cn.attendance.only': '出欠を記録できるのは、開催日に任期中の委員だけです。',
   'cn.minutes.public': '議事録（公開部分）',
   'cn.minutes.public.hint':

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, lazy, Suspense, useState } from 'react';
 import {
   COUNCIL_BODY_KIND_LABELS,
   COUNCIL_BODY_KINDS,
@@ -14,6 +14,9 @@ import { FormSection } from '../../components/FormSection';
 import { type MessageKey, useT } from '../../i18n';
 import { vocab, vocabOptions } from '../../i18n/vocab';
 import { type CouncilBody, useCouncilOptions } from '../../lib/queries/councils';
+
+/** The charter's preview carries the Markdown renderer: loaded with the form only, not with the body page. */
+const CharterPreview = lazy(() => import('./CharterPreview').then((m) => ({ default: m.CharterPreview })));
 
 type Values = {
   kind: CouncilBodyKind;
@@ -223,6 +226,9 @@ export function BodyForm({
         onChange={set('charter')}
         rows={8}
       />
+      <Suspense fallback={null}>
+        <CharterPreview source={v.charter} />
+      </Suspense>
       {body && <Checkbox label={t('cn.f.archived')} checked={v.archived} onChange={set('archived')} />}
       {error}
       <Button type="submit" disabled={pending}>

@@ -24,6 +24,7 @@ import { SaveError } from '../learning/courses/shared';
 import { ActionItemsTable } from './ActionItemsTable';
 import { readsCouncils } from './access';
 import { BodyActions } from './BodyActions';
+import { MarkdownHtml } from './MarkdownHtml';
 import { scheduleText } from './schedule-text';
 import { LINK, MeetingStatus, MeetingTime, OwnerText } from './shared';
 
@@ -243,13 +244,7 @@ function BodyPageInner() {
             <Members b={b} />
           </Section>
           <Section id="body-charter" title={t('cn.charter')}>
-            {b.charter ? (
-              <div className="max-w-3xl whitespace-pre-wrap rounded-8 border border-solid-gray-300 p-4">
-                {b.charter}
-              </div>
-            ) : (
-              <p>{t('cn.noCharter')}</p>
-            )}
+            {b.charterHtml ? <MarkdownHtml html={b.charterHtml} /> : <p>{t('cn.noCharter')}</p>}
           </Section>
         </Page>
       )}

@@ -5,10 +5,12 @@ import {
   COUNCIL_ATTENDANCE_STATUSES,
   type CouncilAttendanceStatus,
 } from '../../../../src/shared/vocab/councils';
+import { ErrorAlert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { Checkbox, SelectField, TextAreaField, TextField } from '../../components/Field';
-import { useT } from '../../i18n';
+import { useLocale, useT } from '../../i18n';
 import { vocab } from '../../i18n/vocab';
+import { errorMessage, isApiError } from '../../lib/api';
 import { type Meeting, useAssignees, useMeetingStep } from '../../lib/queries/councils';
 import { SaveError } from '../learning/courses/shared';
 
@@ -66,19 +68,42 @@ function EditForm({ m, onDone }: { m: Meeting; onDone: () => void }) {
   );
 }
 
+/** The members a refused attendance named (`council_not_member`: one issue per line, by its index). */
+function refusedNames(error: unknown, sent: { memberId: string; name: string }[]): string[] {
+  if (!isApiError(error, 'council_not_member')) return [];
+  return error.issues
+    .map((i) => /^entries\.(\d+)\./.exec(i.path)?.[1])
+    .map((n) => (n === undefined ? undefined : sent[Number(n)]?.name))
+    .filter((n): n is string => !!n);
+}
+
 function AttendanceForm({ m, onDone }: { m: Meeting; onDone: () => void }) {
   const t = useT();
+  const { locale } = useLocale();
   const step = useMeetingStep(m.id);
   const [status, setStatus] = useState<Record<string, CouncilAttendanceStatus | ''>>(() =>
     Object.fromEntries(m.attendance.map((a) => [a.memberId, a.status ?? ''])),
   );
+  const [sent, setSent] = useState<{ memberId: string; name: string }[]>([]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const entries = Object.entries(status)
-      .filter(([, s]) => s)
-      .map(([memberId, s]) => ({ memberId, status: s }));
-    step.mutate({ step: 'attendance', body: { version: m.version, entries } }, { onSuccess: onDone });
+    // The sheet as it is now: a member whose term has ended since is no longer on it.
+    const lines = m.attendance
+      .filter((a) => status[a.memberId])
+      .map((a) => ({ memberId: a.memberId, name: a.name, status: status[a.memberId]! }));
+    setSent(lines);
+    step.mutate(
+      {
+        step: 'attendance',
+        body: {
+          version: m.version,
+          entries: lines.map(({ memberId, status: s }) => ({ memberId, status: s })),
+        },
+      },
+      { onSuccess: onDone },
+    );
   };
+  const refused = refusedNames(step.error, sent);
   return (
     <form onSubmit={submit} noValidate className="max-w-3xl">
       <p className="mb-4">{t('cn.attendance.only')}</p>
@@ -97,7 +122,19 @@ function AttendanceForm({ m, onDone }: { m: Meeting; onDone: () => void }) {
           />
         ))}
       </div>
-      <SaveError<Meeting> mutation={step} onReload={() => undefined} />
+      {refused.length > 0 ? (
+        <ErrorAlert>
+          <p>{errorMessage(step.error, locale)}</p>
+          <ul className="mt-1 list-disc pl-6">
+            {refused.map((name) => (
+              <li key={name}>{t('cn.attendance.notMember', { name })}</li>
+            ))}
+          </ul>
+          <p className="mt-1">{t('cn.attendance.nothingSaved')}</p>
+        </ErrorAlert>
+      ) : (
+        <SaveError<Meeting> mutation={step} onReload={() => undefined} />
+      )}
       <Button type="submit" disabled={step.isPending}>
         {t('cn.action.attendance')}
       </Button>
