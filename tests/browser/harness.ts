@@ -181,6 +181,13 @@ export async function startHarness(opts: { children?: number } = {}): Promise<Ha
 export async function waitForPage(page: Page): Promise<void> {
   await page.locator('h1').first().waitFor({ state: 'visible' });
   await page.waitForFunction(() => {
+    // After a click on a link the previous page stays on show until the next one has loaded: the root route
+    // marks on <html> which path is on show and whether the router is still loading (RouteSettled.tsx).
+    const route = document.documentElement.dataset;
+    if (route.routeStatus !== undefined) {
+      const here = decodeURI(window.location.pathname);
+      if (route.routeStatus !== 'idle' || decodeURI(route.routePath ?? '') !== here) return false;
+    }
     const text = document.body.textContent ?? '';
     return !text.includes('読み込み中です') && !text.includes('Loading…');
   });

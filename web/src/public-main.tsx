@@ -1,21 +1,20 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { createRootRoute, createRoute, createRouter, Outlet, RouterProvider } from '@tanstack/react-router';
+import { createRootRoute, createRoute, createRouter, RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { RouteSettled } from './components/RouteSettled';
 import { ServiceStatusBanner } from './components/ServiceStatusBanner';
 import { LocaleProvider } from './i18n';
 import { PUBLIC_RESOURCES_DICTIONARIES } from './i18n/public-dictionaries';
 import { readRetryDelay, shouldRetryRead } from './lib/retry';
 import { PublicSiteNotFound, PublicSiteShell } from './pages/public/resources/PublicSiteShell';
 import { publicResourceRoutes } from './pages/public/resources/routes';
-import { publicSiteRoutes } from './pages/public/site/routes';
 import { publicTrainingRoutes } from './pages/public/trainings/routes';
 import './index.css';
 
 /**
- * The light entry of the public site (/public/resources…, served as public-resources.html; also the
- * public training page /public/trainings and the centre's site — /public, /public/pages/…, /public/first-window —
- * loaded lazily): its own
+ * The light entry of the public resources site (/public/resources…, served as public-resources.html; also the
+ * public training page /public/trainings, loaded lazily): its own
  * router with only the public resources routes, its own query client and only the strings its pages use, so
  * families on a phone download a fraction of the app (decision 0009, "Public page weight"). Links to the rest of
  * the site are plain links that load the app's page.
@@ -33,14 +32,10 @@ const queryClient = new QueryClient({
   },
 });
 
-const rootRoute = createRootRoute({ component: Outlet, notFoundComponent: PublicSiteNotFound });
+const rootRoute = createRootRoute({ component: RouteSettled, notFoundComponent: PublicSiteNotFound });
 const siteLayout = createRoute({ getParentRoute: () => rootRoute, id: 'site', component: PublicSiteShell });
 const routeTree = rootRoute.addChildren([
-  siteLayout.addChildren([
-    ...publicSiteRoutes(siteLayout),
-    ...publicResourceRoutes(siteLayout),
-    ...publicTrainingRoutes(siteLayout),
-  ]),
+  siteLayout.addChildren([...publicResourceRoutes(siteLayout), ...publicTrainingRoutes(siteLayout)]),
 ]);
 const router = createRouter({ routeTree, scrollRestoration: true, defaultPreload: false });
 

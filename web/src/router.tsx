@@ -1,13 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
-import {
-  createRootRouteWithContext,
-  createRoute,
-  createRouter,
-  Outlet,
-  redirect,
-} from '@tanstack/react-router';
+import { createRootRouteWithContext, createRoute, createRouter, redirect } from '@tanstack/react-router';
 import type { ComponentType } from 'react';
 import { AppShell, PublicShell } from './components/AppShell';
+import { RouteSettled } from './components/RouteSettled';
 import { type ScopeKind, sessionQuery, useSession } from './lib/queries/auth';
 import { isLearner, type Role } from './lib/roles';
 import { ACCESS } from './nav';
@@ -45,10 +40,8 @@ import { municipalityRoutes } from './pages/municipalities/routes';
 import { NotFoundPage, RootNotFound } from './pages/NotFoundPage';
 import { NotificationsPage } from './pages/notifications/NotificationsPage';
 import { CareScorePage } from './pages/public/CareScorePage';
-import { publicSiteRoutes } from './pages/public/site/routes';
 import { publicCertificateCheckRoutes } from './pages/public/trainings/CertificateCheckRoutes';
 import { publicTrainingRoutes } from './pages/public/trainings/routes';
-import { publicSiteStaffRoutes } from './pages/public-site/routes';
 import { regionalIssueRoutes } from './pages/regional-issues/routes';
 import { RegisterPage } from './pages/register/RegisterPage';
 import { ChildDetailPage } from './pages/registry/ChildDetailPage';
@@ -73,7 +66,7 @@ function forRoles(allowed: (role: Role, scopeKind: ScopeKind) => boolean, Compon
 }
 
 const rootRoute = createRootRouteWithContext<RouterContext>()({
-  component: Outlet,
+  component: RouteSettled,
   notFoundComponent: RootNotFound,
 });
 
@@ -271,7 +264,6 @@ const routeTree = rootRoute.addChildren([
     ...publicCertificateCheckRoutes(publicLayout),
     ...publicTrainingRoutes(publicLayout),
     ...publicMinutesRoutes(publicLayout),
-    ...publicSiteRoutes(publicLayout),
     ...publicLearnerRoutes(publicLayout),
   ]),
   printLayout.addChildren([
@@ -315,7 +307,6 @@ const routeTree = rootRoute.addChildren([
     ...councilRoutes(appLayout),
     ...municipalityRoutes(appLayout),
     ...activityReportRoutes(appLayout),
-    ...publicSiteStaffRoutes(appLayout),
   ]),
 ]);
 

@@ -182,6 +182,7 @@ const GET_ENDPOINTS: Record<string, EndpointClass> = {
   '/api/engagements/{id}': 'engagements',
   // The page per municipality (municipalities/): its area follows the caller's scope.
   '/api/municipalities': 'municipal_pages',
+  '/api/municipalities/export': 'municipal_pages',
   '/api/municipalities/{code}': 'municipal_pages',
   '/api/municipalities/{code}/figures': 'municipal_pages',
   '/api/municipalities/{code}/history': 'municipal_pages',

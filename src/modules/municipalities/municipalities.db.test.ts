@@ -10,6 +10,7 @@ import { findMunicipalityByName } from '../../shared/municipalities';
 import { createTestApp, type TestApp, type TestClient } from '../../test/app';
 import { makeChild, makePrefecture, makeRegion } from '../../test/factories';
 import { signedInUser } from '../../test/sign-in';
+import { openWorkbook } from '../../test/xlsx';
 import { intake } from '../consultations/testing';
 
 const code = (name: string) => findMunicipalityByName('14', name)!.code;
@@ -167,6 +168,43 @@ describe('maturity items', () => {
     expect(page.status).toBe(200);
     expect(page.body.summary.current).toMatchObject({ inPlace: 1, recorded: 1, band: 'early' });
     expect(page.body.summary.previous).toMatchObject({ inPlace: 0, underWay: 1 });
+  });
+
+  it('exports the prefecture view as .xlsx: the area’s municipalities, both 年度, totals, in the reader’s language', async () => {
+    const download = (path: string) =>
+      t.app.request(path, { headers: { cookie: coordinator.cookie!, 'x-forwarded-for': coordinator.ip } });
+    const res = await download('/api/municipalities/export?nendo=2026');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="municipalities-2026.xlsx"');
+    const wb = await openWorkbook(res);
+    const ws = wb.getWorksheet('市町村別')!;
+    expect(String(ws.getCell('A1').value)).toContain('令和7年度 / 令和8年度');
+    const names = [6, 7].map((r) => ws.getRow(r).getCell(2).value);
+    expect(names.sort()).toEqual(['茅ヶ崎市', '藤沢市'].sort());
+    expect(ws.rowCount).toBe(7); // the coordinator's region only
+    const chigasaki = [6, 7].map((r) => ws.getRow(r)).find((r) => r.getCell(2).value === '茅ヶ崎市')!;
+    // Council is the second item: 令和7年度 at column 5, 令和8年度 after the first year's 7 columns.
+    expect(chigasaki.getCell(5).value).toBe('準備中');
+    expect(chigasaki.getCell(12).value).toBe('設置済み');
+    expect(typeof chigasaki.getCell(16).value).toBe('number');
+    const totals = wb.getWorksheet('集計')!;
+    const council = totals
+      .getRows(4, totals.rowCount - 3)!
+      .find((r) => r.getCell(1).value === '協議の場' && r.getCell(2).value === '設置済み');
+    const view = await coordinator.get('/api/municipalities?nendo=2026');
+    const counts = (n: number) =>
+      view.body.totals[n].byItem.find((x: { item: string }) => x.item === 'council').counts.established;
+    expect([council?.getCell(3).value, council?.getCell(4).value]).toEqual([counts(0), counts(1)]);
+    expect(counts(1)).toBeGreaterThan(0);
+    const en = await openWorkbook(await download('/api/municipalities/export?nendo=2026&lang=en'));
+    expect(en.getWorksheet('By municipality')).toBeDefined();
+    const [entry] = await t.db.systemDb
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, 'municipal_overview'), eq(auditLog.action, 'export')))
+      .orderBy(desc(auditLog.id))
+      .limit(1);
+    expect(entry?.detail).toMatchObject({ nendo: 2026, municipalities: 2, lang: 'en' });
   });
 });
 

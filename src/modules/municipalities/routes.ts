@@ -2,6 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv, Deps } from '../../server/context';
 import { jsonBody, jsonOk, moduleRouter } from '../../server/openapi';
+import { xlsxAnswer, xlsxOk } from '../../server/xlsx-response';
 import { isoDateInJapan } from '../../shared/dates';
 import { nendoOf } from '../../shared/nendo';
 import type { Actor } from '../access/actor';
@@ -24,9 +25,11 @@ import {
   ZMaturityValue,
   ZNendoQuery,
   ZOverview,
+  ZOverviewExportQuery,
   ZPage,
 } from './schemas';
 import { requireMunicipalReader, visibleMunicipality } from './scope';
+import { overviewXlsx } from './workbook';
 import { setContact, setMaturity } from './write';
 
 const tags = ['municipalities'];
@@ -63,6 +66,31 @@ export function municipalityRoutes(deps: Deps) {
         detail: { nendo, municipalities: overview.rows.length },
       });
       return c.json(overview, 200);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/export',
+      tags,
+      summary: 'The prefecture view as .xlsx / 市町村の取組状況（xlsx）',
+      request: { query: ZOverviewExportQuery },
+      responses: xlsxOk(),
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      const policy = requireMunicipalReader(actor);
+      const q = c.req.valid('query');
+      const nendo = q.nendo ?? thisNendo();
+      const overview = await municipalOverview(db, policy, nendo);
+      await recordAudit(db, who(c, actor), {
+        action: 'export',
+        entityType: 'municipal_overview',
+        entityIds: [],
+        detail: { nendo, municipalities: overview.rows.length, lang: q.lang },
+      });
+      return xlsxAnswer(c, await overviewXlsx(overview, q.lang), `municipalities-${nendo}.xlsx`);
     },
   );
 

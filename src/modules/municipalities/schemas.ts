@@ -26,6 +26,7 @@ export const ZDivisionParam = ZCodeParam.extend({
   division: z.string().openapi({ param: { name: 'division', in: 'path' }, example: 'education' }),
 });
 export const ZNendoQuery = z.object({ nendo: z.coerce.number().int().min(2000).max(2200).optional() });
+export const ZOverviewExportQuery = ZNendoQuery.extend({ lang: z.enum(['ja', 'en']).default('ja') });
 export const ZHistoryQuery = z.object({
   subject: z.enum(['maturity', 'contact']).optional(),
   item: z.string().max(40).optional(),

@@ -15,8 +15,6 @@ import { enLearningRequests } from './en/learning-requests';
 import { enLearningSelection } from './en/learning-selection';
 import { enMunicipalities } from './en/municipalities';
 import { enPublic } from './en/public';
-import { enPublicSite } from './en/public-site';
-import { enPublicSiteStaff } from './en/public-site-staff';
 import { enPublicTrainings } from './en/public-trainings';
 import { enRecord } from './en/record';
 import { enRegionalIssues } from './en/regional-issues';
@@ -38,8 +36,6 @@ export const en = {
   ...enLearningLearners,
   ...enLearningCourses,
   ...enPublicTrainings,
-  ...enPublicSite,
-  ...enPublicSiteStaff,
   ...enLearningElearning,
   ...enLearningSelection,
   ...enLearningAttendance,

@@ -8,6 +8,7 @@ export const enMunicipalities = {
   'muni.intro':
     'Each municipality’s progress — own coordinator, council, core consultation centre, how children are found, place in the welfare plan — year on year, so that disparities show. Choose a municipality to open its page.',
   'muni.nendo': 'Fiscal year',
+  'muni.download': 'Download as Excel (.xlsx)',
   'muni.none': 'There is no municipality for you to see.',
   'muni.totalsTitle': 'Where things stand in {nendo}',
   'muni.totalLine': '{first}: {n} of {all}; {second}: {m}; not recorded: {unrecorded}',

@@ -6,6 +6,7 @@ export const jaMunicipalities = {
   'muni.intro':
     '各市町村の取組（コーディネーターの配置、協議の場、基幹相談支援センター、対象児の把握方法、福祉計画での位置づけ）を年度ごとに並べ、取組格差を見える形にします。市町村名を選ぶとカルテを開きます。',
   'muni.nendo': '年度',
+  'muni.download': '取組状況をExcelファイル（.xlsx）でダウンロード',
   'muni.none': '表示できる市町村がありません。',
   'muni.totalsTitle': '{nendo}の状況',
   'muni.totalLine': '{first} {n}／{all}市町村、{second} {m}、未記録 {unrecorded}',

@@ -36,6 +36,11 @@ export function useMunicipalOverview(nendo: number | undefined) {
   });
 }
 
+/** The prefecture view of a 年度 as .xlsx, in the screen's language. */
+export function overviewExportHref(nendo: number, lang: 'ja' | 'en'): string {
+  return `${BASE}/export?nendo=${nendo}&lang=${lang}`;
+}
+
 export function useMunicipalPage(code: string) {
   return useQuery({
     queryKey: [...KEY, code, 'page'],

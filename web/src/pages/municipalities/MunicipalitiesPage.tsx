@@ -6,13 +6,18 @@ import {
   MATURITY_STATUSES,
   maturityStatusLabel,
 } from '../../../../src/shared/vocab/municipalities';
+import { buttonClass } from '../../components/Button';
 import { SelectField } from '../../components/Field';
 import { Page, Section } from '../../components/Page';
 import { QueryState } from '../../components/QueryState';
 import { useLocale, useT } from '../../i18n';
 import { vocab } from '../../i18n/vocab';
 import { formatNendo, formatNumber } from '../../lib/format';
-import { type MunicipalOverview, useMunicipalOverview } from '../../lib/queries/municipalities';
+import {
+  type MunicipalOverview,
+  overviewExportHref,
+  useMunicipalOverview,
+} from '../../lib/queries/municipalities';
 import { forTrainingRoles } from '../learning/courses/Guard';
 import { MaturityMap } from './MaturityMap';
 import { MaturityTable } from './MaturityTable';
@@ -82,6 +87,15 @@ function MunicipalitiesScreen() {
         options={years.map((y) => ({ value: String(y), label: formatNendo(y, locale) }))}
         wrapperClassName="max-w-xs"
       />
+      <p className="mt-4 mb-6 print:hidden">
+        <a
+          href={overviewExportHref(search.nendo ?? thisNendo, locale)}
+          download
+          className={buttonClass('secondary')}
+        >
+          {t('muni.download')}
+        </a>
+      </p>
       <QueryState query={query}>
         {(overview) =>
           overview.rows.length === 0 ? (
