@@ -29,10 +29,14 @@ const SERVER_JOURNEYS = ['tests/browser/census.test.ts', 'tests/browser/registry
 /**
  * The exception: journeys required to pass on both engines run on each (with TEST_DATABASE_URL). The learning
  * story — sign-up to a checked certificate — crosses every part of that module (accounts, selection, media and
- * progress, quizzes, attendance, certificates) and its requirement names both engines. Keep this list short:
- * each entry runs a whole journey twice.
+ * progress, quizzes, attendance, certificates) and its requirement names both engines; so does the municipal
+ * story — a four-division meeting to a directory listing, counted in the yearly activity report (it replaced the
+ * regional-issues journey). Keep this list short: each entry runs a whole journey twice.
  */
-const BOTH_ENGINE_JOURNEYS = ['tests/browser/learning-story.test.ts'];
+const BOTH_ENGINE_JOURNEYS = [
+  'tests/browser/learning-story.test.ts',
+  'tests/browser/municipal-story.test.ts',
+];
 // A renamed journey would leave PostgreSQL with none, silently.
 for (const f of [...SERVER_JOURNEYS, ...BOTH_ENGINE_JOURNEYS])
   if (!existsSync(new URL(f, import.meta.url))) throw new Error(`vitest.config.ts: ${f} is gone`);
