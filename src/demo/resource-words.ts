@@ -146,6 +146,38 @@ export const TYPE_MIX: Record<
   other: { weight: 1, accepts: 0.2, ages: null },
 };
 
+/**
+ * How readily a service able to take children with medical care accepts each item: the share of those services
+ * that accept it. Acceptance is nested, as in a real prefecture's survey — a service taking ventilators takes
+ * suction too — and ventilators, central lines and dialysis are accepted by few (a fifth or less of the able
+ * services, so a few per cent of all day services); items not listed accept at 0.5.
+ */
+export const ITEM_EASE: Record<string, number> = {
+  ventilator: 0.2,
+  tracheostomy: 0.3,
+  nasopharyngeal_airway: 0.3,
+  oxygen: 0.6,
+  suction: 0.7,
+  nebulizer: 0.8,
+  tube_feeding_gastric: 0.85,
+  tube_feeding_intestinal: 0.35,
+  feeding_pump: 0.5,
+  central_venous_catheter: 0.12,
+  subcutaneous_injection: 0.45,
+  subcutaneous_pump: 0.2,
+  blood_glucose: 0.7,
+  dialysis: 0.08,
+  catheterization_intermittent: 0.6,
+  catheterization_continuous: 0.45,
+  bowel_stoma: 0.5,
+  bowel_manual_or_irrigation: 0.5,
+  bowel_enema: 0.65,
+  seizure_management: 0.9,
+};
+
+/** Service types staffed for medical care: able ones take harder items (their level is drawn from the lowest third). */
+export const MEDICAL_TYPES: ServiceType[] = ['medical_short_stay', 'medical_residential', 'hospital'];
+
 export const CONDITIONS = [
   '看護師の配置日のみ受け入れ',
   '事前の面談と主治医の指示書が必要です',

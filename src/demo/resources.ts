@@ -25,6 +25,8 @@ import {
   CENTRES,
   CONDITIONS,
   HOW_TO_APPLY,
+  ITEM_EASE,
+  MEDICAL_TYPES,
   MUNICIPALITY_WEIGHT,
   TOWNS,
   TYPE_MIX,
@@ -105,17 +107,22 @@ export function planResources(
     const numbered = rng.chance(0.15) ? `第${rng.pick(['二', '三'])}` : '';
     const name = `${shortName}${w}${n.suffix}${numbered}`;
     const kana = `${m.kana.replace(/(シ|マチ|チョウ|ムラ|ソン|ク)$/, '')}${wk}${n.kana}`;
+    // Able services (mix.accepts of the type) accept the items easier than their level (ITEM_EASE): nested, so
+    // few accept ventilators; the others say for some items that they do not accept them.
     const care: ResourceCareRow[] = [];
+    const able = rng.chance(mix.accepts);
+    const level = rng.next() * (MEDICAL_TYPES.includes(type) ? 0.35 : 1);
     for (const item of CARE_ITEMS) {
       const r = rng.next();
-      if (r < mix.accepts * 0.75) care.push({ code: item.code, acceptance: 'accepted' });
-      else if (r < mix.accepts)
-        care.push({
-          code: item.code,
-          acceptance: 'accepted_with_conditions',
-          conditions: rng.pick(CONDITIONS),
-        });
-      else if (r < mix.accepts + 0.15) care.push({ code: item.code, acceptance: 'not_accepted' });
+      if (able && level < (ITEM_EASE[item.code] ?? 0.5)) {
+        if (r < 0.75) care.push({ code: item.code, acceptance: 'accepted' });
+        else
+          care.push({
+            code: item.code,
+            acceptance: 'accepted_with_conditions',
+            conditions: rng.pick(CONDITIONS),
+          });
+      } else if (r < 0.15) care.push({ code: item.code, acceptance: 'not_accepted' });
     }
     const capacity = [
       'hospital',

@@ -6,6 +6,7 @@ import { createTestApp, type TestApp } from '../test/app';
 import type { MapTiles } from './config';
 import {
   isPublicResourcesPath,
+  isPublicSitePath,
   isPublicTrainingsPath,
   PUBLIC_RESOURCES_HTML,
   serveWeb,
@@ -51,6 +52,9 @@ describe('the web client without a tile server', () => {
     '/public/resources?where=%E6%A8%AA%E6%B5%9C&care=suction',
     '/public/resources/0193a6c2-0000-7000-8000-000000000001',
     '/public/resources/confirm',
+    '/public',
+    '/public/pages/about',
+    '/public/first-window',
   ])('serves the light public page for %s, with the app page’s CSP and cache headers', async (path) => {
     const { res, html, csp } = await get(t, path);
     expect(res.status).toBe(200);
@@ -131,6 +135,13 @@ describe('web helpers', () => {
     // The training page comes from the light entry; its certificate check is the app's page.
     expect(isPublicTrainingsPath('/public/trainings')).toBe(true);
     expect(isPublicTrainingsPath('/public/trainings/certificates')).toBe(false);
+    // The centre's site: its home, pages and first windows; the forms under /public stay the app's pages.
+    expect(isPublicSitePath('/public')).toBe(true);
+    expect(isPublicSitePath('/public/pages/faq')).toBe(true);
+    expect(isPublicSitePath('/public/pages/')).toBe(false);
+    expect(isPublicSitePath('/public/first-window')).toBe(true);
+    expect(isPublicSitePath('/public/register')).toBe(false);
+    expect(isPublicSitePath('/public/library')).toBe(false);
   });
 
   it('leaves the page as built without a tile server', () => {

@@ -47,6 +47,16 @@ export function isPublicTrainingsPath(path: string): boolean {
   return path === '/public/trainings' || path === '/public/trainings/';
 }
 
+/** The centre's public site: its home, its pages and the first windows (pages/public/site/routes.ts). */
+export function isPublicSitePath(path: string): boolean {
+  return (
+    path === '/public' ||
+    path === '/public/' ||
+    path === '/public/first-window' ||
+    (path.startsWith('/public/pages/') && path.length > '/public/pages/'.length)
+  );
+}
+
 /**
  * Serves the built web client from our own origin (no CDN: closed government networks).
  * Every non-API GET that is not a file is answered with a page so deep links work: the public resources site
@@ -68,7 +78,8 @@ export function serveWeb(app: App, opts: { dist?: string } & PageSettings = {}):
   app.get('*', (c) => {
     if (c.req.path.startsWith('/api/')) return c.notFound();
     c.header('cache-control', 'no-cache');
-    const light = isPublicResourcesPath(c.req.path) || isPublicTrainingsPath(c.req.path);
+    const light =
+      isPublicResourcesPath(c.req.path) || isPublicTrainingsPath(c.req.path) || isPublicSitePath(c.req.path);
     return c.html(light ? publicHtml : indexHtml);
   });
   return true;

@@ -36,8 +36,9 @@ describe('accessibility of every page in the centre administrator menu', () => {
       // screens, six training screens (sessions, courses, requests, coordinator roster, supervise pool, figures),
       // e-learning, learner accounts, the municipalities' maturity, regional issues and development projects,
       // the engagements’ three screens (records, four-division meetings, cross-tabulation), the councils and
-      // one's action items, the yearly activity report, six administration screens, audit log, account.
-      expect(count).toBe(38);
+      // one's action items, the yearly activity report, editing the public site, six administration screens,
+      // audit log, account.
+      expect(count).toBe(39);
       for (let i = 0; i < count; i++) {
         const link = nav.getByRole('link').nth(i);
         const label = ((await link.textContent()) ?? '').trim();

@@ -1,6 +1,7 @@
 import { readsActivityReport } from '../../src/modules/activity-report/policy';
 import { censusAccessFor } from '../../src/modules/census/policy';
 import { readsMunicipalPages } from '../../src/modules/municipalities/policy';
+import { keepsPublicSiteAs } from '../../src/modules/public-site/policy';
 import { reviewsRegistrations } from '../../src/modules/registrations/policy';
 import type { MessageKey } from './i18n';
 import type { ScopeKind } from './lib/queries/auth';
@@ -66,6 +67,7 @@ export type NavPath =
   | '/councils'
   | '/councils/action-items'
   | '/activity-report'
+  | '/public-site'
   | '/account';
 
 export const ACCESS = {
@@ -101,6 +103,8 @@ export const ACCESS = {
   councils: readsCouncils,
   /** The yearly activity report (src/modules/activity-report/policy.ts). */
   activityReport: readsActivityReport,
+  /** Editing the public site: the centre's HQ (src/modules/public-site/policy.ts). */
+  publicSite: keepsPublicSiteAs,
 } as const satisfies Record<string, (role: Role, scopeKind: ScopeKind) => boolean>;
 
 export function navFor(role: Role, scopeKind: ScopeKind): NavEntry[] {
@@ -152,6 +156,7 @@ export function navFor(role: Role, scopeKind: ScopeKind): NavEntry[] {
   if (ACCESS.activityReport(role))
     municipalSupport.push({ to: '/activity-report', label: 'nav.activityReport' });
   if (municipalSupport.length) entries.push({ label: 'nav.municipalSupport', items: municipalSupport });
+  if (ACCESS.publicSite(role, scopeKind)) entries.push({ to: '/public-site', label: 'nav.publicSite' });
   if (ACCESS.admin(role)) {
     entries.push({
       label: 'nav.admin',

@@ -9,12 +9,14 @@ import { PUBLIC_RESOURCES_DICTIONARIES } from './i18n/public-dictionaries';
 import { readRetryDelay, shouldRetryRead } from './lib/retry';
 import { PublicSiteNotFound, PublicSiteShell } from './pages/public/resources/PublicSiteShell';
 import { publicResourceRoutes } from './pages/public/resources/routes';
+import { publicSiteRoutes } from './pages/public/site/routes';
 import { publicTrainingRoutes } from './pages/public/trainings/routes';
 import './index.css';
 
 /**
- * The light entry of the public resources site (/public/resources…, served as public-resources.html; also the
- * public training page /public/trainings, loaded lazily): its own
+ * The light entry of the public site (/public/resources…, served as public-resources.html; also the
+ * public training page /public/trainings and the centre's site — /public, /public/pages/…, /public/first-window —
+ * loaded lazily): its own
  * router with only the public resources routes, its own query client and only the strings its pages use, so
  * families on a phone download a fraction of the app (decision 0009, "Public page weight"). Links to the rest of
  * the site are plain links that load the app's page.
@@ -35,7 +37,11 @@ const queryClient = new QueryClient({
 const rootRoute = createRootRoute({ component: RouteSettled, notFoundComponent: PublicSiteNotFound });
 const siteLayout = createRoute({ getParentRoute: () => rootRoute, id: 'site', component: PublicSiteShell });
 const routeTree = rootRoute.addChildren([
-  siteLayout.addChildren([...publicResourceRoutes(siteLayout), ...publicTrainingRoutes(siteLayout)]),
+  siteLayout.addChildren([
+    ...publicSiteRoutes(siteLayout),
+    ...publicResourceRoutes(siteLayout),
+    ...publicTrainingRoutes(siteLayout),
+  ]),
 ]);
 const router = createRouter({ routeTree, scrollRestoration: true, defaultPreload: false });
 

@@ -40,8 +40,10 @@ import { municipalityRoutes } from './pages/municipalities/routes';
 import { NotFoundPage, RootNotFound } from './pages/NotFoundPage';
 import { NotificationsPage } from './pages/notifications/NotificationsPage';
 import { CareScorePage } from './pages/public/CareScorePage';
+import { publicSiteRoutes } from './pages/public/site/routes';
 import { publicCertificateCheckRoutes } from './pages/public/trainings/CertificateCheckRoutes';
 import { publicTrainingRoutes } from './pages/public/trainings/routes';
+import { publicSiteStaffRoutes } from './pages/public-site/routes';
 import { regionalIssueRoutes } from './pages/regional-issues/routes';
 import { RegisterPage } from './pages/register/RegisterPage';
 import { ChildDetailPage } from './pages/registry/ChildDetailPage';
@@ -264,6 +266,7 @@ const routeTree = rootRoute.addChildren([
     ...publicCertificateCheckRoutes(publicLayout),
     ...publicTrainingRoutes(publicLayout),
     ...publicMinutesRoutes(publicLayout),
+    ...publicSiteRoutes(publicLayout),
     ...publicLearnerRoutes(publicLayout),
   ]),
   printLayout.addChildren([
@@ -307,6 +310,7 @@ const routeTree = rootRoute.addChildren([
     ...councilRoutes(appLayout),
     ...municipalityRoutes(appLayout),
     ...activityReportRoutes(appLayout),
+    ...publicSiteStaffRoutes(appLayout),
   ]),
 ]);
 

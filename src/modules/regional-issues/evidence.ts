@@ -117,8 +117,8 @@ async function gapFigures(db: DbOrTx, actor: Actor, issue: Issue, now: Date, reg
     demand: cell?.demand ?? 0,
     services: cell?.services ?? 0,
     vacancy: cell?.vacancy ?? 0,
-    shortfall: cell?.shortfall ?? 0,
-    demandPerService: cell?.demandPerService ?? 0,
+    shortfall: cell?.shortage ?? 0,
+    demandPerService: cell ? Math.round((cell.demand / Math.max(cell.services, 1)) * 100) / 100 : 0,
   };
 }
 

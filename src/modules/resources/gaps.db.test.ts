@@ -12,9 +12,12 @@ import { createOrganizationVia, createServiceVia } from './testing';
  * A small known world (on 2026-06-01). Region A = 藤沢 + 茅ヶ崎, region B = 平塚.
  * Children: 藤沢 ① 2019 ventilator+suction (elementary), ② 2024 ventilator (infant), ③ 2020 suction without
  * consent to share with the municipality (preschool); 茅ヶ崎 ④ 2015 suction (elementary), ⑤ moved out, ventilator
- * (not counted); 平塚 ⑥ 2012 ventilator (junior high).
- * Services: 藤沢 S1 ventilator (conditions) + suction, 5 places / 1 free; 茅ヶ崎 S2 suction, serving 藤沢 too,
- * 3 / 0; 平塚 S3 suction, 2 / 2; 藤沢 S4 ventilator but inactive.
+ * (not counted); 平塚 ⑥ 2012 ventilator (junior high), ⑦ 2012 and ⑧ 2017 ventilator (junior high, elementary).
+ * Services (after-school day services for ages 6–18 unless said): 藤沢 S1 ventilator (conditions) + suction,
+ * 5 places / 1 free; 茅ヶ崎 S2 suction, serving 藤沢 too, 3 / 0; 平塚 S3 suction, 2 / 2; 藤沢 S4 ventilator but
+ * inactive; 藤沢 S5 a hospital and 平塚 S7 a pharmacy accepting ventilator and suction (never counted); 藤沢 S6
+ * home-visit nursing accepting suction, no capacity stated; 藤沢 S8 accepting no care item; 藤沢 S9 a medical short
+ * stay accepting suction, 4 beds / 1 free.
  */
 let t: TestApp;
 let w: RegistryWorld;
@@ -33,6 +36,8 @@ beforeAll(async () => {
   await child('142077', '2015-06-01', ['suction']);
   await child('142077', '2016-06-01', ['ventilator'], { status: 'moved_out' });
   await child('142034', '2012-05-05', ['ventilator']);
+  await child('142034', '2012-09-09', ['ventilator']);
+  await child('142034', '2017-09-09', ['ventilator']);
   const admin = w.clients.centreAdmin;
   const org = await createOrganizationVia(admin);
   const acc = (codes: string[]) => codes.map((code) => ({ code, acceptance: 'accepted' }));
@@ -61,6 +66,35 @@ beforeAll(async () => {
     location: { address: '平塚市浅間町1-1' },
   });
   await createServiceVia(admin, org, { name: 'S4', careItems: acc(['ventilator']), status: 'inactive' });
+  const anyAge = { minAge: null, maxAge: null, capacity: null, vacancy: null };
+  await createServiceVia(admin, org, {
+    name: 'S5',
+    type: 'hospital',
+    ...anyAge,
+    careItems: acc(['ventilator', 'suction']),
+  });
+  await createServiceVia(admin, org, {
+    name: 'S6',
+    type: 'home_visit_nursing',
+    ...anyAge,
+    careItems: acc(['suction']),
+  });
+  await createServiceVia(admin, org, {
+    name: 'S7',
+    type: 'pharmacy',
+    ...anyAge,
+    careItems: acc(['ventilator', 'suction']),
+    location: { address: '平塚市浅間町2-2' },
+  });
+  await createServiceVia(admin, org, { name: 'S8', careItems: [] });
+  await createServiceVia(admin, org, {
+    name: 'S9',
+    type: 'medical_short_stay',
+    ...anyAge,
+    capacity: 4,
+    vacancy: 1,
+    careItems: acc(['suction']),
+  });
 });
 afterAll(() => t.close());
 
@@ -68,68 +102,143 @@ type Cell = {
   careItem: string;
   demand: number;
   services: number;
-  capacity: number;
-  vacancy: number;
-  demandByStage: Record<string, number>;
-  demandPerService: number;
-  shortfall: number;
+  shortage: number;
+  stages: { stage: string; byType: { type: string; services: number }[] }[];
 };
 const cell = (area: { cells: Cell[] }, code: string) => area.cells.find((c) => c.careItem === code)!;
 
 describe('gaps', () => {
-  it('counts demand by life stage against accepting services, per region and municipality', async () => {
+  it('counts demand by life stage against the services that meet daily needs, one rule for map and table', async () => {
     const res = await w.clients.centreAdmin.get('/api/resources/gaps');
     expect(res.status).toBe(200);
     const g = res.body;
     const a = g.regions.find((r: { id: string }) => r.id === w.regionA.id);
     const b = g.regions.find((r: { id: string }) => r.id === w.regionB.id);
+    // The infant has no counted service (S1 is for school age, S5 is a hospital): 供給なし, however the
+    // elementary child is placed; that child has a day service but no home visits or short stay.
     expect(cell(a, 'ventilator')).toEqual({
       careItem: 'ventilator',
       demand: 2,
-      demandByStage: { elementary: 1, infant: 1 },
+      demandByStage: { infant: 1, elementary: 1 },
       services: 1,
       capacity: 5,
       vacancy: 1,
-      demandPerService: 2,
-      shortfall: 1,
+      capacityUnknown: 0,
+      places: 2,
+      shortage: 2,
+      uncovered: 1,
+      level: 'noSupply',
+      stages: [
+        {
+          stage: 'infant',
+          demand: 1,
+          services: 0,
+          shortage: 1,
+          needs: [
+            { need: 'day', services: 0, places: 0, shortage: 1 },
+            { need: 'visit', services: 0, places: 0, shortage: 1 },
+            { need: 'short_stay', services: 0, places: 0, shortage: 1 },
+          ],
+          byType: [],
+        },
+        {
+          stage: 'elementary',
+          demand: 1,
+          services: 1,
+          shortage: 1,
+          needs: [
+            { need: 'day', services: 1, places: 1, shortage: 0 },
+            { need: 'visit', services: 0, places: 0, shortage: 1 },
+            { need: 'short_stay', services: 0, places: 0, shortage: 1 },
+          ],
+          byType: [{ type: 'after_school_day_service', services: 1 }],
+        },
+      ],
     });
     expect(cell(a, 'suction')).toMatchObject({
       demand: 3,
-      services: 2,
-      capacity: 8,
-      vacancy: 1,
-      demandPerService: 1.5,
-      shortfall: 2,
+      demandByStage: { preschool: 1, elementary: 2 },
+      services: 4, // S1, S2 (serving 藤沢), S6 and S9; not the hospital
+      capacity: 12,
+      vacancy: 2,
+      capacityUnknown: 1,
+      places: 11,
+      shortage: 1, // the preschool child has no day service accepting suction
+      level: 'mid',
     });
-    expect(cell(a, 'suction').demandByStage).toEqual({ elementary: 2, preschool: 1 });
-    expect(cell(b, 'ventilator')).toMatchObject({
-      demand: 1,
-      services: 0,
-      demandByStage: { junior_high: 1 },
-    });
-    expect(cell(b, 'suction')).toMatchObject({ demand: 0, services: 1, vacancy: 2 });
-    const fujisawa = g.municipalities.find((m: { id: string }) => m.id === '142051');
-    expect(cell(fujisawa, 'suction')).toMatchObject({ demand: 2, services: 2 });
-    expect(
-      g.shortages.map((s: { regionName: string; careItem: string; rank: number }) => [
-        s.rank,
-        s.regionName,
-        s.careItem,
-      ]),
-    ).toEqual([
-      [1, '湘南西部', 'ventilator'],
-      [2, '湘南東部', 'ventilator'],
-      [3, '湘南東部', 'suction'],
+    const preschool = cell(a, 'suction').stages.find((s) => s.stage === 'preschool')!;
+    expect(preschool.byType).toEqual([
+      { type: 'home_visit_nursing', services: 1 },
+      { type: 'medical_short_stay', services: 1 },
     ]);
+    expect(cell(b, 'ventilator')).toMatchObject({
+      demand: 3,
+      services: 0, // the pharmacy does not count
+      shortage: 3,
+      uncovered: 3,
+      level: 'noSupply',
+      demandByStage: { elementary: 1, junior_high: 2 },
+    });
+    expect(cell(b, 'suction')).toMatchObject({
+      demand: 0,
+      services: 1,
+      vacancy: 2,
+      shortage: 0,
+      level: 'none',
+    });
+    const fujisawa = g.municipalities.find((m: { id: string }) => m.id === '142051');
+    expect(cell(fujisawa, 'suction')).toMatchObject({ demand: 2, services: 4 });
+    // The table: shortages only, the largest first, each with the map's level.
+    expect(
+      g.shortages.map(
+        (s: { regionName: string; careItem: string; rank: number; shortage: number; level: string }) => [
+          s.rank,
+          s.regionName,
+          s.careItem,
+          s.shortage,
+          s.level,
+        ],
+      ),
+    ).toEqual([
+      [1, '湘南西部', 'ventilator', 3, 'noSupply'],
+      [2, '湘南東部', 'ventilator', 2, 'noSupply'],
+      [3, '湘南東部', 'suction', 1, 'mid'],
+    ]);
+    expect(g.satisfied).toBe(0);
     expect(g.careItems.map((c: { code: string }) => c.code)).toEqual(['ventilator', 'suction']);
+    expect(g.rule.places.find((p: { need: string }) => p.need === 'day')).toEqual({
+      need: 'day',
+      perService: 2,
+      capacity: 'atMost',
+    });
+    expect(g.rule.stages.find((s: { stage: string }) => s.stage === 'infant').types).not.toContain(
+      'hospital',
+    );
     expect(JSON.stringify(g)).not.toMatch(/山田|太郎|2019-04-05/);
+  });
+
+  it('sets services anyone can use against those accepting the care, by life stage (MI-4)', async () => {
+    const g = (await w.clients.centreAdmin.get('/api/resources/gaps')).body;
+    const a = g.lifeStageView.find((v: { id: string }) => v.id === w.regionA.id);
+    const stage = (v: { stages: { stage: string }[] }, s: string) => v.stages.find((x) => x.stage === s)!;
+    expect(stage(a, 'elementary')).toMatchObject({
+      children: 2,
+      all: 5, // S1, S2, S6, S9 and S8, which accepts no care item
+      anyCare: 4,
+      accepting: { ventilator: 1, suction: 4 },
+    });
+    expect(stage(a, 'infant')).toMatchObject({ children: 1, all: 2, anyCare: 2, accepting: { suction: 2 } });
+    const all = g.lifeStageView.find((v: { id: string }) => v.id === 'all');
+    expect(stage(all, 'junior_high')).toMatchObject({ children: 2, all: 6, anyCare: 5 });
+    const one = (await w.clients.coordB.get(`/api/resources/gaps?regionId=${w.regionB.id}`)).body;
+    expect(one.lifeStageView.map((v: { id: string }) => v.id)).toEqual([w.regionB.id]);
   });
 
   it('counts only the children the caller may see', async () => {
     const g = (await w.clients.fujisawa.get('/api/resources/gaps')).body;
     const fujisawa = g.municipalities.find((m: { id: string }) => m.id === '142051');
     expect(cell(fujisawa, 'suction').demand).toBe(1); // the child without consent is not counted
-    expect(cell(fujisawa, 'suction').services).toBe(2);
+    expect(cell(fujisawa, 'suction').services).toBe(4); // S1, S2, S6 and S9 for the elementary child
     const chigasaki = g.municipalities.find((m: { id: string }) => m.id === '142077');
     expect(cell(chigasaki, 'suction').demand).toBe(0);
     const one = (await w.clients.coordB.get(`/api/resources/gaps?regionId=${w.regionB.id}`)).body;
@@ -220,6 +329,8 @@ describe('bottlenecks', () => {
       'Shortages',
       'By region',
       'By municipality',
+      'By life stage',
+      'Rule',
       'Bottlenecks',
     ]);
     const bottlenecks = wb.getWorksheet('Bottlenecks')!;
@@ -233,10 +344,18 @@ describe('bottlenecks', () => {
     for (let r = 2; shortages.getRow(r).getCell(1).value !== null; r++) rankRows.push(r);
     expect(rankRows.length).toBeGreaterThan(0);
     for (const c of [1, 4, 5, 6, 7, 8]) expectNumberColumn(shortages, c, { rows: rankRows });
+    // Who counts, in words, beside each shortage.
+    expect(shortages.getRow(2).getCell(9).value).toBe(
+      'Elementary school 1: no service (short 1) / Junior high school 2: no service (short 2)',
+    );
     for (const name of ['By region', 'By municipality']) {
       const ws = wb.getWorksheet(name)!;
-      for (let c = 3; c <= ws.columnCount; c++) expectNumberColumn(ws, c);
+      for (let c = 3; c <= ws.columnCount - 2; c++) expectNumberColumn(ws, c);
+      expect(ws.getRow(1).getCell(ws.columnCount - 1).value).toBe('Level');
     }
+    const byStage = wb.getWorksheet('By life stage')!;
+    for (let c = 3; c <= byStage.columnCount; c++) expectNumberColumn(byStage, c);
+    expect(byStage.getRow(2).values).toEqual([undefined, 'Whole prefecture', 'Infant', 1, 2, 2, 0, 2]);
     // Life stages are named, not coded.
     expect((wb.getWorksheet('By region')!.getRow(1).values as unknown[]).slice(4, 10)).toEqual([
       'Demand: Infant',

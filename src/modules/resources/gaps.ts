@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import {
   childCareItems,
@@ -13,10 +13,19 @@ import { AppError } from '../../server/errors';
 import { lifeStage } from '../../shared/age';
 import { CARE_ITEMS } from '../../shared/care-score';
 import { isoDateInJapan } from '../../shared/dates';
-import { LIFE_STAGES } from '../../shared/vocab/registry';
+import { LIFE_STAGES, type LifeStage } from '../../shared/vocab/registry';
 import type { Actor } from '../access/actor';
 import { childScope } from '../registry/scope';
 import { listBottlenecks } from './bottlenecks';
+import {
+  gapCell,
+  lifeStageSupply,
+  type RuleService,
+  rankShortages,
+  ruleData,
+  STAGE_SERVICE_TYPES,
+  type ViewService,
+} from './gap-rule';
 import type { ResourceWriter } from './write-service';
 
 export { LIFE_STAGES };
@@ -24,33 +33,35 @@ export { LIFE_STAGES };
 /** Children counted as demand: living at home or in hospital (not moved out, adult services or deceased). */
 const DEMAND_STATUSES = ['at_home', 'in_hospital'];
 
+/** Service types that count for some life stage (gap-rule.ts); no other type is read. */
+const COUNTED_TYPES = [...new Set(Object.values(STAGE_SERVICE_TYPES).flat())];
+
 export const SHORTAGE_RULE = {
   ja:
-    '需要（台帳で当該ケアを要する子どもの数）がある圏域×ケア項目を、(1) 受け入れ可能な事業所が0件のものを先に、' +
-    '(2) 受け入れ事業所1件あたりの需要（需要÷事業所数）が大きい順、(3) 不足数（需要−空き）が大きい順に並べます。' +
-    '受け入れ事業所は「受け入れ可」「条件付きで可」の稼働中の事業所で、圏域内に所在するか圏域内の市区町村をサービス提供地域に含むものです。',
+    '需要は台帳で当該ケアを要する子ども（在宅・入院中）の数をライフステージ別に数えます。供給は、暮らしに必要な3つの受け皿' +
+    '（日中の通い先：未就学は児童発達支援・保育所等、学齢期は放課後等デイサービス・学校等／訪問：訪問看護・居宅介護等／短期入所）' +
+    'ごとに、対象年齢が合い、当該ケアを「受け入れ可」「条件付きで可」とする運営中の事業所で、地域内に所在するか地域をサービス提供地域に' +
+    '含むものです。病院・診療所・薬局・入所施設・相談支援事業所は数えません。1か所が受け入れられる目安は通い先2人（定員が少なければ定員）、' +
+    '訪問3人、短期入所は定員（床数）1床あたり1人で、各事業所の枠は一度だけ割り当てます。年代ごとに受け皿の不足のうち最も大きいものを' +
+    '合計したものが不足数です。表は不足数の大きい順で、不足のない組み合わせは載せません。',
   en:
-    'Region × care item pairs with demand (children in the registry needing the item) are ranked: (1) pairs with no ' +
-    'accepting service first, (2) then by demand per accepting service (demand ÷ services), (3) then by shortfall ' +
-    '(demand − vacancy). Accepting services are active ones accepting the item with or without conditions, located ' +
-    'in the region or serving one of its municipalities.',
+    'Demand is the children in the registry (at home or in hospital) needing the care item, by life stage. Supply ' +
+    'is counted for three needs of daily life on their own — somewhere to spend the day (before school: child ' +
+    'development support, nurseries …; school age: after-school day services, schools …), care at home (home-visit ' +
+    'nursing and care …) and short stays — from open services open to the children’s ages, accepting the item with ' +
+    'or without conditions, located in or serving the area. Hospitals, clinics, pharmacies, residential facilities ' +
+    'and consultation offices are not counted. One service is expected to carry 2 children for the day (fewer when ' +
+    'its capacity is smaller), 3 for visits, and a short stay one child per bed; each service’s places are given ' +
+    'once. The shortage adds up, stage by stage, the largest shortage of its needs. The table lists shortages only, ' +
+    'largest first.',
 };
 
-type Cell = {
-  careItem: string;
-  demand: number;
-  demandByStage: Record<string, number>;
-  services: number;
-  capacity: number;
-  vacancy: number;
-  demandPerService: number;
-  shortfall: number;
-};
+type SupplyRow = ViewService & { m: string; areas: string[] };
 
 /**
  * Counts only: demand through the registry's one scope (childScope: a municipal user counts only the children
  * they may see), by life stage (shared/age.ts) on today's date in Japan; supply from the directory of the
- * prefecture. No personal data leaves this function.
+ * prefecture by the one rule of gap-rule.ts. No personal data leaves this function.
  */
 export async function gaps(db: DbOrTx, w: ResourceWriter & { actor: Actor }, regionId: string | undefined) {
   if (!w.policy.gaps) throw new AppError('forbidden');
@@ -84,10 +95,15 @@ export async function gaps(db: DbOrTx, w: ResourceWriter & { actor: Actor }, reg
   const regionOf = new Map(members.map((m) => [m.code, m.regionId]));
   const codes = members.map((m) => m.code);
 
-  // Demand: (municipality, birth date, care item) of children in scope; aggregated here, nothing returned.
+  // Demand: (child, municipality, birth date, care item) of children in scope; aggregated here, nothing returned.
   const demandRows = codes.length
     ? await db
-        .select({ m: children.municipalityCode, birth: children.birthDate, code: childCareItems.code })
+        .select({
+          id: children.id,
+          m: children.municipalityCode,
+          birth: children.birthDate,
+          code: childCareItems.code,
+        })
         .from(children)
         .innerJoin(childCareItems, eq(childCareItems.childId, children.id))
         .where(
@@ -98,13 +114,16 @@ export async function gaps(db: DbOrTx, w: ResourceWriter & { actor: Actor }, reg
           ),
         )
     : [];
-  // Supply: active services accepting something, in or serving the municipalities.
-  const supplyRows = codes.length
+  // Supply: open services of the counted types, whatever they accept (the life-stage view needs all of them).
+  const supplyRows: SupplyRow[] = codes.length
     ? await db
         .select({
           id: resourceServices.id,
           m: resourceServices.municipalityCode,
           areas: resourceServices.areaCodes,
+          type: resourceServices.type,
+          minAge: resourceServices.minAge,
+          maxAge: resourceServices.maxAge,
           accepts: resourceServices.accepts,
           capacity: resourceServices.capacity,
           vacancy: resourceServices.vacancy,
@@ -114,79 +133,69 @@ export async function gaps(db: DbOrTx, w: ResourceWriter & { actor: Actor }, reg
           and(
             eq(resourceServices.prefectureCode, w.prefectureCode),
             eq(resourceServices.status, 'active'),
-            sql`cardinality(${resourceServices.accepts}) > 0`,
+            inArray(resourceServices.type, COUNTED_TYPES),
           ),
         )
     : [];
 
-  const demand = new Map<string, Map<string, Record<string, number>>>(); // area → item → stage → n
-  const add = (area: string, item: string, stage: string) => {
-    const byItem = demand.get(area) ?? new Map<string, Record<string, number>>();
-    demand.set(area, byItem);
-    const st = byItem.get(item) ?? {};
-    byItem.set(item, st);
-    st[stage] = (st[stage] ?? 0) + 1;
+  const areasOf = (m: string) => {
+    const reg = regionOf.get(m);
+    return reg ? [`m:${m}`, `r:${reg}`, 'all'] : [`m:${m}`, 'all'];
   };
+  const demand = new Map<string, Map<string, Partial<Record<LifeStage, number>>>>(); // area → item → stage → n
+  const childStages = new Map<string, Map<string, LifeStage>>(); // area → child → stage
   for (const r of demandRows) {
-    let stage: string;
+    let stage: LifeStage;
     try {
       stage = lifeStage(r.birth, today);
     } catch {
       continue; // born after today: not counted
     }
-    add(`m:${r.m}`, r.code, stage);
-    const reg = regionOf.get(r.m);
-    if (reg) add(`r:${reg}`, r.code, stage);
+    for (const area of areasOf(r.m)) {
+      const byItem = demand.get(area) ?? new Map<string, Partial<Record<LifeStage, number>>>();
+      demand.set(area, byItem);
+      const st = byItem.get(r.code) ?? {};
+      byItem.set(r.code, st);
+      st[stage] = (st[stage] ?? 0) + 1;
+      const kids = childStages.get(area) ?? new Map<string, LifeStage>();
+      childStages.set(area, kids);
+      kids.set(r.id, stage);
+    }
   }
 
-  // Supply per area and item: distinct services (a service serving two municipalities of a region counts once).
-  const supply = new Map<string, Map<string, { services: Set<string>; capacity: number; vacancy: number }>>();
-  const addSupply = (area: string, s: (typeof supplyRows)[number]) => {
-    const byItem =
-      supply.get(area) ?? new Map<string, { services: Set<string>; capacity: number; vacancy: number }>();
-    supply.set(area, byItem);
-    for (const item of s.accepts) {
-      const v = byItem.get(item) ?? { services: new Set<string>(), capacity: 0, vacancy: 0 };
-      byItem.set(item, v);
-      if (v.services.has(s.id)) continue;
-      v.services.add(s.id);
-      v.capacity += s.capacity ?? 0;
-      v.vacancy += s.vacancy ?? 0;
-    }
-  };
+  // Supply per area: distinct services located in or serving it (a service serving two municipalities of a
+  // region counts once there), and per care item the ones accepting it.
+  const supply = new Map<string, Map<string, SupplyRow>>();
   const inPlay = new Set(codes);
   for (const s of supplyRows) {
-    const areas = new Set([s.m, ...s.areas].filter((c) => inPlay.has(c)));
-    const regs = new Set<string>();
-    for (const c of areas) {
-      addSupply(`m:${c}`, s);
-      const reg = regionOf.get(c);
-      if (reg) regs.add(reg);
+    for (const c of [s.m, ...s.areas]) {
+      if (!inPlay.has(c)) continue;
+      for (const area of areasOf(c)) {
+        const byId = supply.get(area) ?? new Map<string, SupplyRow>();
+        supply.set(area, byId);
+        byId.set(s.id, s);
+      }
     }
-    for (const reg of regs) addSupply(`r:${reg}`, s);
+  }
+  const accepting = new Map<string, Map<string, RuleService[]>>(); // area → item → services
+  for (const [area, byId] of supply) {
+    const byItem = new Map<string, RuleService[]>();
+    accepting.set(area, byItem);
+    for (const s of byId.values())
+      for (const item of new Set(s.accepts)) {
+        const list = byItem.get(item) ?? [];
+        byItem.set(item, list);
+        list.push(s);
+      }
   }
 
-  const items = CARE_ITEMS.map((c) => c.code).filter((code) =>
-    [...demand.values(), ...supply.values()].some((m) => m.has(code)),
+  const items = CARE_ITEMS.map((c) => c.code).filter(
+    (code) => demand.get('all')?.has(code) || accepting.get('all')?.has(code),
   );
-  const cellsOf = (area: string): Cell[] =>
-    items.map((code) => {
-      const st = demand.get(area)?.get(code) ?? {};
-      const d = Object.values(st).reduce((a, b) => a + b, 0);
-      const sup = supply.get(area)?.get(code);
-      const services = sup?.services.size ?? 0;
-      const vacancy = sup?.vacancy ?? 0;
-      return {
-        careItem: code,
-        demand: d,
-        demandByStage: st,
-        services,
-        capacity: sup?.capacity ?? 0,
-        vacancy,
-        demandPerService: services ? Math.round((d / services) * 100) / 100 : d,
-        shortfall: d - vacancy,
-      };
-    });
+  const cellsOf = (area: string) =>
+    items.map((code) =>
+      gapCell(code, demand.get(area)?.get(code) ?? {}, accepting.get(area)?.get(code) ?? []),
+    );
 
   const regionAreas = regionRows.map((r) => ({
     kind: 'region' as const,
@@ -202,29 +211,33 @@ export async function gaps(db: DbOrTx, w: ResourceWriter & { actor: Actor }, reg
     regionId: m.regionId,
     cells: cellsOf(`m:${m.code}`),
   }));
-  const shortages = regionAreas
-    .flatMap((r) =>
-      r.cells
-        .filter((c) => c.demand > 0)
-        .map((c) => ({
-          regionId: r.id,
-          regionName: r.name,
-          careItem: c.careItem,
-          demand: c.demand,
-          services: c.services,
-          vacancy: c.vacancy,
-          demandPerService: c.demandPerService,
-          shortfall: c.shortfall,
-        })),
-    )
-    .sort(
-      (a, b) =>
-        Number(a.services > 0) - Number(b.services > 0) ||
-        b.demandPerService - a.demandPerService ||
-        b.shortfall - a.shortfall ||
-        b.demand - a.demand,
-    )
-    .map((s, i) => ({ ...s, rank: i + 1 }));
+  const pairs = regionAreas.flatMap((r) =>
+    r.cells
+      .filter((c) => c.demand > 0)
+      .map((c) => ({
+        regionId: r.id,
+        regionName: r.name,
+        careItem: c.careItem,
+        demand: c.demand,
+        services: c.services,
+        places: c.places,
+        shortage: c.shortage,
+        uncovered: c.uncovered,
+        level: c.level,
+      })),
+  );
+  const shortages = rankShortages(pairs);
+
+  const stageView = (area: string, id: string, name: string) => {
+    const kids: Record<string, number> = {};
+    for (const st of childStages.get(area)?.values() ?? []) kids[st] = (kids[st] ?? 0) + 1;
+    return { id, name, stages: lifeStageSupply([...(supply.get(area)?.values() ?? [])], kids) };
+  };
+  const lifeStageView = [
+    ...(regionId ? [] : [stageView('all', 'all', '')]),
+    ...regionRows.map((r) => stageView(`r:${r.id}`, r.id, r.name)),
+  ];
+
   const careIndex = new Map(CARE_ITEMS.map((c) => [c.code, c]));
   return {
     careItems: items.map((code) => ({ code, ja: careIndex.get(code)!.ja, en: careIndex.get(code)!.en })),
@@ -232,6 +245,10 @@ export async function gaps(db: DbOrTx, w: ResourceWriter & { actor: Actor }, reg
     regions: regionAreas,
     municipalities: municipalityAreas,
     shortages,
+    /** Region × care item pairs with demand and no shortage: not in the table. */
+    satisfied: pairs.length - shortages.length,
+    lifeStageView,
+    rule: ruleData(),
     bottlenecks: await listBottlenecks(db, w, regionId),
     shortageRule: SHORTAGE_RULE,
     generatedAt: w.at.toISOString(),

@@ -106,3 +106,25 @@ export const BOTTLENECK_KIND_LABELS = {
 /** How a listing was last confirmed. */
 export const CONFIRMATION_KINDS = ['user', 'provider_link', 'import'] as const;
 export type ConfirmationKind = (typeof CONFIRMATION_KINDS)[number];
+
+/** How strained a gaps cell is (resources/gap-rule.ts gapLevel): the heat map's word beside its colour. */
+export const GAP_LEVELS = ['noSupply', 'high', 'mid', 'low', 'none'] as const;
+export type GapLevel = (typeof GAP_LEVELS)[number];
+
+export const GAP_LEVEL_LABELS = {
+  noSupply: { ja: '供給なし', en: 'No service' },
+  high: { ja: '不足大', en: 'Severe shortage' },
+  mid: { ja: '不足', en: 'Shortage' },
+  low: { ja: '充足', en: 'Enough' },
+  none: { ja: '需要なし', en: 'No demand' },
+} as const satisfies Labels<GapLevel>;
+
+/** The needs of daily life the gaps count on their own (resources/gap-rule.ts NEED_TYPES). */
+export const GAP_NEEDS = ['day', 'visit', 'short_stay'] as const;
+export type GapNeed = (typeof GAP_NEEDS)[number];
+
+export const GAP_NEED_LABELS = {
+  day: { ja: '日中の通い先', en: 'Somewhere to spend the day' },
+  visit: { ja: '訪問', en: 'Care at home' },
+  short_stay: { ja: '短期入所', en: 'Short stay' },
+} as const satisfies Labels<GapNeed>;

@@ -4,6 +4,7 @@ import * as audit from './audit';
 import { CARE_ITEM_CODES, CARE_ITEM_SHORT_LABELS, careItemLabel } from './care-items';
 import * as census from './census';
 import * as consultations from './consultations';
+import * as goodPractices from './good-practices';
 import { isCode, type Label, labelOf } from './label';
 import * as learning from './learning';
 import * as learningElearning from './learning-elearning';
@@ -51,6 +52,8 @@ const VOCABULARIES: [string, readonly string[], Record<string, Label>][] = [
   ['acceptances', resources.ACCEPTANCES, resources.ACCEPTANCE_LABELS],
   ['weekdays', resources.WEEKDAYS, resources.WEEKDAY_LABELS],
   ['bottleneck kinds', resources.BOTTLENECK_KINDS, resources.BOTTLENECK_KIND_LABELS],
+  ['gap levels', resources.GAP_LEVELS, resources.GAP_LEVEL_LABELS],
+  ['gap needs', resources.GAP_NEEDS, resources.GAP_NEED_LABELS],
   ['care items (short names)', CARE_ITEM_CODES, CARE_ITEM_SHORT_LABELS],
   ['course kinds', learning.COURSE_KINDS, learning.COURSE_KIND_LABELS],
   ['professions', learning.PROFESSIONS, learning.PROFESSION_LABELS],
@@ -97,6 +100,18 @@ const VOCABULARIES: [string, readonly string[], Record<string, Label>][] = [
   ['development project kinds', regionalIssues.PROJECT_KINDS, regionalIssues.PROJECT_KIND_LABELS],
   ['development project stages', regionalIssues.PROJECT_STAGES, regionalIssues.PROJECT_STAGE_LABELS],
   ['development project statuses', regionalIssues.PROJECT_STATUSES, regionalIssues.PROJECT_STATUS_LABELS],
+  ['good-practice statuses', goodPractices.GOOD_PRACTICE_STATUSES, goodPractices.GOOD_PRACTICE_STATUS_LABELS],
+  [
+    'good-practice sources',
+    goodPractices.GOOD_PRACTICE_SOURCE_KINDS,
+    goodPractices.GOOD_PRACTICE_SOURCE_KIND_LABELS,
+  ],
+  ['personal-data findings', goodPractices.PERSONAL_DATA_FLAG_KINDS, goodPractices.PERSONAL_DATA_FLAG_LABELS],
+  [
+    'good-practice confirmations',
+    goodPractices.GOOD_PRACTICE_CONFIRMATIONS,
+    goodPractices.GOOD_PRACTICE_CONFIRMATION_LABELS,
+  ],
 ];
 
 describe('vocabularies', () => {

@@ -2,6 +2,7 @@ import { Navigate, Outlet, useLocation } from '@tanstack/react-router';
 import { type ReactNode, useEffect, useRef } from 'react';
 import { useLocale, useT } from '../i18n';
 import { useSaveLocale, useSession } from '../lib/queries/auth';
+import { CentreFooter, NoticeBanner } from '../pages/public/site/SiteFrame';
 import { Header } from './Header';
 import { takeLanguagePickedBeforeSignIn } from './LanguageSwitch';
 import { Nav } from './Nav';
@@ -29,16 +30,21 @@ function Footer() {
   );
 }
 
-/** Pages open without signing in (sign-in, invitation, password reset): banner, content, footer. */
+/**
+ * Pages open without signing in (sign-in, invitation, password reset, the public forms): banner, content,
+ * footer. The public site's pages (/public/…) also carry the centre's emergency notices and its contact.
+ */
 export function PublicShell({ children }: { children?: ReactNode }) {
+  const site = useLocation().pathname.startsWith('/public');
   return (
     <div className="flex min-h-screen flex-col">
       <SkipLink />
       <Header user={null} />
+      {site && <NoticeBanner />}
       <main id="main" tabIndex={-1} className="flex-1 px-4 py-8 md:px-6">
         <div className="mx-auto max-w-2xl">{children ?? <Outlet />}</div>
       </main>
-      <Footer />
+      {site ? <CentreFooter /> : <Footer />}
     </div>
   );
 }

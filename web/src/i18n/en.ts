@@ -15,6 +15,8 @@ import { enLearningRequests } from './en/learning-requests';
 import { enLearningSelection } from './en/learning-selection';
 import { enMunicipalities } from './en/municipalities';
 import { enPublic } from './en/public';
+import { enPublicSite } from './en/public-site';
+import { enPublicSiteStaff } from './en/public-site-staff';
 import { enPublicTrainings } from './en/public-trainings';
 import { enRecord } from './en/record';
 import { enRegionalIssues } from './en/regional-issues';
@@ -36,6 +38,8 @@ export const en = {
   ...enLearningLearners,
   ...enLearningCourses,
   ...enPublicTrainings,
+  ...enPublicSite,
+  ...enPublicSiteStaff,
   ...enLearningElearning,
   ...enLearningSelection,
   ...enLearningAttendance,

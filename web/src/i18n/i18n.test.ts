@@ -17,6 +17,8 @@ import { enLearningRequests } from './en/learning-requests';
 import { enLearningSelection } from './en/learning-selection';
 import { enMunicipalities } from './en/municipalities';
 import { enPublic } from './en/public';
+import { enPublicSite } from './en/public-site';
+import { enPublicSiteStaff } from './en/public-site-staff';
 import { enPublicTrainings } from './en/public-trainings';
 import { enRecord } from './en/record';
 import { enRegionalIssues } from './en/regional-issues';
@@ -40,6 +42,8 @@ import { jaLearningRequests } from './ja/learning-requests';
 import { jaLearningSelection } from './ja/learning-selection';
 import { jaMunicipalities } from './ja/municipalities';
 import { jaPublic } from './ja/public';
+import { jaPublicSite } from './ja/public-site';
+import { jaPublicSiteStaff } from './ja/public-site-staff';
 import { jaPublicTrainings } from './ja/public-trainings';
 import { jaRecord } from './ja/record';
 import { jaRegionalIssues } from './ja/regional-issues';
@@ -61,6 +65,8 @@ describe('UI dictionaries', () => {
       jaLearningLearners,
       jaLearningCourses,
       jaPublicTrainings,
+      jaPublicSite,
+      jaPublicSiteStaff,
       jaLearningSelection,
       jaLearningAttendance,
       jaLearningElearning,
@@ -86,6 +92,8 @@ describe('UI dictionaries', () => {
       enLearningLearners,
       enLearningCourses,
       enPublicTrainings,
+      enPublicSite,
+      enPublicSiteStaff,
       enLearningSelection,
       enLearningAttendance,
       enLearningElearning,

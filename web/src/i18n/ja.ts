@@ -15,6 +15,8 @@ import { jaLearningRequests } from './ja/learning-requests';
 import { jaLearningSelection } from './ja/learning-selection';
 import { jaMunicipalities } from './ja/municipalities';
 import { jaPublic } from './ja/public';
+import { jaPublicSite } from './ja/public-site';
+import { jaPublicSiteStaff } from './ja/public-site-staff';
 import { jaPublicTrainings } from './ja/public-trainings';
 import { jaRecord } from './ja/record';
 import { jaRegionalIssues } from './ja/regional-issues';
@@ -39,6 +41,8 @@ export const ja = {
   ...jaLearningLearners,
   ...jaLearningCourses,
   ...jaPublicTrainings,
+  ...jaPublicSite,
+  ...jaPublicSiteStaff,
   ...jaLearningElearning,
   ...jaLearningSelection,
   ...jaLearningAttendance,

@@ -1,8 +1,10 @@
 import { enCore } from './en/core';
+import { enPublicSite } from './en/public-site';
 import { enPublicTrainings } from './en/public-trainings';
 import { enResources } from './en/resources';
 import type { Dictionaries } from './index';
 import { jaCore } from './ja/core';
+import { jaPublicSite } from './ja/public-site';
 import { jaPublicTrainings } from './ja/public-trainings';
 import { jaResources } from './ja/resources';
 
@@ -13,6 +15,6 @@ import { jaResources } from './ja/resources';
  * The other areas stay out of that bundle; public-dictionaries.test.ts checks every key its pages use is here.
  */
 export const PUBLIC_RESOURCES_DICTIONARIES: Dictionaries = {
-  ja: { ...jaCore, ...jaResources, ...jaPublicTrainings },
-  en: { ...enCore, ...enResources, ...enPublicTrainings },
+  ja: { ...jaCore, ...jaResources, ...jaPublicTrainings, ...jaPublicSite },
+  en: { ...enCore, ...enResources, ...enPublicTrainings, ...enPublicSite },
 };

@@ -10,15 +10,18 @@ import { useRegions } from '../../lib/queries/network';
 import { type Gaps, gapsExportHref, useGaps } from '../../lib/queries/resources';
 import { readsResourceGaps, writesBottlenecks } from './access';
 import { Bottlenecks } from './GapsBottlenecks';
+import { RuleTable } from './GapsCellDetail';
 import { HeatMap, Legend } from './GapsHeatMap';
+import { LifeStages } from './GapsLifeStages';
 import { Shortages } from './GapsShortages';
 import { forResourceRoles, useRole } from './Guard';
 import { parseGapsSearch } from './search';
 
 /**
  * 不足の分析 (NA-4, NA-5, MI-4): per region and municipality, children needing each care item (demand) against
- * the services accepting it (supply); a heat map whose cells carry numbers and a level word (not colour
- * alone), the shortages ranked, and the coordinators' qualitative bottlenecks beside the figures.
+ * the services that meet their daily needs at their age and accept it (supply), by the server's one rule
+ * (resources/gap-rule.ts); a heat map whose cells carry numbers and a level word (not colour alone) and open who
+ * was counted, the shortages largest first, services by life stage, and the coordinators' bottlenecks.
  */
 
 function GapsView({ gaps, regionId }: { gaps: Gaps; regionId?: string }) {
@@ -34,9 +37,11 @@ function GapsView({ gaps, regionId }: { gaps: Gaps; regionId?: string }) {
       <p className="mb-2 text-std-16N-170 text-solid-gray-700">
         {t('resources.gaps.generated', { at: formatDateTime(gaps.generatedAt, locale) })}
       </p>
-      <p className="mb-4 text-std-16N-170">{locale === 'ja' ? gaps.shortageRule.ja : gaps.shortageRule.en}</p>
+      <p className="mb-2 text-std-16N-170">{locale === 'ja' ? gaps.shortageRule.ja : gaps.shortageRule.en}</p>
+      <RuleTable gaps={gaps} t={t} />
       <Section id="gaps-heatmap" title={t('resources.gaps.heatTitle')}>
         <Legend t={t} />
+        <p className="mb-4 text-std-16N-170">{t('resources.gaps.heatHint')}</p>
         {gaps.careItems.length === 0 ? (
           <p>{t('resources.gaps.noData')}</p>
         ) : (
@@ -51,6 +56,9 @@ function GapsView({ gaps, regionId }: { gaps: Gaps; regionId?: string }) {
       </Section>
       <Section id="gaps-shortages" title={t('resources.gaps.shortagesTitle')}>
         <Shortages gaps={gaps} t={t} locale={locale} />
+      </Section>
+      <Section id="gaps-stages" title={t('resources.gaps.stagesTitle')}>
+        <LifeStages gaps={gaps} regionId={regionId} t={t} locale={locale} />
       </Section>
       <Section id="gaps-bottlenecks" title={t('resources.gaps.bottlenecksTitle')}>
         <Bottlenecks gaps={gaps} regionId={regionId} canWrite={!!role && writesBottlenecks(role)} />

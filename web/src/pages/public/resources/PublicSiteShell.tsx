@@ -3,9 +3,11 @@ import type { ReactNode } from 'react';
 import { LanguageSwitch } from '../../../components/LanguageSwitch';
 import { Page } from '../../../components/Page';
 import { useT } from '../../../i18n';
+import { CentreFooter, NoticeBanner } from '../site/SiteFrame';
 
 /**
- * The frame of the light public resources entry: skip link, banner with the language switch, content, footer —
+ * The frame of the light public entry: skip link, banner with the language switch, the centre's emergency
+ * notices, content, and the footer with the centre's contact (pages/public/site/SiteFrame.tsx) —
  * as the app's PublicShell, without the app's router, menu or session handling. Links out of the resources
  * site (home, sign-in, other public pages) are plain <a href>: they load the app's page in full.
  */
@@ -36,14 +38,11 @@ export function PublicSiteShell({ children }: { children?: ReactNode }) {
           </div>
         </div>
       </header>
+      <NoticeBanner />
       <main id="main" tabIndex={-1} className="flex-1 px-4 py-8 md:px-6">
         <div className="mx-auto max-w-2xl">{children ?? <Outlet />}</div>
       </main>
-      <footer className="mt-12 border-t border-solid-gray-300 bg-solid-gray-50 print:hidden">
-        <p className="mx-auto max-w-screen-2xl px-4 py-4 text-dns-14N-130 text-solid-gray-700 md:px-6">
-          {t('app.footer')}
-        </p>
-      </footer>
+      <CentreFooter />
     </div>
   );
 }
