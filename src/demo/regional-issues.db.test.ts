@@ -1,6 +1,8 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import {
   developmentProjects,
+  engagements,
   regionalIssueConsultations,
   regionalIssueEvents,
   regionalIssues,
@@ -25,6 +27,15 @@ describe('demo regional issues and development projects', () => {
       );
       expect(issues.some((i) => i.level === 'answered' && i.answerText && i.status === 'open')).toBe(true);
       expect(issues.some((i) => i.municipalityCode && i.status === 'open')).toBe(true);
+      // 藤沢市's staff raised one from their municipality's newest hearing or four-division meeting before it.
+      const fromMeeting = issues.filter((i) => i.sourceKind === 'hearing');
+      expect(fromMeeting).toHaveLength(1);
+      const [meeting] = await db.systemDb
+        .select()
+        .from(engagements)
+        .where(eq(engagements.id, fromMeeting[0]!.sourceId!));
+      expect(meeting).toMatchObject({ municipalityCode: fromMeeting[0]!.municipalityCode, status: 'held' });
+      expect(meeting!.occurredOn <= fromMeeting[0]!.raisedOn).toBe(true);
       const developed = issues.find((i) => i.outcome === 'development')!;
       const projects = await db.systemDb.select().from(developmentProjects);
       const fromIssue = projects.find((p) => p.issueId === developed.id)!;

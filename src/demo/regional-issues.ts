@@ -6,11 +6,12 @@
  * consultations as evidence and its history; and development projects at every stage with openings over three
  * 年度. Fictional; deterministic for a date.
  */
-import { and, asc, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lte, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import {
   consultations,
   developmentProjects,
+  engagements,
   regionalIssueConsultations,
   regionalIssueEvents,
   regionalIssues,
@@ -44,6 +45,8 @@ type IssueSpec = {
   evidence: number;
   nextStep?: [string, number];
   owner: Who;
+  /** Raised from the municipality's newest held engagement before it (a hearing or a four-division meeting). */
+  fromEngagement?: true;
 };
 
 const ISSUES: IssueSpec[] = [
@@ -55,6 +58,7 @@ const ISSUES: IssueSpec[] = [
     careItem: 'suction',
     raisedBy: 'municipal',
     raisedAgo: 18,
+    fromEngagement: true,
     steps: [],
     evidence: 3,
     nextStep: ['保育課・障害福祉課と4課協議で受け入れ条件を確認', 14],
@@ -289,6 +293,22 @@ export async function seedRegionalIssues(
       const s = spec.steps.find((x) => x[0] === l);
       return s ? dayAgo(s[1]) : null;
     };
+    const [source] = spec.fromEngagement
+      ? await tx
+          .select({ id: engagements.id })
+          .from(engagements)
+          .where(
+            and(
+              eq(engagements.prefectureCode, pref),
+              eq(engagements.municipalityCode, opts.municipalityCode),
+              eq(engagements.status, 'held'),
+              inArray(engagements.kind, ['hearing', 'four_division']),
+              lte(engagements.occurredOn, raisedOn),
+            ),
+          )
+          .orderBy(desc(engagements.occurredOn), asc(engagements.id))
+          .limit(1)
+      : [];
     const [row] = await tx
       .insert(regionalIssues)
       .values({
@@ -313,6 +333,7 @@ export async function seedRegionalIssues(
         ownerUserId: who[spec.owner]!.id,
         raisedBy: who[spec.raisedBy]!.id,
         raisedOn,
+        ...(source ? { sourceKind: 'hearing' as const, sourceId: source.id } : {}),
         createdAt: at(spec.raisedAgo),
         updatedAt: at(spec.closed?.[1] ?? reached?.[1] ?? spec.raisedAgo),
         updatedBy: who[spec.owner]!.id,
