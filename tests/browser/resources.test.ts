@@ -16,7 +16,8 @@ import {
  * Resources (社会資源), the issue's acceptance journey: centre staff list a service in 藤沢市 (demo prefecture
  * 神奈川) and issue its provider link; the provider, without signing in, marks the ventilator as accepted and
  * confirms; the public site then finds the service for a search by that care item and municipality, with its
- * last-confirmed date; and the gap view of its region (湘南東部) counts one more service for the ventilator.
+ * last-confirmed date; and the gap view of its region (湘南東部) counts one more service accepting the ventilator for
+ * preschool children (its life-stage view), while the shortage table lists shortages only, largest first.
  * Axe runs on every page; the harness fails the test if anything leaves the origin.
  */
 let h: Harness;
@@ -33,14 +34,25 @@ const SERVICE = 'つなぐテスト児童発達支援センター';
 const ORGANISATION = '社会福祉法人つなぐテスト会';
 const REGION = '湘南東部';
 
-/** The supply figure of the region × ventilator cell of the gap heat map (0 when the cell is not shown). */
-async function ventilatorSupply(page: Page, regionId: string): Promise<number> {
-  const cell = page.locator(
-    `section[aria-labelledby="gaps-heatmap"] td[data-area="${regionId}"][data-care="ventilator"]`,
-  );
-  if ((await cell.count()) === 0) return 0;
-  const text = await cell.getByTestId('supply').textContent();
+/**
+ * The services accepting the ventilator for preschool children in the life-stage view (MI-4) of the region shown:
+ * a new 児童発達支援 listing without an age limit counts there.
+ */
+async function preschoolVentilator(page: Page): Promise<number> {
+  const view = page.locator('section[aria-labelledby="gaps-stages"]');
+  await view.getByRole('combobox', { name: '比べる医療的ケア' }).selectOption('ventilator');
+  await view.getByRole('table', { name: /人工呼吸器/ }).waitFor();
+  const text = await view.locator('tr[data-stage="preschool"] [data-testid="accepting"]').textContent();
   return Number((text ?? '').replace(/\D/g, ''));
+}
+
+/** The shortage table: every row a shortage (more than 0), the largest first. */
+async function expectShortagesInOrder(page: Page) {
+  const figures = (
+    await page.locator('[data-testid="shortage-row"] [data-testid="shortage"]').allTextContents()
+  ).map((x) => Number(x.replace(/\D/g, '')));
+  expect(figures.every((n) => n > 0)).toBe(true);
+  expect(figures).toEqual([...figures].sort((a, b) => b - a));
 }
 
 async function openGaps(page: Page, regionId: string) {
@@ -77,7 +89,19 @@ describe('resources', () => {
     await staff.getByRole('combobox', { name: '圏域' }).first().selectOption({ label: REGION });
     await expect.poll(() => staff.url()).toContain(`region=${regionId}`);
     await staff.getByRole('table', { name: '圏域ごとの需要（人）と供給（事業所数）' }).waitFor();
-    supplyBefore = await ventilatorSupply(staff, regionId);
+    supplyBefore = await preschoolVentilator(staff);
+    await expectShortagesInOrder(staff);
+    // A cell opens who was counted: by life stage and need, hospitals and pharmacies never among them.
+    const heat = staff.locator('section[aria-labelledby="gaps-heatmap"]');
+    await heat.locator('td[data-level]:not([data-level="none"]) button').first().click();
+    const detail = staff.getByTestId('gap-detail');
+    await detail.waitFor();
+    expect(await textOf(detail)()).toContain('日中の通い先');
+    expect(await textOf(detail)()).not.toMatch(/病院 \d|薬局 \d/);
+    await staff.getByText('ライフステージごとに数える事業所の種類').click();
+    await staff
+      .getByRole('table', { name: 'ライフステージごとの対象年齢と、供給として数える事業所の種類' })
+      .waitFor();
     await expectNoAxeViolations(staff, 'gaps (before)');
 
     // A new listing: organisation added on the way, located in 藤沢市 with coordinates.
@@ -312,7 +336,7 @@ describe('resources', () => {
 
   it('the gap view of its region counts one more service accepting the ventilator', async () => {
     await openGaps(staff, regionId);
-    expect(await ventilatorSupply(staff, regionId)).toBe(supplyBefore + 1);
+    expect(await preschoolVentilator(staff)).toBe(supplyBefore + 1);
     await expectNoAxeViolations(staff, 'gaps (after)');
 
     // A coordinator's qualitative bottleneck appears beside the figures.
