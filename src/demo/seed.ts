@@ -17,6 +17,7 @@ import { seedCouncils } from './councils';
 import { seedElearning } from './elearning';
 import { seedEngagements } from './engagements';
 import { generateNetwork, type PrefectureSummary } from './generate';
+import { seedGoodPractices } from './good-practices';
 import { type DemoLearner, seedLearnerProfile, seedPendingSignUps } from './learners';
 import { markDemoDatabase } from './marker';
 import { seedMunicipalPages } from './municipalities';
@@ -219,6 +220,13 @@ export async function seedDemo(deps: Omit<Deps, 'jobs'>, opts: SeedDemoOptions =
       prefectureCode: DEMO_PREFECTURE,
       regionId: demoRegion.id,
       branchId: demoBranch.id,
+      now: deps.now(),
+    });
+    // 好事例: anonymised stories, most published, some waiting for a second person's check (src/demo/good-practices.ts).
+    await seedGoodPractices(tx, {
+      prefectureCode: DEMO_PREFECTURE,
+      regionId: demoRegion.id,
+      municipalityCode: resolveMunicipalityCode(DEMO_PREFECTURE, DEMO_MUNICIPALITY),
       now: deps.now(),
     });
     // The marker of a demo database: the role switch exists only where it is (src/demo/marker.ts).

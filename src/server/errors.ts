@@ -2,6 +2,7 @@ import { CENSUS_ERRORS } from '../modules/census/errors';
 import { CONSULTATION_ERRORS } from '../modules/consultations/errors';
 import { COUNCIL_ERRORS } from '../modules/councils/errors';
 import { FILE_ERRORS } from '../modules/files/errors';
+import { GOOD_PRACTICE_ERRORS } from '../modules/good-practices/errors';
 import { ELEARNING_ERRORS } from '../modules/learning/elearning/errors';
 import { LEARNING_ERRORS } from '../modules/learning/errors';
 import { APPLICATION_ERRORS } from '../modules/learning/errors-applications';
@@ -154,6 +155,7 @@ export const ERRORS = {
   ...LEARNER_ERRORS,
   ...RESOURCE_ERRORS,
   ...REGIONAL_ISSUE_ERRORS,
+  ...GOOD_PRACTICE_ERRORS,
 };
 
 export type ErrorCode = keyof typeof ERRORS;

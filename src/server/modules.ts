@@ -6,6 +6,7 @@ import { censusModule } from '../modules/census';
 import { consultationsModule, publicConsultationsModule } from '../modules/consultations';
 import { calendarFeedModule, councilsModule, publicCouncilsModule } from '../modules/councils';
 import { engagementsModule } from '../modules/engagements';
+import { goodPracticesModule } from '../modules/good-practices';
 import { homeModule } from '../modules/home';
 import { learningModule, publicLearningModule } from '../modules/learning';
 import { municipalitiesModule } from '../modules/municipalities';
@@ -51,6 +52,7 @@ export const MODULES: readonly Module[] = [
   publicCouncilsModule,
   calendarFeedModule,
   activityReportModule,
+  goodPracticesModule,
   publicSiteModule,
   publicSitePublicModule,
 ];

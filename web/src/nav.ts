@@ -9,6 +9,7 @@ import { administers, isLearner, type Role, readsAudit, seesPersonalData } from 
 import { readsConsultations, readsSharedCases, recordsConsultations } from './pages/consultations/access';
 import { readsCouncils } from './pages/councils/access';
 import { readsEngagements } from './pages/engagements/access';
+import { readsStories } from './pages/good-practices/access';
 import { readsTrainings } from './pages/learning/courses/access';
 import { readsElearning } from './pages/learning/elearning/access';
 import { administersLearners } from './pages/learning/learners/access';
@@ -67,6 +68,7 @@ export type NavPath =
   | '/councils'
   | '/councils/action-items'
   | '/activity-report'
+  | '/good-practices'
   | '/public-site'
   | '/account';
 
@@ -101,6 +103,8 @@ export const ACCESS = {
   regionalIssues: readsIssues,
   /** Councils, meetings and one's own action items (pages/councils/access.ts). */
   councils: readsCouncils,
+  /** The good-practice library (src/modules/good-practices/policy.ts): every staff role of the prefecture. */
+  goodPractices: readsStories,
   /** The yearly activity report (src/modules/activity-report/policy.ts). */
   activityReport: readsActivityReport,
   /** Editing the public site: the centre's HQ (src/modules/public-site/policy.ts). */
@@ -136,6 +140,7 @@ export function navFor(role: Role, scopeKind: ScopeKind): NavEntry[] {
       items: [{ to: '/consultations', label: 'nav.consultationQueue' }],
     });
   }
+  if (ACCESS.goodPractices(role)) entries.push({ to: '/good-practices', label: 'nav.goodPractices' });
   // 市町村支援: one group; each of its modules adds its own entries.
   const municipalSupport: NavLinkItem[] = [];
   if (ACCESS.municipalPages(role))

@@ -27,6 +27,7 @@ import {
 } from './pages/consultations/routes';
 import { councilRoutes, publicMinutesRoutes } from './pages/councils/routes';
 import { engagementRoutes } from './pages/engagements/routes';
+import { goodPracticeRoutes } from './pages/good-practices/routes';
 import { HomePage } from './pages/HomePage';
 import { applicationPrintRoutes, applicationRoutes } from './pages/learning/applications/routes';
 import { attendancePrintRoutes, attendanceRoutes } from './pages/learning/attendance/routes';
@@ -307,6 +308,7 @@ const routeTree = rootRoute.addChildren([
     ...trainingFiguresRoutes(appLayout),
     ...engagementRoutes(appLayout),
     ...regionalIssueRoutes(appLayout),
+    ...goodPracticeRoutes(appLayout),
     ...councilRoutes(appLayout),
     ...municipalityRoutes(appLayout),
     ...activityReportRoutes(appLayout),

@@ -3,6 +3,7 @@ export * from './audit';
 export * from './census';
 export * from './consultations';
 export * from './files';
+export * from './good-practices';
 export * from './jobs';
 export * from './learning';
 export * from './learning-elearning';

@@ -43,6 +43,7 @@ type EndpointClass =
   | 'training_requests' // training requests (MI-6): the centre scoped like sessions, auditors read; municipal and provider staff their own (learning/requests-denied.db.test.ts)
   | 'training_offers' // newly opened providers to offer a training: staff who handle requests
   | 'regional_issues' // regional issues and development projects: the centre, coordinators and municipal staff of their area, auditors read (404 outside; regional-issues/regional-issues-denied.db.test.ts)
+  | 'good_practices' // the good-practice library: published stories for every staff role of the prefecture, drafts in the area (404 outside; good-practices/good-practices-denied.db.test.ts)
   | 'engagements' // hearing visits, four-division meetings, the support log: the centre, coordinators and municipal staff of their area, auditors read (404 outside; engagements/engagements-denied.db.test.ts)
   | 'municipal_pages' // the page per municipality and the prefecture view: the centre, coordinators and municipal staff of their area, auditors read (404 outside; municipalities/municipalities-denied.db.test.ts)
   | 'councils' // councils, meetings, minutes and action items: the centre, branches and coordinators by the body's owner, municipal staff their region's and their own memberships, auditors read (404 outside; councils/councils-denied.db.test.ts)
@@ -199,6 +200,13 @@ const GET_ENDPOINTS: Record<string, EndpointClass> = {
   '/api/public/councils/minutes': 'public',
   '/api/public/calendar/{file}': 'public',
   '/api/activity-report': 'activity_report',
+  // The good-practice library (good-practices/good-practices-denied.db.test.ts): published stories prefecture-wide,
+  // drafts in the area; a consultation's suggestions and a source's pre-fill through the source's own scope.
+  '/api/good-practices': 'good_practices',
+  '/api/good-practices/options': 'good_practices',
+  '/api/good-practices/{id}': 'good_practices',
+  '/api/good-practices/for-consultation/{consultationId}': 'good_practices',
+  '/api/good-practices/prefill/{sourceKind}/{sourceId}': 'good_practices',
   '/api/public-site/pages': 'public_site',
   '/api/public-site/pages/{id}': 'public_site',
   '/api/public-site/first-windows': 'public_site',
@@ -252,6 +260,7 @@ const ACCESS: Record<
     training_offers: 403,
     learner_admin: 403,
     engagements: 403,
+    good_practices: 403,
     municipal_pages: 403,
     councils: 403,
     activity_report: 403,
@@ -275,6 +284,7 @@ const ACCESS: Record<
     training_offers: 200,
     learner_admin: 200,
     engagements: 200,
+    good_practices: 200,
     municipal_pages: 200,
     councils: 200,
     activity_report: 200,
@@ -298,6 +308,7 @@ const ACCESS: Record<
     training_offers: 200,
     learner_admin: 200,
     engagements: 200,
+    good_practices: 200,
     municipal_pages: 200,
     councils: 200,
     activity_report: 200,
@@ -321,6 +332,7 @@ const ACCESS: Record<
     training_offers: 200,
     learner_admin: 403,
     engagements: 200,
+    good_practices: 200,
     municipal_pages: 200,
     councils: 200,
     activity_report: 200,
@@ -344,6 +356,7 @@ const ACCESS: Record<
     training_offers: 403,
     learner_admin: 403,
     engagements: 200,
+    good_practices: 200,
     municipal_pages: 200,
     councils: 200,
     activity_report: 403,
@@ -367,6 +380,7 @@ const ACCESS: Record<
     training_offers: 403,
     learner_admin: 403,
     engagements: 403,
+    good_practices: 200,
     municipal_pages: 403,
     councils: 403,
     activity_report: 403,
@@ -390,6 +404,7 @@ const ACCESS: Record<
     training_offers: 403,
     learner_admin: 403,
     engagements: 200,
+    good_practices: 200,
     municipal_pages: 200,
     councils: 200,
     activity_report: 200,
@@ -414,6 +429,7 @@ const ACCESS: Record<
     training_offers: 403,
     learner_admin: 403,
     engagements: 403,
+    good_practices: 403,
     municipal_pages: 403,
     councils: 403,
     activity_report: 403,

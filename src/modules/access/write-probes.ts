@@ -9,6 +9,7 @@ import { ROLES, type Role } from './roles';
 import { on, type Probe, v } from './write-probe-kit';
 import { COUNCIL_PROBES } from './write-probes-councils';
 import { ENGAGEMENT_PROBES } from './write-probes-engagements';
+import { GOOD_PRACTICE_PROBES } from './write-probes-good-practices';
 import { LEARNING_PROBES } from './write-probes-learning';
 import { MUNICIPALITY_PROBES } from './write-probes-municipalities';
 import { REGIONAL_ISSUE_PROBES } from './write-probes-regional-issues';
@@ -54,6 +55,7 @@ export type Group =
   | 'council' // a council body, its members, meetings and minutes: managed by the centre, branches and coordinators of its owner
   | 'council_action_item' // an action item: its owner marks it done, the body's managers change it
   | 'public_site' // the centre's public site: its pages and first windows, kept by the centre's HQ only
+  | 'good_practice' // a good-practice story: drafts read and changed in their area, published ones read prefecture-wide
   | 'municipal_page'; // a municipality's page (municipalities/policy.ts): kept by the centre, coordinators and its own staff
 
 const NON_ADMINS: readonly Role[] = [
@@ -132,6 +134,9 @@ export const REFUSED_BY_ROLE: Record<Group, readonly Role[]> = {
   council_action_item: ['system_admin', 'provider_staff', 'auditor', ...LEARNERS],
   // Municipality pages: no page for providers and learners, auditors read only, system administrators have none.
   municipal_page: ['system_admin', 'provider_staff', 'auditor', ...LEARNERS],
+  // Good-practice stories (good-practices/policy.ts): providers and auditors read but write none, so every change
+  // is refused before the id is read; the writing roles find the story in their area first.
+  good_practice: ['system_admin', 'provider_staff', 'auditor', ...LEARNERS],
 };
 
 /** The system administrator manages the users of every prefecture, so it sees the record of 43. */
@@ -150,6 +155,7 @@ export const LOCAL_OUTSIDERS: Partial<Record<Group, readonly Role[]>> = {
   municipal_page: AREA_OUTSIDERS,
   child: AREA_OUTSIDERS,
   engagement: AREA_OUTSIDERS, // an engagement of 平塚市 and its cycle
+  good_practice: AREA_OUTSIDERS, // a draft story of 平塚市
   transition_follow_up: AREA_OUTSIDERS,
   regional_issue: AREA_OUTSIDERS, // an issue and a project of 平塚市
   development_project: AREA_OUTSIDERS,
@@ -385,6 +391,7 @@ export const PROBES: Record<string, Probe> = {
   ...MUNICIPALITY_PROBES,
   ...COUNCIL_PROBES,
   ...ENGAGEMENT_PROBES,
+  ...GOOD_PRACTICE_PROBES,
   'PUT /api/public-site/pages/{id}': on('public_site', (i) => `/api/public-site/pages/${i.publicPage}`, {
     titleJa: 'ページ',
     status: 'draft',
@@ -447,6 +454,7 @@ export const OTHER_WRITES: Record<string, Exclude<WriteClass, 'record'>> = {
   'POST /api/regional-issues': 'area',
   'POST /api/development-projects': 'area',
   'POST /api/engagements': 'area',
+  'POST /api/good-practices': 'area',
   'POST /api/councils/bodies': 'area',
   'POST /api/councils/meetings': 'area',
   'POST /api/councils/calendar-feed': 'session',

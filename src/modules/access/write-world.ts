@@ -17,6 +17,7 @@ import { signedInUser, signInAs } from '../../test/sign-in';
 import { intake } from '../consultations/testing';
 import { councilRecords } from '../councils/testing';
 import { engagementVia } from '../engagements/testing';
+import { storyVia } from '../good-practices/testing';
 import { notify } from '../notifications/notify';
 import { issueRecords } from '../regional-issues/testing';
 import { registrationForm } from '../registrations/testing';
@@ -87,6 +88,8 @@ export type RecordIds = {
   councilMember: string;
   councilMeeting: string;
   councilActionItem: string;
+  /** A draft good-practice story (good-practices/). */
+  goodPractice: string;
   /** A page of the centre's public site (public-site/). */
   publicPage: string;
 };
@@ -141,6 +144,7 @@ export function unknownIds(): RecordIds {
     councilMember: u(),
     councilMeeting: u(),
     councilActionItem: u(),
+    goodPractice: u(),
   };
 }
 
@@ -332,6 +336,7 @@ export async function writeWorld(t: TestApp) {
     engagement: await engagementVia(admin43, '431001'),
     engagementMunicipality: '431001',
     municipality: '431001',
+    goodPractice: (await storyVia(admin43, region43.id, '431001')).id,
     publicPage: ok(
       await admin43.post('/api/public-site/pages', {
         kind: 'about',
@@ -398,6 +403,8 @@ export async function writeWorld(t: TestApp) {
     // An engagement with 平塚市 and its cycle: another region, not the municipal staff's own.
     engagement: await engagementVia(centreAdmin, '142034'),
     engagementMunicipality: '142034',
+    // A draft story of 平塚市: another region, not the municipal staff's own.
+    goodPractice: (await storyVia(centreAdmin, regionWest.id, '142034')).id,
   };
   return { clients, foreign, local };
 }

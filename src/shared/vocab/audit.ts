@@ -93,6 +93,7 @@ export const AUDIT_ENTITY_TYPES = [
   'engagement',
   'engagement_cadence',
   'engagement_figures',
+  'good_practice',
   'municipal_overview',
   'municipal_page',
   'municipal_figures',
@@ -172,6 +173,7 @@ export const AUDIT_ENTITY_TYPE_LABELS = {
   engagement: { ja: '市町村への訪問・協議・支援', en: 'Municipal engagement' },
   engagement_cadence: { ja: '4課協議の開催間隔', en: 'Four-division meeting cycle' },
   engagement_figures: { ja: '市町村支援の集計', en: 'Municipal support figures' },
+  good_practice: { ja: '好事例', en: 'Good-practice story' },
   activity_report: { ja: '事業実績報告', en: 'Yearly activity report' },
   public_page: { ja: '公開サイトのページ', en: 'Public site page' },
   public_first_window: { ja: '公開サイトの最初の窓口', en: 'Public first window' },
@@ -232,6 +234,7 @@ export const AUDIT_DETAIL_VALUES = [
   'learners_invited',
   'good_example_marked',
   'good_example_unmarked',
+  'personal_data_checked',
 ] as const;
 export type AuditDetailValue = (typeof AUDIT_DETAIL_VALUES)[number];
 
@@ -287,6 +290,7 @@ export const AUDIT_DETAIL_VALUE_LABELS = {
   learners_invited: { ja: '受講者の招待', en: 'Learners invited' },
   good_example_marked: { ja: '好事例に指定', en: 'Marked a good example' },
   good_example_unmarked: { ja: '好事例の指定を解除', en: 'No longer a good example' },
+  personal_data_checked: { ja: '個人情報の確認', en: 'Checked for personal data' },
 } as const satisfies Labels<AuditDetailValue>;
 
 /** The names of an entry's detail fields; a field without one is shown under 「その他」 / "Other". */

@@ -6,6 +6,7 @@ import { enConsultations } from './en/consultations';
 import { enCore } from './en/core';
 import { enCouncils } from './en/councils';
 import { enEngagements } from './en/engagements';
+import { enGoodPractices } from './en/good-practices';
 import { enLearningAttendance } from './en/learning-attendance';
 import { enLearningCourses } from './en/learning-courses';
 import { enLearningElearning } from './en/learning-elearning';
@@ -50,4 +51,5 @@ export const en = {
   ...enMunicipalities,
   ...enCouncils,
   ...enActivityReport,
+  ...enGoodPractices,
 } satisfies Record<keyof typeof ja, string>;

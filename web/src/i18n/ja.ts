@@ -6,6 +6,7 @@ import { jaConsultations } from './ja/consultations';
 import { jaCore } from './ja/core';
 import { jaCouncils } from './ja/councils';
 import { jaEngagements } from './ja/engagements';
+import { jaGoodPractices } from './ja/good-practices';
 import { jaLearningAttendance } from './ja/learning-attendance';
 import { jaLearningCourses } from './ja/learning-courses';
 import { jaLearningElearning } from './ja/learning-elearning';
@@ -53,6 +54,7 @@ export const ja = {
   ...jaMunicipalities,
   ...jaCouncils,
   ...jaActivityReport,
+  ...jaGoodPractices,
 } as const;
 
 export type MessageKey = keyof typeof ja;

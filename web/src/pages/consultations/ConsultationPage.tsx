@@ -14,6 +14,8 @@ import {
   useCloseConsultation,
   useConsultation,
 } from '../../lib/queries/consultations';
+import { WhoSolvedThis } from '../good-practices/WhoSolvedThis';
+import { WriteUpLink } from '../good-practices/WriteUpLink';
 import { NotFoundPage } from '../NotFoundPage';
 import { RaiseIssueLink } from '../regional-issues/RaiseIssueLink';
 import { readsSharedCases } from './access';
@@ -52,6 +54,7 @@ function Consultation() {
               {t('consult.detail.printLink')}
             </Link>
             <RaiseIssueLink kind="consultation" id={c.id} />
+            <WriteUpLink kind="consultation" id={c.id} />
           </p>
           <CaseHeader c={c} />
           <OverdueFollowUps c={c} />
@@ -60,6 +63,7 @@ function Consultation() {
           <Handoffs c={c} />
           <Details c={c} />
           <SimilarCases id={c.id} />
+          <WhoSolvedThis consultationId={c.id} />
         </Page>
       )}
     </QueryState>

@@ -24,6 +24,7 @@ import {
   useEngagementOptions,
   useUpdateEngagement,
 } from '../../lib/queries/engagements';
+import { WriteUpLink } from '../good-practices/WriteUpLink';
 import { forTrainingRoles } from '../learning/courses/Guard';
 import { NotFoundPage } from '../NotFoundPage';
 import { RaisedIssues } from '../regional-issues/RaisedIssues';
@@ -172,6 +173,7 @@ function EngagementScreen() {
               {t('eng.moreOfMunicipality', { name: e.municipalityName })}
             </Link>
             <RaiseIssueLink kind="hearing" id={e.id} />
+            {e.goodExample && <WriteUpLink kind="engagement" id={e.id} />}
           </p>
           <StatusMessage tone={message?.tone}>{message?.text}</StatusMessage>
           {e.canEdit && mode === 'view' && (
