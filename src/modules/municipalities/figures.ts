@@ -33,6 +33,7 @@ import { loadClusters } from '../census/results';
 import { consultationScope } from '../consultations/scope';
 import { actorTeams, seesWholePrefecture } from '../consultations/teams';
 import { childScope, withheldChildrenCount } from '../registry/scope';
+import { COUNTED_TYPES } from '../resources/gaps';
 import { resourcePolicy } from '../resources/policy';
 import type { MunicipalityRow } from './scope';
 
@@ -133,7 +134,11 @@ async function consultationFigures(db: DbOrTx, actor: Actor, code: string, nendo
   };
 }
 
-/** Active services in or serving the municipality, per care item they accept. */
+/**
+ * Active services in or serving the municipality, per care item they accept — of the types the gaps rule counts
+ * (resources/gap-rule.ts: somewhere to spend the day, care at home, short stay), so that a hospital or a pharmacy
+ * never makes the municipality look supplied, as on the gaps page.
+ */
 async function acceptingServices(db: DbOrTx, code: string) {
   const rows = await db
     .select({ accepts: resourceServices.accepts })
@@ -142,6 +147,7 @@ async function acceptingServices(db: DbOrTx, code: string) {
       and(
         eq(resourceServices.prefectureCode, code.slice(0, 2)),
         eq(resourceServices.status, 'active'),
+        inArray(resourceServices.type, COUNTED_TYPES),
         or(
           eq(resourceServices.municipalityCode, code),
           sql`${resourceServices.areaCodes} @> array[${code}]::text[]`,

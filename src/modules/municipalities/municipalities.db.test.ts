@@ -12,6 +12,7 @@ import { makeChild, makePrefecture, makeRegion } from '../../test/factories';
 import { signedInUser } from '../../test/sign-in';
 import { openWorkbook } from '../../test/xlsx';
 import { intake } from '../consultations/testing';
+import { createOrganizationVia, createServiceVia } from '../resources/testing';
 
 const code = (name: string) => findMunicipalityByName('14', name)!.code;
 const FUJISAWA = code('藤沢市');
@@ -257,6 +258,19 @@ describe('figures within the reader’s scope', () => {
       demand: 1,
       services: 0,
     });
+    // Supply counts the services the gaps rule counts: a day service accepting the care, not a hospital.
+    const org = await createOrganizationVia(centre);
+    const care = [{ code: 'tube_feeding_gastric', acceptance: 'accepted' }];
+    await createServiceVia(centre, org, { name: '藤沢こども病院', type: 'hospital', careItems: care });
+    await createServiceVia(centre, org, {
+      name: 'ひまわり児童発達支援',
+      type: 'child_development_support',
+      careItems: care,
+      minAge: 0,
+      maxAge: 6,
+    });
+    const supplied = await centre.get(`/api/municipalities/${FUJISAWA}/figures`);
+    expect(supplied.body.gaps.items[0]).toMatchObject({ careItem: 'tube_feeding_gastric', services: 1 });
     // Consultations about the municipality this 年度, and the share it took first (KU-7).
     expect(forCentre.body.consultations.years[1]).toMatchObject({ nendo: 2026, total: 0, share: null });
     await intake(fujisawa);

@@ -34,7 +34,8 @@ export { LIFE_STAGES };
 const DEMAND_STATUSES = ['at_home', 'in_hospital'];
 
 /** Service types that count for some life stage (gap-rule.ts); no other type is read. */
-const COUNTED_TYPES = [...new Set(Object.values(STAGE_SERVICE_TYPES).flat())];
+/** The service types the rule counts for some life stage (hospitals, pharmacies … never). */
+export const COUNTED_TYPES = [...new Set(Object.values(STAGE_SERVICE_TYPES).flat())];
 
 export const SHORTAGE_RULE = {
   ja:
