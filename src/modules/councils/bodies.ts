@@ -31,6 +31,7 @@ import {
   meetingRows,
   ownerNames,
   ownerView,
+  readAll,
 } from './queries';
 import { nextDates, type ScheduleRule, scheduleIssues } from './schedule';
 import type { ZBodyListQuery, ZCreateBodyRequest, ZUpdateBodyRequest } from './schemas';
@@ -144,16 +145,17 @@ export async function bodyView(
   const today = isoDateInJapan(who.at);
   const b = await readableBody(db, policy, id, today);
   const canManage = managesOwner(policy.manage, b);
-  const [names, members, meetings, actionItems, nextScheduledDates] = await Promise.all([
-    ownerNames(db, b.prefectureCode),
-    memberRows(db, b.id, today),
-    meetingRows(db, eq(councilMeetings.bodyId, b.id), 'desc', 200),
-    actionItemRows(db, eq(councilActionItems.bodyId, b.id), {
-      today,
-      userId: policy.userId,
-      canManage: () => canManage,
-    }),
-    unplannedDates(db, b, today, 6),
+  const [names, members, meetings, actionItems, nextScheduledDates] = await readAll(db, [
+    () => ownerNames(db, b.prefectureCode),
+    () => memberRows(db, b.id, today),
+    () => meetingRows(db, eq(councilMeetings.bodyId, b.id), 'desc', 200),
+    () =>
+      actionItemRows(db, eq(councilActionItems.bodyId, b.id), {
+        today,
+        userId: policy.userId,
+        canManage: () => canManage,
+      }),
+    () => unplannedDates(db, b, today, 6),
   ]);
   await recordAudit(db, who, { action: 'read', entityType: 'council_body', entityIds: [b.id] });
   return {

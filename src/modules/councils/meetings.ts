@@ -22,7 +22,7 @@ import type { Actor, RequestMeta } from '../access/actor';
 import { recordAudit } from '../audit/record';
 import { ruleOf, unplannedDates, type Who } from './bodies';
 import { type CouncilPolicy, managesOwner } from './policy';
-import { actionItemRows, meetingRows, ownerNames, ownerView } from './queries';
+import { actionItemRows, meetingRows, ownerNames, ownerView, readAll } from './queries';
 import { meetingTimes } from './schedule';
 import type { ZCreateMeetingRequest, ZMeetingListQuery, ZUpdateMeetingRequest } from './schemas';
 import { bodyScope, managedBody, requireCouncils } from './scope';
@@ -98,43 +98,46 @@ export async function meetingView(
   const { meeting: m, body: b } = await readableMeeting(db, policy, id, today);
   const canManage = managesOwner(policy.manage, b);
   const day = isoDateInJapan(m.startsAt);
-  const [names, rows, attendance, decisions, actionItems] = await Promise.all([
-    ownerNames(db, b.prefectureCode),
-    meetingRows(db, eq(councilMeetings.id, m.id)),
-    db
-      .select({
-        memberId: councilMembers.id,
-        name: councilMembers.name,
-        affiliation: councilMembers.affiliation,
-        category: councilMembers.category,
-        status: councilAttendance.status,
-        note: councilAttendance.note,
-      })
-      .from(councilMembers)
-      .leftJoin(
-        councilAttendance,
-        and(eq(councilAttendance.memberId, councilMembers.id), eq(councilAttendance.meetingId, m.id)),
-      )
-      .where(
-        and(
-          eq(councilMembers.bodyId, b.id),
-          sql`(${membersOn(day)} or ${councilAttendance.memberId} is not null)`,
+  const [names, rows, attendance, decisions, actionItems] = await readAll(db, [
+    () => ownerNames(db, b.prefectureCode),
+    () => meetingRows(db, eq(councilMeetings.id, m.id)),
+    () =>
+      db
+        .select({
+          memberId: councilMembers.id,
+          name: councilMembers.name,
+          affiliation: councilMembers.affiliation,
+          category: councilMembers.category,
+          status: councilAttendance.status,
+          note: councilAttendance.note,
+        })
+        .from(councilMembers)
+        .leftJoin(
+          councilAttendance,
+          and(eq(councilAttendance.memberId, councilMembers.id), eq(councilAttendance.meetingId, m.id)),
+        )
+        .where(
+          and(
+            eq(councilMembers.bodyId, b.id),
+            sql`(${membersOn(day)} or ${councilAttendance.memberId} is not null)`,
+          ),
+        )
+        .orderBy(
+          sql`array_position(array['chair','vice_chair','member','secretariat'], ${councilMembers.role})`,
+          asc(councilMembers.name),
         ),
-      )
-      .orderBy(
-        sql`array_position(array['chair','vice_chair','member','secretariat'], ${councilMembers.role})`,
-        asc(councilMembers.name),
-      ),
-    db
-      .select({ text: councilDecisions.text })
-      .from(councilDecisions)
-      .where(eq(councilDecisions.meetingId, m.id))
-      .orderBy(asc(councilDecisions.seq)),
-    actionItemRows(db, eq(councilActionItems.meetingId, m.id), {
-      today,
-      userId: policy.userId,
-      canManage: () => canManage,
-    }),
+    () =>
+      db
+        .select({ text: councilDecisions.text })
+        .from(councilDecisions)
+        .where(eq(councilDecisions.meetingId, m.id))
+        .orderBy(asc(councilDecisions.seq)),
+    () =>
+      actionItemRows(db, eq(councilActionItems.meetingId, m.id), {
+        today,
+        userId: policy.userId,
+        canManage: () => canManage,
+      }),
   ]);
   if (audit) await recordAudit(db, who, { action: 'read', entityType: 'council_meeting', entityIds: [m.id] });
   return {

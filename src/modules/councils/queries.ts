@@ -1,6 +1,6 @@
 /** Reads shared by the councils module's pages: owner names, per-body figures, meeting rows, action items. */
 import { and, asc, count, eq, inArray, isNull, max, or, type SQL, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { alias, PgTransaction } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client';
 import {
   centres,
@@ -16,21 +16,39 @@ import {
 import { nendoRange } from '../../shared/nendo';
 import { type CouncilOwner, tierOf } from './policy';
 
+/**
+ * Runs reads at once on the pool, one after another inside a transaction: a transaction is one connection, and
+ * statements sent to it together are queued by pg today and refused from pg@9 (src/test/busy-connections.ts).
+ * The views read inside a transaction are the current record a 409 answers with.
+ */
+export async function readAll<T extends readonly unknown[]>(
+  db: DbOrTx,
+  thunks: { [K in keyof T]: () => PromiseLike<T[K]> },
+): Promise<T> {
+  const runs = thunks as readonly (() => PromiseLike<unknown>)[];
+  if (!(db instanceof PgTransaction)) return (await Promise.all(runs.map((run) => run()))) as unknown as T;
+  const out: unknown[] = [];
+  for (const run of runs) out.push(await run());
+  return out as unknown as T;
+}
+
 export type OwnerNames = { prefecture: string; centres: Map<string, string>; regions: Map<string, string> };
 
 export async function ownerNames(db: DbOrTx, prefectureCode: string): Promise<OwnerNames> {
-  const [ps, cs, rs] = await Promise.all([
-    db.select({ name: prefectures.name }).from(prefectures).where(eq(prefectures.code, prefectureCode)),
-    db
-      .select({ id: centres.id, name: centres.name })
-      .from(centres)
-      .where(and(eq(centres.prefectureCode, prefectureCode), eq(centres.kind, 'branch')))
-      .orderBy(asc(centres.name)),
-    db
-      .select({ id: regions.id, name: regions.name })
-      .from(regions)
-      .where(eq(regions.prefectureCode, prefectureCode))
-      .orderBy(asc(regions.sortOrder), asc(regions.name)),
+  const [ps, cs, rs] = await readAll(db, [
+    () => db.select({ name: prefectures.name }).from(prefectures).where(eq(prefectures.code, prefectureCode)),
+    () =>
+      db
+        .select({ id: centres.id, name: centres.name })
+        .from(centres)
+        .where(and(eq(centres.prefectureCode, prefectureCode), eq(centres.kind, 'branch')))
+        .orderBy(asc(centres.name)),
+    () =>
+      db
+        .select({ id: regions.id, name: regions.name })
+        .from(regions)
+        .where(eq(regions.prefectureCode, prefectureCode))
+        .orderBy(asc(regions.sortOrder), asc(regions.name)),
   ]);
   return {
     prefecture: ps[0]?.name ?? '',
@@ -184,17 +202,21 @@ export async function meetingRows(
     .limit(limit);
   const ids = rows.map((r) => r.id);
   const [att, acts] = ids.length
-    ? await Promise.all([
-        db
-          .select({ id: councilAttendance.meetingId, n: count() })
-          .from(councilAttendance)
-          .where(and(inArray(councilAttendance.meetingId, ids), sql`${councilAttendance.status} <> 'absent'`))
-          .groupBy(councilAttendance.meetingId),
-        db
-          .select({ id: councilActionItems.meetingId, n: count() })
-          .from(councilActionItems)
-          .where(and(inArray(councilActionItems.meetingId, ids), eq(councilActionItems.status, 'open')))
-          .groupBy(councilActionItems.meetingId),
+    ? await readAll(db, [
+        () =>
+          db
+            .select({ id: councilAttendance.meetingId, n: count() })
+            .from(councilAttendance)
+            .where(
+              and(inArray(councilAttendance.meetingId, ids), sql`${councilAttendance.status} <> 'absent'`),
+            )
+            .groupBy(councilAttendance.meetingId),
+        () =>
+          db
+            .select({ id: councilActionItems.meetingId, n: count() })
+            .from(councilActionItems)
+            .where(and(inArray(councilActionItems.meetingId, ids), eq(councilActionItems.status, 'open')))
+            .groupBy(councilActionItems.meetingId),
       ])
     : [[], []];
   const attBy = new Map(att.map((a) => [a.id, a.n]));
