@@ -23,6 +23,7 @@ import { markDemoDatabase } from './marker';
 import { seedMunicipalPages } from './municipalities';
 import { readablePassword } from './password';
 import { resolveMunicipalityCode } from './prefecture-plans';
+import { seedPublicSite } from './public-site';
 import { seedRegionalIssues } from './regional-issues';
 import { seedTrainingRequests } from './requests';
 import { generateResources } from './resources';
@@ -226,6 +227,12 @@ export async function seedDemo(deps: Omit<Deps, 'jobs'>, opts: SeedDemoOptions =
     await seedGoodPractices(tx, {
       prefectureCode: DEMO_PREFECTURE,
       regionId: demoRegion.id,
+      municipalityCode: resolveMunicipalityCode(DEMO_PREFECTURE, DEMO_MUNICIPALITY),
+      now: deps.now(),
+    });
+    // 公開サイト: the centre's pages, a past notice and the demo municipality's first window (src/demo/public-site.ts).
+    await seedPublicSite(tx, {
+      prefectureCode: DEMO_PREFECTURE,
       municipalityCode: resolveMunicipalityCode(DEMO_PREFECTURE, DEMO_MUNICIPALITY),
       now: deps.now(),
     });

@@ -20,11 +20,11 @@ export function NoticeBanner() {
     >
       {site.notices.map((n) => (
         <div key={n.slug} className="mx-auto max-w-screen-2xl px-4 py-3 md:px-6">
-          <p className="text-std-16B-170 text-error-1">
+          <p className="text-std-16B-170 text-red-1100">
             {t('publicSite.notice.label')}：
             <a
               href={`/public/pages/${n.slug}`}
-              className="text-error-1 underline"
+              className="text-red-1100 underline"
               lang={n.lang === 'en' ? 'en' : 'ja'}
             >
               {n.title}
