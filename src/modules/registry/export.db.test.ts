@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DbOrTx } from '../../db/client';
-import { auditLog } from '../../db/schema';
+import { auditLog, childCareItems, childDevices } from '../../db/schema';
 import { DATE_FORMAT, WAREKI_FORMAT } from '../../server/xlsx';
 import { createTestApp, type TestApp, type TestClient } from '../../test/app';
 import { makeChild, makePrefecture, makeRegion } from '../../test/factories';
@@ -51,6 +51,19 @@ beforeAll(async () => {
   await kid(db, 'c2', '142077', ['青木', '二葉', 'アオキ', 'フタバ'], '2013-05-05');
   await kid(db, 'c3', '142077', ['青木', '三太', 'アオキ', 'サンタ'], '2014-05-05');
   await kid(db, 'kumamoto', '431001', ['高橋', '三郎', 'タカハシ', 'サブロウ'], '2016-01-01');
+  // 健: two care items (stored out of the table's order) and two devices; 一郎 (no consent) has a ventilator too.
+  await db.insert(childCareItems).values([
+    { childId: ids.ken!, code: 'suction', watch: 'mid' },
+    { childId: ids.ken!, code: 'tracheostomy', watch: 'high' },
+  ]);
+  await db
+    .insert(childDevices)
+    .values({ childId: ids.ken!, kind: 'ventilator', name: 'トリロジー', needsMains: true, batteryHours: 8 });
+  await db
+    .insert(childDevices)
+    .values({ childId: ids.ken!, kind: 'suction_unit', needsMains: true, batteryHours: 1.5 });
+  await db.insert(childCareItems).values({ childId: ids.noConsent!, code: 'ventilator', watch: 'high' });
+  await db.insert(childDevices).values({ childId: ids.noConsent!, kind: 'ventilator', batteryHours: 4 });
   // Expected in September (no age yet) and not yet scored: blank number cells.
   const expected = { familyName: '森', givenName: '未来', familyKana: 'モリ', givenKana: 'ミライ' };
   ids.expected = (
@@ -119,6 +132,14 @@ describe('children export', () => {
       18,
       '小学生',
     ]);
+    // Care items in the official table's order, each device with its name and battery life, the shortest life.
+    expect(ken.slice(13)).toEqual([
+      '気管切開の管理、吸引（口鼻腔・気管内吸引）',
+      '人工呼吸器（トリロジー） 8時間、吸引器 1.5時間',
+      1.5,
+    ]);
+    const hanako = rows.find((r) => r[12] === ids.hanako)!;
+    expect(hanako.slice(13)).toEqual([]);
   });
 
   it('writes birth dates as date cells in 西暦 and 和暦 formats, ages and scores as numbers or blank', async () => {
@@ -139,6 +160,14 @@ describe('children export', () => {
     expect(rows[1]!.slice(0, 2)).toEqual(['青木 一', 'アオキ ハジメ']);
     expect(rows[1]![5]).toBe('Male');
     expect(rows[1]![9]).toBe('At home');
+    const ken = (await sheetOf(await download(staff.client, 'municipality=142051&lang=en'))).find(
+      (r) => r[12] === ids.ken,
+    )!;
+    expect(ken.slice(13)).toEqual([
+      'tracheostomy management, suctioning (oral, nasal, tracheal)',
+      'Ventilator (トリロジー) 8 h, Suction unit 1.5 h',
+      1.5,
+    ]);
   });
 
   it('gives municipal staff only their consented children', async () => {
@@ -149,6 +178,13 @@ describe('children export', () => {
         .map((r) => r[12])
         .sort(),
     ).toEqual([ids.ken, ids.hanako].sort());
+    // The care items and devices of a child withheld for want of consent appear nowhere in the file.
+    expect(rows.flat()).not.toContain('人工呼吸器 4時間');
+    expect(rows.find((r) => r[12] === ids.ken)!.slice(13)).toEqual([
+      '気管切開の管理、吸引（口鼻腔・気管内吸引）',
+      '人工呼吸器（トリロジー） 8時間、吸引器 1.5時間',
+      1.5,
+    ]);
     const [entry] = await exportsOf(municipal.id);
     expect([...entry!.entityIds].sort()).toEqual([ids.ken, ids.hanako].sort());
   });

@@ -5,12 +5,21 @@
  * streamed through exceljs's WorkbookWriter, keeping memory flat however long the list.
  */
 import type { Writable } from 'node:stream';
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { DbOrTx } from '../../db/client';
-import { children, municipalities, regionMunicipalities, regions } from '../../db/schema';
+import {
+  childCareItems,
+  childDevices,
+  children,
+  municipalities,
+  regionMunicipalities,
+  regions,
+} from '../../db/schema';
 import { DATE_FORMAT, dateCell, formattedColumn, numberCell, WAREKI_FORMAT } from '../../server/xlsx';
 import { ageOn, lifeStage } from '../../shared/age';
+import { CARE_ITEMS } from '../../shared/care-score';
+import { DEVICE_KIND_LABELS, type DeviceKind } from '../../shared/vocab/registry';
 import type { Actor } from '../access/actor';
 import type { ChildFilter } from './filters';
 import { LIFE_STAGE_LABELS, SEX_LABELS, STATUS_LABELS } from './labels';
@@ -39,6 +48,9 @@ export const CHILD_EXPORT_HEADERS = {
     '医療的ケアスコア',
     'ライフステージ',
     '記録ID',
+    '医療的ケア',
+    '医療機器',
+    '最短バッテリー駆動時間（時間）',
   ],
   en: [
     'Name',
@@ -54,10 +66,13 @@ export const CHILD_EXPORT_HEADERS = {
     'Care score',
     'Life stage',
     'Record ID',
+    'Care items',
+    'Medical devices',
+    'Shortest battery life (hours)',
   ],
 } as const satisfies Record<ExportLang, readonly string[]>;
 
-const WIDTHS = [18, 22, 12, 18, 6, 8, 12, 14, 16, 16, 10, 14, 38];
+const WIDTHS = [18, 22, 12, 18, 6, 8, 12, 14, 16, 16, 10, 14, 38, 40, 40, 14];
 
 /**
  * Ids of every child the actor may see that match the filters, in list order; at most `limit` of them
@@ -93,7 +108,16 @@ export type ChildExportRow = {
   regionName: string | null;
   status: keyof typeof STATUS_LABELS;
   careScore: number | null;
+  /** Care item codes, in the official table's order. */
+  careItems: string[];
+  devices: ExportDevice[];
 };
+
+/** One medical device of a row: its kind, the name written on the record and its battery life in hours. */
+export type ExportDevice = { kind: DeviceKind; name: string | null; batteryHours: number | null };
+
+const CARE_ITEM_ORDER = new Map(CARE_ITEMS.map((item, i) => [item.code, i]));
+const CARE_ITEM_NAMES = new Map(CARE_ITEMS.map((item) => [item.code, item]));
 
 /**
  * The rows of the given ids, in the ids' order, `batchSize` at a time. Scope is applied again, so the rows
@@ -133,10 +157,36 @@ export async function* exportChildRows(
       )
       .leftJoin(regions, eq(regions.id, regionMunicipalities.regionId))
       .where(and(inArray(children.id, chunk), childScope(actor)));
+    // Care items and devices only of the rows the scope (and, for a municipality, the consent) let through.
+    const visible = rows.map((r) => r.id);
+    const care = new Map<string, string[]>();
+    const devices = new Map<string, ExportDevice[]>();
+    if (visible.length > 0) {
+      const items = await db
+        .select({ childId: childCareItems.childId, code: childCareItems.code })
+        .from(childCareItems)
+        .where(inArray(childCareItems.childId, visible));
+      for (const it of items) care.set(it.childId, [...(care.get(it.childId) ?? []), it.code]);
+      const devs = await db
+        .select({
+          childId: childDevices.childId,
+          kind: childDevices.kind,
+          name: childDevices.name,
+          batteryHours: childDevices.batteryHours,
+        })
+        .from(childDevices)
+        .where(inArray(childDevices.childId, visible))
+        .orderBy(asc(childDevices.createdAt), asc(childDevices.id));
+      for (const { childId, ...d } of devs) devices.set(childId, [...(devices.get(childId) ?? []), d]);
+    }
     const byId = new Map(rows.map((r) => [r.id, r]));
     yield chunk.flatMap((id) => {
       const row = byId.get(id);
-      return row ? [row] : [];
+      if (!row) return [];
+      const codes = (care.get(id) ?? []).sort(
+        (a, b) => (CARE_ITEM_ORDER.get(a) ?? 999) - (CARE_ITEM_ORDER.get(b) ?? 999) || a.localeCompare(b),
+      );
+      return [{ ...row, careItems: codes, devices: devices.get(id) ?? [] }];
     });
   }
 }
@@ -161,7 +211,25 @@ function cellsOf(r: ChildExportRow, lang: ExportLang, today: string): (string | 
     numberCell(r.careScore),
     born ? LIFE_STAGE_LABELS[lifeStage(r.birthDate, today)][lang] : '',
     r.id,
+    r.careItems.map((code) => CARE_ITEM_NAMES.get(code)?.[lang] ?? code).join(lang === 'ja' ? '、' : ', '),
+    r.devices.map((d) => deviceText(d, lang)).join(lang === 'ja' ? '、' : ', '),
+    numberCell(shortestBattery(r.devices)),
   ];
+}
+
+/** A device as 「人工呼吸器（トリロジー）8時間」 / "Ventilator (Trilogy) 8 h". */
+function deviceText(d: ExportDevice, lang: ExportLang): string {
+  const kind = DEVICE_KIND_LABELS[d.kind]?.[lang] ?? d.kind;
+  const name = d.name ? (lang === 'ja' ? `（${d.name}）` : ` (${d.name})`) : '';
+  const hours =
+    d.batteryHours == null ? '' : lang === 'ja' ? ` ${d.batteryHours}時間` : ` ${d.batteryHours} h`;
+  return `${kind}${name}${hours}`;
+}
+
+/** The shortest battery life among the devices that give one (what a power cut allows), or null. */
+export function shortestBattery(devices: readonly ExportDevice[]): number | null {
+  const hours = devices.map((d) => d.batteryHours).filter((h): h is number => h != null);
+  return hours.length > 0 ? Math.min(...hours) : null;
 }
 
 /**
@@ -186,6 +254,7 @@ export async function writeChildrenXlsx(
     const width = WIDTHS[i] ?? 14;
     if (i === 2) return formattedColumn(header, width, DATE_FORMAT);
     if (i === 3) return formattedColumn(header, width, WAREKI_FORMAT);
+    if (i === 15) return formattedColumn(header, width, '0.0');
     return { header, width };
   });
   ws.getRow(1).font = { bold: true };

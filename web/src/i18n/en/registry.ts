@@ -33,6 +33,8 @@ export const enRegistry = {
   'list.careScore': 'Care score',
   'list.withheld': 'Children not shown for lack of consent: {n}',
   'list.export': 'Export as Excel (.xlsx)',
+  'list.exportHint':
+    'Besides the list’s columns, the file holds each child’s care items, medical devices and shortest battery life (only the children you may see).',
   'list.new': 'Register a child',
 
   'saved.title': 'Saved searches',

@@ -31,6 +31,8 @@ export const jaRegistry = {
   'list.careScore': '判定スコア',
   'list.withheld': '同意がないため表示していない児童: {n}人',
   'list.export': 'Excel 形式（.xlsx）で出力',
+  'list.exportHint':
+    '出力には一覧の列に加えて、医療的ケア・医療機器・最短バッテリー駆動時間が入ります（表示できる児童のみ）。',
   'list.new': '新規登録',
 
   'saved.title': '保存した検索条件',

@@ -151,8 +151,16 @@ export function ChildrenPage() {
   const filter = filterOf(search);
   return (
     <Page title={t('children.title')}>
-      <div className="mb-6 flex flex-wrap justify-end gap-3 print:hidden">
-        <a href={exportHref(filter, locale)} className={buttonClass('secondary', 'no-underline')} download>
+      <div className="mb-6 flex flex-wrap items-center justify-end gap-3 print:hidden">
+        <p id="children-export-hint" className="text-dns-14N-130 text-solid-gray-700">
+          {t('list.exportHint')}
+        </p>
+        <a
+          href={exportHref(filter, locale)}
+          className={buttonClass('secondary', 'no-underline')}
+          aria-describedby="children-export-hint"
+          download
+        >
           {t('list.export')}
         </a>
         {mayCreateChild(session?.user?.role) && (
