@@ -119,6 +119,9 @@ export function StoryForm({ initial, options, pending, error, onSubmit }: Props)
   const regionId = f.regionId || (regions.length === 1 ? regions[0]!.id : '');
   const municipalities = options.municipalities.filter((m) => m.regionId === regionId);
   const wholeRegionAllowed = regions.some((r) => r.id === regionId) && options.municipalities.length !== 1;
+  // Without "the whole region" the select shows its first municipality: that is the story's.
+  const municipalityCode =
+    f.municipalityCode ?? (wholeRegionAllowed ? null : (municipalities[0]?.code ?? null));
   const solverGiven = !!(f.solverMunicipalityCode || f.solverOrganisationId || f.solverText?.trim());
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -180,7 +183,7 @@ export function StoryForm({ initial, options, pending, error, onSubmit }: Props)
         />
         <SelectField
           label={t('gp.f.municipality')}
-          value={f.municipalityCode ?? ''}
+          value={municipalityCode ?? ''}
           onChange={(v) => set('municipalityCode')(v || null)}
           emptyLabel={wholeRegionAllowed ? t('gp.f.municipality.whole') : undefined}
           options={municipalities.map((m) => ({ value: m.code, label: m.name }))}
