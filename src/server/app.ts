@@ -17,7 +17,7 @@ import { apiDocument } from './openapi-document';
 import { registerProbes } from './probes';
 import { readRetry } from './read-retry';
 import { requestLogFields } from './request-log';
-import { MAX_UPLOAD_BYTES, UPLOAD_PATHS } from './upload-limits';
+import { MAX_UPLOAD_BYTES, STREAMED_UPLOAD_PATHS, UPLOAD_PATHS } from './upload-limits';
 import { validationHook } from './validation';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -77,7 +77,11 @@ export function createApp(deps: Deps) {
     },
   });
   app.use('/api/*', (c, next) =>
-    UPLOAD_PATHS.some((p) => c.req.path.startsWith(p)) ? uploadLimit(c, next) : defaultLimit(c, next),
+    c.req.method === 'PUT' && STREAMED_UPLOAD_PATHS.some((p) => p.test(c.req.path))
+      ? next()
+      : UPLOAD_PATHS.some((p) => c.req.path.startsWith(p))
+        ? uploadLimit(c, next)
+        : defaultLimit(c, next),
   );
   // NUL, control characters and broken UTF-16 in the path, query or JSON body answer 400 (input-hygiene.ts).
   const definitions = () => app.openAPIRegistry.definitions;

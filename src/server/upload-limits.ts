@@ -6,3 +6,9 @@ export const UPLOAD_PATHS = [
   // E-learning media arrive in chunks of 8 MiB (learning/elearning/media-store.ts).
   '/api/learning/elearning/media',
 ] as const;
+
+/**
+ * Uploads streamed into the file store (decision 0025): no limit at the HTTP layer — the store counts the bytes
+ * as they arrive and refuses past the kind's own limit (a library video may be 2 GiB, a form 50 MiB).
+ */
+export const STREAMED_UPLOAD_PATHS: readonly RegExp[] = [/^\/api\/library\/items\/[^/]+\/file$/];

@@ -27,8 +27,8 @@ export function ApiErrorAlert({ error, id }: { error: unknown; id?: string }) {
         <ul className="mt-1 list-disc pl-6">
           {issues.map((issue) => (
             <li key={`${issue.path}:${issue.message}`}>
-              {issue.path ? `${issue.path}: ` : ''}
-              {issue.message}
+              {/* An issue written for people (ja and en) is shown in the UI language, without its field path. */}
+              {issue[locale] ?? `${issue.path ? `${issue.path}: ` : ''}${issue.message}`}
             </li>
           ))}
         </ul>

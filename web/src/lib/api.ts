@@ -167,6 +167,27 @@ export async function apiPostFile(path: string, body: unknown, query?: QueryPara
   return { blob: await res.blob(), fileName, headers: res.headers };
 }
 
+/**
+ * PUTs a file's raw bytes (an upload into the file store, decision 0025: checked by content on the server) and
+ * receives JSON; errors become an ApiError, as with apiFetch.
+ */
+export async function apiPutBytes<T>(path: string, body: Blob, query?: QueryParams): Promise<T> {
+  const headers: Record<string, string> = {
+    'Content-Type': 'application/octet-stream',
+    Accept: 'application/json',
+  };
+  if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(withQuery(path, query), { method: 'PUT', headers, credentials: 'same-origin', body });
+  } catch {
+    throw new ApiError(0, 'network', translate('ja', 'error.network'), translate('en', 'error.network'));
+  }
+  const data: unknown = await res.json().catch(() => null);
+  if (!res.ok) throw apiErrorOf(res.status, data);
+  return data as T;
+}
+
 /** Hands a file to the browser's downloads (no request: the bytes are already here). */
 export function saveFile(file: { blob: Blob; fileName: string }): void {
   const url = URL.createObjectURL(file.blob);

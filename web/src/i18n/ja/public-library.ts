@@ -1,0 +1,11 @@
+/** 日本語の文言：公開の資料ライブラリ（軽い公開ページの辞書に入る。../public-dictionaries.ts）。 */
+export const jaPublicLibrary = {
+  'publicLibrary.title': '資料ライブラリ',
+  'publicLibrary.intro':
+    '医療的ケアが必要なお子さんとご家族のための様式・手引き・解説動画です。サインインせずにご覧いただけます。',
+  'publicLibrary.bySituation': '場面から探す',
+  'publicLibrary.empty': 'この場面の資料はまだありません。',
+  'publicLibrary.version': '第{n}版（{date} 確認）',
+  'publicLibrary.openFile': '資料を開く：{name}（{size}）',
+  'publicLibrary.openLink': 'リンク先を開く',
+} as const;
