@@ -1,89 +1,73 @@
-import type { JobHandler } from "../jobs/queue";
-import { accountsModule } from "../modules/accounts";
-import { activityReportModule } from "../modules/activity-report";
-import { auditModule } from "../modules/audit";
-import { censusModule } from "../modules/census";
-import {
-	consultationsModule,
-	publicConsultationsModule,
-} from "../modules/consultations";
-import {
-	calendarFeedModule,
-	councilsModule,
-	publicCouncilsModule,
-} from "../modules/councils";
-import { engagementsModule } from "../modules/engagements";
-import { goodPracticesModule } from "../modules/good-practices";
-import { homeModule } from "../modules/home";
-import { learningModule, publicLearningModule } from "../modules/learning";
-import { libraryModule, publicLibraryModule } from "../modules/library";
-import { municipalitiesModule } from "../modules/municipalities";
-import { networkModule } from "../modules/network";
-import { notificationsModule } from "../modules/notifications";
-import { publicCareScoreModule } from "../modules/public-care-score";
-import {
-	publicSiteModule,
-	publicSitePublicModule,
-} from "../modules/public-site";
-import {
-	developmentProjectsModule,
-	regionalIssuesModule,
-} from "../modules/regional-issues";
-import {
-	publicRegistrationsModule,
-	registrationsModule,
-} from "../modules/registrations";
-import { registryModule } from "../modules/registry";
-import { publicResourcesModule, resourcesModule } from "../modules/resources";
-import { savedFiltersModule } from "../modules/saved-filters";
-import { transitionsModule } from "../modules/transitions";
-import { usersModule } from "../modules/users";
-import type { Deps, Module } from "./context";
+import type { JobHandler } from '../jobs/queue';
+import { accountsModule } from '../modules/accounts';
+import { activityReportModule } from '../modules/activity-report';
+import { auditModule } from '../modules/audit';
+import { censusModule } from '../modules/census';
+import { consultationsModule, publicConsultationsModule } from '../modules/consultations';
+import { calendarFeedModule, councilsModule, publicCouncilsModule } from '../modules/councils';
+import { engagementsModule } from '../modules/engagements';
+import { goodPracticesModule } from '../modules/good-practices';
+import { homeModule } from '../modules/home';
+import { learningModule, publicLearningModule } from '../modules/learning';
+import { libraryModule, publicLibraryModule } from '../modules/library';
+import { municipalitiesModule } from '../modules/municipalities';
+import { networkModule } from '../modules/network';
+import { notificationsModule } from '../modules/notifications';
+import { publicCareScoreModule } from '../modules/public-care-score';
+import { publicSiteModule, publicSitePublicModule } from '../modules/public-site';
+import { developmentProjectsModule, regionalIssuesModule } from '../modules/regional-issues';
+import { publicRegistrationsModule, registrationsModule } from '../modules/registrations';
+import { registryModule } from '../modules/registry';
+import { publicResourcesModule, resourcesModule } from '../modules/resources';
+import { savedFiltersModule } from '../modules/saved-filters';
+import { transitionsModule } from '../modules/transitions';
+import { usersModule } from '../modules/users';
+import type { Deps, Module } from './context';
 
 /** Every domain module, registered explicitly (no side-effect imports). Order = mount order. */
 export const MODULES: readonly Module[] = [
-	accountsModule,
-	auditModule,
-	homeModule,
-	registryModule,
-	transitionsModule,
-	savedFiltersModule,
-	networkModule,
-	usersModule,
-	notificationsModule,
-	publicRegistrationsModule,
-	registrationsModule,
-	publicCareScoreModule,
-	censusModule,
-	resourcesModule,
-	publicResourcesModule,
-	consultationsModule,
-	publicConsultationsModule,
-	learningModule,
-	publicLearningModule,
-	engagementsModule,
-	municipalitiesModule,
-	regionalIssuesModule,
-	developmentProjectsModule,
-	councilsModule,
-	publicCouncilsModule,
-	calendarFeedModule,
-	activityReportModule,
-	libraryModule,
-	publicLibraryModule,
-	goodPracticesModule,
-	publicSiteModule,
-	publicSitePublicModule,
+  accountsModule,
+  auditModule,
+  homeModule,
+  registryModule,
+  transitionsModule,
+  savedFiltersModule,
+  networkModule,
+  usersModule,
+  notificationsModule,
+  publicRegistrationsModule,
+  registrationsModule,
+  publicCareScoreModule,
+  censusModule,
+  resourcesModule,
+  publicResourcesModule,
+  consultationsModule,
+  publicConsultationsModule,
+  learningModule,
+  publicLearningModule,
+  engagementsModule,
+  municipalitiesModule,
+  regionalIssuesModule,
+  developmentProjectsModule,
+  councilsModule,
+  publicCouncilsModule,
+  calendarFeedModule,
+  activityReportModule,
+  libraryModule,
+  publicLibraryModule,
+  goodPracticesModule,
+  publicSiteModule,
+  publicSitePublicModule,
 ];
 
 /** Every module's background job handlers, by kind. */
 export function moduleJobHandlers(deps: Deps): Record<string, JobHandler> {
-	const table: Record<string, JobHandler> = {};
-	for (const m of MODULES) {
-		for (const [kind, handler] of Object.entries(m.jobs?.(deps) ?? {})) {
-			if (table[kind]) throw new Error(`job kind registered twice: ${kind}`);
-			table[kind] = handler;
-		}
-	}
-	return table;
+  const table: Record<string, JobHandler> = {};
+  for (const m of MODULES) {
+    for (const [kind, handler] of Object.entries(m.jobs?.(deps) ?? {})) {
+      if (table[kind]) throw new Error(`job kind registered twice: ${kind}`);
+      table[kind] = handler;
+    }
+  }
+  return table;
 }

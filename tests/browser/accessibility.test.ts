@@ -1,148 +1,121 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-	expectHeading,
-	expectNoAxeViolations,
-	type Harness,
-	signIn,
-	startHarness,
-	textOf,
-	waitForPage,
-} from "./harness";
+  expectHeading,
+  expectNoAxeViolations,
+  type Harness,
+  signIn,
+  startHarness,
+  textOf,
+  waitForPage,
+} from './harness';
 
 let h: Harness;
 
 beforeAll(async () => {
-	h = await startHarness();
+  h = await startHarness();
 });
 
 afterAll(async () => {
-	await h?.close();
+  await h?.close();
 });
 
 const VIEWPORTS = [
-	{ name: "desktop 1280×900", width: 1280, height: 900 },
-	{ name: "tablet 1024×768", width: 1024, height: 768 },
-	{ name: "tablet portrait 768×1024", width: 768, height: 1024 },
+  { name: 'desktop 1280×900', width: 1280, height: 900 },
+  { name: 'tablet 1024×768', width: 1024, height: 768 },
+  { name: 'tablet portrait 768×1024', width: 768, height: 1024 },
 ];
 
-describe("accessibility of every page in the centre administrator menu", () => {
-	for (const viewport of VIEWPORTS) {
-		it(`passes axe at ${viewport.name}`, async () => {
-			const page = await h.newPage({ viewport });
-			await signIn(page, h.account("centre_admin"));
-			const nav = page.getByRole("navigation", { name: "メインメニュー" });
-			const count = await nav.getByRole("link").count();
-			// Home, registry, transitions, registration review, census, five consultation screens, three resource
-			// screens, six training screens (sessions, courses, requests, coordinator roster, supervise pool, figures),
-			// e-learning, learner accounts, the municipalities' maturity, regional issues and development projects,
-			// the engagements’ three screens (records, four-division meetings, cross-tabulation), the councils and
-			// one's action items, the yearly activity report, editing the public site, six administration screens,
-			// audit log, account; the good-practice library.
-			expect(count).toBe(41);
-			for (let i = 0; i < count; i++) {
-				const link = nav.getByRole("link").nth(i);
-				const label = ((await link.textContent()) ?? "").trim();
-				await link.click();
-				// The menu marks the link once the router has moved; the screen's code may still be loading then.
-				await expect
-					.poll(() => link.getAttribute("aria-current"), {
-						message: `${label} is the current page`,
-					})
-					.toBe("page");
-				await waitForPage(page);
-				// No horizontal scrolling of the page itself (wide tables scroll inside their own region).
-				const overflow = await page.evaluate(
-					() => document.documentElement.scrollWidth - window.innerWidth,
-				);
-				expect(
-					overflow,
-					`${label} overflows horizontally at ${viewport.width}px`,
-				).toBeLessThanOrEqual(0);
-				await expectNoAxeViolations(page, `${label} at ${viewport.name}`);
-			}
-			h.assertClean();
-		}, 240_000);
-	}
+describe('accessibility of every page in the centre administrator menu', () => {
+  for (const viewport of VIEWPORTS) {
+    it(`passes axe at ${viewport.name}`, async () => {
+      const page = await h.newPage({ viewport });
+      await signIn(page, h.account('centre_admin'));
+      const nav = page.getByRole('navigation', { name: 'メインメニュー' });
+      const count = await nav.getByRole('link').count();
+      // Home, registry, transitions, registration review, census, five consultation screens, three resource
+      // screens, six training screens (sessions, courses, requests, coordinator roster, supervise pool, figures),
+      // e-learning, learner accounts, the municipalities' maturity, regional issues and development projects,
+      // the engagements’ three screens (records, four-division meetings, cross-tabulation), the councils and
+      // one's action items, the yearly activity report, editing the public site, six administration screens,
+      // audit log, account; the good-practice library.
+      expect(count).toBe(41);
+      for (let i = 0; i < count; i++) {
+        const link = nav.getByRole('link').nth(i);
+        const label = ((await link.textContent()) ?? '').trim();
+        await link.click();
+        // The menu marks the link once the router has moved; the screen's code may still be loading then.
+        await expect
+          .poll(() => link.getAttribute('aria-current'), { message: `${label} is the current page` })
+          .toBe('page');
+        await waitForPage(page);
+        // No horizontal scrolling of the page itself (wide tables scroll inside their own region).
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, `${label} overflows horizontally at ${viewport.width}px`).toBeLessThanOrEqual(0);
+        await expectNoAxeViolations(page, `${label} at ${viewport.name}`);
+      }
+      h.assertClean();
+    }, 240_000);
+  }
 
-	it("opens the create forms of the administration screens without violations", async () => {
-		const page = await h.newPage({ viewport: { width: 1024, height: 768 } });
-		await signIn(page, h.account("centre_admin"));
-		for (const [path, button] of [
-			["/admin/centres", "センター・支部を登録"],
-			["/admin/organisations", "関係機関を登録"],
-			["/admin/people", "関係者を登録"],
-			["/admin/users", "利用者を招待"],
-		] as const) {
-			await page.goto(path);
-			await waitForPage(page);
-			await page.getByRole("button", { name: button }).click();
-			await page.getByRole("region", { name: button }).waitFor();
-			await expectNoAxeViolations(page, `${path} form`);
-		}
-		h.assertClean();
-	});
+  it('opens the create forms of the administration screens without violations', async () => {
+    const page = await h.newPage({ viewport: { width: 1024, height: 768 } });
+    await signIn(page, h.account('centre_admin'));
+    for (const [path, button] of [
+      ['/admin/centres', 'センター・支部を登録'],
+      ['/admin/organisations', '関係機関を登録'],
+      ['/admin/people', '関係者を登録'],
+      ['/admin/users', '利用者を招待'],
+    ] as const) {
+      await page.goto(path);
+      await waitForPage(page);
+      await page.getByRole('button', { name: button }).click();
+      await page.getByRole('region', { name: button }).waitFor();
+      await expectNoAxeViolations(page, `${path} form`);
+    }
+    h.assertClean();
+  });
 
-	it("has a skip link to the main content and visible focus", async () => {
-		const page = await h.newPage();
-		await signIn(page, h.account("centre_admin"));
-		// A fresh load (after client-side navigation the focus goes to the new page's heading instead).
-		await page.reload();
-		await waitForPage(page);
-		await page.keyboard.press("Tab");
-		const skip = page.getByRole("link", { name: "本文へスキップ" });
-		expect(await skip.evaluate((el) => el === document.activeElement)).toBe(
-			true,
-		);
-		const outline = await skip.evaluate(
-			(el) => getComputedStyle(el).outlineStyle,
-		);
-		expect(outline).not.toBe("none");
-		await page.keyboard.press("Enter");
-		await expect
-			.poll(() => page.evaluate(() => document.activeElement?.id))
-			.toBe("main");
-		await expectHeading(page, "ホーム");
-		h.assertClean();
-	});
+  it('has a skip link to the main content and visible focus', async () => {
+    const page = await h.newPage();
+    await signIn(page, h.account('centre_admin'));
+    // A fresh load (after client-side navigation the focus goes to the new page's heading instead).
+    await page.reload();
+    await waitForPage(page);
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: '本文へスキップ' });
+    expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);
+    const outline = await skip.evaluate((el) => getComputedStyle(el).outlineStyle);
+    expect(outline).not.toBe('none');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await expectHeading(page, 'ホーム');
+    h.assertClean();
+  });
 
-	it("shows the system administrator the network of each prefecture and acts on the only one", async () => {
-		const page = await h.newPage({ viewport: { width: 1024, height: 768 } });
-		await signIn(page, h.account("system_admin"));
-		// No personal data for this role: no registry in the menu, no child figures at home.
-		const nav = page.getByRole("navigation", { name: "メインメニュー" });
-		expect(await textOf(nav)()).not.toContain("医療的ケア児台帳");
-		await page
-			.getByText("この役割では、個人情報にもとづく集計は表示されません。")
-			.waitFor();
-		// The network across the deployment, not zeros: the demo prefecture's regions, municipalities, centres.
-		const byPrefecture = page.getByRole("table", {
-			name: "都道府県別の支援ネットワーク",
-		});
-		const row = byPrefecture.getByRole("row", { name: /神奈川県/ });
-		await row.waitFor();
-		const cells = (await row.getByRole("cell").allTextContents()).map((c) =>
-			Number(c.replaceAll(",", "")),
-		);
-		expect(cells.slice(0, 4).every((n) => n > 0)).toBe(true);
-		await expectNoAxeViolations(page, "home (system administrator)");
+  it('shows the system administrator the network of each prefecture and acts on the only one', async () => {
+    const page = await h.newPage({ viewport: { width: 1024, height: 768 } });
+    await signIn(page, h.account('system_admin'));
+    // No personal data for this role: no registry in the menu, no child figures at home.
+    const nav = page.getByRole('navigation', { name: 'メインメニュー' });
+    expect(await textOf(nav)()).not.toContain('医療的ケア児台帳');
+    await page.getByText('この役割では、個人情報にもとづく集計は表示されません。').waitFor();
+    // The network across the deployment, not zeros: the demo prefecture's regions, municipalities, centres.
+    const byPrefecture = page.getByRole('table', { name: '都道府県別の支援ネットワーク' });
+    const row = byPrefecture.getByRole('row', { name: /神奈川県/ });
+    await row.waitFor();
+    const cells = (await row.getByRole('cell').allTextContents()).map((c) => Number(c.replaceAll(',', '')));
+    expect(cells.slice(0, 4).every((n) => n > 0)).toBe(true);
+    await expectNoAxeViolations(page, 'home (system administrator)');
 
-		// One prefecture in the deployment: the administration screens act on it without asking.
-		await page.evaluate(() =>
-			window.localStorage.removeItem("tsunagu.adminPrefecture"),
-		);
-		await nav.getByRole("link", { name: "圏域", exact: true }).click();
-		await waitForPage(page);
-		await expect
-			.poll(() =>
-				page.getByRole("combobox", { name: "対象の都道府県" }).inputValue(),
-			)
-			.toBe("14");
-		await page.getByRole("table", { name: "圏域" }).waitFor();
-		await page.getByRole("rowheader", { name: /湘南東部/ }).waitFor();
-		expect(
-			await page.getByText("管理する都道府県を選んでください。").count(),
-		).toBe(0);
-		await expectNoAxeViolations(page, "regions (system administrator)");
-		h.assertClean();
-	});
+    // One prefecture in the deployment: the administration screens act on it without asking.
+    await page.evaluate(() => window.localStorage.removeItem('tsunagu.adminPrefecture'));
+    await nav.getByRole('link', { name: '圏域', exact: true }).click();
+    await waitForPage(page);
+    await expect.poll(() => page.getByRole('combobox', { name: '対象の都道府県' }).inputValue()).toBe('14');
+    await page.getByRole('table', { name: '圏域' }).waitFor();
+    await page.getByRole('rowheader', { name: /湘南東部/ }).waitFor();
+    expect(await page.getByText('管理する都道府県を選んでください。').count()).toBe(0);
+    await expectNoAxeViolations(page, 'regions (system administrator)');
+    h.assertClean();
+  });
 });

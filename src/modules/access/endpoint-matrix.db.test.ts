@@ -3,693 +3,626 @@
  * A new endpoint fails this test until it is classified, so no endpoint returning personal data can be added
  * without deciding who may call it. (The child-level scope of each role is proven in permission-matrix.)
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { registrations } from "../../db/schema";
-import { createTestApp, type TestApp, TestClient } from "../../test/app";
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registrations } from '../../db/schema';
+import { createTestApp, type TestApp, TestClient } from '../../test/app';
 import {
-	generateTotpSecret,
-	makeChild,
-	makeOrganisation,
-	makePerson,
-	makePrefecture,
-	makeRegion,
-	makeUser,
-} from "../../test/factories";
-import { signInAs } from "../../test/sign-in";
-import { notify } from "../notifications/notify";
-import { ROLES, type Role } from "./roles";
+  generateTotpSecret,
+  makeChild,
+  makeOrganisation,
+  makePerson,
+  makePrefecture,
+  makeRegion,
+  makeUser,
+} from '../../test/factories';
+import { signInAs } from '../../test/sign-in';
+import { notify } from '../notifications/notify';
+import { ROLES, type Role } from './roles';
 
 type EndpointClass =
-	| "session" // the caller's own session
-	| "demo" // the demo's role switch: only on a seeded demo database on the embedded engine, 404 everywhere else (accounts/demo-switch.db.test.ts)
-	| "children" // children's personal data, scoped per role (permission-matrix)
-	| "children_figures" // aggregates over the same scope
-	| "audit" // who read or changed what: centre administrators and auditors of the prefecture
-	| "user_admin" // staff accounts: administrators
-	| "network" // configuration and professional contacts of the caller's prefecture
-	| "public" // open to anyone without signing in (no personal data)
-	| "own" // the caller's own settings (saved filters): every signed-in role, never another user's
-	| "inbox" // notifications addressed to the caller or the caller's municipality: every signed-in role
-	| "registrations" // registrations sent through the public form: reviewers of the area (centre, regional coordinators)
-	| "census" // census lists, linkage runs and results: the centre with a whole-prefecture scope; auditors read
-	| "directory" // the resource directory (no personal data): every role of the prefecture (providers: their own)
-	| "directory_admin" // re-confirmation rounds and whole-directory exports: the centre with a prefecture scope
-	| "consultations" // consultations, queues, caseload, figures: scoped to the caller's teams (no team: empty lists)
-	| "training" // training courses and sessions (no personal data): centre staff, coordinators, auditors
-	| "gaps" // supply and demand counts and bottlenecks: every role of the prefecture but providers
-	| "learning_session" // a session's attendance, completions and certificates, by id only: staff who manage the session, a certificate's holder (404 outside; learning/attendance.db.test.ts, certificates.db.test.ts)
-	| "learner_own" // a learner's own learning and profile: learners only (staff have no learner profile)
-	| "learner_admin" // learner sign-ups to confirm: whoever manages the whole prefecture's learning
-	| "training_requests" // training requests (MI-6): the centre scoped like sessions, auditors read; municipal and provider staff their own (learning/requests-denied.db.test.ts)
-	| "training_offers" // newly opened providers to offer a training: staff who handle requests
-	| "regional_issues" // regional issues and development projects: the centre, coordinators and municipal staff of their area, auditors read (404 outside; regional-issues/regional-issues-denied.db.test.ts)
-	| "good_practices" // the good-practice library: published stories for every staff role of the prefecture, drafts in the area (404 outside; good-practices/good-practices-denied.db.test.ts)
-	| "engagements" // hearing visits, four-division meetings, the support log: the centre, coordinators and municipal staff of their area, auditors read (404 outside; engagements/engagements-denied.db.test.ts)
-	| "municipal_pages" // the page per municipality and the prefecture view: the centre, coordinators and municipal staff of their area, auditors read (404 outside; municipalities/municipalities-denied.db.test.ts)
-	| "councils" // councils, meetings, minutes and action items: the centre, branches and coordinators by the body's owner, municipal staff their region's and their own memberships, auditors read (404 outside; councils/councils-denied.db.test.ts)
-	| "activity_report" // the yearly activity report (counts only): the centre, branch staff (their branch) and coordinators (their region), auditors read (404 for another branch; activity-report/activity-report.db.test.ts)
-	| "public_site" // the public site's pages, notices and first windows as the staff edit them: the centre's HQ (administrators, staff of the whole prefecture); every other role 403 by role (public-site/public-site.db.test.ts)
-	| "library" // the library's items (no personal data): every staff role of the prefecture reads, the centre keeps them; a case's handouts through the consultation's scope (404 outside; library/library.db.test.ts)
-	| "learning_course"; // learners' progress on a course's lessons, by id only: staff who manage the course (404 outside; learning/elearning/overview.db.test.ts)
+  | 'session' // the caller's own session
+  | 'demo' // the demo's role switch: only on a seeded demo database on the embedded engine, 404 everywhere else (accounts/demo-switch.db.test.ts)
+  | 'children' // children's personal data, scoped per role (permission-matrix)
+  | 'children_figures' // aggregates over the same scope
+  | 'audit' // who read or changed what: centre administrators and auditors of the prefecture
+  | 'user_admin' // staff accounts: administrators
+  | 'network' // configuration and professional contacts of the caller's prefecture
+  | 'public' // open to anyone without signing in (no personal data)
+  | 'own' // the caller's own settings (saved filters): every signed-in role, never another user's
+  | 'inbox' // notifications addressed to the caller or the caller's municipality: every signed-in role
+  | 'registrations' // registrations sent through the public form: reviewers of the area (centre, regional coordinators)
+  | 'census' // census lists, linkage runs and results: the centre with a whole-prefecture scope; auditors read
+  | 'directory' // the resource directory (no personal data): every role of the prefecture (providers: their own)
+  | 'directory_admin' // re-confirmation rounds and whole-directory exports: the centre with a prefecture scope
+  | 'consultations' // consultations, queues, caseload, figures: scoped to the caller's teams (no team: empty lists)
+  | 'training' // training courses and sessions (no personal data): centre staff, coordinators, auditors
+  | 'gaps' // supply and demand counts and bottlenecks: every role of the prefecture but providers
+  | 'learning_session' // a session's attendance, completions and certificates, by id only: staff who manage the session, a certificate's holder (404 outside; learning/attendance.db.test.ts, certificates.db.test.ts)
+  | 'learner_own' // a learner's own learning and profile: learners only (staff have no learner profile)
+  | 'learner_admin' // learner sign-ups to confirm: whoever manages the whole prefecture's learning
+  | 'training_requests' // training requests (MI-6): the centre scoped like sessions, auditors read; municipal and provider staff their own (learning/requests-denied.db.test.ts)
+  | 'training_offers' // newly opened providers to offer a training: staff who handle requests
+  | 'regional_issues' // regional issues and development projects: the centre, coordinators and municipal staff of their area, auditors read (404 outside; regional-issues/regional-issues-denied.db.test.ts)
+  | 'good_practices' // the good-practice library: published stories for every staff role of the prefecture, drafts in the area (404 outside; good-practices/good-practices-denied.db.test.ts)
+  | 'engagements' // hearing visits, four-division meetings, the support log: the centre, coordinators and municipal staff of their area, auditors read (404 outside; engagements/engagements-denied.db.test.ts)
+  | 'municipal_pages' // the page per municipality and the prefecture view: the centre, coordinators and municipal staff of their area, auditors read (404 outside; municipalities/municipalities-denied.db.test.ts)
+  | 'councils' // councils, meetings, minutes and action items: the centre, branches and coordinators by the body's owner, municipal staff their region's and their own memberships, auditors read (404 outside; councils/councils-denied.db.test.ts)
+  | 'activity_report' // the yearly activity report (counts only): the centre, branch staff (their branch) and coordinators (their region), auditors read (404 for another branch; activity-report/activity-report.db.test.ts)
+  | 'public_site' // the public site's pages, notices and first windows as the staff edit them: the centre's HQ (administrators, staff of the whole prefecture); every other role 403 by role (public-site/public-site.db.test.ts)
+  | 'library' // the library's items (no personal data): every staff role of the prefecture reads, the centre keeps them; a case's handouts through the consultation's scope (404 outside; library/library.db.test.ts)
+  | 'learning_course'; // learners' progress on a course's lessons, by id only: staff who manage the course (404 outside; learning/elearning/overview.db.test.ts)
 
 const GET_ENDPOINTS: Record<string, EndpointClass> = {
-	"/api/auth/session": "session",
-	"/api/auth/demo/accounts": "demo",
-	"/api/children": "children",
-	"/api/children/{id}": "children",
-	"/api/children/{id}/history": "children",
-	"/api/notifications": "inbox",
-	"/api/children/export": "children",
-	"/api/transitions": "children",
-	"/api/transitions/owners": "children",
-	"/api/saved-filters": "own",
-	"/api/home/figures": "children_figures",
-	"/api/audit": "audit",
-	"/api/audit/actors": "audit",
-	"/api/audit/export": "audit",
-	"/api/audit/verify": "audit",
-	"/api/admin/users": "user_admin",
-	"/api/admin/users/{id}": "user_admin",
-	"/api/network/prefectures": "network",
-	"/api/network/municipalities": "network",
-	"/api/network/regions": "network",
-	"/api/network/centres": "network",
-	"/api/network/organisations": "network",
-	"/api/network/organisations/{id}": "network",
-	"/api/network/people": "network",
-	"/api/network/people/{id}": "network",
-	"/api/public/care-score/items": "public",
-	"/api/public/registrations/options": "public",
-	"/api/registrations": "registrations",
-	"/api/registrations/{id}": "registrations",
-	"/api/census/sources": "census",
-	"/api/census/imports": "census",
-	"/api/census/imports/{id}": "census",
-	"/api/census/jobs/{id}": "census",
-	"/api/census/runs": "census",
-	"/api/census/runs/{id}": "census",
-	"/api/census/runs/{id}/review": "census",
-	"/api/census/runs/{id}/results": "census",
-	"/api/census/runs/{id}/discrepancies": "census",
-	"/api/census/runs/{id}/discrepancies/{municipalityCode}": "census",
-	"/api/census/runs/{id}/discrepancies/{municipalityCode}/xlsx": "census",
-	"/api/resources/organizations": "directory",
-	"/api/resources/organizations/{id}": "directory",
-	"/api/resources/services": "directory",
-	"/api/resources/services/{id}": "directory",
-	"/api/resources/rounds": "directory_admin",
-	"/api/resources/rounds/{id}": "directory_admin",
-	"/api/resources/export.json": "directory_admin",
-	"/api/resources/export.xlsx": "directory_admin",
-	"/api/resources/gaps": "gaps",
-	"/api/resources/gaps.xlsx": "gaps",
-	"/api/resources/bottlenecks": "gaps",
-	"/api/consultations": "consultations",
-	"/api/consultations/{id}": "consultations",
-	"/api/consultations/{id}/similar": "consultations",
-	"/api/consultations/{id}/supervise-proposal": "consultations",
-	"/api/consultations/teams": "consultations",
-	"/api/consultations/teams/overview": "consultations",
-	"/api/consultations/caseload": "consultations",
-	"/api/consultations/figures": "consultations",
-	"/api/consultations/figures/export": "consultations",
-	"/api/public/resources": "public",
-	"/api/public/resources/options": "public",
-	"/api/public/resources/{id}": "public",
-	"/api/public/resources/confirm/{token}": "public",
-	"/api/learning/options": "training",
-	"/api/learning/courses": "training",
-	"/api/learning/courses/{id}": "training",
-	"/api/learning/sessions": "training",
-	"/api/learning/sessions/{id}": "training",
-	"/api/public/learning/sessions": "public",
-	"/api/learning/me": "learner_own",
-	"/api/learning/me/profile": "learner_own",
-	"/api/learning/me/completions": "learner_own",
-	"/api/learning/sessions/{id}/attendance": "learning_session",
-	"/api/learning/sessions/{id}/completions": "learning_session",
-	// Applications and selection (learning/applications.db.test.ts): a session's applicants for staff who manage it
-	// (404 outside); the apply form and one's own applications for learners only.
-	"/api/learning/sessions/{id}/applicants": "learning_session",
-	"/api/learning/sessions/{id}/apply": "learner_own",
-	"/api/learning/me/applications": "learner_own",
-	// A certificate's PDF (`{id}` is `<uuid>.pdf`): its holder (a learner) or staff who manage its session.
-	"/api/learning/certificates/{id}": "learner_own",
-	"/api/public/learning/certificates/{serial}": "public",
-	"/api/learning/learners/sign-ups": "learner_admin",
-	"/api/public/learning/sign-up/options": "public",
-	"/api/public/learning/sign-up/workplaces": "public",
-	// E-learning (learning/elearning/*.db.test.ts): a course's lessons, media and quizzes are course data, read by
-	// the staff who read courses (404 outside); learners' progress per course follows its management; a learner's
-	// own lessons, progress and attempts are theirs only (another learner's attempt answers 404).
-	"/api/learning/elearning/courses": "training",
-	"/api/learning/elearning/courses/{courseId}/media": "training",
-	"/api/learning/elearning/courses/{courseId}/lessons": "training",
-	"/api/learning/elearning/courses/{courseId}/progress": "learning_course",
-	"/api/learning/elearning/media/{id}": "training",
-	"/api/learning/elearning/parts/{partId}/quiz": "training",
-	"/api/learning/elearning/me/courses": "learner_own",
-	"/api/learning/elearning/me/lessons/{partId}": "learner_own",
-	"/api/learning/elearning/me/attempts/{id}": "learner_own",
-	"/api/learning/requests": "training_requests",
-	"/api/learning/requests/options": "training_requests",
-	"/api/learning/requests/transitions": "training_requests",
-	"/api/learning/requests/new-providers": "training_offers",
-	"/api/learning/requests/{id}": "training_requests",
-	// Coordinator roster, supervise pools and figures (learning/roster/roster.db.test.ts): the roster follows the
-	// manage area by workplace; learners and the public never see these.
-	"/api/learning/roster": "training",
-	"/api/learning/roster/export": "training",
-	"/api/learning/supervise-pool": "training",
-	"/api/learning/supervise-pool/proposal": "training",
-	"/api/learning/figures": "training",
-	"/api/learning/figures/export": "training",
-	// Regional issues and development projects (regional-issues/regional-issues-denied.db.test.ts): the centre,
-	// branches and coordinators of their regions, municipal staff of their municipality (and their region's as a
-	// whole), auditors read; 404 outside the area.
-	"/api/regional-issues": "regional_issues",
-	"/api/regional-issues/options": "regional_issues",
-	"/api/regional-issues/{id}": "regional_issues",
-	"/api/regional-issues/{id}/candidates": "regional_issues",
-	"/api/development-projects": "regional_issues",
-	"/api/development-projects/figures": "regional_issues",
-	"/api/development-projects/{id}": "regional_issues",
-	// Engagements with municipalities (engagements/engagements-denied.db.test.ts): the caller's area.
-	"/api/engagements": "engagements",
-	"/api/engagements/options": "engagements",
-	"/api/engagements/four-division": "engagements",
-	"/api/engagements/cross-tab": "engagements",
-	"/api/engagements/cross-tab/export": "engagements",
-	"/api/engagements/municipalities/{municipalityCode}": "engagements",
-	"/api/engagements/{id}": "engagements",
-	// The page per municipality (municipalities/): its area follows the caller's scope.
-	"/api/municipalities": "municipal_pages",
-	"/api/municipalities/export": "municipal_pages",
-	"/api/municipalities/{code}": "municipal_pages",
-	"/api/municipalities/{code}/figures": "municipal_pages",
-	"/api/municipalities/{code}/history": "municipal_pages",
-	// Councils and meetings (councils/councils-denied.db.test.ts); the personal calendar feed is opened by its token.
-	"/api/councils/options": "councils",
-	"/api/councils/bodies": "councils",
-	"/api/councils/bodies/{id}": "councils",
-	"/api/councils/bodies/{id}/assignees": "councils",
-	"/api/councils/bodies/{id}/calendar.ics": "councils",
-	"/api/councils/meetings": "councils",
-	"/api/councils/meetings/{id}": "councils",
-	"/api/councils/action-items/mine": "councils",
-	"/api/councils/calendar-feed": "councils",
-	"/api/public/councils/minutes": "public",
-	"/api/public/calendar/{file}": "public",
-	"/api/activity-report": "activity_report",
-	// The library (library/library.db.test.ts); its public items without sign-in.
-	"/api/library/items": "library",
-	"/api/library/items/{id}": "library",
-	"/api/library/consultations/{consultationId}/handouts": "library",
-	"/api/public/library/items": "public",
-	"/api/public/library/items/{id}": "public",
-	// The good-practice library (good-practices/good-practices-denied.db.test.ts): published stories prefecture-wide,
-	// drafts in the area; a consultation's suggestions and a source's pre-fill through the source's own scope.
-	"/api/good-practices": "good_practices",
-	"/api/good-practices/options": "good_practices",
-	"/api/good-practices/{id}": "good_practices",
-	"/api/good-practices/for-consultation/{consultationId}": "good_practices",
-	"/api/good-practices/prefill/{sourceKind}/{sourceId}": "good_practices",
-	"/api/public-site/pages": "public_site",
-	"/api/public-site/pages/{id}": "public_site",
-	"/api/public-site/first-windows": "public_site",
-	"/api/public/site": "public",
-	"/api/public/site/first-windows": "public",
-	"/api/public/site/pages/{slug}": "public",
+  '/api/auth/session': 'session',
+  '/api/auth/demo/accounts': 'demo',
+  '/api/children': 'children',
+  '/api/children/{id}': 'children',
+  '/api/children/{id}/history': 'children',
+  '/api/notifications': 'inbox',
+  '/api/children/export': 'children',
+  '/api/transitions': 'children',
+  '/api/transitions/owners': 'children',
+  '/api/saved-filters': 'own',
+  '/api/home/figures': 'children_figures',
+  '/api/audit': 'audit',
+  '/api/audit/actors': 'audit',
+  '/api/audit/export': 'audit',
+  '/api/audit/verify': 'audit',
+  '/api/admin/users': 'user_admin',
+  '/api/admin/users/{id}': 'user_admin',
+  '/api/network/prefectures': 'network',
+  '/api/network/municipalities': 'network',
+  '/api/network/regions': 'network',
+  '/api/network/centres': 'network',
+  '/api/network/organisations': 'network',
+  '/api/network/organisations/{id}': 'network',
+  '/api/network/people': 'network',
+  '/api/network/people/{id}': 'network',
+  '/api/public/care-score/items': 'public',
+  '/api/public/registrations/options': 'public',
+  '/api/registrations': 'registrations',
+  '/api/registrations/{id}': 'registrations',
+  '/api/census/sources': 'census',
+  '/api/census/imports': 'census',
+  '/api/census/imports/{id}': 'census',
+  '/api/census/jobs/{id}': 'census',
+  '/api/census/runs': 'census',
+  '/api/census/runs/{id}': 'census',
+  '/api/census/runs/{id}/review': 'census',
+  '/api/census/runs/{id}/results': 'census',
+  '/api/census/runs/{id}/discrepancies': 'census',
+  '/api/census/runs/{id}/discrepancies/{municipalityCode}': 'census',
+  '/api/census/runs/{id}/discrepancies/{municipalityCode}/xlsx': 'census',
+  '/api/resources/organizations': 'directory',
+  '/api/resources/organizations/{id}': 'directory',
+  '/api/resources/services': 'directory',
+  '/api/resources/services/{id}': 'directory',
+  '/api/resources/rounds': 'directory_admin',
+  '/api/resources/rounds/{id}': 'directory_admin',
+  '/api/resources/export.json': 'directory_admin',
+  '/api/resources/export.xlsx': 'directory_admin',
+  '/api/resources/gaps': 'gaps',
+  '/api/resources/gaps.xlsx': 'gaps',
+  '/api/resources/bottlenecks': 'gaps',
+  '/api/consultations': 'consultations',
+  '/api/consultations/{id}': 'consultations',
+  '/api/consultations/{id}/similar': 'consultations',
+  '/api/consultations/{id}/supervise-proposal': 'consultations',
+  '/api/consultations/teams': 'consultations',
+  '/api/consultations/teams/overview': 'consultations',
+  '/api/consultations/caseload': 'consultations',
+  '/api/consultations/figures': 'consultations',
+  '/api/consultations/figures/export': 'consultations',
+  '/api/public/resources': 'public',
+  '/api/public/resources/options': 'public',
+  '/api/public/resources/{id}': 'public',
+  '/api/public/resources/confirm/{token}': 'public',
+  '/api/learning/options': 'training',
+  '/api/learning/courses': 'training',
+  '/api/learning/courses/{id}': 'training',
+  '/api/learning/sessions': 'training',
+  '/api/learning/sessions/{id}': 'training',
+  '/api/public/learning/sessions': 'public',
+  '/api/learning/me': 'learner_own',
+  '/api/learning/me/profile': 'learner_own',
+  '/api/learning/me/completions': 'learner_own',
+  '/api/learning/sessions/{id}/attendance': 'learning_session',
+  '/api/learning/sessions/{id}/completions': 'learning_session',
+  // Applications and selection (learning/applications.db.test.ts): a session's applicants for staff who manage it
+  // (404 outside); the apply form and one's own applications for learners only.
+  '/api/learning/sessions/{id}/applicants': 'learning_session',
+  '/api/learning/sessions/{id}/apply': 'learner_own',
+  '/api/learning/me/applications': 'learner_own',
+  // A certificate's PDF (`{id}` is `<uuid>.pdf`): its holder (a learner) or staff who manage its session.
+  '/api/learning/certificates/{id}': 'learner_own',
+  '/api/public/learning/certificates/{serial}': 'public',
+  '/api/learning/learners/sign-ups': 'learner_admin',
+  '/api/public/learning/sign-up/options': 'public',
+  '/api/public/learning/sign-up/workplaces': 'public',
+  // E-learning (learning/elearning/*.db.test.ts): a course's lessons, media and quizzes are course data, read by
+  // the staff who read courses (404 outside); learners' progress per course follows its management; a learner's
+  // own lessons, progress and attempts are theirs only (another learner's attempt answers 404).
+  '/api/learning/elearning/courses': 'training',
+  '/api/learning/elearning/courses/{courseId}/media': 'training',
+  '/api/learning/elearning/courses/{courseId}/lessons': 'training',
+  '/api/learning/elearning/courses/{courseId}/progress': 'learning_course',
+  '/api/learning/elearning/media/{id}': 'training',
+  '/api/learning/elearning/parts/{partId}/quiz': 'training',
+  '/api/learning/elearning/me/courses': 'learner_own',
+  '/api/learning/elearning/me/lessons/{partId}': 'learner_own',
+  '/api/learning/elearning/me/attempts/{id}': 'learner_own',
+  '/api/learning/requests': 'training_requests',
+  '/api/learning/requests/options': 'training_requests',
+  '/api/learning/requests/transitions': 'training_requests',
+  '/api/learning/requests/new-providers': 'training_offers',
+  '/api/learning/requests/{id}': 'training_requests',
+  // Coordinator roster, supervise pools and figures (learning/roster/roster.db.test.ts): the roster follows the
+  // manage area by workplace; learners and the public never see these.
+  '/api/learning/roster': 'training',
+  '/api/learning/roster/export': 'training',
+  '/api/learning/supervise-pool': 'training',
+  '/api/learning/supervise-pool/proposal': 'training',
+  '/api/learning/figures': 'training',
+  '/api/learning/figures/export': 'training',
+  // Regional issues and development projects (regional-issues/regional-issues-denied.db.test.ts): the centre,
+  // branches and coordinators of their regions, municipal staff of their municipality (and their region's as a
+  // whole), auditors read; 404 outside the area.
+  '/api/regional-issues': 'regional_issues',
+  '/api/regional-issues/options': 'regional_issues',
+  '/api/regional-issues/{id}': 'regional_issues',
+  '/api/regional-issues/{id}/candidates': 'regional_issues',
+  '/api/development-projects': 'regional_issues',
+  '/api/development-projects/figures': 'regional_issues',
+  '/api/development-projects/{id}': 'regional_issues',
+  // Engagements with municipalities (engagements/engagements-denied.db.test.ts): the caller's area.
+  '/api/engagements': 'engagements',
+  '/api/engagements/options': 'engagements',
+  '/api/engagements/four-division': 'engagements',
+  '/api/engagements/cross-tab': 'engagements',
+  '/api/engagements/cross-tab/export': 'engagements',
+  '/api/engagements/municipalities/{municipalityCode}': 'engagements',
+  '/api/engagements/{id}': 'engagements',
+  // The page per municipality (municipalities/): its area follows the caller's scope.
+  '/api/municipalities': 'municipal_pages',
+  '/api/municipalities/export': 'municipal_pages',
+  '/api/municipalities/{code}': 'municipal_pages',
+  '/api/municipalities/{code}/figures': 'municipal_pages',
+  '/api/municipalities/{code}/history': 'municipal_pages',
+  // Councils and meetings (councils/councils-denied.db.test.ts); the personal calendar feed is opened by its token.
+  '/api/councils/options': 'councils',
+  '/api/councils/bodies': 'councils',
+  '/api/councils/bodies/{id}': 'councils',
+  '/api/councils/bodies/{id}/assignees': 'councils',
+  '/api/councils/bodies/{id}/calendar.ics': 'councils',
+  '/api/councils/meetings': 'councils',
+  '/api/councils/meetings/{id}': 'councils',
+  '/api/councils/action-items/mine': 'councils',
+  '/api/councils/calendar-feed': 'councils',
+  '/api/public/councils/minutes': 'public',
+  '/api/public/calendar/{file}': 'public',
+  '/api/activity-report': 'activity_report',
+  // The library (library/library.db.test.ts); its public items without sign-in.
+  '/api/library/items': 'library',
+  '/api/library/items/{id}': 'library',
+  '/api/library/consultations/{consultationId}/handouts': 'library',
+  '/api/public/library/items': 'public',
+  '/api/public/library/items/{id}': 'public',
+  // The good-practice library (good-practices/good-practices-denied.db.test.ts): published stories prefecture-wide,
+  // drafts in the area; a consultation's suggestions and a source's pre-fill through the source's own scope.
+  '/api/good-practices': 'good_practices',
+  '/api/good-practices/options': 'good_practices',
+  '/api/good-practices/{id}': 'good_practices',
+  '/api/good-practices/for-consultation/{consultationId}': 'good_practices',
+  '/api/good-practices/prefill/{sourceKind}/{sourceId}': 'good_practices',
+  '/api/public-site/pages': 'public_site',
+  '/api/public-site/pages/{id}': 'public_site',
+  '/api/public-site/first-windows': 'public_site',
+  '/api/public/site': 'public',
+  '/api/public/site/first-windows': 'public',
+  '/api/public/site/pages/{slug}': 'public',
 };
 
 /** Query parameters a list endpoint requires. */
 const REQUIRED_QUERY: Record<string, string> = {
-	"/api/census/imports": "nendo=2025",
-	"/api/census/runs": "nendo=2025",
-	"/api/consultations/figures": "nendo=2025",
-	"/api/activity-report": "fiscalYear=2025",
-	"/api/consultations/figures/export": "nendo=2025",
-	"/api/public/learning/sessions": "prefecture=14",
-	"/api/public/councils/minutes": "prefecture=14",
-	"/api/public/library/items": "prefecture=14",
-	"/api/public/site/first-windows": "prefecture=14",
-	"/api/public/learning/sign-up/workplaces":
-		"prefecture=14&q=%E7%97%85%E9%99%A2",
-	"/api/learning/requests/transitions": "nendo=2027",
-	"/api/learning/supervise-pool/proposal": "tags=medical",
-	"/api/consultations/{id}/supervise-proposal": "tags=medical",
+  '/api/census/imports': 'nendo=2025',
+  '/api/census/runs': 'nendo=2025',
+  '/api/consultations/figures': 'nendo=2025',
+  '/api/activity-report': 'fiscalYear=2025',
+  '/api/consultations/figures/export': 'nendo=2025',
+  '/api/public/learning/sessions': 'prefecture=14',
+  '/api/public/councils/minutes': 'prefecture=14',
+  '/api/public/library/items': 'prefecture=14',
+  '/api/public/site/first-windows': 'prefecture=14',
+  '/api/public/learning/sign-up/workplaces': 'prefecture=14&q=%E7%97%85%E9%99%A2',
+  '/api/learning/requests/transitions': 'nendo=2027',
+  '/api/learning/supervise-pool/proposal': 'tags=medical',
+  '/api/consultations/{id}/supervise-proposal': 'tags=medical',
 };
 
 /** Expected status of a list request of each class, per role (users of prefecture 14). */
 const ACCESS: Record<
-	Role,
-	Record<
-		Exclude<
-			EndpointClass,
-			| "session"
-			| "demo"
-			| "children"
-			| "public"
-			| "own"
-			| "inbox"
-			| "learning_session"
-			| "learning_course"
-		>,
-		number
-	>
+  Role,
+  Record<
+    Exclude<
+      EndpointClass,
+      'session' | 'demo' | 'children' | 'public' | 'own' | 'inbox' | 'learning_session' | 'learning_course'
+    >,
+    number
+  >
 > = {
-	system_admin: {
-		regional_issues: 403,
-		children_figures: 200,
-		audit: 403,
-		user_admin: 200,
-		network: 200,
-		registrations: 403,
-		census: 404,
-		directory: 404,
-		directory_admin: 404,
-		gaps: 404,
-		consultations: 200,
-		training: 403,
-		learner_own: 403,
-		training_requests: 403,
-		training_offers: 403,
-		learner_admin: 403,
-		engagements: 403,
-		good_practices: 403,
-		municipal_pages: 403,
-		councils: 403,
-		activity_report: 403,
-		library: 403,
-		public_site: 403,
-	},
-	centre_admin: {
-		regional_issues: 200,
-		children_figures: 200,
-		audit: 200,
-		user_admin: 200,
-		network: 200,
-		registrations: 200,
-		census: 200,
-		directory: 200,
-		directory_admin: 200,
-		gaps: 200,
-		consultations: 200,
-		training: 200,
-		learner_own: 403,
-		training_requests: 200,
-		training_offers: 200,
-		learner_admin: 200,
-		engagements: 200,
-		good_practices: 200,
-		municipal_pages: 200,
-		councils: 200,
-		activity_report: 200,
-		library: 200,
-		public_site: 200,
-	},
-	centre_staff: {
-		regional_issues: 200,
-		children_figures: 200,
-		audit: 403,
-		user_admin: 403,
-		network: 200,
-		registrations: 200,
-		census: 200,
-		directory: 200,
-		directory_admin: 200,
-		gaps: 200,
-		consultations: 200,
-		training: 200,
-		learner_own: 403,
-		training_requests: 200,
-		training_offers: 200,
-		learner_admin: 200,
-		engagements: 200,
-		good_practices: 200,
-		municipal_pages: 200,
-		councils: 200,
-		activity_report: 200,
-		library: 200,
-		public_site: 200,
-	},
-	regional_coordinator: {
-		regional_issues: 200,
-		children_figures: 200,
-		audit: 403,
-		user_admin: 403,
-		network: 200,
-		registrations: 200,
-		census: 404,
-		directory: 200,
-		directory_admin: 403,
-		gaps: 200,
-		consultations: 200,
-		training: 200,
-		learner_own: 403,
-		training_requests: 200,
-		training_offers: 200,
-		learner_admin: 403,
-		engagements: 200,
-		good_practices: 200,
-		municipal_pages: 200,
-		councils: 200,
-		activity_report: 200,
-		library: 200,
-		public_site: 403,
-	},
-	municipal_staff: {
-		regional_issues: 200,
-		children_figures: 200,
-		audit: 403,
-		user_admin: 403,
-		network: 200,
-		registrations: 403,
-		census: 404,
-		directory: 200,
-		directory_admin: 403,
-		gaps: 200,
-		consultations: 200,
-		training: 403,
-		learner_own: 403,
-		training_requests: 200,
-		training_offers: 403,
-		learner_admin: 403,
-		engagements: 200,
-		good_practices: 200,
-		municipal_pages: 200,
-		councils: 200,
-		activity_report: 403,
-		library: 200,
-		public_site: 403,
-	},
-	provider_staff: {
-		regional_issues: 403,
-		children_figures: 200,
-		audit: 403,
-		user_admin: 403,
-		network: 200,
-		registrations: 403,
-		census: 404,
-		directory: 200,
-		directory_admin: 403,
-		gaps: 403,
-		consultations: 200,
-		training: 403,
-		learner_own: 403,
-		training_requests: 200,
-		training_offers: 403,
-		learner_admin: 403,
-		engagements: 403,
-		good_practices: 200,
-		municipal_pages: 403,
-		councils: 403,
-		activity_report: 403,
-		library: 200,
-		public_site: 403,
-	},
-	auditor: {
-		regional_issues: 200,
-		children_figures: 200,
-		audit: 200,
-		user_admin: 403,
-		network: 200,
-		registrations: 403,
-		census: 200,
-		directory: 200,
-		directory_admin: 403,
-		gaps: 200,
-		consultations: 200,
-		training: 200,
-		learner_own: 403,
-		training_requests: 200,
-		training_offers: 403,
-		learner_admin: 403,
-		engagements: 200,
-		good_practices: 200,
-		municipal_pages: 200,
-		councils: 200,
-		activity_report: 200,
-		library: 200,
-		public_site: 403,
-	}, // Learners see the catalogue and their own learning only: every staff area is refused by role before any
-	// record is read (access/learner-fence.ts), children's figures included.
-	learner: {
-		regional_issues: 403,
-		children_figures: 403,
-		audit: 403,
-		user_admin: 403,
-		network: 403,
-		registrations: 403,
-		census: 403,
-		directory: 403,
-		directory_admin: 403,
-		gaps: 403,
-		consultations: 403,
-		training: 403,
-		learner_own: 200,
-		training_requests: 403,
-		training_offers: 403,
-		learner_admin: 403,
-		engagements: 403,
-		good_practices: 403,
-		municipal_pages: 403,
-		councils: 403,
-		activity_report: 403,
-		library: 403,
-		public_site: 403,
-	},
+  system_admin: {
+    regional_issues: 403,
+    children_figures: 200,
+    audit: 403,
+    user_admin: 200,
+    network: 200,
+    registrations: 403,
+    census: 404,
+    directory: 404,
+    directory_admin: 404,
+    gaps: 404,
+    consultations: 200,
+    training: 403,
+    learner_own: 403,
+    training_requests: 403,
+    training_offers: 403,
+    learner_admin: 403,
+    engagements: 403,
+    good_practices: 403,
+    municipal_pages: 403,
+    councils: 403,
+    activity_report: 403,
+    library: 403,
+    public_site: 403,
+  },
+  centre_admin: {
+    regional_issues: 200,
+    children_figures: 200,
+    audit: 200,
+    user_admin: 200,
+    network: 200,
+    registrations: 200,
+    census: 200,
+    directory: 200,
+    directory_admin: 200,
+    gaps: 200,
+    consultations: 200,
+    training: 200,
+    learner_own: 403,
+    training_requests: 200,
+    training_offers: 200,
+    learner_admin: 200,
+    engagements: 200,
+    good_practices: 200,
+    municipal_pages: 200,
+    councils: 200,
+    activity_report: 200,
+    library: 200,
+    public_site: 200,
+  },
+  centre_staff: {
+    regional_issues: 200,
+    children_figures: 200,
+    audit: 403,
+    user_admin: 403,
+    network: 200,
+    registrations: 200,
+    census: 200,
+    directory: 200,
+    directory_admin: 200,
+    gaps: 200,
+    consultations: 200,
+    training: 200,
+    learner_own: 403,
+    training_requests: 200,
+    training_offers: 200,
+    learner_admin: 200,
+    engagements: 200,
+    good_practices: 200,
+    municipal_pages: 200,
+    councils: 200,
+    activity_report: 200,
+    library: 200,
+    public_site: 200,
+  },
+  regional_coordinator: {
+    regional_issues: 200,
+    children_figures: 200,
+    audit: 403,
+    user_admin: 403,
+    network: 200,
+    registrations: 200,
+    census: 404,
+    directory: 200,
+    directory_admin: 403,
+    gaps: 200,
+    consultations: 200,
+    training: 200,
+    learner_own: 403,
+    training_requests: 200,
+    training_offers: 200,
+    learner_admin: 403,
+    engagements: 200,
+    good_practices: 200,
+    municipal_pages: 200,
+    councils: 200,
+    activity_report: 200,
+    library: 200,
+    public_site: 403,
+  },
+  municipal_staff: {
+    regional_issues: 200,
+    children_figures: 200,
+    audit: 403,
+    user_admin: 403,
+    network: 200,
+    registrations: 403,
+    census: 404,
+    directory: 200,
+    directory_admin: 403,
+    gaps: 200,
+    consultations: 200,
+    training: 403,
+    learner_own: 403,
+    training_requests: 200,
+    training_offers: 403,
+    learner_admin: 403,
+    engagements: 200,
+    good_practices: 200,
+    municipal_pages: 200,
+    councils: 200,
+    activity_report: 403,
+    library: 200,
+    public_site: 403,
+  },
+  provider_staff: {
+    regional_issues: 403,
+    children_figures: 200,
+    audit: 403,
+    user_admin: 403,
+    network: 200,
+    registrations: 403,
+    census: 404,
+    directory: 200,
+    directory_admin: 403,
+    gaps: 403,
+    consultations: 200,
+    training: 403,
+    learner_own: 403,
+    training_requests: 200,
+    training_offers: 403,
+    learner_admin: 403,
+    engagements: 403,
+    good_practices: 200,
+    municipal_pages: 403,
+    councils: 403,
+    activity_report: 403,
+    library: 200,
+    public_site: 403,
+  },
+  auditor: {
+    regional_issues: 200,
+    children_figures: 200,
+    audit: 200,
+    user_admin: 403,
+    network: 200,
+    registrations: 403,
+    census: 200,
+    directory: 200,
+    directory_admin: 403,
+    gaps: 200,
+    consultations: 200,
+    training: 200,
+    learner_own: 403,
+    training_requests: 200,
+    training_offers: 403,
+    learner_admin: 403,
+    engagements: 200,
+    good_practices: 200,
+    municipal_pages: 200,
+    councils: 200,
+    activity_report: 200,
+    library: 200,
+    public_site: 403,
+  }, // Learners see the catalogue and their own learning only: every staff area is refused by role before any
+  // record is read (access/learner-fence.ts), children's figures included.
+  learner: {
+    regional_issues: 403,
+    children_figures: 403,
+    audit: 403,
+    user_admin: 403,
+    network: 403,
+    registrations: 403,
+    census: 403,
+    directory: 403,
+    directory_admin: 403,
+    gaps: 403,
+    consultations: 403,
+    training: 403,
+    learner_own: 200,
+    training_requests: 403,
+    training_offers: 403,
+    learner_admin: 403,
+    engagements: 403,
+    good_practices: 403,
+    municipal_pages: 403,
+    councils: 403,
+    activity_report: 403,
+    library: 403,
+    public_site: 403,
+  },
 };
 
 let t: TestApp;
 let child14: string;
-let other: {
-	userId: string;
-	organisationId: string;
-	personId: string;
-	registrationId: string;
-};
+let other: { userId: string; organisationId: string; personId: string; registrationId: string };
 const clients = new Map<Role, TestClient>();
 
 beforeAll(async () => {
-	t = await createTestApp();
-	const db = t.db.systemDb;
-	await makePrefecture(db, "14");
-	await makePrefecture(db, "43");
-	const region = await makeRegion(db, "14", "湘南東部", ["142051"]);
-	const org = await makeOrganisation(db, "14", { municipalityCode: "142051" });
-	child14 = (await makeChild(db, "14", "142051", { organisationId: org.id }))
-		.id;
-	const scopes: Record<Role, Parameters<typeof makeUser>[2]> = {
-		system_admin: { prefectureCode: null },
-		centre_admin: { prefectureCode: "14" },
-		centre_staff: { prefectureCode: "14" },
-		regional_coordinator: { prefectureCode: "14", regionId: region.id },
-		municipal_staff: { prefectureCode: "14", municipalityCode: "142051" },
-		provider_staff: { prefectureCode: "14", organisationId: org.id },
-		auditor: { prefectureCode: "14" },
-		learner: { prefectureCode: "14" },
-	};
-	for (const role of ROLES) {
-		const secret = generateTotpSecret();
-		const user = await makeUser(db, role, {
-			...scopes[role],
-			totpSecret: secret,
-		});
-		clients.set(role, await signInAs(t, user, secret));
-	}
-	const org43 = await makeOrganisation(db, "43");
-	const person43 = await makePerson(db, "43", {
-		familyName: "熊本",
-		givenName: "花子",
-	});
-	const user43 = await makeUser(db, "municipal_staff", {
-		prefectureCode: "43",
-		municipalityCode: "431001",
-	});
-	const [registration43] = await db
-		.insert(registrations)
-		.values({
-			prefectureCode: "43",
-			receiptNo: "R-20260601-43XYZ",
-			submitterKind: "family",
-			municipalityCode: "431001",
-			familyKana: "クマモト",
-			givenKana: "タロウ",
-			birthDate: "2024-01-01",
-			payload: {},
-		})
-		.returning();
-	other = {
-		userId: user43.id,
-		organisationId: org43.id,
-		personId: person43.id,
-		registrationId: registration43!.id,
-	};
-	await notify(db, {
-		prefectureCode: "43",
-		recipientMunicipalityCode: "431001",
-		kind: "child_moved_in",
-		titleJa: "転入",
-		titleEn: "Moved in",
-		at: new Date(),
-	});
+  t = await createTestApp();
+  const db = t.db.systemDb;
+  await makePrefecture(db, '14');
+  await makePrefecture(db, '43');
+  const region = await makeRegion(db, '14', '湘南東部', ['142051']);
+  const org = await makeOrganisation(db, '14', { municipalityCode: '142051' });
+  child14 = (await makeChild(db, '14', '142051', { organisationId: org.id })).id;
+  const scopes: Record<Role, Parameters<typeof makeUser>[2]> = {
+    system_admin: { prefectureCode: null },
+    centre_admin: { prefectureCode: '14' },
+    centre_staff: { prefectureCode: '14' },
+    regional_coordinator: { prefectureCode: '14', regionId: region.id },
+    municipal_staff: { prefectureCode: '14', municipalityCode: '142051' },
+    provider_staff: { prefectureCode: '14', organisationId: org.id },
+    auditor: { prefectureCode: '14' },
+    learner: { prefectureCode: '14' },
+  };
+  for (const role of ROLES) {
+    const secret = generateTotpSecret();
+    const user = await makeUser(db, role, { ...scopes[role], totpSecret: secret });
+    clients.set(role, await signInAs(t, user, secret));
+  }
+  const org43 = await makeOrganisation(db, '43');
+  const person43 = await makePerson(db, '43', { familyName: '熊本', givenName: '花子' });
+  const user43 = await makeUser(db, 'municipal_staff', { prefectureCode: '43', municipalityCode: '431001' });
+  const [registration43] = await db
+    .insert(registrations)
+    .values({
+      prefectureCode: '43',
+      receiptNo: 'R-20260601-43XYZ',
+      submitterKind: 'family',
+      municipalityCode: '431001',
+      familyKana: 'クマモト',
+      givenKana: 'タロウ',
+      birthDate: '2024-01-01',
+      payload: {},
+    })
+    .returning();
+  other = {
+    userId: user43.id,
+    organisationId: org43.id,
+    personId: person43.id,
+    registrationId: registration43!.id,
+  };
+  await notify(db, {
+    prefectureCode: '43',
+    recipientMunicipalityCode: '431001',
+    kind: 'child_moved_in',
+    titleJa: '転入',
+    titleEn: 'Moved in',
+    at: new Date(),
+  });
 }, 60_000);
 afterAll(() => t.close());
 
-describe("endpoint matrix", () => {
-	it("classifies every GET endpoint of the OpenAPI document", async () => {
-		const doc = (await new TestClient(t).get("/api/openapi.json")).body;
-		const gets = Object.entries(
-			doc.paths as Record<string, Record<string, unknown>>,
-		)
-			.filter(([, ops]) => "get" in ops)
-			.map(([p]) => p);
-		const unclassified = gets.filter((p) => !(p in GET_ENDPOINTS));
-		expect(unclassified, "classify these endpoints in GET_ENDPOINTS").toEqual(
-			[],
-		);
-	});
+describe('endpoint matrix', () => {
+  it('classifies every GET endpoint of the OpenAPI document', async () => {
+    const doc = (await new TestClient(t).get('/api/openapi.json')).body;
+    const gets = Object.entries(doc.paths as Record<string, Record<string, unknown>>)
+      .filter(([, ops]) => 'get' in ops)
+      .map(([p]) => p);
+    const unclassified = gets.filter((p) => !(p in GET_ENDPOINTS));
+    expect(unclassified, 'classify these endpoints in GET_ENDPOINTS').toEqual([]);
+  });
 
-	it.each(ROLES)(
-		"%s gets exactly the classes its role allows",
-		async (role) => {
-			const client = clients.get(role)!;
-			const q = role === "system_admin" ? "?prefecture=14" : "";
-			for (const [path, cls] of Object.entries(GET_ENDPOINTS)) {
-				if (
-					cls === "session" ||
-					cls === "demo" ||
-					cls === "children" ||
-					cls === "public" ||
-					cls === "own" ||
-					cls === "inbox" ||
-					cls === "learning_session" ||
-					cls === "learning_course" ||
-					path.includes("{")
-				)
-					continue;
-				const withQuery =
-					cls === "network" && path !== "/api/network/prefectures"
-						? `${path}${q}`
-						: REQUIRED_QUERY[path]
-							? `${path}?${REQUIRED_QUERY[path]}`
-							: path;
-				const res = await client.get(
-					cls === "audit" && path.endsWith("export")
-						? `${path}?format=csv`
-						: withQuery,
-				);
-				expect(res.status, `${role} GET ${withQuery}`).toBe(ACCESS[role][cls]);
-			}
-		},
-	);
+  it.each(ROLES)('%s gets exactly the classes its role allows', async (role) => {
+    const client = clients.get(role)!;
+    const q = role === 'system_admin' ? '?prefecture=14' : '';
+    for (const [path, cls] of Object.entries(GET_ENDPOINTS)) {
+      if (
+        cls === 'session' ||
+        cls === 'demo' ||
+        cls === 'children' ||
+        cls === 'public' ||
+        cls === 'own' ||
+        cls === 'inbox' ||
+        cls === 'learning_session' ||
+        cls === 'learning_course' ||
+        path.includes('{')
+      )
+        continue;
+      const withQuery =
+        cls === 'network' && path !== '/api/network/prefectures'
+          ? `${path}${q}`
+          : REQUIRED_QUERY[path]
+            ? `${path}?${REQUIRED_QUERY[path]}`
+            : path;
+      const res = await client.get(
+        cls === 'audit' && path.endsWith('export') ? `${path}?format=csv` : withQuery,
+      );
+      expect(res.status, `${role} GET ${withQuery}`).toBe(ACCESS[role][cls]);
+    }
+  });
 
-	it.each(ROLES)(
-		"%s finds no demo role switch on a database the demo seeding did not mark",
-		async (role) => {
-			for (const [path, cls] of Object.entries(GET_ENDPOINTS)) {
-				if (cls === "demo")
-					expect(
-						(await clients.get(role)!.get(path)).status,
-						`${role} GET ${path}`,
-					).toBe(404);
-			}
-		},
-	);
+  it.each(ROLES)('%s finds no demo role switch on a database the demo seeding did not mark', async (role) => {
+    for (const [path, cls] of Object.entries(GET_ENDPOINTS)) {
+      if (cls === 'demo')
+        expect((await clients.get(role)!.get(path)).status, `${role} GET ${path}`).toBe(404);
+    }
+  });
 
-	it.each(ROLES)("%s reads its own settings", async (role) => {
-		for (const [path, cls] of Object.entries(GET_ENDPOINTS)) {
-			if (cls === "own")
-				expect(
-					(await clients.get(role)!.get(path)).status,
-					`${role} GET ${path}`,
-				).toBe(200);
-		}
-	});
+  it.each(ROLES)('%s reads its own settings', async (role) => {
+    for (const [path, cls] of Object.entries(GET_ENDPOINTS)) {
+      if (cls === 'own') expect((await clients.get(role)!.get(path)).status, `${role} GET ${path}`).toBe(200);
+    }
+  });
 
-	it.each(ROLES)(
-		"%s reads its own inbox, which holds nothing addressed to others",
-		async (role) => {
-			for (const [path, cls] of Object.entries(GET_ENDPOINTS)) {
-				if (cls !== "inbox") continue;
-				const res = await clients.get(role)!.get(path);
-				expect(res.status, `${role} GET ${path}`).toBe(200);
-				// The fixture addresses one notification to a municipality of prefecture 43 only.
-				expect(res.body.items, `${role} GET ${path}`).toEqual([]);
-				expect(res.body.unread).toBe(0);
-			}
-		},
-	);
+  it.each(ROLES)('%s reads its own inbox, which holds nothing addressed to others', async (role) => {
+    for (const [path, cls] of Object.entries(GET_ENDPOINTS)) {
+      if (cls !== 'inbox') continue;
+      const res = await clients.get(role)!.get(path);
+      expect(res.status, `${role} GET ${path}`).toBe(200);
+      // The fixture addresses one notification to a municipality of prefecture 43 only.
+      expect(res.body.items, `${role} GET ${path}`).toEqual([]);
+      expect(res.body.unread).toBe(0);
+    }
+  });
 
-	it.each(ROLES)(
-		"%s gets 404 for another prefecture’s records by id",
-		async (role) => {
-			const client = clients.get(role)!;
-			const paths = [
-				`/api/network/organisations/${other.organisationId}`,
-				`/api/network/people/${other.personId}`,
-			];
-			if (ACCESS[role].user_admin === 200 && role !== "system_admin")
-				paths.push(`/api/admin/users/${other.userId}`);
-			if (ACCESS[role].registrations === 200)
-				paths.push(`/api/registrations/${other.registrationId}`);
-			const q = role === "system_admin" ? "?prefecture=14" : "";
-			// A role refused the network altogether (learners) gets the same 403 for every id.
-			const expected = ACCESS[role].network === 403 ? 403 : 404;
-			for (const p of paths) {
-				const res = await client.get(`${p}${q}`);
-				expect(res.status, `${role} GET ${p}`).toBe(expected);
-			}
-		},
-	);
+  it.each(ROLES)('%s gets 404 for another prefecture’s records by id', async (role) => {
+    const client = clients.get(role)!;
+    const paths = [
+      `/api/network/organisations/${other.organisationId}`,
+      `/api/network/people/${other.personId}`,
+    ];
+    if (ACCESS[role].user_admin === 200 && role !== 'system_admin')
+      paths.push(`/api/admin/users/${other.userId}`);
+    if (ACCESS[role].registrations === 200) paths.push(`/api/registrations/${other.registrationId}`);
+    const q = role === 'system_admin' ? '?prefecture=14' : '';
+    // A role refused the network altogether (learners) gets the same 403 for every id.
+    const expected = ACCESS[role].network === 403 ? 403 : 404;
+    for (const p of paths) {
+      const res = await client.get(`${p}${q}`);
+      expect(res.status, `${role} GET ${p}`).toBe(expected);
+    }
+  });
 
-	it("refuses a learner every staff endpoint, real ids included, with the same 403", async () => {
-		const learner = clients.get("learner")!;
-		let probed = 0;
-		for (const [path, cls] of Object.entries(GET_ENDPOINTS)) {
-			if (
-				["session", "demo", "public", "own", "inbox", "learner_own"].includes(
-					cls,
-				)
-			)
-				continue;
-			const query = REQUIRED_QUERY[path] ? `?${REQUIRED_QUERY[path]}` : "";
-			for (const id of [
-				child14,
-				other.organisationId,
-				"00000000-0000-4000-8000-000000000000",
-			]) {
-				const url = `${path.replace(/\{(id|courseId|partId)\}/, id).replace("{municipalityCode}", "142051")}${query}`;
-				const res = await learner.get(url);
-				expect(
-					[res.status, res.body.error?.code],
-					`learner GET ${url}`,
-				).toEqual([403, "forbidden"]);
-				probed++;
-				if (!path.includes("{")) break;
-			}
-		}
-		expect(probed).toBeGreaterThan(50);
-	});
+  it('refuses a learner every staff endpoint, real ids included, with the same 403', async () => {
+    const learner = clients.get('learner')!;
+    let probed = 0;
+    for (const [path, cls] of Object.entries(GET_ENDPOINTS)) {
+      if (['session', 'demo', 'public', 'own', 'inbox', 'learner_own'].includes(cls)) continue;
+      const query = REQUIRED_QUERY[path] ? `?${REQUIRED_QUERY[path]}` : '';
+      for (const id of [child14, other.organisationId, '00000000-0000-4000-8000-000000000000']) {
+        const url = `${path.replace(/\{(id|courseId|partId)\}/, id).replace('{municipalityCode}', '142051')}${query}`;
+        const res = await learner.get(url);
+        expect([res.status, res.body.error?.code], `learner GET ${url}`).toEqual([403, 'forbidden']);
+        probed++;
+        if (!path.includes('{')) break;
+      }
+    }
+    expect(probed).toBeGreaterThan(50);
+  });
 
-	it("answers 401 to every classified endpoint without a session, except the session and public ones", async () => {
-		const anon = new TestClient(t);
-		for (const [path, cls] of Object.entries(GET_ENDPOINTS)) {
-			// A public page of one record (a listing, a provider link) answers 404 for an unknown id or token.
-			if (cls === "public" && path.includes("{")) continue;
-			const query = REQUIRED_QUERY[path] ? `?${REQUIRED_QUERY[path]}` : "";
-			const res = await anon.get(
-				`${path.replace("{id}", "00000000-0000-4000-8000-000000000000").replace("{municipalityCode}", "142051")}${query}`,
-			);
-			// The demo's role switch does not exist on a database the demo seeding did not mark.
-			expect(res.status, path).toBe(
-				cls === "demo"
-					? 404
-					: cls === "session" || cls === "public"
-						? 200
-						: 401,
-			);
-		}
-	});
+  it('answers 401 to every classified endpoint without a session, except the session and public ones', async () => {
+    const anon = new TestClient(t);
+    for (const [path, cls] of Object.entries(GET_ENDPOINTS)) {
+      // A public page of one record (a listing, a provider link) answers 404 for an unknown id or token.
+      if (cls === 'public' && path.includes('{')) continue;
+      const query = REQUIRED_QUERY[path] ? `?${REQUIRED_QUERY[path]}` : '';
+      const res = await anon.get(
+        `${path.replace('{id}', '00000000-0000-4000-8000-000000000000').replace('{municipalityCode}', '142051')}${query}`,
+      );
+      // The demo's role switch does not exist on a database the demo seeding did not mark.
+      expect(res.status, path).toBe(cls === 'demo' ? 404 : cls === 'session' || cls === 'public' ? 200 : 401);
+    }
+  });
 });

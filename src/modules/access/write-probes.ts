@@ -3,636 +3,476 @@
  * (endpoint-matrix-writes.db.test.ts, which explains the rules): PROBES for the operations naming a record in
  * their path, with a valid body so that only the id decides the answer; OTHER_WRITES for the rest.
  */
-import { COLLECTIONS } from "../registry/collections";
-import { serviceBody } from "../resources/testing";
-import { ROLES, type Role } from "./roles";
-import { on, type Probe, v } from "./write-probe-kit";
-import { COUNCIL_PROBES } from "./write-probes-councils";
-import { ENGAGEMENT_PROBES } from "./write-probes-engagements";
-import { GOOD_PRACTICE_PROBES } from "./write-probes-good-practices";
-import { LEARNING_PROBES } from "./write-probes-learning";
-import { LIBRARY_PROBES } from "./write-probes-library";
-import { MUNICIPALITY_PROBES } from "./write-probes-municipalities";
-import { REGIONAL_ISSUE_PROBES } from "./write-probes-regional-issues";
-import type { RecordIds } from "./write-world";
+import { COLLECTIONS } from '../registry/collections';
+import { serviceBody } from '../resources/testing';
+import { ROLES, type Role } from './roles';
+import { on, type Probe, v } from './write-probe-kit';
+import { COUNCIL_PROBES } from './write-probes-councils';
+import { ENGAGEMENT_PROBES } from './write-probes-engagements';
+import { GOOD_PRACTICE_PROBES } from './write-probes-good-practices';
+import { LEARNING_PROBES } from './write-probes-learning';
+import { LIBRARY_PROBES } from './write-probes-library';
+import { MUNICIPALITY_PROBES } from './write-probes-municipalities';
+import { REGIONAL_ISSUE_PROBES } from './write-probes-regional-issues';
+import type { RecordIds } from './write-world';
 
 export type { Probe };
 
 export type WriteClass =
-	| "session" // the caller's own sign-in and account, or a one-time token handed over (accounts module)
-	| "public" // open forms and the calculator: no sign-in, no record named
-	| "token" // a provider link: the token is the credential; unknown, used and expired ones answer alike
-	| "area" // creates or acts within the caller's area without naming a record in the path
-	| "record"; // names a record in the path: probed in PROBES
+  | 'session' // the caller's own sign-in and account, or a one-time token handed over (accounts module)
+  | 'public' // open forms and the calculator: no sign-in, no record named
+  | 'token' // a provider link: the token is the credential; unknown, used and expired ones answer alike
+  | 'area' // creates or acts within the caller's area without naming a record in the path
+  | 'record'; // names a record in the path: probed in PROBES
 
 /** Who the record of a probe belongs to, for the deliberate 403s and the records of prefecture 14. */
 export type Group =
-	| "child"
-	| "regional_issue" // a regional issue: read in the area, moved by the region's and the prefecture's staff
-	| "development_project" // a development project: kept by the centre and coordinators of the area
-	| "engagement" // a municipality's engagements and its four-division cycle: its area's centre, coordinators and own staff
-	| "transition_follow_up" // a child's transition follow-up: those who keep the registry, in their area
-	| "own"
-	| "network"
-	| "users"
-	| "registrations"
-	| "census"
-	| "resource_org"
-	| "service"
-	| "rounds"
-	| "bottleneck"
-	| "supervise"
-	| "consultation"
-	| "training"
-	| "training_application" // a session's applicant, for the staff who manage the session
-	| "learner_application" // the learner's own application
-	| "learner_apply" // applying to a session: learners only
-	| "learner_sign_up"
-	| "training_request" // a request's centre steps: the need, the session, done or declined, the handler
-	| "training_request_dialogue" // a request's dialogue: the centre and the requester
-	| "elearning_learner"
-	| "coordinator_roster" // a trained coordinator's activity flag: kept by the staff whose area they work in
-	| "supervise_pool" // a member of a centre's supervise pool: kept by the prefecture's managers and the branch
-	| "council" // a council body, its members, meetings and minutes: managed by the centre, branches and coordinators of its owner
-	| "council_action_item" // an action item: its owner marks it done, the body's managers change it
-	| "public_site" // the centre's public site: its pages and first windows, kept by the centre's HQ only
-	| "good_practice" // a good-practice story: drafts read and changed in their area, published ones read prefecture-wide
-	| "library_item" // a library item's changes: kept by the centre; every other role reads only
-	| "library_handout" // handing an item out: every reader of the item, then the consultation's own scope
-	| "municipal_page"; // a municipality's page (municipalities/policy.ts): kept by the centre, coordinators and its own staff
+  | 'child'
+  | 'regional_issue' // a regional issue: read in the area, moved by the region's and the prefecture's staff
+  | 'development_project' // a development project: kept by the centre and coordinators of the area
+  | 'engagement' // a municipality's engagements and its four-division cycle: its area's centre, coordinators and own staff
+  | 'transition_follow_up' // a child's transition follow-up: those who keep the registry, in their area
+  | 'own'
+  | 'network'
+  | 'users'
+  | 'registrations'
+  | 'census'
+  | 'resource_org'
+  | 'service'
+  | 'rounds'
+  | 'bottleneck'
+  | 'supervise'
+  | 'consultation'
+  | 'training'
+  | 'training_application' // a session's applicant, for the staff who manage the session
+  | 'learner_application' // the learner's own application
+  | 'learner_apply' // applying to a session: learners only
+  | 'learner_sign_up'
+  | 'training_request' // a request's centre steps: the need, the session, done or declined, the handler
+  | 'training_request_dialogue' // a request's dialogue: the centre and the requester
+  | 'elearning_learner'
+  | 'coordinator_roster' // a trained coordinator's activity flag: kept by the staff whose area they work in
+  | 'supervise_pool' // a member of a centre's supervise pool: kept by the prefecture's managers and the branch
+  | 'council' // a council body, its members, meetings and minutes: managed by the centre, branches and coordinators of its owner
+  | 'council_action_item' // an action item: its owner marks it done, the body's managers change it
+  | 'public_site' // the centre's public site: its pages and first windows, kept by the centre's HQ only
+  | 'good_practice' // a good-practice story: drafts read and changed in their area, published ones read prefecture-wide
+  | 'library_item' // a library item's changes: kept by the centre; every other role reads only
+  | 'library_handout' // handing an item out: every reader of the item, then the consultation's own scope
+  | 'municipal_page'; // a municipality's page (municipalities/policy.ts): kept by the centre, coordinators and its own staff
 
 const NON_ADMINS: readonly Role[] = [
-	"centre_staff",
-	"regional_coordinator",
-	"municipal_staff",
-	"provider_staff",
-	"auditor",
-	"learner",
+  'centre_staff',
+  'regional_coordinator',
+  'municipal_staff',
+  'provider_staff',
+  'auditor',
+  'learner',
 ];
 
 /** Learners may do nothing to any staff record (access/learner-fence.ts): 403 for every id. */
-const LEARNERS: readonly Role[] = ["learner"];
+const LEARNERS: readonly Role[] = ['learner'];
 
 /** Roles refused a whole kind of record before its id is read: 403 for a real and an unknown id alike. */
 export const REFUSED_BY_ROLE: Record<Group, readonly Role[]> = {
-	// The library (library/policy.ts): every staff role of the prefecture reads its items, the centre keeps them.
-	library_item: [
-		"system_admin",
-		"regional_coordinator",
-		"municipal_staff",
-		"provider_staff",
-		"auditor",
-		...LEARNERS,
-	],
-	library_handout: ["system_admin", ...LEARNERS],
-	// The public site (public-site/policy.ts) is kept by the centre's HQ: every other role is refused by role.
-	public_site: [
-		"system_admin",
-		"regional_coordinator",
-		"municipal_staff",
-		"provider_staff",
-		"auditor",
-		...LEARNERS,
-	],
-	child: LEARNERS,
-	// Engagements (engagements/policy.ts): no access for providers, learners and system administrators, auditors
-	// read only; the others find the record in their area first.
-	engagement: ["system_admin", "provider_staff", "auditor", ...LEARNERS],
-	// Only the roles that keep the registry set a transition's follow-up (transitions/follow-ups.ts).
-	transition_follow_up: [
-		"system_admin",
-		"provider_staff",
-		"auditor",
-		...LEARNERS,
-	],
-	own: [],
-	network: NON_ADMINS,
-	users: NON_ADMINS,
-	registrations: [
-		"system_admin",
-		"municipal_staff",
-		"provider_staff",
-		"auditor",
-		...LEARNERS,
-	],
-	census: ["auditor", ...LEARNERS],
-	resource_org: LEARNERS,
-	service: LEARNERS,
-	rounds: [
-		"regional_coordinator",
-		"municipal_staff",
-		"provider_staff",
-		"auditor",
-		...LEARNERS,
-	],
-	bottleneck: LEARNERS,
-	supervise: ["auditor", ...LEARNERS],
-	consultation: LEARNERS,
-	// Courses and sessions: staff of the centre and coordinators; the others may change none (auditors read).
-	training: [
-		"system_admin",
-		"municipal_staff",
-		"provider_staff",
-		"auditor",
-		...LEARNERS,
-	],
-	// Seats and cancellations are decided by the staff who manage the session (the training roles).
-	training_application: [
-		"system_admin",
-		"municipal_staff",
-		"provider_staff",
-		"auditor",
-		...LEARNERS,
-	],
-	// Only learners apply and cancel their own; staff act on applications through the routes above.
-	learner_application: ROLES.filter((r) => r !== "learner"),
-	learner_apply: ROLES.filter((r) => r !== "learner"),
-	// Learner accounts are the prefecture's: administered by whoever manages its whole learning.
-	learner_sign_up: [
-		"system_admin",
-		"regional_coordinator",
-		"municipal_staff",
-		"provider_staff",
-		"auditor",
-		...LEARNERS,
-	],
-	// Training requests (learning/requests-denied.db.test.ts): the centre takes the steps; municipal and provider
-	// staff add to the dialogue of their own requests only (others 404); auditors read.
-	training_request: [
-		"system_admin",
-		"municipal_staff",
-		"provider_staff",
-		"auditor",
-		...LEARNERS,
-	],
-	training_request_dialogue: ["system_admin", "auditor", ...LEARNERS],
-	// A learner's own watching and quiz attempts: learners only; staff are refused by role before any id is read.
-	elearning_learner: ROLES.filter((r) => r !== "learner"),
-	// The coordinator roster and the supervise pools (learning/roster/area.ts): centre staff and coordinators keep
-	// them; auditors read them; everyone else may not read them at all.
-	coordinator_roster: [
-		"system_admin",
-		"municipal_staff",
-		"provider_staff",
-		"auditor",
-		...LEARNERS,
-	],
-	supervise_pool: [
-		"system_admin",
-		"municipal_staff",
-		"provider_staff",
-		"auditor",
-		...LEARNERS,
-	],
-	// Regional issues (regional-issues/policy.ts): read by every staff role of the area, so the id decides first
-	// (auditors write nothing at all); development projects are kept by the centre and coordinators only.
-	regional_issue: ["system_admin", "provider_staff", "auditor", ...LEARNERS],
-	development_project: [
-		"system_admin",
-		"municipal_staff",
-		"provider_staff",
-		"auditor",
-		...LEARNERS,
-	],
-	// Councils (councils/policy.ts): municipal staff read their region's bodies but manage none, so every change is
-	// refused before the id is read; an action item's owner may mark it done, so there the id decides first.
-	council: [
-		"system_admin",
-		"municipal_staff",
-		"provider_staff",
-		"auditor",
-		...LEARNERS,
-	],
-	council_action_item: [
-		"system_admin",
-		"provider_staff",
-		"auditor",
-		...LEARNERS,
-	],
-	// Municipality pages: no page for providers and learners, auditors read only, system administrators have none.
-	municipal_page: ["system_admin", "provider_staff", "auditor", ...LEARNERS],
-	// Good-practice stories (good-practices/policy.ts): providers and auditors read but write none, so every change
-	// is refused before the id is read; the writing roles find the story in their area first.
-	good_practice: ["system_admin", "provider_staff", "auditor", ...LEARNERS],
+  // The library (library/policy.ts): every staff role of the prefecture reads its items, the centre keeps them.
+  library_item: [
+    'system_admin',
+    'regional_coordinator',
+    'municipal_staff',
+    'provider_staff',
+    'auditor',
+    ...LEARNERS,
+  ],
+  library_handout: ['system_admin', ...LEARNERS],
+  // The public site (public-site/policy.ts) is kept by the centre's HQ: every other role is refused by role.
+  public_site: [
+    'system_admin',
+    'regional_coordinator',
+    'municipal_staff',
+    'provider_staff',
+    'auditor',
+    ...LEARNERS,
+  ],
+  child: LEARNERS,
+  // Engagements (engagements/policy.ts): no access for providers, learners and system administrators, auditors
+  // read only; the others find the record in their area first.
+  engagement: ['system_admin', 'provider_staff', 'auditor', ...LEARNERS],
+  // Only the roles that keep the registry set a transition's follow-up (transitions/follow-ups.ts).
+  transition_follow_up: ['system_admin', 'provider_staff', 'auditor', ...LEARNERS],
+  own: [],
+  network: NON_ADMINS,
+  users: NON_ADMINS,
+  registrations: ['system_admin', 'municipal_staff', 'provider_staff', 'auditor', ...LEARNERS],
+  census: ['auditor', ...LEARNERS],
+  resource_org: LEARNERS,
+  service: LEARNERS,
+  rounds: ['regional_coordinator', 'municipal_staff', 'provider_staff', 'auditor', ...LEARNERS],
+  bottleneck: LEARNERS,
+  supervise: ['auditor', ...LEARNERS],
+  consultation: LEARNERS,
+  // Courses and sessions: staff of the centre and coordinators; the others may change none (auditors read).
+  training: ['system_admin', 'municipal_staff', 'provider_staff', 'auditor', ...LEARNERS],
+  // Seats and cancellations are decided by the staff who manage the session (the training roles).
+  training_application: ['system_admin', 'municipal_staff', 'provider_staff', 'auditor', ...LEARNERS],
+  // Only learners apply and cancel their own; staff act on applications through the routes above.
+  learner_application: ROLES.filter((r) => r !== 'learner'),
+  learner_apply: ROLES.filter((r) => r !== 'learner'),
+  // Learner accounts are the prefecture's: administered by whoever manages its whole learning.
+  learner_sign_up: [
+    'system_admin',
+    'regional_coordinator',
+    'municipal_staff',
+    'provider_staff',
+    'auditor',
+    ...LEARNERS,
+  ],
+  // Training requests (learning/requests-denied.db.test.ts): the centre takes the steps; municipal and provider
+  // staff add to the dialogue of their own requests only (others 404); auditors read.
+  training_request: ['system_admin', 'municipal_staff', 'provider_staff', 'auditor', ...LEARNERS],
+  training_request_dialogue: ['system_admin', 'auditor', ...LEARNERS],
+  // A learner's own watching and quiz attempts: learners only; staff are refused by role before any id is read.
+  elearning_learner: ROLES.filter((r) => r !== 'learner'),
+  // The coordinator roster and the supervise pools (learning/roster/area.ts): centre staff and coordinators keep
+  // them; auditors read them; everyone else may not read them at all.
+  coordinator_roster: ['system_admin', 'municipal_staff', 'provider_staff', 'auditor', ...LEARNERS],
+  supervise_pool: ['system_admin', 'municipal_staff', 'provider_staff', 'auditor', ...LEARNERS],
+  // Regional issues (regional-issues/policy.ts): read by every staff role of the area, so the id decides first
+  // (auditors write nothing at all); development projects are kept by the centre and coordinators only.
+  regional_issue: ['system_admin', 'provider_staff', 'auditor', ...LEARNERS],
+  development_project: ['system_admin', 'municipal_staff', 'provider_staff', 'auditor', ...LEARNERS],
+  // Councils (councils/policy.ts): municipal staff read their region's bodies but manage none, so every change is
+  // refused before the id is read; an action item's owner may mark it done, so there the id decides first.
+  council: ['system_admin', 'municipal_staff', 'provider_staff', 'auditor', ...LEARNERS],
+  council_action_item: ['system_admin', 'provider_staff', 'auditor', ...LEARNERS],
+  // Municipality pages: no page for providers and learners, auditors read only, system administrators have none.
+  municipal_page: ['system_admin', 'provider_staff', 'auditor', ...LEARNERS],
+  // Good-practice stories (good-practices/policy.ts): providers and auditors read but write none, so every change
+  // is refused before the id is read; the writing roles find the story in their area first.
+  good_practice: ['system_admin', 'provider_staff', 'auditor', ...LEARNERS],
 };
 
 /** The system administrator manages the users of every prefecture, so it sees the record of 43. */
-export const SEES_FOREIGN: Partial<Record<Group, readonly Role[]>> = {
-	users: ["system_admin"],
-};
+export const SEES_FOREIGN: Partial<Record<Group, readonly Role[]>> = { users: ['system_admin'] };
 
 /** Records of prefecture 14 (write-world.ts `local`) and the roles of 14 that cannot see them. */
 const AREA_OUTSIDERS: readonly Role[] = [
-	"system_admin",
-	"regional_coordinator",
-	"municipal_staff",
-	"provider_staff",
-	"learner",
+  'system_admin',
+  'regional_coordinator',
+  'municipal_staff',
+  'provider_staff',
+  'learner',
 ];
 export const LOCAL_OUTSIDERS: Partial<Record<Group, readonly Role[]>> = {
-	// 平塚市: outside the coordinator's region and not the municipal staff's own municipality.
-	municipal_page: AREA_OUTSIDERS,
-	child: AREA_OUTSIDERS,
-	engagement: AREA_OUTSIDERS, // an engagement of 平塚市 and its cycle
-	good_practice: AREA_OUTSIDERS, // a draft story of 平塚市
-	transition_follow_up: AREA_OUTSIDERS,
-	regional_issue: AREA_OUTSIDERS, // an issue and a project of 平塚市
-	development_project: AREA_OUTSIDERS,
-	consultation: AREA_OUTSIDERS,
-	council: AREA_OUTSIDERS, // a council of 湘南西部 with its meeting and action item
-	council_action_item: AREA_OUTSIDERS,
-	service: ["system_admin", "provider_staff", "learner"],
-	bottleneck: ["system_admin", "provider_staff", "learner"], // providers do not read bottlenecks at all
-	own: ROLES, // another user's saved filter and notification
-	// An application to a session of the HQ: the coordinator of a region does not manage it.
-	training_application: [
-		"system_admin",
-		"regional_coordinator",
-		"municipal_staff",
-		"provider_staff",
-		"auditor",
-		"learner",
-	],
-	learner_application: ROLES, // another learner's application
-	// A request of 平塚市 owned by the HQ.
-	training_request: [
-		"system_admin",
-		"regional_coordinator",
-		"municipal_staff",
-		"provider_staff",
-		"learner",
-	],
-	training_request_dialogue: [
-		"system_admin",
-		"regional_coordinator",
-		"municipal_staff",
-		"provider_staff",
-		"learner",
-	],
-	// A coordinator of 14 with no municipality on record: on no region's roster, so not the coordinator's.
-	coordinator_roster: [
-		"system_admin",
-		"regional_coordinator",
-		"municipal_staff",
-		"provider_staff",
-		"learner",
-	],
+  // 平塚市: outside the coordinator's region and not the municipal staff's own municipality.
+  municipal_page: AREA_OUTSIDERS,
+  child: AREA_OUTSIDERS,
+  engagement: AREA_OUTSIDERS, // an engagement of 平塚市 and its cycle
+  good_practice: AREA_OUTSIDERS, // a draft story of 平塚市
+  transition_follow_up: AREA_OUTSIDERS,
+  regional_issue: AREA_OUTSIDERS, // an issue and a project of 平塚市
+  development_project: AREA_OUTSIDERS,
+  consultation: AREA_OUTSIDERS,
+  council: AREA_OUTSIDERS, // a council of 湘南西部 with its meeting and action item
+  council_action_item: AREA_OUTSIDERS,
+  service: ['system_admin', 'provider_staff', 'learner'],
+  bottleneck: ['system_admin', 'provider_staff', 'learner'], // providers do not read bottlenecks at all
+  own: ROLES, // another user's saved filter and notification
+  // An application to a session of the HQ: the coordinator of a region does not manage it.
+  training_application: [
+    'system_admin',
+    'regional_coordinator',
+    'municipal_staff',
+    'provider_staff',
+    'auditor',
+    'learner',
+  ],
+  learner_application: ROLES, // another learner's application
+  // A request of 平塚市 owned by the HQ.
+  training_request: ['system_admin', 'regional_coordinator', 'municipal_staff', 'provider_staff', 'learner'],
+  training_request_dialogue: [
+    'system_admin',
+    'regional_coordinator',
+    'municipal_staff',
+    'provider_staff',
+    'learner',
+  ],
+  // A coordinator of 14 with no municipality on record: on no region's roster, so not the coordinator's.
+  coordinator_roster: [
+    'system_admin',
+    'regional_coordinator',
+    'municipal_staff',
+    'provider_staff',
+    'learner',
+  ],
 };
 
-type Body =
-	| Record<string, unknown>
-	| ((i: RecordIds) => Record<string, unknown>);
+type Body = Record<string, unknown> | ((i: RecordIds) => Record<string, unknown>);
 const child = (path: string, body?: Body): Probe => ({
-	group: "child",
-	req: (i) => ({
-		path: `/api/children/${i.child}${path}`,
-		body: body && {
-			version: v,
-			...(typeof body === "function" ? body(i) : body),
-		},
-	}),
+  group: 'child',
+  req: (i) => ({
+    path: `/api/children/${i.child}${path}`,
+    body: body && { version: v, ...(typeof body === 'function' ? body(i) : body) },
+  }),
 });
 const rowBodies: Record<string, Body> = {
-	guardians: { familyName: "髙橋", givenName: "花子", relationship: "母" },
-	diagnoses: { name: "脳性麻痺" },
-	physicians: { hospitalName: "市民病院" },
-	devices: { kind: "suction_unit" },
-	handbooks: { kind: "physical", grade: "1級" },
-	affiliations: (i) => ({
-		organisationId: i.organisation,
-		kind: "day_service",
-		startedOn: "2024-04-01",
-	}),
-	careTeam: (i) => ({ personId: i.person, role: "visiting_nurse" }),
+  guardians: { familyName: '髙橋', givenName: '花子', relationship: '母' },
+  diagnoses: { name: '脳性麻痺' },
+  physicians: { hospitalName: '市民病院' },
+  devices: { kind: 'suction_unit' },
+  handbooks: { kind: 'physical', grade: '1級' },
+  affiliations: (i) => ({ organisationId: i.organisation, kind: 'day_service', startedOn: '2024-04-01' }),
+  careTeam: (i) => ({ personId: i.person, role: 'visiting_nurse' }),
 };
 
 /** Every write operation naming a record in its path, with a valid body, so only the id decides the answer. */
 export const PROBES: Record<string, Probe> = {
-	"PATCH /api/transitions/follow-ups/{id}": on(
-		"transition_follow_up",
-		(i) => `/api/transitions/follow-ups/${i.child}`,
-		{
-			nendo: 2027,
-			kind: "elementary_entry",
-			status: "in_progress",
-			ownerUserId: null,
-			version: 0,
-		},
-	),
-	"PATCH /api/children/{id}": child("", { givenName: "変更" }),
-	"PUT /api/children/{id}/care-items": child("/care-items", {
-		items: [{ code: "oxygen" }],
-	}),
-	...Object.fromEntries(
-		COLLECTIONS.flatMap((spec) => [
-			[
-				`POST /api/children/{id}/${spec.path}`,
-				child(`/${spec.path}`, rowBodies[spec.name]),
-			],
-			[
-				`PATCH /api/children/{id}/${spec.path}/{subId}`,
-				{
-					group: "child",
-					req: (i: RecordIds) => ({
-						path: `/api/children/${i.child}/${spec.path}/${i.rows[spec.name]}`,
-						body: { version: v },
-					}),
-				},
-			],
-			[
-				`DELETE /api/children/{id}/${spec.path}/{subId}`,
-				on(
-					"child",
-					(i) =>
-						`/api/children/${i.child}/${spec.path}/${i.rows[spec.name]}?version=${v}`,
-				),
-			],
-		]),
-	),
-	"POST /api/children/{id}/consents": child("/consents", {
-		purpose: "statistics",
-		granted: true,
-		decidedOn: "2025-01-01",
-		method: "paper",
-	}),
-	"POST /api/children/{id}/consents/{consentId}/withdraw": {
-		group: "child",
-		req: (i) => ({
-			path: `/api/children/${i.child}/consents/${i.consent}/withdraw`,
-			body: { version: v, withdrawnOn: "2025-01-01" },
-		}),
-	},
-	"POST /api/children/{id}/move": child("/move", {
-		municipalityCode: "142034",
-		movedOn: "2025-01-01",
-	}),
-	"DELETE /api/saved-filters/{id}": on(
-		"own",
-		(i) => `/api/saved-filters/${i.savedFilter}`,
-	),
-	"POST /api/notifications/{id}/read": on(
-		"own",
-		(i) => `/api/notifications/${i.notification}/read`,
-	),
-	"PATCH /api/network/regions/{id}": on(
-		"network",
-		(i) => `/api/network/regions/${i.region}`,
-		{
-			version: v,
-			note: "x",
-		},
-	),
-	"DELETE /api/network/regions/{id}": on(
-		"network",
-		(i) => `/api/network/regions/${i.region}`,
-	),
-	"PATCH /api/network/centres/{id}": on(
-		"network",
-		(i) => `/api/network/centres/${i.centre}`,
-		{
-			version: v,
-			name: "x",
-		},
-	),
-	"PATCH /api/network/organisations/{id}": on(
-		"network",
-		(i) => `/api/network/organisations/${i.organisation}`,
-		{
-			version: v,
-			name: "x",
-		},
-	),
-	"PATCH /api/network/people/{id}": on(
-		"network",
-		(i) => `/api/network/people/${i.person}`,
-		{
-			version: v,
-			familyName: "x",
-		},
-	),
-	"PATCH /api/admin/users/{id}": on(
-		"users",
-		(i) => `/api/admin/users/${i.user}`,
-		{
-			version: v,
-			displayName: "x",
-		},
-	),
-	...Object.fromEntries(
-		[
-			"disable",
-			"enable",
-			"reset-totp",
-			"unlock",
-			"reset-password",
-			"resend-invitation",
-		].map((a) => [
-			`POST /api/admin/users/{id}/${a}`,
-			on("users", (i) => `/api/admin/users/${i.user}/${a}`),
-		]),
-	),
-	"POST /api/registrations/{id}/accept": on(
-		"registrations",
-		(i) => `/api/registrations/${i.registration}/accept`,
-		{},
-	),
-	"POST /api/registrations/{id}/merge": {
-		group: "registrations",
-		req: (i) => ({
-			path: `/api/registrations/${i.registration}/merge`,
-			body: { childId: i.child, version: v },
-		}),
-	},
-	"POST /api/registrations/{id}/reject": on(
-		"registrations",
-		(i) => `/api/registrations/${i.registration}/reject`,
-		{
-			reason: "重複",
-		},
-	),
-	"PUT /api/census/sources/{id}": on(
-		"census",
-		(i) => `/api/census/sources/${i.source}`,
-		{
-			mapping: {},
-			version: v,
-		},
-	),
-	"POST /api/census/review/{id}": on(
-		"census",
-		(i) => `/api/census/review/${i.pair}`,
-		{ decision: "same" },
-	),
-	"POST /api/census/runs/{id}/publish": on(
-		"census",
-		(i) => `/api/census/runs/${i.run}/publish`,
-	),
-	"POST /api/census/runs/{id}/push": on(
-		"census",
-		(i) => `/api/census/runs/${i.run}/push`,
-	),
-	"PUT /api/resources/organizations/{id}": on(
-		"resource_org",
-		(i) => `/api/resources/organizations/${i.resourceOrg}`,
-		{
-			name: "x",
-			version: v,
-		},
-	),
-	"PUT /api/resources/services/{id}": {
-		group: "service",
-		req: (i) => ({
-			path: `/api/resources/services/${i.service}`,
-			body: { ...serviceBody(i.resourceOrg), version: v },
-		}),
-	},
-	"PATCH /api/resources/services/{id}": on(
-		"service",
-		(i) => `/api/resources/services/${i.service}`,
-		{
-			vacancy: 2,
-			version: v,
-		},
-	),
-	"POST /api/resources/services/{id}/confirm": on(
-		"service",
-		(i) => `/api/resources/services/${i.service}/confirm`,
-		{
-			version: v,
-		},
-	),
-	"POST /api/resources/services/{id}/link": on(
-		"service",
-		(i) => `/api/resources/services/${i.service}/link`,
-	),
-	"POST /api/resources/rounds/{id}/reminders": on(
-		"rounds",
-		(i) => `/api/resources/rounds/${i.round}/reminders`,
-	),
-	"DELETE /api/resources/bottlenecks/{id}": on(
-		"bottleneck",
-		(i) => `/api/resources/bottlenecks/${i.bottleneck}`,
-	),
-	"PATCH /api/consultations/supervise-teams/{id}": on(
-		"supervise",
-		(i) => `/api/consultations/supervise-teams/${i.superviseTeam}`,
-		{ version: v, name: "x" },
-	),
-	"PATCH /api/consultations/{id}": on(
-		"consultation",
-		(i) => `/api/consultations/${i.consultation}`,
-		{
-			version: v,
-			urgency: "urgent",
-		},
-	),
-	"POST /api/consultations/{id}/actions": on(
-		"consultation",
-		(i) => `/api/consultations/${i.consultation}/actions`,
-		{
-			kind: "note",
-			note: "x",
-		},
-	),
-	"POST /api/consultations/{id}/close": on(
-		"consultation",
-		(i) => `/api/consultations/${i.consultation}/close`,
-		{
-			version: v,
-			outcome: "resolved",
-		},
-	),
-	"POST /api/consultations/{id}/handoffs": on(
-		"consultation",
-		(i) => `/api/consultations/${i.consultation}/handoffs`,
-		{
-			kind: "backup",
-			to: { tier: "centre" },
-		},
-	),
-	"POST /api/consultations/{id}/handoffs/{handoffId}/{decision}": on(
-		"consultation",
-		(i) => `/api/consultations/${i.consultation}/handoffs/${i.handoff}/accept`,
-		{},
-	),
-	...LEARNING_PROBES,
-	...REGIONAL_ISSUE_PROBES,
-	...LIBRARY_PROBES,
-	...MUNICIPALITY_PROBES,
-	...COUNCIL_PROBES,
-	...ENGAGEMENT_PROBES,
-	...GOOD_PRACTICE_PROBES,
-	"PUT /api/public-site/pages/{id}": on(
-		"public_site",
-		(i) => `/api/public-site/pages/${i.publicPage}`,
-		{
-			titleJa: "ページ",
-			status: "draft",
-			version: v,
-		},
-	),
-	"PUT /api/public-site/first-windows/{code}": on(
-		"public_site",
-		(i) => `/api/public-site/first-windows/${i.municipality}`,
-		{ division: "disability_welfare", coordinatorPersonId: null, version: 0 },
-	),
+  'PATCH /api/transitions/follow-ups/{id}': on(
+    'transition_follow_up',
+    (i) => `/api/transitions/follow-ups/${i.child}`,
+    { nendo: 2027, kind: 'elementary_entry', status: 'in_progress', ownerUserId: null, version: 0 },
+  ),
+  'PATCH /api/children/{id}': child('', { givenName: '変更' }),
+  'PUT /api/children/{id}/care-items': child('/care-items', { items: [{ code: 'oxygen' }] }),
+  ...Object.fromEntries(
+    COLLECTIONS.flatMap((spec) => [
+      [`POST /api/children/{id}/${spec.path}`, child(`/${spec.path}`, rowBodies[spec.name])],
+      [
+        `PATCH /api/children/{id}/${spec.path}/{subId}`,
+        {
+          group: 'child',
+          req: (i: RecordIds) => ({
+            path: `/api/children/${i.child}/${spec.path}/${i.rows[spec.name]}`,
+            body: { version: v },
+          }),
+        },
+      ],
+      [
+        `DELETE /api/children/{id}/${spec.path}/{subId}`,
+        on('child', (i) => `/api/children/${i.child}/${spec.path}/${i.rows[spec.name]}?version=${v}`),
+      ],
+    ]),
+  ),
+  'POST /api/children/{id}/consents': child('/consents', {
+    purpose: 'statistics',
+    granted: true,
+    decidedOn: '2025-01-01',
+    method: 'paper',
+  }),
+  'POST /api/children/{id}/consents/{consentId}/withdraw': {
+    group: 'child',
+    req: (i) => ({
+      path: `/api/children/${i.child}/consents/${i.consent}/withdraw`,
+      body: { version: v, withdrawnOn: '2025-01-01' },
+    }),
+  },
+  'POST /api/children/{id}/move': child('/move', { municipalityCode: '142034', movedOn: '2025-01-01' }),
+  'DELETE /api/saved-filters/{id}': on('own', (i) => `/api/saved-filters/${i.savedFilter}`),
+  'POST /api/notifications/{id}/read': on('own', (i) => `/api/notifications/${i.notification}/read`),
+  'PATCH /api/network/regions/{id}': on('network', (i) => `/api/network/regions/${i.region}`, {
+    version: v,
+    note: 'x',
+  }),
+  'DELETE /api/network/regions/{id}': on('network', (i) => `/api/network/regions/${i.region}`),
+  'PATCH /api/network/centres/{id}': on('network', (i) => `/api/network/centres/${i.centre}`, {
+    version: v,
+    name: 'x',
+  }),
+  'PATCH /api/network/organisations/{id}': on(
+    'network',
+    (i) => `/api/network/organisations/${i.organisation}`,
+    {
+      version: v,
+      name: 'x',
+    },
+  ),
+  'PATCH /api/network/people/{id}': on('network', (i) => `/api/network/people/${i.person}`, {
+    version: v,
+    familyName: 'x',
+  }),
+  'PATCH /api/admin/users/{id}': on('users', (i) => `/api/admin/users/${i.user}`, {
+    version: v,
+    displayName: 'x',
+  }),
+  ...Object.fromEntries(
+    ['disable', 'enable', 'reset-totp', 'unlock', 'reset-password', 'resend-invitation'].map((a) => [
+      `POST /api/admin/users/{id}/${a}`,
+      on('users', (i) => `/api/admin/users/${i.user}/${a}`),
+    ]),
+  ),
+  'POST /api/registrations/{id}/accept': on(
+    'registrations',
+    (i) => `/api/registrations/${i.registration}/accept`,
+    {},
+  ),
+  'POST /api/registrations/{id}/merge': {
+    group: 'registrations',
+    req: (i) => ({
+      path: `/api/registrations/${i.registration}/merge`,
+      body: { childId: i.child, version: v },
+    }),
+  },
+  'POST /api/registrations/{id}/reject': on(
+    'registrations',
+    (i) => `/api/registrations/${i.registration}/reject`,
+    {
+      reason: '重複',
+    },
+  ),
+  'PUT /api/census/sources/{id}': on('census', (i) => `/api/census/sources/${i.source}`, {
+    mapping: {},
+    version: v,
+  }),
+  'POST /api/census/review/{id}': on('census', (i) => `/api/census/review/${i.pair}`, { decision: 'same' }),
+  'POST /api/census/runs/{id}/publish': on('census', (i) => `/api/census/runs/${i.run}/publish`),
+  'POST /api/census/runs/{id}/push': on('census', (i) => `/api/census/runs/${i.run}/push`),
+  'PUT /api/resources/organizations/{id}': on(
+    'resource_org',
+    (i) => `/api/resources/organizations/${i.resourceOrg}`,
+    {
+      name: 'x',
+      version: v,
+    },
+  ),
+  'PUT /api/resources/services/{id}': {
+    group: 'service',
+    req: (i) => ({
+      path: `/api/resources/services/${i.service}`,
+      body: { ...serviceBody(i.resourceOrg), version: v },
+    }),
+  },
+  'PATCH /api/resources/services/{id}': on('service', (i) => `/api/resources/services/${i.service}`, {
+    vacancy: 2,
+    version: v,
+  }),
+  'POST /api/resources/services/{id}/confirm': on(
+    'service',
+    (i) => `/api/resources/services/${i.service}/confirm`,
+    {
+      version: v,
+    },
+  ),
+  'POST /api/resources/services/{id}/link': on('service', (i) => `/api/resources/services/${i.service}/link`),
+  'POST /api/resources/rounds/{id}/reminders': on(
+    'rounds',
+    (i) => `/api/resources/rounds/${i.round}/reminders`,
+  ),
+  'DELETE /api/resources/bottlenecks/{id}': on(
+    'bottleneck',
+    (i) => `/api/resources/bottlenecks/${i.bottleneck}`,
+  ),
+  'PATCH /api/consultations/supervise-teams/{id}': on(
+    'supervise',
+    (i) => `/api/consultations/supervise-teams/${i.superviseTeam}`,
+    { version: v, name: 'x' },
+  ),
+  'PATCH /api/consultations/{id}': on('consultation', (i) => `/api/consultations/${i.consultation}`, {
+    version: v,
+    urgency: 'urgent',
+  }),
+  'POST /api/consultations/{id}/actions': on(
+    'consultation',
+    (i) => `/api/consultations/${i.consultation}/actions`,
+    {
+      kind: 'note',
+      note: 'x',
+    },
+  ),
+  'POST /api/consultations/{id}/close': on(
+    'consultation',
+    (i) => `/api/consultations/${i.consultation}/close`,
+    {
+      version: v,
+      outcome: 'resolved',
+    },
+  ),
+  'POST /api/consultations/{id}/handoffs': on(
+    'consultation',
+    (i) => `/api/consultations/${i.consultation}/handoffs`,
+    {
+      kind: 'backup',
+      to: { tier: 'centre' },
+    },
+  ),
+  'POST /api/consultations/{id}/handoffs/{handoffId}/{decision}': on(
+    'consultation',
+    (i) => `/api/consultations/${i.consultation}/handoffs/${i.handoff}/accept`,
+    {},
+  ),
+  ...LEARNING_PROBES,
+  ...REGIONAL_ISSUE_PROBES,
+  ...LIBRARY_PROBES,
+  ...MUNICIPALITY_PROBES,
+  ...COUNCIL_PROBES,
+  ...ENGAGEMENT_PROBES,
+  ...GOOD_PRACTICE_PROBES,
+  'PUT /api/public-site/pages/{id}': on('public_site', (i) => `/api/public-site/pages/${i.publicPage}`, {
+    titleJa: 'ページ',
+    status: 'draft',
+    version: v,
+  }),
+  'PUT /api/public-site/first-windows/{code}': on(
+    'public_site',
+    (i) => `/api/public-site/first-windows/${i.municipality}`,
+    { division: 'disability_welfare', coordinatorPersonId: null, version: 0 },
+  ),
 };
 
-export const OTHER_WRITES: Record<string, Exclude<WriteClass, "record">> = {
-	"POST /api/auth/sign-in": "session",
-	"POST /api/auth/totp": "session",
-	"POST /api/auth/totp/enrol": "session",
-	"POST /api/auth/totp/confirm": "session",
-	"POST /api/auth/sign-out": "session",
-	"POST /api/auth/password": "session",
-	"POST /api/auth/locale": "session",
-	"POST /api/auth/invitations/accept": "session",
-	"POST /api/auth/password-reset/complete": "session",
-	"POST /api/auth/demo/sign-in": "session",
-	"POST /api/public/registrations": "public",
-	"POST /api/public/care-score": "public",
-	"POST /api/public/consultations": "public",
-	"PUT /api/public/resources/confirm/{token}": "token",
-	"POST /api/public/resources/confirm/{token}": "token",
-	"POST /api/children": "area",
-	"POST /api/saved-filters": "area",
-	"POST /api/network/prefectures": "area",
-	"POST /api/network/regions": "area",
-	"POST /api/network/centres": "area",
-	"POST /api/network/organisations": "area",
-	"POST /api/network/people": "area",
-	"POST /api/admin/users": "area",
-	"POST /api/census/sources": "area",
-	"POST /api/census/imports/preview": "area",
-	"POST /api/census/imports": "area",
-	"POST /api/census/runs": "area",
-	"POST /api/resources/organizations": "area",
-	"POST /api/resources/services": "area",
-	"POST /api/resources/rounds": "area",
-	"POST /api/resources/import/preview": "area",
-	"POST /api/resources/import": "area",
-	"POST /api/resources/import/hsds/preview": "area",
-	"POST /api/resources/import/hsds": "area",
-	"POST /api/resources/bottlenecks": "area",
-	"POST /api/consultations/supervise-teams": "area",
-	"PUT /api/consultations/caseload/rule": "area",
-	"POST /api/consultations": "area",
-	"POST /api/learning/courses": "area",
-	"POST /api/learning/sessions": "area",
-	"POST /api/learning/requests": "area",
-	"POST /api/learning/supervise-pool": "area",
-	"POST /api/public/learning/sign-up": "public",
-	"PUT /api/learning/me/profile": "area",
-	"POST /api/learning/learners/invitations/preview": "area",
-	"POST /api/learning/learners/invitations": "area",
-	"POST /api/regional-issues": "area",
-	"POST /api/development-projects": "area",
-	"POST /api/engagements": "area",
-	"POST /api/good-practices": "area",
-	"POST /api/councils/bodies": "area",
-	"POST /api/library/items": "area",
-	"POST /api/councils/meetings": "area",
-	"POST /api/councils/calendar-feed": "session",
-	"DELETE /api/councils/calendar-feed": "session",
-	"POST /api/public-site/pages": "area",
+export const OTHER_WRITES: Record<string, Exclude<WriteClass, 'record'>> = {
+  'POST /api/auth/sign-in': 'session',
+  'POST /api/auth/totp': 'session',
+  'POST /api/auth/totp/enrol': 'session',
+  'POST /api/auth/totp/confirm': 'session',
+  'POST /api/auth/sign-out': 'session',
+  'POST /api/auth/password': 'session',
+  'POST /api/auth/locale': 'session',
+  'POST /api/auth/invitations/accept': 'session',
+  'POST /api/auth/password-reset/complete': 'session',
+  'POST /api/auth/demo/sign-in': 'session',
+  'POST /api/public/registrations': 'public',
+  'POST /api/public/care-score': 'public',
+  'POST /api/public/consultations': 'public',
+  'PUT /api/public/resources/confirm/{token}': 'token',
+  'POST /api/public/resources/confirm/{token}': 'token',
+  'POST /api/children': 'area',
+  'POST /api/saved-filters': 'area',
+  'POST /api/network/prefectures': 'area',
+  'POST /api/network/regions': 'area',
+  'POST /api/network/centres': 'area',
+  'POST /api/network/organisations': 'area',
+  'POST /api/network/people': 'area',
+  'POST /api/admin/users': 'area',
+  'POST /api/census/sources': 'area',
+  'POST /api/census/imports/preview': 'area',
+  'POST /api/census/imports': 'area',
+  'POST /api/census/runs': 'area',
+  'POST /api/resources/organizations': 'area',
+  'POST /api/resources/services': 'area',
+  'POST /api/resources/rounds': 'area',
+  'POST /api/resources/import/preview': 'area',
+  'POST /api/resources/import': 'area',
+  'POST /api/resources/import/hsds/preview': 'area',
+  'POST /api/resources/import/hsds': 'area',
+  'POST /api/resources/bottlenecks': 'area',
+  'POST /api/consultations/supervise-teams': 'area',
+  'PUT /api/consultations/caseload/rule': 'area',
+  'POST /api/consultations': 'area',
+  'POST /api/learning/courses': 'area',
+  'POST /api/learning/sessions': 'area',
+  'POST /api/learning/requests': 'area',
+  'POST /api/learning/supervise-pool': 'area',
+  'POST /api/public/learning/sign-up': 'public',
+  'PUT /api/learning/me/profile': 'area',
+  'POST /api/learning/learners/invitations/preview': 'area',
+  'POST /api/learning/learners/invitations': 'area',
+  'POST /api/regional-issues': 'area',
+  'POST /api/development-projects': 'area',
+  'POST /api/engagements': 'area',
+  'POST /api/good-practices': 'area',
+  'POST /api/councils/bodies': 'area',
+  'POST /api/library/items': 'area',
+  'POST /api/councils/meetings': 'area',
+  'POST /api/councils/calendar-feed': 'session',
+  'DELETE /api/councils/calendar-feed': 'session',
+  'POST /api/public-site/pages': 'area',
 };

@@ -1,226 +1,203 @@
-import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { censusReviewPairs, censusRuns, learnerSignUps, registrations, savedFilters } from '../../db/schema';
+import { type TestApp, TestClient } from '../../test/app';
+import { makeCensusSource } from '../../test/census-factory';
 import {
-	censusReviewPairs,
-	censusRuns,
-	learnerSignUps,
-	registrations,
-	savedFilters,
-} from "../../db/schema";
-import { type TestApp, TestClient } from "../../test/app";
-import { makeCensusSource } from "../../test/census-factory";
+  generateTotpSecret,
+  makeCentre,
+  makeOrganisation,
+  makePerson,
+  makePrefecture,
+  makeRegion,
+  makeUser,
+} from '../../test/factories';
+import { createChildVia } from '../../test/registry-world';
+import { signedInUser, signInAs } from '../../test/sign-in';
+import { intake } from '../consultations/testing';
+import { councilRecords } from '../councils/testing';
+import { engagementVia } from '../engagements/testing';
+import { storyVia } from '../good-practices/testing';
+import { notify } from '../notifications/notify';
+import { issueRecords } from '../regional-issues/testing';
+import { registrationForm } from '../registrations/testing';
+import { COLLECTIONS } from '../registry/collections';
+import { createOrganizationVia, createServiceVia } from '../resources/testing';
+import { ROLES, type Role } from './roles';
 import {
-	generateTotpSecret,
-	makeCentre,
-	makeOrganisation,
-	makePerson,
-	makePrefecture,
-	makeRegion,
-	makeUser,
-} from "../../test/factories";
-import { createChildVia } from "../../test/registry-world";
-import { signedInUser, signInAs } from "../../test/sign-in";
-import { intake } from "../consultations/testing";
-import { councilRecords } from "../councils/testing";
-import { engagementVia } from "../engagements/testing";
-import { storyVia } from "../good-practices/testing";
-import { notify } from "../notifications/notify";
-import { issueRecords } from "../regional-issues/testing";
-import { registrationForm } from "../registrations/testing";
-import { COLLECTIONS } from "../registry/collections";
-import { createOrganizationVia, createServiceVia } from "../resources/testing";
-import { ROLES, type Role } from "./roles";
-import {
-	elearningRecords,
-	ok,
-	poolMember,
-	trainingApplication,
-	trainingRequest,
-} from "./write-world-learning";
+  elearningRecords,
+  ok,
+  poolMember,
+  trainingApplication,
+  trainingRequest,
+} from './write-world-learning';
 
 /** One id of every kind of record a write route names in its path (the collections' rows by list name). */
 export type RecordIds = {
-	child: string;
-	rows: Record<string, string>;
-	consent: string;
-	savedFilter: string;
-	region: string;
-	centre: string;
-	organisation: string;
-	person: string;
-	user: string;
-	notification: string;
-	registration: string;
-	source: string;
-	pair: string;
-	run: string;
-	resourceOrg: string;
-	service: string;
-	round: string;
-	bottleneck: string;
-	superviseTeam: string;
-	consultation: string;
-	handoff: string;
-	trainingCourse: string;
-	trainingSession: string;
-	/** An application to an open session, by a learner of the record's prefecture. */
-	trainingApplication: string;
-	/** That application's session and its first day (attendance is ticked per day). */
-	applicationSession: string;
-	applicationDay: string;
-	/** A certificate of completion of that session's course. */
-	certificate: string;
-	learnerSignUp: string;
-	/** A training request (MI-6) of the record's prefecture, owned by its HQ, from a municipality of no user of 14. */
-	trainingRequest: string;
-	lessonPart: string;
-	elearningMedia: string;
-	elearningQuestion: string;
-	elearningAttempt: string;
-	/** The learner of that certificate: a trained coordinator on the prefecture's roster. */
-	coordinator: string;
-	/** A person in a branch's supervise pool. */
-	poolMember: string;
-	/** A regional issue and a development project (regional-issues/). */
-	regionalIssue: string;
-	developmentProject: string;
-	/** An engagement with a municipality, and that municipality's code (its four-division cycle). */
-	engagement: string;
-	engagementMunicipality: string;
-	/** A municipality's code (its page, municipalities/): not an id, but named in the path like one. */
-	municipality: string;
-	/** A council body with a member, a meeting and an action item (councils/). */
-	councilBody: string;
-	councilMember: string;
-	councilMeeting: string;
-	councilActionItem: string;
-	/** A library item (library/). */
-	libraryItem: string;
-	/** A draft good-practice story (good-practices/). */
-	goodPractice: string;
-	/** A page of the centre's public site (public-site/). */
-	publicPage: string;
+  child: string;
+  rows: Record<string, string>;
+  consent: string;
+  savedFilter: string;
+  region: string;
+  centre: string;
+  organisation: string;
+  person: string;
+  user: string;
+  notification: string;
+  registration: string;
+  source: string;
+  pair: string;
+  run: string;
+  resourceOrg: string;
+  service: string;
+  round: string;
+  bottleneck: string;
+  superviseTeam: string;
+  consultation: string;
+  handoff: string;
+  trainingCourse: string;
+  trainingSession: string;
+  /** An application to an open session, by a learner of the record's prefecture. */
+  trainingApplication: string;
+  /** That application's session and its first day (attendance is ticked per day). */
+  applicationSession: string;
+  applicationDay: string;
+  /** A certificate of completion of that session's course. */
+  certificate: string;
+  learnerSignUp: string;
+  /** A training request (MI-6) of the record's prefecture, owned by its HQ, from a municipality of no user of 14. */
+  trainingRequest: string;
+  lessonPart: string;
+  elearningMedia: string;
+  elearningQuestion: string;
+  elearningAttempt: string;
+  /** The learner of that certificate: a trained coordinator on the prefecture's roster. */
+  coordinator: string;
+  /** A person in a branch's supervise pool. */
+  poolMember: string;
+  /** A regional issue and a development project (regional-issues/). */
+  regionalIssue: string;
+  developmentProject: string;
+  /** An engagement with a municipality, and that municipality's code (its four-division cycle). */
+  engagement: string;
+  engagementMunicipality: string;
+  /** A municipality's code (its page, municipalities/): not an id, but named in the path like one. */
+  municipality: string;
+  /** A council body with a member, a meeting and an action item (councils/). */
+  councilBody: string;
+  councilMember: string;
+  councilMeeting: string;
+  councilActionItem: string;
+  /** A library item (library/). */
+  libraryItem: string;
+  /** A draft good-practice story (good-practices/). */
+  goodPractice: string;
+  /** A page of the centre's public site (public-site/). */
+  publicPage: string;
 };
 
 /** Ids of the same shape as real ones that name nothing. */
 export function unknownIds(): RecordIds {
-	const u = () => randomUUID();
-	return {
-		child: u(),
-		rows: Object.fromEntries(COLLECTIONS.map((s) => [s.name, u()])),
-		consent: u(),
-		savedFilter: u(),
-		region: u(),
-		centre: u(),
-		organisation: u(),
-		person: u(),
-		user: u(),
-		notification: u(),
-		registration: u(),
-		source: u(),
-		pair: u(),
-		run: u(),
-		resourceOrg: u(),
-		service: u(),
-		round: u(),
-		bottleneck: u(),
-		superviseTeam: u(),
-		consultation: u(),
-		handoff: u(),
-		trainingCourse: u(),
-		trainingSession: u(),
-		trainingApplication: u(),
-		applicationSession: u(),
-		applicationDay: u(),
-		certificate: u(),
-		learnerSignUp: u(),
-		trainingRequest: u(),
-		lessonPart: u(),
-		elearningMedia: u(),
-		elearningQuestion: u(),
-		elearningAttempt: u(),
-		coordinator: u(),
-		poolMember: u(),
-		regionalIssue: u(),
-		developmentProject: u(),
-		engagement: u(),
-		engagementMunicipality: "149990",
-		// A code of the shape of 神奈川's that names no municipality.
-		municipality: "149990",
-		councilBody: u(),
-		publicPage: u(),
-		councilMember: u(),
-		councilMeeting: u(),
-		councilActionItem: u(),
-		libraryItem: u(),
-		goodPractice: u(),
-	};
+  const u = () => randomUUID();
+  return {
+    child: u(),
+    rows: Object.fromEntries(COLLECTIONS.map((s) => [s.name, u()])),
+    consent: u(),
+    savedFilter: u(),
+    region: u(),
+    centre: u(),
+    organisation: u(),
+    person: u(),
+    user: u(),
+    notification: u(),
+    registration: u(),
+    source: u(),
+    pair: u(),
+    run: u(),
+    resourceOrg: u(),
+    service: u(),
+    round: u(),
+    bottleneck: u(),
+    superviseTeam: u(),
+    consultation: u(),
+    handoff: u(),
+    trainingCourse: u(),
+    trainingSession: u(),
+    trainingApplication: u(),
+    applicationSession: u(),
+    applicationDay: u(),
+    certificate: u(),
+    learnerSignUp: u(),
+    trainingRequest: u(),
+    lessonPart: u(),
+    elearningMedia: u(),
+    elearningQuestion: u(),
+    elearningAttempt: u(),
+    coordinator: u(),
+    poolMember: u(),
+    regionalIssue: u(),
+    developmentProject: u(),
+    engagement: u(),
+    engagementMunicipality: '149990',
+    // A code of the shape of 神奈川's that names no municipality.
+    municipality: '149990',
+    councilBody: u(),
+    publicPage: u(),
+    councilMember: u(),
+    councilMeeting: u(),
+    councilActionItem: u(),
+    libraryItem: u(),
+    goodPractice: u(),
+  };
 }
 
 /** A child made through the API with one row in each of its lists and a sharing consent. */
 async function childWithRows(
-	client: TestClient,
-	municipalityCode: string,
-	address: string,
-	orgId: string,
-	personId: string,
+  client: TestClient,
+  municipalityCode: string,
+  address: string,
+  orgId: string,
+  personId: string,
 ) {
-	const child = await createChildVia(client, {
-		municipalityCode,
-		address,
-		consents: [
-			{
-				purpose: "share_municipality",
-				granted: true,
-				decidedOn: "2024-04-01",
-				method: "paper",
-			},
-		],
-	});
-	const bodies: Record<string, Record<string, unknown>> = {
-		guardians: { familyName: "髙橋", givenName: "花子", relationship: "母" },
-		diagnoses: { name: "脳性麻痺", icd10: "G80.0" },
-		physicians: { hospitalName: "市民病院" },
-		devices: { kind: "suction_unit" },
-		handbooks: { kind: "physical", grade: "1級" },
-		affiliations: {
-			organisationId: orgId,
-			kind: "day_service",
-			startedOn: "2024-04-01",
-		},
-		careTeam: { personId, role: "visiting_nurse", isKeyCoordinator: true },
-	};
-	let version = child.version;
-	const rows: Record<string, string> = {};
-	for (const spec of COLLECTIONS) {
-		const body = ok(
-			await client.post(`/api/children/${child.id}/${spec.path}`, {
-				version,
-				...bodies[spec.name],
-			}),
-			spec.name,
-		);
-		version = body.version;
-		rows[spec.name] = body[spec.name][0].id;
-	}
-	const detail = ok(await client.get(`/api/children/${child.id}`), "child");
-	return { child: child.id, rows, consent: detail.consents[0].id as string };
+  const child = await createChildVia(client, {
+    municipalityCode,
+    address,
+    consents: [{ purpose: 'share_municipality', granted: true, decidedOn: '2024-04-01', method: 'paper' }],
+  });
+  const bodies: Record<string, Record<string, unknown>> = {
+    guardians: { familyName: '髙橋', givenName: '花子', relationship: '母' },
+    diagnoses: { name: '脳性麻痺', icd10: 'G80.0' },
+    physicians: { hospitalName: '市民病院' },
+    devices: { kind: 'suction_unit' },
+    handbooks: { kind: 'physical', grade: '1級' },
+    affiliations: { organisationId: orgId, kind: 'day_service', startedOn: '2024-04-01' },
+    careTeam: { personId, role: 'visiting_nurse', isKeyCoordinator: true },
+  };
+  let version = child.version;
+  const rows: Record<string, string> = {};
+  for (const spec of COLLECTIONS) {
+    const body = ok(
+      await client.post(`/api/children/${child.id}/${spec.path}`, { version, ...bodies[spec.name] }),
+      spec.name,
+    );
+    version = body.version;
+    rows[spec.name] = body[spec.name][0].id;
+  }
+  const detail = ok(await client.get(`/api/children/${child.id}`), 'child');
+  return { child: child.id, rows, consent: detail.consents[0].id as string };
 }
 
 /** A consultation with a pending back-up request to the municipality's team. */
-async function consultationWithHandoff(
-	client: TestClient,
-	municipalityCode: string,
-) {
-	const c = await intake(client, { municipalityCode });
-	const asked = ok(
-		await client.post(`/api/consultations/${c.id}/handoffs`, {
-			kind: "backup",
-			to: { tier: "municipality", municipalityCode },
-		}),
-		"handoff",
-	);
-	return { consultation: c.id, handoff: asked.handoffs[0].id as string };
+async function consultationWithHandoff(client: TestClient, municipalityCode: string) {
+  const c = await intake(client, { municipalityCode });
+  const asked = ok(
+    await client.post(`/api/consultations/${c.id}/handoffs`, {
+      kind: 'backup',
+      to: { tier: 'municipality', municipalityCode },
+    }),
+    'handoff',
+  );
+  return { consultation: c.id, handoff: asked.handoffs[0].id as string };
 }
 
 /**
@@ -233,285 +210,215 @@ async function consultationWithHandoff(
  * 藤沢市 that the coordinator of 湘南東部 reviews.
  */
 export async function writeWorld(t: TestApp) {
-	const db = t.db.systemDb;
-	await makePrefecture(db, "14");
-	await makePrefecture(db, "43");
-	const regionA = await makeRegion(db, "14", "湘南東部", ["142051"]);
-	const regionWest = await makeRegion(db, "14", "湘南西部", ["142034"]);
-	const provider = await makeOrganisation(db, "14", {
-		municipalityCode: "142051",
-	});
-	const scopes: Record<Role, Parameters<typeof makeUser>[2]> = {
-		system_admin: { prefectureCode: null },
-		centre_admin: { prefectureCode: "14" },
-		centre_staff: { prefectureCode: "14" },
-		regional_coordinator: { prefectureCode: "14", regionId: regionA.id },
-		municipal_staff: { prefectureCode: "14", municipalityCode: "142051" },
-		provider_staff: { prefectureCode: "14", organisationId: provider.id },
-		auditor: { prefectureCode: "14" },
-		learner: { prefectureCode: "14" },
-	};
-	const clients = new Map<Role, TestClient>();
-	for (const role of ROLES) {
-		const secret = generateTotpSecret();
-		const user = await makeUser(db, role, {
-			...scopes[role],
-			totpSecret: secret,
-		});
-		clients.set(role, await signInAs(t, user, secret));
-	}
+  const db = t.db.systemDb;
+  await makePrefecture(db, '14');
+  await makePrefecture(db, '43');
+  const regionA = await makeRegion(db, '14', '湘南東部', ['142051']);
+  const regionWest = await makeRegion(db, '14', '湘南西部', ['142034']);
+  const provider = await makeOrganisation(db, '14', { municipalityCode: '142051' });
+  const scopes: Record<Role, Parameters<typeof makeUser>[2]> = {
+    system_admin: { prefectureCode: null },
+    centre_admin: { prefectureCode: '14' },
+    centre_staff: { prefectureCode: '14' },
+    regional_coordinator: { prefectureCode: '14', regionId: regionA.id },
+    municipal_staff: { prefectureCode: '14', municipalityCode: '142051' },
+    provider_staff: { prefectureCode: '14', organisationId: provider.id },
+    auditor: { prefectureCode: '14' },
+    learner: { prefectureCode: '14' },
+  };
+  const clients = new Map<Role, TestClient>();
+  for (const role of ROLES) {
+    const secret = generateTotpSecret();
+    const user = await makeUser(db, role, { ...scopes[role], totpSecret: secret });
+    clients.set(role, await signInAs(t, user, secret));
+  }
 
-	// 熊本 (43): every kind of record.
-	const region43 = await makeRegion(db, "43", "熊本市", ["431001"]);
-	const org43 = await makeOrganisation(db, "43", {
-		municipalityCode: "431001",
-	});
-	const person43 = await makePerson(db, "43", {
-		familyName: "熊本",
-		givenName: "花子",
-	});
-	const admin43 = (
-		await signedInUser(t, "centre_admin", { prefectureCode: "43" })
-	).client;
-	const staff43 = (
-		await signedInUser(t, "centre_staff", { prefectureCode: "43" })
-	).client;
-	const user43 = await makeUser(db, "municipal_staff", {
-		prefectureCode: "43",
-		municipalityCode: "431001",
-	});
-	const [registration] = await db
-		.insert(registrations)
-		.values({
-			prefectureCode: "43",
-			receiptNo: "R-20260601-43WRT",
-			submitterKind: "family",
-			municipalityCode: "431001",
-			familyKana: "クマモト",
-			givenKana: "タロウ",
-			birthDate: "2024-01-01",
-			payload: {},
-		})
-		.returning();
-	const [run] = await db
-		.insert(censusRuns)
-		.values({ prefectureCode: "43", nendo: 2025, status: "linked" })
-		.returning();
-	const [pair] = await db
-		.insert(censusReviewPairs)
-		.values({
-			runId: run!.id,
-			aIdx: 0,
-			bIdx: 1,
-			weight: 1,
-			comparison: {},
-			pairKey: "a|b",
-		})
-		.returning();
-	const resourceOrg = await createOrganizationVia(admin43, {
-		name: "社会福祉法人くまもと会",
-	});
-	const service = await createServiceVia(admin43, resourceOrg, {
-		location: {
-			address: "熊本市中央区水前寺1-1-1",
-			municipalityCode: "431001",
-		},
-	});
-	const round = ok(
-		await admin43.post("/api/resources/rounds", { nendo: 2026 }),
-		"round",
-	);
-	const bottleneck = ok(
-		await admin43.post("/api/resources/bottlenecks", {
-			regionId: region43.id,
-			kind: "no_transport",
-		}),
-		"bottleneck",
-	);
-	const team = ok(
-		await admin43.post("/api/consultations/supervise-teams", {
-			name: "熊本スーパーバイズチーム",
-			memberPersonIds: [person43.id],
-		}),
-		"supervise team",
-	);
-	const course43 = ok(
-		await admin43.post("/api/learning/courses", {
-			kind: "brush_up",
-			title: "熊本ブラッシュアップ研修",
-		}),
-		"training course",
-	);
-	const session43 = ok(
-		await admin43.post("/api/learning/sessions", {
-			courseId: course43.id,
-			delivery: "online",
-		}),
-		"training session",
-	);
-	const elearning43 = await elearningRecords(t, admin43, course43.id);
-	const [filter] = await db
-		.insert(savedFilters)
-		.values({ userId: user43.id, scope: "registry", name: "熊本", filter: {} })
-		.returning();
-	const [signUp43] = await db
-		.insert(learnerSignUps)
-		.values({
-			prefectureCode: "43",
-			email: "learner43@example.jp",
-			displayName: "熊本 学",
-			profession: "nurse",
-			workplaceName: "熊本市民病院",
-			municipalityCode: "431001",
-		})
-		.returning();
-	const foreign: RecordIds = {
-		...(await childWithRows(
-			staff43,
-			"431001",
-			"熊本市中央区水前寺1-2-3",
-			org43.id,
-			person43.id,
-		)),
-		...(await consultationWithHandoff(staff43, "431001")),
-		savedFilter: filter!.id,
-		region: region43.id,
-		centre: (await makeCentre(db, "43")).id,
-		organisation: org43.id,
-		person: person43.id,
-		user: user43.id,
-		notification: await notify(db, {
-			prefectureCode: "43",
-			recipientUserId: user43.id,
-			kind: "child_moved_in",
-			titleJa: "転入",
-			titleEn: "Moved in",
-			at: new Date(),
-		}),
-		registration: registration!.id,
-		source: (await makeCensusSource(db, "43", "熊本市 母子保健", "other")).id,
-		pair: pair!.id,
-		run: run!.id,
-		resourceOrg,
-		service: service.id,
-		round: round.round.id,
-		bottleneck: bottleneck.id,
-		superviseTeam: team.id,
-		trainingCourse: course43.id,
-		trainingSession: session43.id,
-		...(await trainingApplication(t, admin43, "43")),
-		learnerSignUp: signUp43!.id,
-		trainingRequest: await trainingRequest(admin43, "431001"),
-		...elearning43,
-		poolMember: await poolMember(t, admin43, "43", person43.id),
-		...(await issueRecords(admin43, { regionId: region43.id })),
-		...(await councilRecords(admin43)),
-		engagement: await engagementVia(admin43, "431001"),
-		engagementMunicipality: "431001",
-		municipality: "431001",
-		libraryItem: ok(
-			await admin43.post("/api/library/items", {
-				title: "熊本の就学ガイド",
-				kind: "link",
-				situations: ["school_entry"],
-				audiences: ["family"],
-				visibility: "public",
-				url: "https://example.jp/guide",
-			}),
-			"library item",
-		).id,
-		goodPractice: (await storyVia(admin43, region43.id, "431001")).id,
-		publicPage: ok(
-			await admin43.post("/api/public-site/pages", {
-				kind: "about",
-				titleJa: "熊本のセンター",
-				status: "draft",
-			}),
-			"public page",
-		).id,
-	};
+  // 熊本 (43): every kind of record.
+  const region43 = await makeRegion(db, '43', '熊本市', ['431001']);
+  const org43 = await makeOrganisation(db, '43', { municipalityCode: '431001' });
+  const person43 = await makePerson(db, '43', { familyName: '熊本', givenName: '花子' });
+  const admin43 = (await signedInUser(t, 'centre_admin', { prefectureCode: '43' })).client;
+  const staff43 = (await signedInUser(t, 'centre_staff', { prefectureCode: '43' })).client;
+  const user43 = await makeUser(db, 'municipal_staff', { prefectureCode: '43', municipalityCode: '431001' });
+  const [registration] = await db
+    .insert(registrations)
+    .values({
+      prefectureCode: '43',
+      receiptNo: 'R-20260601-43WRT',
+      submitterKind: 'family',
+      municipalityCode: '431001',
+      familyKana: 'クマモト',
+      givenKana: 'タロウ',
+      birthDate: '2024-01-01',
+      payload: {},
+    })
+    .returning();
+  const [run] = await db
+    .insert(censusRuns)
+    .values({ prefectureCode: '43', nendo: 2025, status: 'linked' })
+    .returning();
+  const [pair] = await db
+    .insert(censusReviewPairs)
+    .values({ runId: run!.id, aIdx: 0, bIdx: 1, weight: 1, comparison: {}, pairKey: 'a|b' })
+    .returning();
+  const resourceOrg = await createOrganizationVia(admin43, { name: '社会福祉法人くまもと会' });
+  const service = await createServiceVia(admin43, resourceOrg, {
+    location: { address: '熊本市中央区水前寺1-1-1', municipalityCode: '431001' },
+  });
+  const round = ok(await admin43.post('/api/resources/rounds', { nendo: 2026 }), 'round');
+  const bottleneck = ok(
+    await admin43.post('/api/resources/bottlenecks', { regionId: region43.id, kind: 'no_transport' }),
+    'bottleneck',
+  );
+  const team = ok(
+    await admin43.post('/api/consultations/supervise-teams', {
+      name: '熊本スーパーバイズチーム',
+      memberPersonIds: [person43.id],
+    }),
+    'supervise team',
+  );
+  const course43 = ok(
+    await admin43.post('/api/learning/courses', { kind: 'brush_up', title: '熊本ブラッシュアップ研修' }),
+    'training course',
+  );
+  const session43 = ok(
+    await admin43.post('/api/learning/sessions', { courseId: course43.id, delivery: 'online' }),
+    'training session',
+  );
+  const elearning43 = await elearningRecords(t, admin43, course43.id);
+  const [filter] = await db
+    .insert(savedFilters)
+    .values({ userId: user43.id, scope: 'registry', name: '熊本', filter: {} })
+    .returning();
+  const [signUp43] = await db
+    .insert(learnerSignUps)
+    .values({
+      prefectureCode: '43',
+      email: 'learner43@example.jp',
+      displayName: '熊本 学',
+      profession: 'nurse',
+      workplaceName: '熊本市民病院',
+      municipalityCode: '431001',
+    })
+    .returning();
+  const foreign: RecordIds = {
+    ...(await childWithRows(staff43, '431001', '熊本市中央区水前寺1-2-3', org43.id, person43.id)),
+    ...(await consultationWithHandoff(staff43, '431001')),
+    savedFilter: filter!.id,
+    region: region43.id,
+    centre: (await makeCentre(db, '43')).id,
+    organisation: org43.id,
+    person: person43.id,
+    user: user43.id,
+    notification: await notify(db, {
+      prefectureCode: '43',
+      recipientUserId: user43.id,
+      kind: 'child_moved_in',
+      titleJa: '転入',
+      titleEn: 'Moved in',
+      at: new Date(),
+    }),
+    registration: registration!.id,
+    source: (await makeCensusSource(db, '43', '熊本市 母子保健', 'other')).id,
+    pair: pair!.id,
+    run: run!.id,
+    resourceOrg,
+    service: service.id,
+    round: round.round.id,
+    bottleneck: bottleneck.id,
+    superviseTeam: team.id,
+    trainingCourse: course43.id,
+    trainingSession: session43.id,
+    ...(await trainingApplication(t, admin43, '43')),
+    learnerSignUp: signUp43!.id,
+    trainingRequest: await trainingRequest(admin43, '431001'),
+    ...elearning43,
+    poolMember: await poolMember(t, admin43, '43', person43.id),
+    ...(await issueRecords(admin43, { regionId: region43.id })),
+    ...(await councilRecords(admin43)),
+    engagement: await engagementVia(admin43, '431001'),
+    engagementMunicipality: '431001',
+    municipality: '431001',
+    libraryItem: ok(
+      await admin43.post('/api/library/items', {
+        title: '熊本の就学ガイド',
+        kind: 'link',
+        situations: ['school_entry'],
+        audiences: ['family'],
+        visibility: 'public',
+        url: 'https://example.jp/guide',
+      }),
+      'library item',
+    ).id,
+    goodPractice: (await storyVia(admin43, region43.id, '431001')).id,
+    publicPage: ok(
+      await admin43.post('/api/public-site/pages', {
+        kind: 'about',
+        titleJa: '熊本のセンター',
+        status: 'draft',
+      }),
+      'public page',
+    ).id,
+  };
 
-	// 神奈川 (14): records out of some roles' reach.
-	const centreAdmin = clients.get("centre_admin")!;
-	const centreStaff = clients.get("centre_staff")!;
-	const other14 = await makeUser(db, "municipal_staff", {
-		prefectureCode: "14",
-		municipalityCode: "142034",
-	});
-	const [filter14] = await db
-		.insert(savedFilters)
-		.values({ userId: other14.id, scope: "registry", name: "平塚", filter: {} })
-		.returning();
-	const operator14 = await createOrganizationVia(centreAdmin, {
-		name: "社会福祉法人ひらつか会",
-	});
-	// Attended elsewhere: the provider of the users of 14 does not serve this child.
-	const school14 = await makeOrganisation(db, "14", {
-		kind: "school",
-		municipalityCode: "142034",
-	});
-	const person14 = await makePerson(db, "14", {
-		familyName: "平塚",
-		givenName: "看護",
-	});
-	// A registration of 藤沢市 sent through the public form, pending in the queue of the centre and of 湘南東部's
-	// coordinator.
-	const sent = ok(
-		await new TestClient(t).post(
-			"/api/public/registrations",
-			registrationForm(),
-		),
-		"registration",
-	);
-	const [registration14] = await db
-		.select({ id: registrations.id })
-		.from(registrations)
-		.where(eq(registrations.receiptNo, sent.receiptNo));
-	const local = {
-		registration: registration14!.id,
-		municipality: "142034", // 平塚市: outside region A and not the municipal staff's
-		...(await childWithRows(
-			centreStaff,
-			"142034",
-			"平塚市浅間町1-1",
-			school14.id,
-			person14.id,
-		)),
-		...(await consultationWithHandoff(centreStaff, "142034")),
-		savedFilter: filter14!.id,
-		notification: await notify(db, {
-			prefectureCode: "14",
-			recipientUserId: other14.id,
-			kind: "child_moved_in",
-			titleJa: "転入",
-			titleEn: "Moved in",
-			at: new Date(),
-		}),
-		service: (
-			await createServiceVia(centreAdmin, operator14, {
-				location: { address: "平塚市浅間町2-2", municipalityCode: "142034" },
-			})
-		).id,
-		bottleneck: ok(
-			await centreAdmin.post("/api/resources/bottlenecks", {
-				regionId: regionA.id,
-				kind: "no_transport",
-			}),
-			"bottleneck",
-		).id,
-		// Another learner's application to a session of the centre's HQ (not the coordinator's region).
-		...(await trainingApplication(t, centreAdmin, "14")),
-		// A request of 平塚市 owned by the HQ: not the coordinator's region, nor the municipality or provider of 14's users.
-		trainingRequest: await trainingRequest(centreAdmin, "142034"),
-		// An issue and a project of 平塚市: outside region A and not the municipal staff's.
-		...(await issueRecords(centreAdmin, { municipalityCode: "142034" })),
-		// A council of 湘南西部: another region's, which the coordinator and municipal staff of 湘南東部 do not see.
-		...(await councilRecords(centreAdmin, { ownerRegionId: regionWest.id })),
-		// An engagement with 平塚市 and its cycle: another region, not the municipal staff's own.
-		engagement: await engagementVia(centreAdmin, "142034"),
-		engagementMunicipality: "142034",
-		// A draft story of 平塚市: another region, not the municipal staff's own.
-		goodPractice: (await storyVia(centreAdmin, regionWest.id, "142034")).id,
-	};
-	return { clients, foreign, local };
+  // 神奈川 (14): records out of some roles' reach.
+  const centreAdmin = clients.get('centre_admin')!;
+  const centreStaff = clients.get('centre_staff')!;
+  const other14 = await makeUser(db, 'municipal_staff', { prefectureCode: '14', municipalityCode: '142034' });
+  const [filter14] = await db
+    .insert(savedFilters)
+    .values({ userId: other14.id, scope: 'registry', name: '平塚', filter: {} })
+    .returning();
+  const operator14 = await createOrganizationVia(centreAdmin, { name: '社会福祉法人ひらつか会' });
+  // Attended elsewhere: the provider of the users of 14 does not serve this child.
+  const school14 = await makeOrganisation(db, '14', { kind: 'school', municipalityCode: '142034' });
+  const person14 = await makePerson(db, '14', { familyName: '平塚', givenName: '看護' });
+  // A registration of 藤沢市 sent through the public form, pending in the queue of the centre and of 湘南東部's
+  // coordinator.
+  const sent = ok(
+    await new TestClient(t).post('/api/public/registrations', registrationForm()),
+    'registration',
+  );
+  const [registration14] = await db
+    .select({ id: registrations.id })
+    .from(registrations)
+    .where(eq(registrations.receiptNo, sent.receiptNo));
+  const local = {
+    registration: registration14!.id,
+    municipality: '142034', // 平塚市: outside region A and not the municipal staff's
+    ...(await childWithRows(centreStaff, '142034', '平塚市浅間町1-1', school14.id, person14.id)),
+    ...(await consultationWithHandoff(centreStaff, '142034')),
+    savedFilter: filter14!.id,
+    notification: await notify(db, {
+      prefectureCode: '14',
+      recipientUserId: other14.id,
+      kind: 'child_moved_in',
+      titleJa: '転入',
+      titleEn: 'Moved in',
+      at: new Date(),
+    }),
+    service: (
+      await createServiceVia(centreAdmin, operator14, {
+        location: { address: '平塚市浅間町2-2', municipalityCode: '142034' },
+      })
+    ).id,
+    bottleneck: ok(
+      await centreAdmin.post('/api/resources/bottlenecks', { regionId: regionA.id, kind: 'no_transport' }),
+      'bottleneck',
+    ).id,
+    // Another learner's application to a session of the centre's HQ (not the coordinator's region).
+    ...(await trainingApplication(t, centreAdmin, '14')),
+    // A request of 平塚市 owned by the HQ: not the coordinator's region, nor the municipality or provider of 14's users.
+    trainingRequest: await trainingRequest(centreAdmin, '142034'),
+    // An issue and a project of 平塚市: outside region A and not the municipal staff's.
+    ...(await issueRecords(centreAdmin, { municipalityCode: '142034' })),
+    // A council of 湘南西部: another region's, which the coordinator and municipal staff of 湘南東部 do not see.
+    ...(await councilRecords(centreAdmin, { ownerRegionId: regionWest.id })),
+    // An engagement with 平塚市 and its cycle: another region, not the municipal staff's own.
+    engagement: await engagementVia(centreAdmin, '142034'),
+    engagementMunicipality: '142034',
+    // A draft story of 平塚市: another region, not the municipal staff's own.
+    goodPractice: (await storyVia(centreAdmin, regionWest.id, '142034')).id,
+  };
+  return { clients, foreign, local };
 }

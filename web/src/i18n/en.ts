@@ -1,59 +1,59 @@
-import { enActivityReport } from "./en/activity-report";
-import { enAdmin } from "./en/admin";
-import { enCensus } from "./en/census";
-import { enConsultationTeams } from "./en/consultation-teams";
-import { enConsultations } from "./en/consultations";
-import { enCore } from "./en/core";
-import { enCouncils } from "./en/councils";
-import { enEngagements } from "./en/engagements";
-import { enGoodPractices } from "./en/good-practices";
-import { enLearningAttendance } from "./en/learning-attendance";
-import { enLearningCourses } from "./en/learning-courses";
-import { enLearningElearning } from "./en/learning-elearning";
-import { enLearningFigures } from "./en/learning-figures";
-import { enLearningLearners } from "./en/learning-learners";
-import { enLearningRequests } from "./en/learning-requests";
-import { enLearningSelection } from "./en/learning-selection";
-import { enLibrary } from "./en/library";
-import { enMunicipalities } from "./en/municipalities";
-import { enPublic } from "./en/public";
-import { enPublicLibrary } from "./en/public-library";
-import { enPublicSite } from "./en/public-site";
-import { enPublicSiteStaff } from "./en/public-site-staff";
-import { enPublicTrainings } from "./en/public-trainings";
-import { enRecord } from "./en/record";
-import { enRegionalIssues } from "./en/regional-issues";
-import { enRegistry } from "./en/registry";
-import { enResources } from "./en/resources";
-import type { ja } from "./ja";
+import { enActivityReport } from './en/activity-report';
+import { enAdmin } from './en/admin';
+import { enCensus } from './en/census';
+import { enConsultationTeams } from './en/consultation-teams';
+import { enConsultations } from './en/consultations';
+import { enCore } from './en/core';
+import { enCouncils } from './en/councils';
+import { enEngagements } from './en/engagements';
+import { enGoodPractices } from './en/good-practices';
+import { enLearningAttendance } from './en/learning-attendance';
+import { enLearningCourses } from './en/learning-courses';
+import { enLearningElearning } from './en/learning-elearning';
+import { enLearningFigures } from './en/learning-figures';
+import { enLearningLearners } from './en/learning-learners';
+import { enLearningRequests } from './en/learning-requests';
+import { enLearningSelection } from './en/learning-selection';
+import { enLibrary } from './en/library';
+import { enMunicipalities } from './en/municipalities';
+import { enPublic } from './en/public';
+import { enPublicLibrary } from './en/public-library';
+import { enPublicSite } from './en/public-site';
+import { enPublicSiteStaff } from './en/public-site-staff';
+import { enPublicTrainings } from './en/public-trainings';
+import { enRecord } from './en/record';
+import { enRegionalIssues } from './en/regional-issues';
+import { enRegistry } from './en/registry';
+import { enResources } from './en/resources';
+import type { ja } from './ja';
 
 /** English UI strings: the same keys as ja.ts, split by area in ./en/. */
 export const en = {
-	...enCore,
-	...enAdmin,
-	...enRegistry,
-	...enRecord,
-	...enPublic,
-	...enCensus,
-	...enResources,
-	...enConsultations,
-	...enConsultationTeams,
-	...enLearningLearners,
-	...enLearningCourses,
-	...enPublicTrainings,
-	...enPublicSite,
-	...enPublicSiteStaff,
-	...enLearningElearning,
-	...enLearningSelection,
-	...enLearningAttendance,
-	...enLearningRequests,
-	...enLearningFigures,
-	...enEngagements,
-	...enRegionalIssues,
-	...enLibrary,
-	...enPublicLibrary,
-	...enMunicipalities,
-	...enCouncils,
-	...enActivityReport,
-	...enGoodPractices,
+  ...enCore,
+  ...enAdmin,
+  ...enRegistry,
+  ...enRecord,
+  ...enPublic,
+  ...enCensus,
+  ...enResources,
+  ...enConsultations,
+  ...enConsultationTeams,
+  ...enLearningLearners,
+  ...enLearningCourses,
+  ...enPublicTrainings,
+  ...enPublicSite,
+  ...enPublicSiteStaff,
+  ...enLearningElearning,
+  ...enLearningSelection,
+  ...enLearningAttendance,
+  ...enLearningRequests,
+  ...enLearningFigures,
+  ...enEngagements,
+  ...enRegionalIssues,
+  ...enLibrary,
+  ...enPublicLibrary,
+  ...enMunicipalities,
+  ...enCouncils,
+  ...enActivityReport,
+  ...enGoodPractices,
 } satisfies Record<keyof typeof ja, string>;

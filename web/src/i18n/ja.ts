@@ -1,30 +1,30 @@
-import { jaActivityReport } from "./ja/activity-report";
-import { jaAdmin } from "./ja/admin";
-import { jaCensus } from "./ja/census";
-import { jaConsultationTeams } from "./ja/consultation-teams";
-import { jaConsultations } from "./ja/consultations";
-import { jaCore } from "./ja/core";
-import { jaCouncils } from "./ja/councils";
-import { jaEngagements } from "./ja/engagements";
-import { jaGoodPractices } from "./ja/good-practices";
-import { jaLearningAttendance } from "./ja/learning-attendance";
-import { jaLearningCourses } from "./ja/learning-courses";
-import { jaLearningElearning } from "./ja/learning-elearning";
-import { jaLearningFigures } from "./ja/learning-figures";
-import { jaLearningLearners } from "./ja/learning-learners";
-import { jaLearningRequests } from "./ja/learning-requests";
-import { jaLearningSelection } from "./ja/learning-selection";
-import { jaLibrary } from "./ja/library";
-import { jaMunicipalities } from "./ja/municipalities";
-import { jaPublic } from "./ja/public";
-import { jaPublicLibrary } from "./ja/public-library";
-import { jaPublicSite } from "./ja/public-site";
-import { jaPublicSiteStaff } from "./ja/public-site-staff";
-import { jaPublicTrainings } from "./ja/public-trainings";
-import { jaRecord } from "./ja/record";
-import { jaRegionalIssues } from "./ja/regional-issues";
-import { jaRegistry } from "./ja/registry";
-import { jaResources } from "./ja/resources";
+import { jaActivityReport } from './ja/activity-report';
+import { jaAdmin } from './ja/admin';
+import { jaCensus } from './ja/census';
+import { jaConsultationTeams } from './ja/consultation-teams';
+import { jaConsultations } from './ja/consultations';
+import { jaCore } from './ja/core';
+import { jaCouncils } from './ja/councils';
+import { jaEngagements } from './ja/engagements';
+import { jaGoodPractices } from './ja/good-practices';
+import { jaLearningAttendance } from './ja/learning-attendance';
+import { jaLearningCourses } from './ja/learning-courses';
+import { jaLearningElearning } from './ja/learning-elearning';
+import { jaLearningFigures } from './ja/learning-figures';
+import { jaLearningLearners } from './ja/learning-learners';
+import { jaLearningRequests } from './ja/learning-requests';
+import { jaLearningSelection } from './ja/learning-selection';
+import { jaLibrary } from './ja/library';
+import { jaMunicipalities } from './ja/municipalities';
+import { jaPublic } from './ja/public';
+import { jaPublicLibrary } from './ja/public-library';
+import { jaPublicSite } from './ja/public-site';
+import { jaPublicSiteStaff } from './ja/public-site-staff';
+import { jaPublicTrainings } from './ja/public-trainings';
+import { jaRecord } from './ja/record';
+import { jaRegionalIssues } from './ja/regional-issues';
+import { jaRegistry } from './ja/registry';
+import { jaResources } from './ja/resources';
 
 /**
  * Japanese UI strings (the default language), split by area in ./ja/. Each English file is typed with
@@ -32,33 +32,33 @@ import { jaResources } from "./ja/resources";
  * no key is defined in two areas. Placeholders are written {name} and filled by useT().
  */
 export const ja = {
-	...jaCore,
-	...jaAdmin,
-	...jaRegistry,
-	...jaRecord,
-	...jaPublic,
-	...jaCensus,
-	...jaResources,
-	...jaConsultations,
-	...jaConsultationTeams,
-	...jaLearningLearners,
-	...jaLearningCourses,
-	...jaPublicTrainings,
-	...jaPublicSite,
-	...jaPublicSiteStaff,
-	...jaLearningElearning,
-	...jaLearningSelection,
-	...jaLearningAttendance,
-	...jaLearningRequests,
-	...jaLearningFigures,
-	...jaEngagements,
-	...jaRegionalIssues,
-	...jaLibrary,
-	...jaPublicLibrary,
-	...jaMunicipalities,
-	...jaCouncils,
-	...jaActivityReport,
-	...jaGoodPractices,
+  ...jaCore,
+  ...jaAdmin,
+  ...jaRegistry,
+  ...jaRecord,
+  ...jaPublic,
+  ...jaCensus,
+  ...jaResources,
+  ...jaConsultations,
+  ...jaConsultationTeams,
+  ...jaLearningLearners,
+  ...jaLearningCourses,
+  ...jaPublicTrainings,
+  ...jaPublicSite,
+  ...jaPublicSiteStaff,
+  ...jaLearningElearning,
+  ...jaLearningSelection,
+  ...jaLearningAttendance,
+  ...jaLearningRequests,
+  ...jaLearningFigures,
+  ...jaEngagements,
+  ...jaRegionalIssues,
+  ...jaLibrary,
+  ...jaPublicLibrary,
+  ...jaMunicipalities,
+  ...jaCouncils,
+  ...jaActivityReport,
+  ...jaGoodPractices,
 } as const;
 
 export type MessageKey = keyof typeof ja;
