@@ -208,16 +208,17 @@ export async function signIn(page: Page, account: DemoAccount): Promise<void> {
   await page.locator('input[type="email"]').fill(account.email);
   await page.locator('input[type="password"]').fill(account.password);
   await page.locator('form button[type="submit"]').click();
-  const nav = page.getByRole('navigation', { name: /メインメニュー|Main menu/ });
+  const nav = page.getByRole('navigation', { name: /メインメニュー|Main menu/, includeHidden: true });
   const codeInput = page.locator('input[autocomplete="one-time-code"]');
-  await nav.or(codeInput).first().waitFor({ state: 'visible' });
+  // The menu is in the page once signed in (on a phone it is folded behind its button, so not visible).
+  await nav.or(codeInput).first().waitFor({ state: 'attached' });
   if (await codeInput.isVisible()) {
     if (!account.totpSecret) throw new Error(`${account.email} was asked for a TOTP code but has no secret`);
     if (!activeClock) throw new Error('signIn needs a running harness');
     await codeInput.fill(activeClock.codeFor(account.totpSecret));
     await page.locator('form button[type="submit"]').click();
   }
-  await nav.waitFor({ state: 'visible' });
+  await nav.waitFor({ state: 'attached' });
   await waitForPage(page);
 }
 

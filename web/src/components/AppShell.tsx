@@ -1,7 +1,7 @@
 import { Navigate, Outlet, useLocation } from '@tanstack/react-router';
-import { type ReactNode, useEffect, useRef } from 'react';
+import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useLocale, useT } from '../i18n';
-import { useSaveLocale, useSession } from '../lib/queries/auth';
+import { type SessionUser, useSaveLocale, useSession } from '../lib/queries/auth';
 import { CentreFooter, NoticeBanner } from '../pages/public/site/SiteFrame';
 import { Header } from './Header';
 import { takeLanguagePickedBeforeSignIn } from './LanguageSwitch';
@@ -50,7 +50,50 @@ export function PublicShell({ children }: { children?: ReactNode }) {
 }
 
 /**
- * The signed-in layout: banner, menu (a side column from 1280 px, a wrapped bar above the content on tablets), content.
+ * The menu's column. On a phone (below 768 px) the menu folds behind a メニュー button (aria-expanded): it opens
+ * below the button, closes again on Escape (focus back on the button) and once a page of the menu is opened.
+ */
+function MenuColumn({ user }: { user: SessionUser }) {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const pathname = useLocation().pathname;
+  const [shownAt, setShownAt] = useState(pathname);
+  if (shownAt !== pathname) {
+    setShownAt(pathname);
+    setOpen(false);
+  }
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !open) return;
+    setOpen(false);
+    button.current?.focus();
+  };
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: Escape from anywhere in the open menu closes it.
+    <div
+      onKeyDown={onKeyDown}
+      className="border-b border-solid-gray-300 px-4 py-3 md:px-6 xl:w-60 xl:shrink-0 xl:border-r xl:border-b-0 xl:py-6 print:hidden"
+    >
+      <button
+        ref={button}
+        type="button"
+        aria-expanded={open}
+        aria-controls="staff-menu"
+        onClick={() => setOpen((o) => !o)}
+        className="inline-flex min-h-11 items-center gap-2 rounded-8 border border-solid-gray-600 px-4 text-std-16B-170 text-solid-gray-900 hover:bg-key-50 md:hidden"
+      >
+        <span aria-hidden="true">{open ? '×' : '☰'}</span>
+        {t('app.menu')}
+      </button>
+      <div id="staff-menu" className={`${open ? 'mt-3 block' : 'hidden'} md:mt-0 md:block`}>
+        <Nav role={user.role} scopeKind={user.scopeKind} />
+      </div>
+    </div>
+  );
+}
+
+/**
+ * The signed-in layout: banner, menu (a side column from 1280 px, a wrapped bar above the content on tablets, folded behind a button on phones), content.
  * Follows the session: when it ends (sign-out, expiry, 401 from any call) the user goes to sign-in.
  */
 export function AppShell({ children }: { children?: ReactNode }) {
@@ -83,9 +126,7 @@ export function AppShell({ children }: { children?: ReactNode }) {
       <SkipLink />
       <Header user={user} />
       <div className="mx-auto flex w-full max-w-screen-2xl flex-1 flex-col xl:flex-row">
-        <div className="border-b border-solid-gray-300 px-4 py-3 md:px-6 xl:w-60 xl:shrink-0 xl:border-r xl:border-b-0 xl:py-6 print:hidden">
-          <Nav role={user.role} scopeKind={user.scopeKind} />
-        </div>
+        <MenuColumn user={user} />
         <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-6 md:px-6 xl:px-8">
           {children ?? <Outlet />}
         </main>

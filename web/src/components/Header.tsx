@@ -6,6 +6,15 @@ import { Button } from './Button';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NotificationBell } from './NotificationBell';
 
+/** Who is signed in, on one line: a long name is cut short with an ellipsis and shown whole on hover (title). */
+function SignedInAs({ text }: { text: string }) {
+  return (
+    <p title={text} className="min-w-0 max-w-[min(20rem,100%)] truncate text-std-16N-170 text-solid-gray-900">
+      {text}
+    </p>
+  );
+}
+
 /** The banner: product name, the signed-in user and role, language, sign-out. */
 export function Header({ user }: { user: SessionUser | null }) {
   const t = useT();
@@ -15,8 +24,8 @@ export function Header({ user }: { user: SessionUser | null }) {
   const { data: demoAccounts } = useDemoAccounts();
   return (
     <header className="border-b-4 border-key-900 bg-white">
-      <div className="mx-auto flex max-w-screen-2xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3 md:px-6">
-        <div>
+      <div className="mx-auto flex max-w-screen-2xl flex-wrap items-center xl:flex-nowrap justify-between gap-x-6 gap-y-2 px-4 py-3 md:px-6">
+        <div className="shrink-0">
           <Link
             to="/"
             className="inline-flex min-h-11 items-center gap-3 text-std-24B-150 text-solid-gray-900 no-underline hover:text-key-900"
@@ -26,11 +35,11 @@ export function Header({ user }: { user: SessionUser | null }) {
           </Link>
           <p className="text-dns-14N-130 text-solid-gray-700">{t('app.tagline')}</p>
         </div>
-        <div className="flex flex-wrap items-center gap-3">
+        <div className="flex min-w-0 flex-wrap items-center gap-3 xl:flex-nowrap">
           {user && (
-            <p className="text-std-16N-170 text-solid-gray-900">
-              {t('app.signedInAs', { name: user.displayName, role: roleLabel(user.role, locale) })}
-            </p>
+            <SignedInAs
+              text={t('app.signedInAs', { name: user.displayName, role: roleLabel(user.role, locale) })}
+            />
           )}
           {user && <NotificationBell />}
           <LanguageSwitch />

@@ -6,6 +6,7 @@ export const enCore = {
   'app.tagline': 'Support centre system for children with medical care needs',
   'app.skip': 'Skip to main content',
   'app.mainNav': 'Main menu',
+  'app.menu': 'Menu',
   'app.signedInAs': '{name} ({role})',
   'app.signOut': 'Sign out',
   'app.language': 'Language',

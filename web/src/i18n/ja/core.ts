@@ -4,6 +4,7 @@ export const jaCore = {
   'app.tagline': '医療的ケア児支援センター 業務システム',
   'app.skip': '本文へスキップ',
   'app.mainNav': 'メインメニュー',
+  'app.menu': 'メニュー',
   'app.signedInAs': '{name}（{role}）',
   'app.signOut': 'サインアウト',
   'app.language': '表示言語',
