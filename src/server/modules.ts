@@ -9,7 +9,6 @@ import { engagementsModule } from '../modules/engagements';
 import { goodPracticesModule } from '../modules/good-practices';
 import { homeModule } from '../modules/home';
 import { learningModule, publicLearningModule } from '../modules/learning';
-import { libraryModule, publicLibraryModule } from '../modules/library';
 import { municipalitiesModule } from '../modules/municipalities';
 import { networkModule } from '../modules/network';
 import { notificationsModule } from '../modules/notifications';
@@ -20,6 +19,7 @@ import { publicRegistrationsModule, registrationsModule } from '../modules/regis
 import { registryModule } from '../modules/registry';
 import { publicResourcesModule, resourcesModule } from '../modules/resources';
 import { savedFiltersModule } from '../modules/saved-filters';
+import { publicSurveysModule, surveysModule } from '../modules/surveys';
 import { transitionsModule } from '../modules/transitions';
 import { usersModule } from '../modules/users';
 import type { Deps, Module } from './context';
@@ -53,8 +53,8 @@ export const MODULES: readonly Module[] = [
   publicCouncilsModule,
   calendarFeedModule,
   activityReportModule,
-  libraryModule,
-  publicLibraryModule,
+  surveysModule,
+  publicSurveysModule,
   goodPracticesModule,
   publicSiteModule,
   publicSitePublicModule,

@@ -23,6 +23,7 @@ import { issueRecords } from '../regional-issues/testing';
 import { registrationForm } from '../registrations/testing';
 import { COLLECTIONS } from '../registry/collections';
 import { createOrganizationVia, createServiceVia } from '../resources/testing';
+import { surveyVia } from '../surveys/testing';
 import { ROLES, type Role } from './roles';
 import {
   elearningRecords,
@@ -88,8 +89,8 @@ export type RecordIds = {
   councilMember: string;
   councilMeeting: string;
   councilActionItem: string;
-  /** A library item (library/). */
-  libraryItem: string;
+  /** A survey of the centre (surveys/). */
+  survey: string;
   /** A draft good-practice story (good-practices/). */
   goodPractice: string;
   /** A page of the centre's public site (public-site/). */
@@ -146,7 +147,7 @@ export function unknownIds(): RecordIds {
     councilMember: u(),
     councilMeeting: u(),
     councilActionItem: u(),
-    libraryItem: u(),
+    survey: u(),
     goodPractice: u(),
   };
 }
@@ -339,17 +340,7 @@ export async function writeWorld(t: TestApp) {
     engagement: await engagementVia(admin43, '431001'),
     engagementMunicipality: '431001',
     municipality: '431001',
-    libraryItem: ok(
-      await admin43.post('/api/library/items', {
-        title: '熊本の就学ガイド',
-        kind: 'link',
-        situations: ['school_entry'],
-        audiences: ['family'],
-        visibility: 'public',
-        url: 'https://example.jp/guide',
-      }),
-      'library item',
-    ).id,
+    survey: (await surveyVia(admin43)).id,
     goodPractice: (await storyVia(admin43, region43.id, '431001')).id,
     publicPage: ok(
       await admin43.post('/api/public-site/pages', {

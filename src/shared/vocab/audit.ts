@@ -102,6 +102,10 @@ export const AUDIT_ENTITY_TYPES = [
   'activity_report',
   'public_page',
   'public_first_window',
+  'survey',
+  'survey_invitation',
+  'survey_answer',
+  'survey_results',
   'audit_log',
   'system',
 ] as const;
@@ -175,6 +179,10 @@ export const AUDIT_ENTITY_TYPE_LABELS = {
   engagement_figures: { ja: '市町村支援の集計', en: 'Municipal support figures' },
   good_practice: { ja: '好事例', en: 'Good-practice story' },
   activity_report: { ja: '事業実績報告', en: 'Yearly activity report' },
+  survey: { ja: 'アンケート', en: 'Survey' },
+  survey_invitation: { ja: 'アンケートの個別リンク', en: 'Survey personal links' },
+  survey_answer: { ja: 'アンケートの回答', en: 'Survey answer' },
+  survey_results: { ja: 'アンケートの集計', en: 'Survey results' },
   public_page: { ja: '公開サイトのページ', en: 'Public site page' },
   public_first_window: { ja: '公開サイトの最初の窓口', en: 'Public first window' },
   audit_log: { ja: '監査ログ', en: 'Audit log' },
@@ -235,6 +243,7 @@ export const AUDIT_DETAIL_VALUES = [
   'good_example_marked',
   'good_example_unmarked',
   'personal_data_checked',
+  'survey_closed',
 ] as const;
 export type AuditDetailValue = (typeof AUDIT_DETAIL_VALUES)[number];
 
@@ -290,6 +299,7 @@ export const AUDIT_DETAIL_VALUE_LABELS = {
   learners_invited: { ja: '受講者の招待', en: 'Learners invited' },
   good_example_marked: { ja: '好事例に指定', en: 'Marked a good example' },
   good_example_unmarked: { ja: '好事例の指定を解除', en: 'No longer a good example' },
+  survey_closed: { ja: 'アンケートの締切', en: 'Survey closed' },
   personal_data_checked: { ja: '個人情報の確認', en: 'Checked for personal data' },
 } as const satisfies Labels<AuditDetailValue>;
 
@@ -315,6 +325,8 @@ export const AUDIT_DETAIL_KEY_LABELS: Readonly<Record<string, { ja: string; en: 
   count: { ja: '件数', en: 'Count' },
   rows: { ja: '行数', en: 'Rows' },
   format: { ja: '形式', en: 'Format' },
+  questions: { ja: '設問数', en: 'Questions' },
+  channel: { ja: '回答の経路', en: 'Channel' },
   encoding: { ja: '文字コード', en: 'Encoding' },
   lang: { ja: '言語', en: 'Language' },
   nendo: { ja: '年度', en: 'Fiscal year' },

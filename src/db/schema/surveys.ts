@@ -1,0 +1,110 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  char,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { SurveyAnswers, SurveyDefinition } from '../../shared/survey';
+import type { SurveyAudience, SurveyChannel, SurveyStatus } from '../../shared/vocab/surveys';
+import { users } from './accounts';
+import { prefectures, regions } from './network';
+
+/**
+ * Surveys (アンケート; docs/knowledge.md §5, decision 0027). A survey belongs to its prefecture's centre; its
+ * questions are a JSON definition checked by shared/survey.ts. The open link's token is kept as it is (it is
+ * printed on letters and posters); personal links keep only the SHA-256 of theirs.
+ */
+export const surveys = pgTable(
+  'surveys',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    prefectureCode: char('prefecture_code', { length: 2 })
+      .notNull()
+      .references(() => prefectures.code),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    audience: text('audience').$type<SurveyAudience>().notNull(),
+    /** No answer is ever linked to a person, an invitation or an exact time (decision 0027). */
+    anonymous: boolean('anonymous').notNull(),
+    status: text('status').$type<SurveyStatus>().notNull().default('draft'),
+    closesAt: timestamp('closes_at', { withTimezone: true }),
+    definition: jsonb('definition').$type<SurveyDefinition>().notNull(),
+    /** Whether anyone with the open link (or its QR code) may answer; personal links work either way. */
+    openLink: boolean('open_link').notNull().default(true),
+    openToken: text('open_token').notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('surveys_open_token_key').on(t.openToken),
+    index('surveys_prefecture_idx').on(t.prefectureCode, t.status),
+    check('surveys_status_check', sql`${t.status} in ('draft', 'open', 'closed')`),
+  ],
+);
+
+/**
+ * One person (or organisation) asked by a personal link. `answered` is a flag without a time for every survey,
+ * so nothing about when it was set can be matched with an anonymous answer's day.
+ */
+export const surveyInvitations = pgTable(
+  'survey_invitations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    surveyId: uuid('survey_id')
+      .notNull()
+      .references(() => surveys.id),
+    prefectureCode: char('prefecture_code', { length: 2 }).notNull(),
+    name: text('name').notNull(),
+    municipalityCode: char('municipality_code', { length: 6 }),
+    email: text('email').notNull().default(''),
+    address: text('address').notNull().default(''),
+    tokenHash: text('token_hash').notNull(),
+    answered: boolean('answered').notNull().default(false),
+    /** How many times a link was issued to this person (the first letter and each reminder). */
+    issuedCount: integer('issued_count').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('survey_invitations_token_key').on(t.tokenHash),
+    index('survey_invitations_survey_idx').on(t.surveyId, t.answered),
+  ],
+);
+
+/**
+ * One answer. A named survey's answer names its invitation and time; an anonymous survey's answer has neither
+ * (invitation_id and submitted_at null, only the day), and its id is random (UUID v4), so neither a join nor an
+ * ordering ties it to a person.
+ */
+export const surveyAnswers = pgTable(
+  'survey_answers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    surveyId: uuid('survey_id')
+      .notNull()
+      .references(() => surveys.id),
+    prefectureCode: char('prefecture_code', { length: 2 }).notNull(),
+    channel: text('channel').$type<SurveyChannel>().notNull(),
+    invitationId: uuid('invitation_id').references(() => surveyInvitations.id),
+    municipalityCode: char('municipality_code', { length: 6 }),
+    regionId: uuid('region_id').references(() => regions.id),
+    submittedOn: date('submitted_on').notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    answers: jsonb('answers').$type<SurveyAnswers>().notNull(),
+  },
+  (t) => [
+    index('survey_answers_survey_idx').on(t.surveyId, t.regionId, t.municipalityCode),
+    uniqueIndex('survey_answers_invitation_key').on(t.invitationId),
+  ],
+);

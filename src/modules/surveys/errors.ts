@@ -1,0 +1,43 @@
+/** The surveys module's error codes (merged into the one table in server/errors.ts). */
+export const SURVEY_ERRORS = {
+  survey_closed: {
+    status: 409,
+    ja: 'このアンケートの回答受付は終了しました。回答は保存されていません。',
+    en: 'This survey is closed. Your answer was not saved.',
+  },
+  survey_not_open: {
+    status: 409,
+    ja: 'このアンケートはまだ回答を受け付けていません。',
+    en: 'This survey is not open for answers yet.',
+  },
+  survey_link_used: {
+    status: 409,
+    ja: 'このリンクからはすでに回答いただいています（個別リンクで回答できるのは1回だけです）。回答は変更されていません。',
+    en: 'This link has already been used to answer (a personal link answers once). Nothing was changed.',
+  },
+  survey_link_invalid: {
+    status: 404,
+    ja: 'このアンケートのリンクは無効です。お手元の案内の URL または QR コードをご確認ください。',
+    en: 'This survey link is not valid. Check the address or QR code on your letter.',
+  },
+  survey_answers_invalid: {
+    status: 400,
+    ja: '回答に不足または誤りがあります。印のある質問を確認してください。',
+    en: 'Some answers are missing or not valid. Check the marked questions.',
+  },
+  survey_definition_locked: {
+    status: 409,
+    ja: '回答が届いているため、質問は変更できません。質問を変えるときは、このアンケートを複製して新しく作成してください。',
+    en: 'Answers have arrived, so the questions can no longer change. Copy the survey to change them.',
+  },
+  survey_status_move: {
+    status: 409,
+    ja: 'このアンケートの状態からは、その操作はできません。',
+    en: 'The survey cannot make that move from where it stands.',
+  },
+  survey_sheet_unreadable: {
+    status: 400,
+    ja: 'アンケート定義の Excel ファイルを読めませんでした。「survey」シート（type・name・label 列）と「choices」シートがある .xlsx を指定してください。',
+    en: 'The survey workbook could not be read. Give an .xlsx with a "survey" sheet (type, name, label columns) and a "choices" sheet.',
+  },
+} as const;

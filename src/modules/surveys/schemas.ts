@@ -1,0 +1,224 @@
+import { z } from '@hono/zod-openapi';
+import { multilineText } from '../../server/text-fields';
+import { MAX_CHOICES, MAX_QUESTIONS } from '../../shared/survey';
+import {
+  SURVEY_AUDIENCES,
+  SURVEY_CHANNELS,
+  SURVEY_QUESTION_TYPES,
+  SURVEY_STATUSES,
+} from '../../shared/vocab/surveys';
+import { zVersion } from '../registry/schemas-write';
+
+/** Requests and answers of the survey routes (decision 0027). The rules beyond shape are in shared/survey.ts. */
+
+const zLine = (max: number) => z.string().trim().max(max);
+
+const ZChoice = z.object({
+  value: z.string().trim().min(1).max(60),
+  label: z.string().trim().min(1).max(200),
+});
+
+export const ZSurveyQuestion = z
+  .object({
+    id: z.string().max(40),
+    type: z.enum(SURVEY_QUESTION_TYPES),
+    title: z.string().trim().min(1).max(500),
+    help: zLine(1000).optional(),
+    required: z.boolean(),
+    choices: z.array(ZChoice).max(MAX_CHOICES).optional(),
+    rows: z.array(ZChoice).max(MAX_CHOICES).optional(),
+    min: z.number().finite().optional(),
+    max: z.number().finite().optional(),
+    showIf: z
+      .object({ question: z.string().max(40), anyOf: z.array(z.string().max(60)).min(1).max(50) })
+      .optional(),
+  })
+  .openapi('SurveyQuestion');
+
+export const ZSurveyDefinition = z
+  .object({ questions: z.array(ZSurveyQuestion).max(MAX_QUESTIONS) })
+  .openapi('SurveyDefinition');
+
+const zClosesAt = z.iso.datetime({ offset: true }).nullable();
+
+export const ZCreateSurveyRequest = z.object({
+  title: z.string().trim().min(1).max(200),
+  description: multilineText(4000).optional(),
+  audience: z.enum(SURVEY_AUDIENCES),
+  anonymous: z.boolean(),
+  openLink: z.boolean().optional(),
+  closesAt: zClosesAt.optional(),
+  definition: ZSurveyDefinition,
+});
+
+export const ZUpdateSurveyRequest = z.object({
+  version: zVersion,
+  title: z.string().trim().min(1).max(200).optional(),
+  description: multilineText(4000).optional(),
+  audience: z.enum(SURVEY_AUDIENCES).optional(),
+  anonymous: z.boolean().optional(),
+  openLink: z.boolean().optional(),
+  closesAt: zClosesAt.optional(),
+  definition: ZSurveyDefinition.optional(),
+});
+
+export const ZSurveyStatusRequest = z.object({
+  version: zVersion,
+  status: z.enum(['open', 'closed', 'draft']),
+});
+
+export const ZSurveyListQuery = z.object({ status: z.enum([...SURVEY_STATUSES, 'all']).optional() });
+
+export const ZSurveyRow = z.object({
+  id: z.string(),
+  title: z.string(),
+  audience: z.enum(SURVEY_AUDIENCES),
+  anonymous: z.boolean(),
+  status: z.enum(SURVEY_STATUSES),
+  closesAt: z.string().nullable(),
+  answers: z.number().int(),
+  invited: z.number().int(),
+  notAnswered: z.number().int(),
+});
+
+export const ZSurveyList = z.object({ items: z.array(ZSurveyRow) });
+
+export const ZSurvey = ZSurveyRow.extend({
+  description: z.string(),
+  openLink: z.boolean(),
+  /** The open link's path (/public/surveys/…); null while drafted or when the open link is off. */
+  openPath: z.string().nullable(),
+  definition: ZSurveyDefinition,
+  publishedAt: z.string().nullable(),
+  version: z.number().int(),
+  canManage: z.boolean(),
+  /** Questions can change only while no answer has arrived. */
+  definitionLocked: z.boolean(),
+}).openapi('Survey');
+
+export const ZRecipient = z.object({
+  name: z.string().trim().min(1).max(200),
+  municipalityCode: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
+  email: zLine(200).optional(),
+  address: zLine(300).optional(),
+});
+
+export const ZInviteRequest = z.object({ recipients: z.array(ZRecipient).min(1).max(5000) });
+
+export const ZLinksQuery = z.object({
+  format: z.enum(['json', 'xlsx', 'csv']).optional(),
+  lang: z.enum(['ja', 'en']).optional(),
+});
+
+export const ZIssuedLink = z.object({
+  invitationId: z.string(),
+  name: z.string(),
+  municipalityName: z.string(),
+  email: z.string(),
+  address: z.string(),
+  url: z.string(),
+});
+
+export const ZIssuedLinks = z.object({ links: z.array(ZIssuedLink) });
+
+export const ZInvitationList = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      municipalityName: z.string(),
+      email: z.string(),
+      answered: z.boolean(),
+      issuedCount: z.number().int(),
+    }),
+  ),
+  answered: z.number().int(),
+  notAnswered: z.number().int(),
+});
+
+export const ZResultsQuery = z.object({
+  regionId: z.string().uuid().optional(),
+  municipalityCode: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
+});
+
+const ZCount = z.object({ value: z.string(), label: z.string(), count: z.number().int() });
+
+export const ZQuestionResult = z.object({
+  id: z.string(),
+  type: z.enum(SURVEY_QUESTION_TYPES),
+  title: z.string(),
+  answered: z.number().int(),
+  /** single, multiple: per choice; matrix: per row, then per column. */
+  counts: z.array(ZCount),
+  /** single, multiple: per region, each choice's count in the order of `counts`. */
+  byRegion: z.array(
+    z.object({ regionId: z.string().nullable(), name: z.string(), counts: z.array(z.number()) }),
+  ),
+  matrix: z.array(z.object({ value: z.string(), label: z.string(), counts: z.array(ZCount) })),
+  number: z.object({ min: z.number(), max: z.number(), mean: z.number(), median: z.number() }).nullable(),
+  /** text, long_text: the newest answers (at most 200), each with its municipality. */
+  texts: z.array(z.object({ text: z.string(), municipalityName: z.string() })),
+});
+
+export const ZSurveyResults = z.object({
+  total: z.number().int(),
+  byRegion: z.array(z.object({ regionId: z.string().nullable(), name: z.string(), count: z.number().int() })),
+  byMunicipality: z.array(
+    z.object({
+      code: z.string().nullable(),
+      name: z.string(),
+      regionName: z.string(),
+      count: z.number().int(),
+    }),
+  ),
+  byChannel: z.array(z.object({ channel: z.enum(SURVEY_CHANNELS), count: z.number().int() })),
+  questions: z.array(ZQuestionResult),
+});
+
+export const ZExportQuery = z.object({
+  format: z.enum(['xlsx', 'csv']),
+  lang: z.enum(['ja', 'en']).optional(),
+});
+
+// Public answering.
+
+export const ZTokenParam = z.object({ token: z.string().min(16).max(64) });
+
+export const ZPublicSurvey = z.object({
+  title: z.string(),
+  description: z.string(),
+  anonymous: z.boolean(),
+  audience: z.enum(SURVEY_AUDIENCES),
+  closesAt: z.string().nullable(),
+  /** open: answer now; closed: past its closing; used: this personal link has answered. */
+  state: z.enum(['open', 'closed', 'used']),
+  personal: z.boolean(),
+  /** The open link asks where the answerer lives; a personal link knows it already. */
+  asksMunicipality: z.boolean(),
+  prefectureCode: z.string(),
+  definition: ZSurveyDefinition,
+});
+
+export const ZSubmitAnswerRequest = z.object({
+  answers: z.record(
+    z.string().max(40),
+    z.union([
+      multilineText(4000),
+      z.array(z.string().max(60)).max(MAX_CHOICES),
+      z.number().finite(),
+      z.record(z.string().max(60), z.string().max(60)),
+    ]),
+  ),
+  municipalityCode: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
+});
+
+export const ZSubmitAnswerResponse = z.object({ received: z.literal(true) });
