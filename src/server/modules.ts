@@ -9,6 +9,7 @@ import { engagementsModule } from '../modules/engagements';
 import { goodPracticesModule } from '../modules/good-practices';
 import { homeModule } from '../modules/home';
 import { learningModule, publicLearningModule } from '../modules/learning';
+import { libraryModule, publicLibraryModule } from '../modules/library';
 import { municipalitiesModule } from '../modules/municipalities';
 import { networkModule } from '../modules/network';
 import { notificationsModule } from '../modules/notifications';
@@ -55,6 +56,8 @@ export const MODULES: readonly Module[] = [
   activityReportModule,
   surveysModule,
   publicSurveysModule,
+  libraryModule,
+  publicLibraryModule,
   goodPracticesModule,
   publicSiteModule,
   publicSitePublicModule,

@@ -49,6 +49,7 @@ type EndpointClass =
   | 'councils' // councils, meetings, minutes and action items: the centre, branches and coordinators by the body's owner, municipal staff their region's and their own memberships, auditors read (404 outside; councils/councils-denied.db.test.ts)
   | 'activity_report' // the yearly activity report (counts only): the centre, branch staff (their branch) and coordinators (their region), auditors read (404 for another branch; activity-report/activity-report.db.test.ts)
   | 'public_site' // the public site's pages, notices and first windows as the staff edit them: the centre's HQ (administrators, staff of the whole prefecture); every other role 403 by role (public-site/public-site.db.test.ts)
+  | 'library' // the library's items (no personal data): every staff role of the prefecture reads, the centre keeps them; a case's handouts through the consultation's scope (404 outside; library/library.db.test.ts)
   | 'surveys' // surveys, their personal links and results: the centre (administrators and staff) manage, auditors read; every other role 403 by role, another prefecture's survey 404 (surveys/surveys-denied.db.test.ts)
   | 'learning_course'; // learners' progress on a course's lessons, by id only: staff who manage the course (404 outside; learning/elearning/overview.db.test.ts)
 
@@ -201,6 +202,12 @@ const GET_ENDPOINTS: Record<string, EndpointClass> = {
   '/api/public/councils/minutes': 'public',
   '/api/public/calendar/{file}': 'public',
   '/api/activity-report': 'activity_report',
+  // The library (library/library.db.test.ts); its public items without sign-in.
+  '/api/library/items': 'library',
+  '/api/library/items/{id}': 'library',
+  '/api/library/consultations/{consultationId}/handouts': 'library',
+  '/api/public/library/items': 'public',
+  '/api/public/library/items/{id}': 'public',
   // The good-practice library (good-practices/good-practices-denied.db.test.ts): published stories prefecture-wide,
   // drafts in the area; a consultation's suggestions and a source's pre-fill through the source's own scope.
   '/api/good-practices': 'good_practices',
@@ -231,6 +238,7 @@ const REQUIRED_QUERY: Record<string, string> = {
   '/api/consultations/figures/export': 'nendo=2025',
   '/api/public/learning/sessions': 'prefecture=14',
   '/api/public/councils/minutes': 'prefecture=14',
+  '/api/public/library/items': 'prefecture=14',
   '/api/public/site/first-windows': 'prefecture=14',
   '/api/public/learning/sign-up/workplaces': 'prefecture=14&q=%E7%97%85%E9%99%A2',
   '/api/learning/requests/transitions': 'nendo=2027',
@@ -272,6 +280,7 @@ const ACCESS: Record<
     councils: 403,
     surveys: 403,
     activity_report: 403,
+    library: 403,
     public_site: 403,
   },
   centre_admin: {
@@ -297,6 +306,7 @@ const ACCESS: Record<
     councils: 200,
     surveys: 200,
     activity_report: 200,
+    library: 200,
     public_site: 200,
   },
   centre_staff: {
@@ -322,6 +332,7 @@ const ACCESS: Record<
     councils: 200,
     surveys: 200,
     activity_report: 200,
+    library: 200,
     public_site: 200,
   },
   regional_coordinator: {
@@ -347,6 +358,7 @@ const ACCESS: Record<
     councils: 200,
     surveys: 403,
     activity_report: 200,
+    library: 200,
     public_site: 403,
   },
   municipal_staff: {
@@ -372,6 +384,7 @@ const ACCESS: Record<
     councils: 200,
     surveys: 403,
     activity_report: 403,
+    library: 200,
     public_site: 403,
   },
   provider_staff: {
@@ -397,6 +410,7 @@ const ACCESS: Record<
     councils: 403,
     surveys: 403,
     activity_report: 403,
+    library: 200,
     public_site: 403,
   },
   auditor: {
@@ -422,6 +436,7 @@ const ACCESS: Record<
     councils: 200,
     surveys: 200,
     activity_report: 200,
+    library: 200,
     public_site: 403,
   }, // Learners see the catalogue and their own learning only: every staff area is refused by role before any
   // record is read (access/learner-fence.ts), children's figures included.
@@ -448,6 +463,7 @@ const ACCESS: Record<
     councils: 403,
     surveys: 403,
     activity_report: 403,
+    library: 403,
     public_site: 403,
   },
 };

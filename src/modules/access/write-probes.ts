@@ -11,6 +11,7 @@ import { COUNCIL_PROBES } from './write-probes-councils';
 import { ENGAGEMENT_PROBES } from './write-probes-engagements';
 import { GOOD_PRACTICE_PROBES } from './write-probes-good-practices';
 import { LEARNING_PROBES } from './write-probes-learning';
+import { LIBRARY_PROBES } from './write-probes-library';
 import { MUNICIPALITY_PROBES } from './write-probes-municipalities';
 import { REGIONAL_ISSUE_PROBES } from './write-probes-regional-issues';
 import { SURVEY_PROBES } from './write-probes-surveys';
@@ -57,6 +58,8 @@ export type Group =
   | 'council_action_item' // an action item: its owner marks it done, the body's managers change it
   | 'public_site' // the centre's public site: its pages and first windows, kept by the centre's HQ only
   | 'good_practice' // a good-practice story: drafts read and changed in their area, published ones read prefecture-wide
+  | 'library_item' // a library item's changes: kept by the centre; every other role reads only
+  | 'library_handout' // handing an item out: every reader of the item, then the consultation's own scope
   | 'survey' // a survey, its links and reminders: managed by the centre, read by auditors, no other role
   | 'municipal_page'; // a municipality's page (municipalities/policy.ts): kept by the centre, coordinators and its own staff
 
@@ -76,6 +79,16 @@ const LEARNERS: readonly Role[] = ['learner'];
 export const REFUSED_BY_ROLE: Record<Group, readonly Role[]> = {
   // Surveys (surveys/policy.ts) are the centre's: roles other than its staff and auditors are refused by role.
   survey: ['system_admin', 'regional_coordinator', 'municipal_staff', 'provider_staff', ...LEARNERS],
+  // The library (library/policy.ts): every staff role of the prefecture reads its items, the centre keeps them.
+  library_item: [
+    'system_admin',
+    'regional_coordinator',
+    'municipal_staff',
+    'provider_staff',
+    'auditor',
+    ...LEARNERS,
+  ],
+  library_handout: ['system_admin', ...LEARNERS],
   // The public site (public-site/policy.ts) is kept by the centre's HQ: every other role is refused by role.
   public_site: [
     'system_admin',
@@ -392,6 +405,7 @@ export const PROBES: Record<string, Probe> = {
   ),
   ...LEARNING_PROBES,
   ...REGIONAL_ISSUE_PROBES,
+  ...LIBRARY_PROBES,
   ...MUNICIPALITY_PROBES,
   ...COUNCIL_PROBES,
   ...ENGAGEMENT_PROBES,
@@ -461,6 +475,7 @@ export const OTHER_WRITES: Record<string, Exclude<WriteClass, 'record'>> = {
   'POST /api/engagements': 'area',
   'POST /api/good-practices': 'area',
   'POST /api/councils/bodies': 'area',
+  'POST /api/library/items': 'area',
   'POST /api/councils/meetings': 'area',
   'POST /api/councils/calendar-feed': 'session',
   'DELETE /api/councils/calendar-feed': 'session',

@@ -91,6 +91,8 @@ export type RecordIds = {
   councilActionItem: string;
   /** A survey of the centre (surveys/). */
   survey: string;
+  /** A library item (library/). */
+  libraryItem: string;
   /** A draft good-practice story (good-practices/). */
   goodPractice: string;
   /** A page of the centre's public site (public-site/). */
@@ -148,6 +150,7 @@ export function unknownIds(): RecordIds {
     councilMeeting: u(),
     councilActionItem: u(),
     survey: u(),
+    libraryItem: u(),
     goodPractice: u(),
   };
 }
@@ -341,6 +344,17 @@ export async function writeWorld(t: TestApp) {
     engagementMunicipality: '431001',
     municipality: '431001',
     survey: (await surveyVia(admin43)).id,
+    libraryItem: ok(
+      await admin43.post('/api/library/items', {
+        title: '熊本の就学ガイド',
+        kind: 'link',
+        situations: ['school_entry'],
+        audiences: ['family'],
+        visibility: 'public',
+        url: 'https://example.jp/guide',
+      }),
+      'library item',
+    ).id,
     goodPractice: (await storyVia(admin43, region43.id, '431001')).id,
     publicPage: ok(
       await admin43.post('/api/public-site/pages', {
