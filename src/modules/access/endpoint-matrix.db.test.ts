@@ -179,6 +179,7 @@ const GET_ENDPOINTS: Record<string, EndpointClass> = {
   '/api/engagements': 'engagements',
   '/api/engagements/options': 'engagements',
   '/api/engagements/four-division': 'engagements',
+  '/api/engagements/four-division/export': 'engagements',
   '/api/engagements/cross-tab': 'engagements',
   '/api/engagements/cross-tab/export': 'engagements',
   '/api/engagements/municipalities/{municipalityCode}': 'engagements',

@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, engagements, users } from '../../db/schema';
 import { createTestApp, type TestApp } from '../../test/app';
-import { openWorkbook } from '../../test/xlsx';
+import { isoOfCell, openWorkbook } from '../../test/xlsx';
 import { resolveActor } from '../access/resolve-actor';
 import { engagementCounts, engagementSummary } from './summary';
 import {
@@ -182,6 +182,24 @@ describe('four-division meetings', () => {
     expect(overdue.body.items.map((i: { municipalityCode: string }) => i.municipalityCode)).toEqual([
       FUJISAWA,
     ]);
+    // The overdue list as .xlsx: the same rows, dates as date cells, days overdue as a number.
+    const file = await t.app.request('/api/engagements/four-division/export?state=overdue', {
+      headers: { cookie: w.c.centre_admin.cookie!, 'x-forwarded-for': w.c.centre_admin.ip },
+    });
+    expect(file.status).toBe(200);
+    const ws = (await openWorkbook(file)).worksheets[0]!;
+    expect(ws.getCell('A3').value).toBe('市町村コード');
+    expect(ws.rowCount).toBe(4);
+    const row = ws.getRow(4);
+    expect([row.getCell(1).value, row.getCell(2).value, row.getCell(4).value]).toEqual([
+      FUJISAWA,
+      '藤沢市',
+      '期限超過',
+    ]);
+    expect(isoOfCell(row.getCell(6).value)).toBe('2026-07-01');
+    expect(isoOfCell(row.getCell(9).value)).toBe('2026-11-01');
+    expect(row.getCell(10).value).toBe(30);
+    expect(row.getCell(11).value).toBe('湘南支部');
 
     const cadence = {
       version: 0,

@@ -2,6 +2,7 @@ import { Buffer } from 'node:buffer';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Deps } from '../../server/context';
 import { ERROR_RESPONSES, jsonBody, jsonOk, moduleRouter } from '../../server/openapi';
+import { xlsxAnswer, xlsxOk } from '../../server/xlsx-response';
 import { isoDateInJapan } from '../../shared/dates';
 import { nendoOf } from '../../shared/nendo';
 import type { Actor, RequestMeta } from '../access/actor';
@@ -9,11 +10,13 @@ import { requireActor } from '../accounts/middleware';
 import { recordAudit } from '../audit/record';
 import { supportEntries, tabulate } from './cross-tab';
 import { fourDivisionStatus, setCadence } from './four-division';
+import { fourDivisionXlsx } from './four-division-workbook';
 import { listEngagements } from './queries';
 import {
   ZCadenceRequest,
   ZCrossTab,
   ZCrossTabQuery,
+  ZFourDivisionExportQuery,
   ZFourDivisionList,
   ZFourDivisionQuery,
   ZFourDivisionRow,
@@ -65,6 +68,37 @@ export function cycleRoutes(deps: Deps) {
         detail: { ...q, rows: items.length },
       });
       return c.json({ items, today, canEdit: policy.write }, 200);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/four-division/export',
+      tags,
+      summary: 'Four-division meetings by municipality as .xlsx / 4課協議の状況（xlsx）',
+      request: { query: ZFourDivisionExportQuery },
+      responses: xlsxOk(),
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      const policy = await requireEngagementAccess(db, actor);
+      const { lang, ...q } = c.req.valid('query');
+      const today = isoDateInJapan(deps.now());
+      let items = await fourDivisionStatus(db, policy, today);
+      if (q.state) items = items.filter((i) => i.state === q.state);
+      if (q.onCycle) items = items.filter((i) => i.onCycle);
+      await recordAudit(db, who(c.get('meta'), actor), {
+        action: 'export',
+        entityType: 'engagement_cadence',
+        entityIds: [],
+        detail: { ...q, rows: items.length, lang },
+      });
+      return xlsxAnswer(
+        c,
+        await fourDivisionXlsx(items, today, lang),
+        `four-division-${today.replaceAll('-', '')}.xlsx`,
+      );
     },
   );
 

@@ -178,6 +178,9 @@ export const ZFourDivisionQuery = z.object({
   state: z.enum(CADENCE_STATES).optional(),
   onCycle: z.enum(['true']).optional(),
 });
+export const ZFourDivisionExportQuery = ZFourDivisionQuery.extend({
+  lang: z.enum(['ja', 'en']).default('ja'),
+});
 
 export const ZCrossTabQuery = z.object({
   nendo: z.coerce.number().int().min(2000).max(2100).optional(),
