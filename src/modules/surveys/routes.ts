@@ -315,7 +315,7 @@ export function surveyRoutes(deps: Deps) {
       const policy = policyOf(actor);
       const w = who(c, actor);
       const s = await readableSurvey(db, policy, c.req.valid('param').id);
-      const { format, lang = 'ja' } = c.req.valid('query');
+      const { format = 'xlsx', lang = 'ja' } = c.req.valid('query');
       const file = format === 'xlsx' ? await answersXlsx(db, s, lang) : await answersCsv(db, s, lang);
       await recordAudit(db, w, {
         action: 'export',

@@ -182,7 +182,8 @@ export const ZSurveyResults = z.object({
 });
 
 export const ZExportQuery = z.object({
-  format: z.enum(['xlsx', 'csv']),
+  /** .xlsx unless csv is asked (optional, so that a request without a session answers 401 first). */
+  format: z.enum(['xlsx', 'csv']).optional(),
   lang: z.enum(['ja', 'en']).optional(),
 });
 
