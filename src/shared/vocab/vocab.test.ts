@@ -112,18 +112,6 @@ const VOCABULARIES: [string, readonly string[], Record<string, Label>][] = [
     goodPractices.GOOD_PRACTICE_CONFIRMATIONS,
     goodPractices.GOOD_PRACTICE_CONFIRMATION_LABELS,
   ],
-  ['good-practice statuses', goodPractices.GOOD_PRACTICE_STATUSES, goodPractices.GOOD_PRACTICE_STATUS_LABELS],
-  [
-    'good-practice sources',
-    goodPractices.GOOD_PRACTICE_SOURCE_KINDS,
-    goodPractices.GOOD_PRACTICE_SOURCE_KIND_LABELS,
-  ],
-  ['personal-data findings', goodPractices.PERSONAL_DATA_FLAG_KINDS, goodPractices.PERSONAL_DATA_FLAG_LABELS],
-  [
-    'good-practice confirmations',
-    goodPractices.GOOD_PRACTICE_CONFIRMATIONS,
-    goodPractices.GOOD_PRACTICE_CONFIRMATION_LABELS,
-  ],
 ];
 
 describe('vocabularies', () => {
