@@ -131,6 +131,8 @@ export function publicSiteRoutes(deps: Deps) {
     createRoute({
       method: 'get',
       path: '/first-windows',
+      // The staff list at /api/public-site/first-windows would derive the same id.
+      operationId: 'getPublishedFirstWindows',
       tags: ['public'],
       summary: 'The first window in every municipality, with its coordinator / 市町村の最初の相談窓口',
       request: { query: ZPublicPageQuery.pick({ prefecture: true }) },

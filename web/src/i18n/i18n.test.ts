@@ -8,6 +8,7 @@ import { enConsultations } from './en/consultations';
 import { enCore } from './en/core';
 import { enCouncils } from './en/councils';
 import { enEngagements } from './en/engagements';
+import { enGoodPractices } from './en/good-practices';
 import { enLearningAttendance } from './en/learning-attendance';
 import { enLearningCourses } from './en/learning-courses';
 import { enLearningElearning } from './en/learning-elearning';
@@ -35,6 +36,7 @@ import { jaConsultations } from './ja/consultations';
 import { jaCore } from './ja/core';
 import { jaCouncils } from './ja/councils';
 import { jaEngagements } from './ja/engagements';
+import { jaGoodPractices } from './ja/good-practices';
 import { jaLearningAttendance } from './ja/learning-attendance';
 import { jaLearningCourses } from './ja/learning-courses';
 import { jaLearningElearning } from './ja/learning-elearning';
@@ -83,6 +85,7 @@ describe('UI dictionaries', () => {
       jaActivityReport,
       jaLibrary,
       jaPublicLibrary,
+      jaGoodPractices,
     ].map((p) => Object.keys(p));
     expect(parts.flat().length).toBe(Object.keys(ja).length);
     const enParts = [
@@ -112,6 +115,7 @@ describe('UI dictionaries', () => {
       enActivityReport,
       enLibrary,
       enPublicLibrary,
+      enGoodPractices,
     ].map((p) => Object.keys(p));
     expect(enParts.flat().length).toBe(Object.keys(en).length);
   });

@@ -38,7 +38,7 @@ describe('the public resources entry’s dictionaries', () => {
     expect(names).toContain('/pages/public/site/FirstWindowPage.tsx');
     for (const name of names) {
       expect(name, name).not.toMatch(
-        /^\/(router|main|nav)\.tsx?$|^\/pages\/(?!public\/(resources\/|site\/|trainings\/(TrainingsPage|routes|trainings-api)\.tsx?$))|^\/i18n\/(ja|en)\.ts$/,
+        /^\/(router|main|nav)\.tsx?$|^\/pages\/(?!public\/(resources\/|site\/|library\/|trainings\/(TrainingsPage|routes|trainings-api)\.tsx?$))|^\/i18n\/(ja|en)\.ts$/,
       );
     }
   });
