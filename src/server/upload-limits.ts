@@ -11,4 +11,7 @@ export const UPLOAD_PATHS = [
  * Uploads streamed into the file store (decision 0025): no limit at the HTTP layer — the store counts the bytes
  * as they arrive and refuses past the kind's own limit (a library video may be 2 GiB, a form 50 MiB).
  */
-export const STREAMED_UPLOAD_PATHS: readonly RegExp[] = [/^\/api\/library\/items\/[^/]+\/file$/];
+export const STREAMED_UPLOAD_PATHS: readonly RegExp[] = [
+  /^\/api\/library\/items\/[^/]+\/file$/,
+  /^\/api\/councils\/meetings\/[^/]+\/materials$/,
+];

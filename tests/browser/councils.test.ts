@@ -150,6 +150,19 @@ describe('councils and meetings', () => {
     meetingUrl = page.url();
     await expectNoAxeViolations(page, 'meeting page');
 
+    // A material: a PDF with its title, listed with its file and a download link.
+    await page.getByLabel(/^資料名/).fill('資料1 短期入所の空き状況');
+    await page.getByLabel('ファイル', { exact: true }).setInputFiles({
+      name: '資料1.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n'),
+    });
+    await page.getByRole('button', { name: '資料を追加' }).click();
+    const materials = page.getByRole('table', { name: '会議資料' });
+    await materials.getByRole('link', { name: '資料1 短期入所の空き状況' }).waitFor();
+    expect(await materials.getByText('資料1.pdf', { exact: false }).count()).toBe(1);
+    await expectNoAxeViolations(page, 'meeting page with a material');
+
     // Held. The attendance sheet is opened; meanwhile, in another tab, the family member's term is ended
     // before the meeting day. Their line is refused by name and nothing is saved.
     await page.getByRole('button', { name: '開催済みにする' }).click();

@@ -23,6 +23,7 @@ import type {
   CouncilScheduleKind,
 } from '../../shared/vocab/councils';
 import { users } from './accounts';
+import { files } from './files';
 import { centres, organisations, prefectures, regions } from './network';
 
 /**
@@ -213,5 +214,28 @@ export const calendarFeedTokens = pgTable(
   (t) => [
     uniqueIndex('calendar_feed_tokens_hash_uq').on(t.tokenHash),
     uniqueIndex('calendar_feed_tokens_active_uq').on(t.userId).where(sql`revoked_at is null`),
+  ],
+);
+
+/** A file of the one store (decision 0025) attached to a meeting as its material. */
+export const councilMeetingMaterials = pgTable(
+  'council_meeting_materials',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => councilMeetings.id, { onDelete: 'cascade' }),
+    fileId: uuid('file_id')
+      .notNull()
+      .references(() => files.id),
+    title: text('title').notNull(),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('council_meeting_materials_meeting').on(t.meetingId, t.createdAt),
+    check('council_meeting_materials_title', sql`length(${t.title}) between 1 and 200`),
   ],
 );

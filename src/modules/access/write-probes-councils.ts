@@ -45,6 +45,13 @@ export const COUNCIL_PROBES: Record<string, Probe> = {
     ownerUserId: '00000000-0000-4000-8000-000000000000',
     dueOn: '2030-01-31',
   }),
+  'POST /api/councils/meetings/{id}/materials': on(
+    'council',
+    (i) => `${meeting('/materials')(i)}?title=資料&name=x.pdf`,
+  ),
+  'DELETE /api/councils/meetings/{id}/materials/{materialId}': on('council', (i) =>
+    meeting('/materials/00000000-0000-4000-8000-000000000000')(i),
+  ),
   'PATCH /api/councils/action-items/{id}': on(
     'council_action_item',
     (i) => `/api/councils/action-items/${i.councilActionItem}`,

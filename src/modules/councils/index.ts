@@ -3,6 +3,7 @@ import { moduleRouter } from '../../server/openapi';
 import { perServerLimit } from '../../server/rate-limit';
 import { actionRoutes } from './routes-actions';
 import { bodyRoutes } from './routes-bodies';
+import { materialRoutes } from './routes-materials';
 import { meetingRoutes } from './routes-meetings';
 import { calendarFeedRoutes, publicMinutesRoutes } from './routes-public';
 
@@ -18,6 +19,7 @@ export const councilsModule: Module = {
     r.route('/', actionRoutes(deps));
     r.route('/', bodyRoutes(deps));
     r.route('/', meetingRoutes(deps));
+    r.route('/', materialRoutes(deps));
     return r;
   },
 };

@@ -21,6 +21,7 @@ import { nendoRange } from '../../shared/nendo';
 import type { Actor, RequestMeta } from '../access/actor';
 import { recordAudit } from '../audit/record';
 import { ruleOf, unplannedDates, type Who } from './bodies';
+import { meetingMaterials } from './materials';
 import { type CouncilPolicy, managesOwner } from './policy';
 import { actionItemRows, meetingRows, ownerNames, ownerView, readAll } from './queries';
 import { meetingTimes } from './schedule';
@@ -98,7 +99,7 @@ export async function meetingView(
   const { meeting: m, body: b } = await readableMeeting(db, policy, id, today);
   const canManage = managesOwner(policy.manage, b);
   const day = isoDateInJapan(m.startsAt);
-  const [names, rows, attendance, decisions, actionItems] = await readAll(db, [
+  const [names, rows, attendance, decisions, actionItems, materials] = await readAll(db, [
     () => ownerNames(db, b.prefectureCode),
     () => meetingRows(db, eq(councilMeetings.id, m.id)),
     () =>
@@ -138,6 +139,7 @@ export async function meetingView(
         userId: policy.userId,
         canManage: () => canManage,
       }),
+    () => meetingMaterials(db, m.id),
   ]);
   if (audit) await recordAudit(db, who, { action: 'read', entityType: 'council_meeting', entityIds: [m.id] });
   return {
@@ -150,6 +152,7 @@ export async function meetingView(
     decisions: decisions.map((d) => d.text),
     attendance: attendance.map((a) => ({ ...a, status: a.status ?? null, note: a.note ?? '' })),
     actionItems,
+    materials,
     version: m.version,
     canManage,
   };

@@ -275,6 +275,18 @@ export const ZMeeting = z.object({
     }),
   ),
   actionItems: z.array(ZActionItem),
+  /** Files attached to the meeting (materials.ts), oldest first. */
+  materials: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      fileName: z.string(),
+      contentType: z.string().nullable(),
+      byteSize: z.number().int(),
+      addedBy: z.string(),
+      addedAt: z.string(),
+    }),
+  ),
   version: z.number().int(),
   canManage: z.boolean(),
 });

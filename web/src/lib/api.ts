@@ -168,10 +168,15 @@ export async function apiPostFile(path: string, body: unknown, query?: QueryPara
 }
 
 /**
- * PUTs a file's raw bytes (an upload into the file store, decision 0025: checked by content on the server) and
+ * PUTs (or POSTs) a file's raw bytes (an upload into the file store, decision 0025: checked by content on the server) and
  * receives JSON; errors become an ApiError, as with apiFetch.
  */
-export async function apiPutBytes<T>(path: string, body: Blob, query?: QueryParams): Promise<T> {
+export async function apiPutBytes<T>(
+  path: string,
+  body: Blob,
+  query?: QueryParams,
+  method: 'PUT' | 'POST' = 'PUT',
+): Promise<T> {
   const headers: Record<string, string> = {
     'Content-Type': 'application/octet-stream',
     Accept: 'application/json',
@@ -179,7 +184,7 @@ export async function apiPutBytes<T>(path: string, body: Blob, query?: QueryPara
   if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let res: Response;
   try {
-    res = await fetch(withQuery(path, query), { method: 'PUT', headers, credentials: 'same-origin', body });
+    res = await fetch(withQuery(path, query), { method, headers, credentials: 'same-origin', body });
   } catch {
     throw new ApiError(0, 'network', translate('ja', 'error.network'), translate('en', 'error.network'));
   }

@@ -208,4 +208,14 @@ export const enCouncils: Record<keyof typeof jaCouncils, string> = {
   'cn.public.anyNendo': 'Any fiscal year',
   'cn.public.none': 'No published minutes.',
   'cn.public.held': 'Held {date}',
+  'cn.materials': 'Materials',
+  'cn.materials.title': 'Title',
+  'cn.materials.file': 'File',
+  'cn.materials.added': 'Added by, when',
+  'cn.materials.remove': 'Remove',
+  'cn.materials.removeOne': 'Remove “{title}”',
+  'cn.materials.none': 'No materials yet.',
+  'cn.materials.add': 'Add a material',
+  'cn.materials.hint':
+    'PDF, Word, Excel, text, CSV or an image (up to 50 MB). The content is checked against the file type.',
 };

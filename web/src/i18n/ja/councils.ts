@@ -205,4 +205,14 @@ export const jaCouncils = {
   'cn.public.anyNendo': 'すべての年度',
   'cn.public.none': '公開している議事録はありません。',
   'cn.public.held': '開催: {date}',
+  'cn.materials': '会議資料',
+  'cn.materials.title': '資料名',
+  'cn.materials.file': 'ファイル',
+  'cn.materials.added': '追加した人・日時',
+  'cn.materials.remove': '削除',
+  'cn.materials.removeOne': '「{title}」を削除',
+  'cn.materials.none': '資料はまだありません。',
+  'cn.materials.add': '資料を追加',
+  'cn.materials.hint':
+    'PDF・Word・Excel・テキスト・CSV・画像（50MBまで）。ファイルの中身が種類と合っているか確認します。',
 } as const;

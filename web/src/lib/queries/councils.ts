@@ -15,7 +15,7 @@ import type {
   ZMeetingListQuery,
   ZPublicMinutesList,
 } from '../../../../src/modules/councils/schemas';
-import { api, apiFetch, type QueryParams } from '../api';
+import { api, apiFetch, apiPutBytes, type QueryParams } from '../api';
 
 /**
  * Councils and meetings (協議の場; docs/municipal-support.md §3): the API under /api/councils, the public minutes
@@ -115,6 +115,29 @@ function useChange<V, R>(call: (v: V) => Promise<R>) {
   const qc = useQueryClient();
   // Also after an error: a 409 means the record moved on, and the page should show it as it is now.
   return useMutation({ mutationFn: call, onSettled: () => qc.invalidateQueries({ queryKey: KEY }) });
+}
+
+/** Attaches a file to a meeting (its bytes as the body, checked by content on the server). */
+export function useAddMaterial(meetingId: string) {
+  return useChange((v: { title: string; file: File }) =>
+    apiPutBytes<Meeting>(
+      `${BASE}/meetings/${id(meetingId)}/materials`,
+      v.file,
+      { title: v.title, name: v.file.name },
+      'POST',
+    ),
+  );
+}
+
+export function useRemoveMaterial(meetingId: string) {
+  return useChange((materialId: string) =>
+    api.delete<Meeting>(`${BASE}/meetings/${id(meetingId)}/materials/${id(materialId)}`),
+  );
+}
+
+/** A material's file (downloaded by the browser with the session cookie; audited on the server). */
+export function materialHref(meetingId: string, materialId: string): string {
+  return `${BASE}/meetings/${id(meetingId)}/materials/${id(materialId)}`;
 }
 
 export function useCreateBody() {

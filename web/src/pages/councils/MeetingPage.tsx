@@ -14,6 +14,7 @@ import { forTrainingRoles } from '../learning/courses/Guard';
 import { RaiseIssueLink } from '../regional-issues/RaiseIssueLink';
 import { ActionItemsTable } from './ActionItemsTable';
 import { readsCouncils } from './access';
+import { Materials } from './Materials';
 import { MeetingActions } from './MeetingActions';
 import { LINK, MeetingStatus, MeetingTime, OwnerText } from './shared';
 
@@ -118,6 +119,9 @@ function MeetingPageInner() {
           )}
           <Section id="meeting-agenda" title={t('cn.agenda')}>
             {m.agenda ? <div className={TEXT}>{m.agenda}</div> : <p>{t('cn.noAgenda')}</p>}
+          </Section>
+          <Section id="meeting-materials" title={t('cn.materials')}>
+            <Materials m={m} />
           </Section>
           <Section id="meeting-attendance" title={t('cn.attendance')}>
             <Attendance m={m} />
