@@ -11,6 +11,7 @@ import { vocab } from '../../i18n/vocab';
 import { formatDateTime } from '../../lib/format';
 import { type Meeting, useMeeting } from '../../lib/queries/councils';
 import { forTrainingRoles } from '../learning/courses/Guard';
+import { RaisedIssues } from '../regional-issues/RaisedIssues';
 import { RaiseIssueLink } from '../regional-issues/RaiseIssueLink';
 import { ActionItemsTable } from './ActionItemsTable';
 import { readsCouncils } from './access';
@@ -153,6 +154,7 @@ function MeetingPageInner() {
           <Section id="meeting-action-items" title={t('cn.actionItems')}>
             <ActionItemsTable items={m.actionItems} />
           </Section>
+          <RaisedIssues kind="meeting" id={m.id} />
           <p>
             <Link to="/councils/$bodyId" params={{ bodyId: m.bodyId }} className={LINK}>
               {m.bodyName}

@@ -8,7 +8,7 @@ import { LevelBadge, LINK } from './shared';
 
 /**
  * The regional issues raised from another module's record (an engagement's page: a hearing, a four-division
- * meeting or a support-log entry), each with its number, title and level — the way back from the minutes to
+ * meeting or a support-log entry; a council meeting's page), each with its number, title and level — the way back from the minutes to
  * the issue they recorded. Only the issues the reader may see (the list's own scope); nothing for roles that
  * do not read issues, or when none was raised.
  */
