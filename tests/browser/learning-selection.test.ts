@@ -61,6 +61,8 @@ describe('applications and selection', () => {
     await page.getByLabel('状況で絞り込む').selectOption('waiting');
     const row = page.getByTestId('applicant-row').first();
     const name = (await row.locator('th span.font-bold').textContent())!.trim();
+    // Two applicants may share a generated name; the address tells them apart.
+    const email = (await row.locator('th span.break-all').textContent())!.trim();
     await row.getByRole('button', { name: `席を与える: ${name}` }).click();
     const dialog = page.getByRole('dialog', { name: `${name}さんに席を与える` });
     await dialog.getByRole('button', { name: '席を与える' }).click();
@@ -70,7 +72,7 @@ describe('applications and selection', () => {
     await dialog.getByRole('button', { name: '席を与える' }).click();
     await page.getByText(`${name}さんに席を与えました。`).waitFor();
     await page.getByLabel('状況で絞り込む').selectOption('selected');
-    const given = page.getByTestId('applicant-row').filter({ hasText: name });
+    const given = page.getByTestId('applicant-row').filter({ hasText: email });
     await expect.poll(() => given.textContent()).toContain('職員の判断で受講決定');
     expect(await given.textContent()).toContain('職員の記録：地域で唯一の訪問看護師のため');
 
