@@ -19,6 +19,7 @@ import { seedEngagements } from './engagements';
 import { generateNetwork, type PrefectureSummary } from './generate';
 import { seedGoodPractices } from './good-practices';
 import { type DemoLearner, seedLearnerProfile, seedPendingSignUps } from './learners';
+import { seedLibrary } from './library';
 import { markDemoDatabase } from './marker';
 import { seedMunicipalPages } from './municipalities';
 import { readablePassword } from './password';
@@ -234,6 +235,13 @@ export async function seedDemo(deps: Omit<Deps, 'jobs'>, opts: SeedDemoOptions =
     await seedPublicSite(tx, {
       prefectureCode: DEMO_PREFECTURE,
       municipalityCode: resolveMunicipalityCode(DEMO_PREFECTURE, DEMO_MUNICIPALITY),
+      now: deps.now(),
+    });
+    // 資料ライブラリ: forms, guides and links, two handed out on the coordinator's open cases (src/demo/library.ts).
+    await seedLibrary(tx, {
+      prefectureCode: DEMO_PREFECTURE,
+      municipalityCode: resolveMunicipalityCode(DEMO_PREFECTURE, DEMO_MUNICIPALITY),
+      engine: deps.db.kind,
       now: deps.now(),
     });
     // The marker of a demo database: the role switch exists only where it is (src/demo/marker.ts).
