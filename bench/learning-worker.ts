@@ -30,7 +30,8 @@ export type StreamInput = {
   mode: 'stream';
   base: string;
   cookie: string;
-  mediaId: string;
+  /** The file's address, e.g. `/api/learning/elearning/me/media/{id}` (bench:files: a library item's file). */
+  path: string;
   byteSize: number;
   clients: number;
   slowClients: number;
@@ -216,7 +217,7 @@ async function stream(input: StreamInput): Promise<StreamOut> {
       const offset = Math.floor((i * input.byteSize) / input.clients);
       const result = { bytes: 0, status: 0, slow, error: null as string | null };
       const req = request(
-        `${input.base}/api/learning/elearning/me/media/${input.mediaId}`,
+        `${input.base}${input.path}`,
         { agent, headers: { cookie: input.cookie, range: `bytes=${offset}-` } },
         (res: IncomingMessage) => {
           result.status = res.statusCode ?? 0;

@@ -197,7 +197,7 @@ async function benchEngine(engine: Engine) {
       mode: 'stream',
       base,
       cookie: `tsunagu_session=${reader.token}`,
-      mediaId: video.id,
+      path: `/api/learning/elearning/me/media/${video.id}`,
       byteSize: VIDEO_BYTES,
       clients: STREAM_CLIENTS,
       slowClients: SLOW_CLIENTS,
