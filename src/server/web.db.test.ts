@@ -7,6 +7,7 @@ import type { MapTiles } from './config';
 import {
   isPublicResourcesPath,
   isPublicSitePath,
+  isPublicSurveysPath,
   isPublicTrainingsPath,
   PUBLIC_RESOURCES_HTML,
   serveWeb,
@@ -142,6 +143,9 @@ describe('web helpers', () => {
     expect(isPublicSitePath('/public/first-window')).toBe(true);
     expect(isPublicSitePath('/public/register')).toBe(false);
     expect(isPublicSitePath('/public/library')).toBe(false);
+    // A survey's answering page, by its link.
+    expect(isPublicSurveysPath('/public/surveys/AbCdEfGhIjKlMnOpQr')).toBe(true);
+    expect(isPublicSurveysPath('/public/surveys/')).toBe(false);
   });
 
   it('leaves the page as built without a tile server', () => {

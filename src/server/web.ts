@@ -62,6 +62,11 @@ export function isPublicLibraryPath(path: string): boolean {
   return path === '/public/library' || path.startsWith('/public/library/');
 }
 
+/** A survey's answering page (/public/surveys/{token}): a family opens it from a letter's link or QR code. */
+export function isPublicSurveysPath(path: string): boolean {
+  return path.startsWith('/public/surveys/') && path.length > '/public/surveys/'.length;
+}
+
 /**
  * Serves the built web client from our own origin (no CDN: closed government networks).
  * Every non-API GET that is not a file is answered with a page so deep links work: the public resources site
@@ -87,6 +92,7 @@ export function serveWeb(app: App, opts: { dist?: string } & PageSettings = {}):
       isPublicResourcesPath(c.req.path) ||
       isPublicTrainingsPath(c.req.path) ||
       isPublicLibraryPath(c.req.path) ||
+      isPublicSurveysPath(c.req.path) ||
       isPublicSitePath(c.req.path);
     return c.html(light ? publicHtml : indexHtml);
   });

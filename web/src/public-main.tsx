@@ -11,12 +11,13 @@ import { publicLibraryRoutes } from './pages/public/library/routes';
 import { PublicSiteNotFound, PublicSiteShell } from './pages/public/resources/PublicSiteShell';
 import { publicResourceRoutes } from './pages/public/resources/routes';
 import { publicSiteRoutes } from './pages/public/site/routes';
+import { publicSurveyRoutes } from './pages/public/surveys/routes';
 import { publicTrainingRoutes } from './pages/public/trainings/routes';
 import './index.css';
 
 /**
  * The light entry of the public site (/public/resources…, served as public-resources.html; also the
- * public training page /public/trainings and the centre's site — /public, /public/pages/…, /public/first-window —
+ * public training page /public/trainings, a survey's answering page /public/surveys/{token} and the centre's site — /public, /public/pages/…, /public/first-window —
  * loaded lazily): its own
  * router with only the public resources routes, its own query client and only the strings its pages use, so
  * families on a phone download a fraction of the app (decision 0009, "Public page weight"). Links to the rest of
@@ -43,6 +44,7 @@ const routeTree = rootRoute.addChildren([
     ...publicResourceRoutes(siteLayout),
     ...publicTrainingRoutes(siteLayout),
     ...publicLibraryRoutes(siteLayout),
+    ...publicSurveyRoutes(siteLayout),
   ]),
 ]);
 const router = createRouter({ routeTree, scrollRestoration: true, defaultPreload: false });

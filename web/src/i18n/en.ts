@@ -20,6 +20,7 @@ import { enPublic } from './en/public';
 import { enPublicLibrary } from './en/public-library';
 import { enPublicSite } from './en/public-site';
 import { enPublicSiteStaff } from './en/public-site-staff';
+import { enPublicSurveys } from './en/public-surveys';
 import { enPublicTrainings } from './en/public-trainings';
 import { enRecord } from './en/record';
 import { enRegionalIssues } from './en/regional-issues';
@@ -56,4 +57,5 @@ export const en = {
   ...enCouncils,
   ...enActivityReport,
   ...enGoodPractices,
+  ...enPublicSurveys,
 } satisfies Record<keyof typeof ja, string>;

@@ -22,6 +22,7 @@ import { enPublic } from './en/public';
 import { enPublicLibrary } from './en/public-library';
 import { enPublicSite } from './en/public-site';
 import { enPublicSiteStaff } from './en/public-site-staff';
+import { enPublicSurveys } from './en/public-surveys';
 import { enPublicTrainings } from './en/public-trainings';
 import { enRecord } from './en/record';
 import { enRegionalIssues } from './en/regional-issues';
@@ -50,6 +51,7 @@ import { jaPublic } from './ja/public';
 import { jaPublicLibrary } from './ja/public-library';
 import { jaPublicSite } from './ja/public-site';
 import { jaPublicSiteStaff } from './ja/public-site-staff';
+import { jaPublicSurveys } from './ja/public-surveys';
 import { jaPublicTrainings } from './ja/public-trainings';
 import { jaRecord } from './ja/record';
 import { jaRegionalIssues } from './ja/regional-issues';
@@ -86,6 +88,7 @@ describe('UI dictionaries', () => {
       jaLibrary,
       jaPublicLibrary,
       jaGoodPractices,
+      jaPublicSurveys,
     ].map((p) => Object.keys(p));
     expect(parts.flat().length).toBe(Object.keys(ja).length);
     const enParts = [
@@ -116,6 +119,7 @@ describe('UI dictionaries', () => {
       enLibrary,
       enPublicLibrary,
       enGoodPractices,
+      enPublicSurveys,
     ].map((p) => Object.keys(p));
     expect(enParts.flat().length).toBe(Object.keys(en).length);
   });

@@ -29,6 +29,15 @@ export function installDictionaries(dictionaries: Dictionaries): void {
   installed = dictionaries;
 }
 
+// Strings a lazily loaded page brings with its own chunk (the light entry's survey page), kept apart from the
+// entry's so that the provider installing those again on a language change does not drop them.
+let added: Dictionaries = { ja: {}, en: {} };
+
+/** Adds the strings of a page loaded lazily (called when its chunk loads, before it renders). */
+export function addDictionaries(more: Dictionaries): void {
+  added = { ja: { ...added.ja, ...more.ja }, en: { ...added.en, ...more.en } };
+}
+
 export function isLocale(value: unknown): value is Locale {
   return value === 'ja' || value === 'en';
 }
@@ -48,7 +57,7 @@ export function storedLocale(): Locale {
  * its area out) shows the key itself rather than breaking the page.
  */
 export function translate(locale: Locale, key: MessageKey, vars?: Record<string, string | number>): string {
-  const template = installed[locale][key] ?? key;
+  const template = installed[locale][key] ?? added[locale][key] ?? key;
   if (!vars) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }

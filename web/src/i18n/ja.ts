@@ -20,6 +20,7 @@ import { jaPublic } from './ja/public';
 import { jaPublicLibrary } from './ja/public-library';
 import { jaPublicSite } from './ja/public-site';
 import { jaPublicSiteStaff } from './ja/public-site-staff';
+import { jaPublicSurveys } from './ja/public-surveys';
 import { jaPublicTrainings } from './ja/public-trainings';
 import { jaRecord } from './ja/record';
 import { jaRegionalIssues } from './ja/regional-issues';
@@ -59,6 +60,7 @@ export const ja = {
   ...jaCouncils,
   ...jaActivityReport,
   ...jaGoodPractices,
+  ...jaPublicSurveys,
 } as const;
 
 export type MessageKey = keyof typeof ja;
