@@ -18,8 +18,8 @@ import {
   ZIssuedLinks,
   ZLinksQuery,
   ZResultsQuery,
+  ZSheetAnswer,
   ZSurvey,
-  ZSurveyDefinition,
   ZSurveyList,
   ZSurveyListQuery,
   ZSurveyResults,
@@ -57,11 +57,6 @@ const linksAnswer = {
   },
   ...ERROR_RESPONSES,
 };
-const ZSheetAnswer = z.object({
-  title: z.string(),
-  definition: ZSurveyDefinition,
-  issues: z.array(z.object({ path: z.string(), message: z.string() })),
-});
 
 /** Surveys as the centre builds, sends and reads them (docs/knowledge.md §5). */
 export function surveyRoutes(deps: Deps) {

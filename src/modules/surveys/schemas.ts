@@ -39,6 +39,21 @@ export const ZSurveyDefinition = z
   .object({ questions: z.array(ZSurveyQuestion).max(MAX_QUESTIONS) })
   .openapi('SurveyDefinition');
 
+/** Questions read from an XLSForm-style sheet, with the rows that could not be read as asked. */
+export const ZSheetAnswer = z.object({
+  title: z.string(),
+  definition: ZSurveyDefinition,
+  issues: z.array(
+    z.object({
+      path: z.string(),
+      message: z.string(),
+      code: z.enum(['condition_unsupported', 'no_choice_list', 'type_unsupported']),
+      row: z.number().int(),
+      detail: z.string(),
+    }),
+  ),
+});
+
 const zClosesAt = z.iso.datetime({ offset: true }).nullable();
 
 export const ZCreateSurveyRequest = z.object({

@@ -231,7 +231,13 @@ describe('surveys', () => {
     ]);
     expect(res.body.definition.questions[1].showIf).toEqual({ question: 'uses', anyOf: ['yes'] });
     expect(res.body.issues).toEqual([
-      { path: 'survey.7.type', message: 'Row 7: the type geopoint is not supported.' },
+      {
+        path: 'survey.7.type',
+        message: 'Row 7: the type geopoint is not supported.',
+        code: 'type_unsupported',
+        row: 7,
+        detail: 'geopoint',
+      },
     ]);
     const created = await centre.post('/api/surveys', {
       ...parentSurveyBody(),

@@ -65,11 +65,20 @@ function condition(relevant: string): SurveyCondition | 'unsupported' | undefine
   return { question, anyOf };
 }
 
+/** A row of the sheet that could not be read as asked: its code (worded by the page), row and what it named. */
+export type SheetIssue = {
+  path: string;
+  message: string;
+  code: 'condition_unsupported' | 'no_choice_list' | 'type_unsupported';
+  row: number;
+  detail: string;
+};
+
 const YES = new Set(['yes', 'true', '1', 'true()', 'はい', '必須']);
 
 export async function definitionFromXlsx(
   file: ArrayBuffer,
-): Promise<{ title: string; definition: SurveyDefinition; issues: { path: string; message: string }[] }> {
+): Promise<{ title: string; definition: SurveyDefinition; issues: SheetIssue[] }> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(file);
@@ -88,7 +97,7 @@ export async function definitionFromXlsx(
     const label = pick(r, 'label') || (r.name ?? '');
     lists.set(list, [...(lists.get(list) ?? []), { value: r.name ?? '', label }]);
   }
-  const issues: { path: string; message: string }[] = [];
+  const issues: SheetIssue[] = [];
   const questions: SurveyQuestion[] = [];
   survey.rows.forEach((r, i) => {
     const row = i + 2;
@@ -104,6 +113,9 @@ export async function definitionFromXlsx(
       issues.push({
         path: `survey.${row}.relevant`,
         message: `Row ${row}: this condition form is not supported.`,
+        code: 'condition_unsupported',
+        row,
+        detail: r.relevant ?? '',
       });
     }
     const showIf = cond && cond !== 'unsupported' ? { showIf: cond } : {};
@@ -112,7 +124,13 @@ export async function definitionFromXlsx(
       case 'select_multiple': {
         const choices = lists.get(list);
         if (!choices)
-          issues.push({ path: `survey.${row}.type`, message: `Row ${row}: no choices named ${list}.` });
+          issues.push({
+            path: `survey.${row}.type`,
+            message: `Row ${row}: no choices named ${list}.`,
+            code: 'no_choice_list',
+            row,
+            detail: list,
+          });
         questions.push({
           ...base,
           ...showIf,
@@ -144,6 +162,9 @@ export async function definitionFromXlsx(
         issues.push({
           path: `survey.${row}.type`,
           message: `Row ${row}: the type ${r.type} is not supported.`,
+          code: 'type_unsupported',
+          row,
+          detail: r.type ?? '',
         });
     }
   });
