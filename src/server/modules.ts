@@ -2,6 +2,7 @@ import type { JobHandler } from '../jobs/queue';
 import { accountsModule } from '../modules/accounts';
 import { activityReportModule } from '../modules/activity-report';
 import { auditModule } from '../modules/audit';
+import { calendarModule } from '../modules/calendar';
 import { censusModule } from '../modules/census';
 import { consultationsModule, publicConsultationsModule } from '../modules/consultations';
 import { calendarFeedModule, councilsModule, publicCouncilsModule } from '../modules/councils';
@@ -34,6 +35,7 @@ export const MODULES: readonly Module[] = [
   transitionsModule,
   savedFiltersModule,
   networkModule,
+  calendarModule,
   usersModule,
   notificationsModule,
   publicRegistrationsModule,

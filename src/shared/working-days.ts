@@ -41,6 +41,15 @@ export function publicHolidayOn(iso: string): { ja: string; en: string } | null 
   return h ? { ja: h.name, en: h.name_en } : null;
 }
 
+/** The public holidays of a calendar year, in date order. */
+export function publicHolidaysOfYear(year: number): { date: string; ja: string; en: string }[] {
+  const prefix = `${year}-`;
+  return Object.keys(HOLIDAYS)
+    .filter((d) => d.startsWith(prefix))
+    .sort()
+    .map((date) => ({ date, ja: HOLIDAYS[date]!.name, en: HOLIDAYS[date]!.name_en }));
+}
+
 /** True for 12/29–1/3, the year-end and new-year closure of public offices (行政機関の休日に関する法律 第1条). */
 export function isYearEndClosure(iso: string): boolean {
   const md = iso.slice(5);

@@ -96,6 +96,8 @@ export const consultationSettings = pgTable('consultation_settings', {
   topShare: real('top_share').notNull(),
   maxShare: real('max_share').notNull(),
   minCases: integer('min_cases').notNull(),
+  /** A public request nobody has touched for this many working days is escalated (migration 0042). */
+  escalateAfterWorkingDays: integer('escalate_after_working_days').notNull().default(3),
   version: integer('version').notNull().default(1),
   updatedBy: uuid('updated_by'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -169,6 +171,13 @@ export const consultations = pgTable(
     resolvedByUserId: uuid('resolved_by_user_id').references(() => users.id),
     source: text('source').$type<'staff' | 'public_form'>().notNull().default('staff'),
     receiptNo: text('receipt_no'),
+    /**
+     * Why a public request is with a team other than its municipality's (no active staff there; escalated after
+     * going unanswered), as a system text with parameters (migration 0042). Null when it went where it was sent.
+     */
+    routingReason: jsonb('routing_reason').$type<SystemText>(),
+    /** When the escalation job moved an unanswered public request on (null: never escalated). */
+    escalatedAt: timestamp('escalated_at', { withTimezone: true }),
     createdBy: uuid('created_by'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -199,6 +208,9 @@ export const consultations = pgTable(
       .where(sql`asker_organisation_id is not null`),
     uniqueIndex('consultations_receipt_uq').on(t.receiptNo),
     uniqueIndex('consultations_case_number_uq').on(t.prefectureCode, t.caseNendo, t.caseSerial),
+    index('consultations_unanswered_idx')
+      .on(t.prefectureCode, t.openedOn)
+      .where(sql`source = 'public_form' AND closed_at IS NULL AND escalated_at IS NULL`),
     index('consultations_search_trgm_idx').using('gin', t.searchText.op('gin_trgm_ops')),
   ],
 );

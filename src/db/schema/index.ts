@@ -1,5 +1,6 @@
 export * from './accounts';
 export * from './audit';
+export * from './calendar';
 export * from './census';
 export * from './consultations';
 export * from './files';

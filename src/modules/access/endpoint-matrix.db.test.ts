@@ -74,6 +74,7 @@ const GET_ENDPOINTS: Record<string, EndpointClass> = {
   '/api/network/prefectures': 'network',
   '/api/network/municipalities': 'network',
   '/api/network/regions': 'network',
+  '/api/calendar/closures': 'network',
   '/api/network/centres': 'network',
   '/api/network/organisations': 'network',
   '/api/network/organisations/{id}': 'network',

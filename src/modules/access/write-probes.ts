@@ -461,6 +461,8 @@ export const OTHER_WRITES: Record<string, Exclude<WriteClass, 'record'>> = {
   'POST /api/resources/bottlenecks': 'area',
   'POST /api/consultations/supervise-teams': 'area',
   'PUT /api/consultations/caseload/rule': 'area',
+  'POST /api/calendar/closures': 'area',
+  'DELETE /api/calendar/closures': 'area',
   'POST /api/consultations': 'area',
   'POST /api/learning/courses': 'area',
   'POST /api/learning/sessions': 'area',

@@ -58,6 +58,7 @@ export const AUDIT_ENTITY_TYPES = [
   'resource_import',
   'resource_round',
   'resource_gaps',
+  'working_day_closure',
   'resource_bottleneck',
   'training_course',
   'training_session',
@@ -137,6 +138,7 @@ export const AUDIT_ENTITY_TYPE_LABELS = {
   resource_import: { ja: '社会資源の取り込み', en: 'Resource import' },
   resource_round: { ja: '社会資源の確認依頼', en: 'Re-confirmation round' },
   resource_gaps: { ja: '社会資源の不足分析', en: 'Resource gaps' },
+  working_day_closure: { ja: '休業日', en: 'Closed day' },
   resource_bottleneck: { ja: '社会資源の課題', en: 'Resource bottleneck' },
   training_course: { ja: '研修コース', en: 'Training course' },
   training_session: { ja: '研修の開催', en: 'Training session' },
@@ -244,6 +246,7 @@ export const AUDIT_DETAIL_VALUES = [
   'good_example_unmarked',
   'personal_data_checked',
   'survey_closed',
+  'escalated',
 ] as const;
 export type AuditDetailValue = (typeof AUDIT_DETAIL_VALUES)[number];
 
@@ -300,6 +303,7 @@ export const AUDIT_DETAIL_VALUE_LABELS = {
   good_example_marked: { ja: '好事例に指定', en: 'Marked a good example' },
   good_example_unmarked: { ja: '好事例の指定を解除', en: 'No longer a good example' },
   survey_closed: { ja: 'アンケートの締切', en: 'Survey closed' },
+  escalated: { ja: '未対応の相談申し込みの引き継ぎ', en: 'Unanswered request escalated' },
   personal_data_checked: { ja: '個人情報の確認', en: 'Checked for personal data' },
 } as const satisfies Labels<AuditDetailValue>;
 
