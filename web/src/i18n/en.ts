@@ -26,6 +26,9 @@ import { enRecord } from './en/record';
 import { enRegionalIssues } from './en/regional-issues';
 import { enRegistry } from './en/registry';
 import { enResources } from './en/resources';
+import { enResourcesStaff } from './en/resources-staff';
+import { enSurveyLetter } from './en/survey-letter';
+import { enSurveys } from './en/surveys';
 import type { ja } from './ja';
 
 /** English UI strings: the same keys as ja.ts, split by area in ./en/. */
@@ -37,6 +40,7 @@ export const en = {
   ...enPublic,
   ...enCensus,
   ...enResources,
+  ...enResourcesStaff,
   ...enConsultations,
   ...enConsultationTeams,
   ...enLearningLearners,
@@ -57,5 +61,7 @@ export const en = {
   ...enCouncils,
   ...enActivityReport,
   ...enGoodPractices,
+  ...enSurveys,
   ...enPublicSurveys,
+  ...enSurveyLetter,
 } satisfies Record<keyof typeof ja, string>;

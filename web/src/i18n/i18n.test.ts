@@ -28,6 +28,9 @@ import { enRecord } from './en/record';
 import { enRegionalIssues } from './en/regional-issues';
 import { enRegistry } from './en/registry';
 import { enResources } from './en/resources';
+import { enResourcesStaff } from './en/resources-staff';
+import { enSurveyLetter } from './en/survey-letter';
+import { enSurveys } from './en/surveys';
 import { ja } from './ja';
 import { jaActivityReport } from './ja/activity-report';
 import { jaAdmin } from './ja/admin';
@@ -57,6 +60,9 @@ import { jaRecord } from './ja/record';
 import { jaRegionalIssues } from './ja/regional-issues';
 import { jaRegistry } from './ja/registry';
 import { jaResources } from './ja/resources';
+import { jaResourcesStaff } from './ja/resources-staff';
+import { jaSurveyLetter } from './ja/survey-letter';
+import { jaSurveys } from './ja/surveys';
 
 describe('UI dictionaries', () => {
   it('define every key in exactly one area', () => {
@@ -68,6 +74,7 @@ describe('UI dictionaries', () => {
       jaPublic,
       jaCensus,
       jaResources,
+      jaResourcesStaff,
       jaConsultations,
       jaConsultationTeams,
       jaLearningLearners,
@@ -88,7 +95,9 @@ describe('UI dictionaries', () => {
       jaLibrary,
       jaPublicLibrary,
       jaGoodPractices,
+      jaSurveys,
       jaPublicSurveys,
+      jaSurveyLetter,
     ].map((p) => Object.keys(p));
     expect(parts.flat().length).toBe(Object.keys(ja).length);
     const enParts = [
@@ -99,6 +108,7 @@ describe('UI dictionaries', () => {
       enPublic,
       enCensus,
       enResources,
+      enResourcesStaff,
       enConsultations,
       enConsultationTeams,
       enLearningLearners,
@@ -119,7 +129,9 @@ describe('UI dictionaries', () => {
       enLibrary,
       enPublicLibrary,
       enGoodPractices,
+      enSurveys,
       enPublicSurveys,
+      enSurveyLetter,
     ].map((p) => Object.keys(p));
     expect(enParts.flat().length).toBe(Object.keys(en).length);
   });

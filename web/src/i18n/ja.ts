@@ -26,6 +26,9 @@ import { jaRecord } from './ja/record';
 import { jaRegionalIssues } from './ja/regional-issues';
 import { jaRegistry } from './ja/registry';
 import { jaResources } from './ja/resources';
+import { jaResourcesStaff } from './ja/resources-staff';
+import { jaSurveyLetter } from './ja/survey-letter';
+import { jaSurveys } from './ja/surveys';
 
 /**
  * Japanese UI strings (the default language), split by area in ./ja/. Each English file is typed with
@@ -40,6 +43,7 @@ export const ja = {
   ...jaPublic,
   ...jaCensus,
   ...jaResources,
+  ...jaResourcesStaff,
   ...jaConsultations,
   ...jaConsultationTeams,
   ...jaLearningLearners,
@@ -60,7 +64,9 @@ export const ja = {
   ...jaCouncils,
   ...jaActivityReport,
   ...jaGoodPractices,
+  ...jaSurveys,
   ...jaPublicSurveys,
+  ...jaSurveyLetter,
 } as const;
 
 export type MessageKey = keyof typeof ja;
