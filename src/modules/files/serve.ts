@@ -39,51 +39,93 @@ export async function fileAnswer(
 ): Promise<Response> {
   if (file.status !== 'ready' || !file.contentType || !file.readyAt || file.deletedAt)
     throw new AppError('file_not_ready');
-  const etag = `"${file.id}"`;
+  const actor = c.get('actor');
+  return answerBytes(
+    c,
+    {
+      id: file.id,
+      byteSize: file.byteSize,
+      contentType: file.contentType,
+      readyAt: file.readyAt,
+      cache: opts.cache ?? 'private',
+      disposition: { type: opts.disposition ?? 'inline', name: file.name },
+    },
+    async (start, end, partial) => {
+      if (actor) {
+        await recordAudit(
+          db,
+          { actor, meta: c.get('meta'), at: new Date() },
+          {
+            action: 'read',
+            entityType: opts.audit?.entityType ?? 'file',
+            entityIds: opts.audit?.entityIds ?? [file.id],
+            detail: { fileId: file.id, ...(partial ? { range: [start, end] } : {}) },
+            prefectureCode: file.prefectureCode,
+          },
+        );
+      }
+      return streamFile(db, file, start, end);
+    },
+  );
+}
+
+export type BytesMeta = {
+  /** The stored object's id: a ready object never changes, so it is a strong ETag. */
+  id: string;
+  byteSize: number;
+  contentType: string;
+  readyAt: Date;
+  cache: 'private' | 'public';
+  /** Omitted: no Content-Disposition (a video the player reads). */
+  disposition?: { type: 'inline' | 'attachment'; name: string };
+};
+
+/**
+ * The HTTP answer for ready, unchanging bytes (files here, lesson media in learning/elearning/serve.ts): 304 for a
+ * current copy, 416 past the end, HEAD without a body, else 200 or 206 with the body `send` returns for the
+ * inclusive range — called only when bytes are sent, so it may write an audit entry first.
+ */
+export async function answerBytes(
+  c: Context<AppEnv>,
+  meta: BytesMeta,
+  send: (start: number, end: number, partial: boolean) => Promise<ReadableStream<Uint8Array>>,
+): Promise<Response> {
+  const etag = `"${meta.id}"`;
   const headers = new Headers({
     'accept-ranges': 'bytes',
-    'cache-control': `${opts.cache ?? 'private'}, max-age=31536000, immutable`,
+    'cache-control': `${meta.cache}, max-age=31536000, immutable`,
     etag,
-    'last-modified': file.readyAt.toUTCString(),
-    'content-type': file.contentType,
+    'last-modified': meta.readyAt.toUTCString(),
+    'content-type': meta.contentType,
     'x-content-type-options': 'nosniff',
-    'content-disposition': `${opts.disposition ?? 'inline'}; filename*=UTF-8''${encodeURIComponent(file.name)}`,
   });
+  if (meta.disposition)
+    headers.set(
+      'content-disposition',
+      `${meta.disposition.type}; filename*=UTF-8''${encodeURIComponent(meta.disposition.name)}`,
+    );
   const inm = c.req.header('if-none-match');
   if (inm?.split(',').some((t) => t.trim() === etag || t.trim() === `W/${etag}` || t.trim() === '*')) {
     return new Response(null, { status: 304, headers });
   }
-  const size = file.byteSize;
+  const size = meta.byteSize;
   const answer = answerRange(
     { range: c.req.header('range') ?? null, ifRange: c.req.header('if-range') ?? null },
     size,
     etag,
-    file.readyAt,
+    meta.readyAt,
   );
   if (answer.kind === 'unsatisfiable') {
     headers.set('content-range', contentRange(answer, size) ?? '');
     headers.set('content-length', '0');
     return new Response(null, { status: 416, headers });
   }
+  const partial = answer.kind === 'partial';
   const start = answer.kind === 'partial' ? answer.start : 0;
   const end = answer.kind === 'partial' ? answer.end : size - 1;
-  const status = answer.kind === 'partial' ? 206 : 200;
+  const status = partial ? 206 : 200;
   headers.set('content-length', String(end - start + 1));
-  if (answer.kind === 'partial') headers.set('content-range', contentRange(answer, size) ?? '');
+  if (partial) headers.set('content-range', contentRange(answer, size) ?? '');
   if (c.req.method === 'HEAD') return new Response(null, { status, headers });
-  const actor = c.get('actor');
-  if (actor) {
-    await recordAudit(
-      db,
-      { actor, meta: c.get('meta'), at: new Date() },
-      {
-        action: 'read',
-        entityType: opts.audit?.entityType ?? 'file',
-        entityIds: opts.audit?.entityIds ?? [file.id],
-        detail: { fileId: file.id, ...(answer.kind === 'partial' ? { range: [start, end] } : {}) },
-        prefectureCode: file.prefectureCode,
-      },
-    );
-  }
-  return new Response(streamFile(db, file, start, end), { status, headers });
+  return new Response(await send(start, end, partial), { status, headers });
 }
