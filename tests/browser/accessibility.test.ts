@@ -19,15 +19,21 @@ afterAll(async () => {
   await h?.close();
 });
 
+/**
+ * Every page is checked for horizontal overflow at each size, and with axe at the widest and the narrowest: axe's
+ * rules (names, roles, labels, contrast, target size) read the same markup at 1024 px as at 1280 px (the
+ * layouts differ only in widths and columns), and the run over 41 pages costs about a minute of CI per size
+ * (decision 0018).
+ */
 const VIEWPORTS = [
-  { name: 'desktop 1280×900', width: 1280, height: 900 },
-  { name: 'tablet 1024×768', width: 1024, height: 768 },
-  { name: 'tablet portrait 768×1024', width: 768, height: 1024 },
+  { name: 'desktop 1280×900', width: 1280, height: 900, axe: true },
+  { name: 'tablet 1024×768', width: 1024, height: 768, axe: false },
+  { name: 'tablet portrait 768×1024', width: 768, height: 1024, axe: true },
 ];
 
 describe('accessibility of every page in the centre administrator menu', () => {
   for (const viewport of VIEWPORTS) {
-    it(`passes axe at ${viewport.name}`, async () => {
+    it(`${viewport.axe ? 'passes axe and ' : ''}fits without horizontal scrolling at ${viewport.name}`, async () => {
       const page = await h.newPage({ viewport });
       await signIn(page, h.account('centre_admin'));
       const nav = page.getByRole('navigation', { name: 'メインメニュー' });
@@ -51,7 +57,7 @@ describe('accessibility of every page in the centre administrator menu', () => {
         // No horizontal scrolling of the page itself (wide tables scroll inside their own region).
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow, `${label} overflows horizontally at ${viewport.width}px`).toBeLessThanOrEqual(0);
-        await expectNoAxeViolations(page, `${label} at ${viewport.name}`);
+        if (viewport.axe) await expectNoAxeViolations(page, `${label} at ${viewport.name}`);
       }
       h.assertClean();
     }, 240_000);
