@@ -17,6 +17,7 @@ import { filesRequests, readsRequests } from './pages/learning/requests/access';
 import { readsLibrary } from './pages/library/access';
 import { readsIssues } from './pages/regional-issues/access';
 import { readsResourceGaps, readsResources, runsResourceRounds } from './pages/resources/access';
+import { readsSurveys } from './pages/surveys/access';
 
 /**
  * The modules of the menu and who may open them. Routes use the same rules, so a page a role may not
@@ -71,6 +72,7 @@ export type NavPath =
   | '/activity-report'
   | '/library'
   | '/good-practices'
+  | '/surveys'
   | '/public-site'
   | '/account';
 
@@ -109,6 +111,8 @@ export const ACCESS = {
   goodPractices: readsStories,
   /** The library (src/modules/library/policy.ts): every staff role of a prefecture. */
   library: readsLibrary,
+  /** Surveys (src/modules/surveys/policy.ts): the centre builds and sends them, auditors read them. */
+  surveys: readsSurveys,
   /** The yearly activity report (src/modules/activity-report/policy.ts). */
   activityReport: readsActivityReport,
   /** Editing the public site: the centre's HQ (src/modules/public-site/policy.ts). */
@@ -146,6 +150,7 @@ export function navFor(role: Role, scopeKind: ScopeKind): NavEntry[] {
   }
   if (ACCESS.goodPractices(role)) entries.push({ to: '/good-practices', label: 'nav.goodPractices' });
   if (ACCESS.library(role)) entries.push({ to: '/library', label: 'nav.library' });
+  if (ACCESS.surveys(role)) entries.push({ to: '/surveys', label: 'nav.surveys' });
   // 市町村支援: one group; each of its modules adds its own entries.
   const municipalSupport: NavLinkItem[] = [];
   if (ACCESS.municipalPages(role))

@@ -55,6 +55,7 @@ import { NewChildPage } from './pages/registry/NewChildPage';
 import { publicResourceRoutes, staffResourceRoutes } from './pages/resources/routes';
 import { ReviewDetailPage } from './pages/review/ReviewDetailPage';
 import { parseReviewSearch, ReviewQueuePage } from './pages/review/ReviewQueuePage';
+import { surveyRoutes } from './pages/surveys/routes';
 import { parseTransitionSearch } from './pages/transitions/TransitionFilters';
 import { TransitionsPage } from './pages/transitions/TransitionsPage';
 
@@ -311,6 +312,7 @@ const routeTree = rootRoute.addChildren([
     ...regionalIssueRoutes(appLayout),
     ...libraryRoutes(appLayout),
     ...goodPracticeRoutes(appLayout),
+    ...surveyRoutes(appLayout),
     ...councilRoutes(appLayout),
     ...municipalityRoutes(appLayout),
     ...activityReportRoutes(appLayout),
