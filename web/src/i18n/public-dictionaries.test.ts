@@ -2,12 +2,30 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { enPublicLibrary } from './en/public-library';
+import { enPublicSite } from './en/public-site';
 import { enPublicSurveys } from './en/public-surveys';
+import { enPublicTrainings } from './en/public-trainings';
+import type { Dictionaries } from './index';
 import { ja } from './ja';
+import { jaPublicLibrary } from './ja/public-library';
+import { jaPublicSite } from './ja/public-site';
 import { jaPublicSurveys } from './ja/public-surveys';
+import { jaPublicTrainings } from './ja/public-trainings';
 import { PUBLIC_RESOURCES_DICTIONARIES } from './public-dictionaries';
 
 const WEB_SRC = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * The pages whose strings come with their own lazily loaded chunk (addDictionaries), not with the entry: the
+ * folder and its strings.
+ */
+const LAZY: [string, Dictionaries][] = [
+  ['/pages/public/site/', { ja: jaPublicSite, en: enPublicSite }],
+  ['/pages/public/library/', { ja: jaPublicLibrary, en: enPublicLibrary }],
+  ['/pages/public/trainings/', { ja: jaPublicTrainings, en: enPublicTrainings }],
+  ['/pages/public/surveys/', { ja: jaPublicSurveys, en: enPublicSurveys }],
+];
 
 /** Every source file under web/src the light public entry loads, statically or lazily. */
 function reachable(entry: string): string[] {
@@ -57,10 +75,8 @@ describe('the public resources entry’s dictionaries', () => {
       for (const m of text.matchAll(/`([\w.]+\.)\$\{/g)) {
         for (const k of keys) if (m[1] && k.startsWith(m[1])) used.add(k);
       }
-      // The survey page brings its own strings with its lazily loaded chunk (addDictionaries).
-      const own = file.includes('/pages/public/surveys/')
-        ? { ja: jaPublicSurveys, en: enPublicSurveys }
-        : null;
+      // A lazily loaded page brings its own strings with its chunk (addDictionaries).
+      const own = LAZY.find(([dir]) => file.includes(dir))?.[1];
       for (const key of used) {
         for (const locale of ['ja', 'en'] as const) {
           if (!(key in PUBLIC_RESOURCES_DICTIONARIES[locale]) && !(own && key in own[locale]))
@@ -71,8 +87,15 @@ describe('the public resources entry’s dictionaries', () => {
     expect(missing).toEqual([]);
   });
 
-  it('leave the survey page’s strings to its own chunk', () => {
-    for (const key of Object.keys(jaPublicSurveys))
-      expect(key in PUBLIC_RESOURCES_DICTIONARIES.ja).toBe(false);
+  it('leave the lazily loaded pages’ strings to their own chunks, which add them', () => {
+    for (const [dir, own] of LAZY) {
+      for (const key of Object.keys(own.ja)) expect(key in PUBLIC_RESOURCES_DICTIONARIES.ja, key).toBe(false);
+      // Every page its routes load lazily adds the folder's strings before it renders.
+      const routes = readFileSync(resolve(WEB_SRC, `.${dir}routes.ts`), 'utf8');
+      for (const m of routes.matchAll(/import\(\s*'\.\/(\w+)'\s*\)/g)) {
+        const page = readFileSync(resolve(WEB_SRC, `.${dir}${m[1]}.tsx`), 'utf8');
+        expect(/import '\.\/strings';|addDictionaries\(/.test(page), `${dir}${m[1]}`).toBe(true);
+      }
+    }
   });
 });

@@ -153,4 +153,14 @@ export const enCore = {
   'validation.number': 'Enter a number of 0 or more for {field}.',
 
   'nav.review': 'Registration review',
+
+  // The public site's frame on every public page: its emergency notices and the centre's contact.
+  'publicSite.notice.label': 'Emergency notice',
+  'publicSite.notice.until': 'until {date}',
+  'publicSite.footer.label': 'Contact the centre',
+  'publicSite.footer.phone': 'Phone',
+  'publicSite.footer.address': 'Address',
+  'publicSite.footer.operator': 'Run by',
+  'publicSite.footer.home': 'Public site home',
+  'publicSite.footer.privacy': 'Privacy notice',
 } satisfies Record<keyof typeof jaCore, string>;

@@ -151,4 +151,14 @@ export const jaCore = {
   'validation.number': '{field}には0以上の数値を入力してください。',
 
   'nav.review': '登録審査',
+
+  // The public site's frame on every public page: its emergency notices and the centre's contact.
+  'publicSite.notice.label': '緊急のお知らせ',
+  'publicSite.notice.until': '{date}まで',
+  'publicSite.footer.label': 'センターの連絡先',
+  'publicSite.footer.phone': '電話',
+  'publicSite.footer.address': '所在地',
+  'publicSite.footer.operator': '運営',
+  'publicSite.footer.home': '公開サイトのトップ',
+  'publicSite.footer.privacy': '個人情報の取扱い',
 } as const;

@@ -1,4 +1,4 @@
-/** 日本語の文言：公開の資料ライブラリ（軽い公開ページの辞書に入る。../public-dictionaries.ts）。 */
+/** 日本語の文言：公開の資料ライブラリ（軽量な公開用エントリでは、ページのチャンクとともに読み込まれる。pages/public/library/strings.ts）。 */
 export const jaPublicLibrary = {
   'publicLibrary.title': '資料ライブラリ',
   'publicLibrary.intro':

@@ -1,4 +1,7 @@
-/** 日本語の文言：センターの公開サイト（/public、公開ページ、最初の窓口、緊急のお知らせ、フッターの連絡先。軽量な公開用エントリにも入る）（../ja.ts を参照）。 */
+/**
+ * 日本語の文言：センターの公開サイト（/public、公開ページ、最初の窓口）。軽量な公開用エントリでは、ページのチャンクとともに
+ * 読み込まれる（pages/public/site/strings.ts）。どのページにも出る緊急のお知らせとフッターの連絡先は core にある（../ja.ts を参照）。
+ */
 export const jaPublicSite = {
   'publicSite.home.title': '医療的ケア児支援センター',
   'publicSite.home.intro':
@@ -16,14 +19,6 @@ export const jaPublicSite = {
   'publicSite.home.noPages': 'センターのページはまだ公開されていません。',
   'publicSite.choosePrefecture': '都道府県を選んでください',
   'publicSite.prefecture': '都道府県',
-  'publicSite.notice.label': '緊急のお知らせ',
-  'publicSite.notice.until': '{date}まで',
-  'publicSite.footer.label': 'センターの連絡先',
-  'publicSite.footer.phone': '電話',
-  'publicSite.footer.address': '所在地',
-  'publicSite.footer.operator': '運営',
-  'publicSite.footer.home': '公開サイトのトップ',
-  'publicSite.footer.privacy': '個人情報の取扱い',
   'publicSite.lang.label': '表示する言語',
   'publicSite.lang.ja': '日本語',
   'publicSite.lang.en': 'English',

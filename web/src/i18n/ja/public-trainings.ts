@@ -1,4 +1,4 @@
-/** 日本語の文言：公開の研修案内（/public/trainings。軽量な公開用エントリにも入る）（../ja.ts を参照）。 */
+/** 日本語の文言：公開の研修案内（/public/trainings。軽量な公開用エントリでは、ページのチャンクとともに読み込まれる）（../ja.ts を参照）。 */
 export const jaPublicTrainings = {
   'publicTraining.title': '研修のご案内',
   'publicTraining.intro':

@@ -13,6 +13,7 @@ import { useLocale, useT } from '../../../i18n';
 import { api } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
 import { parsePublicLibrarySearch } from './routes';
+import './strings';
 
 type Item = z.infer<typeof ZPublicLibraryItem>;
 const LINK = 'inline-flex min-h-11 items-center text-key-900 underline underline-offset-4';

@@ -8,6 +8,7 @@ import { htmlLang } from './links';
 import { NewsTrainings } from './NewsTrainings';
 import { SiteHtml } from './SiteHtml';
 import { useContentLang, usePublicPage, usePublicSite } from './site-api';
+import './strings';
 
 /**
  * One page of the centre (/public/pages/{slug}): what the centre does, the three tiers, FAQ, news and events

@@ -9,6 +9,7 @@ import { useLocale, useT } from '../../../i18n';
 import { formatDate } from '../../../lib/format';
 import { PrefecturePicker } from './PrefecturePicker';
 import { type PublicFirstWindows, usePublicFirstWindows, usePublicSite } from './site-api';
+import './strings';
 
 type Muni = PublicFirstWindows['regions'][number]['municipalities'][number];
 

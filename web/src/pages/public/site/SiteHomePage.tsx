@@ -4,6 +4,7 @@ import { useLocale, useT } from '../../../i18n';
 import { PUBLIC_TOOLS } from './links';
 import { PrefecturePicker } from './PrefecturePicker';
 import { usePublicSite } from './site-api';
+import './strings';
 
 const LINK =
   'flex min-h-11 items-center rounded-8 border border-solid-gray-420 bg-white px-4 py-3 text-std-16B-170 text-key-900 underline-offset-4 hover:bg-key-50';

@@ -13,6 +13,7 @@ import { type Locale, useLocale, useT } from '../../../i18n';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { parseTrainingsSearch, type TrainingsSearch } from './routes';
 import { type CatalogueSession, useCatalogue, usePrefectures } from './trainings-api';
+import './strings';
 
 const LINK = 'inline-flex min-h-11 items-center text-key-900 underline underline-offset-4';
 const BUTTON =
