@@ -29,6 +29,7 @@ import { seedRegionalIssues } from './regional-issues';
 import { seedTrainingRequests } from './requests';
 import { generateResources } from './resources';
 import { seedCoordinatorRoster } from './roster';
+import { seedSurveys } from './surveys';
 import { generateTrainings } from './trainings';
 
 /** The demo prefecture: 神奈川県. */
@@ -242,6 +243,12 @@ export async function seedDemo(deps: Omit<Deps, 'jobs'>, opts: SeedDemoOptions =
       prefectureCode: DEMO_PREFECTURE,
       municipalityCode: resolveMunicipalityCode(DEMO_PREFECTURE, DEMO_MUNICIPALITY),
       engine: deps.db.kind,
+      now: deps.now(),
+    });
+    // アンケート: a parents' questionnaire by personal links, an anonymous training evaluation, a draft (src/demo/surveys.ts).
+    await seedSurveys(tx, {
+      prefectureCode: DEMO_PREFECTURE,
+      municipalityCode: resolveMunicipalityCode(DEMO_PREFECTURE, DEMO_MUNICIPALITY),
       now: deps.now(),
     });
     // The marker of a demo database: the role switch exists only where it is (src/demo/marker.ts).
