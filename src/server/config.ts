@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { type MailSettings, parseMailSettings } from '../modules/mail/settings';
 import { parseTrustProxy, type TrustProxy } from './client-ip';
 
 /**
@@ -73,6 +74,10 @@ const ZEnv = z.object({
     .min(1024 * 1024)
     .max(16 * 1024 ** 3)
     .default(2 * 1024 ** 3),
+  SMTP_URL: z.string().optional(),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  MAIL_FROM: z.string().optional(),
   NODE_ENV: z.string().default('development'),
 });
 
@@ -105,6 +110,8 @@ export type Config = {
   learningMediaMaxBytes: number;
   /** Registrations the public form accepts from one client address per hour (a hospital's ward may need more). */
   registrationLimitPerAddress: number;
+  /** Outgoing mail (SMTP_URL, MAIL_FROM; decision 0028); unset: off, every link stays on screen. */
+  mail: MailSettings | undefined;
 };
 
 export type MapTiles = {
@@ -151,6 +158,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }
     secret = embeddedSecret(dataDir);
   }
+  const mail = parseMailSettings(e);
+  if (!mail.ok) {
+    throw new ConfigError(
+      `Invalid configuration (設定に誤りがあります):\n${mail.problems.map((p) => `  ${p}`).join('\n')}`,
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -182,6 +195,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditCheckpointMs: e.AUDIT_CHECKPOINT_MINUTES * 60_000,
     learningMediaMaxBytes: e.LEARNING_MEDIA_MAX_BYTES,
     registrationLimitPerAddress: e.REGISTRATION_LIMIT_PER_ADDRESS,
+    mail: mail.settings,
   };
 }
 
@@ -219,6 +233,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     auditCheckpointMs: 5 * 60_000,
     learningMediaMaxBytes: 2 * 1024 ** 3,
     registrationLimitPerAddress: 5,
+    mail: undefined,
     ...overrides,
   };
 }

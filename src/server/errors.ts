@@ -9,6 +9,7 @@ import { APPLICATION_ERRORS } from '../modules/learning/errors-applications';
 import { CERTIFICATE_ERRORS } from '../modules/learning/errors-certificates';
 import { LEARNER_ERRORS } from '../modules/learning/errors-learners';
 import { LIBRARY_ERRORS } from '../modules/library/errors';
+import { MAIL_ERRORS } from '../modules/mail/errors';
 import { PUBLIC_SITE_ERRORS } from '../modules/public-site/errors';
 import { REGIONAL_ISSUE_ERRORS } from '../modules/regional-issues/errors';
 import { RESOURCE_ERRORS } from '../modules/resources/errors';
@@ -156,6 +157,7 @@ export const ERRORS = {
   ...CERTIFICATE_ERRORS,
   ...LEARNER_ERRORS,
   ...LIBRARY_ERRORS,
+  ...MAIL_ERRORS,
   ...RESOURCE_ERRORS,
   ...REGIONAL_ISSUE_ERRORS,
   ...SURVEY_ERRORS,

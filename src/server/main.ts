@@ -4,6 +4,9 @@ import { migrateDatabase } from '../db/migrate';
 import { type DemoAccount, seedDemoIfEmpty } from '../demo/seed';
 import { checkpointKey } from '../modules/audit/checkpoint';
 import { startAuditSealer } from '../modules/audit/sealer';
+import { startMailSender } from '../modules/mail/sender';
+import { describeMail } from '../modules/mail/settings';
+import { smtpTransport } from '../modules/mail/transport';
 import { acquireEmbeddedLock, EmbeddedLockError } from '../ops/embedded-lock';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
@@ -78,6 +81,17 @@ async function main() {
   });
   // Background jobs (imports, linkage runs): any number of servers share the queue in the database.
   deps.jobs.start();
+  // Outgoing mail, when configured: the outbox is sent by this process's sender (decision 0028).
+  log.info(describeMail(config.mail));
+  const stopMail = config.mail
+    ? startMailSender({
+        db: db.systemDb,
+        settings: config.mail,
+        transport: smtpTransport(config.mail),
+        log,
+        now: deps.now,
+      })
+    : async () => {};
   // The demo's sign-ins come last, after the start's log lines (listening, the first audit checkpoint), so the
   // banner is what the terminal shows.
   // pino writes to stdout asynchronously (and its flush does not wait for a write under way): the banner waits a
@@ -98,6 +112,7 @@ async function main() {
     server.close(async () => {
       await stopSealer();
       await deps.jobs.stop();
+      await stopMail();
       await db.close();
       releaseLock();
       log.info('stopped');

@@ -11,6 +11,7 @@ import { goodPracticesModule } from '../modules/good-practices';
 import { homeModule } from '../modules/home';
 import { learningModule, publicLearningModule } from '../modules/learning';
 import { libraryModule, publicLibraryModule } from '../modules/library';
+import { mailModule } from '../modules/mail';
 import { municipalitiesModule } from '../modules/municipalities';
 import { networkModule } from '../modules/network';
 import { notificationsModule } from '../modules/notifications';
@@ -38,6 +39,7 @@ export const MODULES: readonly Module[] = [
   calendarModule,
   usersModule,
   notificationsModule,
+  mailModule,
   publicRegistrationsModule,
   registrationsModule,
   publicCareScoreModule,

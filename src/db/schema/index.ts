@@ -13,6 +13,7 @@ export * from './learning-requests';
 export * from './learning-roster';
 export * from './learning-selection';
 export * from './library';
+export * from './mail';
 export * from './municipal-support-councils';
 export * from './municipal-support-engagements';
 export * from './municipal-support-issues';

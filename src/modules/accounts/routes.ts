@@ -7,6 +7,7 @@ import { AppError } from '../../server/errors';
 import { errorAnswer, jsonBody, jsonOk, moduleRouter } from '../../server/openapi';
 import { CSRF_SCHEME, SESSION_SCHEME } from '../../server/openapi-document';
 import { recordAudit } from '../audit/record';
+import { registerForgotPassword } from '../mail/forgot-password';
 import { completeWithToken } from './complete-token';
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from './cookie';
 import { sealSecret } from './crypto';
@@ -260,6 +261,8 @@ export function accountsRoutes(deps: Deps) {
 
   // The demo database's role switch (404 everywhere else).
   registerDemoSwitch(r, deps);
+  // Self-service "forgot password": a reset link by mail (decision 0028).
+  registerForgotPassword(r, deps);
 
   // Invitation acceptance and password reset share one shape: a one-time token and a new password.
   for (const [path, purpose] of [

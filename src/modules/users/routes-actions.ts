@@ -1,6 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Deps } from '../../server/context';
 import { jsonOk, type moduleRouter, ZIdParam } from '../../server/openapi';
+import { mailAccountLink } from '../mail/account-mail';
+import { deliveryOf } from '../mail/schemas';
 import { pathId, requireUserAdmin } from './guard';
 import { ZInvitationResponse, ZResetPasswordResponse, ZUser } from './schemas';
 import { applyUserAction, issuePasswordReset, reissueInvitation, type UserAction } from './user-actions';
@@ -52,7 +54,20 @@ export function registerUserActionRoutes(r: ReturnType<typeof moduleRouter>, dep
     async (c) => {
       const who = requireUserAdmin(c, deps);
       const id = pathId(c.req.valid('param').id);
-      return c.json({ resetUrl: await db.transaction((tx) => issuePasswordReset(tx, who, id)) }, 200);
+      const answer = await db.transaction(async (tx) => {
+        const resetUrl = await issuePasswordReset(tx, who, id);
+        // With mail on, the link is mailed as well as shown (decision 0028), in the same transaction.
+        const mail = await mailAccountLink(tx, deps.config.mail, {
+          userId: id,
+          kind: 'password_reset',
+          path: resetUrl,
+          requested: 'admin',
+          createdBy: who.actor.userId,
+          now: who.at,
+        });
+        return { resetUrl, mail: deliveryOf(mail) };
+      });
+      return c.json(answer, 200);
     },
   );
 
@@ -68,7 +83,19 @@ export function registerUserActionRoutes(r: ReturnType<typeof moduleRouter>, dep
     async (c) => {
       const who = requireUserAdmin(c, deps);
       const id = pathId(c.req.valid('param').id);
-      return c.json({ invitationUrl: await db.transaction((tx) => reissueInvitation(tx, who, id)) }, 200);
+      const answer = await db.transaction(async (tx) => {
+        const invitationUrl = await reissueInvitation(tx, who, id);
+        const mail = await mailAccountLink(tx, deps.config.mail, {
+          userId: id,
+          kind: 'invitation',
+          path: invitationUrl,
+          requested: 'admin',
+          createdBy: who.actor.userId,
+          now: who.at,
+        });
+        return { invitationUrl, mail: deliveryOf(mail) };
+      });
+      return c.json(answer, 200);
     },
   );
 }

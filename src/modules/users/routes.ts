@@ -3,6 +3,8 @@ import { mapConstraintErrors } from '../../server/constraint-errors';
 import type { Deps } from '../../server/context';
 import { AppError } from '../../server/errors';
 import { jsonBody, jsonOk, moduleRouter, ZIdParam } from '../../server/openapi';
+import { mailAccountLink } from '../mail/account-mail';
+import { deliveryOf } from '../mail/schemas';
 import { pathId, requireUserAdmin } from './guard';
 import { createUser, updateUser } from './manage-user';
 import { findManagedUser, listManagedUsers, toUserView } from './queries';
@@ -71,7 +73,21 @@ export function usersRoutes(deps: Deps) {
     async (c) => {
       const who = requireUserAdmin(c, deps);
       const body = c.req.valid('json');
-      const result = await mapConstraintErrors(() => db.transaction((tx) => createUser(tx, who, body)));
+      const result = await mapConstraintErrors(() =>
+        db.transaction(async (tx) => {
+          const created = await createUser(tx, who, body);
+          // With mail on, the invitation is mailed as well as shown (decision 0028), in the same transaction.
+          const mail = await mailAccountLink(tx, deps.config.mail, {
+            userId: created.user.id,
+            kind: 'invitation',
+            path: created.invitationUrl,
+            requested: 'admin',
+            createdBy: who.actor.userId,
+            now: who.at,
+          });
+          return { ...created, mail: deliveryOf(mail) };
+        }),
+      );
       return c.json(result, 200);
     },
   );

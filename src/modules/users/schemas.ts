@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { DIVISIONS } from '../../shared/vocab/network';
 import { ROLES } from '../access/roles';
+import { ZMailDelivery } from '../mail/schemas';
 
 export { DIVISIONS };
 
@@ -75,6 +76,7 @@ export const ZCreateUserResponse = z
     invitationUrl: z
       .string()
       .openapi({ description: 'Give this link to the user; it is shown once.', example: '/invite#token=…' }),
+    mail: ZMailDelivery,
   })
   .openapi('CreateUserResponse');
 
@@ -96,11 +98,11 @@ export const ZUpdateUserResponse = ZUser.extend({
 }).openapi('UpdateUserResponse');
 
 export const ZResetPasswordResponse = z
-  .object({ resetUrl: z.string().openapi({ example: '/reset-password#token=…' }) })
+  .object({ resetUrl: z.string().openapi({ example: '/reset-password#token=…' }), mail: ZMailDelivery })
   .openapi('ResetPasswordResponse');
 
 export const ZInvitationResponse = z
-  .object({ invitationUrl: z.string().openapi({ example: '/invite#token=…' }) })
+  .object({ invitationUrl: z.string().openapi({ example: '/invite#token=…' }), mail: ZMailDelivery })
   .openapi('InvitationResponse');
 
 export type ScopeRequest = z.infer<typeof ZScopeRequest>;

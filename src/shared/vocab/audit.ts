@@ -58,6 +58,7 @@ export const AUDIT_ENTITY_TYPES = [
   'resource_import',
   'resource_round',
   'resource_gaps',
+  'mail_message',
   'working_day_closure',
   'resource_bottleneck',
   'training_course',
@@ -138,6 +139,7 @@ export const AUDIT_ENTITY_TYPE_LABELS = {
   resource_import: { ja: '社会資源の取り込み', en: 'Resource import' },
   resource_round: { ja: '社会資源の確認依頼', en: 'Re-confirmation round' },
   resource_gaps: { ja: '社会資源の不足分析', en: 'Resource gaps' },
+  mail_message: { ja: '送信メール', en: 'Outgoing mail' },
   working_day_closure: { ja: '休業日', en: 'Closed day' },
   resource_bottleneck: { ja: '社会資源の課題', en: 'Resource bottleneck' },
   training_course: { ja: '研修コース', en: 'Training course' },
@@ -246,6 +248,8 @@ export const AUDIT_DETAIL_VALUES = [
   'good_example_unmarked',
   'personal_data_checked',
   'survey_closed',
+  'password_reset_requested',
+  'mail_resent',
   'escalated',
 ] as const;
 export type AuditDetailValue = (typeof AUDIT_DETAIL_VALUES)[number];
@@ -303,6 +307,8 @@ export const AUDIT_DETAIL_VALUE_LABELS = {
   good_example_marked: { ja: '好事例に指定', en: 'Marked a good example' },
   good_example_unmarked: { ja: '好事例の指定を解除', en: 'No longer a good example' },
   survey_closed: { ja: 'アンケートの締切', en: 'Survey closed' },
+  password_reset_requested: { ja: 'パスワード再設定の申込み（本人）', en: 'Password reset (self-service)' },
+  mail_resent: { ja: 'メールの再送', en: 'Mail sent again' },
   escalated: { ja: '未対応の相談申し込みの引き継ぎ', en: 'Unanswered request escalated' },
   personal_data_checked: { ja: '個人情報の確認', en: 'Checked for personal data' },
 } as const satisfies Labels<AuditDetailValue>;

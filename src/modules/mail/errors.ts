@@ -1,0 +1,13 @@
+/** The mail module's error codes (merged into the one table in server/errors.ts). */
+export const MAIL_ERRORS = {
+  mail_header_invalid: {
+    status: 400,
+    ja: 'メールの件名または宛名に改行や制御文字が含まれているため、送信できません。利用者の表示名を確認してください。',
+    en: 'The mail cannot be sent: its subject or recipient name holds a line break or control character. Check the user’s display name.',
+  },
+  mail_not_resendable: {
+    status: 409,
+    ja: 'このメールは再送できません（送信待ち・送信中・送信済みのメールは再送の対象外です）。',
+    en: 'This message cannot be sent again (it is queued, being sent or already sent).',
+  },
+} as const;
