@@ -7,6 +7,7 @@ import { learningPolicy } from '../../src/modules/learning/policy';
 import { rosterArea } from '../../src/modules/learning/roster/area';
 import { municipalPolicy } from '../../src/modules/municipalities/policy';
 import { resourcePolicy } from '../../src/modules/resources/policy';
+import { surveyPolicy } from '../../src/modules/surveys/policy';
 import { ACCESS, isGroup, navFor } from './nav';
 
 /** Every path the menu lists for this role and scope kind. */
@@ -196,5 +197,17 @@ describe('the municipality pages in the menu', () => {
       (e) => isGroup(e) && e.label === 'nav.municipalSupport',
     );
     expect(group && isGroup(group) ? group.items.map((i) => i.to) : []).toContain('/municipalities');
+  });
+});
+
+describe('surveys in the menu', () => {
+  it('lists アンケート for exactly the roles the survey policy lets read, whatever the scope kind', () => {
+    for (const role of ROLES) {
+      for (const kind of SCOPE_KINDS) {
+        expect(paths(role, kind).includes('/surveys'), `${role} ${kind}`).toBe(
+          surveyPolicy(actor(role, kind)) !== null,
+        );
+      }
+    }
   });
 });
