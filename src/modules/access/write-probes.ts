@@ -61,6 +61,7 @@ export type Group =
   | 'library_item' // a library item's changes: kept by the centre; every other role reads only
   | 'library_handout' // handing an item out: every reader of the item, then the consultation's own scope
   | 'survey' // a survey, its links and reminders: managed by the centre, read by auditors, no other role
+  | 'mail_outbox' // a message in the outbox: administrators only (mail/policy.ts); the system administrator sees every prefecture's
   | 'municipal_page'; // a municipality's page (municipalities/policy.ts): kept by the centre, coordinators and its own staff
 
 const NON_ADMINS: readonly Role[] = [
@@ -107,6 +108,7 @@ export const REFUSED_BY_ROLE: Record<Group, readonly Role[]> = {
   own: [],
   network: NON_ADMINS,
   users: NON_ADMINS,
+  mail_outbox: NON_ADMINS,
   registrations: ['system_admin', 'municipal_staff', 'provider_staff', 'auditor', ...LEARNERS],
   census: ['auditor', ...LEARNERS],
   resource_org: LEARNERS,
@@ -157,7 +159,10 @@ export const REFUSED_BY_ROLE: Record<Group, readonly Role[]> = {
 };
 
 /** The system administrator manages the users of every prefecture, so it sees the record of 43. */
-export const SEES_FOREIGN: Partial<Record<Group, readonly Role[]>> = { users: ['system_admin'] };
+export const SEES_FOREIGN: Partial<Record<Group, readonly Role[]>> = {
+  users: ['system_admin'],
+  mail_outbox: ['system_admin'],
+};
 
 /** Records of prefecture 14 (write-world.ts `local`) and the roles of 14 that cannot see them. */
 const AREA_OUTSIDERS: readonly Role[] = [
@@ -411,6 +416,7 @@ export const PROBES: Record<string, Probe> = {
   ...ENGAGEMENT_PROBES,
   ...SURVEY_PROBES,
   ...GOOD_PRACTICE_PROBES,
+  'POST /api/mail/outbox/{id}/resend': on('mail_outbox', (i) => `/api/mail/outbox/${i.mailMessage}/resend`),
   'PUT /api/public-site/pages/{id}': on('public_site', (i) => `/api/public-site/pages/${i.publicPage}`, {
     titleJa: 'ページ',
     status: 'draft',
@@ -433,6 +439,7 @@ export const OTHER_WRITES: Record<string, Exclude<WriteClass, 'record'>> = {
   'POST /api/auth/locale': 'session',
   'POST /api/auth/invitations/accept': 'session',
   'POST /api/auth/password-reset/complete': 'session',
+  'POST /api/auth/password-reset': 'session',
   'POST /api/auth/demo/sign-in': 'session',
   'POST /api/public/registrations': 'public',
   'POST /api/public/care-score': 'public',

@@ -18,6 +18,7 @@ import { intake } from '../consultations/testing';
 import { councilRecords } from '../councils/testing';
 import { engagementVia } from '../engagements/testing';
 import { storyVia } from '../good-practices/testing';
+import { bouncedMessage } from '../mail/testing';
 import { notify } from '../notifications/notify';
 import { issueRecords } from '../regional-issues/testing';
 import { registrationForm } from '../registrations/testing';
@@ -97,6 +98,8 @@ export type RecordIds = {
   goodPractice: string;
   /** A page of the centre's public site (public-site/). */
   publicPage: string;
+  /** A bounced message in the outbox (mail/). */
+  mailMessage: string;
 };
 
 /** Ids of the same shape as real ones that name nothing. */
@@ -146,6 +149,7 @@ export function unknownIds(): RecordIds {
     municipality: '149990',
     councilBody: u(),
     publicPage: u(),
+    mailMessage: u(),
     councilMember: u(),
     councilMeeting: u(),
     councilActionItem: u(),
@@ -364,6 +368,7 @@ export async function writeWorld(t: TestApp) {
       }),
       'public page',
     ).id,
+    mailMessage: await bouncedMessage(db, '43', user43.id),
   };
 
   // 神奈川 (14): records out of some roles' reach.
