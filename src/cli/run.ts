@@ -9,6 +9,7 @@ import { demoTotpCommand } from './demo';
 import { demoSeedCommand } from './demo-seed';
 import { type CliContext, CliError, EXIT, type ExitCode } from './io';
 import { migrateCommand } from './migrate';
+import { placesImportCommand, placesRefreshCommand } from './places';
 import { trainingSelectCommand } from './training';
 
 /** Every command, in the order the help lists them. */
@@ -22,6 +23,8 @@ export const COMMANDS: readonly Command[] = [
   demoTotpCommand,
   censusLinkCommand,
   trainingSelectCommand,
+  placesImportCommand,
+  placesRefreshCommand,
 ];
 
 const HELP_FLAGS = new Set(['--help', '-h']);

@@ -96,7 +96,8 @@ export function publicResourceRoutes(deps: Deps) {
       tags,
       summary: 'Search the directory / 社会資源の検索（サインイン不要）',
       description:
-        'Municipality (code or address), service type, care items needed (all accepted, with or without ' +
+        'Place (municipality code or name, address, or a gazetteer place — 町名, station, landmark, postal code — ' +
+        'searched near its point, each result with its distance and why it matched), service type, care items needed (all accepted, with or without ' +
         'conditions), age and free text in Japanese; active listings only; stale listings (not confirmed for ' +
         '12 months) come after fresh ones.',
       middleware: [rateLimit] as const,

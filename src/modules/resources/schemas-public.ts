@@ -41,8 +41,14 @@ export const ZPublicSearchQuery = z.object({
     .regex(/^\d{2}$/)
     .optional(),
   municipalityCode: ZMunicipalityCode.optional(),
-  /** Address text, resolved to a municipality; an unresolvable address answers 400. */
+  /**
+   * Where, as a family types it: a municipality name, an address (its municipality), or a place of the
+   * gazetteer — 町名, station (駅 optional), landmark, postal code — which becomes a near search from its point.
+   * A name found in several municipalities answers `choices`; nothing found answers `unresolved` (no error).
+   */
   address: z.string().trim().max(200).optional(),
+  /** One of the `choices` a previous search offered. */
+  placeId: z.string().trim().max(40).optional(),
   type: z.enum(SERVICE_TYPES).optional(),
   /** Care items needed: every one must be accepted (with or without conditions). Repeat or comma-separate. */
   careItem: z
@@ -106,10 +112,29 @@ export const ZPublicServiceSummary = z
     phone: z.string().nullable(),
     lastConfirmedAt: ZTimestamp.nullable(),
     stale: z.boolean(),
-    /** Straight-line distance from the `near` point in km (one decimal); null without `near`. */
+    /** Straight-line distance from the place searched (or the `near` point) in km, one decimal; null when unknown. */
     distanceKm: z.number().nullable(),
+    /** Why it matched: near the place (from: its name; null = the searcher's position), in the municipality, or serving it. */
+    reason: z
+      .object({
+        kind: z.enum(['near', 'in', 'serves']),
+        from: z.string().nullable(),
+        municipalityName: z.string().nullable(),
+        distanceKm: z.number().nullable(),
+      })
+      .nullable(),
   })
   .openapi('PublicResourceSummary');
+
+const ZResolvedPlace = z.object({
+  id: z.string().nullable(),
+  name: z.string(),
+  kind: z.enum(['municipality', 'town', 'station', 'landmark']),
+  municipalityCode: z.string(),
+  municipalityName: z.string().nullable(),
+  latitude: z.number().nullable(),
+  longitude: z.number().nullable(),
+});
 
 export const ZPublicSearchResponse = z
   .object({
@@ -123,6 +148,14 @@ export const ZPublicSearchResponse = z
     municipality: z.object({ code: z.string(), name: z.string().nullable() }).nullable(),
     /** The point and radius of a `near` search. */
     near: z.object({ latitude: z.number(), longitude: z.number(), radiusKm: z.number().int() }).nullable(),
+    /** The place the typed text resolved to. */
+    place: ZResolvedPlace.nullable(),
+    /** The text names places in several municipalities: pick one (`placeId`); no listings until then. */
+    choices: z.array(ZResolvedPlace),
+    /** Nothing resolved: what to type instead, in both languages. */
+    unresolved: z.object({ ja: z.string(), en: z.string() }).nullable(),
+    /** Named municipality points around the results: the base of a map drawn without tiles. */
+    basePlaces: z.array(z.object({ name: z.string(), latitude: z.number(), longitude: z.number() })),
   })
   .openapi('PublicResourceSearch');
 

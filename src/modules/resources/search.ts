@@ -4,7 +4,7 @@ import { rowsOf } from '../../db/client';
 import { municipalities, type ResourceCareRow, resourceServices } from '../../db/schema';
 import { AppError } from '../../server/errors';
 import { findMunicipality } from '../../shared/municipalities';
-import { resolveMunicipalityFromAddress } from '../census/read/municipality';
+import { basePlaces } from './places';
 import { municipalityNames, presentService, selectServices } from './queries';
 import type { ServiceOut } from './schemas';
 import {
@@ -18,6 +18,7 @@ import {
   searchParts,
   withSummaries,
 } from './search-sql';
+import { reasonFor, resolveWhere } from './search-where';
 import { isStale, normaliseCareItems } from './text';
 
 export type { PublicSearch } from './search-sql';
@@ -31,12 +32,23 @@ export type { PublicSearch } from './search-sql';
  * COUNT_CAP matches are counted and ordered fully; a broader search answers `totalCapped` and lists by name,
  * fresh first. Step 2 loads the page's listings.
  */
-export async function publicSearch(db: DbOrTx, f: PublicSearch, now: Date, countCap = COUNT_CAP) {
-  let municipalityCode = f.municipalityCode ?? null;
-  if (!municipalityCode && f.address) {
-    municipalityCode = resolveMunicipalityFromAddress(f.address, f.prefecture);
-    if (!municipalityCode) throw new AppError('resource_address_unresolved');
+export async function publicSearch(
+  db: DbOrTx,
+  query: PublicSearch & { placeId?: string | undefined },
+  now: Date,
+  countCap = COUNT_CAP,
+) {
+  const where = await resolveWhere(db, query);
+  if (where.kind === 'choices' || where.kind === 'unresolved') {
+    return {
+      ...emptyAnswer(query),
+      choices: where.kind === 'choices' ? where.choices : [],
+      unresolved: where.kind === 'unresolved' ? where.message : null,
+    };
   }
+  const place = where.kind === 'resolved' ? where.place : null;
+  const f: PublicSearch = { ...query, address: undefined, near: where.near ?? undefined };
+  const municipalityCode = where.municipalityCode;
   let municipality: { code: string; name: string | null } | null = null;
   if (municipalityCode) {
     // The reference list first (no round trip); the table also holds municipalities merged away since.
@@ -93,7 +105,42 @@ export async function publicSearch(db: DbOrTx, f: PublicSearch, now: Date, count
       distanceKm: r.distance_km === undefined || r.distance_km === null ? null : roundKm(r.distance_km),
     };
   });
-  return { items, total, totalCapped, page: f.page, pageSize: f.pageSize, municipality, near };
+  const withReasons = items.map((i) => {
+    const reason = reasonFor(where, i);
+    return { ...i, reason, distanceKm: i.distanceKm ?? reason?.distanceKm ?? null };
+  });
+  const points = withReasons.flatMap((i) =>
+    i.latitude !== null && i.longitude !== null ? [{ latitude: i.latitude, longitude: i.longitude }] : [],
+  );
+  if (near) points.push(near);
+  return {
+    items: withReasons,
+    total,
+    totalCapped,
+    page: f.page,
+    pageSize: f.pageSize,
+    municipality,
+    near,
+    place,
+    choices: [],
+    unresolved: null,
+    basePlaces: await basePlaces(db, points),
+  };
+}
+
+/** The answer of a search that did not run (a choice to make, or a place not found). */
+function emptyAnswer(f: PublicSearch) {
+  return {
+    items: [],
+    total: 0,
+    totalCapped: false,
+    page: f.page,
+    pageSize: f.pageSize,
+    municipality: null,
+    near: null,
+    place: null,
+    basePlaces: [],
+  };
 }
 
 /** A row of {@link withSummaries} as the driver returns it. */
