@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Database } from '../db/client';
 import type { JobHandler, JobWorker } from '../jobs/queue';
+import type { Schedule } from '../jobs/schedule';
 import type { Actor, RequestMeta } from '../modules/access/actor';
 import type { Config } from './config';
 import type { Logger } from './logger';
@@ -46,4 +47,6 @@ export type Module = {
   routes: (deps: Deps) => OpenAPIHono<AppEnv>;
   /** Background job handlers by kind (names prefixed with the module's name, e.g. 'census.import'). */
   jobs?: (deps: Deps) => Record<string, JobHandler>;
+  /** Jobs of this module queued on a schedule, one per prefecture and period (src/jobs/schedule.ts). */
+  schedules?: readonly Schedule[];
 };

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { openDatabase } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
 import { type DemoAccount, seedDemoIfEmpty } from '../demo/seed';
+import { startSchedules } from '../jobs/schedule';
 import { checkpointKey } from '../modules/audit/checkpoint';
 import { startAuditSealer } from '../modules/audit/sealer';
 import { startMailSender } from '../modules/mail/sender';
@@ -14,6 +15,7 @@ import type { Deps } from './context';
 import { createDeps } from './deps';
 import { bindPort, listenFailureMessage } from './listen';
 import { createLogger } from './logger';
+import { moduleSchedules } from './modules';
 import { serveWeb } from './web';
 
 async function main() {
@@ -81,6 +83,14 @@ async function main() {
   });
   // Background jobs (imports, linkage runs): any number of servers share the queue in the database.
   deps.jobs.start();
+  // Jobs on a schedule (the escalation of unanswered consultation requests), queued per prefecture.
+  const stopSchedules = startSchedules({
+    db: db.systemDb,
+    worker: deps.jobs,
+    schedules: moduleSchedules(),
+    log,
+    now: deps.now,
+  });
   // Outgoing mail, when configured: the outbox is sent by this process's sender (decision 0028).
   log.info(describeMail(config.mail));
   const stopMail = config.mail
@@ -111,6 +121,7 @@ async function main() {
     force.unref();
     server.close(async () => {
       await stopSealer();
+      stopSchedules();
       await deps.jobs.stop();
       await stopMail();
       await db.close();

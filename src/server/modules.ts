@@ -1,4 +1,5 @@
 import type { JobHandler } from '../jobs/queue';
+import type { Schedule } from '../jobs/schedule';
 import { accountsModule } from '../modules/accounts';
 import { activityReportModule } from '../modules/activity-report';
 import { auditModule } from '../modules/audit';
@@ -66,6 +67,11 @@ export const MODULES: readonly Module[] = [
   publicSiteModule,
   publicSitePublicModule,
 ];
+
+/** Every module's scheduled jobs (src/jobs/schedule.ts). */
+export function moduleSchedules(): Schedule[] {
+  return MODULES.flatMap((m) => m.schedules ?? []);
+}
 
 /** Every module's background job handlers, by kind. */
 export function moduleJobHandlers(deps: Deps): Record<string, JobHandler> {

@@ -82,6 +82,8 @@ describe('statements per request', () => {
   });
 
   it('consultation queue: session, teams, page with its count, audit — 4 for every team tier', async () => {
+    // The prefecture's working-day calendar (overdue) is kept per server for a minute (calendar/calendar.ts).
+    await w.users.fujisawa.client.get(QUEUE);
     for (const who of ['fujisawa', 'coordA', 'branch', 'centre', 'centreAdmin'] as const) {
       for (const path of [QUEUE, `${QUEUE}&urgency=urgent`]) {
         const { n } = await statementsOf(w.users[who].client, path);

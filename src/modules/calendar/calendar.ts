@@ -6,7 +6,6 @@
 import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { workingDayClosures } from '../../db/schema';
-import { isoDateInJapan } from '../../shared/dates';
 import { overdueBefore, type WorkingCalendar, workingCalendar } from '../../shared/working-days';
 
 /** The prefecture's calendar (all its extra closures: a handful a year, so they are read whole). */
@@ -18,19 +17,41 @@ export async function calendarOf(db: DbOrTx, prefectureCode: string): Promise<Wo
   return workingCalendar(rows.map((r) => r.closedOn));
 }
 
+/** How long a server keeps a prefecture's calendar for its lists (a change made here is seen at once). */
+export const CALENDAR_CACHE_MS = 60_000;
+const cache = new WeakMap<object, Map<string, { until: number; cal: WorkingCalendar }>>();
+
 /**
- * Today in Japan and the first due date that is not yet overdue today in the prefecture's calendar (a due date
- * before `overdueBefore` is overdue: shared/working-days.ts). The actor of a request without a prefecture (a
- * system administrator) uses the standard calendar.
+ * The prefecture's calendar as {@link calendarOf}, kept per database handle for a minute so that the queues,
+ * the case page and the caseload board add no statement (a closure added on another server shows within a
+ * minute; one added or removed here at once: {@link forgetCalendar}).
  */
-export async function overdueCutOff(
+export async function cachedCalendarOf(db: DbOrTx, prefectureCode: string | null): Promise<WorkingCalendar> {
+  if (!prefectureCode) return workingCalendar([]);
+  let perDb = cache.get(db);
+  if (!perDb) {
+    perDb = new Map();
+    cache.set(db, perDb);
+  }
+  const hit = perDb.get(prefectureCode);
+  if (hit && hit.until > Date.now()) return hit.cal;
+  const cal = await calendarOf(db, prefectureCode);
+  perDb.set(prefectureCode, { until: Date.now() + CALENDAR_CACHE_MS, cal });
+  return cal;
+}
+
+/** Drops the kept calendar of a prefecture after its closures changed. */
+export function forgetCalendar(db: DbOrTx, prefectureCode: string): void {
+  cache.get(db)?.delete(prefectureCode);
+}
+
+/** The first due date not yet overdue on `today` in the prefecture's (kept) calendar. */
+export async function overdueBeforeIn(
   db: DbOrTx,
   prefectureCode: string | null,
-  now: Date,
-): Promise<{ today: string; overdueBefore: string }> {
-  const today = isoDateInJapan(now);
-  const cal = prefectureCode ? await calendarOf(db, prefectureCode) : workingCalendar([]);
-  return { today, overdueBefore: overdueBefore(today, cal) };
+  today: string,
+): Promise<string> {
+  return overdueBefore(today, await cachedCalendarOf(db, prefectureCode));
 }
 
 export type ClosureRow = { id: string; closedOn: string; label: string; createdAt: Date };

@@ -15,7 +15,7 @@ import { publicHolidaysOfYear } from '../../shared/working-days';
 import { recordAudit } from '../audit/record';
 import { canAdminister } from '../network/policy';
 import { networkRequest } from '../network/support';
-import { closuresOfYear } from './calendar';
+import { closuresOfYear, forgetCalendar } from './calendar';
 import {
   ZAddClosureRequest,
   ZClosure,
@@ -89,6 +89,7 @@ export function calendarRoutes(deps: Deps) {
           });
           return row!;
         });
+        forgetCalendar(db, t.prefectureCode);
         return c.json(
           { id: row.id, closedOn: row.closedOn, label: row.label, createdAt: row.createdAt.toISOString() },
           200,
@@ -131,6 +132,7 @@ export function calendarRoutes(deps: Deps) {
           detail: { event: 'deleted', closedOn: row.closedOn, label: row.label },
         });
       });
+      forgetCalendar(db, t.prefectureCode);
       return c.body(null, 204);
     },
   );

@@ -19,19 +19,31 @@ import type { Actor } from '../access/actor';
 import { childScope } from '../registry/scope';
 import { inOrder } from './access';
 import { type ConcentrationRule, DEFAULT_CONCENTRATION_RULE, measureConcentration } from './caseload';
+import { DEFAULT_ESCALATE_AFTER_WORKING_DAYS } from './escalation-rules';
 import { consultationScope } from './scope';
 
 /** The prefecture's rule, or the default when none is stored. */
 export async function concentrationRuleOf(
   db: DbOrTx,
   prefectureCode: string,
-): Promise<ConcentrationRule & { version: number }> {
+): Promise<ConcentrationRule & { escalateAfterWorkingDays: number; version: number }> {
   const [row] = await db
     .select()
     .from(consultationSettings)
     .where(eq(consultationSettings.prefectureCode, prefectureCode));
-  if (!row) return { ...DEFAULT_CONCENTRATION_RULE, version: 0 };
-  return { topShare: row.topShare, maxShare: row.maxShare, minCases: row.minCases, version: row.version };
+  if (!row)
+    return {
+      ...DEFAULT_CONCENTRATION_RULE,
+      escalateAfterWorkingDays: DEFAULT_ESCALATE_AFTER_WORKING_DAYS,
+      version: 0,
+    };
+  return {
+    topShare: row.topShare,
+    maxShare: row.maxShare,
+    minCases: row.minCases,
+    escalateAfterWorkingDays: row.escalateAfterWorkingDays,
+    version: row.version,
+  };
 }
 
 /** The rule in words, for the screen. */
@@ -53,12 +65,19 @@ function monthStart(today: string): string {
   return `${today.slice(0, 7)}-01`;
 }
 
-export async function caseloadBoard(db: DbOrTx, actor: Actor, teamIds: string[], today: string) {
+/** The board; `overdueBefore` is today's working-day cut-off (modules/calendar `overdueBeforeIn`). */
+export async function caseloadBoard(
+  db: DbOrTx,
+  actor: Actor,
+  teamIds: string[],
+  today: string,
+  overdueBefore: string,
+) {
   const scope = consultationScope(actor, teamIds);
   const open = isNull(consultations.closedAt);
   const counts = {
     open: sql<number>`count(*) filter (where ${consultations.closedAt} is null)::int`,
-    overdue: sql<number>`count(*) filter (where ${consultations.closedAt} is null and ${consultations.dueOn} < ${today})::int`,
+    overdue: sql<number>`count(*) filter (where ${consultations.closedAt} is null and ${consultations.dueOn} < ${overdueBefore})::int`,
     newThisMonth: sql<number>`count(*) filter (where ${consultations.openedOn} >= ${monthStart(today)})::int`,
     children: sql<number>`count(distinct ${consultations.childId}) filter (where ${consultations.closedAt} is null)::int`,
   };
@@ -135,7 +154,7 @@ export async function caseloadBoard(db: DbOrTx, actor: Actor, teamIds: string[],
     list.push({ personId: l.userId, openCases: l.n });
     byRegion.set(l.regionId, list);
   }
-  const { version, ...ruleOnly } = rule;
+  const { version, escalateAfterWorkingDays, ...ruleOnly } = rule;
   return {
     today,
     people: people
@@ -149,6 +168,6 @@ export async function caseloadBoard(db: DbOrTx, actor: Actor, teamIds: string[],
         ...measureConcentration(loads, ruleOnly),
       }))
       .sort((a, b) => a.name.localeCompare(b.name, 'ja')),
-    rule: { ...ruleOnly, version, explanation: explainRule(ruleOnly) },
+    rule: { ...ruleOnly, escalateAfterWorkingDays, version, explanation: explainRule(ruleOnly) },
   };
 }

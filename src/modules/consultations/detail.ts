@@ -13,6 +13,7 @@ import {
 import { formatCaseNumber } from '../../shared/case-number';
 import { compareIsoDates } from '../../shared/dates';
 import type { Actor } from '../access/actor';
+import { overdueBeforeIn } from '../calendar/calendar';
 import { type ConsultationRow, inOrder, type Reached } from './access';
 import { checkHandoffDecision, type HandoffDecision } from './handoff';
 import { allowedActions, can } from './policy';
@@ -36,8 +37,12 @@ export async function teamsById(db: DbOrTx, ids: readonly string[]): Promise<Map
   return new Map(rows.map((r) => [r.id, r]));
 }
 
-export function isOverdue(row: Pick<ConsultationRow, 'dueOn' | 'closedAt'>, today: string): boolean {
-  return row.closedAt === null && row.dueOn !== null && compareIsoDates(row.dueOn, today) < 0;
+/**
+ * Overdue: open, with a due date before `overdueBefore` — the working-day cut-off of today (a due date on a
+ * closed day counts as the next working day; shared/working-days.ts `overdueBefore`).
+ */
+export function isOverdue(row: Pick<ConsultationRow, 'dueOn' | 'closedAt'>, overdueBefore: string): boolean {
+  return row.closedAt === null && row.dueOn !== null && compareIsoDates(row.dueOn, overdueBefore) < 0;
 }
 
 /** Names read with the row: its municipality, who carries it, and the child where the reader may see it. */
@@ -78,7 +83,7 @@ export function toSummary(
   row: SummaryRow,
   teams: Map<string, TeamRow>,
   names: SummaryNames,
-  today: string,
+  overdueBefore: string,
 ): ConsultationSummary {
   return {
     id: row.id,
@@ -100,7 +105,7 @@ export function toSummary(
     openedAt: row.openedAt.toISOString(),
     nextActionOn: row.nextActionOn,
     dueOn: row.dueOn,
-    overdue: isOverdue(row, today),
+    overdue: isOverdue(row, overdueBefore),
     assignedUserId: row.assignedUserId,
     closedAt: row.closedAt?.toISOString() ?? null,
     outcome: row.outcome,
@@ -121,6 +126,7 @@ export async function consultationDetail(
   actor: Actor,
 ): Promise<ConsultationDetail> {
   const { row } = reached;
+  const cutOff = await overdueBeforeIn(db, row.prefectureCode, today);
   const [actions, handoffs, [muni]] = await inOrder([
     () =>
       db
@@ -216,7 +222,7 @@ export async function consultationDetail(
       row,
       teams,
       { municipalityName: muni?.name ?? null, assigneeName: assignee?.name ?? null, childName: child.name },
-      today,
+      cutOff,
     ),
     askerDivision: row.askerDivision,
     askerContact: row.askerContact,
@@ -227,6 +233,8 @@ export async function consultationDetail(
     resolvedTier: row.resolvedTier,
     closingNote: row.closingNote,
     receiptNo: row.receiptNo,
+    routingReason: row.routingReason ?? null,
+    escalatedAt: row.escalatedAt?.toISOString() ?? null,
     timeline: actions.map(({ a, byName }) => ({
       id: a.id,
       kind: a.kind,
@@ -245,7 +253,7 @@ export async function consultationDetail(
         a.followUpOn !== null &&
         a.followUpDoneAt === null &&
         row.closedAt === null &&
-        compareIsoDates(a.followUpOn, today) < 0,
+        compareIsoDates(a.followUpOn, cutOff) < 0,
     })),
     handoffs: handoffs.map((h) => ({
       id: h.id,

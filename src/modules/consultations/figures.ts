@@ -1,7 +1,8 @@
 /**
  * Figures by 年度 (KU-3, KU-7) over the consultations the actor may see: counts by tier of first contact, by
  * tier that resolved, by asker kind, topic, municipality and month; hand-off times (median and 90th
- * percentile, in hours, of hand-offs accepted in the 年度); and, year on year over five 年度, the share of first
+ * percentile, in hours, of hand-offs accepted in the 年度); first contact of the public form (routed past a
+ * municipality without staff, escalated unanswered); and, year on year over five 年度, the share of first
  * contacts taken by municipalities — the number that shows whether first-line work is moving down.
  */
 
@@ -42,9 +43,22 @@ export async function consultationFigures(db: DbOrTx, actor: Actor, teamIds: str
   const firstYear = nendoRange(nendo - (YEARS_ON_YEAR - 1)).start;
   const fy = sql<number>`(extract(year from ${consultations.openedOn}) - case when extract(month from ${consultations.openedOn}) < 4 then 1 else 0 end)::int`;
   const hours = sql`extract(epoch from (${consultationHandoffs.decidedAt} - ${consultationHandoffs.requestedAt})) / 3600.0`;
+  const isPublic = sql`${consultations.source} = 'public_form'`;
   const [total, byFirstTier, byResolvedTier, byAskerKind, byTopic, byMunicipality, byMonth, times, yoy] =
     await inOrder([
-      () => db.select({ count: n }).from(consultations).where(inYear),
+      // First contact that never strands (MI-8): public requests, those the form sent past a municipality
+      // without active staff (to the region or the centre), and those escalated after going unanswered.
+      () =>
+        db
+          .select({
+            count: n,
+            publicRequests: sql<number>`count(*) filter (where ${isPublic})::int`,
+            routedToRegion: sql<number>`count(*) filter (where ${isPublic} and ${consultations.firstTier} = 'region')::int`,
+            routedToCentre: sql<number>`count(*) filter (where ${isPublic} and ${consultations.firstTier} = 'centre')::int`,
+            escalated: sql<number>`count(*) filter (where ${consultations.escalatedAt} is not null)::int`,
+          })
+          .from(consultations)
+          .where(inYear),
       () => group(consultations.firstTier),
       () => group(consultations.resolvedTier),
       () => group(consultations.askerKind),
@@ -112,6 +126,12 @@ export async function consultationFigures(db: DbOrTx, actor: Actor, teamIds: str
     label: formatNendo(nendo),
     range: { start, end },
     total: total[0]?.count ?? 0,
+    firstContact: {
+      publicRequests: total[0]?.publicRequests ?? 0,
+      routedToRegion: total[0]?.routedToRegion ?? 0,
+      routedToCentre: total[0]?.routedToCentre ?? 0,
+      escalated: total[0]?.escalated ?? 0,
+    },
     byFirstTier: byFirstTier as Count[],
     byResolvedTier: (byResolvedTier as Count[]).map((c) => ({ key: c.key || 'open', count: c.count })),
     byAskerKind: byAskerKind as Count[],
@@ -177,6 +197,22 @@ export async function figuresXlsx(f: ConsultationFigures, lang: 'ja' | 'en'): Pr
     [
       lang === 'ja' ? '移管までの時間（90%点・時間）' : 'Hand-off time, 90th percentile (hours)',
       f.handoffHours.p90,
+    ],
+    [
+      lang === 'ja' ? 'ウェブフォームからの申し込み' : 'Requests from the web form',
+      f.firstContact.publicRequests,
+    ],
+    [
+      lang === 'ja' ? '職員のいない市町村から圏域へ' : 'Sent to the region (no municipal staff)',
+      f.firstContact.routedToRegion,
+    ],
+    [
+      lang === 'ja' ? '圏域もなくセンターへ' : 'Sent to the centre (no one nearer)',
+      f.firstContact.routedToCentre,
+    ],
+    [
+      lang === 'ja' ? '未対応で引き継がれた申し込み' : 'Escalated after going unanswered',
+      f.firstContact.escalated,
     ],
   ]);
   for (const c of [2, 3]) summary.getRow(2).getCell(c).numFmt = DATE_FORMAT;

@@ -1,5 +1,6 @@
 import type { Module } from '../../server/context';
 import { moduleRouter } from '../../server/openapi';
+import { ESCALATE_EVERY_MS, ESCALATE_JOB_KIND, escalateJobHandler } from './escalate-job';
 import { consultationBoardRoutes } from './routes-board';
 import { consultationCaseRoutes } from './routes-cases';
 import { publicConsultationRoutes } from './routes-public';
@@ -19,6 +20,9 @@ export const consultationsModule: Module = {
     r.route('/', superviseProposalRoutes(deps));
     return r;
   },
+  // Unanswered public requests move on after the prefecture's number of working days (escalate-job.ts).
+  jobs: () => ({ [ESCALATE_JOB_KIND]: escalateJobHandler() }),
+  schedules: [{ kind: ESCALATE_JOB_KIND, everyMs: ESCALATE_EVERY_MS }],
 };
 
 /** The public consultation request form (no sign-in). */

@@ -2,7 +2,7 @@
  * Lists and queues of consultations, always through {@link consultationScope}:
  * - `mine`: open cases carried by the actor; `team`: cases owned by the actor's team(s) (or `teamId`);
  * - `overdue`: open cases of the actor's teams (or carried by the actor) whose next action or a referral
- *   follow-up is before today; `handoffs-inbox`: cases with a request pending to the actor's teams;
+ *   follow-up is overdue in working days (shared/working-days.ts `overdueBefore`); `handoffs-inbox`: cases with a request pending to the actor's teams;
  * - `all`: everything in scope.
  */
 import { and, eq, gte, inArray, isNotNull, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
@@ -18,6 +18,7 @@ import {
 import { parseCaseNumber } from '../../shared/case-number';
 import { nendoRange } from '../../shared/nendo';
 import type { Actor } from '../access/actor';
+import { overdueBeforeIn } from '../calendar/calendar';
 import { SUMMARY_FIELDS, teamsById, toSummary } from './detail';
 import type { ConsultationSort, ConsultationSummary, ListConsultationsQuery } from './schemas';
 import { childDetailsVisible, consultationScope } from './scope';
@@ -27,7 +28,7 @@ function viewCondition(
   actor: Actor,
   q: ListConsultationsQuery,
   teamIds: string[],
-  today: string,
+  overdueBefore: string,
 ): SQL | undefined {
   // A named team narrows the list; the scope still decides what of it the actor sees.
   const mineOrTeams = q.teamId
@@ -46,7 +47,7 @@ function viewCondition(
       return and(
         isNull(consultations.closedAt),
         isNotNull(consultations.dueOn),
-        lt(consultations.dueOn, today),
+        lt(consultations.dueOn, overdueBefore),
         or(mineOrTeams, eq(consultations.assignedUserId, actor.userId)),
       );
     case 'handoffs-inbox':
@@ -58,12 +59,17 @@ function viewCondition(
   }
 }
 
-/** The SQL filter of a list request (scope, view and filters). */
-export function listWhere(actor: Actor, q: ListConsultationsQuery, teams: TeamRow[], today: string): SQL {
+/** The SQL filter of a list request (scope, view and filters); `overdueBefore` is today's working-day cut-off. */
+export function listWhere(
+  actor: Actor,
+  q: ListConsultationsQuery,
+  teams: TeamRow[],
+  overdueBefore: string,
+): SQL {
   const teamIds = teams.map((t) => t.id);
   const conds: (SQL | undefined)[] = [
     consultationScope(actor, teamIds),
-    viewCondition(actor, q, teamIds, today),
+    viewCondition(actor, q, teamIds, overdueBefore),
   ];
   // The inbox shows pending requests whatever the case's state; elsewhere the status filter applies.
   if (q.view !== 'handoffs-inbox' && q.view !== 'overdue') {
@@ -147,7 +153,9 @@ export async function listConsultations(
   teams: TeamRow[],
   today: string,
 ): Promise<{ items: ConsultationSummary[]; total: number; ids: string[] }> {
-  const where = listWhere(actor, q, teams, today);
+  // Overdue counts in working days (the prefecture's calendar, kept per server: no statement of its own).
+  const cutOff = await overdueBeforeIn(db, actor.prefectureCode, today);
+  const where = listWhere(actor, q, teams, cutOff);
   const visible = childDetailsVisible(
     actor,
     teams.map((t) => t.id),
@@ -196,7 +204,7 @@ export async function listConsultations(
           assigneeName: r.assigneeName,
           childName: r.childName,
         },
-        today,
+        cutOff,
       ),
     ),
     total,

@@ -9,6 +9,7 @@ import { isoDateInJapan } from '../../shared/dates';
 import { nendoOf } from '../../shared/nendo';
 import { requireActor, requireWriter } from '../accounts/middleware';
 import { recordAudit } from '../audit/record';
+import { overdueBeforeIn } from '../calendar/calendar';
 import { reachConsultation, withoutJit } from './access';
 import { isValidRule } from './caseload';
 import { caseloadBoard, concentrationRuleOf } from './caseload-board';
@@ -30,6 +31,8 @@ const ZRuleRequest = z
     topShare: z.number().gt(0).lt(1),
     maxShare: z.number().gt(0).lt(1),
     minCases: z.number().int().min(0).max(100_000),
+    /** Working days a public request may wait untouched before it is escalated (1–20; unchanged when left out). */
+    escalateAfterWorkingDays: z.number().int().min(1).max(20).optional(),
   })
   .strict();
 
@@ -51,12 +54,15 @@ export function consultationBoardRoutes(deps: Deps) {
       const actor = requireActor(c);
       const now = deps.now();
       const teams = await actorTeams(db, actor);
+      const today = isoDateInJapan(now);
+      const cutOff = await overdueBeforeIn(db, actor.prefectureCode, today);
       const board = await withoutJit(db, (tx) =>
         caseloadBoard(
           tx,
           actor,
           teams.map((t) => t.id),
-          isoDateInJapan(now),
+          today,
+          cutOff,
         ),
       );
       await recordAudit(
@@ -86,18 +92,26 @@ export function consultationBoardRoutes(deps: Deps) {
     async (c) => {
       const actor = requireWriter(c);
       if (actor.role !== 'centre_admin' || !actor.prefectureCode) throw new AppError('forbidden');
-      const rule = c.req.valid('json');
+      const { escalateAfterWorkingDays, ...rule } = c.req.valid('json');
       if (!isValidRule(rule)) throw new AppError('consultation_rule_invalid');
+      const escalation = escalateAfterWorkingDays === undefined ? {} : { escalateAfterWorkingDays };
       const at = deps.now();
       await db.transaction(async (tx) => {
         const before = await concentrationRuleOf(tx, actor.prefectureCode!);
         await tx
           .insert(consultationSettings)
-          .values({ prefectureCode: actor.prefectureCode!, ...rule, updatedBy: actor.userId, updatedAt: at })
+          .values({
+            prefectureCode: actor.prefectureCode!,
+            ...rule,
+            ...escalation,
+            updatedBy: actor.userId,
+            updatedAt: at,
+          })
           .onConflictDoUpdate({
             target: consultationSettings.prefectureCode,
             set: {
               ...rule,
+              ...escalation,
               updatedBy: actor.userId,
               updatedAt: at,
               version: sql`${consultationSettings.version} + 1`,
@@ -111,8 +125,13 @@ export function consultationBoardRoutes(deps: Deps) {
             entityType: 'consultation_settings',
             entityIds: [actor.prefectureCode!],
             detail: {
-              before: { topShare: before.topShare, maxShare: before.maxShare, minCases: before.minCases },
-              after: rule,
+              before: {
+                topShare: before.topShare,
+                maxShare: before.maxShare,
+                minCases: before.minCases,
+                escalateAfterWorkingDays: before.escalateAfterWorkingDays,
+              },
+              after: { ...rule, ...escalation },
             },
           },
         );

@@ -3,7 +3,9 @@
  * form (decision 0006): 64 KiB body limit, rate limits per client address and for the deployment (in the
  * database), a honeypot, and always a receipt number — the answer never depends on what the centre holds.
  * A request lands in the queue of the team of the municipality chosen (MI-1, KU-7: first-line work sits with
- * municipalities), as an online-form consultation about an unregistered or unnamed child.
+ * municipalities), as an online-form consultation about an unregistered or unnamed child — or, when that
+ * municipality has no active staff account, with its region's coordinators, else the centre, the reason kept
+ * on the case (MI-8: first contact never strands a family; escalation-rules.ts). It is due the next working day.
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
@@ -18,11 +20,13 @@ import { multilineText } from '../../server/text-fields';
 import { isoDateInJapan } from '../../shared/dates';
 import { TOPICS, URGENCIES } from '../../shared/vocab/consultations';
 import { recordAudit } from '../audit/record';
-import { notify } from '../notifications/notify';
+import { calendarOf } from '../calendar/calendar';
 import { bilingualIssue, bilingualIssues, MSG } from '../registrations/issues';
 import { servedPrefectureOf } from '../registrations/options';
 import { newReceiptNo } from '../registrations/receipt';
 import { refreshDueOn } from './access';
+import { firstAnswerDue, routeFirstContact } from './escalation-rules';
+import { notifyTeamOfRequest, respondersOf } from './first-contact';
 import { searchTextOf } from './policy';
 import { subjectFrom } from './subject';
 import { ensureTeam } from './teams';
@@ -141,10 +145,17 @@ export function publicConsultationRoutes(deps: Deps) {
         const receiptNo = newConsultationReceiptNo(at);
         try {
           await deps.db.systemDb.transaction(async (tx) => {
-            const team = await ensureTeam(tx, prefectureCode, {
-              tier: 'municipality',
-              municipalityCode: form.municipalityCode,
-            });
+            const today = isoDateInJapan(at);
+            const cal = await calendarOf(tx, prefectureCode);
+            const responders = await respondersOf(tx, prefectureCode, form.municipalityCode, today);
+            const route = routeFirstContact(responders, responders.municipalityName);
+            const team = await ensureTeam(
+              tx,
+              prefectureCode,
+              route.to.tier === 'municipality'
+                ? { tier: 'municipality', municipalityCode: form.municipalityCode }
+                : route.to,
+            );
             const [row] = await tx
               .insert(consultations)
               .values({
@@ -167,9 +178,10 @@ export function publicConsultationRoutes(deps: Deps) {
                 searchText: searchTextOf(form.narrative),
                 openedAt: at,
                 openedOn: isoDateInJapan(at),
-                // A request from a family is answered soon: it is due the next day (calendar day, weekends included).
-                nextActionOn: isoDateInJapan(new Date(at.getTime() + 86_400_000)),
+                // A request from a family is answered soon: it is due the next working day (shared/working-days.ts).
+                nextActionOn: firstAnswerDue(today, cal),
                 source: 'public_form',
+                routingReason: route.reason,
                 receiptNo,
                 createdAt: at,
                 updatedAt: at,
@@ -187,13 +199,9 @@ export function publicConsultationRoutes(deps: Deps) {
                 detail: { receiptNo, source: 'public_form' },
               },
             );
-            await notify(tx, {
-              prefectureCode,
-              recipientMunicipalityCode: form.municipalityCode,
-              kind: 'consultation_public_request',
-              text: { code: 'consultation_public_request' },
-              entityType: 'consultation',
-              entityId: row!.id,
+            await notifyTeamOfRequest(tx, team, {
+              code: 'consultation_public_request',
+              consultationId: row!.id,
               at,
             });
           });

@@ -36,6 +36,8 @@ export const ZConcentrationRule = z.object({
   topShare: z.number(),
   maxShare: z.number(),
   minCases: z.number().int(),
+  /** A public request nobody has touched for this many working days is escalated (docs/consultations.md §2). */
+  escalateAfterWorkingDays: z.number().int(),
   version: z.number().int(),
   explanation: z.object({ ja: z.string(), en: z.string() }),
 });
@@ -84,6 +86,13 @@ export const ZFiguresResponse = z
     label: z.string(),
     range: z.object({ start: z.string(), end: z.string() }),
     total: z.number().int(),
+    /** Public requests of the 年度, those the form sent to a region or the centre, and those escalated unanswered. */
+    firstContact: z.object({
+      publicRequests: z.number().int(),
+      routedToRegion: z.number().int(),
+      routedToCentre: z.number().int(),
+      escalated: z.number().int(),
+    }),
     byFirstTier: z.array(ZCount),
     byResolvedTier: z.array(ZCount),
     byAskerKind: z.array(ZCount),

@@ -299,6 +299,10 @@ export const ZConsultationDetail = ZConsultationSummary.extend({
   resolvedTier: z.enum(TIERS).nullable(),
   closingNote: z.string().nullable(),
   receiptNo: z.string().nullable(),
+  /** Why a public request is not with its municipality's team (routed at the form, or escalated unanswered). */
+  routingReason: ZSystemText.nullable(),
+  /** When an unanswered public request was last escalated (null: never). */
+  escalatedAt: z.string().nullable(),
   timeline: z.array(ZAction),
   handoffs: z.array(ZHandoff),
   /** Teams the case is shared with now (accepted back-up / supervise). */

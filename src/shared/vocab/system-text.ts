@@ -17,6 +17,10 @@ export const SYSTEM_TEXT_CODES = [
   'child_moved_in_withheld',
   'consultation_assigned',
   'consultation_public_request',
+  'consultation_routed_no_municipal_staff',
+  'consultation_routed_to_centre',
+  'consultation_escalated_unanswered',
+  'consultation_escalated',
   'consultation_handoff_requested',
   'consultation_handoff_accepted',
   'consultation_handoff_declined',
@@ -62,6 +66,22 @@ export const SYSTEM_TEXT_LABELS = {
   consultation_public_request: {
     ja: 'ウェブフォームから相談の申し込みがありました',
     en: 'A consultation request arrived through the web form',
+  },
+  consultation_routed_no_municipal_staff: {
+    ja: '{municipality}に利用中の職員アカウントがないため、圏域のコーディネーターに届きました',
+    en: '{municipality} has no active staff account here, so the request went to the region’s coordinators',
+  },
+  consultation_routed_to_centre: {
+    ja: '{municipality}にも圏域にも利用中のアカウントがないため、センターに届きました',
+    en: 'Neither {municipality} nor its region has an active account here, so the request went to the centre',
+  },
+  consultation_escalated_unanswered: {
+    ja: '{from}で{days}開庁日のあいだ対応がなかったため、引き継がれました',
+    en: 'Escalated: nobody at {from} acted on it for {days} working days',
+  },
+  consultation_escalated: {
+    ja: '対応のない相談の申し込みが引き継がれてきました',
+    en: 'An unanswered consultation request was escalated to your team',
   },
   consultation_handoff_requested: {
     ja: '相談の移管依頼が届きました',
