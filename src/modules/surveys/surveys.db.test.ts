@@ -155,6 +155,11 @@ describe('surveys', () => {
 
     const invited = await centre.get(`/api/surveys/${s.id}/invitations`);
     expect(invited.body).toMatchObject({ answered: 1, notAnswered: 2 });
+    // The list and the page count the answer and the links, and the questions are locked by it.
+    const row = (await centre.get('/api/surveys')).body.items.find((r: { id: string }) => r.id === s.id);
+    expect(row).toMatchObject({ answers: 1, invited: 3, notAnswered: 2 });
+    const page = await centre.get(`/api/surveys/${s.id}`);
+    expect(page.body).toMatchObject({ answers: 1, invited: 3, notAnswered: 2, definitionLocked: true });
     const reminded = await centre.post(`/api/surveys/${s.id}/reminders`);
     expect(reminded.body.links.map((l: { name: string }) => l.name).sort()).toEqual(
       ['平塚 次郎', '茅ヶ崎 太郎'].sort(),

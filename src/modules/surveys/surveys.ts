@@ -60,10 +60,13 @@ export function effectiveStatus(s: Pick<Survey, 'status' | 'closesAt'>, now: Dat
   return s.status;
 }
 
-const answerCount = sql<number>`(select count(*)::int from ${surveyAnswers} a where a.survey_id = ${surveys.id})`;
-const invitedCount = sql<number>`(select count(*)::int from ${surveyInvitations} i where i.survey_id = ${surveys.id})`;
+// Drizzle writes a column of a one-table select without its table ("id"), which inside these subqueries would
+// name the subquery's own id: the survey's id is spelt out with its table.
+const surveyIdColumn = sql`${sql.identifier('surveys')}.${sql.identifier('id')}`;
+const answerCount = sql<number>`(select count(*)::int from ${surveyAnswers} a where a.survey_id = ${surveyIdColumn})`;
+const invitedCount = sql<number>`(select count(*)::int from ${surveyInvitations} i where i.survey_id = ${surveyIdColumn})`;
 const notAnsweredCount = sql<number>`(select count(*)::int from ${surveyInvitations} i
-  where i.survey_id = ${surveys.id} and not i.answered)`;
+  where i.survey_id = ${surveyIdColumn} and not i.answered)`;
 
 /** The prefecture's surveys: open first (soonest closing first), then drafts, then closed, newest first. */
 export async function listSurveys(
