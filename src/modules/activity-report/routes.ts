@@ -1,7 +1,7 @@
-import { Buffer } from 'node:buffer';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Deps } from '../../server/context';
 import { ERROR_RESPONSES, moduleRouter } from '../../server/openapi';
+import { XLSX_TYPE, xlsxAnswer } from '../../server/xlsx-response';
 import { requireActor } from '../accounts/middleware';
 import { recordAudit } from '../audit/record';
 import { reportOut } from './out';
@@ -9,8 +9,6 @@ import { activityReport } from './report';
 import { ZActivityReport, ZReportQuery } from './schemas';
 import { reportSubject } from './scope';
 import { reportXlsx } from './xlsx';
-
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The yearly activity report of one 年度 (docs/municipal-support.md §6), on screen or as .xlsx. */
 export function activityReportRoutes(deps: Deps) {
@@ -55,11 +53,7 @@ export function activityReportRoutes(deps: Deps) {
           },
         );
         const body = await reportXlsx(report, q.lang);
-        return c.body(new Uint8Array(Buffer.from(body)), 200, {
-          'content-type': XLSX_TYPE,
-          'content-disposition': `attachment; filename="activity-report-${q.fiscalYear}.xlsx"`,
-          'cache-control': 'no-store',
-        });
+        return xlsxAnswer(c, body, `activity-report-${q.fiscalYear}.xlsx`);
       }
       await recordAudit(
         db,

@@ -1,8 +1,7 @@
-import { Buffer } from 'node:buffer';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Deps } from '../../server/context';
 import { ERROR_RESPONSES, jsonBody, jsonOk, moduleRouter } from '../../server/openapi';
-import { xlsxAnswer, xlsxOk } from '../../server/xlsx-response';
+import { XLSX_TYPE, xlsxAnswer, xlsxOk } from '../../server/xlsx-response';
 import { isoDateInJapan } from '../../shared/dates';
 import { nendoOf } from '../../shared/nendo';
 import type { Actor, RequestMeta } from '../access/actor';
@@ -28,7 +27,6 @@ import { countsWithin, summaryWithin } from './summary';
 import { crossTabXlsx } from './workbook';
 
 const tags = ['engagements'];
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
  * The four-division meeting cycle of every municipality (the overdue list) and its cadence, one municipality's
@@ -216,11 +214,7 @@ export function cycleRoutes(deps: Deps) {
         detail: { nendo, row: q.row, col: q.col, goodExample: !!q.goodExample, lang: q.lang },
       });
       const body = await crossTabXlsx(tab, q.lang, !!q.goodExample);
-      return c.body(new Uint8Array(Buffer.from(body)), 200, {
-        'content-type': XLSX_TYPE,
-        'content-disposition': `attachment; filename="support-log-${nendo}-${q.row}-${q.col}.xlsx"`,
-        'cache-control': 'no-store',
-      });
+      return xlsxAnswer(c, body, `support-log-${nendo}-${q.row}-${q.col}.xlsx`);
     },
   );
 

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Deps } from '../../server/context';
 import { ERROR_RESPONSES, moduleRouter } from '../../server/openapi';
+import { XLSX_TYPE, xlsxAnswer } from '../../server/xlsx-response';
 import { isoDateInJapan } from '../../shared/dates';
 import { parseNendo } from '../../shared/nendo';
 import { requireActor } from '../accounts/middleware';
@@ -11,8 +12,6 @@ import { sortTransitionRows, TRANSITION_SORTS, withFollowUps } from './follow-up
 import { listTransitions } from './queries';
 import { ZFollowUp } from './routes-follow-ups';
 import { defaultTransitionNendo, TRANSITION_KINDS } from './rules';
-
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Query of the transitions list: the 年度 (2027, 令和9年度, R9 …; default the next), area and kind. */
 export const ZListTransitionsQuery = z.object({
@@ -139,11 +138,7 @@ export function transitionsRoutes(deps: Deps) {
       );
       if (format === 'json') return c.json(list, 200);
       const body = await transitionsXlsx(list, lang);
-      return c.body(new Uint8Array(body), 200, {
-        'content-type': XLSX_TYPE,
-        'content-disposition': `attachment; filename="transitions-${filter.nendo}.xlsx"`,
-        'cache-control': 'no-store',
-      });
+      return xlsxAnswer(c, body, `transitions-${filter.nendo}.xlsx`);
     },
   );
   return r;

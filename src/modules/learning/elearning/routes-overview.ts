@@ -3,6 +3,7 @@ import { and, asc, eq, exists, isNull, or, sql } from 'drizzle-orm';
 import { trainingCourseParts, trainingCourses } from '../../../db/schema';
 import type { Deps } from '../../../server/context';
 import { ERROR_RESPONSES, jsonOk, moduleRouter } from '../../../server/openapi';
+import { XLSX_TYPE, xlsxAnswer } from '../../../server/xlsx-response';
 import { requireActor } from '../../accounts/middleware';
 import { recordAudit } from '../../audit/record';
 import { courseCertificatesOf } from '../course-certificates';
@@ -26,7 +27,6 @@ import {
 } from './schemas-overview';
 
 const tags = ['learning-elearning'];
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const ZProgressQuery = z.object({
   format: z.enum(['json', 'xlsx']).default('json'),
@@ -202,11 +202,7 @@ export function overviewRoutes(deps: Deps) {
         },
       );
       const body = await courseProgressXlsx(data, lang);
-      return c.body(new Uint8Array(body), 200, {
-        'content-type': XLSX_TYPE,
-        'content-disposition': `attachment; filename="elearning-progress-${course.id.slice(0, 8)}.xlsx"`,
-        'cache-control': 'no-store',
-      });
+      return xlsxAnswer(c, body, `elearning-progress-${course.id.slice(0, 8)}.xlsx`);
     },
   );
 

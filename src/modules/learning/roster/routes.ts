@@ -1,8 +1,8 @@
-import { Buffer } from 'node:buffer';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Deps } from '../../../server/context';
 import { AppError } from '../../../server/errors';
 import { ERROR_RESPONSES, jsonBody, jsonOk, moduleRouter, ZIdParam } from '../../../server/openapi';
+import { XLSX_TYPE, xlsxAnswer } from '../../../server/xlsx-response';
 import { isoDateInJapan } from '../../../shared/dates';
 import { nendoOf } from '../../../shared/nendo';
 import { requireActor, requireWriter } from '../../accounts/middleware';
@@ -30,7 +30,6 @@ import {
 } from './schemas';
 
 const tags = ['learning'];
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const xlsxResponses = {
   200: {
     description: 'The file',
@@ -38,11 +37,6 @@ const xlsxResponses = {
   },
   ...ERROR_RESPONSES,
 };
-const xlsxHeaders = (name: string) => ({
-  'content-type': XLSX_TYPE,
-  'content-disposition': `attachment; filename="${name}.xlsx"`,
-  'cache-control': 'no-store',
-});
 
 /**
  * The coordinator roster, the branches' supervise pools and the team proposal, and the training figures by
@@ -110,7 +104,7 @@ export function rosterRoutes(deps: Deps) {
         },
       );
       const body = await rosterXlsx(roster, lang);
-      return c.body(new Uint8Array(Buffer.from(body)), 200, xlsxHeaders('coordinator-roster'));
+      return xlsxAnswer(c, body, `${'coordinator-roster'}.xlsx`);
     },
   );
 
@@ -273,7 +267,7 @@ export function rosterRoutes(deps: Deps) {
         { action: 'export', entityType: 'training_figures', entityIds: [], detail: { nendo, lang: q.lang } },
       );
       const body = await figuresXlsx(figures, q.lang);
-      return c.body(new Uint8Array(Buffer.from(body)), 200, xlsxHeaders(`training-figures-${nendo}`));
+      return xlsxAnswer(c, body, `${`training-figures-${nendo}`}.xlsx`);
     },
   );
 
