@@ -2,7 +2,9 @@
  * Fictional 社会資源 (resources directory) for the demo and the benchmark: organisations, services with their
  * location, acceptance of care items, ages, capacity, schedules and confirmation dates. Deterministic for a seed.
  * Names are made up from common words and the municipality's name; addresses are "<municipality><town>1-2-3"
- * with coordinates scattered around a rough centre of the prefecture (not real places). The word lists and weights
+ * with coordinates a little around the municipality's office (shared/municipal-offices.ts: each point lies
+ * near its own municipality), or, where no office point is held, around a made-up centre near the prefecture's
+ * (not real places). The gazetteer (places) is seeded after the listings (places.ts). The word lists and weights
  * are in resource-words.ts.
  */
 import { randomUUID } from 'node:crypto';
@@ -18,8 +20,10 @@ import {
 } from '../db/schema';
 import { acceptedCodes, searchKeyOf, textKey } from '../modules/resources/text';
 import { CARE_ITEMS } from '../shared/care-score';
+import { municipalOffice } from '../shared/municipal-offices';
 import { MUNICIPALITIES } from '../shared/municipalities';
 import { SERVICE_TYPE_LABELS, SERVICE_TYPES } from '../shared/vocab/resources';
+import { seedDemoPlaces } from './places';
 import { createRng, deriveSeed, type Rng } from './random';
 import {
   CENTRES,
@@ -43,6 +47,9 @@ export type ResourceRows = {
 
 const DAY = 24 * 3_600_000;
 
+/** How far (degrees, whole width) listings scatter around their municipality's point: wider for big cities. */
+const spread = (kind: string) => (kind === 'designated_city' ? 0.08 : kind === 'city' ? 0.04 : 0.025);
+
 /** Plans `count` fictional services of one prefecture (pure: no database). */
 export function planResources(
   rng: Rng,
@@ -60,6 +67,11 @@ export function planResources(
   const muniCentre = new Map<string, [number, number]>();
   const centreOf = (code: string) => {
     let c = muniCentre.get(code);
+    const office = municipalOffice(code);
+    if (!c && office) {
+      c = [office.latitude, office.longitude];
+      muniCentre.set(code, c);
+    }
     if (!c) {
       const r = rng.fork(code);
       c = [clat + (r.next() - 0.5) * 0.6, clng + (r.next() - 0.5) * 0.7];
@@ -209,8 +221,8 @@ export function planResources(
       organizationId: org!.id,
       address,
       municipalityCode: m.code,
-      latitude: Math.round((mlat + (rng.next() - 0.5) * 0.06) * 1e6) / 1e6,
-      longitude: Math.round((mlng + (rng.next() - 0.5) * 0.06) * 1e6) / 1e6,
+      latitude: Math.round((mlat + (rng.next() - 0.5) * spread(m.kind)) * 1e6) / 1e6,
+      longitude: Math.round((mlng + (rng.next() - 0.5) * spread(m.kind)) * 1e6) / 1e6,
     });
     out.links.push({ serviceId: id, locationId, prefectureCode, isPrimary: true });
   }
@@ -273,6 +285,7 @@ export async function generateResources(
       providers.map((p) => p.id),
     );
     await insertRows(db, rows);
+    await seedDemoPlaces(db, code, opts.now);
     services += rows.services.length;
   }
   return { services };
