@@ -227,10 +227,10 @@ export function SurveyForm({
                 value={newType}
                 options={vocabOptions(t, SURVEY_QUESTION_TYPES, SURVEY_QUESTION_TYPE_LABELS)}
                 onChange={(v) => setNewType(v as SurveyQuestionType)}
-                wrapperClassName="mb-0"
               />
               <Button
                 variant="secondary"
+                className="mb-5"
                 onClick={() => setQuestions((list) => [...list, blankQuestion(list, newType)])}
               >
                 {t('sv.form.addQuestion')}
