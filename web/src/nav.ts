@@ -36,6 +36,7 @@ export type NavPath =
   | '/registry/review'
   | '/admin/regions'
   | '/admin/municipalities'
+  | '/admin/closures'
   | '/admin/centres'
   | '/admin/organisations'
   | '/admin/people'
@@ -178,6 +179,7 @@ export function navFor(role: Role, scopeKind: ScopeKind): NavEntry[] {
       items: [
         { to: '/admin/regions', label: 'nav.regions' },
         { to: '/admin/municipalities', label: 'nav.municipalities' },
+        { to: '/admin/closures', label: 'nav.closures' },
         { to: '/admin/centres', label: 'nav.centres' },
         { to: '/admin/organisations', label: 'nav.organisations' },
         { to: '/admin/people', label: 'nav.people' },

@@ -9,6 +9,7 @@ import { ACCESS } from './nav';
 import { AccountPage } from './pages/account/AccountPage';
 import { activityReportRoutes } from './pages/activity-report/routes';
 import { CentresPage } from './pages/admin/CentresPage';
+import { ClosuresPage } from './pages/admin/ClosuresPage';
 import { MunicipalitiesPage } from './pages/admin/MunicipalitiesPage';
 import { OrganisationsPage } from './pages/admin/OrganisationsPage';
 import { PeoplePage } from './pages/admin/PeoplePage';
@@ -154,6 +155,11 @@ const municipalitiesRoute = createRoute({
   path: 'admin/municipalities',
   component: forRoles(ACCESS.admin, MunicipalitiesPage),
 });
+const closuresRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'admin/closures',
+  component: forRoles(ACCESS.admin, ClosuresPage),
+});
 const centresRoute = createRoute({
   getParentRoute: () => appLayout,
   path: 'admin/centres',
@@ -289,6 +295,7 @@ const routeTree = rootRoute.addChildren([
     notificationsRoute,
     regionsRoute,
     municipalitiesRoute,
+    closuresRoute,
     centresRoute,
     organisationsRoute,
     peopleRoute,

@@ -50,6 +50,27 @@ export const enAdmin = {
   'municipalities.region': 'Region',
   'municipalities.filter': 'Filter by name or code',
 
+  'closures.title': 'Closed days',
+  'closures.intro':
+    'Deadlines and “overdue” count working days. Weekends, public holidays (substitute holidays included) and the year-end closure (29 December to 3 January) are closed automatically. Add here the other days the centre is closed.',
+  'closures.year': 'Year',
+  'closures.addTitle': 'Add a closed day',
+  'closures.day': 'Date',
+  'closures.dayHint': 'Western or Japanese era date (e.g. 2027-05-06, 令和9年5月6日)',
+  'closures.dayInvalid': 'Enter a valid date.',
+  'closures.label': 'Reason',
+  'closures.add': 'Add',
+  'closures.added': '{date} is now a closed day.',
+  'closures.extra': 'Days the centre is closed',
+  'closures.none': 'No closed days are set for this year.',
+  'closures.actions': 'Actions',
+  'closures.remove': 'Remove',
+  'closures.removeOne': 'Remove the closed day {date}',
+  'closures.holidays': 'Public holidays',
+  'closures.holidaysIntro':
+    'Japan’s public holidays of the year, substitute and bridge holidays included (closed automatically).',
+  'closures.holidayName': 'Name',
+
   'centres.title': 'Centres and branches',
   'centres.kind': 'Kind',
   'centres.kind.hq': 'Headquarters',

@@ -215,6 +215,11 @@ export const enConsultations = {
   'consult.caseload.rule.topShare': 'Busiest share of people (%)',
   'consult.caseload.rule.maxShare': 'Warn above this share of cases (%)',
   'consult.caseload.rule.minCases': 'Fewest open consultations to judge a region',
+  'consult.caseload.rule.escalateDays': 'Working days before an unanswered request is escalated',
+  'consult.caseload.rule.escalateDaysHint':
+    '1 to 20. Weekends, public holidays, the year-end closure and closed days do not count.',
+  'consult.caseload.rule.escalation':
+    'A request from the web form that nobody acts on for {days} working days is escalated to the region’s coordinators (or, without one, the centre).',
   'consult.caseload.rule.save': 'Save the rule',
   'consult.caseload.rule.saved': 'Rule saved.',
   'consult.caseload.empty': 'None yet.',
@@ -234,6 +239,9 @@ export const enConsultations = {
   'consult.figures.count': 'Count',
   'consult.figures.countN': '{n}',
   'consult.figures.month': 'Month {m}',
+  'consult.figures.firstContact': 'Where requests from the web form went',
+  'consult.figures.firstContactText':
+    'Of {n} requests, {region} went to the region and {centre} to the centre because the municipality had no active staff account; {escalated} were escalated after going unanswered.',
   'consult.figures.handoff': 'Time until a hand-off is accepted',
   'consult.figures.handoffText': '{n} accepted; median {median} h, 90th percentile {p90} h',
   'consult.figures.share': 'Share of first contacts taken by municipalities, year on year',
@@ -283,6 +291,8 @@ export const enConsultations = {
   'consult.header.label': 'Case summary',
   'consult.header.status': 'Status',
   'consult.header.nextAction': 'Next action',
+  'consult.header.routing': 'Why it is with this team',
+  'consult.header.escalatedOn': 'Escalated on {date}',
   'consult.actions': 'Actions on this case',
   'consult.action.record': 'Record',
   'consult.action.next': 'Change subject or next action',

@@ -23,6 +23,7 @@ export const enCore = {
   'nav.admin': 'Administration',
   'nav.regions': 'Regions',
   'nav.municipalities': 'Municipalities',
+  'nav.closures': 'Closed days',
   'nav.centres': 'Centres and branches',
   'nav.organisations': 'Organisations',
   'nav.people': 'People',

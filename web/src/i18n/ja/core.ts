@@ -21,6 +21,7 @@ export const jaCore = {
   'nav.admin': '管理',
   'nav.regions': '圏域',
   'nav.municipalities': '市町村',
+  'nav.closures': '休業日',
   'nav.centres': 'センター・支部',
   'nav.organisations': '関係機関',
   'nav.people': '関係者',

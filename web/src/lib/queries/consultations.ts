@@ -84,6 +84,7 @@ export type CaseloadBoard = {
     topShare: number;
     maxShare: number;
     minCases: number;
+    escalateAfterWorkingDays: number;
     version: number;
     explanation: { ja: string; en: string };
   };
@@ -94,6 +95,12 @@ export type ConsultationFigures = {
   nendo: number;
   label: string;
   total: number;
+  firstContact: {
+    publicRequests: number;
+    routedToRegion: number;
+    routedToCentre: number;
+    escalated: number;
+  };
   byFirstTier: Count[];
   byResolvedTier: Count[];
   byAskerKind: Count[];
@@ -287,8 +294,9 @@ export function useDecideHandoff(id: string) {
 }
 
 export function useSaveCaseloadRule() {
-  return useCaseMutation((body: { topShare: number; maxShare: number; minCases: number }) =>
-    apiFetch('PUT', `${base}/caseload/rule`, { body }),
+  return useCaseMutation(
+    (body: { topShare: number; maxShare: number; minCases: number; escalateAfterWorkingDays: number }) =>
+      apiFetch('PUT', `${base}/caseload/rule`, { body }),
   );
 }
 

@@ -5,6 +5,7 @@ import { Button } from '../../components/Button';
 import { TextField } from '../../components/Field';
 import { Section } from '../../components/Page';
 import { type MessageKey, useLocale, useT } from '../../i18n';
+import { systemText } from '../../i18n/vocab';
 import { type ConsultationDetail, useUpdateConsultation } from '../../lib/queries/consultations';
 import { ActionForm } from './ActionForm';
 import { AssignmentPanel } from './AssignmentPanel';
@@ -58,6 +59,16 @@ export function CaseHeader({ c }: { c: ConsultationDetail }) {
         <Fact label={t('consult.detail.owner')}>
           {t('consult.withTier', { name: c.ownerTeam.name, tier: tierLabel(t, c.ownerTeam.tier) })}
         </Fact>
+        {c.routingReason && (
+          <Fact label={t('consult.header.routing')}>
+            {systemText(t, c.routingReason)}
+            {c.escalatedAt && (
+              <span className="block whitespace-nowrap">
+                {t('consult.header.escalatedOn', { date: listDay(dayInJapan(c.escalatedAt), locale) })}
+              </span>
+            )}
+          </Fact>
+        )}
         <Fact label={t('consult.detail.assignee')}>{c.assignedUserName ?? t('consult.unassigned')}</Fact>
         <Fact label={t('consult.header.nextAction')}>
           {c.closedAt ? (

@@ -71,6 +71,9 @@ function Caseload() {
               ))}
             <Section title={t('consult.caseload.rule')} id="caseload-rule">
               <p className="max-w-3xl">{b.rule.explanation[locale]}</p>
+              <p className="max-w-3xl">
+                {t('consult.caseload.rule.escalation', { days: b.rule.escalateAfterWorkingDays })}
+              </p>
               {role && editsCaseloadRule(role) && <RuleForm board={b} />}
             </Section>
             <Section title={t('consult.caseload.people')} id="caseload-people">
@@ -164,12 +167,18 @@ function RuleForm({ board }: { board: CaseloadBoard }) {
   const [top, setTop] = useState(String(Math.round(board.rule.topShare * 100)));
   const [max, setMax] = useState(String(Math.round(board.rule.maxShare * 100)));
   const [min, setMin] = useState(String(board.rule.minCases));
+  const [days, setDays] = useState(String(board.rule.escalateAfterWorkingDays));
   const [saved, setSaved] = useState(false);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setSaved(false);
     save.mutate(
-      { topShare: Number(top) / 100, maxShare: Number(max) / 100, minCases: Number(min) },
+      {
+        topShare: Number(top) / 100,
+        maxShare: Number(max) / 100,
+        minCases: Number(min),
+        escalateAfterWorkingDays: Number(days),
+      },
       { onSuccess: () => setSaved(true) },
     );
   };
@@ -197,6 +206,15 @@ function RuleForm({ board }: { board: CaseloadBoard }) {
         label={t('consult.caseload.rule.minCases')}
         value={min}
         onChange={setMin}
+      />
+      <TextField
+        type="number"
+        min={1}
+        max={20}
+        label={t('consult.caseload.rule.escalateDays')}
+        hint={t('consult.caseload.rule.escalateDaysHint')}
+        value={days}
+        onChange={setDays}
       />
       <div className="md:col-span-3">
         {save.error && <ApiErrorAlert error={save.error} />}

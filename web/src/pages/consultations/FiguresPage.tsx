@@ -73,6 +73,16 @@ function Figures() {
                 formatCount={(n) => t('consult.figures.countN', { n: formatNumber(n, locale) })}
               />
             ))}
+            <Section title={t('consult.figures.firstContact')} id="figures-first-contact">
+              <p>
+                {t('consult.figures.firstContactText', {
+                  n: formatNumber(f.firstContact.publicRequests, locale),
+                  region: formatNumber(f.firstContact.routedToRegion, locale),
+                  centre: formatNumber(f.firstContact.routedToCentre, locale),
+                  escalated: formatNumber(f.firstContact.escalated, locale),
+                })}
+              </p>
+            </Section>
             <Section title={t('consult.figures.handoff')} id="figures-handoff">
               <p>
                 {t('consult.figures.handoffText', {
