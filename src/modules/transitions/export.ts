@@ -1,7 +1,10 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { DATE_FORMAT, dateCell, formattedColumn, WAREKI_FORMAT } from '../../server/xlsx';
+import { isoDateInJapan } from '../../shared/dates';
 import { formatNendo } from '../../shared/nendo';
+import { FOLLOW_UP_STATUS_LABELS } from '../../shared/vocab/transitions';
+import type { FollowUp } from './follow-ups';
 import type { TransitionsList } from './queries';
 import { TRANSITION_KINDS } from './rules';
 
@@ -18,6 +21,9 @@ const LIST_HEADERS: Record<Lang, string[]> = {
     '市町村',
     '圏域',
     '現在の所属',
+    '対応状況',
+    '担当者',
+    '対応の更新日',
     '記録ID',
   ],
   en: [
@@ -30,16 +36,27 @@ const LIST_HEADERS: Record<Lang, string[]> = {
     'Municipality',
     'Region',
     'Current affiliation',
+    'Follow-up',
+    'Owner',
+    'Follow-up updated',
     'Record ID',
   ],
 };
 
+/** The list with each row's follow-up (follow-ups.ts `withFollowUps`). */
+type ListWithFollowUps = Omit<TransitionsList, 'groups'> & {
+  groups: (TransitionsList['groups'][number] & {
+    items: (TransitionsList['groups'][number]['items'][number] & { followUp: FollowUp })[];
+  })[];
+};
+
 /**
- * The transitions of a 年度 as .xlsx: one sheet listing each child under each transition, one sheet of counts
+ * The transitions of a 年度 as .xlsx: one sheet listing each child under each transition with where its
+ * follow-up stands (status, owner, when it last changed), one sheet of counts
  * per municipality, and one stating the rule of each kind. Birth dates (and the rules' ranges) are date cells,
  * the birth date shown in 西暦 and again in 和暦. A few hundred rows: built in memory.
  */
-export async function transitionsXlsx(list: TransitionsList, lang: Lang): Promise<Buffer> {
+export async function transitionsXlsx(list: ListWithFollowUps, lang: Lang): Promise<Buffer> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
@@ -59,9 +76,10 @@ export async function transitionsXlsx(list: TransitionsList, lang: Lang): Promis
     views: [{ state: 'frozen', ySplit: 1 }],
   });
   ws.columns = LIST_HEADERS[lang].map((header, i) => {
-    const width = [34, 18, 22, 12, 18, 12, 14, 16, 28, 38][i] ?? 14;
+    const width = [34, 18, 22, 12, 18, 12, 14, 16, 28, 12, 18, 12, 38][i] ?? 14;
     if (i === 3) return formattedColumn(header, width, DATE_FORMAT);
     if (i === 4) return formattedColumn(header, width, WAREKI_FORMAT);
+    if (i === 11) return formattedColumn(header, width, DATE_FORMAT);
     return { header, width };
   });
   ws.getRow(1).font = { bold: true };
@@ -79,6 +97,9 @@ export async function transitionsXlsx(list: TransitionsList, lang: Lang): Promis
         c.municipalityName,
         c.regionName ?? '',
         c.affiliation ?? '',
+        FOLLOW_UP_STATUS_LABELS[c.followUp.status][lang],
+        c.followUp.ownerName ?? '',
+        c.followUp.updatedAt ? dateCell(isoDateInJapan(new Date(c.followUp.updatedAt))) : null,
         c.id,
       ]).commit();
     }

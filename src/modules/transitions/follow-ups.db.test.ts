@@ -10,6 +10,7 @@ import { auditLog } from '../../db/schema';
 import { createTestApp, type TestApp, type TestClient } from '../../test/app';
 import { makeChild, makeOrganisation, makePrefecture } from '../../test/factories';
 import { signedInUser } from '../../test/sign-in';
+import { openWorkbook } from '../../test/xlsx';
 
 let t: TestApp;
 let staff: { client: TestClient; id: string };
@@ -108,6 +109,26 @@ describe('transition follow-ups', () => {
     });
     expect(done.status).toBe(200);
     expect(done.body).toMatchObject({ status: 'done', version: 2 });
+  });
+
+  it('carries the follow-up into the .xlsx: status, owner and the day it last changed (Japan)', async () => {
+    const res = await t.app.request('/api/transitions?nendo=2027&kind=elementary_entry&format=xlsx&lang=en', {
+      headers: { cookie: fujisawa.client.cookie! },
+    });
+    expect(res.status).toBe(200);
+    const sheet = (await openWorkbook(res)).worksheets[0]!;
+    expect([10, 11, 12].map((c) => sheet.getRow(1).getCell(c).value)).toEqual([
+      'Follow-up',
+      'Owner',
+      'Follow-up updated',
+    ]);
+    const row = [...Array(sheet.rowCount).keys()]
+      .map((i) => sheet.getRow(i + 1))
+      .find((r) => r.getCell(13).value === ids.entry)!;
+    expect(row.getCell(10).value).toBe('Done');
+    expect(row.getCell(11).value).toBeTruthy();
+    // The clock stands at 2026-06-01 12:00 in Japan.
+    expect(row.getCell(12).value).toEqual(new Date('2026-06-01T00:00:00Z'));
   });
 
   it('refuses an owner who cannot see the child: another municipality, another prefecture', async () => {

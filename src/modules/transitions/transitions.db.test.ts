@@ -190,6 +190,13 @@ describe('transitions', () => {
     const born = expectDateColumn(list, 4, DATE_FORMAT);
     expect(born).toContain('2008-02-29');
     expect(expectDateColumn(list, 5, WAREKI_FORMAT)).toEqual(born);
+    // Where each row's follow-up stands: none set yet in this file's world.
+    expect([10, 11, 12].map((col) => list.getRow(1).getCell(col).value)).toEqual([
+      '対応状況',
+      '担当者',
+      '対応の更新日',
+    ]);
+    for (let r = 2; r <= list.rowCount; r++) expect(list.getRow(r).getCell(10).value).toBe('未着手');
     for (let col = 3; col <= sum.columnCount; col++) expectNumberColumn(sum, col);
     const from = expectDateColumn(rules, 2, DATE_FORMAT);
     const to = expectDateColumn(rules, 3, DATE_FORMAT);
