@@ -56,6 +56,7 @@ import { NewChildPage } from './pages/registry/NewChildPage';
 import { publicResourceRoutes, staffResourceRoutes } from './pages/resources/routes';
 import { ReviewDetailPage } from './pages/review/ReviewDetailPage';
 import { parseReviewSearch, ReviewQueuePage } from './pages/review/ReviewQueuePage';
+import { surveyLetterRoutes } from './pages/surveys/letter-routes';
 import { surveyRoutes } from './pages/surveys/routes';
 import { parseTransitionSearch } from './pages/transitions/TransitionFilters';
 import { TransitionsPage } from './pages/transitions/TransitionsPage';
@@ -283,6 +284,7 @@ const routeTree = rootRoute.addChildren([
     ...printConsultationRoutes(printLayout),
     ...attendancePrintRoutes(printLayout),
     ...applicationPrintRoutes(printLayout),
+    ...surveyLetterRoutes(printLayout),
   ]),
   appLayout.addChildren([
     reviewRoute,
