@@ -4,8 +4,9 @@ import { expectHeading, expectNoAxeViolations, type Harness, signIn, startHarnes
 /**
  * Survey staff screens (docs/knowledge.md §5) on the demo data: centre staff build a survey with a choice
  * question and a free-text question shown only after one answer (closing date in 和暦), publish it, issue two
- * personal links pasted as Excel lines, and read the demo parents' questionnaire by region; an auditor reads
- * without any change button, and municipal staff get not-found. axe on every page; nothing leaves the origin.
+ * personal links pasted as Excel lines, see the demo parents' questionnaire locked by its answers and read it by
+ * region; an auditor reads without any change button, and municipal staff get not-found. axe on every page;
+ * nothing leaves the origin.
  */
 let h: Harness;
 
@@ -72,6 +73,13 @@ describe('survey staff screens', () => {
     await expectHeading(page, 'アンケート');
     await page.getByRole('link', { name: PARENTS }).click();
     await expectHeading(page, PARENTS);
+    // Its answers lock the questions, and the builder says why.
+    await page.getByRole('link', { name: '編集' }).click();
+    await expectHeading(page, `アンケートを編集：${PARENTS}`);
+    await expect.poll(() => page.getByText(/件の回答が届いているため、質問は変更できません/).count()).toBe(1);
+    expect(await page.getByRole('button', { name: '質問を追加' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'アンケートのページへ戻る' }).click();
+    await expectHeading(page, PARENTS);
     await page.getByRole('link', { name: '集計を見る' }).click();
     await expectHeading(page, `集計：${PARENTS}`);
     const byRegion = page.getByRole('table', { name: '圏域別の回答数', exact: true });
@@ -82,7 +90,7 @@ describe('survey staff screens', () => {
     await expect.poll(() => page.getByRole('table', { name: /質問1の選択肢ごとの回答数/ }).count()).toBe(1);
     await expectNoAxeViolations(page, 'survey results');
     h.assertClean();
-  });
+  }, 150_000);
 
   it('shows an auditor no change button, and municipal staff not-found', async () => {
     const page = await h.newPage();
@@ -103,5 +111,5 @@ describe('survey staff screens', () => {
     await other.goto('/surveys');
     await expectHeading(other, 'ページが見つかりません');
     h.assertClean();
-  });
+  }, 90_000);
 });
