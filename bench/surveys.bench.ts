@@ -72,6 +72,7 @@ async function answerAll(base: string, tokens: string[], concurrency: number, se
   const bodies = tokens.map(() => ({ answers: benchAnswer(rnd, today) }));
   const reads: number[] = [];
   const failures: string[] = [];
+  const answered: number[] = [];
   const before = loadavg()[0]!;
   const r = await runConcurrent(tokens.length, concurrency, async (i) => {
     const headers = {
@@ -89,9 +90,10 @@ async function answerAll(base: string, tokens: string[], concurrency: number, se
       body: JSON.stringify(bodies[i]),
     });
     const text = await sent.text();
-    if (sent.status !== 201) failures.push(`POST ${sent.status} ${text.slice(0, 200)}`);
+    if (sent.status === 201) answered.push(i);
+    else failures.push(`POST ${sent.status} ${text.match(/"code":"(\w+)"/)?.[1] ?? ''}`);
   });
-  return { ...r, reads, failures, load: [before, loadavg()[0]!] as [number, number] };
+  return { ...r, reads, failures, answered, load: [before, loadavg()[0]!] as [number, number] };
 }
 
 async function benchEngine(engine: Engine) {
@@ -154,12 +156,17 @@ async function benchEngine(engine: Engine) {
         wallMs: r.wallMs,
         load: r.load,
       });
-      if (r.failures.length)
-        checks.push(`${label}: ${r.failures.length} failed (${r.failures.slice(0, 3).join('; ')})`);
+      if (r.failures.length) {
+        const kinds = new Map<string, number>();
+        for (const f of r.failures) kinds.set(f, (kinds.get(f) ?? 0) + 1);
+        const list = [...kinds].map(([k, n]) => `${k} × ${n}`).join(', ');
+        checks.push(`${label}: ${r.failures.length} requests refused (${list})`);
+      }
     }
     // A used link sent again is refused and changes nothing.
     let refused = 0;
-    for (const token of tokens.slice(0, 20)) {
+    const sample = burst.answered.slice(0, 20).map((i) => tokens[i]!);
+    for (const token of sample) {
       const res = await fetch(`${base}/api/public/surveys/${token}/answers`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.9' },
@@ -190,11 +197,12 @@ async function benchEngine(engine: Engine) {
     } finally {
       await db2.close();
     }
-    const okKept = kept === BURST + PACED;
+    const accepted = burst.answered.length + paced.answered.length;
+    const okKept = kept === accepted && accepted === BURST + PACED;
     checks.push(
-      `answers kept through the API: ${kept} of ${BURST + PACED} (${okKept ? 'each once' : 'NOT as sent'})`,
+      `answers kept through the API: ${kept}, as many as were accepted (${accepted} of ${BURST + PACED} sent)${kept === accepted ? '' : ' — NOT as accepted'}`,
     );
-    checks.push(`used links sent again: ${refused} of 20 refused with 409`);
+    checks.push(`used links sent again: ${refused} of ${sample.length} refused with 409`);
 
     // 2. The results page over the whole table, whole prefecture and one region, 4 readers at a time.
     const region = munis[0]!.regionId;
@@ -221,7 +229,7 @@ async function benchEngine(engine: Engine) {
       checks,
       issueMs,
       okKept,
-      refused,
+      resentOk: refused === sample.length,
       seedSeconds: (performance.now() - t0) / 1000,
       routes: new Map(server.routes),
     };
@@ -265,7 +273,7 @@ function print(r: Awaited<ReturnType<typeof benchEngine>>) {
     );
   }
   console.log(
-    `  target every answer kept once and used links refused: ${r.okKept && r.refused === 20 ? 'met' : 'NOT met'}`,
+    `  target every answer sent accepted and kept once, used links refused: ${r.okKept && r.resentOk ? 'met' : 'NOT met'}`,
   );
 }
 
