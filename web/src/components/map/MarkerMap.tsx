@@ -72,6 +72,7 @@ export function MarkerMap({
   fallback,
   onNavigate,
   here,
+  base = [],
 }: {
   markers: readonly MapMarker[];
   /** Names the map region, e.g. 検索結果の地図. */
@@ -88,6 +89,11 @@ export function MarkerMap({
    * a stable object (memoised): a new one fits the view again.
    */
   here?: LatLon & { label: string };
+  /**
+   * Named reference points drawn faintly under the markers (municipalities around the results): a base that
+   * says where the map is without any tile server. Not fitted into view, not interactive.
+   */
+  base?: readonly (LatLon & { label: string })[];
 }) {
   const t = useT();
   const { ref, width } = useWidth();
@@ -193,6 +199,22 @@ export function MarkerMap({
             }}
           />
         ))}
+        {base.map((b) => {
+          const p = toScreen(toWorld(b), view, box);
+          if (p.left < 0 || p.left > box.width || p.top < 0 || p.top > box.height) return null;
+          return (
+            <span
+              key={`base-${b.label}`}
+              aria-hidden="true"
+              data-testid="map-base-label"
+              className="pointer-events-none absolute flex -translate-x-1 -translate-y-1/2 items-center gap-1 whitespace-nowrap text-dns-14N-130 text-solid-gray-800"
+              style={{ left: p.left, top: p.top }}
+            >
+              <span className="inline-block size-2 rounded-full bg-solid-gray-600" />
+              <span className="rounded-4 bg-white/80 px-1">{b.label}</span>
+            </span>
+          );
+        })}
         {clusters.map((c) => {
           const style = { left: c.left, top: c.top, width: MARKER_PX, height: MARKER_PX };
           const cls =

@@ -60,6 +60,8 @@ export function usePublicOptions() {
 export type PublicSearchParams = {
   municipalityCode?: string;
   address?: string;
+  /** One of the places a previous answer offered to choose from. */
+  placeId?: string;
   type?: ServiceType;
   careItem?: string[];
   age?: number;
@@ -74,6 +76,7 @@ export function usePublicSearch(params: PublicSearchParams) {
   const query: QueryParams = {
     municipalityCode: params.municipalityCode,
     address: params.address,
+    placeId: params.placeId,
     type: params.type,
     careItem: params.careItem?.length ? params.careItem.join(',') : undefined,
     age: params.age,

@@ -28,7 +28,9 @@ const isServiceType = (v: string | undefined): v is ServiceType =>
   !!v && (SERVICE_TYPE_CODES as readonly string[]).includes(v);
 
 function hasCriteria(s: PublicResourceSearch): boolean {
-  return Boolean(s.where || s.municipality || s.near || s.type || s.care || s.age !== undefined || s.q);
+  return Boolean(
+    s.where || s.place || s.municipality || s.near || s.type || s.care || s.age !== undefined || s.q,
+  );
 }
 
 function Facts({ item, t }: { item: PublicServiceSummary; t: Translate }) {
@@ -43,6 +45,32 @@ function Facts({ item, t }: { item: PublicServiceSummary; t: Translate }) {
       <dt className="font-bold">{t('resources.vacancy')}</dt>
       <dd>{item.vacancy === null ? t('resources.unknown') : t('resources.vacancyN', { n: item.vacancy })}</dd>
     </dl>
+  );
+}
+
+/** Why the listing is in the results: 「辻堂駅から約1.2km」「藤沢市内・藤沢市役所から約0.8km」「藤沢市へ訪問・対応」. */
+function Reason({ item, t, locale }: { item: PublicServiceSummary; t: Translate; locale: Locale }) {
+  const r = item.reason;
+  const km = item.distanceKm;
+  const distance = km !== null && (
+    <span className="font-bold" data-testid="distance">
+      {t('resources.public.distance', { km: formatNumber(km, locale) })}
+    </span>
+  );
+  if (!r) return distance ? <p className="mb-2 text-std-16N-170">{distance}</p> : <div className="mb-2" />;
+  const name = r.municipalityName ?? '';
+  return (
+    <p className="mb-2 text-std-16N-170" data-testid="reason">
+      {r.kind === 'near'
+        ? r.from
+          ? t('resources.public.reasonNear', { from: r.from })
+          : t('resources.public.reasonNearHere')
+        : r.kind === 'in'
+          ? t('resources.public.reasonIn', { name })
+          : t('resources.public.reasonServes', { name })}
+      {r.kind !== 'near' && r.from && distance && t('resources.public.reasonFrom', { from: r.from })}
+      {(r.kind === 'near' || r.from) && distance}
+    </p>
   );
 }
 
@@ -74,14 +102,8 @@ function ResultItem({
       <p className="text-std-16N-170 text-solid-gray-800">
         {typeLabel(t, item.type)}・{item.organizationName}
       </p>
-      <p className="mb-2 text-std-16N-170">
-        {item.address}
-        {item.distanceKm !== null && (
-          <span className="ml-2 font-bold" data-testid="distance">
-            {t('resources.public.distance', { km: formatNumber(item.distanceKm, locale) })}
-          </span>
-        )}
-      </p>
+      <p className="text-std-16N-170">{item.address}</p>
+      <Reason item={item} t={t} locale={locale} />
       {shown.length > 0 && (
         <ul aria-label={t('resources.public.forYourItems')} className="mb-2 space-y-1">
           {shown.map((code) => {
@@ -111,6 +133,41 @@ function ResultItem({
   );
 }
 
+/** Nothing found for the place typed (what to type instead), or a name in several municipalities (which one). */
+function PlaceQuestion({ data, search }: { data: PublicSearchResult; search: PublicResourceSearch }) {
+  const t = useT();
+  const { locale } = useLocale();
+  if (data.unresolved) {
+    return (
+      <p
+        className="mb-4 rounded-8 border-2 border-warning-yellow-2 p-4 text-std-16N-170"
+        data-testid="unresolved"
+      >
+        {data.unresolved[locale === 'en' ? 'en' : 'ja']}
+      </p>
+    );
+  }
+  if (!data.choices.length) return null;
+  return (
+    <div className="mb-4 rounded-8 border border-solid-gray-420 p-4">
+      <h2 className="mb-2 text-std-18B-160">{t('resources.public.choose', { name: search.where ?? '' })}</h2>
+      <ul className="space-y-2">
+        {data.choices.map((c) => (
+          <li key={c.id ?? c.municipalityCode}>
+            <Link to="/public/resources" search={{ ...search, place: c.id ?? undefined, page: undefined }}>
+              {t('resources.public.choice', {
+                name: c.name,
+                municipality: c.municipalityName ?? c.municipalityCode,
+                kind: t(`resources.public.kind.${c.kind}`),
+              })}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 function Results({ data, search }: { data: PublicSearchResult; search: PublicResourceSearch }) {
   const t = useT();
   const { locale } = useLocale();
@@ -136,10 +193,17 @@ function Results({ data, search }: { data: PublicSearchResult; search: PublicRes
     [data, offset],
   );
   const unmapped = data.items.length - markers.length;
-  const hereLabel = t('resources.public.here');
+  const hereLabel = data.place?.name ?? t('resources.public.here');
   const here = useMemo(
     () => (data.near ? { lat: data.near.latitude, lon: data.near.longitude, label: hereLabel } : undefined),
     [data.near, hereLabel],
+  );
+  const base = useMemo(
+    () =>
+      data.basePlaces
+        .filter((b) => b.name !== data.place?.name)
+        .map((b) => ({ lat: b.latitude, lon: b.longitude, label: b.name })),
+    [data.basePlaces, data.place],
   );
   return (
     <>
@@ -150,16 +214,23 @@ function Results({ data, search }: { data: PublicSearchResult; search: PublicRes
       )}
       {data.near && (
         <p className="mb-2 text-std-16N-170">
-          {t('resources.public.searchedNear', { n: data.near.radiusKm })}
+          {data.place
+            ? t('resources.public.searchedPlace', {
+                name: data.place.name,
+                municipality: data.place.municipalityName ?? '',
+                n: data.near.radiusKm,
+              })
+            : t('resources.public.searchedNear', { n: data.near.radiusKm })}
         </p>
       )}
+      <PlaceQuestion data={data} search={search} />
       <p role="status" className="mb-4 text-std-17B-170">
         {data.totalCapped
           ? t('resources.public.foundMore', { n: formatNumber(data.total, locale) })
           : t('resources.public.found', { n: formatNumber(data.total, locale) })}
       </p>
       {data.items.length === 0 ? (
-        <p className="mb-6">{t('resources.public.none')}</p>
+        !data.unresolved && !data.choices.length && <p className="mb-6">{t('resources.public.none')}</p>
       ) : (
         <>
           <Section id="resources-map" title={t('resources.public.map')}>
@@ -172,6 +243,7 @@ function Results({ data, search }: { data: PublicSearchResult; search: PublicRes
               label={t('resources.public.mapLabel')}
               onNavigate={(href) => void navigate({ href })}
               here={here}
+              base={base}
             />
           </Section>
           <Section id="resources-list" title={t('resources.public.list')}>
@@ -217,6 +289,7 @@ export function PublicResourcesPage() {
   const active = hasCriteria(search);
   const query = usePublicSearch({
     address: search.where,
+    placeId: search.place,
     municipalityCode: search.municipality,
     type: isServiceType(search.type) ? search.type : undefined,
     careItem: careCodes(search).filter((c) => CARE_CODES.includes(c)),

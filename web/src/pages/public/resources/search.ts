@@ -7,6 +7,8 @@
 export type PublicResourceSearch = {
   /** Municipality or address text (the API resolves it to a municipality). */
   where?: string;
+  /** A place chosen among those a name matched (its id). */
+  place?: string;
   /** A municipality code (links from staff screens). */
   municipality?: string;
   type?: string;
@@ -49,6 +51,11 @@ const nearText = (v: unknown): string | undefined => {
   return Math.abs(lat) <= 90 && Math.abs(lon) <= 180 ? s : undefined;
 };
 
+const uuidText = (v: unknown): string | undefined => {
+  const s = text(v, 40);
+  return s && /^[0-9a-f-]{36}$/i.test(s) ? s : undefined;
+};
+
 export function parsePublicResourceSearch(raw: Record<string, unknown>): PublicResourceSearch {
   const municipality = text(raw.municipality, 6);
   const care = text(raw.care, 400)
@@ -59,6 +66,7 @@ export function parsePublicResourceSearch(raw: Record<string, unknown>): PublicR
     .join(',');
   return {
     where: text(raw.where),
+    place: uuidText(raw.place),
     municipality: municipality && /^\d{6}$/.test(municipality) ? municipality : undefined,
     type: text(raw.type, 60),
     care: care || undefined,
