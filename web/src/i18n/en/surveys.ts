@@ -70,6 +70,8 @@ export const enSurveys: Record<keyof typeof jaSurveys, string> = {
   'sv.links.remindExplain':
     'Issues fresh links to the {n} recipients who have not answered yet; the links sent before stop working. Those who answered get none.',
   'sv.links.remindIssue': 'Issue reminder links',
+  'sv.links.letters': 'Print letters with QR codes (issues fresh links to those who have not answered)',
+  'sv.links.lettersIssued': 'Print letters with QR codes for the links just issued',
   'sv.links.issuedOnce':
     '{n} links issued. They are shown only on this screen: note them now if you need them.',
   'sv.links.issuedCaption': 'Links issued',

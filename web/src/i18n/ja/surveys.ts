@@ -69,6 +69,8 @@ export const jaSurveys = {
   'sv.links.remindExplain':
     'まだ回答していない{n}人に新しいリンクを発行します。前に送ったリンクは使えなくなります。回答済みの人には発行しません。',
   'sv.links.remindIssue': 'リマインドのリンクを発行',
+  'sv.links.letters': '依頼文（QRコード付き）を印刷する（未回答者へのリンクを発行し直します）',
+  'sv.links.lettersIssued': '発行したリンクの依頼文（QRコード付き）を印刷する',
   'sv.links.issuedOnce':
     '{n}件のリンクを発行しました。リンクはこの画面でしか表示されません。必要なら今のうちに控えてください。',
   'sv.links.issuedCaption': '発行したリンク',

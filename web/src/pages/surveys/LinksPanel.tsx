@@ -1,8 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { findMunicipality, findMunicipalityByName } from '../../../../src/shared/municipalities';
 import { ApiErrorAlert, ErrorAlert, StatusMessage } from '../../components/Alert';
-import { Button } from '../../components/Button';
+import { Button, buttonClass } from '../../components/Button';
 import { Fieldset, TextAreaField } from '../../components/Field';
 import { QueryState } from '../../components/QueryState';
 import { Table, Td, Th } from '../../components/Table';
@@ -19,6 +20,7 @@ import {
   useInvitations,
 } from '../../lib/queries/surveys';
 import { parseRecipients } from './builder';
+import { keepLinksForLetters } from './letter-links';
 
 const FORMATS: readonly LinksFormat[] = ['json', 'xlsx', 'csv'];
 
@@ -104,8 +106,11 @@ export function LinksPanel({ survey }: { survey: Survey }) {
     setSaved(null);
     try {
       const out = await issueLinks(survey.id, what, format, locale);
-      if ('links' in out) setIssued(out.links);
-      else {
+      if ('links' in out) {
+        setIssued(out.links);
+        // The printed letters (/surveys/{id}/letter) take the links just shown, in this tab only.
+        keepLinksForLetters(survey.id, out.links);
+      } else {
         saveFile(out.file);
         setSaved(out.file.fileName);
       }
@@ -151,6 +156,17 @@ export function LinksPanel({ survey }: { survey: Survey }) {
                   </Button>
                 )}
               </div>
+            )}
+            {manage && (issued || (survey.status === 'open' && data.notAnswered > 0)) && (
+              <p className="mb-4">
+                <Link
+                  to="/surveys/$surveyId/letter"
+                  params={{ surveyId: survey.id }}
+                  className={buttonClass('text', 'px-0')}
+                >
+                  {issued ? t('sv.links.lettersIssued') : t('sv.links.letters')}
+                </Link>
+              </p>
             )}
             {mode === 'add' && (
               <form
