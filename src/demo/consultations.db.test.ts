@@ -11,7 +11,7 @@ import { createTestDatabase } from '../test/db';
 import { seedDemo } from './seed';
 
 describe('demo consultations', () => {
-  it('gives the demo prefecture a few hundred consultations, with a queue for the municipal account', async () => {
+  it('gives the demo prefecture a few hundred consultations, with a queue for the municipal account and each regional coordinator', async () => {
     const db = await createTestDatabase();
     try {
       const now = new Date('2026-06-01T00:00:00Z');
@@ -37,6 +37,23 @@ describe('demo consultations', () => {
         '2026-06-01',
       );
       expect(list.total).toBeGreaterThan(10);
+      // Every regional coordinator of the demo has open cases of their own region on arrival.
+      const coordinators = await db.systemDb
+        .select()
+        .from(users)
+        .where(eq(users.role, 'regional_coordinator'));
+      expect(coordinators.length).toBeGreaterThan(0);
+      for (const c of coordinators) {
+        const a = await resolveActor(db.systemDb, c);
+        const open = await listConsultations(
+          db.systemDb,
+          a,
+          ZListConsultationsQuery.parse({ view: 'team', status: 'open' }),
+          await actorTeams(db.systemDb, a),
+          '2026-06-01',
+        );
+        expect(open.total, c.email).toBeGreaterThanOrEqual(4);
+      }
     } finally {
       await db.close();
     }

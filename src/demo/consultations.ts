@@ -12,6 +12,7 @@ import {
   consultationHandoffs,
   consultations,
   municipalities,
+  regionMunicipalities,
   regions,
   users,
 } from '../db/schema';
@@ -131,30 +132,60 @@ export async function generateConsultations(
   };
   // Busy municipalities get more cases (the demo's own municipality first, so its account has a queue).
   const demoCodes = staff.filter((s) => s.m).map((s) => s.m!);
+  // The last cases are recent open ones of each region team someone carries, from one of its municipalities,
+  // so a regional coordinator has a queue on arrival (the cases before them come out as they always have).
+  const staffedRegions = regionTeams.filter((t) => t.regionId && carrier(t));
+  const regionMunis = new Map<string, string[]>();
+  for (const t of staffedRegions) {
+    const rows = await tx
+      .select({ code: regionMunicipalities.municipalityCode })
+      .from(regionMunicipalities)
+      .where(and(eq(regionMunicipalities.regionId, t.regionId!), isNull(regionMunicipalities.validTo)))
+      .orderBy(regionMunicipalities.municipalityCode);
+    if (rows.length)
+      regionMunis.set(
+        t.id,
+        rows.map((r) => r.code),
+      );
+  }
+  const regionQueue = staffedRegions.filter((t) => regionMunis.has(t.id));
+  const REGION_CASES = 4;
+  const regionStart = opts.count - Math.min(opts.count, REGION_CASES * regionQueue.length);
   const todayMs = opts.now.getTime();
   let made = 0;
   for (let i = 0; i < opts.count; i++) {
-    const code = rng.chance(0.3) && demoCodes.length ? rng.pick(demoCodes) : rng.pick(munis).code;
-    const openedAt = new Date(todayMs - rng.int(0, 3 * 365) * 86_400_000 - rng.int(0, 8) * 3_600_000);
+    const forRegion =
+      i >= regionStart ? regionQueue[Math.floor((i - regionStart) / REGION_CASES)] : undefined;
+    const code = forRegion
+      ? rng.pick(regionMunis.get(forRegion.id)!)
+      : rng.chance(0.3) && demoCodes.length
+        ? rng.pick(demoCodes)
+        : rng.pick(munis).code;
+    const openedAt = forRegion
+      ? new Date(todayMs - rng.int(1, 25) * 86_400_000 - rng.int(0, 8) * 3_600_000)
+      : new Date(todayMs - rng.int(0, 3 * 365) * 86_400_000 - rng.int(0, 8) * 3_600_000);
     const ageDays = Math.round((todayMs - openedAt.getTime()) / 86_400_000);
     // First contact moves down over the years (KU-7): older cases reached the centre first more often.
     const firstAtMunicipality = rng.chance(0.75 - Math.min(0.35, ageDays / 3000));
-    const first = firstAtMunicipality
-      ? await muniTeam(code)
-      : rng.chance(0.3) && (regionTeams.length || branchTeams.length)
-        ? rng.pick([...regionTeams, ...branchTeams])
-        : centreTeam;
+    const first = forRegion
+      ? forRegion
+      : firstAtMunicipality
+        ? await muniTeam(code)
+        : rng.chance(0.3) && (regionTeams.length || branchTeams.length)
+          ? rng.pick([...regionTeams, ...branchTeams])
+          : centreTeam;
     const topics = rng.chance(0.7) ? [rng.pick(TOPICS)] : [...new Set([rng.pick(TOPICS), rng.pick(TOPICS)])];
     const narrative = rng.pick(NARRATIVES[topics[0]!]);
     const kidsHere = kids.filter((k) => k.m === code);
     const child = kidsHere.length && rng.chance(0.4) ? rng.pick(kidsHere) : null;
-    const closed = ageDays > 60 ? rng.chance(0.9) : rng.chance(0.2);
+    const closed = forRegion ? false : ageDays > 60 ? rng.chance(0.9) : rng.chance(0.2);
     // Some cases move: handed up to the centre, or down to the municipality (MI-1's 順次移管).
-    const handedTo = rng.chance(0.2)
-      ? first.tier === 'municipality'
-        ? centreTeam
-        : await muniTeam(code)
-      : null;
+    const handedTo =
+      !forRegion && rng.chance(0.2)
+        ? first.tier === 'municipality'
+          ? centreTeam
+          : await muniTeam(code)
+        : null;
     const owner = handedTo ?? first;
     const closedAt = closed
       ? new Date(Math.min(todayMs, openedAt.getTime() + rng.int(1, 90) * 86_400_000))
