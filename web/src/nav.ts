@@ -41,6 +41,7 @@ export type NavPath =
   | '/admin/organisations'
   | '/admin/people'
   | '/admin/users'
+  | '/admin/mail'
   | '/census'
   | '/resources'
   | '/resources/confirmation'
@@ -184,6 +185,7 @@ export function navFor(role: Role, scopeKind: ScopeKind): NavEntry[] {
         { to: '/admin/organisations', label: 'nav.organisations' },
         { to: '/admin/people', label: 'nav.people' },
         { to: '/admin/users', label: 'nav.users' },
+        { to: '/admin/mail', label: 'nav.outbox' },
       ],
     });
   }

@@ -12,10 +12,12 @@ import { CentresPage } from './pages/admin/CentresPage';
 import { ClosuresPage } from './pages/admin/ClosuresPage';
 import { MunicipalitiesPage } from './pages/admin/MunicipalitiesPage';
 import { OrganisationsPage } from './pages/admin/OrganisationsPage';
+import { OutboxPage } from './pages/admin/OutboxPage';
 import { PeoplePage } from './pages/admin/PeoplePage';
 import { RegionsPage } from './pages/admin/RegionsPage';
 import { UsersPage } from './pages/admin/UsersPage';
 import { AuditPage } from './pages/audit/AuditPage';
+import { ForgotPasswordPage } from './pages/auth/ForgotPasswordPage';
 import { SignInPage } from './pages/auth/SignInPage';
 import { TokenPasswordPage } from './pages/auth/TokenPasswordPage';
 import { CensusPage, parseCensusSearch } from './pages/census/CensusPage';
@@ -93,6 +95,12 @@ const inviteRoute = createRoute({
   getParentRoute: () => publicLayout,
   path: 'invite',
   component: () => <TokenPasswordPage purpose="invitation" />,
+});
+
+const forgotPasswordRoute = createRoute({
+  getParentRoute: () => publicLayout,
+  path: 'forgot-password',
+  component: ForgotPasswordPage,
 });
 
 const resetPasswordRoute = createRoute({
@@ -175,6 +183,11 @@ const peopleRoute = createRoute({
   getParentRoute: () => appLayout,
   path: 'admin/people',
   component: forRoles(ACCESS.admin, PeoplePage),
+});
+const outboxRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'admin/mail',
+  component: forRoles(ACCESS.admin, OutboxPage),
 });
 const usersRoute = createRoute({
   getParentRoute: () => appLayout,
@@ -269,6 +282,7 @@ const routeTree = rootRoute.addChildren([
     signInRoute,
     inviteRoute,
     resetPasswordRoute,
+    forgotPasswordRoute,
     careScoreRoute,
     registerRoute,
     ...publicResourceRoutes(publicLayout),
@@ -302,6 +316,7 @@ const routeTree = rootRoute.addChildren([
     organisationsRoute,
     peopleRoute,
     usersRoute,
+    outboxRoute,
     auditRoute,
     censusRoute,
     censusResultsRoute,

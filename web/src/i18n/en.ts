@@ -15,6 +15,7 @@ import { enLearningLearners } from './en/learning-learners';
 import { enLearningRequests } from './en/learning-requests';
 import { enLearningSelection } from './en/learning-selection';
 import { enLibrary } from './en/library';
+import { enMail } from './en/mail';
 import { enMunicipalities } from './en/municipalities';
 import { enPublic } from './en/public';
 import { enPublicLibrary } from './en/public-library';
@@ -56,6 +57,7 @@ export const en = {
   ...enEngagements,
   ...enRegionalIssues,
   ...enLibrary,
+  ...enMail,
   ...enPublicLibrary,
   ...enMunicipalities,
   ...enCouncils,

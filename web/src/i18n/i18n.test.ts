@@ -17,6 +17,7 @@ import { enLearningLearners } from './en/learning-learners';
 import { enLearningRequests } from './en/learning-requests';
 import { enLearningSelection } from './en/learning-selection';
 import { enLibrary } from './en/library';
+import { enMail } from './en/mail';
 import { enMunicipalities } from './en/municipalities';
 import { enPublic } from './en/public';
 import { enPublicLibrary } from './en/public-library';
@@ -49,6 +50,7 @@ import { jaLearningLearners } from './ja/learning-learners';
 import { jaLearningRequests } from './ja/learning-requests';
 import { jaLearningSelection } from './ja/learning-selection';
 import { jaLibrary } from './ja/library';
+import { jaMail } from './ja/mail';
 import { jaMunicipalities } from './ja/municipalities';
 import { jaPublic } from './ja/public';
 import { jaPublicLibrary } from './ja/public-library';
@@ -93,6 +95,7 @@ describe('UI dictionaries', () => {
       jaCouncils,
       jaActivityReport,
       jaLibrary,
+      jaMail,
       jaPublicLibrary,
       jaGoodPractices,
       jaSurveys,
@@ -127,6 +130,7 @@ describe('UI dictionaries', () => {
       enCouncils,
       enActivityReport,
       enLibrary,
+      enMail,
       enPublicLibrary,
       enGoodPractices,
       enSurveys,

@@ -15,6 +15,7 @@ import { jaLearningLearners } from './ja/learning-learners';
 import { jaLearningRequests } from './ja/learning-requests';
 import { jaLearningSelection } from './ja/learning-selection';
 import { jaLibrary } from './ja/library';
+import { jaMail } from './ja/mail';
 import { jaMunicipalities } from './ja/municipalities';
 import { jaPublic } from './ja/public';
 import { jaPublicLibrary } from './ja/public-library';
@@ -59,6 +60,7 @@ export const ja = {
   ...jaEngagements,
   ...jaRegionalIssues,
   ...jaLibrary,
+  ...jaMail,
   ...jaPublicLibrary,
   ...jaMunicipalities,
   ...jaCouncils,

@@ -58,8 +58,13 @@ function PasswordStep() {
       <Button type="submit" disabled={signIn.isPending}>
         {signIn.isPending ? t('signin.submitting') : t('signin.submit')}
       </Button>
-      {/* Learners of the centre's trainings sign up themselves (pages/learning/me/SignUpPage.tsx). */}
       <p className="mt-6 text-std-16N-170">
+        <Link to="/forgot-password" className="text-key-900 underline underline-offset-4">
+          {t('forgot.link')}
+        </Link>
+      </p>
+      {/* Learners of the centre's trainings sign up themselves (pages/learning/me/SignUpPage.tsx). */}
+      <p className="mt-2 text-std-16N-170">
         <Link to="/learning/sign-up" className="text-key-900 underline underline-offset-4">
           {t('learners.signUp.link')}
         </Link>

@@ -1,0 +1,41 @@
+import type { jaMail } from '../ja/mail';
+
+/** English UI strings: outgoing mail (the outbox, forgot password) (see ../en.ts). */
+export const enMail = {
+  'nav.outbox': 'Outgoing mail',
+  'outbox.title': 'Outgoing mail',
+  'outbox.intro':
+    'Invitations, password resets and other messages, and whether they were delivered. A message never carries health information: it links to a page behind sign-in. A message that was not delivered can be sent again once the cause is fixed.',
+  'outbox.mailOff':
+    'Mail is not configured (SMTP_URL and MAIL_FROM). Invitation and password-reset links are shown on screen, as before.',
+  'outbox.status': 'Status',
+  'outbox.statusAll': 'All',
+  'outbox.to': 'To',
+  'outbox.subject': 'Subject',
+  'outbox.kind': 'Kind',
+  'outbox.attempts': 'Attempts',
+  'outbox.attemptsValue': '{n}',
+  'outbox.nextAttempt': 'Next attempt',
+  'outbox.problem': 'Reason',
+  'outbox.relayAnswer': "The mail relay's answer",
+  'outbox.created': 'Created',
+  'outbox.sentAt': 'Sent',
+  'outbox.noAddress': '(no address)',
+  'outbox.resend': 'Send again',
+  'outbox.resent': 'The message to {to} is queued again.',
+  'outbox.empty': 'No message matches.',
+  'outbox.counts': 'Counts',
+  'forgot.link': 'Forgot your password?',
+  'forgot.title': 'Forgot your password',
+  'forgot.intro':
+    'Enter the e-mail address of your account. If there is an account, we mail it a link to set a new password (valid for 24 hours).',
+  'forgot.email': 'E-mail address',
+  'forgot.submit': 'Send the link',
+  'forgot.sent':
+    'Thank you. If the address has an account, a message is on its way. If none arrives, check your junk folder or try again later.',
+  'forgot.mailOff':
+    'This system sends no mail. Ask your administrator to reset your password (they issue a reset link).',
+  'forgot.toSignIn': 'Back to sign-in',
+  'users.mailed': 'Also sent by mail (see Outgoing mail for its delivery).',
+  'users.mailNoAddress': 'This user has no e-mail address, so no mail was sent.',
+} satisfies Record<keyof typeof jaMail, string>;

@@ -1,0 +1,39 @@
+/** 日本語の文言：メール送信（送信メールの一覧、パスワードを忘れたとき）（../ja.ts を参照）。 */
+export const jaMail = {
+  'nav.outbox': '送信メール',
+  'outbox.title': '送信メール',
+  'outbox.intro':
+    '招待・パスワード再設定などのメールの送信状況です。メールの本文には健康情報を含めず、サインイン後の画面へのリンクだけを送ります。届かなかったメールは原因を確認してから再送できます。',
+  'outbox.mailOff':
+    'メール送信は設定されていません（SMTP_URL と MAIL_FROM）。招待やパスワード再設定のリンクは、これまでどおり画面に表示されます。',
+  'outbox.status': '状態',
+  'outbox.statusAll': 'すべて',
+  'outbox.to': '宛先',
+  'outbox.subject': '件名',
+  'outbox.kind': '種類',
+  'outbox.attempts': '試行',
+  'outbox.attemptsValue': '{n}回',
+  'outbox.nextAttempt': '次の試行',
+  'outbox.problem': '理由',
+  'outbox.relayAnswer': 'メールサーバーの応答',
+  'outbox.created': '作成',
+  'outbox.sentAt': '送信',
+  'outbox.noAddress': '（アドレスなし）',
+  'outbox.resend': '再送',
+  'outbox.resent': '{to} 宛てのメールを再送の待ち行列に入れました。',
+  'outbox.empty': '該当するメールはありません。',
+  'outbox.counts': '件数',
+  'forgot.link': 'パスワードをお忘れの方',
+  'forgot.title': 'パスワードをお忘れの方',
+  'forgot.intro':
+    '登録されているメールアドレスを入力してください。アカウントがある場合は、パスワード再設定のリンク（24時間有効）をメールでお送りします。',
+  'forgot.email': 'メールアドレス',
+  'forgot.submit': '再設定のリンクを送る',
+  'forgot.sent':
+    '受け付けました。登録されたアドレスであれば、まもなくメールが届きます。届かない場合は迷惑メールのフォルダを確認するか、しばらくしてからもう一度お試しください。',
+  'forgot.mailOff':
+    'このシステムではメールを送信していません。パスワードの再設定は、所属の管理者に依頼してください（管理者が再設定のリンクを発行します）。',
+  'forgot.toSignIn': 'サインイン画面へ戻る',
+  'users.mailed': 'メールでも送信しました（送信状況は「送信メール」で確認できます）。',
+  'users.mailNoAddress': 'この利用者にはメールアドレスがないため、メールは送られていません。',
+} as const;
