@@ -12,6 +12,7 @@ import type { AppEnv, Deps } from './context';
 import { isConnectionError } from './db-errors';
 import { AppError } from './errors';
 import { inputHygiene } from './input-hygiene';
+import { registerMapTiles } from './map-tiles';
 import { MODULES } from './modules';
 import { apiDocument } from './openapi-document';
 import { registerProbes } from './probes';
@@ -53,8 +54,8 @@ export function createApp(deps: Deps) {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        // A configured map tile server (inside the closed network) is the only other origin, for images only.
-        imgSrc: ["'self'", 'data:', ...(deps.config.mapTiles ? [deps.config.mapTiles.origin] : [])],
+        // Map tiles, when a tile server is configured, come through our own origin (map-tiles.ts).
+        imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
@@ -97,6 +98,7 @@ export function createApp(deps: Deps) {
   for (const m of MODULES) {
     app.route(m.basePath, m.routes(deps));
   }
+  if (deps.config.mapTiles) registerMapTiles(app, deps.config.mapTiles);
 
   // The OpenAPI 3.1 document, completed with security, operation ids and error answers (decision 0014).
   app.get('/api/openapi.json', (c) =>

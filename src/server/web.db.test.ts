@@ -1,9 +1,12 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/app';
 import type { MapTiles } from './config';
+import type { AppEnv } from './context';
+import { registerMapTiles } from './map-tiles';
 import {
   isPublicResourcesPath,
   isPublicSitePath,
@@ -97,18 +100,17 @@ describe('the web client with MAP_TILE_URL', () => {
     rmSync(dist, { recursive: true, force: true });
   });
 
-  it('writes the tile setting into the public page, escaped', async () => {
+  it('writes the tile setting into the public page as a path of our own origin, escaped', async () => {
     const { html } = await get(t, '/public/resources/confirm');
-    expect(html).toContain(
-      '<meta name="tsunagu-map-tiles" content="https://tiles.example.lg.jp/{z}/{x}/{y}.png" />',
-    );
+    expect(html).toContain('<meta name="tsunagu-map-tiles" content="/map-tiles/{z}/{x}/{y}" />');
+    expect(html).not.toContain('tiles.example.lg.jp');
     expect(html).toContain(
       '<meta name="tsunagu-map-attribution" content="地図: &quot;Example&quot; &amp; &lt;co&gt;" />',
     );
     expect(html.indexOf('tsunagu-map-tiles')).toBeLessThan(html.indexOf('</head>'));
   });
 
-  it('adds the tile server’s origin to img-src only', async () => {
+  it('keeps every source to our own origin: the tiles come through it', async () => {
     const { csp } = await get(t, '/public/resources');
     const directives = Object.fromEntries(
       csp.split(';').map((d) => {
@@ -116,13 +118,39 @@ describe('the web client with MAP_TILE_URL', () => {
         return [name, values];
       }),
     );
-    expect(directives['img-src']).toEqual(["'self'", 'data:', 'https://tiles.example.lg.jp']);
-    for (const [name, values] of Object.entries(directives)) {
-      if (name !== 'img-src') expect(values, name).not.toContain('https://tiles.example.lg.jp');
-    }
+    expect(directives['img-src']).toEqual(["'self'", 'data:']);
+    expect(csp).not.toContain('tiles.example.lg.jp');
     // API answers carry the same policy (one header for the whole origin).
     const api = await t.app.request('/healthz');
     expect(api.headers.get('content-security-policy')).toBe(csp);
+  });
+});
+
+describe('the map tile proxy', () => {
+  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
+  const asked: string[] = [];
+  const app = new Hono<AppEnv>();
+  registerMapTiles(app, TILES, (async (url: string) => {
+    asked.push(url);
+    if (url.includes('/9/')) return new Response('no', { status: 404 });
+    if (url.includes('/8/'))
+      return new Response('<html>', { status: 200, headers: { 'content-type': 'text/html' } });
+    return new Response(png, { status: 200, headers: { 'content-type': 'image/png' } });
+  }) as typeof fetch);
+
+  it('answers a tile of the configured server under our origin, cached, images only', async () => {
+    const res = await app.request('/map-tiles/3/7/5');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/png');
+    expect(res.headers.get('cache-control')).toBe('public, max-age=86400');
+    expect(new Uint8Array(await res.arrayBuffer())).toEqual(png);
+    expect(asked).toEqual(['https://tiles.example.lg.jp/3/7/5.png']);
+    expect((await app.request('/map-tiles/9/1/1')).status).toBe(404);
+    expect((await app.request('/map-tiles/8/1/1')).status).toBe(502);
+    // Not a tile of the pyramid: refused without asking upstream.
+    expect((await app.request('/map-tiles/2/4/0')).status).toBe(404);
+    expect((await app.request('/map-tiles/1/a/0')).status).toBe(404);
+    expect(asked.length).toBe(3);
   });
 });
 
@@ -151,7 +179,7 @@ describe('web helpers', () => {
   it('leaves the page as built without a tile server', () => {
     expect(withSettings('<head></head>', {})).toBe('<head></head>');
     expect(withSettings('<head></head>', { mapTiles: { ...TILES, attribution: '' } })).toBe(
-      '<head><meta name="tsunagu-map-tiles" content="https://tiles.example.lg.jp/{z}/{x}/{y}.png" /></head>',
+      '<head><meta name="tsunagu-map-tiles" content="/map-tiles/{z}/{x}/{y}" /></head>',
     );
   });
 

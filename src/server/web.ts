@@ -3,6 +3,7 @@ import { relative, resolve } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { App } from './app';
 import type { MapTiles } from './config';
+import { MAP_TILES_TEMPLATE } from './map-tiles';
 
 export const WEB_DIST = resolve('dist/web');
 
@@ -23,15 +24,15 @@ function escapeAttribute(value: string): string {
 export type PageSettings = { mapTiles?: MapTiles | undefined; publicUrl?: string | undefined };
 
 /**
- * Puts the run-time settings a page needs into its HTML, so it needs no extra request: the map's tile server
- * and the external address for links handed to others, each only when configured (markers only and the
+ * Puts the run-time settings a page needs into its HTML, so it needs no extra request: the map's tiles (under
+ * our own origin, proxied to MAP_TILE_URL by map-tiles.ts) and the external address for links handed to others, each only when configured (markers only and the
  * browser's own address otherwise).
  */
 export function withSettings(html: string, settings: PageSettings): string {
   const meta = (name: string, value: string) => `<meta name="${name}" content="${escapeAttribute(value)}" />`;
   const { mapTiles, publicUrl } = settings;
   const tags =
-    (mapTiles ? meta(MAP_TILES_META, mapTiles.url) : '') +
+    (mapTiles ? meta(MAP_TILES_META, MAP_TILES_TEMPLATE) : '') +
     (mapTiles?.attribution ? meta(MAP_ATTRIBUTION_META, mapTiles.attribution) : '') +
     (publicUrl ? meta(PUBLIC_URL_META, publicUrl.replace(/\/+$/, '')) : '');
   return tags ? html.replace('</head>', `${tags}</head>`) : html;

@@ -1,7 +1,8 @@
 /**
  * The map's tile server, a run-time server setting (MAP_TILE_URL, docs/configuration.md): the server writes it
  * into the served page as <meta name="tsunagu-map-tiles">, so no extra request is needed. No meta (the
- * default) = markers only; the CSP lets images come from that one origin only when it is configured.
+ * default) = markers only. The template is a path of our own origin (/map-tiles/…): the server proxies the
+ * tile server, so the map never leaves the origin.
  */
 export type TileSettings = { url: string; attribution: string };
 
