@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useAdminScope } from '../admin-scope';
 import { api } from '../api';
 import type { Role } from '../roles';
+import type { MailDelivery } from './mail';
 import type { Division } from './network';
 
 const BASE = '/api/admin/users';
@@ -70,7 +71,8 @@ export function useUsers(role?: Role) {
 export function useInviteUser() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: InviteUserBody) => api.post<{ user: AdminUser; invitationUrl: string }>(BASE, body),
+    mutationFn: (body: InviteUserBody) =>
+      api.post<{ user: AdminUser; invitationUrl: string; mail?: MailDelivery }>(BASE, body),
     onSettled: () => {
       // Not awaited: the caller's own callbacks run first, before the form re-keys on the new version.
       void qc.invalidateQueries({ queryKey: ['users'] });
@@ -95,7 +97,9 @@ export function useUserAction() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, action }: { id: string; action: UserAction }) =>
-      api.post<{ resetUrl?: string; invitationUrl?: string }>(`${BASE}/${encodeURIComponent(id)}/${action}`),
+      api.post<{ resetUrl?: string; invitationUrl?: string; mail?: MailDelivery }>(
+        `${BASE}/${encodeURIComponent(id)}/${action}`,
+      ),
     onSettled: () => {
       // Not awaited: the caller's own callbacks run first, before the form re-keys on the new version.
       void qc.invalidateQueries({ queryKey: ['users'] });

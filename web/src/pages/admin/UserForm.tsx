@@ -8,6 +8,7 @@ import { useLocale, useT } from '../../i18n';
 import { vocab } from '../../i18n/vocab';
 import { useAdminScope } from '../../lib/admin-scope';
 import { isApiError } from '../../lib/api';
+import type { MailDelivery } from '../../lib/queries/mail';
 import {
   DIVISIONS,
   type Division,
@@ -21,7 +22,7 @@ import { ROLES, type Role, roleLabel, scopeKindOf } from '../../lib/roles';
 
 type Props = {
   user: AdminUser | null;
-  onInvited: (invitationUrl: string, name: string) => void;
+  onInvited: (invitationUrl: string, name: string, mail?: MailDelivery) => void;
   onSaved: (name: string) => void;
   onConflict: () => void;
   onCancel: () => void;
@@ -114,7 +115,7 @@ export function UserForm({ user, onInvited, onSaved, onConflict, onCancel }: Pro
           ? { prefectureCode: admin.prefecture }
           : {}),
       },
-      { onSuccess: (res) => onInvited(res.invitationUrl, body.displayName) },
+      { onSuccess: (res) => onInvited(res.invitationUrl, body.displayName, res.mail) },
     );
   };
 

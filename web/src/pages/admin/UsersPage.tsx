@@ -13,6 +13,7 @@ import { vocab } from '../../i18n/vocab';
 import { formatDateTime } from '../../lib/format';
 import { absoluteLink } from '../../lib/links';
 import { useSession } from '../../lib/queries/auth';
+import type { MailDelivery } from '../../lib/queries/mail';
 import { useCentres, useMunicipalities, useOrganisations, useRegions } from '../../lib/queries/network';
 import { type AdminUser, useUserAction, useUsers } from '../../lib/queries/users';
 import { ROLES, type Role, roleLabel } from '../../lib/roles';
@@ -71,7 +72,7 @@ function UsersAdmin() {
   const runAction = useUserAction();
   const scopeText = useScopeText(t);
   const { editing, open, close, saved, lostRace, notify, message, conflict } = useEditor();
-  const [link, setLink] = useState<{ url: string; text: string } | null>(null);
+  const [link, setLink] = useState<{ url: string; text: string; mail?: MailDelivery } | null>(null);
 
   return (
     <QueryState query={users}>
@@ -86,6 +87,12 @@ function UsersAdmin() {
               <div className="mb-6 rounded-12 border-2 border-success-2 p-4">
                 <p className="mb-3 text-std-16B-170">{link.text}</p>
                 <CopyField label={t('users.link')} value={link.url} />
+                {link.mail?.status === 'queued' && (
+                  <p className="mt-3 text-std-16N-170">{t('users.mailed')}</p>
+                )}
+                {link.mail?.status === 'failed' && (
+                  <p className="mt-3 text-std-16N-170">{t('users.mailNoAddress')}</p>
+                )}
               </div>
             )}
             <div className="mb-4 flex flex-wrap items-end justify-between gap-4 print:hidden">
@@ -164,7 +171,7 @@ function UsersAdmin() {
                                   const text = res.resetUrl
                                     ? t('users.resetCreated')
                                     : t('users.invitationCreated');
-                                  setLink({ url: absoluteLink(url), text });
+                                  setLink({ url: absoluteLink(url), text, mail: res.mail });
                                 } else {
                                   notify(t('users.done', { name: u.displayName, action: t(a.label) }));
                                 }
@@ -182,9 +189,9 @@ function UsersAdmin() {
               <UserForm
                 key={current ? `${current.id}-${current.version}` : 'new'}
                 user={current}
-                onInvited={(url) => {
+                onInvited={(url, _name, mail) => {
                   close();
-                  setLink({ url: absoluteLink(url), text: t('users.invitationCreated') });
+                  setLink({ url: absoluteLink(url), text: t('users.invitationCreated'), mail });
                 }}
                 onSaved={(name) => saved(`${name}: ${t('common.saved')}`)}
                 onConflict={lostRace}
