@@ -62,6 +62,8 @@ export const enResourcesStaff = {
   'resources.staff.viewPublic': 'View the public page',
   'resources.staff.editTitle': 'Edit the listing',
   'resources.staff.details': 'Listing',
+  'resources.staff.edit': 'Edit',
+  'resources.staff.stopEditing': 'Stop editing',
   'resources.staff.readOnly': 'You may not change this listing.',
   'resources.staff.save': 'Save',
   'resources.staff.create': 'Add',

@@ -66,6 +66,8 @@ export const jaResourcesStaff = {
   'resources.staff.viewPublic': '公開ページを見る',
   'resources.staff.editTitle': '掲載内容の編集',
   'resources.staff.details': '掲載内容',
+  'resources.staff.edit': '編集する',
+  'resources.staff.stopEditing': '編集をやめる',
   'resources.staff.readOnly': 'この掲載を変更する権限はありません。',
   'resources.staff.save': '保存する',
   'resources.staff.create': '登録する',

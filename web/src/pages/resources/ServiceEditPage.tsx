@@ -76,7 +76,13 @@ function EditInner() {
   const { serviceId } = useParams({ strict: false }) as { serviceId: string };
   const query = useService(serviceId);
   const [saved, setSaved] = useState<string | null>(null);
+  // A listing opens as a view; its form is one click away and closes again once saved.
+  const [editing, setEditing] = useState(false);
   const role = useRole();
+  const done = () => {
+    setSaved(t('resources.staff.saved'));
+    setEditing(false);
+  };
   return (
     <QueryState query={query}>
       {(service) => (
@@ -85,27 +91,44 @@ function EditInner() {
             <Link to="/resources">{t('resources.staff.backToList')}</Link>
           </p>
           <StatusMessage>{saved ?? undefined}</StatusMessage>
+          {service.allowed.edit && !editing && (
+            <p className="mb-4 print:hidden">
+              <Button
+                onClick={() => {
+                  setSaved(null);
+                  setEditing(true);
+                }}
+              >
+                {t('resources.staff.edit')}
+              </Button>
+            </p>
+          )}
           <Freshness service={service} />
           <Section
             id="service-edit"
-            title={service.allowed.edit ? t('resources.staff.editTitle') : t('resources.staff.details')}
+            title={editing ? t('resources.staff.editTitle') : t('resources.staff.details')}
           >
-            {service.allowed.edit && role === 'provider_staff' ? (
-              <ProviderEditForm
-                key={`${service.id}:${service.version}`}
-                service={service}
-                onSaved={() => setSaved(t('resources.staff.saved'))}
-              />
-            ) : service.allowed.edit ? (
-              <ServiceForm
-                key={`${service.id}:${service.version}`}
-                service={service}
-                onSaved={() => setSaved(t('resources.staff.saved'))}
-              />
+            {editing && service.allowed.edit ? (
+              <>
+                <p className="mb-4 print:hidden">
+                  <Button variant="secondary" onClick={() => setEditing(false)}>
+                    {t('resources.staff.stopEditing')}
+                  </Button>
+                </p>
+                {role === 'provider_staff' ? (
+                  <ProviderEditForm
+                    key={`${service.id}:${service.version}`}
+                    service={service}
+                    onSaved={done}
+                  />
+                ) : (
+                  <ServiceForm key={`${service.id}:${service.version}`} service={service} onSaved={done} />
+                )}
+              </>
             ) : (
               <>
-                <p className="mb-4">{t('resources.staff.readOnly')}</p>
-                <ServiceView service={service} />
+                {!service.allowed.edit && <p className="mb-4">{t('resources.staff.readOnly')}</p>}
+                <ServiceView service={service} freshness={false} />
               </>
             )}
           </Section>

@@ -67,7 +67,8 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-export function ServiceView({ service }: { service: ListingView }) {
+/** A listing as families read it; `freshness={false}` where the page shows the last confirmation itself. */
+export function ServiceView({ service, freshness = true }: { service: ListingView; freshness?: boolean }) {
   const t = useT();
   const { locale } = useLocale();
   const s = service;
@@ -77,19 +78,21 @@ export function ServiceView({ service }: { service: ListingView }) {
       <p className="mb-2 text-std-17B-170 text-solid-gray-800">
         {typeLabel(t, s.type)}・{s.organizationName}
       </p>
-      <div
-        className={`mb-6 rounded-8 border-2 px-4 py-3 text-std-16N-170 ${s.stale ? 'border-warning-yellow-2 bg-yellow-50' : 'border-solid-gray-420 bg-solid-gray-50'}`}
-        data-testid="last-confirmed"
-      >
-        <LastConfirmed
-          at={s.lastConfirmed?.at ?? null}
-          stale={s.stale}
-          t={t}
-          locale={locale}
-          by={s.lastConfirmed?.by}
-        />
-        {s.stale && <p className="mt-1">{t('resources.staleExplain')}</p>}
-      </div>
+      {freshness && (
+        <div
+          className={`mb-6 rounded-8 border-2 px-4 py-3 text-std-16N-170 ${s.stale ? 'border-warning-yellow-2 bg-yellow-50' : 'border-solid-gray-420 bg-solid-gray-50'}`}
+          data-testid="last-confirmed"
+        >
+          <LastConfirmed
+            at={s.lastConfirmed?.at ?? null}
+            stale={s.stale}
+            t={t}
+            locale={locale}
+            by={s.lastConfirmed?.by}
+          />
+          {s.stale && <p className="mt-1">{t('resources.staleExplain')}</p>}
+        </div>
+      )}
 
       <Section id="listing-care" title={t('resources.section.care')}>
         <AcceptanceTable service={s} t={t} locale={locale} />
