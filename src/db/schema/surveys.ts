@@ -8,6 +8,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -107,4 +108,22 @@ export const surveyAnswers = pgTable(
     index('survey_answers_survey_idx').on(t.surveyId, t.regionId, t.municipalityCode),
     uniqueIndex('survey_answers_invitation_key').on(t.invitationId),
   ],
+);
+
+/**
+ * The results page's last count of a survey for one filter and language (results-cache.ts): valid while the
+ * survey has `answers_seen` answers and version `survey_version`. No time is kept (anonymous surveys).
+ */
+export const surveyResultCounts = pgTable(
+  'survey_result_counts',
+  {
+    surveyId: uuid('survey_id')
+      .notNull()
+      .references(() => surveys.id, { onDelete: 'cascade' }),
+    filterKey: text('filter_key').notNull(),
+    answersSeen: integer('answers_seen').notNull(),
+    surveyVersion: integer('survey_version').notNull(),
+    results: jsonb('results').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.surveyId, t.filterKey] })],
 );

@@ -15,7 +15,7 @@ import type { SurveyAnswerValue, SurveyQuestion } from '../../shared/survey';
 import { SURVEY_CHANNEL_LABELS } from '../../shared/vocab/surveys';
 import { csvField } from '../audit/export';
 import { formatJapanDateTime } from '../audit/time';
-import { surveyResults } from './results';
+import { countedSurveyResults } from './results-cache';
 import type { Survey } from './surveys';
 
 type Lang = 'ja' | 'en';
@@ -115,7 +115,7 @@ export async function answersXlsx(db: DbOrTx, survey: Survey, lang: Lang): Promi
   });
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
 
-  const results = await surveyResults(db, survey, {}, lang);
+  const results = await countedSurveyResults(db, survey, {}, lang);
   const byRegion = wb.addWorksheet(lang === 'ja' ? '圏域別集計' : 'By region');
   byRegion.addRow([lang === 'ja' ? '圏域' : 'Region', lang === 'ja' ? '回答数' : 'Answers']).font = {
     bold: true,

@@ -9,7 +9,7 @@ import { recordAudit } from '../audit/record';
 import { answersCsv, answersXlsx, linksCsv, linksXlsx } from './export';
 import { type IssuedLink, inviteRecipients, listInvitations, remindRecipients } from './invitations';
 import { surveyPolicy } from './policy';
-import { surveyResults } from './results';
+import { countedSurveyResults } from './results-cache';
 import {
   ZCreateSurveyRequest,
   ZExportQuery,
@@ -286,7 +286,12 @@ export function surveyRoutes(deps: Deps) {
       const actor = requireActor(c);
       const policy = policyOf(actor);
       const s = await readableSurvey(db, policy, c.req.valid('param').id);
-      const results = await surveyResults(db, s, c.req.valid('query'), actor.locale === 'en' ? 'en' : 'ja');
+      const results = await countedSurveyResults(
+        db,
+        s,
+        c.req.valid('query'),
+        actor.locale === 'en' ? 'en' : 'ja',
+      );
       await recordAudit(db, who(c, actor), {
         action: 'read',
         entityType: 'survey_results',
