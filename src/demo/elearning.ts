@@ -22,6 +22,7 @@ import {
 import { probeMedia } from '../modules/learning/elearning/media-probe';
 import { mediaPartBytes, UPLOAD_CHUNK_BYTES } from '../modules/learning/elearning/media-store';
 import type { CaptionLanguage, MediaKind } from '../shared/vocab/learning-elearning';
+import { demoPdf } from './library';
 
 const asset = (name: string) => readFileSync(new URL(`./media/${name}`, import.meta.url));
 
@@ -200,34 +201,13 @@ export async function seedElearning(
   return { lessons: lessons.length };
 }
 
-/** A one-page handout (PDF 1.4, Helvetica, offsets computed), fictional. */
+/** A one-page handout (the demo's PDF writer, library.ts), fictional. */
 export function handoutPdf(): Buffer {
-  const lines = [
+  return demoPdf([
     'Tsunagu e-learning - demo handout (fictional)',
     'Basic e-learning for supporters of children with medical care needs',
     '1. Watch each lesson video to the end (95 % counts as watched).',
     '2. Take the quiz of each lesson; the pass mark is 60 %.',
     '3. When every lesson is complete, the course is complete.',
-  ];
-  const text = lines
-    .map((l, i) => `BT /F1 ${i === 0 ? 16 : 11} Tf 56 ${780 - i * 28} Td (${l}) Tj ET`)
-    .join('\n');
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-    `<< /Length ${Buffer.byteLength(text, 'latin1')} >>\nstream\n${text}\nendstream`,
-  ];
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  for (const [i, body] of objects.entries()) {
-    offsets.push(Buffer.byteLength(out, 'latin1'));
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
-  }
-  const xref = Buffer.byteLength(out, 'latin1');
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, 'latin1');
+  ]);
 }
