@@ -3,6 +3,7 @@ export * from './audit';
 export * from './calendar';
 export * from './census';
 export * from './consultations';
+export * from './disaster';
 export * from './files';
 export * from './good-practices';
 export * from './jobs';
