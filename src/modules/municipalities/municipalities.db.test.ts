@@ -269,12 +269,18 @@ describe('figures within the reader’s scope', () => {
       minAge: 0,
       maxAge: 6,
     });
+    // Each server keeps a scope's figures for a minute (figures-cache.ts): read them a minute later.
+    const nextMinute = () => {
+      t.clock.current = new Date(t.clock.current.getTime() + 61_000);
+    };
+    nextMinute();
     const supplied = await centre.get(`/api/municipalities/${FUJISAWA}/figures`);
     expect(supplied.body.gaps.items[0]).toMatchObject({ careItem: 'tube_feeding_gastric', services: 1 });
     // Consultations about the municipality this 年度, and the share it took first (KU-7).
     expect(forCentre.body.consultations.years[1]).toMatchObject({ nendo: 2026, total: 0, share: null });
     await intake(fujisawa);
     await intake(centre);
+    nextMinute();
     const after = await centre.get(`/api/municipalities/${FUJISAWA}/figures`);
     expect(after.body.consultations.years[1]).toMatchObject({ total: 2, municipalFirst: 1, share: 0.5 });
     const forCity = await fujisawa.get(`/api/municipalities/${FUJISAWA}/figures`);

@@ -4,7 +4,9 @@
  * Three statements whatever the number of municipalities: the municipalities with their regions, and one per
  * 年度 over the history (maturity.ts).
  */
+import { eq, max } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
+import { municipalPageHistory } from '../../db/schema';
 import type { Nendo } from '../../shared/nendo';
 import {
   MATURITY_BANDS,
@@ -44,6 +46,18 @@ export async function municipalOverview(db: DbOrTx, policy: MunicipalPolicy, nen
       ),
     ),
   };
+}
+
+/**
+ * The id of the prefecture's newest maturity or contact history entry (null before the first): entries are only
+ * ever added, so a kept prefecture view is current while this stays the same (figures-cache.ts).
+ */
+export async function newestHistoryId(db: DbOrTx, prefectureCode: string | null): Promise<number | null> {
+  const [row] = await db
+    .select({ id: max(municipalPageHistory.id) })
+    .from(municipalPageHistory)
+    .where(eq(municipalPageHistory.prefectureCode, prefectureCode ?? ''));
+  return row?.id ?? null;
 }
 
 /** How many municipalities are at each status of each item, and in each band, in one 年度 (pure). */

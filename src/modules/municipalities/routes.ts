@@ -8,9 +8,11 @@ import { nendoOf } from '../../shared/nendo';
 import type { Actor } from '../access/actor';
 import { requireActor, requireWriter } from '../accounts/middleware';
 import { recordAudit } from '../audit/record';
+import { FiguresCache } from '../home/figures-cache';
 import { municipalFigures } from './figures';
+import { MUNICIPAL_FIGURES_TTL_MS, municipalFiguresKey, overviewKey } from './figures-cache';
 import { municipalHistory } from './history';
-import { municipalOverview } from './overview';
+import { municipalOverview, newestHistoryId } from './overview';
 import { municipalPage } from './page';
 import {
   ZCodeParam,
@@ -44,6 +46,20 @@ export function municipalityRoutes(deps: Deps) {
   const db = deps.db.systemDb;
   const thisNendo = () => nendoOf(isoDateInJapan(deps.now()));
   const who = (c: Context<AppEnv>, actor: Actor) => ({ actor, meta: c.get('meta'), at: deps.now() });
+  // Per server (figures-cache.ts): the figures for a minute, shown with their time; the prefecture view while
+  // the prefecture's history has no newer entry.
+  const figuresCache = new FiguresCache<Awaited<ReturnType<typeof municipalFigures>>>(
+    MUNICIPAL_FIGURES_TTL_MS,
+  );
+  const overviewCache = new FiguresCache<Awaited<ReturnType<typeof municipalOverview>>>(
+    MUNICIPAL_FIGURES_TTL_MS,
+    500,
+  );
+  const keptOverview = async (policy: Parameters<typeof municipalOverview>[1], nendo: number) => {
+    const key = overviewKey(policy, nendo, await newestHistoryId(db, policy.prefectureCode));
+    return (await overviewCache.get(key, deps.now().getTime(), () => municipalOverview(db, policy, nendo)))
+      .value;
+  };
 
   r.openapi(
     createRoute({
@@ -58,7 +74,7 @@ export function municipalityRoutes(deps: Deps) {
       const actor = requireActor(c);
       const policy = requireMunicipalReader(actor);
       const nendo = c.req.valid('query').nendo ?? thisNendo();
-      const overview = await municipalOverview(db, policy, nendo);
+      const overview = await keptOverview(policy, nendo);
       await recordAudit(db, who(c, actor), {
         action: 'read',
         entityType: 'municipal_overview',
@@ -133,14 +149,20 @@ export function municipalityRoutes(deps: Deps) {
       const policy = requireMunicipalReader(actor);
       const m = await visibleMunicipality(db, policy, c.req.valid('param').code);
       const nendo = c.req.valid('query').nendo ?? thisNendo();
-      const figures = await municipalFigures(db, actor, m, nendo, isoDateInJapan(deps.now()));
+      const now = deps.now();
+      const today = isoDateInJapan(now);
+      const { value: figures, at } = await figuresCache.get(
+        municipalFiguresKey(actor, m.code, nendo, today),
+        now.getTime(),
+        () => municipalFigures(db, actor, m, nendo, today),
+      );
       await recordAudit(db, who(c, actor), {
         action: 'read',
         entityType: 'municipal_figures',
         entityIds: [m.code],
         detail: { nendo },
       });
-      return c.json(figures, 200);
+      return c.json({ ...figures, asOf: new Date(at).toISOString() }, 200);
     },
   );
 

@@ -169,6 +169,8 @@ export const ZFigures = z
     census: z
       .object({ nendo: z.number().int(), missing: z.number().int(), conflicts: z.number().int() })
       .nullable(),
+    /** When the figures were counted: each server keeps them for a minute (figures-cache.ts). */
+    asOf: z.string().datetime({ offset: true }),
   })
   .openapi('MunicipalFigures');
 

@@ -58,13 +58,17 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => t.close());
 
+/** Statements of the first read of `path` (nothing kept yet) and of the same read again. */
 async function statementsOf(client: TestClient, path: string) {
-  await client.get(path);
   const spy = spyOnDriver(t.db);
   try {
     const res = await client.get(path);
     expect(res.status, path).toBe(200);
-    return { n: spy.query.mock.calls.length, body: res.body };
+    const n = spy.query.mock.calls.length;
+    spy.query.mockClear();
+    const again = await client.get(path);
+    expect(again.status, path).toBe(200);
+    return { n, again: spy.query.mock.calls.length, body: res.body, bodyAgain: again.body };
   } finally {
     spy.restore();
   }
@@ -77,9 +81,34 @@ describe('statements of the municipality pages', () => {
     expect(all.body.rows.length).toBeGreaterThan(30);
     expect(region.body.rows.length).toBe(2);
     expect(all.body.rows[0].years[1].inPlace).toBe(5);
-    // Session, municipalities, one per 年度, the audit entry.
-    expect(all.n).toBeLessThanOrEqual(5);
+    // Session, the newest history entry, municipalities, one per 年度, the audit entry.
+    expect(all.n).toBeLessThanOrEqual(6);
     expect(all.n).toBe(region.n);
+    // Read again with nothing recorded since: the view is kept (session, newest entry, audit).
+    expect(all.again).toBeLessThanOrEqual(3);
+    expect(all.bodyAgain).toEqual(all.body);
+  });
+
+  it('shows a maturity change in the prefecture view at once, though the view is kept', async () => {
+    const before = await centre.client.get('/api/municipalities?nendo=2026');
+    const row = before.body.rows.find((r: { code: string }) => r.code === CHIGASAKI);
+    expect(row.years[1].items.coordinator).toBe('placed');
+    const item = await centre.client.get(`/api/municipalities/${CHIGASAKI}`);
+    const current = item.body.maturity.find((m: { item: string }) => m.item === 'coordinator').current;
+    expect(current).toBeNull();
+    const put = await centre.client.put(`/api/municipalities/${CHIGASAKI}/maturity/coordinator`, {
+      status: 'considering',
+      options: [],
+      note: null,
+      source: 'hearing',
+      sourceNote: null,
+      asOf: '2026-05-30',
+      version: 0,
+    });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    const after = await centre.client.get('/api/municipalities?nendo=2026');
+    const changed = after.body.rows.find((r: { code: string }) => r.code === CHIGASAKI);
+    expect(changed.years[1].items.coordinator).toBe('considering');
   });
 
   it('gives the yearly report the same counts as the prefecture view', async () => {
@@ -105,5 +134,12 @@ describe('statements of the municipality pages', () => {
     expect(figures.body.children.total).toBe(3);
     expect(figures.n).toBe(none.n);
     expect(figures.n).toBeLessThanOrEqual(12);
+    // Kept for a minute per scope: read again, only the session, the municipality and the audit entry.
+    expect(figures.again).toBeLessThanOrEqual(3);
+    expect(figures.bodyAgain.asOf).toBe(figures.body.asOf);
+    t.clock.current = new Date(t.clock.current.getTime() + 61_000);
+    const later = await centre.client.get(`/api/municipalities/${FUJISAWA}/figures`);
+    expect(later.body.asOf).not.toBe(figures.body.asOf);
+    expect(later.body.children.total).toBe(3);
   });
 });

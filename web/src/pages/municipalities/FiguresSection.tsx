@@ -6,7 +6,7 @@ import { QueryState } from '../../components/QueryState';
 import { RowTh, Table, Td, Th } from '../../components/Table';
 import { useLocale, useT } from '../../i18n';
 import { vocab } from '../../i18n/vocab';
-import { formatDay, formatNendo, formatNumber } from '../../lib/format';
+import { formatDateTime, formatDay, formatNendo, formatNumber } from '../../lib/format';
 import { type MunicipalFigures, useMunicipalFigures } from '../../lib/queries/municipalities';
 
 function Counts({ caption, rows }: { caption: string; rows: { label: string; count: number }[] }) {
@@ -39,6 +39,9 @@ function Body({ f }: { f: MunicipalFigures }) {
   const pct = (x: number | null) => (x === null ? t('common.none') : `${Math.round(x * 100)}%`);
   return (
     <>
+      <p className="mb-2 text-solid-gray-700" data-testid="figures-as-of">
+        {t('home.asOf', { time: formatDateTime(f.asOf, locale) })}
+      </p>
       {f.children && (
         <>
           <p className="mb-2 text-std-17B-170">{t('muni.fig.children', { n: n(f.children.total) })}</p>
