@@ -7,6 +7,7 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { learnerFence } from '../modules/access/learner-fence';
 import { csrfGuard, loadSession } from '../modules/accounts/middleware';
+import { withMailSettings } from '../modules/notifications/mail-context';
 import { clientAddressResolver } from './client-ip';
 import type { AppEnv, Deps } from './context';
 import { isConnectionError } from './db-errors';
@@ -46,6 +47,8 @@ export function createApp(deps: Deps) {
     c.header('x-request-id', requestId);
     log.info(requestLogFields(c, started), 'request');
   });
+  // Notifications written by the request may mail with this app's settings (notifications/mail-context.ts).
+  app.use('*', (_c, next) => withMailSettings(deps.config.mail, next));
 
   app.use(
     '*',

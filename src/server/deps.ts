@@ -1,5 +1,6 @@
 import type { Database } from '../db/client';
 import { createJobWorker } from '../jobs/queue';
+import { withMailHandlers } from '../modules/notifications/mail-context';
 import type { Config } from './config';
 import type { Deps } from './context';
 import type { Logger } from './logger';
@@ -13,7 +14,7 @@ export function createDeps(base: { db: Database; config: Config; log: Logger; no
       db: base.db,
       log: base.log,
       now: base.now,
-      handlers: () => moduleJobHandlers(deps),
+      handlers: () => withMailHandlers(moduleJobHandlers(deps), base.config.mail),
     }),
   };
   return deps;

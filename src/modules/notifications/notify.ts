@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../../db/client';
 import { notifications } from '../../db/schema';
 import { renderSystemText, type SystemText } from '../../shared/vocab/system-text';
+import { mailNotificationNow } from './notify-mail';
 
 /** A notification to write: to one user, or to everyone scoped to a municipality. */
 export type NewNotification = {
@@ -17,6 +18,7 @@ export type NewNotification = {
 /**
  * Adds an in-app notification, in the caller's transaction (it commits with the change it announces).
  * Titles must not say more than every recipient may see: no child's name unless they may open the record.
+ * Recipients who chose mail "at once" for its kind get a mail queued in the same transaction (notify-mail.ts).
  */
 export async function notify(tx: DbOrTx, n: NewNotification): Promise<string> {
   const [row] = await tx
@@ -36,5 +38,7 @@ export async function notify(tx: DbOrTx, n: NewNotification): Promise<string> {
       createdAt: n.at,
     })
     .returning({ id: notifications.id });
+  // Mailed at once to whoever chose so for this kind, with mail on (notify-mail.ts, decision 0030).
+  await mailNotificationNow(tx, n);
   return row!.id;
 }

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { ZSystemText } from '../../server/system-text';
+import { MAIL_DELIVERIES, NOTIFICATION_MAIL_KINDS } from '../../shared/vocab/notification-mail';
 
 export const ZNotification = z
   .object({
@@ -29,3 +30,26 @@ export const ZListNotificationsResponse = z
   .openapi('ListNotificationsResponse');
 
 export const ZReadNotificationResponse = ZNotification.openapi('ReadNotificationResponse');
+
+const ZMailKind = z.enum(NOTIFICATION_MAIL_KINDS);
+const ZDelivery = z.enum(MAIL_DELIVERIES);
+
+export const ZMailPreferences = z
+  .object({
+    /** Whether this server sends mail at all (SMTP_URL and MAIL_FROM): without it the choices wait. */
+    mailOn: z.boolean(),
+    /** 0 before the first change. */
+    version: z.number().int(),
+    kinds: z.array(z.object({ kind: ZMailKind, delivery: ZDelivery, deliveries: z.array(ZDelivery) })),
+  })
+  .openapi('NotificationMailPreferences');
+
+export const ZSaveMailPreferences = z
+  .object({
+    version: z.number().int().min(0),
+    /** Kind → delivery; kinds left out keep their choice. A kind the account does not receive is refused. */
+    choices: z
+      .record(z.string().max(64), ZDelivery)
+      .openapi({ example: { consultation_assigned: 'immediate' } }),
+  })
+  .openapi('SaveNotificationMailPreferences');
