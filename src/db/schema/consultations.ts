@@ -141,6 +141,9 @@ export const consultations = pgTable(
     askerDivision: text('asker_division').$type<MunicipalDivision>(),
     /** Name and contact of the asker (personal data, shown only within the case's scope). */
     askerContact: text('asker_contact'),
+    /** The address a family left on the public form, and the form's language: acknowledgement and replies (0047). */
+    askerEmail: text('asker_email'),
+    askerLocale: text('asker_locale').$type<'ja' | 'en'>(),
     /** The organisation of the network that asked, when it is one (training follow-up figures, migration 0027). */
     askerOrganisationId: uuid('asker_organisation_id').references(() => organisations.id),
     channel: text('channel').$type<Channel>().notNull(),

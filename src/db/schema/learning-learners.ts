@@ -29,10 +29,16 @@ export const learnerSignUps = pgTable(
     decidedBy: uuid('decided_by').references(() => users.id),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     userId: uuid('user_id').references(() => users.id),
+    /** The e-mail confirmation link's token, as its SHA-256 hash, and its expiry (mail on; migration 0047). */
+    confirmTokenHash: text('confirm_token_hash'),
+    confirmExpiresAt: timestamp('confirm_expires_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    uniqueIndex('learner_sign_ups_confirm_token_uq')
+      .on(t.confirmTokenHash)
+      .where(sql`confirm_token_hash is not null`),
     uniqueIndex('learner_sign_ups_pending_email_uq').on(t.email).where(sql`status = 'pending'`),
     index('learner_sign_ups_queue_idx').on(t.prefectureCode, t.status, t.createdAt),
   ],

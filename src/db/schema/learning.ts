@@ -196,6 +196,8 @@ export const trainingApplications = pgTable(
     overrideReason: text('override_reason'),
     decidedBy: uuid('decided_by').references(() => users.id),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
+    /** When the reminder before the session was mailed (once per application; migration 0047). */
+    remindedAt: timestamp('reminded_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
