@@ -135,6 +135,11 @@ const CORE_ERRORS = {
     ja: 'データベースに一時的に接続できません。少し待ってからもう一度お試しください。',
     en: 'The database is briefly unreachable. Wait a moment and try again.',
   },
+  server_busy: {
+    status: 503,
+    ja: 'ただいま混み合っています。少し待ってからもう一度お送りください。入力した内容は画面に残っています。',
+    en: 'The server is busy. Wait a moment and send again; what you entered is still on the page.',
+  },
   server_starting: {
     status: 503,
     ja: 'サーバーを起動しています。少し待ってからもう一度お試しください。',
