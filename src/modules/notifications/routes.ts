@@ -67,7 +67,7 @@ export function notificationRoutes(deps: Deps) {
 
   r.openapi(
     createRoute({
-      method: 'put',
+      method: 'patch',
       path: '/mail-preferences',
       tags,
       summary: 'Change my notification mail preferences / お知らせのメール設定を変更',

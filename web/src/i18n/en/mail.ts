@@ -38,4 +38,12 @@ export const enMail = {
   'forgot.toSignIn': 'Back to sign-in',
   'users.mailed': 'Also sent by mail (see Outgoing mail for its delivery).',
   'users.mailNoAddress': 'This user has no e-mail address, so no mail was sent.',
+  'notifyMail.title': 'Notifications by mail',
+  'notifyMail.intro':
+    'For each kind of notification, choose whether it also reaches you by mail. “Mail at once” sends one with each notification; “In the morning digest” gathers them in one mail around 7:00 on working days. A mail never carries health information or a name: only a link to the screen behind sign-in.',
+  'notifyMail.mailOff':
+    'This system sends no mail (once an administrator sets mail up, your choices here apply).',
+  'notifyMail.none': 'This account receives no kind of notification.',
+  'notifyMail.save': 'Save mail settings',
+  'notifyMail.saved': 'Your notification mail settings are saved.',
 } satisfies Record<keyof typeof jaMail, string>;

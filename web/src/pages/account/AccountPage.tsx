@@ -9,6 +9,7 @@ import { groupInFours } from '../../lib/format';
 import { useChangePassword, useConfirmTotp, useEnrolTotp, useSession } from '../../lib/queries/auth';
 import { requiresTotp, roleLabel } from '../../lib/roles';
 import { MIN_PASSWORD_LENGTH } from '../auth/TokenPasswordPage';
+import { NotificationMail } from './NotificationMail';
 
 function ChangePassword() {
   const t = useT();
@@ -129,7 +130,7 @@ function OptionalTotp() {
   );
 }
 
-/** アカウント: who I am, password change, two-factor status. */
+/** アカウント: who I am, password change, two-factor status, notifications by mail. */
 export function AccountPage() {
   const t = useT();
   const { locale } = useLocale();
@@ -152,6 +153,9 @@ export function AccountPage() {
       </Section>
       <Section id="account-totp" title={t('account.totp')}>
         {requiresTotp(user.role) ? <p>{t('account.totpRequired')}</p> : <OptionalTotp />}
+      </Section>
+      <Section id="account-notification-mail" title={t('notifyMail.title')}>
+        <NotificationMail />
       </Section>
     </Page>
   );
