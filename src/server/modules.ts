@@ -7,6 +7,7 @@ import { calendarModule } from '../modules/calendar';
 import { censusModule } from '../modules/census';
 import { consultationsModule, publicConsultationsModule } from '../modules/consultations';
 import { calendarFeedModule, councilsModule, publicCouncilsModule } from '../modules/councils';
+import { disasterModule } from '../modules/disaster';
 import { engagementsModule } from '../modules/engagements';
 import { goodPracticesModule } from '../modules/good-practices';
 import { homeModule } from '../modules/home';
@@ -66,6 +67,7 @@ export const MODULES: readonly Module[] = [
   goodPracticesModule,
   publicSiteModule,
   publicSitePublicModule,
+  disasterModule,
 ];
 
 /** Every module's scheduled jobs (src/jobs/schedule.ts). */

@@ -110,6 +110,10 @@ export const AUDIT_ENTITY_TYPES = [
   'survey_results',
   'audit_log',
   'system',
+  'child_disaster_profile',
+  'emergency_sheet',
+  'disaster_list',
+  'disaster_coverage',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
@@ -191,6 +195,10 @@ export const AUDIT_ENTITY_TYPE_LABELS = {
   public_first_window: { ja: '公開サイトの最初の窓口', en: 'Public first window' },
   audit_log: { ja: '監査ログ', en: 'Audit log' },
   system: { ja: 'システム', en: 'System' },
+  child_disaster_profile: { ja: '災害への備え', en: 'Disaster profile' },
+  emergency_sheet: { ja: '緊急時シート', en: 'Emergency sheet' },
+  disaster_list: { ja: '災害時の支援リスト', en: 'Disaster list of a municipality' },
+  disaster_coverage: { ja: '災害への備えの状況', en: 'Disaster readiness coverage' },
 } as const satisfies Labels<AuditEntityType>;
 
 /** What happened, where an entry's detail names it (`event`, `change`, a decision or a refusal's reason). */
