@@ -230,6 +230,13 @@ const GET_ENDPOINTS: Record<string, EndpointClass> = {
   '/api/surveys/{id}/results': 'surveys',
   '/api/surveys/{id}/export': 'surveys',
   '/api/public/surveys/{token}': 'public',
+  // Disaster readiness: a child's profile and sheet by the registry's by-id scope; the municipality's list, its
+  // files and the coverage by the municipal pages' area (disaster/disaster-denied.db.test.ts).
+  '/api/disaster/children/{id}': 'children',
+  '/api/disaster/children/{id}/sheet': 'children',
+  '/api/disaster/list': 'municipal_pages',
+  '/api/disaster/list/export': 'municipal_pages',
+  '/api/disaster/coverage': 'municipal_pages',
 };
 
 /** Query parameters a list endpoint requires. */
@@ -237,6 +244,8 @@ const REQUIRED_QUERY: Record<string, string> = {
   '/api/census/imports': 'nendo=2025',
   '/api/census/runs': 'nendo=2025',
   '/api/consultations/figures': 'nendo=2025',
+  '/api/disaster/list': 'municipality=142051',
+  '/api/disaster/list/export': 'municipality=142051',
   '/api/activity-report': 'fiscalYear=2025',
   '/api/consultations/figures/export': 'nendo=2025',
   '/api/public/learning/sessions': 'prefecture=14',

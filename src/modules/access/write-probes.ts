@@ -8,6 +8,7 @@ import { serviceBody } from '../resources/testing';
 import { ROLES, type Role } from './roles';
 import { on, type Probe, v } from './write-probe-kit';
 import { COUNCIL_PROBES } from './write-probes-councils';
+import { DISASTER_PROBES } from './write-probes-disaster';
 import { ENGAGEMENT_PROBES } from './write-probes-engagements';
 import { GOOD_PRACTICE_PROBES } from './write-probes-good-practices';
 import { LEARNING_PROBES } from './write-probes-learning';
@@ -416,6 +417,7 @@ export const PROBES: Record<string, Probe> = {
   ...ENGAGEMENT_PROBES,
   ...SURVEY_PROBES,
   ...GOOD_PRACTICE_PROBES,
+  ...DISASTER_PROBES,
   'POST /api/mail/outbox/{id}/resend': on('mail_outbox', (i) => `/api/mail/outbox/${i.mailMessage}/resend`),
   'PUT /api/public-site/pages/{id}': on('public_site', (i) => `/api/public-site/pages/${i.publicPage}`, {
     titleJa: 'ページ',

@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import type { AppEnv, Deps } from '../../server/context';
 import { jsonBody, jsonOk, moduleRouter } from '../../server/openapi';
 import { isoDateInJapan } from '../../shared/dates';
-import { requireActor, requireWriter } from '../accounts/middleware';
+import { requireActor } from '../accounts/middleware';
 import { recordAudit } from '../audit/record';
 import { canEditChild } from '../registry/policy';
 import { profileView, reachProfileChild, updateProfile, type Who } from './profile';
@@ -56,7 +56,7 @@ export function disasterChildRoutes(deps: Deps) {
       responses: jsonOk(ZProfile),
     }),
     async (c) => {
-      const actor = requireWriter(c);
+      const actor = requireActor(c);
       const w = who(c, actor);
       const view = await db.transaction((tx) =>
         updateProfile(tx, w, c.req.valid('param').id, c.req.valid('json')),
@@ -97,7 +97,7 @@ export function disasterChildRoutes(deps: Deps) {
       responses: jsonOk(ZSheet),
     }),
     async (c) => {
-      const actor = requireWriter(c);
+      const actor = requireActor(c);
       const w = who(c, actor);
       const view = await db.transaction((tx) =>
         updateSheet(tx, w, c.req.valid('param').id, c.req.valid('json')),
@@ -116,7 +116,7 @@ export function disasterChildRoutes(deps: Deps) {
       responses: jsonOk(ZSheet),
     }),
     async (c) => {
-      const actor = requireWriter(c);
+      const actor = requireActor(c);
       const w = who(c, actor);
       const view = await db.transaction((tx) =>
         confirmSheet(tx, w, c.req.valid('param').id, c.req.valid('json')),
