@@ -11,6 +11,7 @@ import { AppError } from '../../server/errors';
 import { isUuid } from '../../server/openapi';
 import { isoDateInJapan } from '../../shared/dates';
 import { recordAudit } from '../audit/record';
+import { overdueBeforeIn } from '../calendar/calendar';
 import type { Who } from './bodies';
 import { managedMeeting } from './meetings';
 import { ownerCandidates } from './owners';
@@ -79,7 +80,7 @@ export async function actionItemView(db: DbOrTx, policy: CouncilPolicy, id: stri
     db,
     and(eq(councilActionItems.id, id), bodyScope(policy, 'read', today)),
     {
-      today,
+      overdueBefore: await overdueBeforeIn(db, policy.prefectureCode, today),
       userId: policy.userId,
       canManage: () => false,
     },
@@ -160,7 +161,7 @@ export async function myActionItems(
   const managed = new Set(bodies.map((b) => b.id));
   return {
     items: await actionItemRows(db, and(...conds), {
-      today,
+      overdueBefore: await overdueBeforeIn(db, policy.prefectureCode, today),
       userId: policy.userId,
       canManage: (bodyId) => managed.has(bodyId),
     }),

@@ -22,6 +22,7 @@ import { renderMarkdown } from '../../shared/markdown';
 import { currentNendo } from '../../shared/nendo';
 import type { Actor, RequestMeta } from '../access/actor';
 import { recordAudit } from '../audit/record';
+import { overdueBeforeIn } from '../calendar/calendar';
 import { type CouncilOwner, type CouncilPolicy, defaultOwner, managesOwner } from './policy';
 import {
   actionItemRows,
@@ -80,6 +81,7 @@ export async function listBodies(
     now,
     today,
     currentNendo(today),
+    await overdueBeforeIn(db, policy.prefectureCode, today),
   );
   return {
     items: rows.map((b) => ({
@@ -145,13 +147,14 @@ export async function bodyView(
   const today = isoDateInJapan(who.at);
   const b = await readableBody(db, policy, id, today);
   const canManage = managesOwner(policy.manage, b);
+  const overdueBefore = await overdueBeforeIn(db, b.prefectureCode, today);
   const [names, members, meetings, actionItems, nextScheduledDates] = await readAll(db, [
     () => ownerNames(db, b.prefectureCode),
     () => memberRows(db, b.id, today),
     () => meetingRows(db, eq(councilMeetings.bodyId, b.id), 'desc', 200),
     () =>
       actionItemRows(db, eq(councilActionItems.bodyId, b.id), {
-        today,
+        overdueBefore,
         userId: policy.userId,
         canManage: () => canManage,
       }),

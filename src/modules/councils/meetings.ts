@@ -20,6 +20,7 @@ import { isoDateInJapan } from '../../shared/dates';
 import { nendoRange } from '../../shared/nendo';
 import type { Actor, RequestMeta } from '../access/actor';
 import { recordAudit } from '../audit/record';
+import { overdueBeforeIn } from '../calendar/calendar';
 import { ruleOf, unplannedDates, type Who } from './bodies';
 import { meetingMaterials } from './materials';
 import { type CouncilPolicy, managesOwner } from './policy';
@@ -99,6 +100,7 @@ export async function meetingView(
   const { meeting: m, body: b } = await readableMeeting(db, policy, id, today);
   const canManage = managesOwner(policy.manage, b);
   const day = isoDateInJapan(m.startsAt);
+  const overdueBefore = await overdueBeforeIn(db, b.prefectureCode, today);
   const [names, rows, attendance, decisions, actionItems, materials] = await readAll(db, [
     () => ownerNames(db, b.prefectureCode),
     () => meetingRows(db, eq(councilMeetings.id, m.id)),
@@ -135,7 +137,7 @@ export async function meetingView(
         .orderBy(asc(councilDecisions.seq)),
     () =>
       actionItemRows(db, eq(councilActionItems.meetingId, m.id), {
-        today,
+        overdueBefore,
         userId: policy.userId,
         canManage: () => canManage,
       }),

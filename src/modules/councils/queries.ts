@@ -88,6 +88,8 @@ export async function bodyFigures(
   now: Date,
   today: string,
   nendo: number,
+  /** The first due date not yet overdue today, in working days (calendar `overdueBeforeIn`). */
+  overdueBefore: string,
 ) {
   if (!bodyIds.length) return new Map<string, ReturnType<typeof emptyFigures>>();
   const { start, end } = nendoRange(nendo);
@@ -135,9 +137,10 @@ export async function bodyFigures(
       .select({
         bodyId: councilActionItems.bodyId,
         open: count(),
-        overdue: sql<number>`count(*) filter (where ${councilActionItems.dueOn} < ${today}::date)`.mapWith(
-          Number,
-        ),
+        overdue:
+          sql<number>`count(*) filter (where ${councilActionItems.dueOn} < ${overdueBefore}::date)`.mapWith(
+            Number,
+          ),
       })
       .from(councilActionItems)
       .where(and(inArray(councilActionItems.bodyId, bodyIds), eq(councilActionItems.status, 'open')))
@@ -244,7 +247,12 @@ const owner = alias(users, 'owner');
 export async function actionItemRows(
   db: DbOrTx,
   where: SQL | undefined,
-  ctx: { today: string; userId: string; canManage: (bodyId: string) => boolean },
+  ctx: {
+    /** The first due date not yet overdue today, in working days (calendar `overdueBeforeIn`). */
+    overdueBefore: string;
+    userId: string;
+    canManage: (bodyId: string) => boolean;
+  },
 ) {
   const rows = await db
     .select({
@@ -277,7 +285,7 @@ export async function actionItemRows(
     ...r,
     meetingStartsAt: r.meetingStartsAt.toISOString(),
     doneAt: r.doneAt?.toISOString() ?? null,
-    overdue: r.status === 'open' && r.dueOn < ctx.today,
+    overdue: r.status === 'open' && r.dueOn < ctx.overdueBefore,
     canChange: r.ownerUserId === ctx.userId || ctx.canManage(r.bodyId),
   }));
 }

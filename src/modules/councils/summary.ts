@@ -11,6 +11,7 @@ import { isoDateInJapan } from '../../shared/dates';
 import { nendoRange } from '../../shared/nendo';
 import type { CouncilBodyKind, CouncilTier } from '../../shared/vocab/councils';
 import type { Actor } from '../access/actor';
+import { overdueBeforeIn } from '../calendar/calendar';
 import { bodyScope, councilPolicyFor } from './scope';
 
 export type CouncilCounts = {
@@ -41,6 +42,8 @@ export async function councilCounts(
   if (policy.read.kind === 'none') return out;
   const today = isoDateInJapan(now);
   const { start, end } = nendoRange(fiscalYear);
+  // Overdue in working days: a due date on a closed day falls due on the next working day.
+  const overdueBefore = await overdueBeforeIn(db, policy.prefectureCode, today);
   const tier = sql<CouncilTier>`case when ${councilBodies.ownerCentreId} is not null then 'branch' when ${councilBodies.ownerRegionId} is not null then 'region' else 'prefecture' end`;
   const [held, items] = await Promise.all([
     db
@@ -58,9 +61,10 @@ export async function councilCounts(
     db
       .select({
         open: count(),
-        overdue: sql<number>`count(*) filter (where ${councilActionItems.dueOn} < ${today}::date)`.mapWith(
-          Number,
-        ),
+        overdue:
+          sql<number>`count(*) filter (where ${councilActionItems.dueOn} < ${overdueBefore}::date)`.mapWith(
+            Number,
+          ),
       })
       .from(councilActionItems)
       .innerJoin(councilBodies, eq(councilBodies.id, councilActionItems.bodyId))
