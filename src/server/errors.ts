@@ -1,6 +1,7 @@
 import { CENSUS_ERRORS } from '../modules/census/errors';
 import { CONSULTATION_ERRORS } from '../modules/consultations/errors';
 import { COUNCIL_ERRORS } from '../modules/councils/errors';
+import { DISASTER_EVENT_ERRORS } from '../modules/disaster-events/errors';
 import { FILE_ERRORS } from '../modules/files/errors';
 import { GOOD_PRACTICE_ERRORS } from '../modules/good-practices/errors';
 import { ELEARNING_ERRORS } from '../modules/learning/elearning/errors';
@@ -167,6 +168,7 @@ export const ERRORS = {
   ...REGIONAL_ISSUE_ERRORS,
   ...SURVEY_ERRORS,
   ...GOOD_PRACTICE_ERRORS,
+  ...DISASTER_EVENT_ERRORS,
 };
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -8,6 +8,7 @@ import { censusModule } from '../modules/census';
 import { consultationsModule, publicConsultationsModule } from '../modules/consultations';
 import { calendarFeedModule, councilsModule, publicCouncilsModule } from '../modules/councils';
 import { disasterModule } from '../modules/disaster';
+import { disasterEventsModule } from '../modules/disaster-events';
 import { engagementsModule } from '../modules/engagements';
 import { goodPracticesModule } from '../modules/good-practices';
 import { homeModule } from '../modules/home';
@@ -68,6 +69,7 @@ export const MODULES: readonly Module[] = [
   publicSiteModule,
   publicSitePublicModule,
   disasterModule,
+  disasterEventsModule,
 ];
 
 /** Every module's scheduled jobs (src/jobs/schedule.ts). */

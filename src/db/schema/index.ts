@@ -4,6 +4,7 @@ export * from './calendar';
 export * from './census';
 export * from './consultations';
 export * from './disaster';
+export * from './disaster-events';
 export * from './files';
 export * from './good-practices';
 export * from './jobs';

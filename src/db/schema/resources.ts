@@ -144,6 +144,9 @@ export const resourceServices = pgTable(
     lastConfirmedBy: text('last_confirmed_by'),
     /** The HSDS id it was imported with (migration 0016). */
     hsdsId: uuid('hsds_id'),
+    /** What it offers in a disaster (vocab/disaster-events.ts DISASTER_SUPPORTS; migration 0049). */
+    disasterSupport: text('disaster_support').array().notNull().default(sql`'{}'::text[]`),
+    disasterNote: text('disaster_note'),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

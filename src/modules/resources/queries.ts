@@ -142,6 +142,8 @@ export function presentService(
     transportNote: s.transportNote,
     bathing: s.bathing,
     bathingNote: s.bathingNote,
+    disasterSupport: s.disasterSupport as ServiceOut['disasterSupport'],
+    disasterNote: s.disasterNote,
     phone: s.phone,
     email: s.email,
     website: s.website,

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { multilineText } from '../../server/text-fields';
 import { CARE_ITEM_CODES } from '../../shared/vocab/care-items';
+import { DISASTER_SUPPORTS } from '../../shared/vocab/disaster-events';
 import { SERVICE_STATUSES, SERVICE_TYPES } from '../../shared/vocab/resources';
 import {
   ZCareAcceptance,
@@ -80,6 +81,9 @@ export const ZServiceProviderEdit = z.object({
   transportNote: z.string().trim().max(500).nullable().optional(),
   bathing: z.boolean().nullable().optional(),
   bathingNote: z.string().trim().max(500).nullable().optional(),
+  /** What the listing offers in a disaster (docs/disaster.md §6). */
+  disasterSupport: z.array(z.enum(DISASTER_SUPPORTS)).max(3).optional(),
+  disasterNote: z.string().trim().max(500).nullable().optional(),
   phone: z.string().trim().max(40).nullable().optional(),
   email: z.string().trim().email().max(200).nullable().optional(),
   website: z.string().trim().url().max(500).nullable().optional(),
@@ -141,6 +145,8 @@ export const ZService = z
     transportNote: z.string().nullable(),
     bathing: z.boolean().nullable(),
     bathingNote: z.string().nullable(),
+    disasterSupport: z.array(z.enum(DISASTER_SUPPORTS)),
+    disasterNote: z.string().nullable(),
     phone: z.string().nullable(),
     email: z.string().nullable(),
     website: z.string().nullable(),

@@ -99,6 +99,8 @@ function editColumns(e: ProviderEdit, at: Date, before?: typeof resourceServices
   const v: Partial<typeof resourceServices.$inferInsert> = {};
   for (const k of PROVIDER_EDIT_FIELDS) if (e[k] !== undefined) (v as Record<string, unknown>)[k] = e[k];
   if (e.schedules !== undefined) v.schedules = e.schedules;
+  if (e.disasterSupport !== undefined) v.disasterSupport = [...new Set(e.disasterSupport)].sort();
+  if (e.disasterNote !== undefined) v.disasterNote = e.disasterNote;
   if (e.careItems !== undefined) {
     const items = normaliseCareItems(e.careItems);
     v.careItems = items;

@@ -114,6 +114,12 @@ export const AUDIT_ENTITY_TYPES = [
   'emergency_sheet',
   'disaster_list',
   'disaster_coverage',
+  'disaster_outage_list',
+  'disaster_event',
+  'disaster_break_glass',
+  'disaster_safety_check',
+  'disaster_access_review',
+  'disaster_shelters',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
@@ -199,6 +205,12 @@ export const AUDIT_ENTITY_TYPE_LABELS = {
   emergency_sheet: { ja: '緊急時シート', en: 'Emergency sheet' },
   disaster_list: { ja: '災害時の支援リスト', en: 'Disaster list of a municipality' },
   disaster_coverage: { ja: '災害への備えの状況', en: 'Disaster readiness coverage' },
+  disaster_outage_list: { ja: '停電時の要確認リスト', en: 'Outage list' },
+  disaster_event: { ja: '災害対応（発令）', en: 'Declared disaster event' },
+  disaster_break_glass: { ja: '災害時の同意によらない閲覧', en: 'Opening beyond consent in a disaster' },
+  disaster_safety_check: { ja: '安否確認', en: 'Safety check' },
+  disaster_access_review: { ja: '災害時の閲覧記録の確認', en: 'Disaster access review' },
+  disaster_shelters: { ja: '福祉避難所・予防的入院・充電', en: 'Shelters, admissions and charging' },
 } as const satisfies Labels<AuditEntityType>;
 
 /** What happened, where an entry's detail names it (`event`, `change`, a decision or a refusal's reason). */
@@ -250,6 +262,8 @@ export const AUDIT_DETAIL_VALUES = [
   'learner_signed_up',
   'learner_sign_up_approved',
   'learner_sign_up_rejected',
+  'learner_sign_up_confirmed',
+  'family_replied',
   'learner_profile_changed',
   'learners_invited',
   'good_example_marked',
@@ -259,6 +273,8 @@ export const AUDIT_DETAIL_VALUES = [
   'password_reset_requested',
   'mail_resent',
   'escalated',
+  'ended',
+  'signed_off',
 ] as const;
 export type AuditDetailValue = (typeof AUDIT_DETAIL_VALUES)[number];
 
@@ -310,6 +326,8 @@ export const AUDIT_DETAIL_VALUE_LABELS = {
   learner_signed_up: { ja: '受講者の登録申請', en: 'Learner signed up' },
   learner_sign_up_approved: { ja: '受講者の登録を承認', en: 'Learner sign-up approved' },
   learner_sign_up_rejected: { ja: '受講者の登録を却下', en: 'Learner sign-up rejected' },
+  learner_sign_up_confirmed: { ja: '受講者の登録をメールで確認', en: 'Learner sign-up confirmed by e-mail' },
+  family_replied: { ja: '相談者へメールで返信', en: 'Replied to the family by mail' },
   learner_profile_changed: { ja: '受講者の情報を変更', en: 'Learner profile changed' },
   learners_invited: { ja: '受講者の招待', en: 'Learners invited' },
   good_example_marked: { ja: '好事例に指定', en: 'Marked a good example' },
@@ -319,6 +337,8 @@ export const AUDIT_DETAIL_VALUE_LABELS = {
   mail_resent: { ja: 'メールの再送', en: 'Mail sent again' },
   escalated: { ja: '未対応の相談申し込みの引き継ぎ', en: 'Unanswered request escalated' },
   personal_data_checked: { ja: '個人情報の確認', en: 'Checked for personal data' },
+  ended: { ja: '終了', en: 'Ended' },
+  signed_off: { ja: '確認の承認', en: 'Signed off' },
 } as const satisfies Labels<AuditDetailValue>;
 
 /** The names of an entry's detail fields; a field without one is shown under 「その他」 / "Other". */
