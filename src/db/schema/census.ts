@@ -81,6 +81,17 @@ export const censusImports = pgTable(
     issueCount: integer('issue_count'),
     /** Row issues found while reading (row, column, ja, en), kept for the import's page. */
     issues: jsonb('issues').$type<{ row: number; column: string | null; ja: string; en: string }[]>(),
+    /**
+     * How the upload was taken: `goodRowsOnly` leaves out the rows with errors (the rest are imported);
+     * `municipalityCodes` limits the list to a municipality's own children (a municipality's staff upload: rows
+     * placed in another municipality are errors). The job reads the file again with the same options.
+     */
+    options: jsonb('options')
+      .$type<{ goodRowsOnly?: boolean; municipalityCodes?: string[] }>()
+      .notNull()
+      .default({}),
+    /** Rows left out because they had errors (an import of the good rows only); null when none was. */
+    rejectedCount: integer('rejected_count'),
     /** Replaced by a newer file of the same source and 年度; its records no longer count. */
     supersededAt: timestamp('superseded_at', { withTimezone: true }),
     createdBy: uuid('created_by').references(() => users.id),
@@ -133,6 +144,10 @@ export const censusRecords = pgTable(
     grade: text('grade'),
     /** Care item ids (src/shared/reference/care-items.json) when the list has a care column. */
     careItems: text('care_items').array(),
+    /** 訪問教育 (taught at home by visiting teachers) as the list says; null when it does not say (ME-3). */
+    homeVisitEducation: boolean('home_visit_education'),
+    /** 夜間ケア (care needed at night) as the list says; null when it does not say (ME-3). */
+    nightCare: boolean('night_care'),
     raw: jsonb('raw').$type<Record<string, string>>().notNull(),
   },
   (t) => [
@@ -140,6 +155,25 @@ export const censusRecords = pgTable(
     index('census_records_nendo_idx').on(t.prefectureCode, t.nendo),
   ],
 );
+
+/**
+ * How a run's records became the children it counts (census/breakdown.ts): list records and registry children
+ * in, the records found to be one child joined, and the people left out of the figures with the reason.
+ */
+export type CensusCountBreakdown = {
+  listRecords: number;
+  registryRecords: number;
+  /** listRecords + registryRecords */
+  records: number;
+  /** records joined to another record of the same child: records − people */
+  merged: number;
+  /** distinct people (clusters) */
+  people: number;
+  /** people of the registry only, no longer children of the prefecture's figures, by reason */
+  excluded: { deceased: number; movedOut: number; adultServices: number };
+  /** people − excluded: the 年度's figure */
+  children: number;
+};
 
 export type CensusRunStatus = 'queued' | 'running' | 'linked' | 'failed' | 'published';
 
@@ -162,6 +196,8 @@ export const censusRuns = pgTable(
     /** The fitted model (m, u, weights, prior) so review screens can explain scores. */
     model: jsonb('model').$type<Record<string, unknown>>(),
     thresholds: jsonb('thresholds').$type<{ link: number; review: number }>(),
+    /** How the records became the children counted (breakdown.ts), kept current as pairs are decided. */
+    breakdown: jsonb('breakdown').$type<CensusCountBreakdown>(),
     version: integer('version').notNull().default(1),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

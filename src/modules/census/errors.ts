@@ -17,8 +17,13 @@ export const CENSUS_ERRORS = {
   },
   census_file_has_errors: {
     status: 400,
-    ja: '取り込めない行があります（氏名もフリガナもない行、読めない生年月日など）。内容を直すか列の対応付けを見直してください。',
-    en: 'Some rows cannot be imported (no name or kana, an unreadable birth date, …). Fix the file or the column mapping.',
+    ja: '取り込めない行があります（氏名もフリガナもない行、読めない生年月日など）。内容を直すか列の対応付けを見直すか、「問題のない行だけ取り込む」を選んでください。',
+    en: 'Some rows cannot be imported (no name or kana, an unreadable birth date, …). Fix the file or the column mapping, or choose "import the good rows only".',
+  },
+  census_no_good_rows: {
+    status: 400,
+    ja: '取り込める行がありません（すべての行に問題があります）。',
+    en: 'No row can be imported (every row has a problem).',
   },
   census_file_empty: {
     status: 400,

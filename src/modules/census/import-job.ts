@@ -8,7 +8,7 @@ import { AppError } from '../../server/errors';
 import { recordValues } from './imports';
 import { parseUploadOffThread } from './parse-off-thread';
 import { loadUpload } from './stored-file';
-import { assertImportable } from './upload';
+import { assertImportable, goodRowsOf, restrictToMunicipalities } from './upload';
 
 /**
  * Records per INSERT, each its own short statement: requests wait for at most one batch, not for the whole list
@@ -26,6 +26,8 @@ export function importBatchFor(kind: 'pglite' | 'postgres'): number {
  * (status, counts, issues, superseding older files of the same source and 年度), so a failed job shows nothing
  * and its staged rows are removed. Re-running it (a worker died) clears what an earlier attempt staged; a job
  * whose import is already visible (the worker died after publishing) leaves it alone.
+ * An import of the good rows only writes the rows without errors and keeps the errors of the others as its
+ * issues (why each was left out); a municipality's own upload is read limited to its municipality, as at upload.
  * Progress: 'reading' 0 → 1, then 'writing' by batch.
  */
 export function importJobHandler(deps: Deps): JobHandler {
@@ -45,12 +47,14 @@ export function importJobHandler(deps: Deps): JobHandler {
       await progress('reading', 0);
       await db.update(censusImports).set({ status: 'running' }).where(eq(censusImports.id, imp.id));
       const content = await loadUpload(db, imp.prefectureCode, imp.fileId);
-      const list = await parseUploadOffThread(imp.fileName, content, imp.mapping, imp.prefectureCode);
+      const parsed = await parseUploadOffThread(imp.fileName, content, imp.mapping, imp.prefectureCode);
+      const list = restrictToMunicipalities(parsed, imp.options.municipalityCodes);
       // The upload was checked; bytes that no longer read (or a changed reader) fail the job, writing nothing.
-      assertImportable(list);
+      assertImportable(list, imp.options);
       await progress('reading', 1);
 
-      const values = list.records.map((r) => recordValues(imp, r));
+      const good = imp.options.goodRowsOnly ? goodRowsOf(list) : list.records;
+      const values = good.map((r) => recordValues(imp, r));
       await progress('writing', 0);
       await clearStagedRecords(db, imp.id);
       for (let i = 0; i < values.length; i += batch) {
@@ -98,6 +102,7 @@ export function importJobHandler(deps: Deps): JobHandler {
             rowCount: values.length,
             issueCount: list.issues.length,
             issues: list.issues,
+            rejectedCount: imp.options.goodRowsOnly ? list.rejectedRows.length : null,
             supersededAt: newer ? at : null,
           })
           .where(eq(censusImports.id, imp.id));

@@ -6,9 +6,10 @@ import { signedInUser } from '../../test/sign-in';
 
 /**
  * The denied story of census sources and imports: only the prefecture's centre (administrators and staff with
- * a whole-prefecture scope) writes; auditors read and get 403 on writes; municipal staff, regional
- * coordinators, branch-scoped centre staff, provider staff and system administrators get 404 on every
- * endpoint; another prefecture's sources, imports and jobs are not found.
+ * a whole-prefecture scope) writes; auditors read and get 403 on writes; regional coordinators, branch-scoped
+ * centre staff, provider staff and system administrators get 404 on every endpoint; municipal staff see only
+ * their own municipality's sources and imports (none here: own-list.db.test.ts tells their story); another
+ * prefecture's sources, imports and jobs are not found.
  */
 let t: TestApp;
 let owner: TestClient;
@@ -47,6 +48,16 @@ function calls(): Call[] {
       send: (c) => c.postForm('/api/census/imports/preview', form()),
     },
     { name: 'POST /imports', write: true, send: (c) => c.postForm('/api/census/imports', form()) },
+    {
+      name: 'POST /imports/rejected',
+      write: true,
+      send: (c) => c.postForm('/api/census/imports/rejected', form()),
+    },
+    {
+      name: 'GET /template.xlsx',
+      write: false,
+      send: (c) => c.get(`/api/census/template.xlsx?nendo=${NENDO}`),
+    },
     { name: 'GET /imports', write: false, send: (c) => c.get(`/api/census/imports?nendo=${NENDO}`) },
     { name: 'GET /imports/{id}', write: false, send: (c) => c.get(`/api/census/imports/${ids.import}`) },
     { name: 'GET /jobs/{id}', write: false, send: (c) => c.get(`/api/census/jobs/${ids.job}`) },
@@ -100,7 +111,17 @@ afterAll(async () => {
 });
 
 describe('census imports: who may do what', () => {
-  it.each(['municipal', 'regional', 'branchStaff', 'provider', 'systemAdmin'])(
+  it("municipal staff find no source, import or job but their own municipality's (none here)", async () => {
+    const municipal = clients.municipal!;
+    expect((await municipal.get('/api/census/sources')).body.items).toEqual([]);
+    expect((await municipal.get(`/api/census/imports?nendo=${NENDO}`)).body.items).toEqual([]);
+    for (const call of calls().filter((c) => c.write || c.name.includes('{id}'))) {
+      const res = await call.send(municipal);
+      expect([call.name, res.status]).toEqual([call.name, 404]);
+    }
+  });
+
+  it.each(['regional', 'branchStaff', 'provider', 'systemAdmin'])(
     '%s gets 404 on every endpoint',
     async (who) => {
       for (const call of calls()) {

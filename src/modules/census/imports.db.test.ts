@@ -168,6 +168,8 @@ describe('preview', () => {
       school: null,
       grade: null,
       careItems: ['ventilator', 'tracheostomy', 'suction'],
+      homeVisitEducation: null,
+      nightCare: null,
     });
     expect(p.rows[1]).toMatchObject({ name: '﨑田 花子', kana: 'サキタ ハナコ', birthDate: '2019-05-10' });
     expect(p.rows[2]).toMatchObject({ sex: null, municipalityCode: '142077', careItems: [] });

@@ -8,6 +8,7 @@ import { findMunicipality } from '../../shared/municipalities';
 import { assertFileComplete, discardFileParts, type StoredFile } from './file-parts';
 import { jobView } from './jobs-view';
 import type { ZCensusRow, ZImportDetail, ZImportSummary, ZRowIssue } from './schemas';
+import { ofMunicipalities } from './sources';
 import type { CensusRecord } from './types';
 
 /**
@@ -33,6 +34,8 @@ export function censusRowView(r: {
   school: string | null;
   grade: string | null;
   careItems?: string[] | null;
+  homeVisitEducation?: boolean | null;
+  nightCare?: boolean | null;
 }): z.infer<typeof ZCensusRow> {
   return {
     row: r.row,
@@ -46,6 +49,8 @@ export function censusRowView(r: {
     school: r.school,
     grade: r.grade,
     careItems: r.careItems ?? [],
+    homeVisitEducation: r.homeVisitEducation ?? null,
+    nightCare: r.nightCare ?? null,
   };
 }
 
@@ -65,6 +70,8 @@ export function recordValues(imp: Pick<ImportRow, 'id' | 'prefectureCode' | 'nen
     school: r.school,
     grade: r.grade,
     careItems: r.careItems ?? null,
+    homeVisitEducation: r.homeVisitEducation ?? null,
+    nightCare: r.nightCare ?? null,
     raw: r.raw,
   };
 }
@@ -106,20 +113,28 @@ function summaryOf(s: Selected): ImportSummary {
     status: s.imp.status,
     rowCount: s.imp.rowCount,
     issueCount: s.imp.issueCount,
+    rejectedCount: s.imp.rejectedCount,
     createdAt: s.imp.createdAt.toISOString(),
     supersededAt: s.imp.supersededAt?.toISOString() ?? null,
     job: s.job ? jobView(s.job) : null,
   };
 }
 
-/** The prefecture's imports of a 年度, newest first. */
+/** The prefecture's imports of a 年度 (a municipality's staff: of its own sources), newest first. */
 export async function listImports(
   db: DbOrTx,
   prefectureCode: string,
   nendo: number,
+  municipalityCodes: readonly string[] | null = null,
 ): Promise<ImportSummary[]> {
   const rows = await selectImports(db)
-    .where(and(eq(censusImports.prefectureCode, prefectureCode), eq(censusImports.nendo, nendo)))
+    .where(
+      and(
+        eq(censusImports.prefectureCode, prefectureCode),
+        eq(censusImports.nendo, nendo),
+        ofMunicipalities(municipalityCodes),
+      ),
+    )
     .orderBy(desc(censusImports.createdAt), desc(censusImports.id));
   return rows.map(summaryOf);
 }
@@ -129,11 +144,37 @@ export async function findImport(
   db: DbOrTx,
   prefectureCode: string,
   unverifiedId: string,
+  municipalityCodes: readonly string[] | null = null,
 ): Promise<ImportDetail | undefined> {
   const [row] = await selectImports(db).where(
-    and(eq(censusImports.id, unverifiedId), eq(censusImports.prefectureCode, prefectureCode)),
+    and(
+      eq(censusImports.id, unverifiedId),
+      eq(censusImports.prefectureCode, prefectureCode),
+      ofMunicipalities(municipalityCodes),
+    ),
   );
   return row ? { ...summaryOf(row), issues: issueViews(row.imp.issues as StoredIssue[] | null) } : undefined;
+}
+
+/** Imports of these municipalities' sources whose job is `jobId` (a municipality's staff follow their own). */
+export async function listImportJobIds(
+  db: DbOrTx,
+  prefectureCode: string,
+  jobId: string,
+  municipalityCodes: readonly string[],
+): Promise<string[]> {
+  const rows = await db
+    .select({ id: censusImports.id })
+    .from(censusImports)
+    .innerJoin(censusSources, eq(censusSources.id, censusImports.sourceId))
+    .where(
+      and(
+        eq(censusImports.prefectureCode, prefectureCode),
+        eq(censusImports.jobId, jobId),
+        ofMunicipalities(municipalityCodes),
+      ),
+    );
+  return rows.map((r) => r.id);
 }
 
 /** The import of these very bytes for the source and 年度, if any (an upload of them is not a new import). */
@@ -165,6 +206,7 @@ export type NewImport = {
   file: StoredFile;
   encoding: string | null;
   mapping: ImportRow['mapping'];
+  options: ImportRow['options'];
   createdBy: string;
 };
 
@@ -186,6 +228,7 @@ export async function createImport(tx: DbOrTx, input: NewImport): Promise<{ id: 
     fileId: input.file.fileId,
     encoding: input.encoding,
     mapping: input.mapping,
+    options: input.options,
     status: 'queued',
     jobId,
     createdBy: input.createdBy,
@@ -200,7 +243,7 @@ export async function createImport(tx: DbOrTx, input: NewImport): Promise<{ id: 
 export async function retryImport(
   tx: DbOrTx,
   importId: string,
-  input: Pick<NewImport, 'prefectureCode' | 'file' | 'encoding' | 'mapping' | 'createdBy'>,
+  input: Pick<NewImport, 'prefectureCode' | 'file' | 'encoding' | 'mapping' | 'options' | 'createdBy'>,
 ): Promise<string> {
   await assertFileComplete(tx, input.file);
   const [before] = await tx
@@ -214,8 +257,10 @@ export async function retryImport(
       fileId: input.file.fileId,
       encoding: input.encoding,
       mapping: input.mapping,
+      options: input.options,
       status: 'queued',
       jobId,
+      rejectedCount: null,
       rowCount: null,
       issueCount: null,
       issues: null,

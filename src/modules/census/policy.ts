@@ -50,3 +50,42 @@ export function censusWriter(actor: Actor): string {
   if (censusAccess(actor) !== 'write') throw new AppError('forbidden');
   return prefectureCode;
 }
+
+/**
+ * Municipal staff keep their own municipality's list (ME-3, NA-3): they upload it, follow its import and read
+ * their municipality's discrepancies, and see nothing of other municipalities. Pure, shared with the web menu.
+ */
+export function censusOwnListFor(role: Role, scopeKind: ScopeKind): boolean {
+  return role === 'municipal_staff' && scopeKind === 'municipality';
+}
+
+/**
+ * Whose lists the actor works with: the centre's whole prefecture (`municipalityCodes` null), or a municipality's
+ * staff their own municipality only. `write` when the actor may upload. Throws not_found without either.
+ */
+export type CensusListScope = { prefectureCode: string; municipalityCodes: string[] | null; write: boolean };
+
+export function censusListScope(actor: Actor): CensusListScope {
+  const access = censusAccess(actor);
+  if (access !== 'none')
+    return { prefectureCode: actor.prefectureCode!, municipalityCodes: null, write: access === 'write' };
+  if (
+    actor.prefectureCode &&
+    actor.scope.kind === 'municipality' &&
+    censusOwnListFor(actor.role, 'municipality')
+  ) {
+    return {
+      prefectureCode: actor.prefectureCode,
+      municipalityCodes: [actor.scope.municipalityCode],
+      write: true,
+    };
+  }
+  throw new AppError('not_found');
+}
+
+/** As {@link censusListScope}, for a change (auditors get forbidden). */
+export function censusListWriter(actor: Actor): CensusListScope {
+  const scope = censusListScope(actor);
+  if (!scope.write) throw new AppError('forbidden');
+  return scope;
+}

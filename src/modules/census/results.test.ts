@@ -33,6 +33,8 @@ function member(over: Partial<RunMember> = {}): RunMember {
     school: null,
     grade: null,
     careItems: [],
+    homeVisitEducation: null,
+    nightCare: null,
     sourceName: '藤沢市 母子保健',
     sourceType: 'maternal_child_health',
     fileName: 'a.xlsx',

@@ -8,7 +8,9 @@
  *   one, the most frequent municipality of its records, ties going to the most recently imported list. Its
  *   birth date likewise.
  * - A cluster made only of registry children who died, moved out of the prefecture or moved to adult services
- *   is not counted as a child of the 年度: those records take part only to explain list records.
+ *   is not counted as a child of the 年度: those records take part only to explain list records. The breakdown
+ *   (breakdown.ts) says how many, by reason, between the records and the children counted.
+ * - 訪問教育 and 夜間ケア (ME-3): a child counts when any of its records says so.
  * - Change from last year: a cluster of this run and one of the previous published run are the same child when
  *   they share a registry child, or a member with the same person key — kanji and kana name keys, birth date
  *   and sex (pair-key.ts identity without the municipality, so a move is still found). Matched clusters are
@@ -29,6 +31,7 @@ import { findMunicipality } from '../../shared/municipalities';
 import { SOURCE_TYPE_LABELS } from '../../shared/vocab/census';
 import { labelOf } from '../../shared/vocab/label';
 import type { Actor } from '../access/actor';
+import { countBreakdown } from './breakdown';
 import { recordIdentity } from './pair-key';
 import { loadMembers, type RunMember } from './review';
 import type { RunRow } from './runs';
@@ -55,6 +58,8 @@ export type MemberFacts = Pick<
   | 'name'
   | 'kana'
   | 'sex'
+  | 'homeVisitEducation'
+  | 'nightCare'
 >;
 export type Cluster<M extends MemberFacts = MemberFacts> = { cluster: number; members: M[] };
 
@@ -178,7 +183,7 @@ export function aggregate(
   clusters: readonly Cluster[],
   nendo: number,
   regionOf: RegionOf,
-): Omit<Results, 'runId' | 'nendo' | 'records' | 'change'> {
+): Omit<Results, 'runId' | 'nendo' | 'records' | 'change' | 'breakdown'> {
   const byMunicipality = new Map<string, Count>();
   const byRegion = new Map<string, Count>();
   const byAge = new Map<string, Count>();
@@ -186,9 +191,13 @@ export function aggregate(
   const bySchool = new Map<string, Count>();
   const bySources = new Map<string, Count>();
   let children = 0;
+  let homeVisitEducation = 0;
+  let nightCare = 0;
   for (const c of clusters) {
     if (!isCounted(c)) continue;
     children++;
+    if (c.members.some((m) => m.homeVisitEducation === true)) homeVisitEducation++;
+    if (c.members.some((m) => m.nightCare === true)) nightCare++;
     const muni = clusterMunicipality(c);
     const muniName = muni ? (findMunicipality(muni)?.name ?? muni) : null;
     tally(byMunicipality, muni ?? 'unknown', muniName ?? '不明', muniName ?? 'Unknown');
@@ -216,6 +225,8 @@ export function aggregate(
   const careOrder = CARE_ITEMS.map((i) => i.code);
   return {
     children,
+    homeVisitEducation,
+    nightCare,
     byMunicipality: [...byMunicipality.values()].sort((a, b) => a.key.localeCompare(b.key)),
     byRegion: [...byRegion.values()].sort((a, b) =>
       a.key === 'none' ? 1 : b.key === 'none' ? -1 : a.label.localeCompare(b.label, 'ja'),
@@ -343,6 +354,7 @@ export async function runResults(db: DbOrTx, actor: Actor, run: RunRow): Promise
     runId: run.id,
     nendo: run.nendo,
     records: clusters.reduce((s, c) => s + c.members.filter((m) => m.kind === 'record').length, 0),
+    breakdown: countBreakdown(clusters.map((c) => c.members)),
     ...counts,
     change,
   };

@@ -26,6 +26,7 @@ import { findMunicipality } from '../../shared/municipalities';
 import type { Actor, RequestMeta } from '../access/actor';
 import { recordAudit } from '../audit/record';
 import { childScope, shareMunicipalityGranted } from '../registry/scope';
+import { refreshBreakdown } from './breakdown-store';
 import type { Comparison } from './link/compare';
 import { explain, type Model } from './link/model';
 import { lockRun, type RunRow, runSummary } from './runs';
@@ -123,6 +124,8 @@ export async function loadMembers(
         school: r.school,
         grade: r.grade,
         careItems: r.careItems ?? [],
+        homeVisitEducation: r.homeVisitEducation,
+        nightCare: r.nightCare,
         sourceName: m.sourceName ?? '',
         sourceType: (m.sourceType ?? 'other') as SourceType,
         fileName: m.fileName,
@@ -152,6 +155,8 @@ export async function loadMembers(
       school: null,
       grade: null,
       careItems: c?.care ?? [],
+      homeVisitEducation: null,
+      nightCare: null,
       sourceName: REGISTRY_SOURCE_NAME,
       sourceType: 'registry',
       fileName: null,
@@ -334,6 +339,7 @@ export async function decidePair(
         version: sql`${censusRuns.version} + 1`,
       })
       .where(eq(censusRuns.id, run.id));
+    await refreshBreakdown(tx, run.id);
     await recordAudit(
       tx,
       { actor, meta, at },

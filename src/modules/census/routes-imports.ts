@@ -14,12 +14,12 @@ import {
   findImport,
   findSameFile,
   type ImportSummary,
+  listImportJobIds,
   listImports,
   retryImport,
 } from './imports';
 import { findCensusJob, jobView } from './jobs-view';
-import { parseUploadOffThread } from './parse-off-thread';
-import { censusReader, censusWriter } from './policy';
+import { censusListScope, censusListWriter, censusWriter } from './policy';
 import { normaliseHeader } from './read/headers';
 import { rawKeys } from './read/parse';
 import {
@@ -33,24 +33,18 @@ import {
   ZSource,
   ZUpdateSourceMapping,
 } from './schemas';
-import {
-  createSource,
-  findSource,
-  listSources,
-  type SourceRow,
-  saveSourceMapping,
-  updateSourceMapping,
-} from './sources';
+import { createSource, listSources, saveSourceMapping, updateSourceMapping } from './sources';
 import { storeUpload } from './stored-file';
 import {
   assertImportable,
   type CheckedList,
   mergedMapping,
   readUpload,
-  type Upload,
+  type UploadOptions,
   ZCreateImportForm,
   ZUploadForm,
 } from './upload';
+import { readFile, sourceOf } from './upload-source';
 
 const tags = ['census'];
 /** Rows shown in a preview. */
@@ -81,24 +75,10 @@ function previewColumns(list: CheckedList) {
   });
 }
 
-/** The source named by the upload, or 404 (unknown or another prefecture's). */
-async function sourceOf(deps: Deps, prefectureCode: string, upload: Upload): Promise<SourceRow> {
-  if (!isUuid(upload.unverifiedSourceId)) throw new AppError('not_found');
-  const source = await findSource(deps.db.systemDb, prefectureCode, upload.unverifiedSourceId);
-  if (!source) throw new AppError('not_found');
-  return source;
-}
-
-/** The file parsed with the source's saved mapping under the request's, and its issues classified. */
-async function readFile(source: SourceRow, upload: Upload) {
-  const mapping = mergedMapping(source.mapping, upload.mapping);
-  const list = await parseUploadOffThread(upload.fileName, upload.content, mapping, source.prefectureCode);
-  return { mapping, list };
-}
-
 /**
  * Census sources and imports (実態把握): centre administrators and staff with a whole-prefecture scope write,
- * auditors read (403 on writes), everyone else gets 404 (policy.ts). Uploads are parsed at once for the preview
+ * auditors read (403 on writes); municipal staff upload and follow their own municipality's lists only (sources
+ * of other municipalities 404, rows of other municipalities rejected); everyone else gets 404 (policy.ts). Uploads are parsed at once for the preview
  * and refused with their blocking errors; an accepted upload is stored with a queued 'census.import' job
  * (import-job.ts) that writes its records. Reads of issues and uploads are audited.
  */
@@ -115,8 +95,8 @@ export function importRoutes(deps: Deps) {
       responses: jsonOk(z.object({ items: z.array(ZSource) })),
     }),
     async (c) => {
-      const prefectureCode = censusReader(requireActor(c));
-      return c.json({ items: await listSources(db, prefectureCode) }, 200);
+      const scope = censusListScope(requireActor(c));
+      return c.json({ items: await listSources(db, scope.prefectureCode, scope.municipalityCodes) }, 200);
     },
   );
 
@@ -176,10 +156,11 @@ export function importRoutes(deps: Deps) {
     }),
     async (c) => {
       const actor = requireActor(c);
-      const prefectureCode = censusWriter(actor);
+      const scope = censusListWriter(actor);
+      const prefectureCode = scope.prefectureCode;
       const upload = await readUpload(c.req.valid('form'));
-      const source = await sourceOf(deps, prefectureCode, upload);
-      const { list } = await readFile(source, upload);
+      const source = await sourceOf(deps, scope, upload);
+      const { list } = await readFile(source, upload, scope);
       const same = await findSameFile(db, {
         prefectureCode,
         nendo: upload.nendo,
@@ -212,6 +193,9 @@ export function importRoutes(deps: Deps) {
           errorCount: list.errorCount,
           warningCount: list.warningCount,
           canImport: list.canImport,
+          rejectedRowCount: list.rejectedRows.length,
+          goodRowCount: list.records.length - list.rejectedRows.length,
+          canImportGoodRows: list.canImportGoodRows,
           duplicateOf: same?.id ?? null,
         },
         200,
@@ -240,10 +224,11 @@ export function importRoutes(deps: Deps) {
     }),
     async (c) => {
       const actor = requireActor(c);
-      const prefectureCode = censusWriter(actor);
+      const scope = censusListWriter(actor);
+      const prefectureCode = scope.prefectureCode;
       const form = c.req.valid('form');
       const upload = await readUpload(form);
-      const source = await sourceOf(deps, prefectureCode, upload);
+      const source = await sourceOf(deps, scope, upload);
       const key = { prefectureCode, nendo: upload.nendo, sourceId: source.id, sha256: upload.sha256 };
       const same = await findSameFile(db, key);
       if (same && same.status !== 'failed') {
@@ -254,8 +239,12 @@ export function importRoutes(deps: Deps) {
         return c.json(await existing(same.id), 200);
       }
 
-      const { mapping, list } = await readFile(source, upload);
-      assertImportable(list);
+      const { mapping, list } = await readFile(source, upload, scope);
+      const options: UploadOptions = {
+        ...(form.goodRowsOnly === 'true' && !list.canImport ? { goodRowsOnly: true } : {}),
+        ...(scope.municipalityCodes ? { municipalityCodes: scope.municipalityCodes } : {}),
+      };
+      assertImportable(list, options);
       // The bytes are written in parts before the transaction (file-parts.ts); the import names them there.
       const stored = {
         prefectureCode,
@@ -266,6 +255,7 @@ export function importRoutes(deps: Deps) {
         file: await storeUpload(deps.db, prefectureCode, upload.content),
         encoding: list.encoding,
         mapping,
+        options,
         createdBy: actor.userId,
       };
       let importId: string;
@@ -289,8 +279,9 @@ export function importRoutes(deps: Deps) {
               nendo: upload.nendo,
               fileName: upload.fileName,
               sha256: upload.sha256,
-              rows: list.records.length,
+              rows: list.records.length - (options.goodRowsOnly ? list.rejectedRows.length : 0),
               warnings: list.warningCount,
+              ...(options.goodRowsOnly ? { rejectedRows: list.rejectedRows.length } : {}),
             },
           });
           return id;
@@ -323,8 +314,12 @@ export function importRoutes(deps: Deps) {
       responses: jsonOk(z.object({ items: z.array(ZImportSummary) })),
     }),
     async (c) => {
-      const prefectureCode = censusReader(requireActor(c));
-      return c.json({ items: await listImports(db, prefectureCode, c.req.valid('query').nendo) }, 200);
+      const scope = censusListScope(requireActor(c));
+      const nendo = c.req.valid('query').nendo;
+      return c.json(
+        { items: await listImports(db, scope.prefectureCode, nendo, scope.municipalityCodes) },
+        200,
+      );
     },
   );
 
@@ -339,10 +334,10 @@ export function importRoutes(deps: Deps) {
     }),
     async (c) => {
       const actor = requireActor(c);
-      const prefectureCode = censusReader(actor);
+      const scope = censusListScope(actor);
       const { id } = c.req.valid('param');
       if (!isUuid(id)) throw new AppError('not_found');
-      const detail = await findImport(db, prefectureCode, id);
+      const detail = await findImport(db, scope.prefectureCode, id, scope.municipalityCodes);
       if (!detail) throw new AppError('not_found');
       await recordAudit(db, who(c, deps, actor), {
         action: 'read',
@@ -364,11 +359,16 @@ export function importRoutes(deps: Deps) {
       responses: jsonOk(ZJob),
     }),
     async (c) => {
-      const prefectureCode = censusReader(requireActor(c));
+      const scope = censusListScope(requireActor(c));
       const { id } = c.req.valid('param');
       if (!isUuid(id)) throw new AppError('not_found');
-      const job = await findCensusJob(db, prefectureCode, id);
-      if (!job) throw new AppError('not_found');
+      const job = await findCensusJob(db, scope.prefectureCode, id);
+      // A municipality's staff follow the jobs of their own imports only.
+      const own =
+        job && scope.municipalityCodes
+          ? (await listImportJobIds(db, scope.prefectureCode, id, scope.municipalityCodes)).length > 0
+          : !!job;
+      if (!job || !own) throw new AppError('not_found');
       return c.json(jobView(job), 200);
     },
   );

@@ -9,7 +9,7 @@ import { requireActor } from '../accounts/middleware';
 import { recordAudit } from '../audit/record';
 import { discrepancyList, discrepancySummary } from './discrepancies';
 import { discrepancyDisposition, discrepancyXlsx } from './discrepancy-xlsx';
-import { censusReader, censusWriter } from './policy';
+import { censusListScope, censusReader, censusWriter } from './policy';
 import { pushRun } from './push';
 import { loadClusters, runResults } from './results';
 import { decidePair, listReview } from './review';
@@ -74,7 +74,8 @@ const runPost = (path: string, summary: string, response: z.ZodType) =>
 
 /**
  * Linkage runs, clerical review, results, discrepancy lists and the push to the registry (/api/census/…).
- * Centre staff of the whole prefecture work here, auditors read (policy.ts); everyone else gets 404, and a
+ * Centre staff of the whole prefecture work here, auditors read (policy.ts); a municipality's staff see the
+ * runs' counts and their own municipality's discrepancies (and workbook) only; everyone else gets 404, and a
  * run of another prefecture is not found. Reads of personal data and every change are audited.
  */
 export function runRoutes(deps: Deps) {
@@ -111,7 +112,8 @@ export function runRoutes(deps: Deps) {
       responses: jsonOk(z.object({ items: z.array(ZRunSummary) })),
     }),
     async (c) => {
-      const prefectureCode = censusReader(requireActor(c));
+      // Counts only: a municipality's staff see the runs too, to open their own discrepancies.
+      const { prefectureCode } = censusListScope(requireActor(c));
       return c.json({ items: await listRuns(db, prefectureCode, c.req.valid('query').nendo) }, 200);
     },
   );
@@ -126,7 +128,7 @@ export function runRoutes(deps: Deps) {
       responses: jsonOk(ZRunSummary),
     }),
     async (c) => {
-      const prefectureCode = censusReader(requireActor(c));
+      const { prefectureCode } = censusListScope(requireActor(c));
       const run = await loadRun(db, prefectureCode, c.req.valid('param').id);
       return c.json(await runSummary(db, run), 200);
     },
@@ -239,18 +241,29 @@ export function runRoutes(deps: Deps) {
     }),
     async (c) => {
       const actor = requireActor(c);
-      const run = await loadRun(db, censusReader(actor), c.req.valid('param').id);
+      const scope = censusListScope(actor);
+      const run = await loadRun(db, scope.prefectureCode, c.req.valid('param').id);
       if (run.status !== 'linked' && run.status !== 'published') throw new AppError('census_run_not_linked');
-      return c.json(discrepancySummary(await loadClusters(db, actor, run.id)), 200);
+      const summary = discrepancySummary(await loadClusters(db, actor, run.id));
+      const codes = scope.municipalityCodes;
+      return c.json(
+        codes ? { municipalities: summary.municipalities.filter((m) => codes.includes(m.code)) } : summary,
+        200,
+      );
     },
   );
 
-  /** The run and one municipality of its prefecture (404 for any other code). */
+  /**
+   * The run and one municipality of its prefecture (404 for any other code; a municipality's staff 404 for any
+   * municipality but their own).
+   */
   const municipalityList = async (c: Context<AppEnv>, actor: Actor, id: string, code: string) => {
-    const run = await loadRun(db, censusReader(actor), id);
+    const scope = censusListScope(actor);
+    const run = await loadRun(db, scope.prefectureCode, id);
     if (!/^\d{6}$/.test(code) || code.slice(0, 2) !== run.prefectureCode || !findMunicipality(code)) {
       throw new AppError('not_found');
     }
+    if (scope.municipalityCodes && !scope.municipalityCodes.includes(code)) throw new AppError('not_found');
     if (run.status !== 'linked' && run.status !== 'published') throw new AppError('census_run_not_linked');
     const list = discrepancyList(await loadClusters(db, actor, run.id), code);
     return { run, list, at: who(c, deps, actor) };

@@ -5,6 +5,7 @@
  * its model) in one short transaction at the end — a failure shows nothing, and the failure hook marks the run
  * 'failed' and removes what was staged.
  */
+
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { rowsOf, type SystemDb } from '../../db/client';
@@ -25,6 +26,7 @@ import type { Deps } from '../../server/context';
 import { AppError } from '../../server/errors';
 import { resolveActor } from '../access/resolve-actor';
 import { childScope } from '../registry/scope';
+import { refreshBreakdown } from './breakdown-store';
 import { DEFAULT_THRESHOLDS } from './link/cluster';
 import { explainPair, type LinkResult, linkRecords } from './link/link';
 import { pairKeyOfIdentities, recordIdentity } from './pair-key';
@@ -317,6 +319,7 @@ export function runJobHandler(_deps: Deps): JobHandler {
             thresholds: DEFAULT_THRESHOLDS,
           })
           .where(eq(censusRuns.id, run.id));
+        await refreshBreakdown(tx, run.id);
       });
       const reused = applied.pairs.filter((p) => p.reused).length;
       return {

@@ -6,9 +6,10 @@ import { type RegistryWorld, registryWorld } from '../../test/registry-world';
 import { signedInUser } from '../../test/sign-in';
 
 /**
- * The census runs' denied story on both engines: municipal staff, regional coordinators, branch-scoped centre
- * staff, providers and system administrators get 404 on every run endpoint; auditors read but get 403 on
- * every change; another prefecture's centre staff never find this prefecture's run or pair.
+ * The census runs' denied story on both engines: regional coordinators, branch-scoped centre staff, providers
+ * and system administrators get 404 on every run endpoint; municipal staff see the runs' counts and their own
+ * municipality's discrepancies only (another municipality's, the review and the results 404); auditors read but
+ * get 403 on every change; another prefecture's centre staff never find this prefecture's run or pair.
  */
 let t: TestApp;
 let w: RegistryWorld;
@@ -51,15 +52,31 @@ const writes = (): [string, unknown][] => [
 ];
 
 describe('census runs: denied', () => {
-  it.each(['fujisawa', 'coordA', 'provider', 'systemAdmin'] as const)(
-    '%s gets 404 on every endpoint',
-    async (who) => {
-      const client = w.clients[who];
-      for (const path of reads()) expect([path, (await client.get(path)).status]).toEqual([path, 404]);
-      for (const [path, body] of writes())
-        expect([path, (await client.post(path, body)).status]).toEqual([path, 404]);
-    },
-  );
+  it('municipal staff read their own discrepancies and nothing else of the run', async () => {
+    const own = w.clients.fujisawa;
+    const readable = reads().filter((p) => !p.endsWith('/review') && !p.endsWith('/results'));
+    for (const path of readable) expect([path, (await own.get(path)).status]).toEqual([path, 200]);
+    for (const path of reads().filter((p) => !readable.includes(p)))
+      expect([path, (await own.get(path)).status]).toEqual([path, 404]);
+    for (const [path, body] of writes())
+      expect([path, (await own.post(path, body)).status]).toEqual([path, 404]);
+    const summary = await own.get(`/api/census/runs/${runId}/discrepancies`);
+    expect(summary.body.municipalities.map((m: { code: string }) => m.code)).toEqual([FUJISAWA]);
+
+    // Another municipality's staff: Fujisawa's list and workbook are not found, and its summary is not theirs.
+    const other = w.clients.chigasaki;
+    for (const path of reads().filter((p) => p.includes(`/discrepancies/${FUJISAWA}`)))
+      expect([path, (await other.get(path)).status]).toEqual([path, 404]);
+    const theirs = await other.get(`/api/census/runs/${runId}/discrepancies`);
+    expect(theirs.body.municipalities.map((m: { code: string }) => m.code)).not.toContain(FUJISAWA);
+  });
+
+  it.each(['coordA', 'provider', 'systemAdmin'] as const)('%s gets 404 on every endpoint', async (who) => {
+    const client = w.clients[who];
+    for (const path of reads()) expect([path, (await client.get(path)).status]).toEqual([path, 404]);
+    for (const [path, body] of writes())
+      expect([path, (await client.post(path, body)).status]).toEqual([path, 404]);
+  });
 
   it('branch-scoped centre staff get 404 on every endpoint', async () => {
     for (const path of reads()) expect([path, (await branchStaff.get(path)).status]).toEqual([path, 404]);

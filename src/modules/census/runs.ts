@@ -74,6 +74,7 @@ export async function runSummaries(db: DbOrTx, runs: readonly RunRow[]): Promise
       status: r.status,
       recordCount: r.recordCount,
       clusterCount: r.clusterCount,
+      breakdown: r.status === 'linked' || r.status === 'published' ? (r.breakdown ?? null) : null,
       pendingReviews: countOf.get(r.id)?.pending ?? 0,
       decidedReviews: countOf.get(r.id)?.decided ?? 0,
       createdAt: r.createdAt.toISOString(),

@@ -85,6 +85,9 @@ export const ZCensusRow = z
     school: z.string().nullable(),
     grade: z.string().nullable(),
     careItems: z.array(z.string()),
+    /** 訪問教育 / 夜間ケア as the list says (ME-3); null when it does not say */
+    homeVisitEducation: z.boolean().nullable(),
+    nightCare: z.boolean().nullable(),
   })
   .openapi('CensusRow');
 
@@ -110,6 +113,12 @@ export const ZImportPreview = z
     warningCount: z.number().int(),
     /** true when no error blocks the import */
     canImport: z.boolean(),
+    /** data rows with an error: left out by an import of the good rows only */
+    rejectedRowCount: z.number().int(),
+    /** rows an import of the good rows only would take */
+    goodRowCount: z.number().int(),
+    /** the file reads and at least one row is good */
+    canImportGoodRows: z.boolean(),
     /** An import of the same bytes for this source and 年度 already exists. */
     duplicateOf: z.string().uuid().nullable(),
   })
@@ -128,6 +137,8 @@ export const ZImportSummary = z
     status: z.enum(IMPORT_STATUSES),
     rowCount: z.number().int().nullable(),
     issueCount: z.number().int().nullable(),
+    /** rows left out because they had errors (an import of the good rows only); null when none was */
+    rejectedCount: z.number().int().nullable(),
     createdAt: ZTimestamp,
     supersededAt: ZTimestamp.nullable(),
     job: ZJob.nullable(),
@@ -141,6 +152,23 @@ export const ZImportDetail = ZImportSummary.extend({ issues: z.array(ZRowIssue) 
 /** POST /imports answers 202 with the import; `created: false` when the same file was imported before. */
 export const ZCreateImportResponse = z.object({ import: ZImportSummary, created: z.boolean() });
 
+/** How the records became the children counted (breakdown.ts); the run list and the results show it alike. */
+export const ZCountBreakdown = z
+  .object({
+    listRecords: z.number().int(),
+    registryRecords: z.number().int(),
+    records: z.number().int(),
+    merged: z.number().int(),
+    people: z.number().int(),
+    excluded: z.object({
+      deceased: z.number().int(),
+      movedOut: z.number().int(),
+      adultServices: z.number().int(),
+    }),
+    children: z.number().int(),
+  })
+  .openapi('CensusCountBreakdown');
+
 export const RUN_STATUSES = ['queued', 'running', 'linked', 'failed', 'published'] as const;
 
 export const ZRunSummary = z
@@ -150,6 +178,8 @@ export const ZRunSummary = z
     status: z.enum(RUN_STATUSES),
     recordCount: z.number().int().nullable(),
     clusterCount: z.number().int().nullable(),
+    /** null until the run is linked (and for runs linked before breakdowns were kept) */
+    breakdown: ZCountBreakdown.nullable(),
     pendingReviews: z.number().int(),
     decidedReviews: z.number().int(),
     createdAt: ZTimestamp,
@@ -229,6 +259,10 @@ export const ZRunResults = z
     nendo: z.number().int(),
     children: z.number().int(),
     records: z.number().int(),
+    breakdown: ZCountBreakdown,
+    /** children whose lists say 訪問教育 / 夜間ケア (ME-3) */
+    homeVisitEducation: z.number().int(),
+    nightCare: z.number().int(),
     byMunicipality: z.array(ZCount),
     byRegion: z.array(ZCount),
     /** age bands on 1 April of the 年度: 0–2, 3–5 (未就学), 6–11, 12–14, 15–17, 18+ */

@@ -1,5 +1,5 @@
 import type { z } from '@hono/zod-openapi';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { censusSources } from '../../db/schema';
 import { AppError } from '../../server/errors';
@@ -29,25 +29,49 @@ export function sourceView(row: SourceRow): SourceView {
   };
 }
 
-export async function listSources(db: DbOrTx, prefectureCode: string): Promise<SourceView[]> {
+/** The prefecture's sources; with `municipalityCodes` (a municipality's staff) only those municipalities' own. */
+export async function listSources(
+  db: DbOrTx,
+  prefectureCode: string,
+  municipalityCodes: readonly string[] | null = null,
+): Promise<SourceView[]> {
   const rows = await db
     .select()
     .from(censusSources)
-    .where(eq(censusSources.prefectureCode, prefectureCode))
+    .where(and(eq(censusSources.prefectureCode, prefectureCode), ofMunicipalities(municipalityCodes)))
     .orderBy(asc(censusSources.name));
   return rows.map(sourceView);
 }
 
-/** The source of the prefecture, or undefined (another prefecture's id is simply not found). */
+/** Sources of these municipalities only (null: every source of the prefecture). */
+export function ofMunicipalities(municipalityCodes: readonly string[] | null) {
+  return municipalityCodes === null
+    ? undefined
+    : municipalityCodes.length === 0
+      ? sql`false`
+      : inArray(censusSources.municipalityCode, [...municipalityCodes]);
+}
+
+/**
+ * The source of the prefecture (and of these municipalities, for a municipality's staff), or undefined: another
+ * prefecture's or municipality's id is simply not found.
+ */
 export async function findSource(
   db: DbOrTx,
   prefectureCode: string,
   unverifiedId: string,
+  municipalityCodes: readonly string[] | null = null,
 ): Promise<SourceRow | undefined> {
   const [row] = await db
     .select()
     .from(censusSources)
-    .where(and(eq(censusSources.id, unverifiedId), eq(censusSources.prefectureCode, prefectureCode)));
+    .where(
+      and(
+        eq(censusSources.id, unverifiedId),
+        eq(censusSources.prefectureCode, prefectureCode),
+        ofMunicipalities(municipalityCodes),
+      ),
+    );
   return row;
 }
 

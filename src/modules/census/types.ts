@@ -26,6 +26,9 @@ export type CensusRecord = {
   grade: string | null;
   /** Care item ids (src/shared/reference/care-items.json) when the list has a care column. */
   careItems?: string[];
+  /** 訪問教育 / 夜間ケア when the list has the column (ME-3): true, false, or null when the cell is blank. */
+  homeVisitEducation?: boolean | null;
+  nightCare?: boolean | null;
   raw: Record<string, string>;
 };
 

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { z } from '@hono/zod-openapi';
 import { AppError, type ErrorIssue } from '../../server/errors';
+import { findMunicipality } from '../../shared/municipalities';
 import { hasNameColumns, normaliseHeader } from './read/headers';
 import { parseList } from './read/parse';
 import { ZMapping } from './schemas';
-import type { CensusField, ParsedList, RowIssue } from './types';
+import type { CensusField, CensusRecord, ParsedList, RowIssue } from './types';
 
 /**
  * Uploaded census lists: the multipart form of POST /imports/preview and POST /imports, reading its file and
@@ -28,10 +29,17 @@ export const ZUploadForm = z
   })
   .openapi('CensusUploadForm');
 
-/** multipart/form-data of POST /imports: as the preview, and `saveMapping=true` saves the mapping on the source. */
+/**
+ * multipart/form-data of POST /imports: as the preview; `saveMapping=true` saves the mapping on the source, and
+ * `goodRowsOnly=true` imports the rows without errors, leaving out the others.
+ */
 export const ZCreateImportForm = ZUploadForm.extend({
   saveMapping: z.enum(['true', 'false']).optional(),
+  goodRowsOnly: z.enum(['true', 'false']).optional(),
 }).openapi('CensusCreateImportForm');
+
+/** How an upload is taken (stored on the import; the job reads the file again with them). */
+export type UploadOptions = { goodRowsOnly?: boolean; municipalityCodes?: string[] };
 
 export type Mapping = Record<string, CensusField | null>;
 
@@ -100,8 +108,67 @@ export function mergedMapping(saved: Mapping, sent: Mapping): Mapping {
   return { ...normaliseMapping(saved), ...sent };
 }
 
-/** A parsed list with its blocking problems counted; `canImport` when nothing blocks. */
-export type CheckedList = ParsedList & { errorCount: number; warningCount: number; canImport: boolean };
+/**
+ * A parsed list with its blocking problems counted; `canImport` when nothing blocks, `rejectedRows` the data
+ * rows with an error (left out by an import of the good rows), `canImportGoodRows` when the file itself reads
+ * and at least one row is good.
+ */
+export type CheckedList = ParsedList & {
+  errorCount: number;
+  warningCount: number;
+  canImport: boolean;
+  rejectedRows: number[];
+  canImportGoodRows: boolean;
+};
+
+/** The counts of a list's issues and rows, from its issues and records. Pure. */
+function classify(list: ParsedList): CheckedList {
+  const issues = [...list.issues].sort((a, b) => a.row - b.row);
+  const errorCount = issues.filter((i) => i.severity === 'error').length;
+  const rejected = new Set(issues.filter((i) => i.severity === 'error' && i.row > 0).map((i) => i.row));
+  const whole = issues.some((i) => i.severity === 'error' && i.row === 0);
+  return {
+    ...list,
+    issues,
+    errorCount,
+    warningCount: issues.length - errorCount,
+    canImport: errorCount === 0,
+    rejectedRows: [...rejected].sort((a, b) => a - b),
+    canImportGoodRows: !whole && list.records.some((r) => !rejected.has(r.row)),
+  };
+}
+
+/**
+ * A municipality's own upload: a row the reader places in another municipality (by its 市町村 column or its
+ * address) is an error naming that municipality — only the municipality's own children are taken. Rows whose
+ * municipality is not written are the municipality's. Pure.
+ */
+export function restrictToMunicipalities(
+  list: CheckedList,
+  codes: readonly string[] | undefined,
+): CheckedList {
+  if (!codes || codes.length === 0) return list;
+  const own = codes.map((c) => findMunicipality(c)?.name ?? c).join('・');
+  const extra: RowIssue[] = [];
+  for (const r of list.records) {
+    if (!r.municipalityCode || codes.includes(r.municipalityCode)) continue;
+    const name = findMunicipality(r.municipalityCode)?.name ?? r.municipalityCode;
+    extra.push({
+      row: r.row,
+      column: null,
+      severity: 'error',
+      ja: `${name}の児童です。${own}の名簿には${own}の児童だけを載せてください。`,
+      en: `This child lives in ${name}; only children of ${own} belong in ${own}'s list.`,
+    });
+  }
+  return extra.length === 0 ? list : classify({ ...list, issues: [...list.issues, ...extra] });
+}
+
+/** The list without its rejected rows (their errors stay in `issues`, to show why they were left out). Pure. */
+export function goodRowsOf(list: CheckedList): CensusRecord[] {
+  const rejected = new Set(list.rejectedRows);
+  return list.records.filter((r) => !rejected.has(r.row));
+}
 
 /**
  * Parses the file with the mapping and classifies its issues. A header with no data row is one more
@@ -119,15 +186,7 @@ export async function parseUpload(
     const e = new AppError('census_file_empty').toBody().error;
     issues.push({ row: 0, column: null, severity: 'error', ja: e.ja, en: e.en });
   }
-  issues.sort((a, b) => a.row - b.row);
-  const errorCount = issues.filter((i) => i.severity === 'error').length;
-  return {
-    ...list,
-    issues,
-    errorCount,
-    warningCount: issues.length - errorCount,
-    canImport: errorCount === 0,
-  };
+  return classify({ ...list, issues });
 }
 
 /** At most this many issues travel in a 400's body (the preview shows them all). */
@@ -137,8 +196,9 @@ const MAX_ERROR_ISSUES = 500;
  * Throws the 400 that refuses a list with blocking problems: the file unreadable, no name column, no data rows,
  * or row errors — with those errors as the body's issues (path `row.N` or `row.N.column`, in ja and en).
  */
-export function assertImportable(list: CheckedList): void {
+export function assertImportable(list: CheckedList, options: UploadOptions = {}): void {
   if (list.canImport) return;
+  if (options.goodRowsOnly && list.canImportGoodRows) return;
   const errors = list.issues.filter((i) => i.severity === 'error');
   const issues: ErrorIssue[] = errors.slice(0, MAX_ERROR_ISSUES).map((i) => ({
     path: i.row === 0 ? 'file' : ['row', String(i.row), ...(i.column ? [i.column] : [])].join('.'),
@@ -148,7 +208,9 @@ export function assertImportable(list: CheckedList): void {
   }));
   const whole = errors.find((i) => i.row === 0);
   const code = !whole
-    ? 'census_file_has_errors'
+    ? options.goodRowsOnly
+      ? 'census_no_good_rows'
+      : 'census_file_has_errors'
     : list.records.length === 0 && list.columns.length > 0 && hasNameColumns(list.columns)
       ? 'census_file_empty'
       : list.columns.length > 0 && !hasNameColumns(list.columns)

@@ -147,6 +147,16 @@ export const HEADER_SYNONYMS: Readonly<Record<CensusField, readonly string[]>> =
     'careitems',
     'medicalcare',
   ],
+  homeVisitEducation: ['訪問教育', '訪問教育の有無', '訪問教育対象', '訪問学級', 'homevisiteducation'],
+  nightCare: [
+    '夜間ケア',
+    '夜間ケアの有無',
+    '夜間の医療的ケア',
+    '夜間の医療的ケアの有無',
+    '夜間医療的ケア',
+    '夜間のケア',
+    'nightcare',
+  ],
 };
 
 const FIELD_BY_KEY: ReadonlyMap<string, CensusField> = new Map(

@@ -31,3 +31,58 @@ export function parseSex(value: string): 'male' | 'female' | null | undefined {
   if (FEMALE.has(s)) return 'female';
   return undefined;
 }
+
+const YES = new Set([
+  '○',
+  '〇',
+  '◯',
+  '●',
+  '◎',
+  '✓',
+  '✔',
+  'レ',
+  'V',
+  '有',
+  'あり',
+  '有り',
+  'はい',
+  '要',
+  '該当',
+  '対象',
+  '実施',
+  'Y',
+  'YES',
+  'TRUE',
+  '1',
+]);
+const NO = new Set([
+  '×',
+  '✕',
+  '無',
+  'なし',
+  '無し',
+  'いいえ',
+  '不要',
+  '非該当',
+  '対象外',
+  'N',
+  'NO',
+  'FALSE',
+  '0',
+  '-',
+  'ー',
+  '―',
+  '－',
+]);
+
+/**
+ * A yes/no cell (訪問教育, 夜間ケア): ○, 有, あり, はい, 該当, 1, Y … are yes; ×, 無, なし, いいえ, 0, N, - … are no
+ * (any width). Returns undefined for a non-empty value it cannot read, null for an empty one.
+ */
+export function parseFlag(value: string): boolean | null | undefined {
+  const s = value.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+  if (s === '') return null;
+  if (YES.has(s)) return true;
+  if (NO.has(s)) return false;
+  return undefined;
+}

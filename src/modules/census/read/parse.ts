@@ -5,7 +5,7 @@ import { parseCsv } from './csv';
 import { decodeText } from './decode';
 import { type HeaderMapping, hasNameColumns, recogniseHeaders } from './headers';
 import { resolveMunicipalityCell, resolveMunicipalityFromAddress } from './municipality';
-import { cleanText, normaliseKana, normaliseName, parseSex } from './normalise';
+import { cleanText, normaliseKana, normaliseName, parseFlag, parseSex } from './normalise';
 
 /** Options for {@link parseList}. */
 export type ParseListOptions = {
@@ -202,6 +202,23 @@ function toRecord(
     }
   }
 
+  const flags: Partial<Record<'homeVisitEducation' | 'nightCare', boolean | null>> = {};
+  for (const field of ['homeVisitEducation', 'nightCare'] as const) {
+    if (!columns.some((c) => c.field === field)) continue;
+    const cell = get(field);
+    const parsed = parseFlag(cell?.value ?? '');
+    flags[field] = parsed ?? null;
+    if (cell && parsed === undefined) {
+      issues.push({
+        row,
+        column: cell.header,
+        severity: 'warning',
+        ja: `「${cell.header}」の「${cell.value}」を有無として読めません（○・×・有・無 など）。`,
+        en: `Column "${cell.header}": "${cell.value}" is not a readable yes or no (○, ×, 有, 無, 1, 0).`,
+      });
+    }
+  }
+
   const grade = get('grade')?.value;
   return {
     file,
@@ -215,6 +232,7 @@ function toRecord(
     school: cleanText(get('school')?.value ?? ''),
     grade: grade === undefined ? null : cleanText(grade.normalize('NFKC')),
     ...(careItems ? { careItems } : {}),
+    ...flags,
     raw,
   };
 }
