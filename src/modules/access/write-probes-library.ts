@@ -17,6 +17,10 @@ export const LIBRARY_PROBES: Record<string, Probe> = {
     url: 'https://example.jp/new',
   }),
   'PUT /api/library/items/{id}/file': on('library_item', (i) => `${item('/file')(i)}?version=1&name=x.pdf`),
+  'POST /api/library/items/{id}/archive': on('library_item', item('/archive'), {
+    version: v,
+    archived: true,
+  }),
   'POST /api/library/items/{id}/handouts': on('library_handout', item('/handouts'), {
     consultationId: '00000000-0000-4000-8000-000000000000',
     recipient: 'family',

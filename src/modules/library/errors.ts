@@ -15,4 +15,9 @@ export const LIBRARY_ERRORS = {
     ja: 'この資料にはまだ版がありません。ファイルかリンクを登録してから渡してください。',
     en: 'This item has no version yet. Add its file or link before handing it out.',
   },
+  library_item_archived: {
+    status: 409,
+    ja: 'この資料はアーカイブされています。変更や手渡しをするには、先に元に戻してください。',
+    en: 'This item is archived. Restore it before changing or handing it out.',
+  },
 } as const;

@@ -1,4 +1,16 @@
-import { and, arrayContains, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  arrayContains,
+  desc,
+  eq,
+  ilike,
+  inArray,
+  isNotNull,
+  isNull,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import {
   files,
@@ -16,12 +28,13 @@ import { isStale, type LibraryPolicy, reviewDueOn } from './policy';
 export type ItemRow = typeof libraryItems.$inferSelect;
 
 /**
- * The library's scope in SQL: items of the actor's prefecture, not archived. Another prefecture's item, an
- * unknown id and a malformed one answer 404 alike. Roles without a library are refused before an id is read.
+ * The library's scope in SQL: items of the actor's prefecture, archived ones included (staff still reach them;
+ * the list leaves them out unless asked). Another prefecture's item, an unknown id and a malformed one answer
+ * 404 alike. Roles without a library are refused before an id is read.
  */
 export function itemScope(policy: LibraryPolicy): SQL {
   if (!policy.read || !policy.prefectureCode) return sql`false`;
-  return and(eq(libraryItems.prefectureCode, policy.prefectureCode), isNull(libraryItems.archivedAt))!;
+  return eq(libraryItems.prefectureCode, policy.prefectureCode);
 }
 
 export function requireRead(policy: LibraryPolicy): void {
@@ -37,7 +50,7 @@ export async function readableItem(
   db: DbOrTx,
   policy: LibraryPolicy,
   unverifiedId: string,
-  opts: { forUpdate?: boolean } = {},
+  opts: { forUpdate?: boolean; live?: boolean } = {},
 ): Promise<ItemRow> {
   requireRead(policy);
   if (!isUuid(unverifiedId)) throw new AppError('not_found');
@@ -47,6 +60,8 @@ export async function readableItem(
     .where(and(eq(libraryItems.id, unverifiedId), itemScope(policy)));
   const [row] = opts.forUpdate ? await q.for('update') : await q;
   if (!row) throw new AppError('not_found');
+  // Changing or handing out an archived item needs it restored first.
+  if (opts.live && row.archivedAt) throw new AppError('library_item_archived');
   return row;
 }
 
@@ -57,12 +72,17 @@ export type ListFilter = {
   visibility?: string;
   municipality?: string;
   stale?: 'true' | 'false';
+  /** Archived items only ('true'); without it the list leaves them out. */
+  archived?: 'true' | 'false';
   q?: string;
 };
 
 /** The items matching the filter, with their current version's number, newest change first. */
 export async function listItems(db: DbOrTx, policy: LibraryPolicy, f: ListFilter, today: string) {
-  const conds: SQL[] = [itemScope(policy)];
+  const conds: SQL[] = [
+    itemScope(policy),
+    f.archived === 'true' ? isNotNull(libraryItems.archivedAt) : isNull(libraryItems.archivedAt),
+  ];
   if (f.situation) conds.push(arrayContains(libraryItems.situations, [f.situation as never]));
   if (f.audience) conds.push(arrayContains(libraryItems.audiences, [f.audience as never]));
   if (f.kind) conds.push(eq(libraryItems.kind, f.kind as never));
@@ -123,6 +143,7 @@ export function presentRow(
     reviewedOn: item.reviewedOn,
     reviewDueOn: reviewDueOn(item.reviewedOn),
     stale: isStale(item.reviewedOn, today),
+    archivedAt: item.archivedAt?.toISOString() ?? null,
     updatedAt: item.updatedAt.toISOString(),
   };
 }
@@ -174,6 +195,10 @@ export async function itemDetail(db: DbOrTx, policy: LibraryPolicy, item: ItemRo
     versions: views,
     handoutCount: handouts?.n ?? 0,
     publicPath: publicPathOf(item),
-    allowed: { edit: policy.manage, handOut: item.currentVersionId !== null },
+    allowed: {
+      edit: policy.manage && item.archivedAt === null,
+      handOut: item.currentVersionId !== null && item.archivedAt === null,
+      archive: policy.manage,
+    },
   };
 }

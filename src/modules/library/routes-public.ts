@@ -12,12 +12,12 @@ import { ZPublicLibraryItem, ZPublicLibraryList, ZPublicLibraryQuery } from './s
 
 const tags = ['public'];
 
-/** Public items with a current version: what anyone may read, without sign-in. Staff-only items are never here. */
-const PUBLISHED: SQL = and(
-  eq(libraryItems.visibility, 'public'),
-  isNull(libraryItems.archivedAt),
-  isNotNull(libraryItems.currentVersionId),
-)!;
+/**
+ * Public items with a current version: what anyone may read, without sign-in. Staff-only items are never here.
+ * An archived one is still read by its address (an old hand-out link), with a notice, but no longer listed.
+ */
+const PUBLISHED: SQL = and(eq(libraryItems.visibility, 'public'), isNotNull(libraryItems.currentVersionId))!;
+const LISTED: SQL = and(PUBLISHED, isNull(libraryItems.archivedAt))!;
 
 async function publicRows(db: DbOrTx, where: SQL) {
   const rows = await db
@@ -31,7 +31,7 @@ async function publicRows(db: DbOrTx, where: SQL) {
     .from(libraryItems)
     .innerJoin(libraryVersions, eq(libraryVersions.id, libraryItems.currentVersionId))
     .leftJoin(files, eq(files.id, libraryVersions.fileId))
-    .where(and(PUBLISHED, where))
+    .where(where)
     .orderBy(desc(libraryItems.updatedAt))
     .limit(300);
   return rows.map(({ item, v, fileName, contentType, byteSize }) => ({
@@ -49,6 +49,7 @@ async function publicRows(db: DbOrTx, where: SQL) {
         ? { name: fileName, contentType: contentType ?? '', byteSize: byteSize ?? 0 }
         : null,
     filePath: v.fileId ? `/api/public/library/items/${item.id}/file` : null,
+    archived: item.archivedAt !== null,
   }));
 }
 
@@ -68,7 +69,7 @@ export function publicLibraryRoutes(deps: Deps) {
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const conds: SQL[] = [eq(libraryItems.prefectureCode, q.prefecture)];
+      const conds: SQL[] = [LISTED, eq(libraryItems.prefectureCode, q.prefecture)];
       if (q.situation) conds.push(arrayContains(libraryItems.situations, [q.situation]));
       if (q.audience) conds.push(arrayContains(libraryItems.audiences, [q.audience]));
       return c.json({ items: await publicRows(db, and(...conds)!) }, 200);
@@ -87,7 +88,7 @@ export function publicLibraryRoutes(deps: Deps) {
     async (c) => {
       const id = c.req.valid('param').id;
       if (!isUuid(id)) throw new AppError('not_found');
-      const [row] = await publicRows(db, eq(libraryItems.id, id));
+      const [row] = await publicRows(db, and(PUBLISHED, eq(libraryItems.id, id))!);
       if (!row) throw new AppError('not_found');
       return c.json(row, 200);
     },

@@ -14,6 +14,7 @@ import { discardFile, loadFile, storeFile } from '../files/store';
 import { libraryPolicy } from './policy';
 import { itemDetail, listItems, publicPathOf, readableItem, requireManage, requireRead } from './queries';
 import {
+  ZArchiveRequest,
   ZConsultationParam,
   ZCreateItemRequest,
   ZFileVersionQuery,
@@ -26,7 +27,7 @@ import {
   ZLinkVersionRequest,
   ZUpdateItemRequest,
 } from './schemas';
-import { addVersion, createItem, handOut, updateItem, type Who } from './write';
+import { addVersion, createItem, handOut, setArchived, updateItem, type Who } from './write';
 
 const tags = ['library'];
 
@@ -93,6 +94,27 @@ export function libraryRoutes(deps: Deps) {
 
   r.openapi(
     createRoute({
+      method: 'post',
+      path: '/items/{id}/archive',
+      tags,
+      summary: '資料のアーカイブ・復元 / Archive an item or restore it (optimistic version)',
+      description:
+        'An archived item leaves the staff and public lists and cannot be changed or handed out; staff and old ' +
+        'hand-out links still reach it, with a notice.',
+      request: { params: ZIdParam, body: jsonBody(ZArchiveRequest) },
+      responses: jsonOk(ZLibraryItem),
+    }),
+    async (c) => {
+      const w = who(c);
+      const id = await db.transaction((tx) =>
+        setArchived(tx, w, libraryPolicy(w.actor), c.req.valid('param').id, c.req.valid('json')),
+      );
+      return c.json(await detail(c, id), 200);
+    },
+  );
+
+  r.openapi(
+    createRoute({
       method: 'patch',
       path: '/items/{id}',
       tags,
@@ -124,7 +146,7 @@ export function libraryRoutes(deps: Deps) {
       requireManage(policy);
       const body = c.req.valid('json');
       await db.transaction(async (tx) => {
-        const item = await readableItem(tx, policy, c.req.valid('param').id, { forUpdate: true });
+        const item = await readableItem(tx, policy, c.req.valid('param').id, { forUpdate: true, live: true });
         if (item.version !== body.version) throw new AppError('conflict');
         await addVersion(tx, w, item, { url: body.url, note: body.note ?? '' });
       });
@@ -152,7 +174,7 @@ export function libraryRoutes(deps: Deps) {
       const policy = libraryPolicy(w.actor);
       requireManage(policy);
       const q = c.req.valid('query');
-      const item = await readableItem(db, policy, c.req.valid('param').id);
+      const item = await readableItem(db, policy, c.req.valid('param').id, { live: true });
       if (item.kind === 'link') throw new AppError('library_wrong_content');
       if (item.version !== q.version) throw new AppError('conflict');
       const length = Number(c.req.header('content-length'));
@@ -171,7 +193,7 @@ export function libraryRoutes(deps: Deps) {
       });
       try {
         await db.transaction(async (tx) => {
-          const locked = await readableItem(tx, policy, item.id, { forUpdate: true });
+          const locked = await readableItem(tx, policy, item.id, { forUpdate: true, live: true });
           if (locked.version !== q.version) throw new AppError('conflict');
           await addVersion(tx, w, locked, { fileId: file.id, note: q.note ?? '' });
         });

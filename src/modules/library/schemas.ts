@@ -28,6 +28,8 @@ export const ZLibraryQuery = z.object({
     .regex(/^\d{6}$/)
     .optional(),
   stale: z.enum(['true', 'false']).optional(),
+  /** 'true': the archived items only; without it the list leaves them out. */
+  archived: z.enum(['true', 'false']).optional(),
   q: z.string().trim().max(100).optional(),
 });
 
@@ -53,6 +55,8 @@ export const ZLibraryRow = z.object({
   reviewedOn: z.string(),
   reviewDueOn: z.string(),
   stale: z.boolean(),
+  /** When the item was archived (it stays reachable to staff and by old hand-out links), else null. */
+  archivedAt: z.string().nullable(),
   updatedAt: z.string(),
 });
 
@@ -67,7 +71,7 @@ export const ZLibraryItem = ZLibraryRow.extend({
   handoutCount: z.number().int(),
   /** The path of the public page (for a public item with a version), else null. */
   publicPath: z.string().nullable(),
-  allowed: z.object({ edit: z.boolean(), handOut: z.boolean() }),
+  allowed: z.object({ edit: z.boolean(), handOut: z.boolean(), archive: z.boolean() }),
 });
 
 export const ZCreateItemRequest = z
@@ -151,7 +155,12 @@ export const ZPublicLibraryItem = z.object({
   url: z.string().nullable(),
   file: z.object({ name: z.string(), contentType: z.string(), byteSize: z.number().int() }).nullable(),
   filePath: z.string().nullable(),
+  /** Archived: no longer listed, still opened from an old hand-out link, with a notice. */
+  archived: z.boolean(),
 });
 export const ZPublicLibraryList = z.object({ items: z.array(ZPublicLibraryItem) });
+
+/** Archive an item, or restore it, under its version. */
+export const ZArchiveRequest = z.object({ version: z.number().int(), archived: z.boolean() });
 
 export { zDate };

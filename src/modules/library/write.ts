@@ -59,7 +59,7 @@ export async function updateItem(
   body: z.infer<typeof ZUpdateItemRequest>,
 ): Promise<string> {
   requireManage(policy);
-  const item = await readableItem(tx, policy, unverifiedId, { forUpdate: true });
+  const item = await readableItem(tx, policy, unverifiedId, { forUpdate: true, live: true });
   if (item.version !== body.version)
     throw new AppError('conflict', { detail: { currentVersion: item.version } });
   const set: Partial<typeof libraryItems.$inferInsert> = { version: item.version + 1, updatedAt: who.at };
@@ -141,7 +141,7 @@ export async function handOut(
   unverifiedItemId: string,
   body: z.infer<typeof ZHandoutRequest>,
 ): Promise<{ handoutId: string; item: ItemRow }> {
-  const item = await readableItem(tx, policy, unverifiedItemId);
+  const item = await readableItem(tx, policy, unverifiedItemId, { live: true });
   if (!item.currentVersionId) throw new AppError('library_no_version');
   const consultationId = await addConsultationAction(tx, w, body.consultationId, {
     kind: 'document',
@@ -180,4 +180,33 @@ export async function handOut(
     detail: { recipient: body.recipient },
   });
   return { handoutId: h!.id, item };
+}
+
+/**
+ * Archives an item (it leaves the staff list and the public list, but staff and old hand-out links still reach
+ * it, with a notice) or restores it — under its version, audited.
+ */
+export async function setArchived(
+  tx: DbOrTx,
+  who: Who,
+  policy: LibraryPolicy,
+  unverifiedId: string,
+  body: { version: number; archived: boolean },
+): Promise<string> {
+  requireManage(policy);
+  const item = await readableItem(tx, policy, unverifiedId, { forUpdate: true });
+  if (item.version !== body.version)
+    throw new AppError('conflict', { detail: { currentVersion: item.version } });
+  if (Boolean(item.archivedAt) === body.archived) return item.id;
+  await tx
+    .update(libraryItems)
+    .set({ archivedAt: body.archived ? who.at : null, version: item.version + 1, updatedAt: who.at })
+    .where(eq(libraryItems.id, item.id));
+  await recordAudit(tx, who, {
+    action: 'update',
+    entityType: 'library_item',
+    entityIds: [item.id],
+    detail: { event: body.archived ? 'archive' : 'restore' },
+  });
+  return item.id;
 }

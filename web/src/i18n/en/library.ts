@@ -69,4 +69,10 @@ export const enLibrary: Record<keyof typeof jaLibrary, string> = {
   'lib.sheet.qr': 'QR code',
   'lib.sheet.back': 'Back to the item',
   'lib.sheet.contact': 'If anything is unclear, ask your consultation worker.',
+  'lib.archive': 'Archive',
+  'lib.restore': 'Restore from the archive',
+  'lib.archivedOnly': 'Archived items only',
+  'lib.archivedNotice':
+    'This item was archived on {date}. It no longer appears in the lists or the public library, but addresses already handed out still open it. Restore it to change it or hand it out.',
+  'lib.cannotPlay': 'This browser cannot play the video. Use Download below to open it.',
 };

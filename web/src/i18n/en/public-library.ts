@@ -10,4 +10,7 @@ export const enPublicLibrary: Record<keyof typeof jaPublicLibrary, string> = {
   'publicLibrary.version': 'Version {n} (checked {date})',
   'publicLibrary.openFile': 'Open: {name} ({size})',
   'publicLibrary.openLink': 'Open the link',
+  'publicLibrary.archived':
+    'This item is no longer published and may be out of date. Ask the centre for the latest information.',
+  'publicLibrary.cannotPlay': 'This browser cannot play the video. Open the file with the button below.',
 };

@@ -67,4 +67,10 @@ export const jaLibrary = {
   'lib.sheet.qr': 'QRコード',
   'lib.sheet.back': '資料に戻る',
   'lib.sheet.contact': 'ご不明な点は、担当の相談員にお尋ねください。',
+  'lib.archive': 'アーカイブする',
+  'lib.restore': 'アーカイブから戻す',
+  'lib.archivedOnly': 'アーカイブした資料だけ',
+  'lib.archivedNotice':
+    'この資料は{date}にアーカイブされました。一覧や公開の資料集には出ませんが、これまでに渡した案内のアドレスからは開けます。変更や手渡しをするには、元に戻してください。',
+  'lib.cannotPlay': 'このブラウザでは動画を再生できません。下の「ダウンロード」から開いてください。',
 } as const;

@@ -8,4 +8,8 @@ export const jaPublicLibrary = {
   'publicLibrary.version': '第{n}版（{date} 確認）',
   'publicLibrary.openFile': '資料を開く：{name}（{size}）',
   'publicLibrary.openLink': 'リンク先を開く',
+  'publicLibrary.archived':
+    'この資料は公開を終了しました。内容が古い可能性があります。最新の情報はセンターにお問い合わせください。',
+  'publicLibrary.cannotPlay':
+    'このブラウザでは動画を再生できません。下のボタンからファイルを開いてください。',
 } as const;

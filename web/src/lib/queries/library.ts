@@ -58,6 +58,16 @@ export function useUpdateItem(id: string) {
   });
 }
 
+/** Archives an item (it leaves the lists; staff and old hand-out links still reach it) or restores it. */
+export function useArchiveItem(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { version: number; archived: boolean }) =>
+      api.post<LibraryItem>(`${BASE}/items/${encodeURIComponent(id)}/archive`, body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: KEY }),
+  });
+}
+
 /** Sends a file as the item's next version: raw bytes, checked by content on the server. */
 export function uploadVersion(id: string, version: number, file: File, note: string): Promise<LibraryItem> {
   return apiPutBytes<LibraryItem>(`${BASE}/items/${encodeURIComponent(id)}/file`, file, {

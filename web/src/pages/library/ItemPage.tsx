@@ -7,9 +7,16 @@ import { Button, buttonClass } from '../../components/Button';
 import { TextField } from '../../components/Field';
 import { Page, Section } from '../../components/Page';
 import { QueryState } from '../../components/QueryState';
+import { isVideo, VideoPlayer } from '../../components/VideoPlayer';
 import { useLocale, useT } from '../../i18n';
-import { formatDate, formatNumber } from '../../lib/format';
-import { type LibraryItem, uploadVersion, useLibraryItem, useUpdateItem } from '../../lib/queries/library';
+import { formatDate, formatDateTime, formatNumber } from '../../lib/format';
+import {
+  type LibraryItem,
+  uploadVersion,
+  useArchiveItem,
+  useLibraryItem,
+  useUpdateItem,
+} from '../../lib/queries/library';
 import { forTrainingRoles } from '../learning/courses/Guard';
 import { readsLibrary } from './access';
 import { ItemForm } from './ItemForm';
@@ -66,6 +73,7 @@ function ItemView({ item }: { item: LibraryItem }) {
   const t = useT();
   const { locale } = useLocale();
   const update = useUpdateItem(item.id);
+  const archive = useArchiveItem(item.id);
   const [mode, setMode] = useState<'view' | 'edit' | 'version'>('view');
   const [saved, setSaved] = useState(false);
   const current = item.current;
@@ -91,7 +99,20 @@ function ItemView({ item }: { item: LibraryItem }) {
           <StaleBadge t={t} stale={item.stale} />
         </dd>
       </dl>
+      {item.archivedAt && (
+        <p className="mb-4 max-w-3xl rounded-8 border border-solid-gray-420 bg-solid-gray-50 p-3">
+          {t('lib.archivedNotice', { date: formatDateTime(item.archivedAt, locale) })}
+        </p>
+      )}
       <p className="mb-4">{t('lib.handouts', { n: formatNumber(item.handoutCount, locale) })}</p>
+      {current?.file && isVideo(current.file.contentType) && (
+        <VideoPlayer
+          src={`/api/library/items/${item.id}/file`}
+          title={item.title}
+          fallback={t('lib.cannotPlay')}
+        />
+      )}
+      <ApiErrorAlert error={archive.error} />
       <div className="mb-6 flex flex-wrap gap-3">
         {current?.file && (
           <a
@@ -109,6 +130,15 @@ function ItemView({ item }: { item: LibraryItem }) {
           >
             {t('lib.openLink')}
           </a>
+        )}
+        {item.archivedAt && item.allowed.archive && (
+          <Button
+            variant="secondary"
+            disabled={archive.isPending}
+            onClick={() => archive.mutate({ version: item.version, archived: false })}
+          >
+            {t('lib.restore')}
+          </Button>
         )}
         {item.publicPath && (
           <Link
@@ -137,6 +167,13 @@ function ItemView({ item }: { item: LibraryItem }) {
               }
             >
               {t('lib.markReviewed')}
+            </Button>
+            <Button
+              variant="secondary"
+              disabled={archive.isPending}
+              onClick={() => archive.mutate({ version: item.version, archived: true })}
+            >
+              {t('lib.archive')}
             </Button>
           </>
         )}

@@ -67,6 +67,11 @@ function Filters({ search }: { search: LibrarySearch }) {
         checked={!!form.stale}
         onChange={(v) => setForm((f) => ({ ...f, stale: v || undefined }))}
       />
+      <Checkbox
+        label={t('lib.archivedOnly')}
+        checked={!!form.archived}
+        onChange={(v) => setForm((f) => ({ ...f, archived: v || undefined }))}
+      />
       <div className="mt-3 flex flex-wrap gap-3">
         <Button type="submit">{t('common.search')}</Button>
         <Button variant="secondary" onClick={() => void navigate({ to: '/library', search: {} })}>
@@ -134,6 +139,7 @@ function LibraryPageInner() {
     audience: search.audience as never,
     kind: search.kind as never,
     stale: search.stale ? 'true' : undefined,
+    archived: search.archived ? 'true' : undefined,
     q: search.q,
   });
   return (

@@ -4,6 +4,7 @@ export type LibrarySearch = {
   audience?: string;
   kind?: string;
   stale?: boolean;
+  archived?: boolean;
   q?: string;
 };
 
@@ -15,6 +16,7 @@ export function parseLibrarySearch(raw: Record<string, unknown>): LibrarySearch 
     audience: str(raw.audience),
     kind: str(raw.kind),
     stale: raw.stale === true || raw.stale === 'true' ? true : undefined,
+    archived: raw.archived === true || raw.archived === 'true' ? true : undefined,
     q: str(raw.q),
   };
 }

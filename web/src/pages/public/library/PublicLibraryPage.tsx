@@ -9,6 +9,7 @@ import {
 } from '../../../../../src/shared/vocab/library';
 import { Page } from '../../../components/Page';
 import { QueryState } from '../../../components/QueryState';
+import { isVideo, VideoPlayer } from '../../../components/VideoPlayer';
 import { useLocale, useT } from '../../../i18n';
 import { api } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
@@ -44,11 +45,19 @@ function ItemBody({ item, heading }: { item: Item; heading: 'h1' | 'h2' }) {
           </a>
         </H>
       ) : null}
+      {item.archived && (
+        <p className="my-3 rounded-8 border border-solid-gray-420 bg-solid-gray-50 p-3 text-std-16N-170">
+          {t('publicLibrary.archived')}
+        </p>
+      )}
       {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised by src/shared/markdown.ts on the server */}
       <div className="my-3" dangerouslySetInnerHTML={{ __html: item.descriptionHtml }} />
       <p className="mb-3 text-std-16N-170">
         {t('publicLibrary.version', { n: item.versionNumber, date: formatDate(item.reviewedOn, locale) })}
       </p>
+      {heading === 'h1' && item.filePath && isVideo(item.file?.contentType) && (
+        <VideoPlayer src={item.filePath} title={item.title} fallback={t('publicLibrary.cannotPlay')} />
+      )}
       {item.filePath && item.file && (
         <a href={item.filePath} className={BUTTON}>
           {t('publicLibrary.openFile', { name: item.file.name, size: sizeText(item.file.byteSize) })}
