@@ -4,6 +4,9 @@
  * sign-in (decision 0028). The links are absolute, from PUBLIC_URL.
  */
 import type { MailKind } from '../../shared/vocab/mail';
+import { type DigestMailInput, digestBody } from './templates-notify';
+import { OUTSIDE_BODIES, type OutsideMailInput } from './templates-outside';
+import { type SurveyMailInput, surveyInvitationBody } from './templates-surveys';
 
 export type Locale = 'ja' | 'en';
 
@@ -12,7 +15,10 @@ export type MailContent = { subject: string; text: string };
 export type TemplateInput =
   | { kind: 'invitation'; name: string; link: string; expiresDays: number }
   | { kind: 'password_reset'; name: string; link: string; expiresHours: number; requested: 'self' | 'admin' }
-  | { kind: 'notification'; name: string; link: string };
+  | { kind: 'notification'; name: string; link: string }
+  | OutsideMailInput
+  | SurveyMailInput
+  | DigestMailInput;
 
 const PRODUCT = {
   ja: 'つなぐ（医療的ケア児支援センター）',
@@ -33,6 +39,9 @@ export function renderMail(input: TemplateInput, locale: Locale): MailContent {
 type Body = { subject: string; lines: string[] };
 
 const BODIES: { [K in MailKind]: (input: Extract<TemplateInput, { kind: K }>, locale: Locale) => Body } = {
+  ...OUTSIDE_BODIES,
+  survey_invitation: surveyInvitationBody,
+  notification_digest: digestBody,
   invitation: (i, l) =>
     l === 'ja'
       ? {

@@ -1,4 +1,5 @@
 import type { Labels } from './label';
+import { OUTSIDE_MAIL_KIND_LABELS, OUTSIDE_MAIL_KINDS } from './mail-outside';
 
 /**
  * Outgoing mail (decision 0028). A message in the outbox is `queued` until the sender claims it (`sending`), then
@@ -18,13 +19,23 @@ export const MAIL_STATUS_LABELS = {
 } as const satisfies Labels<MailStatus>;
 
 /** What a message is about: the template it was written from. */
-export const MAIL_KINDS = ['invitation', 'password_reset', 'notification'] as const;
+export const MAIL_KINDS = [
+  'invitation',
+  'password_reset',
+  'notification',
+  'survey_invitation',
+  'notification_digest',
+  ...OUTSIDE_MAIL_KINDS,
+] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
 export const MAIL_KIND_LABELS = {
   invitation: { ja: '招待', en: 'Invitation' },
   password_reset: { ja: 'パスワード再設定', en: 'Password reset' },
   notification: { ja: 'お知らせ', en: 'Notification' },
+  survey_invitation: { ja: 'アンケートのご依頼', en: 'Survey request' },
+  notification_digest: { ja: '毎朝のまとめ', en: 'Daily digest' },
+  ...OUTSIDE_MAIL_KIND_LABELS,
 } as const satisfies Labels<MailKind>;
 
 /** Why a message is not (yet) delivered, shown to administrators beside the relay's own answer. */
