@@ -274,4 +274,41 @@ export const enCensus = {
     'Pushed to the registry: {created} created, {confirmed} confirmed, {skipped} skipped.',
   'census.push.skipped': 'Children skipped',
   'census.push.cluster': 'Group {n}',
+
+  'census.preview.goodRows': '{good} rows can be imported, {rejected} cannot',
+  'census.preview.blockedGoodRows':
+    'Some rows have errors. Fix the file, or import the {good} good rows only (the {rejected} rows left out are listed with their reasons in an Excel file).',
+  'census.upload.importGood': 'Import the {n} good rows only',
+  'census.upload.rejectedXlsx': 'Rows not imported, with reasons (Excel)',
+  'census.upload.rejectedXlsxBusy': 'Preparing…',
+  'census.upload.startedGood': 'Started importing the good rows of “{file}” ({rejected} rows left out).',
+  'census.upload.templateIntro':
+    'Lists on the common sheet are imported without mapping columns (name, kana, date of birth, sex, address, municipality, school, grade, medical care, home-visit education, night-time care).',
+  'census.upload.template': 'Download the common sheet (Excel)',
+  'census.upload.ownIntro':
+    'Import {municipality}’s list. Rows of children living outside {municipality} are not imported (you are told why).',
+  'census.upload.noOwnSources':
+    'No source is registered for {municipality} yet. Ask the medical care support centre to register one.',
+  'census.import.rejected': '{n} rows left out',
+  'census.preview.homeVisitEducation': 'Home-visit education',
+  'census.preview.nightCare': 'Night-time care',
+  'census.flag.yes': 'Yes',
+  'census.flag.no': 'No',
+  'census.breakdown.title': 'How the figures add up (who is counted, who is left out)',
+  'census.breakdown.records': '{list} list records + {registry} registry children = {records} records',
+  'census.breakdown.merged': '{merged} records of the same children joined → {people} people',
+  'census.breakdown.excluded':
+    '{excluded} left out: in the registry only, in no list — {deceased} died, {movedOut} moved out of the prefecture, {adultServices} moved to adult services',
+  'census.breakdown.noneExcluded':
+    'Nobody is left out (no child of the registry only who died, moved out or moved to adult services)',
+  'census.breakdown.children': '{children} children in this fiscal year',
+  'census.breakdown.short': '{records} records → {people} people → {children} children',
+  'census.breakdown.shortNote': '{merged} duplicates joined, {excluded} registry-only who left excluded',
+  'census.results.homeVisitEducation': 'Children in home-visit education',
+  'census.results.nightCare': 'Children needing night-time care',
+  'census.own.title': 'Your municipality’s list',
+  'census.own.intro':
+    'Import {municipality}’s list and read the discrepancies the centre’s linkage found (children missing from your list, differing birth dates, sex or residence).',
+  'census.own.yours': 'your municipality',
+  'census.run.openDiscrepancies': 'Discrepancies',
 } as const satisfies Record<keyof typeof jaCensus, string>;

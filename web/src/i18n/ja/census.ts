@@ -271,4 +271,43 @@ export const jaCensus = {
     '台帳に反映しました：新規登録 {created}人、既存の記録を確認 {confirmed}人、見送り {skipped}人。',
   'census.push.skipped': '見送った子ども',
   'census.push.cluster': 'まとまり {n}',
+
+  // Import of the good rows, the common sheet, encodings, counts that explain themselves, a municipality's own list.
+  'census.preview.goodRows': '取り込める行 {good}行、取り込めない行 {rejected}行',
+  'census.preview.blockedGoodRows':
+    'エラーのある行があります。ファイルを直すか、問題のない {good}行だけを取り込めます（取り込まない {rejected}行は理由付きの Excel で確認できます）。',
+  'census.upload.importGood': '問題のない {n}行だけ取り込む',
+  'census.upload.rejectedXlsx': '取り込めない行と理由（Excel）',
+  'census.upload.rejectedXlsxBusy': '作成中…',
+  'census.upload.startedGood':
+    '「{file}」の問題のない行の取り込みを開始しました（取り込まない行 {rejected}行）。',
+  'census.upload.templateIntro':
+    '共通様式を使うと、列の対応付けなしで取り込めます（氏名・フリガナ・生年月日・性別・住所・市町村・学校名・学年・医療的ケア・訪問教育・夜間ケア）。',
+  'census.upload.template': '共通様式をダウンロード（Excel）',
+  'census.upload.ownIntro':
+    '{municipality}の名簿を取り込めます。{municipality}以外の市町村の児童の行は取り込まれません（理由付きで知らせます）。',
+  'census.upload.noOwnSources':
+    '{municipality}の提供元がまだ登録されていません。医療的ケア児支援センターに登録を依頼してください。',
+  'census.import.rejected': '取り込まなかった行 {n}行',
+  'census.preview.homeVisitEducation': '訪問教育',
+  'census.preview.nightCare': '夜間ケア',
+  'census.flag.yes': '有',
+  'census.flag.no': '無',
+  'census.breakdown.title': '数の内訳（誰を数え、誰を除いたか）',
+  'census.breakdown.records': '名簿の記録 {list}件 ＋ 台帳の子ども {registry}人 ＝ {records}件',
+  'census.breakdown.merged': '同じ子どもの記録 {merged}件をまとめて → {people}人',
+  'census.breakdown.excluded':
+    '集計から除く {excluded}人：どの名簿にもなく台帳にだけあり、死亡 {deceased}人・県外へ転出 {movedOut}人・成人期の支援へ移行 {adultServices}人',
+  'census.breakdown.noneExcluded':
+    '集計から除く人はいません（台帳にだけある死亡・転出・成人期移行の子どもなし）',
+  'census.breakdown.children': 'この年度の子どもの数 {children}人',
+  'census.breakdown.short': '{records}件 → {people}人 → {children}人',
+  'census.breakdown.shortNote': '重複 {merged}件を統合、台帳のみの死亡・転出など {excluded}人を除く',
+  'census.results.homeVisitEducation': '訪問教育を受けている子ども',
+  'census.results.nightCare': '夜間ケアが必要な子ども',
+  'census.own.title': '自分の市町村の名簿',
+  'census.own.intro':
+    '{municipality}の名簿を取り込み、センターの照合で見つかった相違（名簿にない児童、生年月日・性別・住所の食い違い）を確認できます。',
+  'census.own.yours': '自分の市町村',
+  'census.run.openDiscrepancies': '相違を見る',
 } as const;

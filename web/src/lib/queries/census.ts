@@ -6,7 +6,7 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import { CENSUS_ACCESS } from '../../../../src/modules/census/policy';
+import { CENSUS_ACCESS, censusOwnListFor } from '../../../../src/modules/census/policy';
 import type {
   ZCensusRow,
   ZCreateImportResponse,
@@ -66,6 +66,7 @@ export type PushResponse = z.infer<typeof ZPushResponse>;
 
 /** The vocabularies (codes and their names): plain data shared with the server, no Zod. */
 export {
+  CENSUS_ENCODING_LABELS,
   CENSUS_FIELD_LABELS,
   CENSUS_FIELDS,
   SOURCE_TYPE_LABELS,
@@ -75,6 +76,11 @@ export {
 /** The role's census access (the API also refuses staff limited to a branch: the pages then show not-found). */
 export function censusAccessOf(role: Role): 'none' | 'read' | 'write' {
   return CENSUS_ACCESS[role];
+}
+
+/** Municipal staff keep their own municipality's list (upload, imports, their discrepancies). */
+export function censusOwnListOf(role: Role): boolean {
+  return censusOwnListFor(role, 'municipality');
 }
 
 export function hasCensusAccess(role: Role): boolean {
@@ -145,14 +151,66 @@ export function useCreateSource() {
 
 export type ImportForm = { file: File; sourceId: string; nendo: number; mapping?: Mapping | null };
 
-function importFormData({ file, sourceId, nendo, mapping }: ImportForm, saveMapping = false): FormData {
+function importFormData(
+  { file, sourceId, nendo, mapping }: ImportForm,
+  saveMapping = false,
+  goodRowsOnly = false,
+): FormData {
   const form = new FormData();
   form.set('file', file, file.name);
   form.set('sourceId', sourceId);
   form.set('nendo', String(nendo));
   if (mapping) form.set('mapping', JSON.stringify(mapping));
   if (saveMapping) form.set('saveMapping', 'true');
+  if (goodRowsOnly) form.set('goodRowsOnly', 'true');
   return form;
+}
+
+/** The common sheet (共通様式) of the 年度. */
+export function censusTemplateHref(nendo: number): string {
+  return `${BASE}/template.xlsx?nendo=${nendo}`;
+}
+
+/**
+ * The rows of a file that cannot be imported, with their reasons, as an .xlsx the browser saves (the file is
+ * sent again: nothing of it is stored).
+ */
+export function useRejectedRowsDownload() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: ImportForm) => {
+      const session = client.getQueryData(sessionQuery.queryKey);
+      const headers: Record<string, string> = {};
+      if (session?.csrfToken) headers['X-CSRF-Token'] = session.csrfToken;
+      const res = await fetch(`${BASE}/imports/rejected`, {
+        method: 'POST',
+        headers,
+        credentials: 'same-origin',
+        body: importFormData(input),
+      });
+      if (!res.ok) {
+        const err = (
+          (await res.json().catch(() => null)) as {
+            error?: { code?: string; ja?: string; en?: string };
+          } | null
+        )?.error;
+        throw new ApiError(
+          res.status,
+          err?.code ?? `http_${res.status}`,
+          err?.ja ?? translate('ja', 'error.unknown'),
+          err?.en ?? translate('en', 'error.unknown'),
+        );
+      }
+      const url = URL.createObjectURL(await res.blob());
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `census-rejected-${input.nendo}.xlsx`;
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    },
+  });
 }
 
 /** Reads the file on the server and answers what it would import; nothing is stored. */
@@ -168,8 +226,16 @@ export function usePreviewImport() {
 export function useCreateImport() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ saveMapping, ...input }: ImportForm & { saveMapping: boolean }) =>
-      postForm<CreateImportResponse>(client, `${BASE}/imports`, importFormData(input, saveMapping)),
+    mutationFn: ({
+      saveMapping,
+      goodRowsOnly,
+      ...input
+    }: ImportForm & { saveMapping: boolean; goodRowsOnly?: boolean }) =>
+      postForm<CreateImportResponse>(
+        client,
+        `${BASE}/imports`,
+        importFormData(input, saveMapping, goodRowsOnly ?? false),
+      ),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: ['census', 'imports'] });
       await client.invalidateQueries({ queryKey: ['census', 'sources'] });
@@ -177,8 +243,9 @@ export function useCreateImport() {
   });
 }
 
-export function useCensusImports(nendo: number) {
+export function useCensusImports(nendo: number, enabled = true) {
   return useQuery({
+    enabled,
     queryKey: ['census', 'imports', nendo],
     queryFn: ({ signal }) => api.get<{ items: ImportSummary[] }>(`${BASE}/imports`, { nendo }, signal),
     refetchInterval: (query) =>

@@ -11,7 +11,7 @@ import { nendoLabel } from './labels';
 import { RunsSection } from './RunsSection';
 import { SourcesSection } from './SourcesSection';
 import { UploadWizard } from './UploadWizard';
-import { useCensusWrite } from './use-census-write';
+import { useCensusOwnList, useCensusWrite } from './use-census-write';
 
 export type CensusSearch = { nendo?: number };
 
@@ -36,13 +36,25 @@ export function CensusPage() {
   const search = useSearch({ from: '/app/census' });
   const nendo = search.nendo ?? defaultCensusNendo();
   const canWrite = useCensusWrite();
+  const own = useCensusOwnList();
   const sources = useCensusSources();
   if (isApiError(sources.error) && sources.error.status === 404) return <NotFoundPage />;
   const current = defaultCensusNendo();
   const years = Array.from({ length: 7 }, (_, i) => current + 1 - i);
   if (!years.includes(nendo)) years.push(nendo);
   return (
-    <Page title={t('census.title')} intro={t('census.intro')}>
+    <Page
+      title={own ? t('census.own.title') : t('census.title')}
+      intro={
+        own
+          ? t('census.own.intro', {
+              municipality:
+                sources.data?.items.find((s) => s.municipalityName)?.municipalityName ??
+                t('census.own.yours'),
+            })
+          : t('census.intro')
+      }
+    >
       <div className="max-w-sm">
         <SelectField
           label={t('census.nendo')}
@@ -52,9 +64,9 @@ export function CensusPage() {
         />
       </div>
       <SourcesSection sources={sources} canWrite={canWrite} />
-      {canWrite && <UploadWizard nendo={nendo} sources={sources.data?.items ?? []} />}
+      {(canWrite || own) && <UploadWizard nendo={nendo} sources={sources.data?.items ?? []} own={own} />}
       <ImportsSection nendo={nendo} />
-      <RunsSection nendo={nendo} canWrite={canWrite} />
+      <RunsSection nendo={nendo} canWrite={canWrite} own={own} />
     </Page>
   );
 }

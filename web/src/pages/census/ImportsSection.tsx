@@ -70,6 +70,11 @@ function ImportRow({ item }: { item: ImportSummary }) {
         </Td>
         <Td className="whitespace-nowrap tabular-nums">
           {item.rowCount === null ? '—' : t('common.count', { n: formatNumber(item.rowCount, locale) })}
+          {item.rejectedCount ? (
+            <span className="block text-solid-gray-700">
+              {t('census.import.rejected', { n: formatNumber(item.rejectedCount, locale) })}
+            </span>
+          ) : null}
           {item.issueCount ? (
             <Button
               variant="text"

@@ -9,11 +9,12 @@ import { isApiError } from '../../lib/api';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { type RunResults, useCensusRun, useRunResults } from '../../lib/queries/census';
 import { NotFoundPage } from '../NotFoundPage';
+import { BreakdownShort, BreakdownSteps } from './Breakdown';
 import { DiscrepancySection } from './DiscrepancySection';
 import { JobProgress } from './JobProgress';
 import { nendoLabel } from './labels';
 import { PublishActions } from './PublishActions';
-import { useCensusWrite } from './use-census-write';
+import { useCensusOwnList, useCensusWrite } from './use-census-write';
 
 /**
  * A linkage run's results for its 年度: headline numbers, counts by municipality, region, age band, care item,
@@ -25,9 +26,11 @@ export function CensusResultsPage() {
   const { locale } = useLocale();
   const { runId } = useParams({ from: '/app/census/runs/$runId' });
   const canWrite = useCensusWrite();
+  // A municipality's staff read their own discrepancies here, not the prefecture's figures.
+  const own = useCensusOwnList();
   const run = useCensusRun(runId);
   const ready = run.data?.status === 'linked' || run.data?.status === 'published';
-  const results = useRunResults(runId, ready);
+  const results = useRunResults(runId, ready && !own);
   if (isApiError(run.error) && run.error.status === 404) return <NotFoundPage />;
   const title = run.data
     ? t('census.results.titleOf', { nendo: nendoLabel(run.data.nendo, locale) })
@@ -38,14 +41,16 @@ export function CensusResultsPage() {
         <Link to="/census" search={{ nendo: run.data?.nendo }} className="inline-flex min-h-11 items-center">
           {t('census.back')}
         </Link>
-        <Link
-          to="/census/runs/$runId/review"
-          params={{ runId }}
-          search={{}}
-          className="inline-flex min-h-11 items-center"
-        >
-          {t('census.run.openReview')}
-        </Link>
+        {!own && (
+          <Link
+            to="/census/runs/$runId/review"
+            params={{ runId }}
+            search={{}}
+            className="inline-flex min-h-11 items-center"
+          >
+            {t('census.run.openReview')}
+          </Link>
+        )}
       </p>
       <QueryState query={run}>
         {(r) => (
@@ -70,7 +75,12 @@ export function CensusResultsPage() {
             </dl>
             {!ready && <JobProgress job={r.job} label={t('census.run.progressShort')} />}
             {ready && canWrite && <PublishActions run={r} />}
-            {ready && (
+            {ready && !own && r.breakdown && (
+              <p className="mb-4 text-std-16N-170">
+                <BreakdownShort breakdown={r.breakdown} />
+              </p>
+            )}
+            {ready && !own && (
               <div className="mb-6 print:hidden">
                 <Button variant="secondary" onClick={() => window.print()}>
                   {t('census.results.print')}
@@ -80,7 +90,7 @@ export function CensusResultsPage() {
           </>
         )}
       </QueryState>
-      {ready && <QueryState query={results}>{(data) => <ResultTables data={data} />}</QueryState>}
+      {ready && !own && <QueryState query={results}>{(data) => <ResultTables data={data} />}</QueryState>}
       {ready && <DiscrepancySection runId={runId} />}
     </Page>
   );
@@ -116,7 +126,18 @@ function ResultTables({ data }: { data: RunResults }) {
             label={t('census.results.municipalities')}
             value={formatNumber(data.byMunicipality.filter((m) => m.count > 0).length, locale)}
           />
+          <Figure
+            label={t('census.results.homeVisitEducation')}
+            value={t('common.persons', { n: formatNumber(data.homeVisitEducation, locale) })}
+          />
+          <Figure
+            label={t('census.results.nightCare')}
+            value={t('common.persons', { n: formatNumber(data.nightCare, locale) })}
+          />
         </dl>
+      </Section>
+      <Section id="census-breakdown" title={t('census.breakdown.title')}>
+        <BreakdownSteps breakdown={data.breakdown} />
       </Section>
       <Section id="census-change" title={t('census.results.change')}>
         {data.change === null ? (

@@ -7,15 +7,25 @@ import { RowTh, Table, Td, Th } from '../../components/Table';
 import { useLocale, useT } from '../../i18n';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { type Run, useCensusImports, useCensusRuns, useStartRun } from '../../lib/queries/census';
+import { BreakdownShort } from './Breakdown';
 import { JobProgress } from './JobProgress';
 import { nendoLabel } from './labels';
 
 /** Linkage runs of the 年度: start one over every imported list and the registry, follow it, open review and results. */
-export function RunsSection({ nendo, canWrite }: { nendo: number; canWrite: boolean }) {
+export function RunsSection({
+  nendo,
+  canWrite,
+  own = false,
+}: {
+  nendo: number;
+  canWrite: boolean;
+  /** A municipality's staff: no imports of the whole prefecture, and each run opens their discrepancies. */
+  own?: boolean;
+}) {
   const t = useT();
   const { locale } = useLocale();
   const runs = useCensusRuns(nendo);
-  const imports = useCensusImports(nendo);
+  const imports = useCensusImports(nendo, !own);
   const start = useStartRun();
   const items = imports.data?.items ?? [];
   const imported = items.filter((i) => i.status === 'imported' && !i.supersededAt).length;
@@ -62,7 +72,7 @@ export function RunsSection({ nendo, canWrite }: { nendo: number; canWrite: bool
               </thead>
               <tbody>
                 {data.items.map((r) => (
-                  <RunRow key={r.id} run={r} />
+                  <RunRow key={r.id} run={r} own={own} />
                 ))}
               </tbody>
             </Table>
@@ -73,7 +83,7 @@ export function RunsSection({ nendo, canWrite }: { nendo: number; canWrite: bool
   );
 }
 
-function RunRow({ run }: { run: Run }) {
+function RunRow({ run, own }: { run: Run; own: boolean }) {
   const t = useT();
   const { locale } = useLocale();
   const when = formatDateTime(run.createdAt, locale);
@@ -85,13 +95,17 @@ function RunRow({ run }: { run: Run }) {
         <p className="text-std-16B-170">{t(`census.runStatus.${run.status}`)}</p>
         {!done && <JobProgress job={run.job} label={t('census.run.progress', { when })} />}
       </Td>
-      <Td className="whitespace-nowrap tabular-nums">
-        {run.recordCount === null
-          ? '—'
-          : t('census.run.countsValue', {
-              records: formatNumber(run.recordCount, locale),
-              children: formatNumber(run.clusterCount ?? 0, locale),
-            })}
+      <Td className="tabular-nums">
+        {run.breakdown ? (
+          <BreakdownShort breakdown={run.breakdown} />
+        ) : run.recordCount === null ? (
+          '—'
+        ) : (
+          t('census.run.countsValue', {
+            records: formatNumber(run.recordCount, locale),
+            children: formatNumber(run.clusterCount ?? 0, locale),
+          })
+        )}
       </Td>
       <Td className="whitespace-nowrap tabular-nums">
         {done
@@ -102,7 +116,17 @@ function RunRow({ run }: { run: Run }) {
           : '—'}
       </Td>
       <Td>
-        {done && (
+        {done && own && (
+          <Link
+            to="/census/runs/$runId"
+            params={{ runId: run.id }}
+            className="inline-flex min-h-11 items-center"
+          >
+            {t('census.run.openDiscrepancies')}
+            <span className="sr-only">{` (${when})`}</span>
+          </Link>
+        )}
+        {done && !own && (
           <div className="flex flex-wrap gap-x-4">
             <Link
               to="/census/runs/$runId/review"
