@@ -27,11 +27,18 @@ import { actorTeams, type TeamRow } from './teams';
 export type ConsultationRow = typeof consultations.$inferSelect;
 
 /** Who writes, when, from where; today's date in Japan. */
-export type Writer = { actor: Actor; meta: RequestMeta; at: Date; today: string };
+/** Who writes; `mailOn` when the deployment sends mail (the page after a write offers a reply by mail). */
+export type Writer = { actor: Actor; meta: RequestMeta; at: Date; today: string; mailOn?: boolean };
 
 export function writerOf(c: Context<AppEnv>, deps: Deps): Writer {
   const at = deps.now();
-  return { actor: requireActor(c), meta: c.get('meta'), at, today: isoDateInJapan(at) };
+  return {
+    actor: requireActor(c),
+    meta: c.get('meta'),
+    at,
+    today: isoDateInJapan(at),
+    mailOn: Boolean(deps.config.mail),
+  };
 }
 
 export type Reached = {

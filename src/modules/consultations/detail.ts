@@ -18,6 +18,7 @@ import { type ConsultationRow, inOrder, type Reached } from './access';
 import { checkHandoffDecision, type HandoffDecision } from './handoff';
 import { allowedActions, can } from './policy';
 import { readableResourceNames, referralPickerFor, teamMembers } from './referrals-assign';
+import { canReplyByMail } from './reply';
 import type { ConsultationDetail, ConsultationSummary } from './schemas';
 import type { TeamRow } from './teams';
 
@@ -124,6 +125,7 @@ export async function consultationDetail(
   reached: Reached,
   today: string,
   actor: Actor,
+  opts: { mailOn?: boolean | undefined } = {},
 ): Promise<ConsultationDetail> {
   const { row } = reached;
   const cutOff = await overdueBeforeIn(db, row.prefectureCode, today);
@@ -273,6 +275,7 @@ export async function consultationDetail(
       .filter((h) => h.status === 'accepted' && h.kind !== 'handoff')
       .map((h) => teamView(teams.get(h.toTeamId))),
     allowedActions: allowedActions(reached.rel),
+    replyByMail: canReplyByMail(row, opts.mailOn ?? false) && can(reached.rel, 'addAction'),
     assignees,
     referralPicker: referralPickerFor(actor),
   };

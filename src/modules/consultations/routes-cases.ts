@@ -13,6 +13,7 @@ import { createConsultation } from './create-consultation';
 import { consultationDetail } from './detail';
 import { decideHandoff, requestHandoff } from './hand-off-consultation';
 import { listConsultations } from './queries';
+import { replyToFamily, ZReplyRequest } from './reply';
 import {
   ZAddActionRequest,
   ZCloseRequest,
@@ -44,7 +45,7 @@ function created<T extends z.ZodType>(schema: T) {
 async function afterWrite(tx: DbOrTx, w: Writer, id: string) {
   const reached = await reachConsultation(tx, w.actor, id);
   if (!reached) return null;
-  return consultationDetail(tx, reached, w.today, w.actor);
+  return consultationDetail(tx, reached, w.today, w.actor, { mailOn: w.mailOn });
 }
 
 /**
@@ -132,7 +133,9 @@ export function consultationCaseRoutes(deps: Deps) {
       const now = deps.now();
       const reached = await reachConsultation(db, actor, c.req.valid('param').id);
       if (!reached) throw new AppError('not_found');
-      const detail = await consultationDetail(db, reached, isoDateInJapan(now), actor);
+      const detail = await consultationDetail(db, reached, isoDateInJapan(now), actor, {
+        mailOn: Boolean(deps.config.mail),
+      });
       await recordAudit(
         db,
         { actor, meta: c.get('meta'), at: now },
@@ -173,6 +176,25 @@ export function consultationCaseRoutes(deps: Deps) {
     }),
     (c) =>
       write(c, (tx, w) => addConsultationAction(tx, w, c.req.valid('param').id, c.req.valid('json')), 201),
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/reply',
+      tags,
+      summary: 'Reply by mail to the family that asked on the public form / 相談者へメールで返信',
+      description:
+        'Mails a short text written by staff to the address left on the public form and records it on the timeline. 400 for an empty or too long subject or text, or a subject with a line break; 409 `mail_off` when this deployment sends no mail, `reply_no_address` without an address.',
+      request: { params: ZIdParam, body: jsonBody(ZReplyRequest) },
+      responses: created(ZConsultationDetail),
+    }),
+    (c) =>
+      write(
+        c,
+        (tx, w) => replyToFamily(tx, w, deps.config.mail, c.req.valid('param').id, c.req.valid('json')),
+        201,
+      ),
   );
 
   r.openapi(

@@ -21,6 +21,7 @@ import { isoDateInJapan } from '../../shared/dates';
 import { TOPICS, URGENCIES } from '../../shared/vocab/consultations';
 import { recordAudit } from '../audit/record';
 import { calendarOf } from '../calendar/calendar';
+import { mailFamilyAcknowledgement } from '../mail/family-mail';
 import { bilingualIssue, bilingualIssues, MSG } from '../registrations/issues';
 import { servedPrefectureOf } from '../registrations/options';
 import { newReceiptNo } from '../registrations/receipt';
@@ -59,6 +60,8 @@ export const ZSubmitConsultationRequest = z
     topics: z.array(z.enum(TOPICS)).min(1).max(TOPICS.length),
     urgency: z.enum(URGENCIES).default('normal'),
     narrative: multilineText(4000).min(1, MSG.required),
+    /** The form's language: the acknowledgement's and staff's replies' (mail on, with an address). */
+    locale: z.enum(['ja', 'en']).optional(),
     website: z.string().max(2000).optional().openapi({ description: 'Leave empty (spam trap).' }),
   })
   .strict();
@@ -183,6 +186,8 @@ export function publicConsultationRoutes(deps: Deps) {
                 source: 'public_form',
                 routingReason: route.reason,
                 receiptNo,
+                askerEmail: form.email || null,
+                askerLocale: form.email ? (form.locale ?? 'ja') : null,
                 createdAt: at,
                 updatedAt: at,
               })
@@ -204,6 +209,20 @@ export function publicConsultationRoutes(deps: Deps) {
               consultationId: row!.id,
               at,
             });
+            // The acknowledgement to the address the family left (mail on; decision 0032).
+            await mailFamilyAcknowledgement(
+              tx,
+              deps.config.mail,
+              {
+                prefectureCode,
+                email: form.email,
+                name: form.name,
+                locale: form.locale,
+                form: 'consultation',
+                receiptNo,
+              },
+              at,
+            );
           });
           return c.json({ receiptNo }, 201);
         } catch (err) {

@@ -7,6 +7,7 @@ import {
   CHANNELS,
   MUNICIPAL_DIVISIONS,
   OUTCOMES,
+  RECORDED_ACTION_KINDS,
   TIERS,
   TOPICS,
   URGENCIES,
@@ -95,7 +96,7 @@ export type UpdateConsultation = z.infer<typeof ZUpdateConsultationRequest>;
 
 export const ZAddActionRequest = z
   .object({
-    kind: z.enum(ACTION_KINDS),
+    kind: z.enum(RECORDED_ACTION_KINDS),
     at: z.iso.datetime({ offset: true }).optional(),
     minutes: z
       .number()
@@ -308,6 +309,8 @@ export const ZConsultationDetail = ZConsultationSummary.extend({
   /** Teams the case is shared with now (accepted back-up / supervise). */
   shares: z.array(ZTeam),
   allowedActions: z.array(z.enum(CONSULTATION_ACTIONS)),
+  /** Whether the page offers a reply by mail: mail on and an address left on the public form (reply.ts). */
+  replyByMail: z.boolean(),
   /** Members of the owning team the case can be assigned to (empty unless the actor may change the case). */
   assignees: z.array(z.object({ id: z.string(), name: z.string() })),
   /** How the actor names a referral's resource: a search of the directory, or free text (no directory access). */

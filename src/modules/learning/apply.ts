@@ -18,9 +18,11 @@ import { PROFESSION_GROUP_OF, type Profession } from '../../shared/vocab/learnin
 import type { SelectionReason } from '../../shared/vocab/learning-selection';
 import type { Actor, RequestMeta } from '../access/actor';
 import { recordAudit } from '../audit/record';
+import type { MailSettings } from '../mail/settings';
 import type { PreSurvey } from './schemas-applications';
 
-export type Who = { actor: Actor; meta: RequestMeta | null; at: Date };
+/** Who acts, and the mail settings when the deployment sends mail (results are then also mailed). */
+export type Who = { actor: Actor; meta: RequestMeta | null; at: Date; mail?: MailSettings | undefined };
 
 /** Learners only: staff manage applications, they do not apply (403 before any id is read). */
 export function requireLearner(actor: Actor): void {

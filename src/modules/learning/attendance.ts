@@ -24,10 +24,11 @@ import { AppError } from '../../server/errors';
 import { isUuid } from '../../server/openapi';
 import type { Actor, RequestMeta } from '../access/actor';
 import { recordAudit } from '../audit/record';
+import type { MailSettings } from '../mail/settings';
 import type { LearningPolicy } from './policy';
 import { managedSession, requireStaff } from './scope';
 
-export type Who = { actor: Actor; meta: RequestMeta; at: Date };
+export type Who = { actor: Actor; meta: RequestMeta; at: Date; mail?: MailSettings | undefined };
 type Session = typeof trainingSessions.$inferSelect;
 
 /** The SQL condition for an application that is on its session's roster. */

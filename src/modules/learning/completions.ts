@@ -23,6 +23,7 @@ import { isoDateInJapan } from '../../shared/dates';
 import { nendoOf } from '../../shared/nendo';
 import type { IssueSkipReason } from '../../shared/vocab/learning-attendance';
 import { recordAudit } from '../audit/record';
+import { mailUser } from '../mail/user-mail';
 import { notify } from '../notifications/notify';
 import { assignmentState } from './assignments';
 import { participants, sessionDaysOf, sessionHeading, type Who } from './attendance';
@@ -202,6 +203,13 @@ export async function issueCertificates(
         entityId: saved!.id,
         at: who.at,
       });
+      await mailUser(
+        tx,
+        who.mail,
+        row.learnerUserId,
+        { kind: 'training_certificate', link: '/learning/me', course: course.title, serial },
+        { createdBy: who.actor.userId, now: who.at },
+      );
     }
   }
   if (issued.length > 0) {

@@ -4,6 +4,7 @@ import { perServerLimit } from '../../server/rate-limit';
 import { elearningRoutes } from './elearning';
 import { courseLessonsCompletedAt } from './elearning/completed-at';
 import { lessonsCompleted } from './elearning/progress-store';
+import { REMIND_EVERY_MS, REMIND_JOB_KIND, remindJobHandler } from './reminder-job';
 import { rosterRoutes } from './roster/routes';
 import { applicationRoutes } from './routes-applications';
 import { attendanceRoutes } from './routes-attendance';
@@ -38,6 +39,9 @@ export const learningModule: Module = {
     r.route('/elearning', elearningRoutes(deps));
     return r;
   },
+  // With mail on, learners with a seat are reminded a few days before a session (reminder-job.ts).
+  jobs: (deps) => ({ [REMIND_JOB_KIND]: remindJobHandler(deps) }),
+  schedules: [{ kind: REMIND_JOB_KIND, everyMs: REMIND_EVERY_MS }],
 };
 
 /**

@@ -26,6 +26,8 @@ export const ZSignUpRequest = z
     profession: z.enum(PROFESSIONS),
     workplace: ZWorkplaceRequest,
     municipalityCode: ZMunicipalityCode,
+    /** The language of the form: the confirmation mail's (mail on). */
+    locale: z.enum(['ja', 'en']).optional(),
     /** Hidden from people; a bot that fills it gets the usual answer and nothing is stored. */
     website: z.string().max(200).optional(),
   })
@@ -35,11 +37,21 @@ export type SignUpInput = z.infer<typeof ZSignUpRequest>;
 export const ZSignUpResponse = z
   .object({
     received: z.literal(true),
-    confirmation: z
-      .enum(['centre'])
-      .openapi({ description: 'Who confirms the sign-up: the centre (no mail is sent by this deployment).' }),
+    confirmation: z.enum(['centre', 'email']).openapi({
+      description:
+        'Who confirms the sign-up: `email` — a link is mailed to the address (mail on); `centre` — the centre approves it (mail off).',
+    }),
   })
   .openapi('LearnerSignUpResponse');
+
+/** The token of a mailed confirmation link (`/learning/sign-up/confirm#token=…`). */
+export const ZConfirmSignUpRequest = z
+  .object({ token: z.string().min(1).max(200) })
+  .strict()
+  .openapi('LearnerSignUpConfirmRequest');
+export const ZConfirmSignUpResponse = z
+  .object({ confirmed: z.literal(true) })
+  .openapi('LearnerSignUpConfirmResponse');
 
 export const ZSignUpOptions = z
   .object({

@@ -1,11 +1,11 @@
 /**
- * Self sign-up of learners (docs/learning.md, learner accounts). The deployment sends no mail (the messages module is
- * not built), so a sign-up is confirmed by the centre: it waits in `learner_sign_ups`, and approving it creates
- * the account and the learner profile with the password the learner chose, so they sign in at once. When mail
- * comes, an e-mail link confirms the same row (`confirmed_by = 'email'`) through {@link createLearnerFromSignUp}.
+ * Self sign-up of learners (docs/learning.md, learner accounts). A sign-up waits in `learner_sign_ups`; it becomes
+ * an account and a learner profile with the password the learner chose when it is confirmed — by the learner's
+ * e-mail link when the deployment sends mail (learners-sign-up-mail.ts, `confirmed_by = 'email'`), or by the
+ * centre's 承認 (always possible) — both through {@link createLearnerFromSignUp}.
  *
  * The answer to a sign-up is the same whether or not the address is known (no account enumeration): a sign-up
- * for an address that has an account, or a pending sign-up, stores nothing new.
+ * for an address that has an account, or a pending sign-up, stores nothing new and mails nothing.
  */
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
@@ -26,6 +26,7 @@ import { assertStrongPassword, hashPassword } from '../accounts/password';
 import { recordAudit } from '../audit/record';
 import { checkWorkplace } from './learners-accounts';
 import type { SignUpInput } from './learners-schemas';
+import { expiredEmailSignUp, mailSignUpLink } from './learners-sign-up-mail';
 
 /** The prefecture of a municipality this deployment serves, or null. */
 async function servedPrefecture(db: DbOrTx, municipalityCode: string): Promise<string | null> {
@@ -49,12 +50,15 @@ async function addressTaken(db: DbOrTx, email: string, exceptSignUp?: string): P
 }
 
 /**
- * Stores a sign-up for the centre to confirm. The municipality decides the prefecture (a municipality this
- * deployment serves); the password follows the product's rule and is kept only as its hash. Audited without
- * an actor; the audit entry names the sign-up, never the address.
+ * Stores a sign-up to confirm. The municipality decides the prefecture (a municipality this deployment serves);
+ * the password follows the product's rule and is kept only as its hash. With mail on, the address gets a
+ * confirmation link (a pending sign-up whose link ran out is replaced by the new one). Audited without an actor;
+ * the audit entry names the sign-up, never the address.
  */
 export async function submitSignUp(deps: Deps, input: SignUpInput, meta: RequestMeta): Promise<void> {
   const db = deps.db.systemDb;
+  const mail = deps.config.mail;
+  const locale = input.locale ?? 'ja';
   assertStrongPassword(input.password);
   const prefectureCode = await servedPrefecture(db, input.municipalityCode);
   if (!prefectureCode) {
@@ -70,9 +74,17 @@ export async function submitSignUp(deps: Deps, input: SignUpInput, meta: Request
     });
   }
   const workplace = await checkWorkplace(db, prefectureCode, input.workplace, input.municipalityCode);
-  if (await addressTaken(db, input.email)) return;
+  const expired = mail ? await expiredEmailSignUp(db, input.email, deps.now()) : null;
+  if (await addressTaken(db, input.email, expired?.id)) return;
   const passwordHash = await hashPassword(input.password);
   await db.transaction(async (tx) => {
+    if (expired) {
+      // The link of an earlier sign-up ran out unused: this one takes its place (one pending row per address).
+      await tx
+        .update(learnerSignUps)
+        .set({ status: 'rejected', decidedAt: deps.now(), passwordHash: null, confirmTokenHash: null })
+        .where(and(eq(learnerSignUps.id, expired.id), eq(learnerSignUps.status, 'pending')));
+    }
     const [row] = await tx
       .insert(learnerSignUps)
       .values({
@@ -86,7 +98,11 @@ export async function submitSignUp(deps: Deps, input: SignUpInput, meta: Request
         createdAt: deps.now(),
       })
       .onConflictDoNothing()
-      .returning({ id: learnerSignUps.id });
+      .returning({
+        id: learnerSignUps.id,
+        email: learnerSignUps.email,
+        displayName: learnerSignUps.displayName,
+      });
     if (!row) return; // a concurrent sign-up for the same address won
     await recordAudit(
       tx,
@@ -99,6 +115,7 @@ export async function submitSignUp(deps: Deps, input: SignUpInput, meta: Request
         prefectureCode,
       },
     );
+    if (mail) await mailSignUpLink(tx, mail, { ...row, prefectureCode, ...input }, locale, deps.now());
   });
 }
 
@@ -208,6 +225,7 @@ export async function createLearnerFromSignUp(
       decidedAt: by.at,
       userId: user!.id,
       passwordHash: null,
+      confirmTokenHash: null,
       version: sql`${learnerSignUps.version} + 1`,
     })
     .where(eq(learnerSignUps.id, signUp.id));
@@ -252,6 +270,7 @@ export async function rejectSignUp(
       decidedBy: who.actor.userId,
       decidedAt: who.at,
       passwordHash: null,
+      confirmTokenHash: null,
       version: sql`${learnerSignUps.version} + 1`,
     })
     .where(eq(learnerSignUps.id, signUp.id));

@@ -35,6 +35,7 @@ export function applicationRoutes(deps: Deps) {
     actor,
     meta: c.get('meta'),
     at: deps.now(),
+    mail: deps.config.mail,
   });
 
   r.openapi(

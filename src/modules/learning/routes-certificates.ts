@@ -93,7 +93,7 @@ export function certificateRoutes(
     async (c) => {
       const actor = requireWriter(c);
       const policy = await learningPolicyFor(db, actor);
-      const who = { actor, meta: c.get('meta'), at: deps.now() };
+      const who = { actor, meta: c.get('meta'), at: deps.now(), mail: deps.config.mail };
       const { applicationIds } = c.req.valid('json');
       const id = c.req.valid('param').id;
       return c.json(

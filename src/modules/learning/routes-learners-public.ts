@@ -8,6 +8,8 @@ import { AppError } from '../../server/errors';
 import { ERROR_RESPONSES, jsonBody, jsonOk, moduleRouter } from '../../server/openapi';
 import { sharedFormLimit } from '../../server/rate-limit';
 import {
+  ZConfirmSignUpRequest,
+  ZConfirmSignUpResponse,
   ZSignUpOptions,
   ZSignUpRequest,
   ZSignUpResponse,
@@ -15,6 +17,7 @@ import {
   ZWorkplaceQuery,
 } from './learners-schemas';
 import { submitSignUp } from './learners-sign-up';
+import { confirmSignUpByEmail } from './learners-sign-up-mail';
 
 const tags = ['public'];
 
@@ -28,8 +31,6 @@ export const SIGN_UP_RATE_LIMITS = {
   global: { limit: 60, windowMs: 60_000 },
 };
 const MAX_SIGN_UP_BYTES = 16 * 1024;
-
-const RECEIVED = { received: true as const, confirmation: 'centre' as const };
 
 function honeypotFilled(raw: unknown): boolean {
   const website = (raw as { website?: unknown } | null)?.website;
@@ -51,6 +52,11 @@ export function publicLearnerRoutes(deps: Deps) {
     },
   });
   const limitRate = sharedFormLimit(deps, 'learner-sign-up', SIGN_UP_RATE_LIMITS);
+  // The same receipt for every valid sign-up: who confirms depends only on whether this deployment sends mail.
+  const RECEIVED = {
+    received: true as const,
+    confirmation: deps.config.mail ? ('email' as const) : ('centre' as const),
+  };
 
   r.openapi(
     createRoute({
@@ -145,6 +151,24 @@ export function publicLearnerRoutes(deps: Deps) {
       return c.json(RECEIVED, 201);
     },
     hook as never,
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'post',
+      path: '/sign-up/confirm',
+      tags,
+      summary: 'Confirm a sign-up by its e-mail link / メールのリンクで受講者登録を完了する',
+      description:
+        'Creates the learner account of the sign-up whose mailed link carries the token; the learner then signs in with the password given at sign-up. 400 `token_invalid` for an unknown, used or expired link; 409 when the address got an account meanwhile.',
+      middleware: [limitSize] as const,
+      request: { body: jsonBody(ZConfirmSignUpRequest) },
+      responses: jsonOk(ZConfirmSignUpResponse),
+    }),
+    async (c) => {
+      await confirmSignUpByEmail(deps, c.req.valid('json').token, c.get('meta'));
+      return c.json({ confirmed: true as const }, 200);
+    },
   );
 
   return r;

@@ -13,6 +13,7 @@ import type { ApplicationStatus } from '../../shared/vocab/learning';
 import type { SelectionReason } from '../../shared/vocab/learning-selection';
 import type { SystemTextCode } from '../../shared/vocab/system-text';
 import { recordAudit } from '../audit/record';
+import { mailUser } from '../mail/user-mail';
 import { notify } from '../notifications/notify';
 import { renumberWaiting, type Who } from './apply';
 import type { LearningPolicy } from './policy';
@@ -56,6 +57,14 @@ async function tellResult(tx: DbOrTx, who: Who, session: SessionRow, a: Applicat
     data: { sessionId: session.id, status: a.status, waitRank: a.waitRank },
     at: who.at,
   });
+  // With mail on, also by mail (the same sentence, in the learner's language; decision 0032).
+  await mailUser(
+    tx,
+    who.mail,
+    a.learnerUserId,
+    { kind: 'training_result', link: '/learning/me', result: { code, params } },
+    { createdBy: who.actor.userId, now: who.at },
+  );
 }
 
 /**

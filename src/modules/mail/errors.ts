@@ -10,4 +10,14 @@ export const MAIL_ERRORS = {
     ja: 'このメールは再送できません（送信待ち・送信中・送信済みのメールは再送の対象外です）。',
     en: 'This message cannot be sent again (it is queued, being sent or already sent).',
   },
+  mail_off: {
+    status: 409,
+    ja: 'このシステムはメールを送信しない設定です。電話など別の方法でご連絡ください。',
+    en: 'This deployment does not send mail. Contact the person another way, such as by phone.',
+  },
+  reply_no_address: {
+    status: 409,
+    ja: 'この相談には返信先のメールアドレスがありません（申し込みフォームでアドレスが入力されていません）。',
+    en: 'This consultation has no address to reply to (none was given on the form).',
+  },
 } as const;

@@ -23,6 +23,7 @@ import {
   guardianRows,
 } from './child-rows';
 import { loadPendingForDecision, markDecided, submittedOn } from './decide';
+import { mailMunicipalityOfAcceptance } from './municipality-mail';
 
 /** Score and tier of the reported care items; null when none were reported (not assessed yet). */
 export function careScoreOf(items: readonly { code: string; watch?: 'high' | 'mid' | 'low' }[]) {
@@ -116,6 +117,20 @@ export async function acceptRegistration(
       entityIds: [reg.id],
       detail: { decision: 'accepted', childId },
     });
+    // KA-2: the municipality is told by mail when the family agreed to share with it (mail on).
+    if (p.consents.share_municipality) {
+      await mailMunicipalityOfAcceptance(
+        tx,
+        deps.config.mail,
+        {
+          prefectureCode: reg.prefectureCode,
+          municipalityCode: c.municipalityCode,
+          childId,
+          receiptNo: reg.receiptNo,
+        },
+        { createdBy: actor.userId, now: at },
+      );
+    }
     return { status: 'accepted' as const, childId };
   });
 }

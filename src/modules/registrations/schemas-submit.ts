@@ -160,6 +160,8 @@ export const ZSubmitRegistrationRequest = z
       centre_contact: consent,
       statistics: consent,
     }),
+    /** The form's language: the acknowledgement mail's, when an address is given and mail is on. */
+    locale: z.enum(['ja', 'en']).optional(),
     website: z.string().max(2000).optional().openapi({ description: 'Leave empty (spam trap).' }),
   })
   .openapi('SubmitRegistrationRequest');
@@ -167,7 +169,7 @@ export const ZSubmitRegistrationRequest = z
 /** The validated form. */
 export type SubmitRegistration = z.output<typeof ZSubmitRegistrationRequest>;
 /** What is stored in registrations.payload: the validated form without the honeypot. */
-export type RegistrationPayload = Omit<SubmitRegistration, 'website'>;
+export type RegistrationPayload = Omit<SubmitRegistration, 'website' | 'locale'>;
 
 /** The only answer a valid (or honeypot) submission gets. */
 export const ZSubmitRegistrationResponse = z

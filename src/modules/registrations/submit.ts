@@ -6,6 +6,7 @@ import { validateCareItems } from '../../shared/care-score';
 import { addDays, compareIsoDates, isoDateInJapan } from '../../shared/dates';
 import type { RequestMeta } from '../access/actor';
 import { recordAudit } from '../audit/record';
+import { mailFamilyAcknowledgement } from '../mail/family-mail';
 import { bilingualIssue } from './issues';
 import { servedPrefectureOf } from './options';
 import { newReceiptNo } from './receipt';
@@ -63,7 +64,7 @@ export async function submitRegistration(
   form: SubmitRegistration,
   meta: RequestMeta,
 ): Promise<{ receiptNo: string }> {
-  const { website: _honeypot, ...payload } = form;
+  const { website: _honeypot, locale, ...payload } = form;
   const prefectureCode = await checkSubmission(deps, payload);
   const at = deps.now();
   // A receipt number collides about once in 33 million per day; then simply draw again.
@@ -95,6 +96,20 @@ export async function submitRegistration(
             prefectureCode,
             detail: { receiptNo, submitterKind: payload.submitterKind },
           },
+        );
+        // The acknowledgement to the address the submitter left (mail on; decision 0032).
+        await mailFamilyAcknowledgement(
+          tx,
+          deps.config.mail,
+          {
+            prefectureCode,
+            email: payload.submitter.email,
+            name: payload.submitter.name,
+            locale,
+            form: 'registration',
+            receiptNo,
+          },
+          at,
         );
       });
       return { receiptNo };

@@ -119,8 +119,18 @@ export function tierRank(tier: Tier): number {
   return TIERS.indexOf(tier);
 }
 
-/** Kinds of work recorded on a case's timeline. */
-export const ACTION_KINDS = ['call', 'visit', 'meeting', 'referral', 'document', 'training', 'note'] as const;
+/** Kinds of work staff record on a case's timeline by hand. */
+export const RECORDED_ACTION_KINDS = [
+  'call',
+  'visit',
+  'meeting',
+  'referral',
+  'document',
+  'training',
+  'note',
+] as const;
+/** Kinds of entries on a case's timeline: those recorded by hand, and a reply mailed to the family (reply.ts). */
+export const ACTION_KINDS = [...RECORDED_ACTION_KINDS, 'mail_reply'] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];
 
 export const ACTION_KIND_LABELS = {
@@ -131,6 +141,7 @@ export const ACTION_KIND_LABELS = {
   document: { ja: '書類の送付', en: 'Document sent' },
   training: { ja: '研修', en: 'Training' },
   note: { ja: 'メモ', en: 'Note' },
+  mail_reply: { ja: 'メールで返信', en: 'Reply by mail' },
 } as const satisfies Labels<ActionKind>;
 
 /** How a case ended. */

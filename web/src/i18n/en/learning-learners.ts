@@ -40,6 +40,14 @@ export const enLearningLearners = {
   'learners.signUp.received': 'Your sign-up has been received.',
   'learners.signUp.next':
     'Once the centre confirms it, you can sign in with the e-mail address and password you entered (this may take a few days).',
+  'learners.signUp.nextEmail':
+    'We sent a message to the address you gave. Open its link to complete your sign-up (the link works for 48 hours). If no message arrives, the centre can also confirm your sign-up.',
+  'learners.confirm.title': 'Complete your learner sign-up',
+  'learners.confirm.intro':
+    'You opened the link we mailed. Press “Complete sign-up” to create your learner account; then sign in with the address and password you gave.',
+  'learners.confirm.submit': 'Complete sign-up',
+  'learners.confirm.done': 'Your sign-up is complete. Please sign in.',
+  'learners.confirm.missing': 'This link is not complete. Open the link in the message as it is.',
   'learners.signUp.toSignIn': 'Go to sign-in',
   'learners.signUp.link': 'Taking a training? Sign up here',
 

@@ -38,6 +38,14 @@ export const jaLearningLearners = {
   'learners.signUp.received': '登録の申請を受け付けました。',
   'learners.signUp.next':
     'センターが確認すると、入力したメールアドレスとパスワードでサインインできるようになります（数日かかることがあります）。',
+  'learners.signUp.nextEmail':
+    '入力したメールアドレスに確認のメールを送りました。メールのリンクを開いて登録を完了してください（リンクは48時間有効です）。メールが届かない場合は、センターが確認することもできます。',
+  'learners.confirm.title': '受講者登録の完了',
+  'learners.confirm.intro':
+    'メールでお送りしたリンクから開いています。「登録を完了する」を押すと受講者アカウントが作成され、登録したメールアドレスとパスワードでサインインできます。',
+  'learners.confirm.submit': '登録を完了する',
+  'learners.confirm.done': '登録が完了しました。サインインしてください。',
+  'learners.confirm.missing': 'リンクが正しくありません。メールのリンクをそのまま開いてください。',
   'learners.signUp.toSignIn': 'サインイン画面へ',
   'learners.signUp.link': '研修を受講する方の新規登録はこちら',
 

@@ -4,6 +4,7 @@ import type {
   ConsultationSummary,
   ListConsultationsQuery,
 } from '../../../../src/modules/consultations/schemas';
+import { useLocale } from '../../i18n';
 import { api, apiFetch, withQuery } from '../api';
 
 /** 相談支援 (consultations): queue, case, hand-offs, caseload board, figures, the public request form. */
@@ -23,6 +24,7 @@ export {
   CHANNELS,
   MUNICIPAL_DIVISIONS,
   OUTCOMES,
+  RECORDED_ACTION_KINDS,
   TIERS,
   TOPICS,
   URGENCIES,
@@ -255,6 +257,11 @@ export function useAddAction(id: string) {
   return useCaseMutation((body: AddActionBody) => api.post(`${idPath(id)}/actions`, body));
 }
 
+/** Mails staff's short text to the family that left an address on the public form (recorded on the timeline). */
+export function useReplyToFamily(id: string) {
+  return useCaseMutation((body: { subject: string; text: string }) => api.post(`${idPath(id)}/reply`, body));
+}
+
 export function useUpdateConsultation(id: string) {
   return useCaseMutation(
     (body: {
@@ -314,8 +321,10 @@ export type PublicConsultationBody = {
 };
 
 export function useSubmitPublicConsultation() {
+  // The page's language is the acknowledgement's and staff's replies' (mail on, with an address).
+  const { locale } = useLocale();
   return useMutation({
     mutationFn: (body: PublicConsultationBody) =>
-      api.post<{ receiptNo: string }>('/api/public/consultations', body),
+      api.post<{ receiptNo: string }>('/api/public/consultations', { ...body, locale }),
   });
 }

@@ -25,6 +25,8 @@ export type SignUpBody = {
   profession: Profession;
   workplace: WorkplaceInput;
   municipalityCode: string;
+  /** The language of the form: the confirmation mail's. */
+  locale: 'ja' | 'en';
   website: string;
 };
 
@@ -135,7 +137,14 @@ export function useWorkplaceSearch(prefecture: string, q: string) {
 export function useSignUp() {
   return useMutation({
     mutationFn: (body: SignUpBody) =>
-      api.post<{ received: true; confirmation: 'centre' }>(`${PUBLIC}/sign-up`, body),
+      api.post<{ received: true; confirmation: 'centre' | 'email' }>(`${PUBLIC}/sign-up`, body),
+  });
+}
+
+/** Completes a sign-up from its mailed link (`/learning/sign-up/confirm#token=…`). */
+export function useConfirmSignUp() {
+  return useMutation({
+    mutationFn: (token: string) => api.post<{ confirmed: true }>(`${PUBLIC}/sign-up/confirm`, { token }),
   });
 }
 

@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useLocale } from '../../i18n';
 import { api } from '../api';
 
 /** Registration (KA-2): the public form's options and submission, and the staff review queue. */
@@ -129,9 +130,11 @@ export function useRegistrationOptions() {
 
 /** Sends the form; the answer is always a receipt number. `website` is the honeypot and stays empty. */
 export function useSubmitRegistration() {
+  // The page's language is the acknowledgement mail's (sent when an address is given and mail is on).
+  const { locale } = useLocale();
   return useMutation({
     mutationFn: (body: RegistrationPayload & { website: string }) =>
-      api.post<{ receiptNo: string }>('/api/public/registrations', body),
+      api.post<{ receiptNo: string }>('/api/public/registrations', { ...body, locale }),
   });
 }
 

@@ -4,7 +4,11 @@ import { Button } from '../../components/Button';
 import { SelectField, TextField } from '../../components/Field';
 import { Section } from '../../components/Page';
 import { useT } from '../../i18n';
-import { ACTION_KINDS, type ConsultationDetail, useAddAction } from '../../lib/queries/consultations';
+import {
+  type ConsultationDetail,
+  RECORDED_ACTION_KINDS,
+  useAddAction,
+} from '../../lib/queries/consultations';
 import { TimeAndNoteFields } from './ActionFields';
 import { actionLabel } from './labels';
 import { EMPTY_REFERRAL, type ReferralChoice, ReferralPicker } from './ReferralPicker';
@@ -56,7 +60,7 @@ export function ActionForm({ c }: { c: ConsultationDetail }) {
           label={t('consult.addAction.kind')}
           value={kind}
           onChange={setKind}
-          options={ACTION_KINDS.map((k) => ({ value: k, label: actionLabel(t, k) }))}
+          options={RECORDED_ACTION_KINDS.map((k) => ({ value: k, label: actionLabel(t, k) }))}
         />
         {referral && (
           <>

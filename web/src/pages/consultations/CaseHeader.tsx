@@ -12,6 +12,7 @@ import { AssignmentPanel } from './AssignmentPanel';
 import { childText } from './case-text';
 import { RequestForm } from './HandoffPanel';
 import { dayInJapan, listDay, tierLabel, urgencyLabel } from './labels';
+import { ReplyForm } from './ReplyForm';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -142,7 +143,7 @@ function NextActionForm({ c }: { c: ConsultationDetail }) {
   );
 }
 
-type Panel = 'record' | 'next' | 'assign' | 'request' | 'close';
+type Panel = 'record' | 'reply' | 'next' | 'assign' | 'request' | 'close';
 
 /**
  * The case's actions as buttons; each opens its form below them (a disclosure: one at a time, pressed again
@@ -155,6 +156,7 @@ export function CaseActions({ c, closeForm }: { c: ConsultationDetail; closeForm
   const may = (a: ConsultationDetail['allowedActions'][number]) => c.allowedActions.includes(a);
   const panels: { key: Panel; label: MessageKey; show: boolean; body: ReactNode }[] = [
     { key: 'record', label: 'consult.action.record', show: may('addAction'), body: <ActionForm c={c} /> },
+    { key: 'reply', label: 'consult.reply.open', show: c.replyByMail, body: <ReplyForm c={c} /> },
     {
       key: 'next',
       label: 'consult.action.next',

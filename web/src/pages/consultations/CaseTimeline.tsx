@@ -6,7 +6,11 @@ import { SelectField } from '../../components/Field';
 import { Section } from '../../components/Page';
 import { useLocale, useT } from '../../i18n';
 import { formatDate, formatDateTime } from '../../lib/format';
-import { ACTION_KINDS, type ConsultationDetail, useAddAction } from '../../lib/queries/consultations';
+import {
+  type ConsultationDetail,
+  RECORDED_ACTION_KINDS,
+  useAddAction,
+} from '../../lib/queries/consultations';
 import { readsResources } from '../resources/access';
 import { TimeAndNoteFields } from './ActionFields';
 import { openReferrals, resourceLabel } from './case-text';
@@ -179,7 +183,7 @@ function FollowUpForm({
         label={t('consult.followUp.how')}
         value={kind}
         onChange={setKind}
-        options={ACTION_KINDS.filter((k) => k !== 'referral').map((k) => ({
+        options={RECORDED_ACTION_KINDS.filter((k) => k !== 'referral').map((k) => ({
           value: k,
           label: actionLabel(t, k),
         }))}

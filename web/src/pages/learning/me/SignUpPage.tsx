@@ -12,8 +12,9 @@ import { LearnerFields, type LearnerFieldValues, learnerFieldErrors, workplaceBo
 const MIN_PASSWORD = 12;
 
 /**
- * 受講者の新規登録: a nurse, teacher or care worker signs up for the centre's trainings. The centre confirms the
- * sign-up (the product sends no mail); then they sign in on the usual sign-in page.
+ * 受講者の新規登録: a nurse, teacher or care worker signs up for the centre's trainings. Where the deployment sends
+ * mail, a link to the address confirms the sign-up (SignUpConfirmPage); otherwise the centre confirms it. Then
+ * they sign in on the usual sign-in page.
  */
 export function SignUpPage() {
   const t = useT();
@@ -60,6 +61,7 @@ export function SignUpPage() {
               profession: fields.profession as Exclude<typeof fields.profession, ''>,
               workplace: workplaceBody(fields.workplace),
               municipalityCode: fields.municipalityCode,
+              locale: t.locale,
               website,
             });
           };
@@ -67,7 +69,11 @@ export function SignUpPage() {
             return (
               <>
                 <StatusMessage>{t('learners.signUp.received')}</StatusMessage>
-                <p className="mb-4 text-std-16N-170">{t('learners.signUp.next')}</p>
+                <p className="mb-4 text-std-16N-170">
+                  {signUp.data.confirmation === 'email'
+                    ? t('learners.signUp.nextEmail')
+                    : t('learners.signUp.next')}
+                </p>
                 <Link to="/signin" className="text-key-900 underline underline-offset-4">
                   {t('learners.signUp.toSignIn')}
                 </Link>

@@ -7,6 +7,7 @@ import { administersLearners } from '../learners/access';
 import { LearnersPage } from '../learners/LearnersPage';
 import { LearnerProfilePage } from './LearnerProfilePage';
 import { MyLearningPage } from './MyLearningPage';
+import { SignUpConfirmPage } from './SignUpConfirmPage';
 import { SignUpPage } from './SignUpPage';
 
 /** A page only some roles may use; others get the not-found page (as the API answers them). */
@@ -39,9 +40,15 @@ export function learnerRoutes<P extends AnyRoute>(parent: P) {
   ] as const;
 }
 
-/** The public sign-up page (no sign-in). */
+/** The public sign-up page and the page of its mailed link (no sign-in). */
 export function publicLearnerRoutes<P extends AnyRoute>(parent: P) {
   return [
     createRoute({ getParentRoute: () => parent, path: 'learning/sign-up', component: SignUpPage }),
+    // The page of the mailed confirmation link (mail on).
+    createRoute({
+      getParentRoute: () => parent,
+      path: 'learning/sign-up/confirm',
+      component: SignUpConfirmPage,
+    }),
   ] as const;
 }
