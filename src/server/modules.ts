@@ -1,3 +1,4 @@
+import { CLEANUP_JOB_KIND, CLEANUP_SCHEDULE, cleanupJobHandler } from '../jobs/cleanup';
 import type { JobHandler } from '../jobs/queue';
 import type { Schedule } from '../jobs/schedule';
 import { accountsModule } from '../modules/accounts';
@@ -72,14 +73,16 @@ export const MODULES: readonly Module[] = [
   disasterEventsModule,
 ];
 
-/** Every module's scheduled jobs (src/jobs/schedule.ts). */
+/** Every module's scheduled jobs (src/jobs/schedule.ts), and the daily clean-up of their finished rows. */
 export function moduleSchedules(): Schedule[] {
-  return MODULES.flatMap((m) => m.schedules ?? []);
+  return [...MODULES.flatMap((m) => m.schedules ?? []), CLEANUP_SCHEDULE];
 }
 
 /** Every module's background job handlers, by kind. */
 export function moduleJobHandlers(deps: Deps): Record<string, JobHandler> {
-  const table: Record<string, JobHandler> = {};
+  const table: Record<string, JobHandler> = {
+    [CLEANUP_JOB_KIND]: cleanupJobHandler(() => moduleSchedules().map((s) => s.kind)),
+  };
   for (const m of MODULES) {
     for (const [kind, handler] of Object.entries(m.jobs?.(deps) ?? {})) {
       if (table[kind]) throw new Error(`job kind registered twice: ${kind}`);
