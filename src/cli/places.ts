@@ -2,9 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Database } from '../db/client';
 import { prefectures } from '../db/schema';
-import { recordAudit } from '../modules/audit/record';
-import { parsePlacesCsv } from '../modules/resources/place-names';
-import { referencePlaceRows, refreshListingPlaces, upsertPlaces } from '../modules/resources/places';
+import { importPlaces, readPlacesFile, refreshPrefecturePlaces } from '../modules/resources/places-import';
 import { stringOption, UsageError } from './args';
 import type { Command } from './command';
 import { withDatabase } from './database';
@@ -18,18 +16,18 @@ const META = (now: Date) => ({ ip: null, userAgent: 'tsunagu-cli', requestId: `c
  * same file twice changes nothing. A file with any invalid row is refused whole, naming each row.
  */
 export async function importPlacesFile(db: Database, path: string, now: Date) {
-  let text: string;
+  let buf: Buffer;
   try {
-    text = await readFile(path, 'utf8');
+    buf = await readFile(path);
   } catch (e) {
     const reason = (e as NodeJS.ErrnoException).code ?? String(e);
     throw new CliError(
       bilingual(`ファイルを読めません: ${path}（${reason}）`, `Cannot read the file: ${path} (${reason})`),
     );
   }
-  const { rows, issues } = parsePlacesCsv(text);
-  if (issues.length) {
-    const lines = issues.slice(0, 20).map((i) => `  ${i.line}行目 / line ${i.line}: ${i.ja} / ${i.en}`);
+  const file = readPlacesFile(buf);
+  if (file.issues.length) {
+    const lines = file.issues.slice(0, 20).map((i) => `  ${i.line}行目 / line ${i.line}: ${i.ja} / ${i.en}`);
     throw new CliError(
       [
         bilingual(
@@ -40,22 +38,12 @@ export async function importPlacesFile(db: Database, path: string, now: Date) {
       ].join('\n'),
     );
   }
-  const prefs = [...new Set(rows.map((r) => r.municipalityCode.slice(0, 2)))];
-  return db.systemDb.transaction(async (tx) => {
-    const counts = await upsertPlaces(tx, rows, 'import', now);
-    await recordAudit(
-      tx,
-      { actor: null, meta: META(now), at: now },
-      {
-        action: 'create',
-        entityType: 'resource_import',
-        entityIds: [],
-        detail: { event: 'places_imported', via: 'cli', file: basename(path), rows: rows.length, ...counts },
-        prefectureCode: prefs.length === 1 ? prefs[0]! : null,
-      },
-    );
-    return { rows: rows.length, ...counts };
-  });
+  return db.systemDb.transaction((tx) =>
+    importPlaces(tx, { actor: null, meta: META(now), at: now }, file, {
+      via: 'cli',
+      fileName: basename(path),
+    }),
+  );
 }
 
 /** Recomputes the reference municipalities and the 町字 of the listings of one or every prefecture, audited. */
@@ -66,20 +54,8 @@ export async function refreshPlaces(db: Database, prefectureCode: string | undef
   return db.systemDb.transaction(async (tx) => {
     let towns = 0;
     for (const code of codes) {
-      await upsertPlaces(tx, referencePlaceRows(code), 'reference', now);
-      const r = await refreshListingPlaces(tx, code, now);
-      towns += r.inserted + r.updated + r.unchanged;
-      await recordAudit(
-        tx,
-        { actor: null, meta: META(now), at: now },
-        {
-          action: 'update',
-          entityType: 'resource_import',
-          entityIds: [],
-          detail: { event: 'places_refreshed', via: 'cli', ...r },
-          prefectureCode: code,
-        },
-      );
+      const r = await refreshPrefecturePlaces(tx, { actor: null, meta: META(now), at: now }, code, 'cli');
+      towns += r.towns;
     }
     return { prefectures: codes.length, towns };
   });

@@ -3,6 +3,8 @@ export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 export const UPLOAD_PATHS = [
   '/api/census/imports',
   '/api/resources/import',
+  // A centre's places file: a prefecture's postal codes and 町字 run to several MB.
+  '/api/resources/places/import',
   // E-learning media arrive in chunks of 8 MiB (learning/elearning/media-store.ts).
   '/api/learning/elearning/media',
 ] as const;

@@ -104,6 +104,7 @@ const GET_ENDPOINTS: Record<string, EndpointClass> = {
   '/api/resources/rounds/{id}': 'directory_admin',
   '/api/resources/export.json': 'directory_admin',
   '/api/resources/export.xlsx': 'directory_admin',
+  '/api/resources/places': 'directory_admin',
   '/api/resources/gaps': 'gaps',
   '/api/resources/gaps.xlsx': 'gaps',
   '/api/resources/bottlenecks': 'gaps',

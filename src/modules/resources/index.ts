@@ -1,5 +1,6 @@
 import type { Module } from '../../server/context';
 import { moduleRouter } from '../../server/openapi';
+import { registerPlaceRoutes } from './routes-places';
 import { publicResourceRoutes } from './routes-public';
 import { registerRoundRoutes } from './routes-rounds';
 import { registerServiceRoutes } from './routes-services';
@@ -19,6 +20,7 @@ export const resourcesModule: Module = {
     registerServiceRoutes(r, deps);
     registerRoundRoutes(r, deps);
     registerWorkRoutes(r, deps);
+    registerPlaceRoutes(r, deps);
     return r;
   },
 };

@@ -133,7 +133,11 @@ const KIND_ALIASES: Record<string, PlaceKind> = {
  * postal_code — or 名称, よみ, 種別, 市区町村コード, 緯度, 経度, 郵便番号), then one place a line. A postal-code
  * file is the same with kind `town` (or no kind column) and postal_code. Rows in error are reported, not read.
  */
-export function parsePlacesCsv(text: string): { rows: PlaceRow[]; issues: PlaceIssue[] } {
+/** Reads a places CSV; with `prefectureCode`, a row of a municipality of another prefecture is an error. */
+export function parsePlacesCsv(
+  text: string,
+  prefectureCode?: string,
+): { rows: PlaceRow[]; issues: PlaceIssue[] } {
   const [header, ...body] = csvRows(text);
   const issues: PlaceIssue[] = [];
   if (!header) return { rows: [], issues: [{ line: 1, ja: 'ファイルが空です', en: 'The file is empty' }] };
@@ -168,6 +172,10 @@ export function parsePlacesCsv(text: string): { rows: PlaceRow[]; issues: PlaceI
     }
     if (!/^\d{6}$/.test(code) || !findMunicipality(code)) {
       bad(`市区町村コードが不明です: ${code}`, `Unknown municipality code: ${code}`);
+      continue;
+    }
+    if (prefectureCode && !code.startsWith(prefectureCode)) {
+      bad(`この都道府県の市区町村ではありません: ${code}`, `Not a municipality of this prefecture: ${code}`);
       continue;
     }
     if (!kind) {
