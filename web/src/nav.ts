@@ -75,6 +75,7 @@ export type NavPath =
   | '/library'
   | '/good-practices'
   | '/surveys'
+  | '/disaster'
   | '/public-site'
   | '/account';
 
@@ -115,6 +116,8 @@ export const ACCESS = {
   library: readsLibrary,
   /** Surveys (src/modules/surveys/policy.ts): the centre builds and sends them, auditors read them. */
   surveys: readsSurveys,
+  /** Disaster readiness: the municipality's list and the coverage (src/modules/disaster/scope.ts, the municipal pages' area). */
+  disaster: readsMunicipalPages,
   /** The yearly activity report (src/modules/activity-report/policy.ts). */
   activityReport: readsActivityReport,
   /** Editing the public site: the centre's HQ (src/modules/public-site/policy.ts). */
@@ -153,6 +156,7 @@ export function navFor(role: Role, scopeKind: ScopeKind): NavEntry[] {
   if (ACCESS.goodPractices(role)) entries.push({ to: '/good-practices', label: 'nav.goodPractices' });
   if (ACCESS.library(role)) entries.push({ to: '/library', label: 'nav.library' });
   if (ACCESS.surveys(role)) entries.push({ to: '/surveys', label: 'nav.surveys' });
+  if (ACCESS.disaster(role)) entries.push({ to: '/disaster', label: 'nav.disaster' });
   // 市町村支援: one group; each of its modules adds its own entries.
   const municipalSupport: NavLinkItem[] = [];
   if (ACCESS.municipalPages(role))

@@ -29,6 +29,7 @@ import {
   staffConsultationRoutes,
 } from './pages/consultations/routes';
 import { councilRoutes, publicMinutesRoutes } from './pages/councils/routes';
+import { disasterPrintRoutes, disasterRoutes } from './pages/disaster/routes';
 import { engagementRoutes } from './pages/engagements/routes';
 import { goodPracticeRoutes } from './pages/good-practices/routes';
 import { HomePage } from './pages/HomePage';
@@ -299,6 +300,7 @@ const routeTree = rootRoute.addChildren([
     ...attendancePrintRoutes(printLayout),
     ...applicationPrintRoutes(printLayout),
     ...surveyLetterRoutes(printLayout),
+    ...disasterPrintRoutes(printLayout),
   ]),
   appLayout.addChildren([
     reviewRoute,
@@ -339,6 +341,7 @@ const routeTree = rootRoute.addChildren([
     ...surveyRoutes(appLayout),
     ...councilRoutes(appLayout),
     ...municipalityRoutes(appLayout),
+    ...disasterRoutes(appLayout),
     ...activityReportRoutes(appLayout),
     ...publicSiteStaffRoutes(appLayout),
   ]),

@@ -5,6 +5,7 @@ import { enConsultationTeams } from './en/consultation-teams';
 import { enConsultations } from './en/consultations';
 import { enCore } from './en/core';
 import { enCouncils } from './en/councils';
+import { enDisaster } from './en/disaster';
 import { enEngagements } from './en/engagements';
 import { enGoodPractices } from './en/good-practices';
 import { enLearningAttendance } from './en/learning-attendance';
@@ -66,4 +67,5 @@ export const en = {
   ...enSurveys,
   ...enPublicSurveys,
   ...enSurveyLetter,
+  ...enDisaster,
 } satisfies Record<keyof typeof ja, string>;

@@ -7,6 +7,7 @@ import { enConsultationTeams } from './en/consultation-teams';
 import { enConsultations } from './en/consultations';
 import { enCore } from './en/core';
 import { enCouncils } from './en/councils';
+import { enDisaster } from './en/disaster';
 import { enEngagements } from './en/engagements';
 import { enGoodPractices } from './en/good-practices';
 import { enLearningAttendance } from './en/learning-attendance';
@@ -40,6 +41,7 @@ import { jaConsultationTeams } from './ja/consultation-teams';
 import { jaConsultations } from './ja/consultations';
 import { jaCore } from './ja/core';
 import { jaCouncils } from './ja/councils';
+import { jaDisaster } from './ja/disaster';
 import { jaEngagements } from './ja/engagements';
 import { jaGoodPractices } from './ja/good-practices';
 import { jaLearningAttendance } from './ja/learning-attendance';
@@ -101,6 +103,7 @@ describe('UI dictionaries', () => {
       jaSurveys,
       jaPublicSurveys,
       jaSurveyLetter,
+      jaDisaster,
     ].map((p) => Object.keys(p));
     expect(parts.flat().length).toBe(Object.keys(ja).length);
     const enParts = [
@@ -136,6 +139,7 @@ describe('UI dictionaries', () => {
       enSurveys,
       enPublicSurveys,
       enSurveyLetter,
+      enDisaster,
     ].map((p) => Object.keys(p));
     expect(enParts.flat().length).toBe(Object.keys(en).length);
   });

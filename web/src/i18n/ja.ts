@@ -5,6 +5,7 @@ import { jaConsultationTeams } from './ja/consultation-teams';
 import { jaConsultations } from './ja/consultations';
 import { jaCore } from './ja/core';
 import { jaCouncils } from './ja/councils';
+import { jaDisaster } from './ja/disaster';
 import { jaEngagements } from './ja/engagements';
 import { jaGoodPractices } from './ja/good-practices';
 import { jaLearningAttendance } from './ja/learning-attendance';
@@ -69,6 +70,7 @@ export const ja = {
   ...jaSurveys,
   ...jaPublicSurveys,
   ...jaSurveyLetter,
+  ...jaDisaster,
 } as const;
 
 export type MessageKey = keyof typeof ja;

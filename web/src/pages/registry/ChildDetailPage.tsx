@@ -54,6 +54,15 @@ export function ChildDetailPage() {
             {t('print.open')}
           </Link>
         )}
+        {child.data?.access === 'full' && (
+          <Link
+            to="/children/$childId/disaster"
+            params={{ childId }}
+            className="inline-flex min-h-11 items-center"
+          >
+            {t('dis.openFromRecord')}
+          </Link>
+        )}
       </div>
       <QueryState query={child}>
         {(c) => (
