@@ -16,6 +16,7 @@ import { createChildVia } from '../../test/registry-world';
 import { signedInUser, signInAs } from '../../test/sign-in';
 import { intake } from '../consultations/testing';
 import { councilRecords } from '../councils/testing';
+import { declaredEvent } from '../disaster-events/testing';
 import { engagementVia } from '../engagements/testing';
 import { storyVia } from '../good-practices/testing';
 import { bouncedMessage } from '../mail/testing';
@@ -100,6 +101,8 @@ export type RecordIds = {
   publicPage: string;
   /** A bounced message in the outbox (mail/). */
   mailMessage: string;
+  /** A declared disaster event (disaster-events/). */
+  disasterEvent: string;
 };
 
 /** Ids of the same shape as real ones that name nothing. */
@@ -154,6 +157,7 @@ export function unknownIds(): RecordIds {
     councilMeeting: u(),
     councilActionItem: u(),
     survey: u(),
+    disasterEvent: u(),
     libraryItem: u(),
     goodPractice: u(),
   };
@@ -369,6 +373,7 @@ export async function writeWorld(t: TestApp) {
       'public page',
     ).id,
     mailMessage: await bouncedMessage(db, '43', user43.id),
+    disasterEvent: await declaredEvent(db, '43', '431001', user43.id),
   };
 
   // 神奈川 (14): records out of some roles' reach.
@@ -429,6 +434,8 @@ export async function writeWorld(t: TestApp) {
     engagementMunicipality: '142034',
     // A draft story of 平塚市: another region, not the municipal staff's own.
     goodPractice: (await storyVia(centreAdmin, regionWest.id, '142034')).id,
+    // An event declared for 平塚市: another region, not the municipal staff's own.
+    disasterEvent: await declaredEvent(db, '14', '142034', other14.id),
   };
   return { clients, foreign, local };
 }

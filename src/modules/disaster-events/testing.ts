@@ -1,6 +1,7 @@
 /** Test helpers of the disaster events module: a child with devices and a disaster-planning decision. */
 import type { DbOrTx } from '../../db/client';
 import { childConsents, childDevices, childGuardians, type children } from '../../db/schema';
+import { disasterEvents } from '../../db/schema/disaster-events';
 import { makeChild } from '../../test/factories';
 
 /**
@@ -49,4 +50,28 @@ export async function disasterChild(
     });
   }
   return child;
+}
+
+/** An event in force declared for one municipality (inserted directly; `declaredBy` any user of the prefecture). */
+export async function declaredEvent(
+  db: DbOrTx,
+  prefectureCode: string,
+  municipalityCode: string,
+  declaredBy: string,
+): Promise<string> {
+  const now = Date.now();
+  const [row] = await db
+    .insert(disasterEvents)
+    .values({
+      prefectureCode,
+      title: '大雨による停電',
+      reason: '広域停電のため',
+      municipalityCodes: [municipalityCode],
+      startsAt: new Date(now - 3_600_000),
+      endsAt: new Date(now + 86_400_000),
+      declaredBy,
+      declaredAt: new Date(now - 3_600_000),
+    })
+    .returning({ id: disasterEvents.id });
+  return row!.id;
 }
