@@ -14,6 +14,7 @@ import type { Deps } from '../server/context';
 import { seedApplicants } from './applications';
 import { generateConsultations } from './consultations';
 import { seedCouncils } from './councils';
+import { seedDisasterProfiles } from './disaster';
 import { seedElearning } from './elearning';
 import { seedEngagements } from './engagements';
 import { generateNetwork, type PrefectureSummary } from './generate';
@@ -250,6 +251,14 @@ export async function seedDemo(deps: Omit<Deps, 'jobs'>, opts: SeedDemoOptions =
       prefectureCode: DEMO_PREFECTURE,
       municipalityCode: resolveMunicipalityCode(DEMO_PREFECTURE, DEMO_MUNICIPALITY),
       now: deps.now(),
+    });
+    // 災害への備え: profiles of most electricity-dependent children, 藤沢市's plans recorded by its staff (src/demo/disaster.ts).
+    await seedDisasterProfiles(tx, {
+      prefectureCode: DEMO_PREFECTURE,
+      seed: opts.seed ?? DEMO_SEED,
+      now: deps.now(),
+      municipalityCode: resolveMunicipalityCode(DEMO_PREFECTURE, DEMO_MUNICIPALITY),
+      municipalEmail: `municipal-staff@${DEMO_EMAIL_DOMAIN}`,
     });
     // The marker of a demo database: the role switch exists only where it is (src/demo/marker.ts).
     await markDemoDatabase(tx, { prefectureCode: DEMO_PREFECTURE, accounts, now: deps.now() });
