@@ -26,6 +26,11 @@ export type SurveyQuestion = {
   min?: number | undefined;
   max?: number | undefined;
   showIf?: SurveyCondition | undefined;
+  /**
+   * matrix of a provider survey: "this question is the care items accepted" — rows are care-item codes and
+   * columns acceptances, so an answer can be reviewed against the provider's directory listing (NA-4).
+   */
+  maps?: 'accepted_care' | undefined;
 };
 
 export type SurveyDefinition = { questions: SurveyQuestion[] };

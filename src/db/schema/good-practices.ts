@@ -4,6 +4,7 @@ import type { Topic } from '../../shared/vocab/consultations';
 import type { LifeElement, MunicipalAction, MunicipalRequest } from '../../shared/vocab/engagements';
 import type {
   GoodPracticeConfirmation,
+  GoodPracticeConsentMethod,
   GoodPracticeSourceKind,
   GoodPracticeStatus,
 } from '../../shared/vocab/good-practices';
@@ -75,6 +76,15 @@ export const goodPractices = pgTable(
     acknowledgedFlags: text('acknowledged_flags').array().notNull().default(sql`'{}'`),
     publishedBy: uuid('published_by').references(() => users.id),
     publishedAt: timestamp('published_at', { withTimezone: true }),
+    /** Consent to publication on the public site (migration 0048): who agreed, on which day, how, who recorded it. */
+    publicConsentBy: text('public_consent_by'),
+    publicConsentOn: date('public_consent_on'),
+    publicConsentMethod: text('public_consent_method').$type<GoodPracticeConsentMethod>(),
+    publicConsentRecordedBy: uuid('public_consent_recorded_by').references(() => users.id),
+    publicConsentRecordedAt: timestamp('public_consent_recorded_at', { withTimezone: true }),
+    /** Offered on the public site: only a published story with consent. */
+    publicOfferedBy: uuid('public_offered_by').references(() => users.id),
+    publicOfferedAt: timestamp('public_offered_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     version: integer('version').notNull().default(1),
@@ -95,5 +105,16 @@ export const goodPractices = pgTable(
       'good_practices_contact_ck',
       sql`${t.contactPersonId} IS NULL OR ${t.contactConsentOn} IS NOT NULL`,
     ),
+    check(
+      'good_practices_public_consent_ck',
+      sql`(${t.publicConsentOn} IS NULL) = (${t.publicConsentBy} IS NULL) AND (${t.publicConsentOn} IS NULL) = (${t.publicConsentMethod} IS NULL) AND (${t.publicConsentMethod} IS NULL OR ${t.publicConsentMethod} IN ('written', 'email', 'oral'))`,
+    ),
+    check(
+      'good_practices_public_offer_ck',
+      sql`${t.publicOfferedAt} IS NULL OR (${t.status} = 'published' AND ${t.publicConsentOn} IS NOT NULL)`,
+    ),
+    index('good_practices_public_idx')
+      .on(t.prefectureCode, t.publicOfferedAt)
+      .where(sql`public_offered_at IS NOT NULL`),
   ],
 );

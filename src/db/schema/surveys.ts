@@ -15,9 +15,11 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { SurveyAnswers, SurveyDefinition } from '../../shared/survey';
+import type { Acceptance } from '../../shared/vocab/resources';
 import type { SurveyAudience, SurveyChannel, SurveyStatus } from '../../shared/vocab/surveys';
 import { users } from './accounts';
 import { prefectures, regions } from './network';
+import { resourceServices } from './resources';
 
 /**
  * Surveys (アンケート; docs/knowledge.md §5, decision 0027). A survey belongs to its prefecture's centre; its
@@ -76,6 +78,9 @@ export const surveyInvitations = pgTable(
     /** How many times a link was issued to this person (the first letter and each reminder). */
     issuedCount: integer('issued_count').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The directory listing the link was sent for (a provider survey; migration 0048), so its answer about
+     * accepted care can be reviewed against the listing (NA-4). */
+    serviceId: uuid('service_id').references(() => resourceServices.id),
   },
   (t) => [
     uniqueIndex('survey_invitations_token_key').on(t.tokenHash),
@@ -126,4 +131,29 @@ export const surveyResultCounts = pgTable(
     results: jsonb('results').notNull(),
   },
   (t) => [primaryKey({ columns: [t.surveyId, t.filterKey] })],
+);
+
+/**
+ * What staff applied from a provider's answer to its listing's accepted care, one row per care item
+ * (migration 0048, NA-4): the review shows it as applied; nothing applies by itself.
+ */
+export const surveyCareApplications = pgTable(
+  'survey_care_applications',
+  {
+    answerId: uuid('answer_id')
+      .notNull()
+      .references(() => surveyAnswers.id),
+    careCode: text('care_code').notNull(),
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => resourceServices.id),
+    prefectureCode: char('prefecture_code', { length: 2 }).notNull(),
+    acceptance: text('acceptance').$type<Acceptance>().notNull(),
+    appliedBy: uuid('applied_by').references(() => users.id),
+    appliedAt: timestamp('applied_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.answerId, t.careCode] }),
+    index('survey_care_applications_service_idx').on(t.serviceId),
+  ],
 );

@@ -16,4 +16,11 @@ export const SURVEY_PROBES: Record<string, Probe> = {
     recipients: [{ name: '保護者' }],
   }),
   'POST /api/surveys/{id}/reminders': on('survey', survey('/reminders')),
+  'POST /api/surveys/{id}/invitations/directory': on('survey', survey('/invitations/directory'), {}),
+  // The answer's id is any: the survey's decides first (the answer is read only within a readable survey).
+  'POST /api/surveys/{id}/care-proposals/{answerId}/apply': on(
+    'survey',
+    survey('/care-proposals/00000000-0000-4000-8000-000000000001/apply'),
+    { serviceVersion: v, codes: ['oxygen'] },
+  ),
 };

@@ -40,4 +40,14 @@ export const SURVEY_ERRORS = {
     ja: 'アンケート定義の Excel ファイルを読めませんでした。「survey」シート（type・name・label 列）と「choices」シートがある .xlsx を指定してください。',
     en: 'The survey workbook could not be read. Give an .xlsx with a "survey" sheet (type, name, label columns) and a "choices" sheet.',
   },
+  survey_not_for_providers: {
+    status: 409,
+    ja: '社会資源の事業所に送れるのは、対象が「事業所」のアンケートだけです。',
+    en: 'Only a survey for providers can be sent to the directory’s listings.',
+  },
+  survey_care_not_proposed: {
+    status: 409,
+    ja: 'この回答は、その医療的ケアの変更を提案していません（すでに反映済みか、掲載内容が変わった可能性があります）。画面を更新してください。',
+    en: 'This answer does not propose that change to the care item (it may be applied already, or the listing changed). Reload the page.',
+  },
 } as const;

@@ -1,8 +1,8 @@
 /**
  * Personal links (個別リンク): each recipient gets a one-time link; only its SHA-256 is kept, so links are
  * answered only by the request that issues them — at first, and again, fresh, by a reminder to those who have
- * not answered (their older links die). The server sends no mail yet (decision 0004): the links go out as a
- * file for mail merge or as printed letters with a QR code.
+ * not answered (their older links die). With mail on, the routes queue each link to its recipient's address
+ * (mailing.ts); the links also go out as a file for mail merge or as printed letters with a QR code.
  */
 import type { z } from '@hono/zod-openapi';
 import { and, asc, eq, not } from 'drizzle-orm';
@@ -15,6 +15,8 @@ import { tokenHash } from './answer';
 import type { SurveyPolicy } from './policy';
 import type { ZInviteRequest } from './schemas';
 import { newToken, readableSurvey, requirePolicy, type Who } from './surveys';
+
+export type Issued = { survey: Awaited<ReturnType<typeof readableSurvey>>; links: IssuedLink[] };
 
 export type IssuedLink = {
   invitationId: string;
@@ -34,7 +36,7 @@ export async function inviteRecipients(
   policy: SurveyPolicy,
   id: string,
   body: z.infer<typeof ZInviteRequest>,
-): Promise<IssuedLink[]> {
+): Promise<Issued> {
   const s = await readableSurvey(tx, requirePolicy(policy), id);
   requirePolicy(policy, true);
   if (s.status === 'closed') throw new AppError('survey_closed');
@@ -83,11 +85,16 @@ export async function inviteRecipients(
     entityIds: [s.id],
     detail: { event: 'links', count: links.length },
   });
-  return links;
+  return { survey: s, links };
 }
 
 /** Fresh links for everyone who has not answered yet; their older links die. */
-export async function remindRecipients(tx: DbOrTx, who: Who, policy: SurveyPolicy, id: string) {
+export async function remindRecipients(
+  tx: DbOrTx,
+  who: Who,
+  policy: SurveyPolicy,
+  id: string,
+): Promise<Issued> {
   const s = await readableSurvey(tx, requirePolicy(policy), id);
   requirePolicy(policy, true);
   if (s.status === 'closed' || (s.closesAt && s.closesAt <= who.at)) throw new AppError('survey_closed');
@@ -118,7 +125,7 @@ export async function remindRecipients(tx: DbOrTx, who: Who, policy: SurveyPolic
     entityIds: [s.id],
     detail: { event: 'reminders', count: links.length },
   });
-  return links;
+  return { survey: s, links };
 }
 
 /** Who was asked, and whether they answered (for an anonymous survey only that, never which answer). */

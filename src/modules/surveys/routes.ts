@@ -6,12 +6,16 @@ import { isoDateInJapan } from '../../shared/dates';
 import type { Actor } from '../access/actor';
 import { requireActor } from '../accounts/middleware';
 import { recordAudit } from '../audit/record';
+import { inviteListings } from './care-proposals';
 import { answersCsv, answersXlsx, linksCsv, linksXlsx } from './export';
-import { type IssuedLink, inviteRecipients, listInvitations, remindRecipients } from './invitations';
+import { type Issued, inviteRecipients, listInvitations, remindRecipients } from './invitations';
+import { mailLinks } from './mailing';
 import { surveyPolicy } from './policy';
 import { countedSurveyResults } from './results-cache';
+import { careProposalRoutes } from './routes-care';
 import {
   ZCreateSurveyRequest,
+  ZDirectoryInviteRequest,
   ZExportQuery,
   ZInvitationList,
   ZInviteRequest,
@@ -72,23 +76,40 @@ export function surveyRoutes(deps: Deps) {
     w: Who,
     surveyId: string,
     query: z.infer<typeof ZLinksQuery>,
-    issue: (tx: Parameters<Parameters<typeof db.transaction>[0]>[0]) => Promise<IssuedLink[]>,
+    reminder: boolean,
+    issue: (tx: Parameters<Parameters<typeof db.transaction>[0]>[0]) => Promise<Issued>,
   ) {
     const format = query.format ?? 'json';
     const lang = query.lang ?? 'ja';
     const base = origin(c);
     const out = await db.transaction(async (tx) => {
-      const links = (await issue(tx)).map((l) => ({ ...l, url: `${base}${l.url}` }));
-      if (format === 'json') return { links, file: null };
+      const issued = await issue(tx);
+      const mailed = await mailLinks(tx, deps.config.mail, issued.survey, issued.links, {
+        reminder,
+        locale: query.mailLang ?? 'ja',
+        createdBy: w.actor.userId,
+        now: w.at,
+      });
+      const links = issued.links.map((l) => ({
+        ...l,
+        url: `${base}${l.url}`,
+        mailed: mailed.has(l.invitationId),
+      }));
+      if (format === 'json') return { links, mailed: mailed.size, file: null };
       await recordAudit(tx, w, {
         action: 'export',
         entityType: 'survey_invitation',
         entityIds: [surveyId],
         detail: { event: 'links', format, count: links.length },
       });
-      return { links, file: format === 'xlsx' ? await linksXlsx(links, lang) : linksCsv(links, lang) };
+      return {
+        links,
+        mailed: mailed.size,
+        file: format === 'xlsx' ? await linksXlsx(links, lang) : linksCsv(links, lang),
+      };
     });
-    if (!out.file) return c.json({ links: out.links }, 200);
+    if (!out.file)
+      return c.json({ links: out.links, mailOn: deps.config.mail !== undefined, mailed: out.mailed }, 200);
     const stamp = isoDateInJapan(w.at).replaceAll('-', '');
     return c.body(new Uint8Array(out.file), 200, {
       'content-type': format === 'xlsx' ? XLSX_TYPE : CSV_TYPE,
@@ -250,7 +271,34 @@ export function surveyRoutes(deps: Deps) {
       const w = who(c, actor);
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
-      return answerLinks(c, w, id, c.req.valid('query'), (tx) => inviteRecipients(tx, w, policy, id, body));
+      return answerLinks(c, w, id, c.req.valid('query'), false, (tx) =>
+        inviteRecipients(tx, w, policy, id, body),
+      );
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/invitations/directory',
+      tags,
+      summary:
+        'Personal links for the directory’s listings (provider survey) / 社会資源の事業所への個別リンク',
+      description:
+        'One link per active listing of the prefecture (filtered; listings already sent one are skipped), to the ' +
+        'listing’s e-mail or else its organisation’s. Its answer about accepted care can then be applied to the listing.',
+      request: { params: ZIdParam, body: jsonBody(ZDirectoryInviteRequest), query: ZLinksQuery },
+      responses: linksAnswer,
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      const policy = policyOf(actor);
+      const w = who(c, actor);
+      const { id } = c.req.valid('param');
+      const body = c.req.valid('json');
+      return answerLinks(c, w, id, c.req.valid('query'), false, (tx) =>
+        inviteListings(tx, w, policy, id, body),
+      );
     },
   );
 
@@ -269,7 +317,7 @@ export function surveyRoutes(deps: Deps) {
       const policy = policyOf(actor);
       const w = who(c, actor);
       const { id } = c.req.valid('param');
-      return answerLinks(c, w, id, c.req.valid('query'), (tx) => remindRecipients(tx, w, policy, id));
+      return answerLinks(c, w, id, c.req.valid('query'), true, (tx) => remindRecipients(tx, w, policy, id));
     },
   );
 
@@ -332,5 +380,6 @@ export function surveyRoutes(deps: Deps) {
     },
   );
 
+  r.route('/', careProposalRoutes(deps));
   return r;
 }

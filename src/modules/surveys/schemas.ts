@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { multilineText } from '../../server/text-fields';
 import { MAX_CHOICES, MAX_QUESTIONS } from '../../shared/survey';
+import { ACCEPTANCES } from '../../shared/vocab/resources';
 import {
   SURVEY_AUDIENCES,
   SURVEY_CHANNELS,
@@ -32,6 +33,8 @@ export const ZSurveyQuestion = z
     showIf: z
       .object({ question: z.string().max(40), anyOf: z.array(z.string().max(60)).min(1).max(50) })
       .optional(),
+    /** A matrix whose rows are care items and columns acceptances: its answers can be applied to the directory. */
+    maps: z.enum(['accepted_care']).optional(),
   })
   .openapi('SurveyQuestion');
 
@@ -126,6 +129,8 @@ export const ZInviteRequest = z.object({ recipients: z.array(ZRecipient).min(1).
 export const ZLinksQuery = z.object({
   format: z.enum(['json', 'xlsx', 'csv']).optional(),
   lang: z.enum(['ja', 'en']).optional(),
+  /** The language of the mails (with mail on); Japanese unless asked. */
+  mailLang: z.enum(['ja', 'en']).optional(),
 });
 
 export const ZIssuedLink = z.object({
@@ -135,9 +140,17 @@ export const ZIssuedLink = z.object({
   email: z.string(),
   address: z.string(),
   url: z.string(),
+  /** Queued to the recipient's address in the outbox (mail on and an address given). */
+  mailed: z.boolean(),
 });
 
-export const ZIssuedLinks = z.object({ links: z.array(ZIssuedLink) });
+export const ZIssuedLinks = z.object({
+  links: z.array(ZIssuedLink),
+  /** Whether the server sends mail; without it the links go out on screen, by file or letter only. */
+  mailOn: z.boolean(),
+  /** How many links were queued by mail. */
+  mailed: z.number().int(),
+});
 
 export const ZInvitationList = z.object({
   items: z.array(
@@ -238,3 +251,51 @@ export const ZSubmitAnswerRequest = z.object({
 });
 
 export const ZSubmitAnswerResponse = z.object({ received: z.literal(true) });
+
+/** Personal links for the directory's active listings (a provider survey; NA-4), filtered. */
+export const ZDirectoryInviteRequest = z.object({
+  municipalityCode: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
+  type: z.string().max(60).optional(),
+  serviceIds: z.array(z.string().uuid()).min(1).max(5000).optional(),
+});
+
+const ZAcceptance = z.enum(ACCEPTANCES);
+
+export const ZCareProposal = z.object({
+  answerId: z.string(),
+  respondent: z.string(),
+  submittedAt: z.string().nullable(),
+  service: z.object({
+    id: z.string(),
+    name: z.string(),
+    municipalityName: z.string(),
+    version: z.number().int(),
+  }),
+  /** What the answer would change on the listing now. */
+  changes: z.array(z.object({ code: z.string(), from: ZAcceptance.nullable(), to: ZAcceptance })),
+  /** What the answer leaves as it is. */
+  unchanged: z.array(z.object({ code: z.string(), acceptance: ZAcceptance })),
+  /** What was applied from this answer, by whom is in the listing's audit. */
+  applied: z.array(z.object({ code: z.string(), acceptance: ZAcceptance, appliedAt: z.string() })),
+  canApply: z.boolean(),
+});
+
+export const ZCareProposals = z
+  .object({
+    /** The survey's accepted-care question; null when it has none (or is anonymous). */
+    question: z.object({ id: z.string(), title: z.string() }).nullable(),
+    items: z.array(ZCareProposal),
+  })
+  .openapi('SurveyCareProposals');
+
+export const ZApplyCareRequest = z.object({
+  /** The listing's version as read (409 when it moved). */
+  serviceVersion: z.number().int(),
+  /** The care items to apply (one, some or all of the proposed changes). */
+  codes: z.array(z.string().max(60)).min(1).max(60),
+});
+
+export const ZAnswerIdParam = z.object({ id: z.string(), answerId: z.string() });

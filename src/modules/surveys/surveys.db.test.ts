@@ -138,6 +138,8 @@ describe('surveys', () => {
     });
     expect(sent.status).toBe(200);
     expect(sent.body.links).toHaveLength(3);
+    // Mail off: nothing is mailed; the links go out on screen, by file or by letter.
+    expect(sent.body).toMatchObject({ mailOn: false, mailed: 0 });
     const [hanako, taro, jiro] = sent.body.links.map((l: { url: string }) => tokenOf(l.url));
     // The open link is off: it does not answer.
     expect((await visitor().get(`/api/public/surveys/${s.openToken}`)).status).toBe(404);

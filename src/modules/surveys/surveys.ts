@@ -13,6 +13,7 @@ import { definitionProblems, type SurveyDefinition } from '../../shared/survey';
 import type { SurveyStatus } from '../../shared/vocab/surveys';
 import type { Actor, RequestMeta } from '../access/actor';
 import { recordAudit } from '../audit/record';
+import { careMappingProblems } from './care-rules';
 import type { SurveyPolicy } from './policy';
 import type {
   ZCreateSurveyRequest,
@@ -35,7 +36,7 @@ export function requirePolicy(policy: SurveyPolicy | null, manage = false): Surv
 }
 
 function checkDefinition(def: SurveyDefinition) {
-  const problems = definitionProblems(def);
+  const problems = [...definitionProblems(def), ...careMappingProblems(def)];
   if (problems.length > 0) {
     throw new AppError('validation_failed', {
       issues: problems.map((p) => ({ path: `definition.${p.path}`, message: p.message })),

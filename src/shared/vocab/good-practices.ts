@@ -86,3 +86,13 @@ export const GOOD_PRACTICE_CONFIRMATION_LABELS = {
     en: 'No personal telephone numbers or e-mail addresses (the contact is named in its own field)',
   },
 } as const satisfies Labels<GoodPracticeConfirmation>;
+
+/** How the consent to publication on the public site was given (migration 0048). */
+export const GOOD_PRACTICE_CONSENT_METHODS = ['written', 'email', 'oral'] as const;
+export type GoodPracticeConsentMethod = (typeof GOOD_PRACTICE_CONSENT_METHODS)[number];
+
+export const GOOD_PRACTICE_CONSENT_METHOD_LABELS = {
+  written: { ja: '書面（同意書）', en: 'In writing (consent form)' },
+  email: { ja: 'メール', en: 'By e-mail' },
+  oral: { ja: '口頭（電話・面談。記録を残す）', en: 'Orally (telephone or meeting, noted)' },
+} as const satisfies Labels<GoodPracticeConsentMethod>;

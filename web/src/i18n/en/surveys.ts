@@ -74,6 +74,11 @@ export const enSurveys: Record<keyof typeof jaSurveys, string> = {
   'sv.links.lettersIssued': 'Print letters with QR codes for the links just issued',
   'sv.links.issuedOnce':
     '{n} links issued. They are shown only on this screen: note them now if you need them.',
+  'sv.links.mailed':
+    '{n} are also sent by mail (queued; administrators see their delivery under Outgoing mail). The other {rest} have no usable address: hand them over by letter or file.',
+  'sv.links.byMail': 'Mail',
+  'sv.links.mailQueued': 'Queued',
+  'sv.links.notMailed': 'Not sent (no address)',
   'sv.links.issuedCaption': 'Links issued',
   'sv.links.saved': '{file} downloaded.',
   'sv.links.caption': 'Recipients of personal links and whether they answered',
@@ -194,4 +199,32 @@ export const enSurveys: Record<keyof typeof jaSurveys, string> = {
   'sv.res.mean': 'Mean',
   'sv.res.median': 'Median',
   'sv.res.noTexts': 'No written answers yet.',
+  'sv.action.care': 'Apply accepted care to the directory',
+  'sv.care.title': '{title}: accepted care to apply',
+  'sv.care.explain':
+    'How each provider’s answer differs from its directory listing. Choose what to apply; nothing applies by itself. Each change is made against the listing’s version and recorded in its audit trail.',
+  'sv.care.noQuestion':
+    'This survey has no “accepted care” question (an anonymous survey cannot be applied).',
+  'sv.care.none': 'No answers have arrived yet through links sent to the directory’s listings.',
+  'sv.care.respondent': 'Answer: {name}',
+  'sv.care.openListing': 'Open the listing',
+  'sv.care.changesCaption': '{name}: items the answer would change',
+  'sv.care.item': 'Care item',
+  'sv.care.now': 'Listing now',
+  'sv.care.answer': 'Answer',
+  'sv.care.choose': 'Apply',
+  'sv.care.chooseOne': 'Apply {item}',
+  'sv.care.applyChosen': 'Apply the {n} chosen',
+  'sv.care.applyAll': 'Apply all ({n})',
+  'sv.care.applied': '{n} applied to the listing.',
+  'sv.care.noChanges': 'No answer differs from the listing.',
+  'sv.care.unchanged': 'Unchanged: ',
+  'sv.care.appliedList': 'Applied: ',
+  'sv.care.unknown': 'Not recorded',
+  'sv.links.directory': 'Issue to the directory’s providers',
+  'sv.links.directoryExplain':
+    'Issues a link to every listing in the directory that has not been sent one (mailed to the listing’s or its organisation’s address). Their answers about accepted care can then be applied to the listings.',
+  'sv.q.addCare': 'Add the “accepted care” question (can be applied to the directory)',
+  'sv.q.careNote':
+    'Answers to this question can be compared with the directory listing and applied. Keep the rows (care items) and columns (acceptance) as they are.',
 };

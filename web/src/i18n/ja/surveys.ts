@@ -73,6 +73,11 @@ export const jaSurveys = {
   'sv.links.lettersIssued': '発行したリンクの依頼文（QRコード付き）を印刷する',
   'sv.links.issuedOnce':
     '{n}件のリンクを発行しました。リンクはこの画面でしか表示されません。必要なら今のうちに控えてください。',
+  'sv.links.mailed':
+    '{n}件はメールでも送ります（送信待ちに入りました。送信の状況は管理者の「送信メール」で見られます）。残りの{rest}件はメールアドレスがないか使えないため、印刷やファイルでお届けください。',
+  'sv.links.byMail': 'メール',
+  'sv.links.mailQueued': '送信待ち',
+  'sv.links.notMailed': '送らない（アドレスなし）',
   'sv.links.issuedCaption': '発行したリンク',
   'sv.links.saved': '{file} をダウンロードしました。',
   'sv.links.caption': '個別リンクの送付先と回答状況',
@@ -193,4 +198,32 @@ export const jaSurveys = {
   'sv.res.mean': '平均',
   'sv.res.median': '中央値',
   'sv.res.noTexts': 'まだ記述の回答はありません。',
+  'sv.action.care': '受け入れ可能なケアを社会資源に反映',
+  'sv.care.title': '{title}：受け入れ可能なケアの反映',
+  'sv.care.explain':
+    '事業所の回答と、社会資源の掲載内容の違いです。反映するものを選んでください。自動では反映されません。反映は掲載の版を確かめて行い、掲載の履歴（監査記録）に残ります。',
+  'sv.care.noQuestion':
+    'このアンケートには「受け入れ可能な医療的ケア」の質問がありません（無記名のアンケートは反映できません）。',
+  'sv.care.none': '社会資源の事業所に送ったリンクからの回答はまだありません。',
+  'sv.care.respondent': '回答：{name}',
+  'sv.care.openListing': '掲載を開く',
+  'sv.care.changesCaption': '{name}：回答で変わる項目',
+  'sv.care.item': '医療的ケア',
+  'sv.care.now': 'いまの掲載',
+  'sv.care.answer': '回答',
+  'sv.care.choose': '反映する',
+  'sv.care.chooseOne': '{item}を反映する',
+  'sv.care.applyChosen': '選んだ{n}件を反映',
+  'sv.care.applyAll': 'すべて（{n}件）反映',
+  'sv.care.applied': '{n}件を掲載に反映しました。',
+  'sv.care.noChanges': '掲載と違う回答はありません。',
+  'sv.care.unchanged': '変わらない項目：',
+  'sv.care.appliedList': '反映済み：',
+  'sv.care.unknown': '未登録',
+  'sv.links.directory': '社会資源の事業所に発行',
+  'sv.links.directoryExplain':
+    '社会資源に掲載中の事業所のうち、まだリンクを送っていないすべての事業所にリンクを発行します（メールは事業所または法人のアドレスへ）。回答の「受け入れ可能な医療的ケア」は、あとで掲載に反映できます。',
+  'sv.q.addCare': '「受け入れ可能な医療的ケア」の質問を追加（社会資源に反映できます）',
+  'sv.q.careNote':
+    'この質問の回答は、社会資源の掲載内容と比べて反映できます。行（医療的ケア）と列（受け入れ）の値は変えないでください。',
 } as const;

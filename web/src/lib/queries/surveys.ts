@@ -1,6 +1,8 @@
 import type { z } from '@hono/zod-openapi';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  ZCareProposal,
+  ZCareProposals,
   ZCreateSurveyRequest,
   ZInvitationList,
   ZInviteRequest,
@@ -93,10 +95,10 @@ export async function issueLinks(
   what: { recipients: Recipient[] } | 'remind',
   format: LinksFormat,
   lang: 'ja' | 'en',
-): Promise<{ links: IssuedLinks['links'] } | { file: { blob: Blob; fileName: string } }> {
+): Promise<IssuedLinks | { file: { blob: Blob; fileName: string } }> {
   const path = what === 'remind' ? `${one(id)}/reminders` : `${one(id)}/invitations`;
   const body = what === 'remind' ? {} : what;
-  if (format === 'json') return { links: (await api.post<IssuedLinks>(path, body)).links };
+  if (format === 'json') return api.post<IssuedLinks>(path, body);
   return { file: await apiPostFile(path, body, { format, lang }) };
 }
 
@@ -143,4 +145,32 @@ export async function readDefinitionSheet(file: File, csrf: string | null): Prom
     );
   }
   return data as SheetAnswer;
+}
+
+export type CareProposals = z.infer<typeof ZCareProposals>;
+export type CareProposal = z.infer<typeof ZCareProposal>;
+
+/** NA-4: the providers' answers about accepted care against their listings. */
+export function useCareProposals(id: string) {
+  return useQuery({
+    queryKey: [...KEY, 'care', id],
+    queryFn: ({ signal }) => api.get<CareProposals>(`${one(id)}/care-proposals`, undefined, signal),
+  });
+}
+
+export function useApplyCare(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { answerId: string; serviceVersion: number; codes: string[] }) =>
+      api.post<CareProposal>(`${one(id)}/care-proposals/${encodeURIComponent(v.answerId)}/apply`, {
+        serviceVersion: v.serviceVersion,
+        codes: v.codes,
+      }),
+    onSettled: () => qc.invalidateQueries({ queryKey: [...KEY, 'care', id] }),
+  });
+}
+
+/** A provider survey's links for the directory's active listings (those not sent one yet). */
+export async function issueDirectoryLinks(id: string): Promise<IssuedLinks> {
+  return api.post<IssuedLinks>(`${one(id)}/invitations/directory`, {});
 }

@@ -14,6 +14,7 @@ import { useSession } from '../../lib/queries/auth';
 import {
   type InvitationList,
   type IssuedLinks,
+  issueDirectoryLinks,
   issueLinks,
   type LinksFormat,
   type Survey,
@@ -46,17 +47,24 @@ function FormatChoice({ value, onChange }: { value: LinksFormat; onChange: (f: L
 }
 
 /** The links just issued (shown this once; they are not kept in a readable form). */
-function IssuedTable({ links }: { links: IssuedLinks['links'] }) {
+function IssuedTable({ issued }: { issued: IssuedLinks }) {
   const t = useT();
+  const { links } = issued;
   return (
     <>
-      <StatusMessage tone="info">{t('sv.links.issuedOnce', { n: links.length })}</StatusMessage>
+      <StatusMessage tone="info">
+        {t('sv.links.issuedOnce', { n: links.length })}
+        {issued.mailOn
+          ? ` ${t('sv.links.mailed', { n: issued.mailed, rest: links.length - issued.mailed })}`
+          : ''}
+      </StatusMessage>
       <Table caption={t('sv.links.issuedCaption')}>
         <thead>
           <tr>
             <Th>{t('sv.links.name')}</Th>
             <Th>{t('sv.links.municipality')}</Th>
             <Th>{t('sv.links.url')}</Th>
+            {issued.mailOn && <Th>{t('sv.links.byMail')}</Th>}
           </tr>
         </thead>
         <tbody>
@@ -65,6 +73,11 @@ function IssuedTable({ links }: { links: IssuedLinks['links'] }) {
               <Td>{l.name}</Td>
               <Td>{l.municipalityName}</Td>
               <Td className="break-all font-mono text-dns-14N-130">{l.url}</Td>
+              {issued.mailOn && (
+                <Td className="whitespace-nowrap">
+                  {l.mailed ? t('sv.links.mailQueued') : t('sv.links.notMailed')}
+                </Td>
+              )}
             </tr>
           ))}
         </tbody>
@@ -91,7 +104,7 @@ export function LinksPanel({ survey }: { survey: Survey }) {
   const [format, setFormat] = useState<LinksFormat>('json');
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [issued, setIssued] = useState<IssuedLinks['links'] | null>(null);
+  const [issued, setIssued] = useState<IssuedLinks | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const lookup = (s: string) =>
     (/^\d{6}$/.test(s) && s.startsWith(prefecture) && findMunicipality(s)?.code) ||
@@ -107,7 +120,7 @@ export function LinksPanel({ survey }: { survey: Survey }) {
     try {
       const out = await issueLinks(survey.id, what, format, locale);
       if ('links' in out) {
-        setIssued(out.links);
+        setIssued(out);
         // The printed letters (/surveys/{id}/letter) take the links just shown, in this tab only.
         keepLinksForLetters(survey.id, out.links);
       } else {
@@ -116,6 +129,22 @@ export function LinksPanel({ survey }: { survey: Survey }) {
       }
       setMode('none');
       setText('');
+      await qc.invalidateQueries({ queryKey: ['surveys'] });
+    } catch (err) {
+      setError(err);
+    } finally {
+      setPending(false);
+    }
+  };
+  const runDirectory = async () => {
+    setPending(true);
+    setError(null);
+    setIssued(null);
+    setSaved(null);
+    try {
+      const out = await issueDirectoryLinks(survey.id);
+      setIssued(out);
+      keepLinksForLetters(survey.id, out.links);
       await qc.invalidateQueries({ queryKey: ['surveys'] });
     } catch (err) {
       setError(err);
@@ -146,6 +175,11 @@ export function LinksPanel({ survey }: { survey: Survey }) {
                 <Button variant="secondary" aria-expanded={mode === 'add'} onClick={() => setMode('add')}>
                   {t('sv.links.add')}
                 </Button>
+                {survey.audience === 'providers' && (
+                  <Button variant="secondary" disabled={pending} onClick={() => void runDirectory()}>
+                    {t('sv.links.directory')}
+                  </Button>
+                )}
                 {data.notAnswered > 0 && survey.status === 'open' && (
                   <Button
                     variant="secondary"
@@ -229,7 +263,7 @@ export function LinksPanel({ survey }: { survey: Survey }) {
             )}
             <ApiErrorAlert error={error} />
             <StatusMessage>{saved ? t('sv.links.saved', { file: saved }) : null}</StatusMessage>
-            {issued && <IssuedTable links={issued} />}
+            {issued && <IssuedTable issued={issued} />}
             {data.items.length > 0 && (
               <Table caption={t('sv.links.caption')}>
                 <thead>

@@ -82,6 +82,7 @@ export function QuestionEditor({
       <legend id={legendId} className="px-2 text-std-17B-170">
         {t('sv.q.legend', { n })}
       </legend>
+      {q.maps === 'accepted_care' && <p className="mb-3">{t('sv.q.careNote')}</p>}
       <div className="grid gap-x-4 md:grid-cols-2">
         <SelectField
           label={t('sv.q.type')}

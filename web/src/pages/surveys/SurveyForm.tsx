@@ -18,6 +18,7 @@ import { vocab, vocabOptions } from '../../i18n/vocab';
 import { formatDate } from '../../lib/format';
 import type { Survey } from '../../lib/queries/surveys';
 import {
+  acceptedCareQuestion,
   blankQuestion,
   closesAtOfDay,
   dayOfClosesAt,
@@ -235,6 +236,15 @@ export function SurveyForm({
               >
                 {t('sv.form.addQuestion')}
               </Button>
+              {audience === 'providers' && !questions.some((q) => q.maps === 'accepted_care') && (
+                <Button
+                  variant="secondary"
+                  className="mb-5"
+                  onClick={() => setQuestions((list) => [...list, acceptedCareQuestion(list, locale)])}
+                >
+                  {t('sv.q.addCare')}
+                </Button>
+              )}
             </div>
             {checked && questions.length === 0 && <ErrorAlert>{t('sv.form.noQuestions')}</ErrorAlert>}
             {checked && issues.size > 0 && (

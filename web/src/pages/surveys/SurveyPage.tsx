@@ -126,6 +126,15 @@ function SurveyView({ survey }: { survey: Survey }) {
         >
           {t('sv.action.results')}
         </Link>
+        {survey.definition.questions.some((q) => q.maps === 'accepted_care') && !survey.anonymous && (
+          <Link
+            to="/surveys/$surveyId/care"
+            params={{ surveyId: survey.id }}
+            className={buttonClass('secondary', 'no-underline')}
+          >
+            {t('sv.action.care')}
+          </Link>
+        )}
       </div>
       {survey.description && <p className="mb-8 max-w-3xl whitespace-pre-wrap">{survey.description}</p>}
       <Section id="survey-open-link" title={t('sv.openLink.title')}>

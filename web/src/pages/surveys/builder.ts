@@ -5,6 +5,8 @@
  */
 import { isoDateInJapan } from '../../../../src/shared/dates';
 import { QUESTION_ID_PATTERN, type SurveyChoice, type SurveyQuestion } from '../../../../src/shared/survey';
+import { CARE_ITEM_CODES, careItemLabel } from '../../../../src/shared/vocab/care-items';
+import { ACCEPTANCE_LABELS, ACCEPTANCES } from '../../../../src/shared/vocab/resources';
 import type { SurveyQuestionType } from '../../../../src/shared/vocab/surveys';
 
 export const CHOICE_TYPES: readonly SurveyQuestionType[] = ['single', 'multiple'];
@@ -23,6 +25,26 @@ export function blankQuestion(
   type: SurveyQuestionType,
 ): SurveyQuestion {
   return withType({ id: nextQuestionId(questions), type, title: '', required: false }, type);
+}
+
+/**
+ * A provider survey's "care accepted" question (NA-4): a matrix of every care item against the directory's
+ * acceptances, marked so that its answers can be applied to the provider's listing.
+ */
+export function acceptedCareQuestion(
+  questions: readonly SurveyQuestion[],
+  lang: 'ja' | 'en',
+): SurveyQuestion {
+  const id = questions.some((q) => q.id === 'accepted_care') ? nextQuestionId(questions) : 'accepted_care';
+  return {
+    id,
+    type: 'matrix',
+    title: lang === 'ja' ? '受け入れ可能な医療的ケア' : 'Medical care you can accept',
+    required: false,
+    maps: 'accepted_care',
+    rows: CARE_ITEM_CODES.map((value) => ({ value, label: careItemLabel(value, lang) })),
+    choices: ACCEPTANCES.map((value) => ({ value, label: ACCEPTANCE_LABELS[value][lang] })),
+  };
 }
 
 /** Changes a question's kind, keeping what still applies (choices stay for single ↔ multiple ↔ matrix). */

@@ -30,5 +30,10 @@ export function surveyRoutes<P extends AnyRoute>(parent: P) {
     validateSearch: parseResultsSearch,
     component: lazyRouteComponent(() => import('./ResultsPage'), 'ResultsPage'),
   });
-  return [list, create, one, edit, results] as const;
+  const care = createRoute({
+    getParentRoute: () => parent,
+    path: 'surveys/$surveyId/care',
+    component: lazyRouteComponent(() => import('./CarePage'), 'CarePage'),
+  });
+  return [list, create, one, edit, results, care] as const;
 }
