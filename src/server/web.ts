@@ -54,6 +54,8 @@ export function isPublicSitePath(path: string): boolean {
     path === '/public' ||
     path === '/public/' ||
     path === '/public/first-window' ||
+    path === '/public/good-practices' ||
+    path.startsWith('/public/good-practices/') ||
     (path.startsWith('/public/pages/') && path.length > '/public/pages/'.length)
   );
 }

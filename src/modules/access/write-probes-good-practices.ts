@@ -25,4 +25,12 @@ export const GOOD_PRACTICE_PROBES: Record<string, Probe> = {
   }),
   'POST /api/good-practices/{id}/publish': on('good_practice', story('/publish'), { version: v }),
   'POST /api/good-practices/{id}/withdraw': on('good_practice', story('/withdraw'), { version: v }),
+  'PUT /api/good-practices/{id}/public-consent': on('good_practice', story('/public-consent'), {
+    version: v,
+    consent: { by: '市の保育課', on: '2026-11-20', method: 'written' },
+  }),
+  'POST /api/good-practices/{id}/public-offer': on('good_practice', story('/public-offer'), {
+    version: v,
+    offered: true,
+  }),
 };

@@ -25,4 +25,9 @@ export const GOOD_PRACTICE_ERRORS = {
     ja: 'この事例は今の状態ではその操作ができません（下書き → 個人情報確認済み → 公開 の順に進みます）。',
     en: 'This story cannot do that in its current state (draft → checked for personal data → published).',
   },
+  story_no_public_consent: {
+    status: 409,
+    ja: '公開サイトに載せるには、公開された事例で、関係者の公開への同意（だれが・いつ・どのように）が記録されている必要があります。',
+    en: 'A story goes on the public site only when it is published and the consent to publication (who, when, how) is recorded.',
+  },
 } as const;

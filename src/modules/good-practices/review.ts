@@ -14,7 +14,7 @@ import { unacknowledged } from './personal-data';
 import { type StoryPolicy, storyActions } from './policy';
 import type { ZCheckStoryRequest } from './schemas';
 import { type StoryRow, writableStory } from './scope';
-import { flagsOf, type Who } from './stories';
+import { flagsOf, NOT_PUBLIC, type Who } from './stories';
 
 async function step(
   tx: DbOrTx,
@@ -112,6 +112,7 @@ export async function withdrawStory(tx: DbOrTx, who: Who, policy: StoryPolicy, i
       acknowledgedFlags: [],
       publishedBy: null,
       publishedAt: null,
+      ...NOT_PUBLIC,
     },
     'unpublish',
   );

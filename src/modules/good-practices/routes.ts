@@ -8,12 +8,15 @@ import { isCode } from '../../shared/vocab/label';
 import type { Actor, RequestMeta } from '../access/actor';
 import { requireActor, requireWriter } from '../accounts/middleware';
 import { storyOptions } from './options';
+import { offerPublic, recordPublicConsent } from './public-offer';
 import { checkStory, publishStory, withdrawStory } from './review';
 import {
   ZCheckStoryRequest,
   ZCreateStoryRequest,
   ZPrefill,
   ZPrefillQuery,
+  ZPublicConsentRequest,
+  ZPublicOfferRequest,
   ZStory,
   ZStoryList,
   ZStoryListQuery,
@@ -205,6 +208,48 @@ export function storyRoutes(deps: Deps) {
       },
     );
   }
+
+  r.openapi(
+    createRoute({
+      method: 'put',
+      path: '/{id}/public-consent',
+      tags,
+      summary: 'Record the consent to publication on the public site / 公開サイト掲載への同意の記録',
+      description:
+        'Who agreed, on which day, how; `consent: null` withdraws it and takes the story off the site.',
+      request: { params: ZIdParam, body: jsonBody(ZPublicConsentRequest) },
+      responses: jsonOk(ZStory),
+    }),
+    async (c) => {
+      const actor = requireWriter(c);
+      const policy = await storyPolicyFor(db, actor);
+      const w = who(actor, c.get('meta'));
+      const { id } = c.req.valid('param');
+      const body = c.req.valid('json');
+      await db.transaction((tx) => recordPublicConsent(tx, w, policy, id, body));
+      return c.json(await storyView(db, w, policy, id, isoDateInJapan(w.at)), 200);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/public-offer',
+      tags,
+      summary: 'Put a published story with consent on the public site, or take it off / 公開サイトへの掲載',
+      request: { params: ZIdParam, body: jsonBody(ZPublicOfferRequest) },
+      responses: jsonOk(ZStory),
+    }),
+    async (c) => {
+      const actor = requireWriter(c);
+      const policy = await storyPolicyFor(db, actor);
+      const w = who(actor, c.get('meta'));
+      const { id } = c.req.valid('param');
+      const body = c.req.valid('json');
+      await db.transaction((tx) => offerPublic(tx, w, policy, id, body));
+      return c.json(await storyView(db, w, policy, id, isoDateInJapan(w.at)), 200);
+    },
+  );
 
   return r;
 }

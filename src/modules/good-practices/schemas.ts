@@ -5,6 +5,7 @@ import { TOPICS } from '../../shared/vocab/consultations';
 import { LIFE_ELEMENTS, MUNICIPAL_ACTIONS, MUNICIPAL_REQUESTS } from '../../shared/vocab/engagements';
 import {
   GOOD_PRACTICE_CONFIRMATIONS,
+  GOOD_PRACTICE_CONSENT_METHODS,
   GOOD_PRACTICE_SOURCE_KINDS,
   GOOD_PRACTICE_STATUSES,
   PERSONAL_DATA_FLAG_KINDS,
@@ -104,6 +105,18 @@ export const ZStory = ZStoryRow.extend({
   /** Pattern and source findings of the personal-data check, for readers who may change the story. */
   flags: z.array(ZFlag),
   actions: z.object({ edit: z.boolean(), check: z.boolean(), publish: z.boolean(), withdraw: z.boolean() }),
+  /** The consent to publication on the public site, when recorded. */
+  publicConsent: z
+    .object({
+      by: z.string(),
+      on: z.string(),
+      method: z.enum(GOOD_PRACTICE_CONSENT_METHODS),
+      recordedBy: z.string().nullable(),
+      recordedAt: z.string().nullable(),
+    })
+    .nullable(),
+  /** When it was put on the public site (null: not on it). */
+  publicOfferedAt: z.string().nullable(),
 });
 
 const storyFields = {
@@ -145,6 +158,41 @@ export const ZCheckStoryRequest = z.object({
 });
 
 export const ZVersionRequest = z.object({ version: zVersion });
+
+/** The consent to publication on the public site: who agreed, on which day, how; null withdraws it. */
+export const ZPublicConsentRequest = z.object({
+  version: zVersion,
+  consent: z
+    .object({
+      by: zLine(200).min(1),
+      on: zDate,
+      method: z.enum(GOOD_PRACTICE_CONSENT_METHODS),
+    })
+    .nullable(),
+});
+
+export const ZPublicOfferRequest = z.object({ version: zVersion, offered: z.boolean() });
+
+/** A story as the public site shows it: no contact, no source, no people. */
+export const ZPublicStory = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    summary: z.string(),
+    /** The text, rendered safely (one story only; null in the list). */
+    bodyHtml: z.string().nullable(),
+    topics: z.array(z.string()),
+    careItems: z.array(z.string()),
+    /** The region, or the municipality when the story names one. */
+    area: z.string(),
+    solverText: z.string().nullable(),
+    solvedOn: z.string().nullable(),
+  })
+  .openapi('PublicGoodPractice');
+
+export const ZPublicStoryList = z.object({ items: z.array(ZPublicStory) });
+
+export const ZPublicStoryQuery = z.object({ prefecture: z.string().regex(/^\d{2}$/) });
 
 /** Path parameters are checked by the handler after the caller's access (an unknown source answers 404). */
 export const ZPrefillQuery = z.object({ sourceKind: z.string().max(40), sourceId: z.string().max(100) });

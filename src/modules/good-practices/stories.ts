@@ -192,6 +192,20 @@ export async function storyView(db: DbOrTx, who: Who, policy: StoryPolicy, id: s
       acknowledged: story.acknowledgedFlags.includes(f.key),
     })),
     actions,
+    publicConsent:
+      story.publicConsentOn && story.publicConsentBy && story.publicConsentMethod
+        ? {
+            by: story.publicConsentBy,
+            on: story.publicConsentOn,
+            method: story.publicConsentMethod,
+            recordedBy: story.publicConsentRecordedBy
+              ? ((await userNames(db, [story.publicConsentRecordedBy])).get(story.publicConsentRecordedBy) ??
+                '')
+              : null,
+            recordedAt: story.publicConsentRecordedAt?.toISOString() ?? null,
+          }
+        : null,
+    publicOfferedAt: story.publicOfferedAt?.toISOString() ?? null,
   };
   await recordAudit(db, who, { action: 'read', entityType: 'good_practice', entityIds: [story.id] });
   return view;
@@ -370,6 +384,9 @@ export async function createStory(
   return row!.id;
 }
 
+/** Off the public site. */
+export const NOT_PUBLIC = { publicOfferedBy: null, publicOfferedAt: null } as const;
+
 /** Changes a story; a checked or published one returns to draft (its check no longer holds). */
 export async function updateStory(
   tx: DbOrTx,
@@ -391,6 +408,13 @@ export async function updateStory(
       acknowledgedFlags: [],
       publishedBy: null,
       publishedAt: null,
+      // The consent to publication was given for the text as it was; a changed story asks again.
+      ...NOT_PUBLIC,
+      publicConsentBy: null,
+      publicConsentOn: null,
+      publicConsentMethod: null,
+      publicConsentRecordedBy: null,
+      publicConsentRecordedAt: null,
       updatedBy: who.actor.userId,
       updatedAt: who.at,
       version: sql`${goodPractices.version} + 1`,

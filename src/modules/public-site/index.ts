@@ -1,6 +1,7 @@
 import type { Module } from '../../server/context';
 import { moduleRouter } from '../../server/openapi';
 import { perServerLimit } from '../../server/rate-limit';
+import { publicStoryRoutes } from '../good-practices/routes-public';
 import { publicSiteRoutes, publicSiteStaffRoutes } from './routes';
 
 /**
@@ -24,6 +25,7 @@ export const publicSitePublicModule: Module = {
     const r = moduleRouter();
     r.use('*', perServerLimit(deps, PUBLIC_SITE_RATE_LIMIT));
     r.route('/', publicSiteRoutes(deps));
+    r.route('/', publicStoryRoutes(deps));
     return r;
   },
 };

@@ -56,6 +56,7 @@ describe('the public resources entry’s dictionaries', () => {
     expect(names).toContain('/pages/public/resources/ConfirmLinkPage.tsx');
     expect(names).toContain('/pages/public/trainings/TrainingsPage.tsx');
     expect(names).toContain('/pages/public/site/FirstWindowPage.tsx');
+    expect(names).toContain('/pages/public/site/GoodPracticesPage.tsx');
     expect(names).toContain('/pages/public/surveys/SurveyAnswerPage.tsx');
     for (const name of names) {
       expect(name, name).not.toMatch(

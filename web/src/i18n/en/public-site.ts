@@ -44,4 +44,14 @@ export const enPublicSite = {
   'publicSite.first.noRegion': 'No region set',
   'publicSite.first.asOf': 'as of {date}',
   'publicSite.first.email': 'E-mail',
+  'publicSite.home.goodPractices': 'Good practices (problems solved in the region)',
+  'publicSite.gp.title': 'Good practices',
+  'publicSite.gp.intro':
+    'How municipalities and providers in the prefecture solved problems of children with medical care needs and their families. Published with the consent of those involved, without anything that identifies a person.',
+  'publicSite.gp.empty': 'No good practices are published yet.',
+  'publicSite.gp.solver': 'Solved by: ',
+  'publicSite.gp.solvedOn': '{date}',
+  'publicSite.gp.ask':
+    'If you face the same problem, ask the centre: it may put you in touch with those who solved it.',
+  'publicSite.gp.back': 'All good practices',
 } as const satisfies Record<keyof typeof jaPublicSite, string>;

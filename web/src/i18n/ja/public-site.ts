@@ -45,4 +45,14 @@ export const jaPublicSite = {
   'publicSite.first.noRegion': '圏域未設定',
   'publicSite.first.asOf': '{date}時点',
   'publicSite.first.email': 'メール',
+  'publicSite.home.goodPractices': '好事例（地域で解決した取り組み）',
+  'publicSite.gp.title': '好事例',
+  'publicSite.gp.intro':
+    '県内の市町村や事業所が、医療的ケア児と家族の困りごとを解決した取り組みです。関係者の同意を得て、個人が分からない形で載せています。',
+  'publicSite.gp.empty': '公開している好事例はまだありません。',
+  'publicSite.gp.solver': '取り組んだところ：',
+  'publicSite.gp.solvedOn': '{date}',
+  'publicSite.gp.ask':
+    '同じことで困っているときは、センターにご相談ください。取り組んだ方におつなぎできることがあります。',
+  'publicSite.gp.back': '好事例の一覧へ',
 } as const;

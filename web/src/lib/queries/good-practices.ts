@@ -99,3 +99,17 @@ export type StoryStep =
 export function useStoryStep(id: string) {
   return useChange((s: StoryStep) => api.post<Story>(`${BASE}/${encodeURIComponent(id)}/${s.step}`, s.body));
 }
+
+/** Records the consent to publication on the public site (null withdraws it). */
+export function usePublicConsent(id: string) {
+  return useChange((body: { version: number; consent: { by: string; on: string; method: string } | null }) =>
+    apiFetch<Story>('PUT', `${BASE}/${encodeURIComponent(id)}/public-consent`, { body }),
+  );
+}
+
+/** Puts a published story with consent on the public site, or takes it off. */
+export function usePublicOffer(id: string) {
+  return useChange((body: { version: number; offered: boolean }) =>
+    api.post<Story>(`${BASE}/${encodeURIComponent(id)}/public-offer`, body),
+  );
+}

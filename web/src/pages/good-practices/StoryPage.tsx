@@ -12,6 +12,7 @@ import { type Story, useStory } from '../../lib/queries/good-practices';
 import { forTrainingRoles } from '../learning/courses/Guard';
 import { NotFoundPage } from '../NotFoundPage';
 import { readsStories } from './access';
+import { PublicOfferPanel } from './PublicOfferPanel';
 import { ReviewPanel } from './ReviewPanel';
 import { StoryText } from './StoryText';
 import { areaLine, LINK, StatusBadge, ThemeChips } from './shared';
@@ -143,6 +144,7 @@ function StoryPageInner() {
           {(s.actions.edit || s.status !== 'published') && (
             <ReviewPanel s={s} message={message} onMessage={setMessage} />
           )}
+          {(s.actions.edit || s.publicConsent) && <PublicOfferPanel s={s} />}
           <History s={s} />
         </Page>
       )}

@@ -11,6 +11,7 @@ export const PUBLIC_TOOLS: readonly { href: string; label: MessageKey }[] = [
   { href: '/public/resources', label: 'publicSite.home.resources' },
   { href: '/public/trainings', label: 'publicSite.home.trainings' },
   { href: '/public/library', label: 'publicSite.home.library' },
+  { href: '/public/good-practices', label: 'publicSite.home.goodPractices' },
 ];
 
 /** The content language's code for the lang attribute (やさしい日本語 is Japanese). */

@@ -21,5 +21,15 @@ export function publicSiteRoutes<P extends AnyRoute>(parent: P) {
     path: 'public/first-window',
     component: lazyRouteComponent(() => import('./FirstWindowPage'), 'FirstWindowPage'),
   });
-  return [home, page, firstWindow] as const;
+  const goodPractices = createRoute({
+    getParentRoute: () => parent,
+    path: 'public/good-practices',
+    component: lazyRouteComponent(() => import('./GoodPracticesPage'), 'PublicGoodPracticesPage'),
+  });
+  const goodPractice = createRoute({
+    getParentRoute: () => parent,
+    path: 'public/good-practices/$storyId',
+    component: lazyRouteComponent(() => import('./GoodPracticesPage'), 'PublicGoodPracticePage'),
+  });
+  return [home, page, firstWindow, goodPractices, goodPractice] as const;
 }
