@@ -5,7 +5,7 @@ import { createLogger } from '../../server/logger';
 import { createTestApp, type TestApp, TestClient } from '../../test/app';
 import { makePrefecture, makeUser } from '../../test/factories';
 import { signedInUser } from '../../test/sign-in';
-import { FORGOT_ACCOUNT_LIMIT, FORGOT_IP_LIMIT } from './forgot-password';
+import { FORGOT_ACCOUNT_LIMIT, FORGOT_IP_LIMIT, requestPasswordReset } from './forgot-password';
 import { drainMail } from './sender';
 import type { MailSettings } from './settings';
 import { startTestSmtp, type TestSmtp } from './test-smtp';
@@ -139,6 +139,64 @@ describe('POST /api/auth/password-reset', () => {
     } finally {
       await off.close();
     }
+  });
+});
+
+describe('forgot password: the same work whether or not the address has an account', () => {
+  /** Statements sent through the database handle (drizzle's logger) and transactions opened while `fn` runs. */
+  async function measure(fn: () => Promise<void>): Promise<{ statements: number; transactions: number }> {
+    const db = t.db.systemDb as unknown as {
+      session: { logger: unknown; options: { logger?: unknown } };
+      transaction: (...a: unknown[]) => Promise<unknown>;
+    };
+    const counts = { statements: 0, transactions: 0 };
+    const logger = { logQuery: () => void counts.statements++ };
+    const [before, beforeOpt, transaction] = [db.session.logger, db.session.options.logger, db.transaction];
+    db.session.logger = logger;
+    db.session.options.logger = logger;
+    db.transaction = (...a: unknown[]) => {
+      counts.transactions++;
+      return transaction.apply(db, a);
+    };
+    try {
+      await fn();
+    } finally {
+      db.session.logger = before;
+      db.session.options.logger = beforeOpt;
+      db.transaction = transaction;
+    }
+    return counts;
+  }
+
+  it('sends as many statements in as many transactions for an account, an unknown address and a disabled account', async () => {
+    const user = await makeUser(t.db.systemDb, 'municipal_staff', { municipalityCode: '431001' });
+    const disabled = await makeUser(t.db.systemDb, 'municipal_staff', {
+      municipalityCode: '431001',
+      disabled: true,
+    });
+    const ask = (email: string) => () =>
+      requestPasswordReset(t.deps, { email, meta: { ip: '198.51.100.7', userAgent: null, requestId: 'r' } });
+    const known = await measure(ask(user.email));
+    const unknown = await measure(ask('nobody-here@example.jp'));
+    const off = await measure(ask(disabled.email));
+    expect(known.transactions).toBe(1);
+    expect(known.statements).toBeGreaterThanOrEqual(9); // 4 before the transaction, 5 in it
+    expect(unknown).toEqual(known);
+    expect(off).toEqual(known);
+    // The unknown address's transaction wrote only an audit entry naming no account.
+    const mailed = await t.db.systemDb
+      .select()
+      .from(mailMessages)
+      .where(eq(mailMessages.recipientUserId, user.id));
+    expect(mailed.length).toBeGreaterThan(0);
+    const unmatched = await t.db.systemDb.select().from(auditLog).where(eq(auditLog.requestId, 'r'));
+    expect(unmatched.map((a) => [a.entityIds, (a.detail as { event: string }).event]).sort()).toEqual(
+      [
+        [[], 'password_reset_unmatched'],
+        [[], 'password_reset_unmatched'],
+        [[user.id], 'password_reset_requested'],
+      ].sort(),
+    );
   });
 });
 

@@ -8,10 +8,11 @@
  * account (silently: the answer stays 202, nothing more is sent), so nobody can flood a mailbox or keep
  * replacing someone's live link.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createRoute } from '@hono/zod-openapi';
-import { eq } from 'drizzle-orm';
-import { users } from '../../db/schema';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
+import { authTokens, mailMessages, users } from '../../db/schema';
 import type { Deps } from '../../server/context';
 import { AppError } from '../../server/errors';
 import { errorAnswer, jsonBody, type moduleRouter } from '../../server/openapi';
@@ -63,10 +64,16 @@ export async function requestPasswordReset(
     .select({ id: users.id, disabledAt: users.disabledAt, prefectureCode: users.prefectureCode })
     .from(users)
     .where(eq(users.email, email));
-  if (!user || user.disabledAt) return;
+  const now = deps.now();
+  if (!user || user.disabledAt) {
+    // The same work as for an account (a counter, one transaction of the same statements), so the time of the
+    // answer does not tell whether the address has one (decision 0030).
+    await withinLimit(deps, `forgot:user:${emailKey}`, FORGOT_ACCOUNT_LIMIT, FORGOT_ACCOUNT_WINDOW_MS);
+    await db.transaction((tx) => unmatchedRequest(tx, { meta: input.meta, now }));
+    return;
+  }
   if (!(await withinLimit(deps, `forgot:user:${user.id}`, FORGOT_ACCOUNT_LIMIT, FORGOT_ACCOUNT_WINDOW_MS)))
     return;
-  const now = deps.now();
   await db.transaction(async (tx) => {
     const token = await issueToken(tx, user.id, 'password_reset', { createdBy: null, now });
     await mailAccountLink(tx, settings, {
@@ -89,6 +96,45 @@ export async function requestPasswordReset(
       },
     );
   });
+}
+
+/** No account: a user id that matches no row, so the statements below read and write nothing but the audit. */
+const NO_USER = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * The transaction of a request for an address without an enabled account: the statements of a real one — the
+ * earlier links ended, a token written, the account read, a mail queued — each matching no row, and an audit
+ * entry that names no account (nor the address): someone asked for a reset of an address unknown here.
+ */
+async function unmatchedRequest(tx: DbOrTx, o: { meta: RequestMeta; now: Date }): Promise<void> {
+  await tx
+    .update(authTokens)
+    .set({ usedAt: o.now })
+    .where(
+      and(
+        eq(authTokens.userId, NO_USER),
+        eq(authTokens.purpose, 'password_reset'),
+        isNull(authTokens.usedAt),
+      ),
+    );
+  await tx.execute(sql`insert into ${authTokens} (id, user_id, purpose, created_at, expires_at)
+    select ${randomUUID()}, ${users.id}, 'password_reset', ${o.now.toISOString()}::timestamptz,
+           ${o.now.toISOString()}::timestamptz from ${users} where ${users.id} = ${NO_USER}`);
+  await tx.select({ email: users.email, locale: users.locale }).from(users).where(eq(users.id, NO_USER));
+  await tx.execute(sql`insert into ${mailMessages} (to_name, locale, kind, subject, status)
+    select ${users.displayName}, ${users.locale}, 'password_reset', '', 'queued' from ${users}
+    where ${users.id} = ${NO_USER}`);
+  await recordAudit(
+    tx,
+    { actor: null, meta: o.meta, at: o.now },
+    {
+      action: 'configure',
+      entityType: 'user',
+      entityIds: [],
+      detail: { event: 'password_reset_unmatched' },
+      prefectureCode: null,
+    },
+  );
 }
 
 /** Open without a session; a request that carries one must also send its CSRF token (csrfGuard). */

@@ -271,6 +271,8 @@ export const AUDIT_DETAIL_VALUES = [
   'personal_data_checked',
   'survey_closed',
   'password_reset_requested',
+  'password_reset_unmatched',
+  'notification_mail_preferences',
   'mail_resent',
   'escalated',
   'ended',
@@ -334,6 +336,14 @@ export const AUDIT_DETAIL_VALUE_LABELS = {
   good_example_unmarked: { ja: '好事例の指定を解除', en: 'No longer a good example' },
   survey_closed: { ja: 'アンケートの締切', en: 'Survey closed' },
   password_reset_requested: { ja: 'パスワード再設定の申込み（本人）', en: 'Password reset (self-service)' },
+  password_reset_unmatched: {
+    ja: 'パスワード再設定の申込み（該当するアカウントなし）',
+    en: 'Password reset asked for an address without an account',
+  },
+  notification_mail_preferences: {
+    ja: 'お知らせのメール設定の変更',
+    en: 'Notification mail settings changed',
+  },
   mail_resent: { ja: 'メールの再送', en: 'Mail sent again' },
   escalated: { ja: '未対応の相談申し込みの引き継ぎ', en: 'Unanswered request escalated' },
   personal_data_checked: { ja: '個人情報の確認', en: 'Checked for personal data' },
