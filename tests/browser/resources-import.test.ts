@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -12,7 +13,8 @@ import {
 /**
  * Resources import screen, HSDS: prefecture-wide centre staff take the directory's own HSDS export, choose
  * HSDS on the import screen, preview it (every listing unchanged: matched by id) and import it (nothing
- * changes); a file with a wrong status is refused row by row and cannot be imported. Axe on each state.
+ * changes); a file with a wrong status is refused row by row and cannot be imported. The place names of the
+ * public search: a stations file in Shift_JIS previewed (what it would add) and imported. Axe on each state.
  */
 let h: Harness;
 let page: Page;
@@ -56,7 +58,7 @@ describe('resources import (HSDS)', () => {
     await expectNoAxeViolations(page, 'import preview (HSDS)');
     await page.getByRole('button', { name: '取り込む', exact: true }).click();
     await expect
-      .poll(() => page.getByRole('status').textContent())
+      .poll(() => page.getByRole('status').first().textContent())
       .toContain(`新規 0件、更新 0件、変更なし ${count.toLocaleString('ja-JP')}件`);
     h.assertClean();
   });
@@ -74,6 +76,33 @@ describe('resources import (HSDS)', () => {
       .poll(() => page.getByRole('button', { name: '取り込む', exact: true }).isDisabled())
       .toBe(true);
     await expectNoAxeViolations(page, 'import preview with issues (HSDS)');
+    h.assertClean();
+  });
+
+  it('imports a file of station names for the public search, after a preview of what it would add', async () => {
+    await page.goto('/resources/import');
+    await waitForPage(page);
+    const section = page.getByRole('region', { name: /検索用の地名/ });
+    const station = section.getByRole('row', { name: /^駅/ });
+    const before = Number((await station.getByRole('cell').nth(2).textContent())?.replace(/,/g, ''));
+    const csv =
+      '名称,よみ,種別,市区町村コード,緯度,経度\r\n善行駅,ぜんぎょうえき,駅,142051,35.3583,139.4641\r\n';
+    await section
+      .getByLabel('取り込む地名ファイル')
+      .setInputFiles({ name: 'stations.csv', mimeType: 'text/csv', buffer: iconv.encode(csv, 'cp932') });
+    await section.getByRole('button', { name: '内容を確認する' }).click();
+    await expect
+      .poll(() => section.getByText(/取り込むと：/).textContent())
+      .toBe('取り込むと：追加 1件、更新 0件、変更なし 0件');
+    expect(await section.getByText('stations.csv（Shift_JIS（CP932））・1行').count()).toBe(1);
+    await expectNoAxeViolations(page, 'places preview');
+    await section.getByRole('button', { name: 'この内容で取り込む' }).click();
+    await expect
+      .poll(() => section.getByRole('status').textContent())
+      .toBe('取り込みました：追加 1件、更新 0件、変更なし 0件');
+    await expect
+      .poll(async () => Number((await station.getByRole('cell').nth(2).textContent())?.replace(/,/g, '')))
+      .toBe(before + 1);
     h.assertClean();
   });
 });

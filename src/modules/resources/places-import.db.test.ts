@@ -5,6 +5,7 @@ import { auditLog } from '../../db/schema';
 import { places } from '../../db/schema/places';
 import { createTestApp, type TestApp, type TestClient } from '../../test/app';
 import { registryWorld } from '../../test/registry-world';
+import { createOrganizationVia, createServiceVia, serviceBody } from './testing';
 
 /** The places file from the import screen: preview, import, again, refused files, refresh, who may. */
 let t: TestApp;
@@ -109,6 +110,36 @@ describe('importing a places file from the screen', () => {
     const municipalities = await w.clients.centreAdmin.get('/api/resources/places');
     const m = municipalities.body.counts.find((c: { kind: string }) => c.kind === 'municipality');
     expect(m.bySource.reference).toBeGreaterThan(30);
+  });
+});
+
+describe('the 町字 of a listing follow its address', () => {
+  it('adds the town when a listing is saved, and moves it when the address moves to another municipality', async () => {
+    const admin = w.clients.centreAdmin;
+    const towns = async () =>
+      (
+        await t.db.systemDb
+          .select({ m: places.municipalityCode, name: places.name, lat: places.latitude })
+          .from(places)
+          .where(and(eq(places.source, 'listings'), sql`${places.name} in ('善行', '浜竹')`))
+      ).map((r) => `${r.m}:${r.name}:${r.lat}`);
+    const org = await createOrganizationVia(admin, { name: '社会福祉法人まちの会' });
+    const svc = await createServiceVia(admin, org, {
+      name: 'ぜんぎょうデイ',
+      municipalityCode: '142051',
+      location: { address: '藤沢市善行1-2-3', latitude: 35.358, longitude: 139.464 },
+    });
+    expect(await towns()).toEqual(['142051:善行:35.358']);
+    const moved = await admin.put(`/api/resources/services/${svc.id}`, {
+      ...serviceBody(org, {
+        name: 'ぜんぎょうデイ',
+        municipalityCode: '142077',
+        location: { address: '茅ヶ崎市浜竹1-1', latitude: 35.325, longitude: 139.41 },
+      }),
+      version: svc.version,
+    });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    expect(await towns()).toEqual(['142077:浜竹:35.325']);
   });
 });
 

@@ -92,10 +92,18 @@ export function referencePlaceRows(prefectureCode: string): PlaceRow[] {
 
 /**
  * Recomputes the places the directory's own listings name: each 町字 read from a location's address, at the
- * centroid of that 町字's points (none when no location has one). Run after imports and by
- * `tsunagu places refresh`; rows of 町字 no longer named are removed.
+ * centroid of that 町字's points (none when no location has one). Run after imports, by `tsunagu places
+ * refresh` and the import screen for a whole prefecture, and on each listing's save for the municipalities its
+ * location left and entered (`municipalityCodes`); rows of 町字 no longer named are removed.
  */
-export async function refreshListingPlaces(db: DbOrTx, prefectureCode: string, now: Date) {
+export async function refreshListingPlaces(
+  db: DbOrTx,
+  prefectureCode: string,
+  now: Date,
+  municipalityCodes?: readonly string[],
+) {
+  const only = municipalityCodes ? [...new Set(municipalityCodes)] : null;
+  if (only && !only.length) return { inserted: 0, updated: 0, unchanged: 0, removed: 0 };
   const located = rowsOf<{
     address: string;
     municipality_code: string;
@@ -103,7 +111,8 @@ export async function refreshListingPlaces(db: DbOrTx, prefectureCode: string, n
     lon: number | null;
   }>(
     await db.execute(sql`select address, municipality_code, latitude as lat, longitude as lon
-      from resource_locations where prefecture_code = ${prefectureCode} and address is not null`),
+      from resource_locations where prefecture_code = ${prefectureCode} and address is not null
+      ${only ? sql`and ${inArray(sql.raw('municipality_code'), only)}` : sql``}`),
   );
   const towns = new Map<string, { row: PlaceRow; lat: number; lon: number; n: number }>();
   for (const l of located) {
@@ -141,7 +150,13 @@ export async function refreshListingPlaces(db: DbOrTx, prefectureCode: string, n
   const old = await db
     .select({ id: places.id, m: places.municipalityCode, name: places.name })
     .from(places)
-    .where(and(eq(places.prefectureCode, prefectureCode), eq(places.source, 'listings')));
+    .where(
+      and(
+        eq(places.prefectureCode, prefectureCode),
+        eq(places.source, 'listings'),
+        only ? inArray(places.municipalityCode, only) : undefined,
+      ),
+    );
   const gone = old.filter((o) => !keep.has(`${o.m}|${o.name}`)).map((o) => o.id);
   for (let i = 0; i < gone.length; i += 500)
     await db.delete(places).where(inArray(places.id, gone.slice(i, i + 500)));

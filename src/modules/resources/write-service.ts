@@ -13,6 +13,7 @@ import { AppError } from '../../server/errors';
 import type { Actor, RequestMeta } from '../access/actor';
 import { recordAudit } from '../audit/record';
 import { resolveMunicipalityFromAddress } from '../census/read/municipality';
+import { refreshListingPlaces } from './places';
 import { inArea, type ResourcePolicy } from './policy';
 import { findService, type ServiceRow, serviceOut } from './queries';
 import type { ProviderEdit, ServiceInput, ServiceOut } from './schemas';
@@ -188,7 +189,16 @@ async function writeLocation(
     longitude: loc.longitude ?? null,
   };
   if (existingLocationId) {
+    const [before] = await tx
+      .select({ was: resourceLocations.municipalityCode })
+      .from(resourceLocations)
+      .where(eq(resourceLocations.id, existingLocationId));
     await tx.update(resourceLocations).set(values).where(eq(resourceLocations.id, existingLocationId));
+    // The 町字 of the search follow the address (places.ts): of the municipality left and the one entered.
+    await refreshListingPlaces(tx, w.prefectureCode, w.at, [
+      municipalityCode,
+      before?.was ?? municipalityCode,
+    ]);
     return;
   }
   const [row] = await tx
@@ -198,6 +208,7 @@ async function writeLocation(
   await tx
     .insert(resourceServiceLocations)
     .values({ serviceId, locationId: row!.id, prefectureCode: w.prefectureCode, isPrimary: true });
+  await refreshListingPlaces(tx, w.prefectureCode, w.at, [municipalityCode]);
 }
 
 /** Staff create a listing; creating counts as confirming it. */

@@ -247,4 +247,32 @@ export const enResourcesStaff = {
   'resources.gaps.actions': 'Actions',
   'resources.gaps.remove': 'Delete',
   'resources.gaps.removeWhat': '({what})',
+  'resources.places.title': 'Place names for the search (stations, landmarks, towns, postal codes)',
+  'resources.places.intro':
+    'The public resource search finds listings near a place a family types — a station, a landmark, a town or a postal code. Municipalities and the towns of the listings’ addresses are made automatically; stations, landmarks and postal codes come from a file.',
+  'resources.places.holdings': 'Place names held (counts)',
+  'resources.places.kind': 'Kind',
+  'resources.places.kind.municipality': 'Municipality',
+  'resources.places.kind.town': 'Town (町字)',
+  'resources.places.kind.station': 'Station',
+  'resources.places.kind.landmark': 'Landmark',
+  'resources.places.source.reference': 'Municipal offices',
+  'resources.places.source.listings': 'From listings’ addresses',
+  'resources.places.source.import': 'Imported files',
+  'resources.places.updatedAt': 'Last changed: {time}',
+  'resources.places.choose': 'Places file to import',
+  'resources.places.hint':
+    'CSV in UTF-8 or Shift_JIS; line 1 names the columns (name, kana, kind, municipality_code, lat, lon, postal_code). Only rows of this prefecture’s municipalities can be imported.',
+  'resources.places.preview': 'Check the file',
+  'resources.places.previewLine': '{file} ({encoding}), {rows} rows',
+  'resources.places.wouldDo':
+    'Importing would add {inserted}, update {updated} and leave {unchanged} unchanged',
+  'resources.places.issues':
+    'Rows that cannot be imported ({n}; with any of them, nothing in the file is imported)',
+  'resources.places.line': 'Line',
+  'resources.places.run': 'Import this file',
+  'resources.places.done': 'Imported: {inserted} added, {updated} updated, {unchanged} unchanged',
+  'resources.places.refreshHint': 'After correcting many listings’ addresses, recompute the towns.',
+  'resources.places.refresh': 'Recompute the towns',
+  'resources.places.refreshed': 'Towns recomputed ({towns})',
 } satisfies Record<keyof typeof jaResourcesStaff, string>;

@@ -223,7 +223,7 @@ export function useSendReminders() {
 // ───────────────────────────── staff: import ─────────────────────────────
 
 /** POST of the file itself as the body (the import endpoints read raw bytes: CSV in any encoding, or JSON). */
-async function postFile<T>(
+export async function postFile<T>(
   qc: QueryClient,
   path: string,
   file: File,

@@ -1,11 +1,13 @@
 import { Link } from '@tanstack/react-router';
 import { type FormEvent, useId, useState } from 'react';
+import { CENSUS_ENCODING_LABELS } from '../../../../src/shared/vocab/census';
 import { ApiErrorAlert, StatusMessage } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { INPUT_CLASS } from '../../components/Field';
 import { Page, Section } from '../../components/Page';
 import { RowTh, Table, Td, Th } from '../../components/Table';
 import { useLocale, useT } from '../../i18n';
+import { vocab } from '../../i18n/vocab';
 import { formatNumber } from '../../lib/format';
 import {
   type ImportPreview,
@@ -18,6 +20,7 @@ import { runsResourceRounds } from './access';
 import { forResourceRoles } from './Guard';
 import { HsdsPreview } from './HsdsPreview';
 import { ImportCounts, PlannedRows, ROWS_SHOWN } from './ImportPlan';
+import { PlacesSection } from './PlacesSection';
 
 function Preview({ preview }: { preview: ImportPreview }) {
   const t = useT();
@@ -27,7 +30,7 @@ function Preview({ preview }: { preview: ImportPreview }) {
       <dl className="mb-4 grid grid-cols-[auto_1fr] gap-x-4 text-std-16N-170">
         <dt className="font-bold">{t('resources.import.file')}</dt>
         <dd>
-          {preview.fileName ?? '—'}（{preview.encoding}）
+          {preview.fileName ?? '—'}（{vocab(t, CENSUS_ENCODING_LABELS, preview.encoding)}）
         </dd>
         <ImportCounts preview={preview} rowsLabel={t('resources.import.rows')} />
       </dl>
@@ -199,6 +202,7 @@ function ImportInner() {
           )}
         </Section>
       )}
+      <PlacesSection />
     </Page>
   );
 }
