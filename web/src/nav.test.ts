@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Actor, Scope, ScopeKind } from '../../src/modules/access/actor';
 import { SCOPE_KINDS } from '../../src/modules/access/actor';
 import { ROLES } from '../../src/modules/access/roles';
-import { censusAccess } from '../../src/modules/census/policy';
+import { censusAccess, censusListScope } from '../../src/modules/census/policy';
 import { learningPolicy } from '../../src/modules/learning/policy';
 import { rosterArea } from '../../src/modules/learning/roster/area';
 import { municipalPolicy } from '../../src/modules/municipalities/policy';
@@ -49,7 +49,16 @@ describe('menu rules that depend on the scope', () => {
     for (const role of ROLES) {
       for (const kind of SCOPE_KINDS) {
         const a = actor(role, kind);
-        expect(ACCESS.census(role, kind), `census ${role} ${kind}`).toBe(censusAccess(a) !== 'none');
+        // The centre's census, or a municipality's own list (municipal staff).
+        const lists = (() => {
+          try {
+            return !!censusListScope(a);
+          } catch {
+            return false;
+          }
+        })();
+        expect(ACCESS.census(role, kind), `census ${role} ${kind}`).toBe(lists);
+        if (censusAccess(a) !== 'none') expect(lists).toBe(true);
         expect(ACCESS.resourceRounds(role, kind), `rounds ${role} ${kind}`).toBe(
           resourcePolicy(a).prefectureWide,
         );

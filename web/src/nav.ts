@@ -1,5 +1,5 @@
 import { readsActivityReport } from '../../src/modules/activity-report/policy';
-import { censusAccessFor } from '../../src/modules/census/policy';
+import { censusAccessFor, censusOwnListFor } from '../../src/modules/census/policy';
 import { readsMunicipalPages } from '../../src/modules/municipalities/policy';
 import { keepsPublicSiteAs } from '../../src/modules/public-site/policy';
 import { reviewsRegistrations } from '../../src/modules/registrations/policy';
@@ -84,7 +84,8 @@ export const ACCESS = {
   admin: administers,
   audit: readsAudit,
   review: reviewsRegistrations,
-  census: (role: Role, scopeKind: ScopeKind) => censusAccessFor(role, scopeKind) !== 'none',
+  census: (role: Role, scopeKind: ScopeKind) =>
+    censusAccessFor(role, scopeKind) !== 'none' || censusOwnListFor(role, scopeKind),
   resources: readsResources,
   resourceRounds: runsResourceRounds,
   resourceGaps: readsResourceGaps,
