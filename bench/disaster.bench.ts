@@ -1,0 +1,154 @@
+/**
+ * `npm run bench:disaster`: the outage list (docs/disaster.md §4) of the prefecture with the most children at
+ * national scale (src/demo/national.ts: 21,000 children with their devices and disaster-planning consents), for the
+ * whole prefecture since an outage three hours ago, read by a whole-prefecture centre staff member against a server
+ * in its own process (bench/learning-server.ts → src/server/main.ts, request logs on as in production). The list is
+ * recomputed every minute by each of 8 users; the bench compresses those minutes: 8 clients in a worker thread
+ * (bench/load-worker.mjs), closed loop, after a warm-up — the load a minute's refresh asks for, many times over.
+ * Engines: PostgreSQL by default (a fresh database `tsunagu_bench_disaster` on $BENCH_DATABASE_URL's server),
+ * --engine=pglite|both for the embedded one.
+ *
+ * Options: --engine=postgres|pglite|both, --requests=N (default 800), --concurrency=N (default 8), --children=N,
+ * --prefecture=NN (default: the one with the most children), --quick (4,000 children, 150 requests).
+ * Target (issue 17): p95 < 100 ms on PostgreSQL.
+ */
+import { availableParallelism, loadavg } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { sql } from 'drizzle-orm';
+import { rowsOf } from '../src/db/client';
+import { migrateDatabase } from '../src/db/migrate';
+import { generateNational } from '../src/demo/national';
+import { generateTotpSecret, makeUser } from '../src/test/factories';
+import { cliArgs, type Engine, freePort, prepareEngine, runMain, signIn } from './bench-env';
+import { startServer } from './learning-server';
+import { percentile } from './stats';
+
+const { args, num, engines } = cliArgs();
+const QUICK = args.has('quick');
+const REQUESTS = num('requests', QUICK ? 150 : 800);
+const CONCURRENCY = num('concurrency', 8);
+const CHILDREN = num('children', QUICK ? 4_000 : 21_000);
+const ENGINES = engines(['postgres']);
+const DB_NAME = 'tsunagu_bench_disaster';
+const SECRET_KEY = 'bench-disaster-secret-bench-disaster-secret-000';
+const TARGET_MS = 100;
+
+function loadFromWorker(data: { base: string; paths: string[]; cookie: string; concurrency: number }) {
+  return new Promise<{ durations: number[]; wallMs: number }>((resolve, reject) => {
+    const w = new Worker(new URL('./load-worker.mjs', import.meta.url), { workerData: data });
+    w.once('message', resolve);
+    w.once('error', reject);
+  });
+}
+
+async function benchEngine(engine: Engine) {
+  const t0 = performance.now();
+  const { db, env, cleanup } = await prepareEngine(engine, DB_NAME);
+  let reader: { email: string; totpSecret: string };
+  let prefecture: string;
+  let counts: Record<string, number>;
+  try {
+    await migrateDatabase(db);
+    const national = await generateNational(db.systemDb, { seed: 1, children: CHILDREN });
+    console.log(
+      `  [${engine}] seeded ${national.counts.children} children (${(national.ms / 1000).toFixed(0)} s)`,
+    );
+    await db.systemDb.execute(sql`vacuum analyze`);
+    const [largest] = rowsOf<{ p: string }>(
+      await db.systemDb.execute(
+        sql`select prefecture_code p from children group by 1 order by count(*) desc, 1 limit 1`,
+      ),
+    );
+    prefecture = args.get('prefecture') ?? largest!.p;
+    const totpSecret = generateTotpSecret();
+    const user = await makeUser(
+      db.systemDb,
+      'centre_staff',
+      { prefectureCode: prefecture, totpSecret },
+      SECRET_KEY,
+    );
+    reader = { email: user.email, totpSecret };
+    [counts] = rowsOf<Record<string, number>>(
+      await db.systemDb.execute(sql`select
+        (select count(*)::int from children where prefecture_code = ${prefecture} and status = 'at_home') children,
+        (select count(distinct d.child_id)::int from child_devices d join children c on c.id = d.child_id
+          where d.needs_mains and c.prefecture_code = ${prefecture}) dependent,
+        (select count(*)::int from municipalities where prefecture_code = ${prefecture}) municipalities,
+        (select count(*)::int from children) national`),
+    ) as [Record<string, number>];
+  } finally {
+    await db.close();
+  }
+  const seedSeconds = (performance.now() - t0) / 1000;
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const server = startServer(env, port, SECRET_KEY, args.get('cpu-prof'));
+  try {
+    await server.ready(base);
+    const { cookie } = await signIn(base, reader.email, '198.51.100.1', reader.totpSecret);
+    const regions = (await (await fetch(`${base}/api/network/regions`, { headers: { cookie } })).json()) as {
+      id: string;
+    }[];
+    // Every region of the prefecture: the whole prefecture's outage list.
+    const regionIds = regions.map((r) => r.id).join(',');
+    const since = new Date(Date.now() - 3 * 3_600_000).toISOString();
+    const path = `/api/disaster-events/outage?regions=${regionIds}&since=${encodeURIComponent(since)}`;
+    const probe = await fetch(base + path, { headers: { cookie } });
+    const first = (await probe.json()) as { total?: number; rows?: unknown[]; error?: unknown };
+    if (probe.status !== 200)
+      throw new Error(`outage list answered ${probe.status}: ${JSON.stringify(first)}`);
+    server.record(true);
+    await loadFromWorker({
+      base,
+      paths: Array(CONCURRENCY * 2).fill(path),
+      cookie,
+      concurrency: CONCURRENCY,
+    });
+    const before = loadavg()[0]!;
+    const r = await loadFromWorker({
+      base,
+      paths: Array(REQUESTS).fill(path),
+      cookie,
+      concurrency: CONCURRENCY,
+    });
+    const after = loadavg()[0]!;
+    server.record(false);
+    return {
+      engine,
+      prefecture,
+      counts,
+      listed: { total: first.total ?? 0, rows: first.rows?.length ?? 0 },
+      seedSeconds,
+      ...r,
+      load: [before, after] as const,
+    };
+  } finally {
+    await server.stop();
+    await cleanup();
+  }
+}
+
+const ms = (v: number) => `${v.toFixed(0).padStart(5)} ms`;
+
+async function main() {
+  console.log(
+    `Tsunagu disaster benchmark — the outage list of the largest prefecture at national scale${QUICK ? ' (quick)' : ''}`,
+  );
+  for (const engine of ENGINES) {
+    const r = await benchEngine(engine);
+    const d = r.durations;
+    console.log(
+      `\n[${r.engine}] ${r.counts.national} children nationally; prefecture ${r.prefecture}: ${r.counts.children} at home (${r.counts.dependent} electricity-dependent) in ${r.counts.municipalities} municipalities; the list ranks ${r.listed.total} and returns ${r.listed.rows} rows (seeded in ${r.seedSeconds.toFixed(0)} s)`,
+    );
+    console.log(
+      `  ${CONCURRENCY} users, ${d.length} requests after a warm-up: ${((d.length / r.wallMs) * 1000).toFixed(0)}/s, p50 ${ms(percentile(d, 50))}, p95 ${ms(percentile(d, 95))}, p99 ${ms(percentile(d, 99))}; load average ${r.load[0].toFixed(1)} → ${r.load[1].toFixed(1)} on ${availableParallelism()} cores`,
+    );
+    const p95 = percentile(d, 95);
+    const judged = r.engine === 'postgres' && !QUICK;
+    console.log(
+      `  target p95 < ${TARGET_MS} ms on PostgreSQL: ${judged ? (p95 < TARGET_MS ? 'met' : 'NOT met') : 'not judged (quick or embedded)'} (${p95.toFixed(0)} ms)`,
+    );
+  }
+}
+
+runMain(main);
