@@ -261,6 +261,23 @@ export async function seedGoodPractices(
         ? { checkedBy: checker, checkedAt: checked, checkConfirmations: [...CONFIRMED] }
         : {}),
       ...(s.status === 'published' ? { publishedBy: authorId, publishedAt: checked } : {}),
+      // The first three published stories have the consent to publication on the public site; two are on it,
+      // the third waits for the centre to put it there.
+      ...(i < 3 && s.status === 'published'
+        ? {
+            publicConsentBy: `${m.name} ${s.solverText ?? ''}`.trim(),
+            publicConsentOn: addDays(today, -Math.max(1, s.at - 5)),
+            publicConsentMethod: 'written' as const,
+            publicConsentRecordedBy: authorId,
+            publicConsentRecordedAt: new Date(`${addDays(today, -Math.max(1, s.at - 5))}T16:00:00+09:00`),
+            ...(i < 2
+              ? {
+                  publicOfferedBy: authorId,
+                  publicOfferedAt: new Date(`${addDays(today, -Math.max(1, s.at - 5))}T16:30:00+09:00`),
+                }
+              : {}),
+          }
+        : {}),
     };
   });
   // A support-log entry of the demo municipality marked a good example, written up as a published story.
