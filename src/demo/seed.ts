@@ -2,6 +2,7 @@
  * The demo deployment: on first start with an empty embedded database, generate 神奈川県 with about 300
  * fictional children and one sign-in per role, and hand the credentials to the start banner.
  */
+
 import { and, asc, countDistinct, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { childAffiliations, organisations, people, prefectures, users } from '../db/schema';
@@ -12,9 +13,11 @@ import { hashPassword } from '../modules/accounts/password';
 import { generateTotpSecret } from '../modules/accounts/totp';
 import type { Deps } from '../server/context';
 import { seedApplicants } from './applications';
+import { seedCensus } from './census';
 import { generateConsultations } from './consultations';
 import { seedCouncils } from './councils';
 import { seedDisasterProfiles } from './disaster';
+import { seedDisasterEvents } from './disaster-events';
 import { seedElearning } from './elearning';
 import { seedEngagements } from './engagements';
 import { generateNetwork, type PrefectureSummary } from './generate';
@@ -252,6 +255,14 @@ export async function seedDemo(deps: Omit<Deps, 'jobs'>, opts: SeedDemoOptions =
       municipalityCode: resolveMunicipalityCode(DEMO_PREFECTURE, DEMO_MUNICIPALITY),
       now: deps.now(),
     });
+    // 実態把握: a municipality's own list and the board's, and a run to link on start (src/demo/census.ts).
+    await seedCensus(tx, {
+      prefectureCode: DEMO_PREFECTURE,
+      municipalityCode: resolveMunicipalityCode(DEMO_PREFECTURE, DEMO_MUNICIPALITY),
+      centreEmail: `centre-admin@${DEMO_EMAIL_DOMAIN}`,
+      municipalEmail: `municipal-staff@${DEMO_EMAIL_DOMAIN}`,
+      now: deps.now(),
+    });
     // 災害への備え: profiles of most electricity-dependent children, 藤沢市's plans recorded by its staff (src/demo/disaster.ts).
     await seedDisasterProfiles(tx, {
       prefectureCode: DEMO_PREFECTURE,
@@ -259,6 +270,15 @@ export async function seedDemo(deps: Omit<Deps, 'jobs'>, opts: SeedDemoOptions =
       now: deps.now(),
       municipalityCode: resolveMunicipalityCode(DEMO_PREFECTURE, DEMO_MUNICIPALITY),
       municipalEmail: `municipal-staff@${DEMO_EMAIL_DOMAIN}`,
+    });
+    // 停電・災害対応: an ended typhoon outage whose access review waits for sign-off, its safety checks, and the
+    // directory's shelters and admissions (src/demo/disaster-events.ts).
+    await seedDisasterEvents(tx, {
+      prefectureCode: DEMO_PREFECTURE,
+      municipalityCode: resolveMunicipalityCode(DEMO_PREFECTURE, DEMO_MUNICIPALITY),
+      centreEmail: `centre-admin@${DEMO_EMAIL_DOMAIN}`,
+      municipalEmail: `municipal-staff@${DEMO_EMAIL_DOMAIN}`,
+      now: deps.now(),
     });
     // The marker of a demo database: the role switch exists only where it is (src/demo/marker.ts).
     await markDemoDatabase(tx, { prefectureCode: DEMO_PREFECTURE, accounts, now: deps.now() });
