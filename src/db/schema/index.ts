@@ -21,6 +21,7 @@ export * from './municipal-support-engagements';
 export * from './municipal-support-issues';
 export * from './municipal-support-municipalities';
 export * from './network';
+export * from './notification-mail';
 export * from './notifications';
 export * from './public-site';
 export * from './registry';

@@ -16,11 +16,12 @@ import {
   consultations,
   councilActionItems,
   engagementCadences,
+  notificationDigests,
+  notificationMailPreferences,
   notificationReads,
   notifications,
   users,
 } from '../../db/schema';
-import { notificationDigests, notificationMailPreferences } from '../../db/schema/notification-mail';
 import { formatCalendarDate } from '../../shared/date-format';
 import { isoDateInJapan } from '../../shared/dates';
 import type { MailDelivery, NotificationMailKind } from '../../shared/vocab/notification-mail';

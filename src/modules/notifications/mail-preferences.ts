@@ -6,7 +6,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { notificationMailPreferences } from '../../db/schema/notification-mail';
+import { notificationMailPreferences } from '../../db/schema';
 import { AppError, type ErrorIssue } from '../../server/errors';
 import {
   deliveriesOf,

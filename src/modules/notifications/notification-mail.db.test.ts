@@ -6,9 +6,10 @@ import {
   councilBodies,
   councilMeetings,
   mailMessages,
+  notificationDigests,
+  notificationMailPreferences,
   notifications,
 } from '../../db/schema';
-import { notificationDigests, notificationMailPreferences } from '../../db/schema/notification-mail';
 import { queueScheduledJobs } from '../../jobs/schedule';
 import { createLogger } from '../../server/logger';
 import { createTestApp, type TestApp, TestClient } from '../../test/app';

@@ -7,8 +7,7 @@
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { users } from '../../db/schema';
-import { notificationMailPreferences } from '../../db/schema/notification-mail';
+import { notificationMailPreferences, users } from '../../db/schema';
 import { mailKindOfNotification } from '../../shared/vocab/notification-mail';
 import { queueMail } from '../mail/outbox';
 import { currentMailSettings } from './mail-context';
