@@ -212,6 +212,8 @@ describe('disaster readiness', () => {
     expect(f.lastReviewedOn).toBe('2026-05-20');
     expect(cov.body.regions[0]).toMatchObject({ regionName: '湘南東部', electricityDependent: 3 });
     expect(cov.body.total.electricityDependent).toBe(3);
+    const figures = await c.centre!.get(`/api/municipalities/${FUJISAWA}/figures`);
+    expect(figures.body.disaster).toMatchObject({ electricityDependent: 2, agreedPlan: 1, onMeibo: 1 });
   });
 
   it('keeps the emergency sheet and the family’s confirmation, cleared when the sheet changes', async () => {

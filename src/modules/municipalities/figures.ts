@@ -32,6 +32,7 @@ import { censusAccess } from '../census/policy';
 import { loadClusters } from '../census/results';
 import { consultationScope } from '../consultations/scope';
 import { actorTeams, seesWholePrefecture } from '../consultations/teams';
+import { municipalityDisasterCounts } from '../disaster/coverage';
 import { childScope, withheldChildrenCount } from '../registry/scope';
 import { COUNTED_TYPES } from '../resources/gaps';
 import { resourcePolicy } from '../resources/policy';
@@ -48,13 +49,14 @@ export async function municipalFigures(
   nendo: Nendo,
   today: string,
 ) {
-  const [kids, consult, supply, bottlenecks, coordinators, census] = await Promise.all([
+  const [kids, consult, supply, bottlenecks, coordinators, census, disaster] = await Promise.all([
     childFigures(db, actor, m.code, today),
     consultationFigures(db, actor, m.code, nendo),
     resourcePolicy(actor).gaps ? acceptingServices(db, m.code) : null,
     resourcePolicy(actor).gaps && m.regionId ? regionBottlenecks(db, m.code.slice(0, 2), m.regionId) : [],
     trainedCoordinators(db, m.code),
     censusFigures(db, actor, m.code),
+    municipalityDisasterCounts(db, actor, m.code),
   ]);
   const gaps = supply
     ? {
@@ -66,7 +68,7 @@ export async function municipalFigures(
         bottlenecks,
       }
     : null;
-  return { nendo, children: kids, consultations: consult, gaps, coordinators, census };
+  return { nendo, children: kids, consultations: consult, gaps, coordinators, census, disaster };
 }
 
 async function childFigures(db: DbOrTx, actor: Actor, code: string, today: string) {

@@ -169,6 +169,14 @@ export const ZFigures = z
     census: z
       .object({ nendo: z.number().int(), missing: z.number().int(), conflicts: z.number().int() })
       .nullable(),
+    /** Disaster readiness of the municipality's electricity-dependent children (disaster/coverage.ts), counts only. */
+    disaster: z.object({
+      electricityDependent: z.number().int(),
+      agreedPlan: z.number().int(),
+      onMeibo: z.number().int(),
+      consented: z.number().int(),
+      lastReviewedOn: z.string().nullable(),
+    }),
     /** When the figures were counted: each server keeps them for a minute (figures-cache.ts). */
     asOf: z.string().datetime({ offset: true }),
   })

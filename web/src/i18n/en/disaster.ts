@@ -130,5 +130,7 @@ export const enDisaster = {
   'dis.print.diagnoses': 'Diagnoses',
   'dis.print.physicians': 'Physicians and hospitals',
   'dis.print.careItems': 'Medical care',
+  'dis.muni.figure':
+    'Disaster readiness: {dependent} children need mains power; {agreed} have an agreed plan, {meibo} are on the 名簿 (last reviewed {reviewed})',
   'dis.print.confirmed': 'Confirmed by {by} on {on}.',
 } as const satisfies Record<keyof typeof jaDisaster, string>;

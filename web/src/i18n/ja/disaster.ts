@@ -128,5 +128,7 @@ export const jaDisaster = {
   'dis.print.diagnoses': '診断名',
   'dis.print.physicians': '主治医・医療機関',
   'dis.print.careItems': '医療的ケア',
+  'dis.muni.figure':
+    '災害への備え：電源が必要な子ども {dependent} 人、うち個別避難計画作成済 {agreed} 人、名簿に掲載 {meibo} 人（最終見直し {reviewed}）',
   'dis.print.confirmed': '{on} {by}さんが内容を確認しました。',
 } as const;

@@ -6,7 +6,7 @@ import { QueryState } from '../../components/QueryState';
 import { RowTh, Table, Td, Th } from '../../components/Table';
 import { useLocale, useT } from '../../i18n';
 import { vocab } from '../../i18n/vocab';
-import { formatDateTime, formatDay, formatNendo, formatNumber } from '../../lib/format';
+import { formatDate, formatDateTime, formatDay, formatNendo, formatNumber } from '../../lib/format';
 import { type MunicipalFigures, useMunicipalFigures } from '../../lib/queries/municipalities';
 
 function Counts({ caption, rows }: { caption: string; rows: { label: string; count: number }[] }) {
@@ -144,6 +144,14 @@ function Body({ f }: { f: MunicipalFigures }) {
           })}
         </p>
       )}
+      <p className="mb-2">
+        {t('dis.muni.figure', {
+          dependent: n(f.disaster.electricityDependent),
+          agreed: n(f.disaster.agreedPlan),
+          meibo: n(f.disaster.onMeibo),
+          reviewed: f.disaster.lastReviewedOn ? formatDate(f.disaster.lastReviewedOn, locale) : '—',
+        })}
+      </p>
     </>
   );
 }
