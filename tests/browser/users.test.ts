@@ -20,7 +20,7 @@ afterAll(async () => {
 });
 
 describe('user administration and first sign-in', () => {
-  it('invites a centre staff member who accepts, enrols TOTP and signs in; the admin then issues a reset link', async () => {
+  it('invites a centre staff member who accepts, passes by forgot-password, enrols TOTP, signs in and chooses a notification by mail; the admin then issues a reset link', async () => {
     const admin = await h.newPage({ viewport: { width: 1024, height: 768 } });
     await signIn(admin, h.account('centre_admin'));
     await admin.goto('/admin/users');
@@ -58,8 +58,20 @@ describe('user administration and first sign-in', () => {
     await invitee.getByRole('button', { name: 'パスワードを設定' }).click();
     await invitee.getByRole('status').filter({ hasText: 'パスワードを設定しました。' }).waitFor();
 
-    // First sign-in: centre staff must enrol TOTP.
+    // On the sign-in page, "forgot password" asks for an address, says what is missing, answers alike for any.
     await invitee.getByRole('link', { name: 'サインイン画面へ' }).click();
+    await invitee.getByRole('link', { name: 'パスワードをお忘れの方' }).click();
+    await expectHeading(invitee, 'パスワードをお忘れの方');
+    await invitee.getByRole('button', { name: '再設定のリンクを送る' }).click();
+    await expect.poll(textOf(invitee.locator('main'))).toContain('メールアドレスを入力してください');
+    await expectNoAxeViolations(invitee, 'forgot password, with an error');
+    await invitee.getByRole('textbox', { name: /メールアドレス/ }).fill('new.staff@example.jp');
+    await invitee.getByRole('button', { name: '再設定のリンクを送る' }).click();
+    await invitee.getByRole('status').filter({ hasText: '所属の管理者に依頼してください' }).waitFor();
+    await expectNoAxeViolations(invitee, 'forgot password, answered');
+    await invitee.getByRole('link', { name: 'サインイン画面へ戻る' }).click();
+
+    // First sign-in: centre staff must enrol TOTP.
     await invitee.locator('input[type="email"]').fill('new.staff@example.jp');
     await invitee.locator('input[type="password"]').fill(password);
     await invitee.getByRole('button', { name: 'サインイン' }).click();
@@ -75,6 +87,17 @@ describe('user administration and first sign-in', () => {
     await waitForPage(invitee);
     expect(await textOf(invitee.locator('header'))()).toContain('新規 職員（センター職員）');
 
+    // The new staff member chooses a notification by mail on the account page (kept while mail is off).
+    await invitee.goto('/account');
+    await waitForPage(invitee);
+    const mailSettings = invitee.getByRole('region', { name: 'お知らせのメール' });
+    await mailSettings
+      .getByRole('combobox', { name: '相談の担当になったとき' })
+      .selectOption({ label: 'すぐにメール' });
+    await mailSettings.getByRole('button', { name: 'メールの設定を保存' }).click();
+    await mailSettings.getByRole('status').filter({ hasText: '設定を保存しました' }).waitFor();
+    await expectNoAxeViolations(invitee, 'account page, notifications by mail');
+
     // The administrator sees TOTP on and issues a password reset link, after confirming.
     await admin.reload();
     await waitForPage(admin);
@@ -89,5 +112,5 @@ describe('user administration and first sign-in', () => {
     const reset = admin.getByRole('textbox', { name: 'リンク' });
     await expect.poll(() => reset.inputValue()).toMatch(new RegExp(`^${h.baseUrl}/reset-password#token=`));
     h.assertClean();
-  });
+  }, 120_000);
 });
