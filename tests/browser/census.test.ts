@@ -376,14 +376,21 @@ describe('census', () => {
     h.assertClean();
   });
 
-  it('keeps the census out of the menu and the address of roles without census access', async () => {
+  it("gives municipal staff their own municipality's list and discrepancies, and nothing else", async () => {
     const other = await h.newPage();
     await signIn(other, h.account('municipal_staff'));
     const nav = other.getByRole('navigation', { name: 'メインメニュー' });
-    expect(await nav.getByRole('link', { name: '実態把握' }).count()).toBe(0);
-    await other.goto('/census');
+    await nav.getByRole('link', { name: '実態把握' }).click();
     await waitForPage(other);
-    expect(await textOf(other.getByRole('heading', { level: 1 }))()).not.toBe('実態把握');
+    expect(await textOf(other.getByRole('heading', { level: 1 }))()).toBe('自分の市町村の名簿');
+    await other.getByRole('link', { name: '共通様式をダウンロード（Excel）' }).waitFor();
+    await expectNoAxeViolations(other, 'census (municipal staff)');
+    // The run opens on their own discrepancies: no prefecture figures, no publishing.
+    await other.goto(runPath);
+    await waitForPage(other);
+    await other.getByRole('heading', { name: '市町村ごとの差異' }).waitFor();
+    expect(await other.getByRole('table', { name: '市町村別' }).count()).toBe(0);
+    expect(await other.getByRole('button', { name: '集計を公開' }).count()).toBe(0);
     h.assertClean();
   });
 });
