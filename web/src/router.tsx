@@ -30,6 +30,7 @@ import {
 } from './pages/consultations/routes';
 import { councilRoutes, publicMinutesRoutes } from './pages/councils/routes';
 import { disasterPrintRoutes, disasterRoutes } from './pages/disaster/routes';
+import { disasterEventRoutes } from './pages/disaster-events/routes';
 import { engagementRoutes } from './pages/engagements/routes';
 import { goodPracticeRoutes } from './pages/good-practices/routes';
 import { HomePage } from './pages/HomePage';
@@ -342,6 +343,7 @@ const routeTree = rootRoute.addChildren([
     ...councilRoutes(appLayout),
     ...municipalityRoutes(appLayout),
     ...disasterRoutes(appLayout),
+    ...disasterEventRoutes(appLayout),
     ...activityReportRoutes(appLayout),
     ...publicSiteStaffRoutes(appLayout),
   ]),

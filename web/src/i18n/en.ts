@@ -6,6 +6,7 @@ import { enConsultations } from './en/consultations';
 import { enCore } from './en/core';
 import { enCouncils } from './en/councils';
 import { enDisaster } from './en/disaster';
+import { enDisasterEvents } from './en/disaster-events';
 import { enEngagements } from './en/engagements';
 import { enGoodPractices } from './en/good-practices';
 import { enLearningAttendance } from './en/learning-attendance';
@@ -68,4 +69,5 @@ export const en = {
   ...enPublicSurveys,
   ...enSurveyLetter,
   ...enDisaster,
+  ...enDisasterEvents,
 } satisfies Record<keyof typeof ja, string>;

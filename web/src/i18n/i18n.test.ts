@@ -8,6 +8,7 @@ import { enConsultations } from './en/consultations';
 import { enCore } from './en/core';
 import { enCouncils } from './en/councils';
 import { enDisaster } from './en/disaster';
+import { enDisasterEvents } from './en/disaster-events';
 import { enEngagements } from './en/engagements';
 import { enGoodPractices } from './en/good-practices';
 import { enLearningAttendance } from './en/learning-attendance';
@@ -42,6 +43,7 @@ import { jaConsultations } from './ja/consultations';
 import { jaCore } from './ja/core';
 import { jaCouncils } from './ja/councils';
 import { jaDisaster } from './ja/disaster';
+import { jaDisasterEvents } from './ja/disaster-events';
 import { jaEngagements } from './ja/engagements';
 import { jaGoodPractices } from './ja/good-practices';
 import { jaLearningAttendance } from './ja/learning-attendance';
@@ -104,6 +106,7 @@ describe('UI dictionaries', () => {
       jaPublicSurveys,
       jaSurveyLetter,
       jaDisaster,
+      jaDisasterEvents,
     ].map((p) => Object.keys(p));
     expect(parts.flat().length).toBe(Object.keys(ja).length);
     const enParts = [
@@ -140,6 +143,7 @@ describe('UI dictionaries', () => {
       enPublicSurveys,
       enSurveyLetter,
       enDisaster,
+      enDisasterEvents,
     ].map((p) => Object.keys(p));
     expect(enParts.flat().length).toBe(Object.keys(en).length);
   });

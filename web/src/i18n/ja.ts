@@ -6,6 +6,7 @@ import { jaConsultations } from './ja/consultations';
 import { jaCore } from './ja/core';
 import { jaCouncils } from './ja/councils';
 import { jaDisaster } from './ja/disaster';
+import { jaDisasterEvents } from './ja/disaster-events';
 import { jaEngagements } from './ja/engagements';
 import { jaGoodPractices } from './ja/good-practices';
 import { jaLearningAttendance } from './ja/learning-attendance';
@@ -71,6 +72,7 @@ export const ja = {
   ...jaPublicSurveys,
   ...jaSurveyLetter,
   ...jaDisaster,
+  ...jaDisasterEvents,
 } as const;
 
 export type MessageKey = keyof typeof ja;

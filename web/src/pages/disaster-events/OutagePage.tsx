@@ -1,0 +1,47 @@
+import { Link, useSearch } from '@tanstack/react-router';
+import { readsMunicipalPages } from '../../../../src/modules/municipalities/policy';
+import { Page } from '../../components/Page';
+import { QueryState } from '../../components/QueryState';
+import { useLocale, useT } from '../../i18n';
+import { formatDateTime } from '../../lib/format';
+import { useOutageList } from '../../lib/queries/disaster-events';
+import { forTrainingRoles } from '../learning/courses/Guard';
+import { OutageTable } from './OutageTable';
+import { PrintButton } from './PrintButton';
+import './print.css';
+
+/** 停電時の要確認リスト (docs/disaster.md §4) of the municipalities and outage start in the address. */
+function OutageScreen() {
+  const t = useT();
+  const { locale } = useLocale();
+  const s = useSearch({ strict: false }) as { municipalities?: string; since?: string };
+  const search =
+    s.municipalities !== undefined && s.since ? { municipalities: s.municipalities, since: s.since } : null;
+  const query = useOutageList(search);
+  return (
+    <Page
+      title={t('de.outageTitle')}
+      intro={search ? t('de.outageIntro', { since: formatDateTime(search.since, locale) }) : undefined}
+    >
+      <p className="mb-4 print:hidden">
+        <Link to="/disaster-events" className="inline-flex min-h-11 items-center">
+          {t('de.back')}
+        </Link>
+      </p>
+      {!search ? (
+        <p>{t('de.chooseAreas')}</p>
+      ) : (
+        <QueryState query={query}>
+          {(list) => (
+            <>
+              <PrintButton path="/api/disaster-events/outage" query={search} />
+              <OutageTable list={list} />
+            </>
+          )}
+        </QueryState>
+      )}
+    </Page>
+  );
+}
+
+export const DisasterOutagePage = forTrainingRoles(readsMunicipalPages, OutageScreen);
