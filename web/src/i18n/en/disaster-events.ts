@@ -3,6 +3,7 @@ import type { jaDisasterEvents } from '../ja/disaster-events';
 /** English: outage lists, declared events and shelters (docs/disaster.md §4–6). */
 export const enDisasterEvents: Record<keyof typeof jaDisasterEvents, string> = {
   'de.title.page': 'Outages and declared events',
+  'de.link': 'Outages and declared events (outage list, declarations)',
   'de.intro':
     'Choose the municipalities and when the power went out: the children who depend on electricity are listed by the hours of battery left, shortest first, and safety checks are recorded there. While a disaster is declared, its designated responders may open the records of children without consent, giving a reason each time.',
   'de.toDisasterList': 'To disaster readiness (the municipality’s list)',

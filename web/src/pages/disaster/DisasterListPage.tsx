@@ -242,6 +242,9 @@ function DisasterListScreen() {
           <Link to="/disaster/coverage" className="inline-flex min-h-11 items-center">
             {t('dis.coverageLink')}
           </Link>
+          <Link to="/disaster-events" className="inline-flex min-h-11 items-center">
+            {t('de.link')}
+          </Link>
         </div>
       )}
       {own || chosen ? (
