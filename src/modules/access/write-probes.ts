@@ -9,6 +9,7 @@ import { ROLES, type Role } from './roles';
 import { on, type Probe, v } from './write-probe-kit';
 import { COUNCIL_PROBES } from './write-probes-councils';
 import { DISASTER_PROBES } from './write-probes-disaster';
+import { DISASTER_EVENT_PROBES } from './write-probes-disaster-events';
 import { ENGAGEMENT_PROBES } from './write-probes-engagements';
 import { GOOD_PRACTICE_PROBES } from './write-probes-good-practices';
 import { LEARNING_PROBES } from './write-probes-learning';
@@ -63,6 +64,7 @@ export type Group =
   | 'library_handout' // handing an item out: every reader of the item, then the consultation's own scope
   | 'survey' // a survey, its links and reminders: managed by the centre, read by auditors, no other role
   | 'mail_outbox' // a message in the outbox: administrators only (mail/policy.ts); the system administrator sees every prefecture's
+  | 'disaster_event' // a declared disaster event (disaster-events/policy.ts): seen in its areas, changed by the centre's administrators
   | 'municipal_page'; // a municipality's page (municipalities/policy.ts): kept by the centre, coordinators and its own staff
 
 const NON_ADMINS: readonly Role[] = [
@@ -154,6 +156,9 @@ export const REFUSED_BY_ROLE: Record<Group, readonly Role[]> = {
   council_action_item: ['system_admin', 'provider_staff', 'auditor', ...LEARNERS],
   // Municipality pages: no page for providers and learners, auditors read only, system administrators have none.
   municipal_page: ['system_admin', 'provider_staff', 'auditor', ...LEARNERS],
+  // Declared events (disaster-events/policy.ts): no outage lists for providers, learners and system
+  // administrators, and auditors write nothing; the others find the event in their area first.
+  disaster_event: ['system_admin', 'provider_staff', 'auditor', ...LEARNERS],
   // Good-practice stories (good-practices/policy.ts): providers and auditors read but write none, so every change
   // is refused before the id is read; the writing roles find the story in their area first.
   good_practice: ['system_admin', 'provider_staff', 'auditor', ...LEARNERS],
@@ -176,6 +181,7 @@ const AREA_OUTSIDERS: readonly Role[] = [
 export const LOCAL_OUTSIDERS: Partial<Record<Group, readonly Role[]>> = {
   // 平塚市: outside the coordinator's region and not the municipal staff's own municipality.
   municipal_page: AREA_OUTSIDERS,
+  disaster_event: AREA_OUTSIDERS, // an event declared for 平塚市
   child: AREA_OUTSIDERS,
   engagement: AREA_OUTSIDERS, // an engagement of 平塚市 and its cycle
   good_practice: AREA_OUTSIDERS, // a draft story of 平塚市
@@ -388,6 +394,14 @@ export const PROBES: Record<string, Probe> = {
       note: 'x',
     },
   ),
+  'POST /api/consultations/{id}/reply': on(
+    'consultation',
+    (i) => `/api/consultations/${i.consultation}/reply`,
+    {
+      subject: 'x',
+      text: 'x',
+    },
+  ),
   'POST /api/consultations/{id}/close': on(
     'consultation',
     (i) => `/api/consultations/${i.consultation}/close`,
@@ -418,6 +432,7 @@ export const PROBES: Record<string, Probe> = {
   ...SURVEY_PROBES,
   ...GOOD_PRACTICE_PROBES,
   ...DISASTER_PROBES,
+  ...DISASTER_EVENT_PROBES,
   'POST /api/mail/outbox/{id}/resend': on('mail_outbox', (i) => `/api/mail/outbox/${i.mailMessage}/resend`),
   'PUT /api/public-site/pages/{id}': on('public_site', (i) => `/api/public-site/pages/${i.publicPage}`, {
     titleJa: 'ページ',
@@ -442,6 +457,7 @@ export const OTHER_WRITES: Record<string, Exclude<WriteClass, 'record'>> = {
   'POST /api/auth/invitations/accept': 'session',
   'POST /api/auth/password-reset/complete': 'session',
   'POST /api/auth/password-reset': 'session',
+  'PATCH /api/notifications/mail-preferences': 'session',
   'POST /api/auth/demo/sign-in': 'session',
   'POST /api/public/registrations': 'public',
   'POST /api/public/care-score': 'public',
@@ -457,8 +473,11 @@ export const OTHER_WRITES: Record<string, Exclude<WriteClass, 'record'>> = {
   'POST /api/network/people': 'area',
   'POST /api/admin/users': 'area',
   'POST /api/census/sources': 'area',
+  'POST /api/disaster-events/events': 'area',
+  'POST /api/disaster-events/safety-checks': 'area',
   'POST /api/census/imports/preview': 'area',
   'POST /api/census/imports': 'area',
+  'POST /api/census/imports/rejected': 'area',
   'POST /api/census/runs': 'area',
   'POST /api/resources/organizations': 'area',
   'POST /api/resources/services': 'area',
@@ -481,6 +500,7 @@ export const OTHER_WRITES: Record<string, Exclude<WriteClass, 'record'>> = {
   'POST /api/learning/requests': 'area',
   'POST /api/learning/supervise-pool': 'area',
   'POST /api/public/learning/sign-up': 'public',
+  'POST /api/public/learning/sign-up/confirm': 'token',
   'PUT /api/learning/me/profile': 'area',
   'POST /api/learning/learners/invitations/preview': 'area',
   'POST /api/learning/learners/invitations': 'area',
