@@ -277,6 +277,14 @@ export const AUDIT_DETAIL_VALUES = [
   'escalated',
   'ended',
   'signed_off',
+  'public_consent',
+  'public_consent_withdrawn',
+  'places_imported',
+  'places_refreshed',
+  'places_summary',
+  'directory_links',
+  'survey_care_applied',
+  'care_proposals',
 ] as const;
 export type AuditDetailValue = (typeof AUDIT_DETAIL_VALUES)[number];
 
@@ -349,6 +357,17 @@ export const AUDIT_DETAIL_VALUE_LABELS = {
   personal_data_checked: { ja: '個人情報の確認', en: 'Checked for personal data' },
   ended: { ja: '終了', en: 'Ended' },
   signed_off: { ja: '確認の承認', en: 'Signed off' },
+  public_consent: { ja: '公表への同意の記録', en: 'Consent to publication recorded' },
+  public_consent_withdrawn: { ja: '公表への同意の撤回', en: 'Consent to publication withdrawn' },
+  places_imported: { ja: '地名の取り込み', en: 'Place names imported' },
+  places_refreshed: { ja: '町字の作り直し', en: 'Towns recomputed' },
+  places_summary: { ja: '検索用の地名の閲覧', en: 'Place names viewed' },
+  directory_links: { ja: '掲載事業所へのリンクの発行', en: 'Links issued to listings' },
+  survey_care_applied: {
+    ja: 'アンケート回答を受入れ状況に反映',
+    en: 'Survey answer applied to accepted care',
+  },
+  care_proposals: { ja: '受入れ状況の変更案の閲覧', en: 'Accepted-care proposals viewed' },
 } as const satisfies Labels<AuditDetailValue>;
 
 /** The names of an entry's detail fields; a field without one is shown under 「その他」 / "Other". */

@@ -142,11 +142,7 @@ function CareFor({ survey }: { survey: Survey }) {
           ) : data.items.length === 0 ? (
             <p>{t('sv.care.none')}</p>
           ) : (
-            <>
-              {data.items.map((p, i) => (
-                <ProposalCard key={p.answerId} surveyId={survey.id} p={p} index={i} />
-              ))}
-            </>
+            data.items.map((p, i) => <ProposalCard key={p.answerId} surveyId={survey.id} p={p} index={i} />)
           )
         }
       </QueryState>
