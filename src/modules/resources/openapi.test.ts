@@ -26,11 +26,12 @@ describe('resources OpenAPI document', () => {
       'GET /api/resources/gaps.xlsx',
       'GET /api/resources/organizations',
       'GET /api/resources/organizations/{id}',
+      'GET /api/resources/places',
       'GET /api/resources/rounds',
       'GET /api/resources/rounds/{id}',
       'GET /api/resources/services',
       'GET /api/resources/services/{id}',
     ]);
-    expect(paths.length).toBe(32);
+    expect(paths.length).toBe(36);
   });
 });
