@@ -3,21 +3,19 @@ import type { DbOrTx } from '../../db/client';
 import {
   municipalities,
   regionMunicipalities,
-  resourceLocations,
   resourceOrganizations,
   resourceRoundItems,
-  resourceServiceLocations,
   resourceServices,
 } from '../../db/schema';
 import { AppError } from '../../server/errors';
 import type { Actor, RequestMeta } from '../access/actor';
 import { recordAudit } from '../audit/record';
 import { resolveMunicipalityFromAddress } from '../census/read/municipality';
-import { refreshListingPlaces } from './places';
 import { inArea, type ResourcePolicy } from './policy';
 import { findService, type ServiceRow, serviceOut } from './queries';
 import type { ProviderEdit, ServiceInput, ServiceOut } from './schemas';
 import { acceptedCodes, duplicateCodes, normaliseCareItems, searchKeyOf } from './text';
+import { writeLocation } from './write-location';
 
 /** Who writes, when: the same for every write of the module. */
 export type ResourceWriter = {
@@ -34,8 +32,6 @@ export type Confirmation = {
   userId: string | null;
   by: string | null;
 };
-
-type Location = ServiceInput['location'];
 
 /** The municipality of a location: the code given (must be of the prefecture) or read from the address. */
 export async function resolveLocationMunicipality(
@@ -168,47 +164,6 @@ async function organizationOf(db: DbOrTx, prefectureCode: string, unverifiedId: 
     });
   }
   return org;
-}
-
-/** Writes the primary location (insert, or update in place) and returns its municipality. */
-async function writeLocation(
-  tx: DbOrTx,
-  w: ResourceWriter,
-  serviceId: string,
-  organizationId: string,
-  loc: Location,
-  municipalityCode: string,
-  existingLocationId: string | null,
-) {
-  const values = {
-    name: loc.name ?? null,
-    postalCode: loc.postalCode ?? null,
-    address: loc.address,
-    municipalityCode,
-    latitude: loc.latitude ?? null,
-    longitude: loc.longitude ?? null,
-  };
-  if (existingLocationId) {
-    const [before] = await tx
-      .select({ was: resourceLocations.municipalityCode })
-      .from(resourceLocations)
-      .where(eq(resourceLocations.id, existingLocationId));
-    await tx.update(resourceLocations).set(values).where(eq(resourceLocations.id, existingLocationId));
-    // The 町字 of the search follow the address (places.ts): of the municipality left and the one entered.
-    await refreshListingPlaces(tx, w.prefectureCode, w.at, [
-      municipalityCode,
-      before?.was ?? municipalityCode,
-    ]);
-    return;
-  }
-  const [row] = await tx
-    .insert(resourceLocations)
-    .values({ ...values, prefectureCode: w.prefectureCode, organizationId })
-    .returning({ id: resourceLocations.id });
-  await tx
-    .insert(resourceServiceLocations)
-    .values({ serviceId, locationId: row!.id, prefectureCode: w.prefectureCode, isPrimary: true });
-  await refreshListingPlaces(tx, w.prefectureCode, w.at, [municipalityCode]);
 }
 
 /** Staff create a listing; creating counts as confirming it. */
