@@ -7,6 +7,7 @@ import { createTestApp, type TestApp, type TestClient } from '../../test/app';
 import { type RegistryWorld, registryWorld } from '../../test/registry-world';
 import { expectDateColumn, expectNumberColumn, openWorkbook } from '../../test/xlsx';
 import { hsdsIdOf, termId } from './hsds-ids';
+import { sendCsvVia } from './testing';
 
 let t: TestApp;
 let w: RegistryWorld;
@@ -16,20 +17,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** Sends the CSV bytes as the body, with the client's session and CSRF token. */
-async function sendCsv(client: TestClient, path: string, body: Buffer | string) {
-  const res = await t.app.request(path, {
-    method: 'POST',
-    headers: {
-      'content-type': 'text/csv',
-      'x-forwarded-for': client.ip,
-      ...(client.cookie ? { cookie: client.cookie } : {}),
-      ...(client.csrf ? { 'x-csrf-token': client.csrf } : {}),
-    },
-    body: typeof body === 'string' ? body : new Uint8Array(body),
-  });
-  return { status: res.status, body: await res.json() };
-}
+const sendCsv = (client: TestClient, path: string, body: Buffer | string) =>
+  sendCsvVia(t, client, path, body);
 
 const HEADER = '事業所番号,事業所名,サービス種別,住所,緯度,経度,法人名,電話番号';
 const ROWS = [

@@ -5,7 +5,7 @@ import { auditLog } from '../../db/schema';
 import { places } from '../../db/schema/places';
 import { createTestApp, type TestApp, type TestClient } from '../../test/app';
 import { registryWorld } from '../../test/registry-world';
-import { createOrganizationVia, createServiceVia, serviceBody } from './testing';
+import { createOrganizationVia, createServiceVia, sendCsvVia, serviceBody } from './testing';
 
 /** The places file from the import screen: preview, import, again, refused files, refresh, who may. */
 let t: TestApp;
@@ -17,19 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function send(client: TestClient, path: string, body: Buffer | string) {
-  const res = await t.app.request(path, {
-    method: 'POST',
-    headers: {
-      'content-type': 'text/csv',
-      'x-forwarded-for': client.ip,
-      ...(client.cookie ? { cookie: client.cookie } : {}),
-      ...(client.csrf ? { 'x-csrf-token': client.csrf } : {}),
-    },
-    body: typeof body === 'string' ? body : new Uint8Array(body),
-  });
-  return { status: res.status, body: await res.json() };
-}
+const send = (client: TestClient, path: string, body: Buffer | string) => sendCsvVia(t, client, path, body);
 
 const FILE = [
   '名称,よみ,種別,市区町村コード,緯度,経度,郵便番号',

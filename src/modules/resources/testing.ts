@@ -1,4 +1,4 @@
-import type { TestClient } from '../../test/app';
+import type { TestApp, TestClient } from '../../test/app';
 
 /** A valid body for POST /api/resources/services (override what a test needs). */
 export function serviceBody(organizationId: string, overrides: Record<string, unknown> = {}) {
@@ -43,4 +43,19 @@ export async function createServiceVia(
   const res = await client.post('/api/resources/services', serviceBody(orgId, overrides));
   if (res.status !== 200) throw new Error(`service: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
+}
+
+/** Sends a file's bytes as a CSV body with the client's session and CSRF token (the import routes). */
+export async function sendCsvVia(t: TestApp, client: TestClient, path: string, body: Buffer | string) {
+  const res = await t.app.request(path, {
+    method: 'POST',
+    headers: {
+      'content-type': 'text/csv',
+      'x-forwarded-for': client.ip,
+      ...(client.cookie ? { cookie: client.cookie } : {}),
+      ...(client.csrf ? { 'x-csrf-token': client.csrf } : {}),
+    },
+    body: typeof body === 'string' ? body : new Uint8Array(body),
+  });
+  return { status: res.status, body: await res.json() };
 }
