@@ -6,7 +6,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mailMessages, users } from '../../db/schema';
+import { mailMessages, notificationMailPreferences, users } from '../../db/schema';
 import { addDays, isoDateInJapan } from '../../shared/dates';
 import { createTestApp } from '../../test/app';
 import { linkIn, type MailTestApp, mailTestApp } from '../mail/testing-mail-app';
@@ -60,6 +60,41 @@ describe('training messages by mail', () => {
     expect(ja.text).not.toContain('Jiro');
     expect(en.text).not.toContain('一郎');
     expect(linkIn(ja.text)).toBe('/learning/me');
+  });
+
+  it('tells a learner who asked for notification mail once: the result mail, no second notification mail', async () => {
+    const { session } = await makeSessionWithDays(m.t, { capacity: 1 });
+    const keen = await addLearner(m.t, session.id, '通知 希望');
+    // A choice kept from before training results had their own mail; the account page no longer offers it.
+    await m.t.db.systemDb
+      .insert(notificationMailPreferences)
+      .values({ userId: keen.userId, choices: { learning: 'immediate' } as never });
+    const prefs = await keen.client.get('/api/notifications/mail-preferences');
+    expect([prefs.status, prefs.body.kinds]).toEqual([200, []]);
+    expect(
+      (
+        await keen.client.patch('/api/notifications/mail-preferences', {
+          version: 1,
+          choices: { learning: 'immediate' },
+        })
+      ).status,
+    ).toBe(400);
+    await m.drain();
+    await w.users.admin.post(`/api/learning/sessions/${session.id}/selection`, { selectionVersion: 0 });
+    expect(
+      (await w.users.admin.post(`/api/learning/sessions/${session.id}/selection/announce`, { version: 1 }))
+        .status,
+    ).toBe(200);
+    const got = await m.drain();
+    const [address] = await m.t.db.systemDb.select().from(users).where(eq(users.id, keen.userId));
+    expect(got.filter((g) => g.to[0] === address!.email).map((g) => g.subject)).toEqual([
+      '【つなぐ】研修の受講についてのお知らせ',
+    ]);
+    const rows = await m.t.db.systemDb
+      .select()
+      .from(mailMessages)
+      .where(eq(mailMessages.recipientUserId, keen.userId));
+    expect(rows.map((r) => r.kind)).toEqual(['training_result']);
   });
 
   it('mails the holder when a certificate is issued, with the course and serial', async () => {

@@ -135,11 +135,11 @@ describe('mail preferences', () => {
     const { client, user } = await signedInUser(t, 'centre_staff', { prefectureCode: '14' });
     await client.patch('/api/notifications/mail-preferences', {
       version: 0,
-      choices: { learning: 'digest' },
+      choices: { consultation_assigned: 'digest' },
     });
     const stale = await client.patch('/api/notifications/mail-preferences', {
       version: 0,
-      choices: { learning: 'immediate' },
+      choices: { consultation_assigned: 'immediate' },
     });
     expect([stale.status, stale.body.error.code]).toEqual([409, 'conflict']);
     for (const choices of [
@@ -154,14 +154,14 @@ describe('mail preferences', () => {
     }
     const wrongDelivery = await client.patch('/api/notifications/mail-preferences', {
       version: 1,
-      choices: { learning: 'hourly' },
+      choices: { consultation_assigned: 'hourly' },
     });
     expect(wrongDelivery.status).toBe(400);
     const [row] = await t.db.systemDb
       .select()
       .from(notificationMailPreferences)
       .where(eq(notificationMailPreferences.userId, user.id));
-    expect([row!.version, row!.choices]).toEqual([1, { learning: 'digest' }]);
+    expect([row!.version, row!.choices]).toEqual([1, { consultation_assigned: 'digest' }]);
   });
 
   it('denied: signed out is 401; an auditor receives no kind and can choose none', async () => {

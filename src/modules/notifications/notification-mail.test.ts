@@ -12,23 +12,26 @@ import { renderMail } from '../mail/templates';
 describe('notification mail kinds', () => {
   it('groups every notification code the product writes', () => {
     const notified = SYSTEM_TEXT_CODES.filter(
-      (c) => c.startsWith('consultation_') || c.startsWith('child_moved_in') || c.startsWith('learning_'),
+      (c) => c.startsWith('consultation_') || c.startsWith('child_moved_in'),
     ).filter((c) => !c.startsWith('consultation_routed') && c !== 'consultation_escalated_unanswered');
     for (const code of notified) expect(mailKindOfNotification(code), code).not.toBeNull();
     expect(mailKindOfNotification('consultation_handoff_requested')).toBe('consultation_handoff');
     expect(mailKindOfNotification('consultation_escalated')).toBe('consultation_request');
-    expect(mailKindOfNotification('learning_selection_result')).toBe('learning');
+    // Training results and certificates are mailed on their own (decision 0032): no second mail.
+    expect(mailKindOfNotification('learning_selection_result')).toBeNull();
+    expect(mailKindOfNotification('learning_certificate_issued')).toBeNull();
     expect(mailKindOfNotification('something_else')).toBeNull();
   });
 
   it('gives each role its kinds; reminders only in the digest', () => {
     expect(mailKindsForRole('auditor')).toEqual([]);
     expect(mailKindsForRole('system_admin')).toEqual([]);
-    expect(mailKindsForRole('learner')).toEqual(['learning']);
+    expect(mailKindsForRole('learner')).toEqual([]);
+    expect(mailKindsForRole('provider_staff')).toEqual([]);
     expect(mailKindsForRole('municipal_staff')).toEqual([...NOTIFICATION_MAIL_KINDS]);
     expect(mailKindsForRole('centre_staff')).not.toContain('child_moved_in');
     expect(deliveriesOf('work_reminders')).toEqual(['off', 'digest']);
-    expect(deliveriesOf('learning')).toEqual(['off', 'immediate', 'digest']);
+    expect(deliveriesOf('consultation_assigned')).toEqual(['off', 'immediate', 'digest']);
   });
 });
 

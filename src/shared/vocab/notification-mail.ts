@@ -7,13 +7,15 @@ import type { Role } from './roles';
  * kinds group the product's notification codes (`notifications.kind`) by what they ask of the reader;
  * `work_reminders` is not a notification but the digest's reminders (overdue follow-ups, action items due,
  * four-division meetings overdue), so it is offered only off or in the digest.
+ *
+ * Training results and certificates are not a kind: with mail on, each already reaches the learner as its own
+ * mail (decision 0032: 研修の選考結果, 修了証の発行), so a notification mail besides would say the same thing twice.
  */
 export const NOTIFICATION_MAIL_KINDS = [
   'consultation_request',
   'consultation_assigned',
   'consultation_handoff',
   'child_moved_in',
-  'learning',
   'work_reminders',
 ] as const;
 export type NotificationMailKind = (typeof NOTIFICATION_MAIL_KINDS)[number];
@@ -29,7 +31,6 @@ export const NOTIFICATION_MAIL_KIND_LABELS = {
     en: 'Hand-off, back-up and supervision requests and answers',
   },
   child_moved_in: { ja: '医療的ケア児の転入', en: 'A child with medical care needs moved in' },
-  learning: { ja: '研修の選考結果・修了証', en: 'Training selection results and certificates' },
   work_reminders: {
     ja: '期限の来た対応（期限切れのフォローアップ、今日が期限の次の対応、協議の場の宿題、四部局会議の開催時期）',
     en: 'Work that is due (overdue follow-ups, next actions due today, council action items, four-division meetings)',
@@ -52,21 +53,24 @@ export function deliveriesOf(kind: NotificationMailKind): readonly MailDelivery[
 
 const STAFF: readonly Role[] = ['centre_admin', 'centre_staff', 'regional_coordinator', 'municipal_staff'];
 
-/** The kinds a role can receive (a learner only hears of training; auditors and system administrators nothing). */
+/**
+ * The kinds a role can receive: staff's. Learners and providers' staff hear only of training, which is mailed on
+ * its own (decision 0032); auditors and system administrators receive none.
+ */
 export function mailKindsForRole(role: Role): NotificationMailKind[] {
-  if (role === 'learner') return ['learning'];
-  if (role === 'provider_staff') return ['learning'];
   if (!STAFF.includes(role)) return [];
   return NOTIFICATION_MAIL_KINDS.filter((k) => k !== 'child_moved_in' || role === 'municipal_staff');
 }
 
-/** The preference kind a notification's code belongs to; null for a code no preference covers. */
+/**
+ * The preference kind a notification's code belongs to; null for a code no preference covers — among them the
+ * training codes (`learning_…`), whose own mail is the one mail of the event.
+ */
 export function mailKindOfNotification(kind: string): NotificationMailKind | null {
   if (kind === 'consultation_public_request' || kind.startsWith('consultation_escalated'))
     return 'consultation_request';
   if (kind === 'consultation_assigned') return 'consultation_assigned';
   if (/^consultation_(handoff|backup|supervise)_/.test(kind)) return 'consultation_handoff';
   if (kind.startsWith('child_moved_in')) return 'child_moved_in';
-  if (kind.startsWith('learning_')) return 'learning';
   return null;
 }

@@ -43,7 +43,8 @@ export const enMail = {
     'For each kind of notification, choose whether it also reaches you by mail. “Mail at once” sends one with each notification; “In the morning digest” gathers them in one mail around 7:00 on working days. A mail never carries health information or a name: only a link to the screen behind sign-in.',
   'notifyMail.mailOff':
     'This system sends no mail (once an administrator sets mail up, your choices here apply).',
-  'notifyMail.none': 'This account receives no kind of notification.',
+  'notifyMail.none':
+    'This account has no notifications whose mail you can choose. Training results and certificates, with mail set up, each come as one mail as well.',
   'notifyMail.save': 'Save mail settings',
   'notifyMail.saved': 'Your notification mail settings are saved.',
 } satisfies Record<keyof typeof jaMail, string>;
