@@ -11,6 +11,7 @@ import { QueryState } from '../../components/QueryState';
 import { Table, Td, Th } from '../../components/Table';
 import { useLocale, useT } from '../../i18n';
 import { vocab } from '../../i18n/vocab';
+import { isApiError } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import {
   type DisasterEvent,
@@ -21,6 +22,7 @@ import {
   useSignOff,
 } from '../../lib/queries/disaster-events';
 import { forTrainingRoles } from '../learning/courses/Guard';
+import { NotFoundPage } from '../NotFoundPage';
 import { OutageTable } from './OutageTable';
 import { PrintButton } from './PrintButton';
 import './print.css';
@@ -104,6 +106,8 @@ function EventScreen() {
   const event = useEvent(eventId);
   const outage = useEventOutage(eventId);
   const end = useEndEvent(eventId);
+  // An event outside the reader's area and an unknown one look the same: the not-found page.
+  if (isApiError(event.error) && event.error.status === 404) return <NotFoundPage />;
   return (
     <QueryState query={event}>
       {(e) => (

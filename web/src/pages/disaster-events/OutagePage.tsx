@@ -3,9 +3,11 @@ import { readsMunicipalPages } from '../../../../src/modules/municipalities/poli
 import { Page } from '../../components/Page';
 import { QueryState } from '../../components/QueryState';
 import { useLocale, useT } from '../../i18n';
+import { isApiError } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { useOutageList } from '../../lib/queries/disaster-events';
 import { forTrainingRoles } from '../learning/courses/Guard';
+import { NotFoundPage } from '../NotFoundPage';
 import { OutageTable } from './OutageTable';
 import { PrintButton } from './PrintButton';
 import './print.css';
@@ -18,6 +20,8 @@ function OutageScreen() {
   const search =
     s.municipalities !== undefined && s.since ? { municipalities: s.municipalities, since: s.since } : null;
   const query = useOutageList(search);
+  // A municipality outside the reader's area and an unknown one look the same: the not-found page.
+  if (isApiError(query.error) && query.error.status === 404) return <NotFoundPage />;
   return (
     <Page
       title={t('de.outageTitle')}

@@ -16,6 +16,7 @@ import { QueryState } from '../../components/QueryState';
 import { Table, Td, Th } from '../../components/Table';
 import { useLocale, useT } from '../../i18n';
 import { vocab, vocabOptions } from '../../i18n/vocab';
+import { isApiError } from '../../lib/api';
 import { formatDate, fullName } from '../../lib/format';
 import { useSession } from '../../lib/queries/auth';
 import {
@@ -26,6 +27,7 @@ import {
   useRecordPlan,
 } from '../../lib/queries/disaster';
 import { forTrainingRoles } from '../learning/courses/Guard';
+import { NotFoundPage } from '../NotFoundPage';
 import './print.css';
 
 type Row = DisasterList['rows'][number];
@@ -227,6 +229,8 @@ function DisasterListScreen() {
   const coverage = useDisasterCoverage();
   const chosen = search.municipality;
   const list = useDisasterList(chosen, own || Boolean(chosen));
+  // A municipality outside the reader's area and an unknown one look the same: the not-found page.
+  if (isApiError(list.error) && list.error.status === 404) return <NotFoundPage />;
   return (
     <Page title={t('dis.listTitle')} intro={t('dis.listIntro')}>
       {!own && (
