@@ -74,6 +74,7 @@ const GET_ENDPOINTS: Record<string, EndpointClass> = {
   '/api/admin/users': 'user_admin',
   '/api/admin/users/{id}': 'user_admin',
   '/api/mail/outbox': 'user_admin',
+  '/api/mail/bounces': 'user_admin',
   '/api/network/prefectures': 'network',
   '/api/network/municipalities': 'network',
   '/api/network/regions': 'network',

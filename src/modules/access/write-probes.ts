@@ -434,6 +434,11 @@ export const PROBES: Record<string, Probe> = {
   ...DISASTER_PROBES,
   ...DISASTER_EVENT_PROBES,
   'POST /api/mail/outbox/{id}/resend': on('mail_outbox', (i) => `/api/mail/outbox/${i.mailMessage}/resend`),
+  'POST /api/mail/outbox/{id}/bounced': on(
+    'mail_outbox',
+    (i) => `/api/mail/outbox/${i.mailMessage}/bounced`,
+    {},
+  ),
   'PUT /api/public-site/pages/{id}': on('public_site', (i) => `/api/public-site/pages/${i.publicPage}`, {
     titleJa: 'ページ',
     status: 'draft',
@@ -458,6 +463,7 @@ export const OTHER_WRITES: Record<string, Exclude<WriteClass, 'record'>> = {
   'POST /api/auth/password-reset/complete': 'session',
   'POST /api/auth/password-reset': 'session',
   'PATCH /api/notifications/mail-preferences': 'session',
+  'POST /api/mail/bounces/clear': 'area',
   'POST /api/auth/demo/sign-in': 'session',
   'POST /api/public/registrations': 'public',
   'POST /api/public/care-score': 'public',

@@ -10,6 +10,11 @@ export const MAIL_ERRORS = {
     ja: 'このメールは再送できません（送信待ち・送信中・送信済みのメールは再送の対象外です）。',
     en: 'This message cannot be sent again (it is queued, being sent or already sent).',
   },
+  mail_not_sent: {
+    status: 409,
+    ja: '送信済みのメールだけを不達として記録できます。',
+    en: 'Only a message that was sent can be recorded as bounced.',
+  },
   mail_off: {
     status: 409,
     ja: 'このシステムはメールを送信しない設定です。電話など別の方法でご連絡ください。',

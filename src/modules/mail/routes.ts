@@ -1,50 +1,23 @@
 /**
  * The outbox for administrators (`/api/mail/outbox`): each message's recipient, subject, status, attempts and
- * the relay's last answer, and resending one that was not delivered. Reads and resends are audited.
+ * the relay's last answer, and resending one that was not delivered. Reads and resends are audited. Bouncing
+ * addresses (late bounces recorded, cleared): bounce-routes.ts.
  */
 import { createRoute } from '@hono/zod-openapi';
-import { and, count, desc, eq, type SQL } from 'drizzle-orm';
-import type { Context } from 'hono';
-import { mailMessages } from '../../db/schema';
-import type { AppEnv, Deps } from '../../server/context';
+import { and, count, desc, eq } from 'drizzle-orm';
+import { mailMessages, users } from '../../db/schema';
+import type { Deps } from '../../server/context';
 import { AppError } from '../../server/errors';
 import { isUuid, jsonOk, moduleRouter, ZIdParam } from '../../server/openapi';
 import { MAIL_STATUSES, type MailStatus } from '../../shared/vocab/mail';
-import { requireActor } from '../accounts/middleware';
 import { recordAudit } from '../audit/record';
-import { canResend, outboxReach } from './policy';
+import { bounceRoutes } from './bounce-routes';
+import { clearBounces } from './bounces';
+import { isMailAddress } from './headers';
+import { requireOutboxReader, view } from './outbox-view';
 import { ZOutboxMessage, ZOutboxQuery, ZOutboxResponse } from './schemas';
 
 const tags = ['mail'];
-type Row = typeof mailMessages.$inferSelect;
-
-function requireOutboxReader(c: Context<AppEnv>) {
-  const actor = requireActor(c);
-  const reach = outboxReach(actor);
-  if (!reach) throw new AppError('forbidden');
-  const where: SQL | undefined =
-    reach.kind === 'all' ? undefined : eq(mailMessages.prefectureCode, reach.prefectureCode);
-  return { actor, where };
-}
-
-function view(m: Row) {
-  return {
-    id: m.id,
-    toAddress: m.toAddress,
-    toName: m.toName,
-    locale: m.locale,
-    kind: m.kind,
-    subject: m.subject,
-    status: m.status,
-    attempts: m.attempts,
-    nextAttemptAt: m.status === 'queued' ? m.nextAttemptAt.toISOString() : null,
-    problem: m.problem,
-    lastError: m.lastError,
-    sentAt: m.sentAt?.toISOString() ?? null,
-    createdAt: m.createdAt.toISOString(),
-    canResend: canResend(m.status, Boolean(m.toAddress)) && m.bodyText !== null,
-  };
-}
 
 export function mailRoutes(deps: Deps) {
   const r = moduleRouter();
@@ -92,7 +65,9 @@ export function mailRoutes(deps: Deps) {
       tags,
       summary: 'メールの再送 / Send again a message that failed or bounced',
       description:
-        'Queues the message again with fresh attempts. Messages queued, being sent or sent answer 409.',
+        'Queues the message again with fresh attempts, to the recipient account’s current address when it has ' +
+        'one (a corrected address), and clears that address’s bounces (the administrator asks for it to be ' +
+        'tried again). Messages queued, being sent or sent answer 409.',
       request: { params: ZIdParam },
       responses: jsonOk(ZOutboxMessage),
     }),
@@ -108,9 +83,23 @@ export function mailRoutes(deps: Deps) {
           .for('update');
         if (!m) throw new AppError('not_found');
         if (!view(m).canResend) throw new AppError('mail_not_resendable');
+        // An address corrected on 管理 › 利用者 since: the message goes to it.
+        const [account] = m.recipientUserId
+          ? await tx.select({ email: users.email }).from(users).where(eq(users.id, m.recipientUserId))
+          : [];
+        const current = account?.email?.trim() ?? '';
+        const toAddress = isMailAddress(current) ? current : m.toAddress!;
+        const cleared = await clearBounces(tx, toAddress, where);
         const [row] = await tx
           .update(mailMessages)
-          .set({ status: 'queued', attempts: 0, nextAttemptAt: deps.now(), problem: null, leaseUntil: null })
+          .set({
+            status: 'queued',
+            attempts: 0,
+            nextAttemptAt: deps.now(),
+            problem: null,
+            leaseUntil: null,
+            toAddress,
+          })
           .where(eq(mailMessages.id, m.id))
           .returning();
         await recordAudit(
@@ -120,7 +109,12 @@ export function mailRoutes(deps: Deps) {
             action: 'configure',
             entityType: 'mail_message',
             entityIds: [m.id],
-            detail: { event: 'mail_resent', previousStatus: m.status },
+            detail: {
+              event: 'mail_resent',
+              previousStatus: m.status,
+              ...(toAddress !== m.toAddress ? { addressChanged: true } : {}),
+              ...(cleared.length ? { bouncesCleared: cleared.length } : {}),
+            },
             prefectureCode: m.prefectureCode,
           },
         );
@@ -130,5 +124,6 @@ export function mailRoutes(deps: Deps) {
     },
   );
 
+  bounceRoutes(r, deps);
   return r;
 }

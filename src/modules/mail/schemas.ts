@@ -59,6 +59,33 @@ export const ZOutboxMessage = z
   })
   .openapi('OutboxMessage');
 
+export const ZBounceRecord = z
+  .object({
+    note: z
+      .string()
+      .trim()
+      .max(500)
+      .optional()
+      .openapi({ description: 'The bounce’s reason as it came back (e.g. 550 5.1.1 User unknown).' }),
+  })
+  .openapi('BounceRecord');
+
+export const ZBounceClear = z.object({ address: z.string().trim().min(1).max(254) }).openapi('BounceClear');
+
+export const ZBouncesResponse = z
+  .object({
+    addresses: z.array(
+      z.object({
+        address: z.string(),
+        since: z.string().openapi({ description: 'When the first message to it that bounced was written.' }),
+        lastError: z.string().nullable(),
+        messages: z.number().int(),
+        userIds: z.array(z.string().uuid()).openapi({ description: 'The accounts that have this address.' }),
+      }),
+    ),
+  })
+  .openapi('BouncingAddresses');
+
 export const ZOutboxQuery = z.object({
   status: z.enum(MAIL_STATUSES).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(200),

@@ -6,12 +6,14 @@
  * the same message. Each message is marked `sent` on its own as soon as the relay took it, the update fenced by
  * the attempt it claimed. A crash therefore never loses a message (the row stays, the lease runs out, it is sent
  * again) and a message is sent twice only if the sender dies between the relay's "250 OK" and that update — then
- * both copies carry the same Message-ID.
+ * both copies carry the same Message-ID. A message to an address that bounces (bounces.ts) is not handed to the
+ * relay: it is `failed` / `address_bouncing` until an administrator clears the address and resends it.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { rowsOf, type SystemDb } from '../../db/client';
 import { mailMessages } from '../../db/schema';
 import type { Logger } from '../../server/logger';
+import { bouncingAmong } from './bounces';
 import { classifySendError, GAVE_UP, MAX_MAIL_ATTEMPTS, oneLine, retryDelayMs } from './send-rules';
 import type { MailSettings } from './settings';
 import type { MailTransport } from './transport';
@@ -51,7 +53,16 @@ async function sendOne(
   db: SystemDb,
   m: Claimed,
   opts: { transport: MailTransport; settings: MailSettings; now: () => Date; log: Logger },
+  bouncing: Set<string>,
 ): Promise<keyof Omit<SendRound, 'claimed'>> {
+  // An address that bounced gets nothing more until an administrator clears it (bounces.ts).
+  if (m.toAddress && bouncing.has(m.toAddress.toLowerCase())) {
+    await db
+      .update(mailMessages)
+      .set({ status: 'failed', leaseUntil: null, problem: 'address_bouncing', lastError: null })
+      .where(held(m));
+    return 'failed';
+  }
   if (m.attempts > MAX_MAIL_ATTEMPTS || !m.toAddress || m.bodyText === null) {
     await db
       .update(mailMessages)
@@ -118,7 +129,11 @@ export async function sendDueMail(
   const round: SendRound = { claimed: 0, sent: 0, retried: 0, bounced: 0, failed: 0 };
   const batch = await claim(db, opts.now(), opts.batch ?? BATCH_SIZE);
   round.claimed = batch.length;
-  const outcomes = await Promise.all(batch.map((m) => sendOne(db, m, opts)));
+  const bouncing = await bouncingAmong(
+    db,
+    batch.flatMap((m) => (m.toAddress ? [m.toAddress] : [])),
+  );
+  const outcomes = await Promise.all(batch.map((m) => sendOne(db, m, opts, bouncing)));
   for (const o of outcomes) round[o]++;
   return round;
 }

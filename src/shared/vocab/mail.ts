@@ -45,6 +45,10 @@ export const MAIL_PROBLEMS = [
   'relay_refused',
   'address_refused',
   'gave_up',
+  // Late bounces (decision 0028): recorded by an administrator, stopping further mail until cleared.
+  'bounce_reported',
+  'address_bouncing',
+  'bounce_cleared',
 ] as const;
 export type MailProblem = (typeof MAIL_PROBLEMS)[number];
 
@@ -60,4 +64,13 @@ export const MAIL_PROBLEM_LABELS = {
   },
   address_refused: { ja: '宛先が受け付けられませんでした', en: 'The address was refused' },
   gave_up: { ja: '再試行の上限に達しました', en: 'Gave up after the last attempt' },
+  bounce_reported: {
+    ja: '送信後に不達の通知（バウンス）が届きました',
+    en: 'A bounce came back after the relay took the message',
+  },
+  address_bouncing: {
+    ja: 'このアドレスは不達のため、送信を止めています（不達を解除すると再送できます）',
+    en: 'Not sent: this address bounces (clear the bounce to send again)',
+  },
+  bounce_cleared: { ja: '不達（解除済み）', en: 'Bounced (cleared since)' },
 } as const satisfies Labels<MailProblem>;

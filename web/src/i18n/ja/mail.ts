@@ -23,6 +23,21 @@ export const jaMail = {
   'outbox.resent': '{to} 宛てのメールを再送の待ち行列に入れました。',
   'outbox.empty': '該当するメールはありません。',
   'outbox.counts': '件数',
+  'bounces.title': '不達のアドレス',
+  'bounces.intro':
+    '宛先不達になったアドレスには、不達を解除するまでメールを送りません（送信できず「このアドレスは不達のため、送信を止めています」になります）。送信済みのメールについて、後から送信元（MAIL_FROM）のメールボックスに不達の通知（バウンス）が届いたときは、そのメールの「不達として記録」を押してください。アドレスを直したら、解除するか再送してください。',
+  'bounces.none': '不達のアドレスはありません。',
+  'bounces.since': '不達になった日時',
+  'bounces.messages': '{n}通',
+  'bounces.clear': '不達を解除',
+  'bounces.confirmClear':
+    '{address} の不達を解除します。このアドレスに再びメールが送られます。アドレスが正しいことを確認しましたか？',
+  'bounces.cleared': '{address} の不達を解除しました。止めていたメールは「再送」で送れます。',
+  'bounces.record': '不達として記録',
+  'bounces.recordSubmit': '記録する',
+  'bounces.note': '不達の理由（任意）',
+  'bounces.noteHint': '届いた不達の通知に書かれた理由を1行で（例：550 5.1.1 User unknown）。',
+  'bounces.userNote': 'メール不達（{since}から）：解除するまでメールを送りません',
   'forgot.link': 'パスワードをお忘れの方',
   'forgot.title': 'パスワードをお忘れの方',
   'forgot.intro':

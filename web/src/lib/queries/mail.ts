@@ -46,3 +46,38 @@ export function useForgotPassword() {
       api.post<{ accepted: true; mailOn: boolean }>('/api/auth/password-reset', { email }),
   });
 }
+
+/** An address that bounces: no mail goes to it until an administrator clears it (decision 0028). */
+export type BouncingAddress = {
+  address: string;
+  since: string;
+  lastError: string | null;
+  messages: number;
+  userIds: string[];
+};
+
+export function useBounces() {
+  return useQuery({
+    queryKey: ['mail', 'bounces'],
+    queryFn: () => api.get<{ addresses: BouncingAddress[] }>('/api/mail/bounces'),
+  });
+}
+
+/** Records the bounce that came back to MAIL_FROM after the relay took a message. */
+export function useRecordBounce() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { id: string; note: string }) =>
+      api.post<OutboxMessage>(`/api/mail/outbox/${v.id}/bounced`, { note: v.note || undefined }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['mail'] }),
+  });
+}
+
+export function useClearBounce() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (address: string) =>
+      api.post<{ addresses: BouncingAddress[] }>('/api/mail/bounces/clear', { address }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['mail'] }),
+  });
+}

@@ -15,7 +15,8 @@ import { RowTh, Table, Td, Th } from '../../components/Table';
 import { useLocale, useT } from '../../i18n';
 import { vocab, vocabOptions } from '../../i18n/vocab';
 import { formatDateTime } from '../../lib/format';
-import { type OutboxMessage, useOutbox, useResend } from '../../lib/queries/mail';
+import { type OutboxMessage, useBounces, useOutbox, useResend } from '../../lib/queries/mail';
+import { BouncingAddresses, RecordBounce } from './MailBounces';
 
 /** A message's state in words: status, and why it is not delivered (with the relay's own answer). */
 function Delivery({ m }: { m: OutboxMessage }) {
@@ -64,6 +65,7 @@ export function OutboxPage() {
   const { locale } = useLocale();
   const [status, setStatus] = useState<MailStatus | ''>('');
   const outbox = useOutbox(status);
+  const bounces = useBounces();
   const resend = useResend();
   const [message, setMessage] = useState<string | null>(null);
 
@@ -79,6 +81,7 @@ export function OutboxPage() {
             )}
             <StatusMessage>{message}</StatusMessage>
             <ApiErrorAlert error={resend.error} />
+            {bounces.data && <BouncingAddresses addresses={bounces.data.addresses} />}
             <div className="mb-4 flex flex-wrap items-end gap-6">
               <SelectField
                 label={t('outbox.status')}
@@ -142,6 +145,7 @@ export function OutboxPage() {
                             {t('outbox.resend')}
                           </Button>
                         )}
+                        {m.status === 'sent' && m.toAddress && <RecordBounce m={m} />}
                       </Td>
                     </tr>
                   ))}

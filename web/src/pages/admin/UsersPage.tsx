@@ -13,11 +13,12 @@ import { vocab } from '../../i18n/vocab';
 import { formatDateTime } from '../../lib/format';
 import { absoluteLink } from '../../lib/links';
 import { useSession } from '../../lib/queries/auth';
-import type { MailDelivery } from '../../lib/queries/mail';
+import { type MailDelivery, useBounces } from '../../lib/queries/mail';
 import { useCentres, useMunicipalities, useOrganisations, useRegions } from '../../lib/queries/network';
 import { type AdminUser, useUserAction, useUsers } from '../../lib/queries/users';
 import { ROLES, type Role, roleLabel } from '../../lib/roles';
 import { useEditor } from '../../lib/use-editor';
+import { UserBounce } from './MailBounces';
 import { UserActions } from './UserActions';
 import { UserForm } from './UserForm';
 
@@ -71,6 +72,10 @@ function UsersAdmin() {
   const me = useSession().data?.user?.id;
   const runAction = useUserAction();
   const scopeText = useScopeText(t);
+  // Addresses that bounce (only an administrator who sees the outbox gets them; others see no badge).
+  const bouncing = new Map(
+    (useBounces().data?.addresses ?? []).map((b) => [b.address.toLowerCase(), b] as const),
+  );
   const { editing, open, close, saved, lostRace, notify, message, conflict } = useEditor();
   const [link, setLink] = useState<{ url: string; text: string; mail?: MailDelivery } | null>(null);
 
@@ -137,6 +142,9 @@ function UsersAdmin() {
                     <Td>{scopeText(u)}</Td>
                     <Td>
                       <StatusBadges user={u} />
+                      {bouncing.get(u.email.toLowerCase()) && (
+                        <UserBounce bounce={bouncing.get(u.email.toLowerCase())!} name={u.displayName} />
+                      )}
                       <dl className="mt-1 text-dns-14N-130 text-solid-gray-700">
                         <div>
                           <dt className="inline">{t('users.totp')}: </dt>
