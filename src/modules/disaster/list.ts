@@ -11,7 +11,7 @@ import { AppError } from '../../server/errors';
 import { isUuid } from '../../server/openapi';
 import type { DisasterContactKind, PlanStatus } from '../../shared/vocab/disaster';
 import { type MunicipalityRow, visibleMunicipality } from '../municipalities/scope';
-import { lockedProfileWrite, type ProfileRow, recordProfileChange, type Who } from './profile';
+import { type ProfileRow, type Who, writeProfileChange } from './profile';
 import { compareListRows, planIssues } from './rules';
 import {
   batteryHoursSql,
@@ -162,21 +162,25 @@ export async function recordPlan(
   if (!policy.edit) throw new AppError('forbidden');
   const issues = planIssues(input.planStatus, input.planReviewedOn, w.today);
   if (issues.length) throw new AppError('validation_failed', { issues });
-  const { before, after } = await lockedProfileWrite(tx, w, child, input.version, {
-    onMeibo: input.onMeibo,
-    planStatus: input.planStatus,
-    planReviewedOn: input.planReviewedOn,
-    planRecordedBy: w.actor.userId,
-    planRecordedRole: w.actor.role,
-    planRecordedAt: w.at,
+  await writeProfileChange(tx, w, child, input.version, 'plan', (before) => {
+    const was = (f: keyof ProfileRow, dflt: unknown = null) => (before ? before[f] : dflt);
+    const changes: Record<string, unknown> = {};
+    if (was('onMeibo') !== input.onMeibo) changes.onMeibo = [was('onMeibo'), input.onMeibo];
+    if (was('planStatus', 'none') !== input.planStatus)
+      changes.planStatus = [was('planStatus', 'none'), input.planStatus];
+    if (was('planReviewedOn') !== input.planReviewedOn)
+      changes.planReviewedOn = [was('planReviewedOn'), input.planReviewedOn];
+    return {
+      values: {
+        onMeibo: input.onMeibo,
+        planStatus: input.planStatus,
+        planReviewedOn: input.planReviewedOn,
+        planRecordedBy: w.actor.userId,
+        planRecordedRole: w.actor.role,
+        planRecordedAt: w.at,
+      },
+      changes,
+    };
   });
-  const was = (f: keyof ProfileRow, dflt: unknown = null) => (before ? before[f] : dflt);
-  const changes: Record<string, unknown> = {};
-  if (was('onMeibo') !== input.onMeibo) changes.onMeibo = [was('onMeibo'), input.onMeibo];
-  if (was('planStatus', 'none') !== input.planStatus)
-    changes.planStatus = [was('planStatus', 'none'), input.planStatus];
-  if (was('planReviewedOn') !== input.planReviewedOn)
-    changes.planReviewedOn = [was('planReviewedOn'), input.planReviewedOn];
-  await recordProfileChange(tx, w, child, after.version, 'plan', changes);
   return (await listRows(tx, policy, child.municipalityCode)).find((r) => r.id === child.id)!;
 }

@@ -192,22 +192,33 @@ export async function profileView(db: DbOrTx, actor: Actor, child: ChildRow) {
 
 export type ProfileView = Awaited<ReturnType<typeof profileView>>;
 
+export type ProfileChange = {
+  /** The values to write. */
+  values: Partial<typeof childDisasterProfiles.$inferInsert>;
+  /** What changed, field → [before, after], for the history (the audit names the fields only). */
+  changes: Record<string, unknown>;
+};
+
 /**
- * Writes a change to a profile under its version: creates it at version 0, otherwise moves the version on only if
- * it is still the one the client read (409 with the profile as it is now). Returns the row before and after.
+ * One change to a child's disaster profile under its version, with its history and audit entry, in the caller's
+ * transaction. `change` is given the profile as it is now (locked; undefined before the first write) and says what
+ * to write and what changed. Version 0 creates the profile; otherwise the version moves on only if it is still
+ * the one the client read (409 with the profile as it is now). Returns the profile as written.
  */
-export async function lockedProfileWrite(
+export async function writeProfileChange(
   tx: DbOrTx,
   w: Who,
   child: ChildRow,
   clientVersion: number,
-  values: Partial<typeof childDisasterProfiles.$inferInsert>,
-): Promise<{ before: ProfileRow | undefined; after: ProfileRow }> {
+  action: 'profile' | 'plan' | 'sheet' | 'sheet_confirmed',
+  change: (before: ProfileRow | undefined) => ProfileChange,
+): Promise<ProfileRow> {
   const [before] = await tx
     .select()
     .from(childDisasterProfiles)
     .where(eq(childDisasterProfiles.childId, child.id))
     .for('update');
+  const { values, changes } = change(before);
   const stamp = { updatedBy: w.actor.userId, updatedAt: w.at };
   const written =
     clientVersion === 0
@@ -226,7 +237,8 @@ export async function lockedProfileWrite(
             ),
           )
           .returning();
-  if (written.length === 0) {
+  const after = written[0];
+  if (!after) {
     throw new AppError('conflict', {
       detail: {
         current: await profileView(tx, w.actor, child),
@@ -235,18 +247,6 @@ export async function lockedProfileWrite(
       },
     });
   }
-  return { before, after: written[0]! };
-}
-
-/** History and audit of a profile change (the audit names the fields, never their values). */
-export async function recordProfileChange(
-  tx: DbOrTx,
-  w: Who,
-  child: ChildRow,
-  version: number,
-  action: 'profile' | 'plan' | 'sheet' | 'sheet_confirmed',
-  changes: Record<string, unknown>,
-) {
   await tx.insert(childDisasterHistory).values({
     childId: child.id,
     at: w.at,
@@ -254,20 +254,27 @@ export async function recordProfileChange(
     role: w.actor.role,
     action,
     changes,
-    version,
+    version: after.version,
   });
   await recordAudit(tx, w, {
     action: 'update',
     entityType: 'child_disaster_profile',
     entityIds: [child.id],
-    detail: { action, fields: Object.keys(changes), version },
+    detail: { action, fields: Object.keys(changes), version: after.version },
   });
+  return after;
+}
+
+/** The child for a change to its profile or sheet: reached as for reading, and editable by the writer (403). */
+export async function writableProfileChild(tx: DbOrTx, w: Who, unverifiedChildId: string): Promise<ChildRow> {
+  const child = await reachProfileChild(tx, w.actor, unverifiedChildId);
+  if (!canEditChild(w.actor, 'full')) throw new AppError('forbidden');
+  return child;
 }
 
 /** Changes the profile of a child the writer reaches and may edit. */
 export async function updateProfile(tx: DbOrTx, w: Who, unverifiedChildId: string, input: ProfileInput) {
-  const child = await reachProfileChild(tx, w.actor, unverifiedChildId);
-  if (!canEditChild(w.actor, 'full')) throw new AppError('forbidden');
+  const child = await writableProfileChild(tx, w, unverifiedChildId);
   const issues = [
     ...batteryIssues(input),
     ...planIssues(input.planStatus, input.planReviewedOn, w.today),
@@ -306,34 +313,32 @@ export async function updateProfile(tx: DbOrTx, w: Who, unverifiedChildId: strin
       note: blank(c.note),
     }))
     .filter((c) => c.name || c.organisation || c.phone);
-  const [oldContacts] = await Promise.all([
-    tx
-      .select({
-        kind: childDisasterContacts.kind,
-        name: childDisasterContacts.name,
-        organisation: childDisasterContacts.organisation,
-        phone: childDisasterContacts.phone,
-        note: childDisasterContacts.note,
-      })
-      .from(childDisasterContacts)
-      .where(eq(childDisasterContacts.childId, child.id))
-      .orderBy(asc(childDisasterContacts.position)),
-  ]);
-  const [beforeRow] = await tx
-    .select()
-    .from(childDisasterProfiles)
-    .where(eq(childDisasterProfiles.childId, child.id));
-  const planChanged =
-    (beforeRow?.planStatus ?? 'none') !== next.planStatus ||
-    (beforeRow?.planReviewedOn ?? null) !== next.planReviewedOn ||
-    (beforeRow?.onMeibo ?? null) !== next.onMeibo;
-  const planStamp = planChanged
-    ? { planRecordedBy: w.actor.userId, planRecordedRole: w.actor.role, planRecordedAt: w.at }
-    : {};
-  const { before, after } = await lockedProfileWrite(tx, w, child, input.version, { ...next, ...planStamp });
-  const changes: Record<string, unknown> = diffFields(profileValues(before), next);
-  if (JSON.stringify(oldContacts) !== JSON.stringify(contacts)) {
-    changes.contacts = [oldContacts, contacts];
+  const oldContacts = await tx
+    .select({
+      kind: childDisasterContacts.kind,
+      name: childDisasterContacts.name,
+      organisation: childDisasterContacts.organisation,
+      phone: childDisasterContacts.phone,
+      note: childDisasterContacts.note,
+    })
+    .from(childDisasterContacts)
+    .where(eq(childDisasterContacts.childId, child.id))
+    .orderBy(asc(childDisasterContacts.position));
+  const contactsChanged = JSON.stringify(oldContacts) !== JSON.stringify(contacts);
+  await writeProfileChange(tx, w, child, input.version, 'profile', (before) => {
+    // The plan's fields changed here are recorded as the writer's, as when the municipality records them.
+    const planChanged =
+      (before?.planStatus ?? 'none') !== next.planStatus ||
+      (before?.planReviewedOn ?? null) !== next.planReviewedOn ||
+      (before?.onMeibo ?? null) !== next.onMeibo;
+    const planStamp = planChanged
+      ? { planRecordedBy: w.actor.userId, planRecordedRole: w.actor.role, planRecordedAt: w.at }
+      : {};
+    const changes: Record<string, unknown> = diffFields(profileValues(before), next);
+    if (contactsChanged) changes.contacts = [oldContacts, contacts];
+    return { values: { ...next, ...planStamp }, changes };
+  });
+  if (contactsChanged) {
     await tx.delete(childDisasterContacts).where(eq(childDisasterContacts.childId, child.id));
     if (contacts.length) {
       await tx
@@ -341,6 +346,5 @@ export async function updateProfile(tx: DbOrTx, w: Who, unverifiedChildId: strin
         .values(contacts.map((c, i) => ({ ...c, childId: child.id, position: i })));
     }
   }
-  await recordProfileChange(tx, w, child, after.version, 'profile', changes);
   return profileView(tx, w.actor, child);
 }

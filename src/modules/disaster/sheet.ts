@@ -22,8 +22,7 @@ import { AppError } from '../../server/errors';
 import { findMunicipality } from '../../shared/municipalities';
 import type { EmergencySheet } from '../../shared/vocab/disaster';
 import type { ChildRow } from '../registry/child-access';
-import { canEditChild } from '../registry/policy';
-import { lockedProfileWrite, reachProfileChild, recordProfileChange, type Who } from './profile';
+import { type Who, writableProfileChild, writeProfileChange } from './profile';
 import { pastDateIssues } from './rules';
 
 const clean = (s: string | null | undefined) => (s?.trim() ? s.trim() : null);
@@ -156,12 +155,6 @@ export async function sheetView(db: DbOrTx, child: ChildRow, canEdit: boolean) {
 
 export type SheetView = Awaited<ReturnType<typeof sheetView>>;
 
-async function writableChild(tx: DbOrTx, w: Who, unverifiedChildId: string) {
-  const child = await reachProfileChild(tx, w.actor, unverifiedChildId);
-  if (!canEditChild(w.actor, 'full')) throw new AppError('forbidden');
-  return child;
-}
-
 /** Changes the sheet's own content; a change clears the family's confirmation (they confirm what they saw). */
 export async function updateSheet(
   tx: DbOrTx,
@@ -169,38 +162,27 @@ export async function updateSheet(
   unverifiedChildId: string,
   input: { sheet: EmergencySheet; version: number },
 ) {
-  const child = await writableChild(tx, w, unverifiedChildId);
+  const child = await writableProfileChild(tx, w, unverifiedChildId);
   const sheet = cleanSheet(input.sheet);
-  const { before, after } = await lockedProfileWrite(tx, w, child, input.version, { sheet });
-  const old = cleanSheet(before?.sheet ?? {});
-  const fields = Object.keys(sheet).filter(
-    (k) =>
-      JSON.stringify(old[k as keyof EmergencySheet]) !== JSON.stringify(sheet[k as keyof EmergencySheet]),
-  );
-  let version = after.version;
-  if (fields.length && after.sheetConfirmedOn) {
-    const [cleared] = await tx
-      .update(childDisasterProfiles)
-      .set({
-        sheetConfirmedOn: null,
-        sheetConfirmedBy: null,
-        sheetConfirmRecordedBy: null,
-        sheetConfirmRecordedAt: null,
-      })
-      .where(eq(childDisasterProfiles.childId, child.id))
-      .returning({ version: childDisasterProfiles.version });
-    version = cleared!.version;
-  }
-  await recordProfileChange(
-    tx,
-    w,
-    child,
-    version,
-    'sheet',
-    Object.fromEntries(
-      fields.map((f) => [f, [old[f as keyof EmergencySheet] ?? null, sheet[f as keyof EmergencySheet]]]),
-    ),
-  );
+  await writeProfileChange(tx, w, child, input.version, 'sheet', (before) => {
+    const old = cleanSheet(before?.sheet ?? {});
+    const fields = (Object.keys(sheet) as (keyof EmergencySheet)[]).filter(
+      (k) => JSON.stringify(old[k]) !== JSON.stringify(sheet[k]),
+    );
+    const unconfirmed =
+      fields.length && before?.sheetConfirmedOn
+        ? {
+            sheetConfirmedOn: null,
+            sheetConfirmedBy: null,
+            sheetConfirmRecordedBy: null,
+            sheetConfirmRecordedAt: null,
+          }
+        : {};
+    return {
+      values: { sheet, ...unconfirmed },
+      changes: Object.fromEntries(fields.map((f) => [f, [old[f] ?? null, sheet[f]]])),
+    };
+  });
   return sheetView(tx, child, true);
 }
 
@@ -211,7 +193,7 @@ export async function confirmSheet(
   unverifiedChildId: string,
   input: { confirmedOn: string; confirmedBy: string; version: number },
 ) {
-  const child = await writableChild(tx, w, unverifiedChildId);
+  const child = await writableProfileChild(tx, w, unverifiedChildId);
   const issues = pastDateIssues('confirmedOn', [input.confirmedOn], w.today);
   const by = input.confirmedBy.trim();
   if (!by) {
@@ -227,15 +209,17 @@ export async function confirmSheet(
       issues: [{ path: 'version', message: `${ja} / ${en}`, ja, en }],
     });
   }
-  const { before, after } = await lockedProfileWrite(tx, w, child, input.version, {
-    sheetConfirmedOn: input.confirmedOn,
-    sheetConfirmedBy: by,
-    sheetConfirmRecordedBy: w.actor.userId,
-    sheetConfirmRecordedAt: w.at,
-  });
-  await recordProfileChange(tx, w, child, after.version, 'sheet_confirmed', {
-    sheetConfirmedOn: [before?.sheetConfirmedOn ?? null, input.confirmedOn],
-    sheetConfirmedBy: [before?.sheetConfirmedBy ?? null, by],
-  });
+  await writeProfileChange(tx, w, child, input.version, 'sheet_confirmed', (before) => ({
+    values: {
+      sheetConfirmedOn: input.confirmedOn,
+      sheetConfirmedBy: by,
+      sheetConfirmRecordedBy: w.actor.userId,
+      sheetConfirmRecordedAt: w.at,
+    },
+    changes: {
+      sheetConfirmedOn: [before?.sheetConfirmedOn ?? null, input.confirmedOn],
+      sheetConfirmedBy: [before?.sheetConfirmedBy ?? null, by],
+    },
+  }));
   return sheetView(tx, child, true);
 }
