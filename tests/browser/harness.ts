@@ -15,6 +15,7 @@ import { type Browser, type BrowserContext, chromium, type Locator, type Page } 
 import type { Database } from '../../src/db/client';
 import { type DemoAccount, seedDemo } from '../../src/demo/seed';
 import { totpCode, totpStep } from '../../src/modules/accounts/totp';
+import type { MailSettings } from '../../src/modules/mail/settings';
 import { createApp } from '../../src/server/app';
 import { testConfig } from '../../src/server/config';
 import type { Deps } from '../../src/server/context';
@@ -91,8 +92,12 @@ class SteppingClock {
 
 let activeClock: SteppingClock | null = null;
 
-/** Starts the app on 127.0.0.1:<ephemeral> over a fresh database seeded with the demo prefecture. */
-export async function startHarness(opts: { children?: number } = {}): Promise<Harness> {
+/**
+ * Starts the app on 127.0.0.1:<ephemeral> over a fresh database seeded with the demo prefecture. `mail` turns
+ * outgoing mail on for the app (as SMTP_URL and MAIL_FROM do): messages are queued in the outbox and the journey
+ * sends them itself (`drainMail`); without it mail is off, as in every other journey.
+ */
+export async function startHarness(opts: { children?: number; mail?: MailSettings } = {}): Promise<Harness> {
   if (!existsSync(resolve(WEB_DIST, 'index.html'))) {
     throw new Error(
       `The web client is not built (${WEB_DIST}/index.html missing): run \`npm run build\` first.`,
@@ -110,7 +115,7 @@ export async function startHarness(opts: { children?: number } = {}): Promise<Ha
       passwords: DEMO_PASSWORD,
     }),
   );
-  const deps: Deps = createDeps({ db, config: testConfig(), log, now: clock.now });
+  const deps: Deps = createDeps({ db, config: testConfig({ mail: opts.mail }), log, now: clock.now });
   deps.jobs.start();
   const app = createApp(deps);
   if (!serveWeb(app)) throw new Error('serveWeb found no build');
