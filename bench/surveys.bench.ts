@@ -7,14 +7,15 @@
  *    from its own address) and 1,000 more with 50 answering at a time; a sample of used links sent again must be
  *    refused (409) and change nothing.
  * 2. **Results:** answers are added straight into the table up to 100,000, then the results page
- *    (GET /api/surveys/{id}/results, whole prefecture and one region) is read by 4 staff at a time.
+ *    (GET /api/surveys/{id}/results, whole prefecture and one region) is read by 4 staff at a time; then 500 new
+ *    answers are added and the first view after them timed (it adds only those to the kept counts).
  * Engine: PostgreSQL (a fresh database `tsunagu_bench_surveys` on $BENCH_DATABASE_URL's server, default
  * postgres://postgres@127.0.0.1:5432/test's, created and dropped here). The answers of the results run are written
  * while the server runs, which the embedded database (one process's) does not allow.
  *
  * Options: --burst=N (default 1,000), --paced=N (default 1,000), --pace=N (clients of
  * the paced run, default 50), --answers=N (total for the results, default 100,000), --requests=N (results reads, default
- * 200), --prefecture=NN (default 14), --quick (200 + 200 answers, 10,000 in the table, 40 reads), --cpu-prof=DIR.
+ * 200), --new=N (answers added before the last view, default 500), --prefecture=NN (default 14), --quick (200 + 200 answers, 10,000 in the table, 40 reads), --cpu-prof=DIR.
  * Target: results page p95 < 200 ms over 100,000 answers on PostgreSQL; every answer kept once.
  */
 import { availableParallelism, loadavg } from 'node:os';
@@ -43,6 +44,8 @@ const PACE = num('pace', 50);
 const ANSWERS = num('answers', QUICK ? 10_000 : 100_000);
 const REQUESTS = num('requests', QUICK ? 40 : 200);
 const READERS = 4;
+/** Answers added after the results were counted, before the first view that adds them (--new=N). */
+const NEW_ANSWERS = num('new', 500);
 const PREFECTURE = args.get('prefecture') ?? '14';
 const ENGINES: Engine[] = ['postgres'];
 const DB_NAME = 'tsunagu_bench_surveys';
@@ -226,6 +229,24 @@ async function benchEngine(engine: Engine) {
         await call(base, staff, 'GET', path);
       });
       out.push({ label, ...r, load: [before, loadavg()[0]!] });
+      // New answers arrive after the count: the next view adds only them to the kept counts (results-cache.ts).
+      const db3 = await openDatabase({ url: env.DATABASE_URL!, poolSize: 2 });
+      try {
+        await seedAnswers(db3.systemDb, {
+          surveyId: id,
+          prefectureCode: PREFECTURE,
+          count: NEW_ANSWERS,
+          seed: world,
+          now: new Date(),
+        });
+      } finally {
+        await db3.close();
+      }
+      const t2 = performance.now();
+      await call(base, staff, 'GET', path);
+      checks.push(
+        `${label}: first view after ${NEW_ANSWERS} new answers (adds them) ${Math.round(performance.now() - t2)} ms (load ${loadavg()[0]!.toFixed(1)})`,
+      );
     }
     const total = (await call(base, staff, 'GET', `/api/surveys/${id}/results`)).total as number;
     checks.push(`results count ${total} answers`);

@@ -108,16 +108,52 @@ export const surveyAnswers = pgTable(
     submittedOn: date('submitted_on').notNull(),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     answers: jsonb('answers').$type<SurveyAnswers>().notNull(),
+    /** Whether the results page's kept counts include this answer (results-cache.ts); no order, no time. */
+    counted: boolean('counted').notNull().default(false),
   },
   (t) => [
     index('survey_answers_survey_idx').on(t.surveyId, t.regionId, t.municipalityCode),
+    index('survey_answers_uncounted_idx').on(t.surveyId).where(sql`not ${t.counted}`),
+    index('survey_answers_newest_idx').on(t.surveyId, t.submittedOn.desc(), t.id),
     uniqueIndex('survey_answers_invitation_key').on(t.invitationId),
   ],
 );
 
 /**
- * The results page's last count of a survey for one filter and language (results-cache.ts): valid while the
- * survey has `answers_seen` answers and version `survey_version`. No time is kept (anonymous surveys).
+ * The results page's kept counts (results-cache.ts, migration 0051): one tally per survey and cell — the answers
+ * of one region and municipality (`cell_key` is both, either may be empty) — made from every answer marked
+ * `counted`. No time is kept (anonymous surveys).
+ */
+export const surveyCountCells = pgTable(
+  'survey_count_cells',
+  {
+    surveyId: uuid('survey_id')
+      .notNull()
+      .references(() => surveys.id, { onDelete: 'cascade' }),
+    cellKey: text('cell_key').notNull(),
+    regionId: uuid('region_id'),
+    municipalityCode: char('municipality_code', { length: 6 }),
+    /** modules/surveys/tally.ts `Tally`. */
+    tally: jsonb('tally').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.surveyId, t.cellKey] })],
+);
+
+/**
+ * The survey's version its kept counts were made under and how many answers they hold; its row is locked while
+ * new answers are counted, one count of a survey at a time.
+ */
+export const surveyCountState = pgTable('survey_count_state', {
+  surveyId: uuid('survey_id')
+    .primaryKey()
+    .references(() => surveys.id, { onDelete: 'cascade' }),
+  surveyVersion: integer('survey_version').notNull(),
+  answersCounted: integer('answers_counted').notNull(),
+});
+
+/**
+ * The results page as last built for one filter and language (results-cache.ts): valid while the kept cells hold
+ * `answers_seen` answers under version `survey_version`. No time is kept (anonymous surveys).
  */
 export const surveyResultCounts = pgTable(
   'survey_result_counts',
