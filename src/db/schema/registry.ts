@@ -68,6 +68,8 @@ export const children = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
+  // Migration 0052 also keeps extended statistics (children_place_stats: a municipality lies in one prefecture),
+  // which Drizzle cannot declare.
   (t) => [
     index('children_scope_idx').on(t.prefectureCode, t.municipalityCode, t.familyKana),
     index('children_kana_trgm_idx').using('gin', sql`(${t.familyKana} || ${t.givenKana}) gin_trgm_ops`),
@@ -192,7 +194,12 @@ export const childDevices = pgTable(
     note: text('note'),
     createdAt: created(),
   },
-  (t) => [index('child_devices_child_idx').on(t.childId), index('child_devices_kind_idx').on(t.kind)],
+  (t) => [
+    index('child_devices_child_idx').on(t.childId),
+    index('child_devices_kind_idx').on(t.kind),
+    // The outage list reads each child's mains devices from this index alone (migration 0052).
+    index('child_devices_mains_idx').on(t.childId, t.batteryHours).where(sql`${t.needsMains}`),
+  ],
 );
 
 /**

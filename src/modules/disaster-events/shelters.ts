@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { rowsOf } from '../../db/client';
 import type { DisasterSupport } from '../../shared/vocab/disaster-events';
+import { textArray } from './outage';
 
 export type ShelterRow = {
   serviceId: string;
@@ -31,15 +32,12 @@ export async function sheltersFor(
   kind: DisasterSupport | null,
 ): Promise<ShelterRow[]> {
   if (!codes.length) return [];
-  const list = sql.join(
-    codes.map((c) => sql`${c}`),
-    sql`, `,
-  );
+  const list = textArray(codes);
   const rows = rowsOf<Record<string, unknown>>(
     await db.execute(sql`
       select s.id, s.name, o.name as organization_name, s.type, s.disaster_support, s.disaster_note, s.phone,
              l.address, s.municipality_code, m.name as municipality_name,
-             (s.municipality_code in (${list})) as in_area
+             (s.municipality_code = any(${list}::bpchar[])) as in_area
       from resource_services s
       join resource_organizations o on o.id = s.organization_id
       join municipalities m on m.code = s.municipality_code
@@ -48,9 +46,9 @@ export async function sheltersFor(
                          where sl.service_id = s.id order by sl.is_primary desc limit 1) l on true
       where s.prefecture_code = ${prefectureCode} and s.status = 'active'
         and cardinality(s.disaster_support) > 0
-        and (s.municipality_code in (${list}) or s.area_codes && array[${list}]::text[])
+        and (s.municipality_code = any(${list}::bpchar[]) or s.area_codes && ${list}::text[])
         ${kind ? sql`and ${kind} = any(s.disaster_support)` : sql``}
-      order by (s.municipality_code in (${list})) desc, s.municipality_code, s.name
+      order by (s.municipality_code = any(${list}::bpchar[])) desc, s.municipality_code, s.name
       limit 200`),
   );
   return rows.map((r) => ({
