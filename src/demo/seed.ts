@@ -24,6 +24,7 @@ import { generateNetwork, type PrefectureSummary } from './generate';
 import { seedGoodPractices } from './good-practices';
 import { type DemoLearner, seedLearnerProfile, seedPendingSignUps } from './learners';
 import { seedLibrary } from './library';
+import { seedMailPreferences } from './mail-preferences';
 import { markDemoDatabase } from './marker';
 import { seedMunicipalPages } from './municipalities';
 import { readablePassword } from './password';
@@ -280,6 +281,8 @@ export async function seedDemo(deps: Omit<Deps, 'jobs'>, opts: SeedDemoOptions =
       municipalEmail: `municipal-staff@${DEMO_EMAIL_DOMAIN}`,
       now: deps.now(),
     });
+    // お知らせのメール: a few accounts' choices, so the account page shows real ones (src/demo/mail-preferences.ts).
+    await seedMailPreferences(tx, { domain: DEMO_EMAIL_DOMAIN, now: deps.now() });
     // The marker of a demo database: the role switch exists only where it is (src/demo/marker.ts).
     await markDemoDatabase(tx, { prefectureCode: DEMO_PREFECTURE, accounts, now: deps.now() });
     deps.log.info({ counts: summary.counts, ms: summary.ms }, 'demo data generated');
