@@ -34,13 +34,16 @@ const SERVER_JOURNEYS = ['tests/browser/census.test.ts', 'tests/browser/registry
  * regional-issues journey); and the library journey — a guide published with its file, handed out from a case
  * and opened by the family from the printed address (the file store's parts differ by engine); and the disaster
  * journey — a consent to a declared outage's access review, whose requirement names both engines (the consent
- * trigger, the ranking statement and the opening's transaction are the database's). Keep this list
- * short: each entry runs a whole journey twice.
+ * trigger, the ranking statement and the opening's transaction are the database's); and the survey story — a
+ * parent survey mailed by personal links, answered on phones, reminded and exported by region, and an anonymous
+ * answer nothing traces (it took over most of the two survey journeys). Keep this list short: each entry runs a
+ * whole journey twice.
  */
 const BOTH_ENGINE_JOURNEYS = [
   'tests/browser/learning-story.test.ts',
   'tests/browser/municipal-story.test.ts',
   'tests/browser/knowledge.test.ts',
+  'tests/browser/survey-story.test.ts',
   'tests/browser/disaster.test.ts',
 ];
 // A renamed journey would leave PostgreSQL with none, silently.
