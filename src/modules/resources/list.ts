@@ -1,14 +1,39 @@
 import type { z } from '@hono/zod-openapi';
-import { asc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { asc, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { regionMunicipalities, resourceServices } from '../../db/schema';
-import type { SERVICE_STATUSES, ServiceType } from '../../shared/vocab/resources';
+import { type SERVICE_STATUSES, SERVICE_TYPES, type ServiceType } from '../../shared/vocab/resources';
 import { areaSql, selectServices } from './queries';
 import type { ZListServicesQuery } from './schemas-service';
 import { isStale, queryKey, STALE_AFTER_MONTHS } from './text';
 import type { ResourceWriter } from './write-service';
 
 type Filter = z.infer<typeof ZListServicesQuery>;
+
+/** The order of the page: the chosen column (types in the vocabulary's order, never-confirmed as oldest), then name. */
+function orderOf(f: Filter): SQL[] {
+  const s = resourceServices;
+  const by = f.dir === 'desc' ? desc : asc;
+  const nulls = f.dir === 'desc' ? sql`nulls last` : sql`nulls first`;
+  const key: SQL[] =
+    f.sort === 'name'
+      ? []
+      : f.sort === 'type'
+        ? [
+            by(
+              sql`array_position(array[${sql.join(
+                SERVICE_TYPES.map((t) => sql`${t}`),
+                sql`, `,
+              )}]::text[], ${s.type})`,
+            ),
+          ]
+        : f.sort === 'vacancy'
+          ? [sql`${s.vacancy} ${f.dir === 'desc' ? sql`desc` : sql`asc`} nulls last`]
+          : f.sort === 'lastConfirmed'
+            ? [sql`${s.lastConfirmedAt} ${f.dir === 'desc' ? sql`desc` : sql`asc`} ${nulls}`]
+            : [by(s.municipalityCode)];
+  return [...key, by(sql`coalesce(${s.kana}, ${s.name})`), by(s.name), asc(s.id)];
+}
 
 /** The staff list of listings within the caller's read area. */
 export async function listServices(db: DbOrTx, w: ResourceWriter, f: Filter) {
@@ -44,7 +69,7 @@ export async function listServices(db: DbOrTx, w: ResourceWriter, f: Filter) {
     .select({ id: s.id })
     .from(s)
     .where(where)
-    .orderBy(asc(s.municipalityCode), asc(s.name), asc(s.id))
+    .orderBy(...orderOf(f))
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize);
   const ids = page.map((r) => r.id);

@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { multilineText } from '../../server/text-fields';
 import { CARE_ITEM_CODES } from '../../shared/vocab/care-items';
 import { DISASTER_SUPPORTS } from '../../shared/vocab/disaster-events';
-import { SERVICE_STATUSES, SERVICE_TYPES } from '../../shared/vocab/resources';
+import { SERVICE_LIST_SORTS, SERVICE_STATUSES, SERVICE_TYPES } from '../../shared/vocab/resources';
 import {
   ZCareAcceptance,
   ZConfirmation,
@@ -195,6 +195,8 @@ export const ZListServicesQuery = z.object({
   careItem: z.enum(CARE_ITEM_CODES).optional(),
   stale: z.enum(['true', 'false']).optional(),
   status: z.enum(SERVICE_STATUSES).optional(),
+  sort: z.enum(SERVICE_LIST_SORTS).optional(),
+  dir: z.enum(['asc', 'desc']).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -111,6 +111,29 @@ describe('directory CRUD', () => {
     );
     expect(byKanji.body.items[0].municipalityCode).toBe('142077');
   });
+
+  it('sorts by the column asked, either way, and refuses an unknown column', async () => {
+    await createServiceVia(w.clients.centreAdmin, orgId, { name: 'あおば空きなし', vacancy: 0 });
+    await createServiceVia(w.clients.centreAdmin, orgId, { name: 'わかば空き3', vacancy: 3 });
+    const vacancies = async (dir: string) =>
+      (
+        (await w.clients.centreAdmin.get(`/api/resources/services?sort=vacancy&dir=${dir}&pageSize=200`)).body
+          .items as { vacancy: number | null }[]
+      ).map((i) => i.vacancy);
+    const up = await vacancies('asc');
+    const known = up.filter((v) => v !== null) as number[];
+    expect(known).toEqual([...known].sort((a, b) => a - b));
+    expect(up.indexOf(null)).toSatisfy((i: number) => i === -1 || i >= known.length); // unknown last
+    const down = (await vacancies('desc')).filter((v) => v !== null) as number[];
+    expect(down).toEqual([...down].sort((a, b) => b - a));
+    expect(down[0]).toBeGreaterThanOrEqual(3);
+    const names = (
+      (await w.clients.centreAdmin.get('/api/resources/services?sort=name&dir=desc&pageSize=200')).body
+        .items as { name: string }[]
+    ).map((i) => i.name);
+    expect(names.indexOf('わかば空き3')).toBeLessThan(names.indexOf('あおば空きなし'));
+    expect((await w.clients.centreAdmin.get('/api/resources/services?sort=organization')).status).toBe(400);
+  });
 });
 
 describe('denied story', () => {

@@ -128,3 +128,7 @@ export const GAP_NEED_LABELS = {
   visit: { ja: '訪問', en: 'Care at home' },
   short_stay: { ja: '短期入所', en: 'Short stay' },
 } as const satisfies Labels<GapNeed>;
+
+/** The columns the staff directory list sorts by (GET /api/resources/services; default municipality, then name). */
+export const SERVICE_LIST_SORTS = ['name', 'type', 'municipality', 'vacancy', 'lastConfirmed'] as const;
+export type ServiceListSort = (typeof SERVICE_LIST_SORTS)[number];

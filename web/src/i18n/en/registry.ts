@@ -134,6 +134,8 @@ export const enRegistry = {
   'transitions.show': 'Show',
   'transitions.heading': 'Transitions in {nendo}',
   'transitions.byMunicipality': 'Count by municipality',
+  'transitions.waiting': ' ({status}: {n})',
+  'transitions.showByMunicipality': 'Open the table by municipality ({n} municipalities)',
   'transitions.total': 'Total',
   'transitions.affiliation': 'Current affiliation',
   'transitions.none': 'No children.',

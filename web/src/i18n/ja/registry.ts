@@ -132,6 +132,8 @@ export const jaRegistry = {
   'transitions.show': '表示',
   'transitions.heading': '{nendo}の移行予定',
   'transitions.byMunicipality': '市町村別の人数',
+  'transitions.waiting': '（うち{status} {n}人）',
+  'transitions.showByMunicipality': '市町村別の表を開く（{n}市町村）',
   'transitions.total': '合計',
   'transitions.affiliation': '現在の所属',
   'transitions.none': '該当する児童はいません。',

@@ -92,6 +92,18 @@ function BottleneckForm({ gaps, regionId }: { gaps: Gaps; regionId?: string }) {
   );
 }
 
+/** The form opens from its action, as the case page's do, and stays open to record several. */
+function AddBottleneck({ gaps, regionId }: { gaps: Gaps; regionId?: string }) {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  if (open) return <BottleneckForm gaps={gaps} regionId={regionId} />;
+  return (
+    <Button variant="secondary" onClick={() => setOpen(true)}>
+      {t('resources.gaps.addBottleneck')}
+    </Button>
+  );
+}
+
 export function Bottlenecks({
   gaps,
   regionId,
@@ -155,7 +167,7 @@ export function Bottlenecks({
         </Table>
       )}
       <ApiErrorAlert error={remove.error} />
-      {canWrite && <BottleneckForm gaps={gaps} regionId={regionId} />}
+      {canWrite && <AddBottleneck gaps={gaps} regionId={regionId} />}
     </>
   );
 }

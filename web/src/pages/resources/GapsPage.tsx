@@ -5,9 +5,10 @@ import { SelectField } from '../../components/Field';
 import { Page, Section } from '../../components/Page';
 import { QueryState } from '../../components/QueryState';
 import { useLocale, useT } from '../../i18n';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime, formatNumber } from '../../lib/format';
 import { useRegions } from '../../lib/queries/network';
 import { type Gaps, gapsExportHref, useGaps } from '../../lib/queries/resources';
+import { careLabel } from '../public/resources/display';
 import { readsResourceGaps, writesBottlenecks } from './access';
 import { Bottlenecks } from './GapsBottlenecks';
 import { RuleTable } from './GapsCellDetail';
@@ -24,6 +25,41 @@ import { parseGapsSearch } from './search';
  * was counted, the shortages largest first, services by life stage, and the coordinators' bottlenecks.
  */
 
+/** The page's lead: how many region × care pairs fall short, by level, and the largest shortage. */
+function Summary({ gaps }: { gaps: Gaps }) {
+  const t = useT();
+  const { locale } = useLocale();
+  const n = (x: number) => formatNumber(x, locale);
+  const count = (level: string) => gaps.shortages.filter((s) => s.level === level).length;
+  const top = gaps.shortages[0];
+  return (
+    <div className="mb-6 rounded-8 border border-solid-gray-420 p-4" data-testid="gaps-summary">
+      <p className="text-std-18B-160">
+        {gaps.shortages.length === 0
+          ? t('resources.gaps.noShortage')
+          : t('resources.gaps.summaryCount', {
+              n: n(gaps.shortages.length),
+              noSupply: n(count('noSupply')),
+              high: n(count('high')),
+              mid: n(count('mid')),
+            })}
+      </p>
+      {top && (
+        <p className="text-std-16N-170">
+          {t('resources.gaps.summaryTop', {
+            region: top.regionName,
+            item: careLabel(top.careItem, locale),
+            n: n(top.shortage),
+          })}
+        </p>
+      )}
+      <p className="mt-2 text-std-16N-170 text-solid-gray-700">
+        {t('resources.gaps.generated', { at: formatDateTime(gaps.generatedAt, locale) })}
+      </p>
+    </div>
+  );
+}
+
 function GapsView({ gaps, regionId }: { gaps: Gaps; regionId?: string }) {
   const t = useT();
   const { locale } = useLocale();
@@ -34,10 +70,15 @@ function GapsView({ gaps, regionId }: { gaps: Gaps; regionId?: string }) {
     : gaps.municipalities;
   return (
     <>
-      <p className="mb-2 text-std-16N-170 text-solid-gray-700">
-        {t('resources.gaps.generated', { at: formatDateTime(gaps.generatedAt, locale) })}
-      </p>
-      <p className="mb-2 text-std-16N-170">{locale === 'ja' ? gaps.shortageRule.ja : gaps.shortageRule.en}</p>
+      <Summary gaps={gaps} />
+      <details className="mb-2">
+        <summary className="min-h-11 cursor-pointer py-2 text-std-16B-170">
+          {t('resources.gaps.howCounted')}
+        </summary>
+        <p className="mb-2 max-w-4xl text-std-16N-170">
+          {locale === 'ja' ? gaps.shortageRule.ja : gaps.shortageRule.en}
+        </p>
+      </details>
       <RuleTable gaps={gaps} t={t} />
       <Section id="gaps-heatmap" title={t('resources.gaps.heatTitle')}>
         <Legend t={t} />
@@ -57,23 +98,29 @@ function GapsView({ gaps, regionId }: { gaps: Gaps; regionId?: string }) {
       <Section id="gaps-shortages" title={t('resources.gaps.shortagesTitle')}>
         <Shortages gaps={gaps} t={t} locale={locale} />
       </Section>
+      {municipalityRows.length > 0 && gaps.careItems.length > 0 && (
+        <Section id="gaps-municipalities" title={t('resources.gaps.municipalTitle')}>
+          {/* One row per municipality (33 in the demo prefecture): opened when wanted. */}
+          <details>
+            <summary className="min-h-11 cursor-pointer py-2 text-std-16B-170 text-key-900">
+              {t('resources.gaps.showMunicipal', { n: formatNumber(municipalityRows.length, locale) })}
+            </summary>
+            <HeatMap
+              gaps={gaps}
+              areas={municipalityRows}
+              caption={t('resources.gaps.municipalCaption')}
+              t={t}
+              locale={locale}
+            />
+          </details>
+        </Section>
+      )}
       <Section id="gaps-stages" title={t('resources.gaps.stagesTitle')}>
         <LifeStages gaps={gaps} regionId={regionId} t={t} locale={locale} />
       </Section>
       <Section id="gaps-bottlenecks" title={t('resources.gaps.bottlenecksTitle')}>
         <Bottlenecks gaps={gaps} regionId={regionId} canWrite={!!role && writesBottlenecks(role)} />
       </Section>
-      {municipalityRows.length > 0 && gaps.careItems.length > 0 && (
-        <Section id="gaps-municipalities" title={t('resources.gaps.municipalTitle')}>
-          <HeatMap
-            gaps={gaps}
-            areas={municipalityRows}
-            caption={t('resources.gaps.municipalCaption')}
-            t={t}
-            locale={locale}
-          />
-        </Section>
-      )}
     </>
   );
 }

@@ -1,5 +1,7 @@
+import { useState } from 'react';
 import { LIFE_STAGE_LABELS } from '../../../../src/shared/vocab/registry';
 import { GAP_LEVEL_LABELS } from '../../../../src/shared/vocab/resources';
+import { Pagination } from '../../components/Pagination';
 import { RowTh, Table, Td, Th } from '../../components/Table';
 import type { Locale, Translate } from '../../i18n';
 import { vocab } from '../../i18n/vocab';
@@ -22,7 +24,11 @@ function bottleneckText(t: Translate, b: Bottleneck) {
   return `${bottleneckLabel(t, b.kind)}${b.note ? `：${b.note}` : ''}`;
 }
 
+/** Ten pairs a page: the largest shortages lead; the rest are a page away (the workbook has them all). */
+const PAGE_SIZE = 10;
+
 export function Shortages({ gaps, t, locale }: { gaps: Gaps; t: Translate; locale: Locale }) {
+  const [page, setPage] = useState(1);
   const satisfied =
     gaps.satisfied > 0 ? (
       <p className="mb-4 text-std-16N-170">
@@ -36,6 +42,9 @@ export function Shortages({ gaps, t, locale }: { gaps: Gaps; t: Translate; local
         {satisfied}
       </>
     );
+  const pages = Math.max(1, Math.ceil(gaps.shortages.length / PAGE_SIZE));
+  const shown = Math.min(page, pages);
+  const rows = gaps.shortages.slice((shown - 1) * PAGE_SIZE, shown * PAGE_SIZE);
   const regionCell = (regionId: string, code: string) =>
     gaps.regions.find((r) => r.id === regionId)?.cells.find((c) => c.careItem === code);
   return (
@@ -56,7 +65,7 @@ export function Shortages({ gaps, t, locale }: { gaps: Gaps; t: Translate; local
           </tr>
         </thead>
         <tbody>
-          {gaps.shortages.map((s) => {
+          {rows.map((s) => {
             const cell = regionCell(s.regionId, s.careItem);
             const notes = bottlenecksFor(gaps.bottlenecks, s.regionId, s.careItem);
             return (
@@ -73,20 +82,23 @@ export function Shortages({ gaps, t, locale }: { gaps: Gaps; t: Translate; local
                 <Td className="text-right tabular-nums">{formatNumber(s.demand, locale)}</Td>
                 <Td className="text-right tabular-nums">{formatNumber(s.services, locale)}</Td>
                 <Td className="text-right tabular-nums">{formatNumber(s.places, locale)}</Td>
-                <Td className="min-w-64">
+                <Td className="min-w-32">
                   {cell ? (
                     <details>
                       <summary className="min-h-11 cursor-pointer py-2">
-                        {t('resources.gaps.showWho', {
-                          stages: cell.stages
-                            .map((st) =>
-                              t('resources.gaps.stageLine', {
-                                stage: vocab(t, LIFE_STAGE_LABELS, st.stage),
-                                n: formatNumber(st.demand, locale),
-                              }),
-                            )
-                            .join(locale === 'ja' ? '、' : ', '),
-                        })}
+                        {t('resources.gaps.showWhoShort')}
+                        <span className="sr-only">
+                          {t('resources.gaps.showWho', {
+                            stages: cell.stages
+                              .map((st) =>
+                                t('resources.gaps.stageLine', {
+                                  stage: vocab(t, LIFE_STAGE_LABELS, st.stage),
+                                  n: formatNumber(st.demand, locale),
+                                }),
+                              )
+                              .join(locale === 'ja' ? '、' : ', '),
+                          })}
+                        </span>
                       </summary>
                       <StageTable cell={cell} t={t} locale={locale} />
                     </details>
@@ -110,6 +122,7 @@ export function Shortages({ gaps, t, locale }: { gaps: Gaps; t: Translate; local
           })}
         </tbody>
       </Table>
+      <Pagination page={shown} pageSize={PAGE_SIZE} total={gaps.shortages.length} onPage={setPage} />
       {satisfied}
     </>
   );

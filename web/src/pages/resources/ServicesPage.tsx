@@ -1,13 +1,15 @@
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import type { ServiceListSort } from '../../../../src/shared/vocab/resources';
 import { Button, buttonClass } from '../../components/Button';
 import { SelectField, TextField } from '../../components/Field';
 import { Page, Section } from '../../components/Page';
 import { Pagination } from '../../components/Pagination';
 import { QueryState } from '../../components/QueryState';
+import { SortableTh } from '../../components/SortableTh';
 import { Table, Td, Th } from '../../components/Table';
 import { useLocale, useT } from '../../i18n';
-import { formatNumber } from '../../lib/format';
+import { formatDate, formatNumber } from '../../lib/format';
 import { useMunicipalities, useRegions } from '../../lib/queries/network';
 import {
   exportHref,
@@ -18,9 +20,9 @@ import {
   useServices,
 } from '../../lib/queries/resources';
 import {
-  bothCalendars,
   CARE_CODES,
   careLabel,
+  japanDate,
   StaleBadge,
   statusLabel,
   typeLabel,
@@ -29,7 +31,8 @@ import { readsResources, runsResourceRounds, writesResources } from './access';
 import { forResourceRoles, useRole, useScopeKind } from './Guard';
 import { parseServiceListSearch, type ServiceListSearch } from './search';
 
-const PAGE_SIZE = 50;
+/** Twenty rows a page, as the registry's list: each row carries what a coordinator chooses by. */
+const PAGE_SIZE = 20;
 
 function queryOf(s: ServiceListSearch): ServiceListQuery {
   return {
@@ -40,6 +43,8 @@ function queryOf(s: ServiceListSearch): ServiceListQuery {
     careItem: s.care,
     stale: s.stale,
     status: s.status as ServiceListQuery['status'],
+    sort: s.sort,
+    dir: s.dir,
     page: s.page ?? 1,
     pageSize: PAGE_SIZE,
   };
@@ -76,41 +81,52 @@ function Filters({ search }: { search: ServiceListSearch }) {
           emptyLabel={t('resources.any')}
           options={CARE_CODES.map((c) => ({ value: c, label: careLabel(c, locale) }))}
         />
-        <SelectField
-          label={t('resources.region')}
-          value={form.region ?? ''}
-          onChange={(v) => set('region', v)}
-          emptyLabel={t('resources.any')}
-          options={(regions.data ?? []).map((r) => ({
-            value: r.id,
-            label: locale === 'en' && r.nameEn ? r.nameEn : r.name,
-          }))}
-        />
-        <SelectField
-          label={t('resources.municipality')}
-          value={form.municipality ?? ''}
-          onChange={(v) => set('municipality', v)}
-          emptyLabel={t('resources.any')}
-          options={(municipalities.data ?? []).map((m) => ({ value: m.code, label: m.name }))}
-        />
-        <SelectField
-          label={t('resources.staff.freshness')}
-          value={form.stale ?? ''}
-          onChange={(v) => set('stale', v)}
-          emptyLabel={t('resources.any')}
-          options={[
-            { value: 'true', label: t('resources.staff.staleOnly') },
-            { value: 'false', label: t('resources.staff.freshOnly') },
-          ]}
-        />
-        <SelectField
-          label={t('resources.statusLabel')}
-          value={form.status ?? ''}
-          onChange={(v) => set('status', v)}
-          emptyLabel={t('resources.any')}
-          options={SERVICE_STATUS_CODES.map((s) => ({ value: s, label: statusLabel(t, s) }))}
-        />
       </div>
+      {/* Area, freshness and status are secondary: folded unless one of them is in use. */}
+      <details
+        className="mb-4"
+        open={!!(search.region || search.municipality || search.stale || search.status)}
+      >
+        <summary className="min-h-11 cursor-pointer py-2 text-std-16B-170 text-key-900">
+          {t('resources.staff.moreFilters')}
+        </summary>
+        <div className="grid gap-x-4 md:grid-cols-2 xl:grid-cols-3">
+          <SelectField
+            label={t('resources.region')}
+            value={form.region ?? ''}
+            onChange={(v) => set('region', v)}
+            emptyLabel={t('resources.any')}
+            options={(regions.data ?? []).map((r) => ({
+              value: r.id,
+              label: locale === 'en' && r.nameEn ? r.nameEn : r.name,
+            }))}
+          />
+          <SelectField
+            label={t('resources.municipality')}
+            value={form.municipality ?? ''}
+            onChange={(v) => set('municipality', v)}
+            emptyLabel={t('resources.any')}
+            options={(municipalities.data ?? []).map((m) => ({ value: m.code, label: m.name }))}
+          />
+          <SelectField
+            label={t('resources.staff.freshness')}
+            value={form.stale ?? ''}
+            onChange={(v) => set('stale', v)}
+            emptyLabel={t('resources.any')}
+            options={[
+              { value: 'true', label: t('resources.staff.staleOnly') },
+              { value: 'false', label: t('resources.staff.freshOnly') },
+            ]}
+          />
+          <SelectField
+            label={t('resources.statusLabel')}
+            value={form.status ?? ''}
+            onChange={(v) => set('status', v)}
+            emptyLabel={t('resources.any')}
+            options={SERVICE_STATUS_CODES.map((s) => ({ value: s, label: statusLabel(t, s) }))}
+          />
+        </div>
+      </details>
       <div className="flex flex-wrap gap-3">
         <Button type="submit">{t('resources.staff.filter')}</Button>
         <Button variant="secondary" onClick={() => void navigate({ to: '/resources', search: {} })}>
@@ -121,11 +137,46 @@ function Filters({ search }: { search: ServiceListSearch }) {
   );
 }
 
+/** The care items a listing accepts: how many, opened on demand (the full names are long; a care filter narrows the list). */
+function AcceptsCell({ accepts, name }: { accepts: string[]; name: string }) {
+  const t = useT();
+  const { locale } = useLocale();
+  if (accepts.length === 0) return <>{t('common.none')}</>;
+  return (
+    <details>
+      <summary className="min-h-11 cursor-pointer py-2 whitespace-nowrap text-key-900">
+        {t('resources.staff.acceptsN', { n: formatNumber(accepts.length, locale) })}
+        <span className="sr-only">{t('resources.staff.acceptsOf', { name })}</span>
+      </summary>
+      <ul className="list-disc pl-5 text-dns-14N-130">
+        {accepts.map((c) => (
+          <li key={c}>{careLabel(c, locale)}</li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
 function Results({ data, search }: { data: ServiceList; search: ServiceListSearch }) {
   const t = useT();
   const { locale } = useLocale();
   const navigate = useNavigate();
   if (data.items.length === 0) return <p role="status">{t('resources.staff.empty')}</p>;
+  const sort: ServiceListSort = search.sort ?? 'municipality';
+  const dir = search.dir ?? 'asc';
+  const header = (column: ServiceListSort, label: string, className?: string) => (
+    <SortableTh
+      column={column}
+      label={label}
+      sort={sort}
+      dir={dir}
+      className={className}
+      sortLabel={t('list.sortByColumn', { column: label })}
+      onSort={(c, d) =>
+        void navigate({ to: '/resources', search: { ...search, sort: c, dir: d, page: undefined } })
+      }
+    />
+  );
   return (
     <>
       <Pagination
@@ -137,18 +188,21 @@ function Results({ data, search }: { data: ServiceList; search: ServiceListSearc
       <Table caption={t('resources.staff.listCaption')}>
         <thead>
           <tr>
-            <Th>{t('resources.name')}</Th>
-            <Th>{t('resources.type')}</Th>
-            <Th>{t('resources.municipality')}</Th>
-            <Th>{t('resources.staff.accepts')}</Th>
-            <Th className="text-right">{t('resources.staff.capacityVacancy')}</Th>
-            <Th>{t('resources.lastConfirmed')}</Th>
+            {header('name', t('resources.name'))}
+            {header('type', t('resources.type'))}
+            {header('municipality', t('resources.municipality'))}
+            <Th>
+              {/* The longest header may wrap: the column holds a short count. */}
+              <span className="block min-w-24 whitespace-normal">{t('resources.staff.accepts')}</span>
+            </Th>
+            {header('vacancy', t('resources.staff.capacityVacancy'), 'text-right')}
+            {header('lastConfirmed', t('resources.lastConfirmed'))}
           </tr>
         </thead>
         <tbody>
           {data.items.map((s) => (
             <tr key={s.id}>
-              <Td>
+              <Td className="min-w-48">
                 <Link
                   to="/resources/services/$serviceId"
                   params={{ serviceId: s.id }}
@@ -163,20 +217,18 @@ function Results({ data, search }: { data: ServiceList; search: ServiceListSearc
                   </span>
                 )}
               </Td>
-              <Td>{typeLabel(t, s.type)}</Td>
-              <Td>{s.municipalityName ?? s.municipalityCode}</Td>
-              <Td className="min-w-48">
-                {s.accepts.length === 0
-                  ? t('common.none')
-                  : s.accepts.map((c) => careLabel(c, locale)).join('、')}
+              <Td className="min-w-32">{typeLabel(t, s.type)}</Td>
+              <Td className="whitespace-nowrap">{s.municipalityName ?? s.municipalityCode}</Td>
+              <Td>
+                <AcceptsCell accepts={s.accepts} name={s.name} />
               </Td>
               <Td className="text-right tabular-nums whitespace-nowrap">
                 {s.capacity ?? '—'} / {s.vacancy ?? '—'}
               </Td>
-              <Td>
+              <Td className="whitespace-nowrap">
                 <span className="block">
                   {s.lastConfirmedAt
-                    ? bothCalendars(s.lastConfirmedAt, locale)
+                    ? formatDate(japanDate(s.lastConfirmedAt), locale)
                     : t('resources.neverConfirmed')}
                 </span>
                 {s.stale && <StaleBadge t={t} />}
@@ -185,9 +237,12 @@ function Results({ data, search }: { data: ServiceList; search: ServiceListSearc
           ))}
         </tbody>
       </Table>
-      <p className="text-dns-14N-130 text-solid-gray-700">
-        {t('resources.staff.totalN', { n: formatNumber(data.total, locale) })}
-      </p>
+      <Pagination
+        page={data.page}
+        pageSize={data.pageSize}
+        total={data.total}
+        onPage={(page) => void navigate({ to: '/resources', search: { ...search, page } })}
+      />
     </>
   );
 }

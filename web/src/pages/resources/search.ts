@@ -1,3 +1,5 @@
+import { SERVICE_LIST_SORTS, type ServiceListSort } from '../../../../src/shared/vocab/resources';
+
 /** URL search params of the staff resources screens (kept small: the router loads them up front). */
 
 export type ServiceListSearch = {
@@ -8,6 +10,8 @@ export type ServiceListSearch = {
   care?: string;
   stale?: 'true' | 'false';
   status?: string;
+  sort?: ServiceListSort;
+  dir?: 'asc' | 'desc';
   page?: number;
 };
 
@@ -29,6 +33,8 @@ export function parseServiceListSearch(raw: Record<string, unknown>): ServiceLis
     care: text(raw.care, 60),
     stale: stale === 'true' || stale === 'false' ? stale : undefined,
     status: text(raw.status, 30),
+    sort: SERVICE_LIST_SORTS.find((k) => k === raw.sort),
+    dir: raw.dir === 'asc' || raw.dir === 'desc' ? raw.dir : undefined,
     page: Number.isInteger(page) && page > 1 && page <= 100_000 ? page : undefined,
   };
 }

@@ -1,15 +1,16 @@
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
+import { useState } from 'react';
 import { transitionBirthRange } from '../../../../src/modules/transitions/rules';
 import { buttonClass } from '../../components/Button';
 import { Page } from '../../components/Page';
+import { Pagination } from '../../components/Pagination';
 import { QueryState } from '../../components/QueryState';
 import { SortableTh } from '../../components/SortableTh';
-import { RowTh, Table, Td, Th } from '../../components/Table';
+import { Table, Td, Th } from '../../components/Table';
 import { useLocale, useT } from '../../i18n';
 import { formatDate, formatNendo, formatNumber, fullName } from '../../lib/format';
 import {
   TRANSITION_KINDS,
-  type TransitionKind,
   type TransitionSort,
   type Transitions,
   transitionsExportHref,
@@ -18,9 +19,17 @@ import {
 import { FirstEntryCell, FirstEntryHeader } from '../learning/requests/FirstEntryCell';
 import { FollowUpCells } from './FollowUpCell';
 import { defaultNendo, TransitionFilters } from './TransitionFilters';
+import { ByMunicipality, KindSummary } from './TransitionSummary';
+
+/** Ten children a page in each kind, as the other work lists page (the workbook has every row). */
+const PAGE_SIZE = 10;
 
 function Group({ group, nendo }: { group: Transitions['groups'][number]; nendo: number }) {
   const t = useT();
+  const [page, setPage] = useState(1);
+  const pages = Math.max(1, Math.ceil(group.items.length / PAGE_SIZE));
+  const shown = Math.min(page, pages);
+  const rows = group.items.slice((shown - 1) * PAGE_SIZE, shown * PAGE_SIZE);
   const { locale } = useLocale();
   const search = useSearch({ from: '/app/transitions' });
   const navigate = useNavigate();
@@ -75,9 +84,9 @@ function Group({ group, nendo }: { group: Transitions['groups'][number]; nendo: 
             </tr>
           </thead>
           <tbody>
-            {group.items.map((c) => (
+            {rows.map((c) => (
               <tr key={c.id}>
-                <Td>
+                <Td className="whitespace-nowrap">
                   <Link
                     to="/children/$childId"
                     params={{ childId: c.id }}
@@ -100,57 +109,8 @@ function Group({ group, nendo }: { group: Transitions['groups'][number]; nendo: 
           </tbody>
         </Table>
       )}
-    </section>
-  );
-}
-
-function ByMunicipality({ data }: { data: Transitions }) {
-  const t = useT();
-  const { locale } = useLocale();
-  const kinds = TRANSITION_KINDS.filter((k) => data.groups.some((g) => g.kind === k));
-  const total = (k: TransitionKind) => data.groups.find((g) => g.kind === k)?.count ?? 0;
-  return (
-    <section aria-labelledby="transition-summary" className="mb-10">
-      <h2 id="transition-summary" className="mb-3 text-std-22B-150">
-        {t('transitions.byMunicipality')}
-      </h2>
-      {data.byMunicipality.length === 0 ? (
-        <p>{t('transitions.none')}</p>
-      ) : (
-        <Table caption={t('transitions.byMunicipality')} captionHidden>
-          <thead>
-            <tr>
-              <Th>{t('children.municipality')}</Th>
-              {kinds.map((k) => (
-                <Th key={k} className="text-right">
-                  <abbr title={t(`transition.kind.${k}`)} className="no-underline">
-                    {t(`transition.short.${k}`)}
-                  </abbr>
-                </Th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {data.byMunicipality.map((m) => (
-              <tr key={m.code}>
-                <RowTh className="whitespace-nowrap">{m.name}</RowTh>
-                {kinds.map((k) => (
-                  <Td key={k} className="text-right tabular-nums">
-                    {formatNumber(m.counts[k] ?? 0, locale)}
-                  </Td>
-                ))}
-              </tr>
-            ))}
-            <tr>
-              <RowTh className="whitespace-nowrap font-bold">{t('transitions.total')}</RowTh>
-              {kinds.map((k) => (
-                <Td key={k} className="text-right font-bold tabular-nums">
-                  {formatNumber(total(k), locale)}
-                </Td>
-              ))}
-            </tr>
-          </tbody>
-        </Table>
+      {group.items.length > PAGE_SIZE && (
+        <Pagination page={shown} pageSize={PAGE_SIZE} total={group.items.length} onPage={setPage} />
       )}
     </section>
   );
@@ -180,11 +140,17 @@ export function TransitionsPage() {
       <QueryState query={transitions}>
         {(data) => (
           <>
+            <KindSummary data={data} />
             <ByMunicipality data={data} />
             {TRANSITION_KINDS.map((k) => data.groups.find((g) => g.kind === k))
               .filter((g) => g !== undefined)
               .map((g) => (
-                <Group key={g.kind} group={g} nendo={data.nendo ?? nendo} />
+                // A new order starts at the first page.
+                <Group
+                  key={`${g.kind}:${search.sort ?? ''}:${search.dir ?? ''}`}
+                  group={g}
+                  nendo={data.nendo ?? nendo}
+                />
               ))}
           </>
         )}
