@@ -69,19 +69,21 @@ async function bringUpToDate(db: DbOrTx, survey: Survey): Promise<number> {
         if (cell) cell.tally = mergeTally(k.tally as Tally, cell.tally);
       }
     }
-    for (const [key, cell] of fresh) {
+    if (fresh.size > 0) {
       await tx
         .insert(surveyCountCells)
-        .values({
-          surveyId: survey.id,
-          cellKey: key,
-          regionId: cell.regionId,
-          municipalityCode: cell.municipalityCode,
-          tally: cell.tally,
-        })
+        .values(
+          [...fresh].map(([key, cell]) => ({
+            surveyId: survey.id,
+            cellKey: key,
+            regionId: cell.regionId,
+            municipalityCode: cell.municipalityCode,
+            tally: cell.tally,
+          })),
+        )
         .onConflictDoUpdate({
           target: [surveyCountCells.surveyId, surveyCountCells.cellKey],
-          set: { tally: cell.tally },
+          set: { tally: sql`excluded.tally` },
         });
     }
     await tx
