@@ -65,6 +65,8 @@ export type OutageRow = {
 };
 
 export type OutageList = {
+  /** The chosen municipalities, by code. */
+  municipalities: { code: string; name: string }[];
   total: number;
   dependent: number;
   named: number;
@@ -90,6 +92,7 @@ type Counts = {
   n_unconsented_dependent: unknown;
   n_checked: unknown;
   n_needs_help: unknown;
+  municipalities: unknown;
   rows: unknown;
 };
 
@@ -146,6 +149,8 @@ export async function outageList(db: DbOrTx, q: OutageQuery): Promise<OutageList
            count(*) filter (where not pg.consented and pg.dependent) as n_unconsented_dependent,
            count(*) filter (where pg.check_result is not null) as n_checked,
            count(*) filter (where pg.check_result = 'needs_help') as n_needs_help,
+           (select coalesce(json_agg(json_build_object('code', m.code, 'name', m.name) order by m.code), '[]'::json)
+            from municipalities m where m.code = any(${codes}::bpchar[])) as municipalities,
            coalesce(json_agg(json_build_object(
               'rank', pg.rank, 'childId', pg.id, 'named', pg.named,
               'basis', case when not pg.named then null when pg.consented then 'consent' else 'opened' end,
@@ -178,7 +183,8 @@ export async function outageList(db: DbOrTx, q: OutageQuery): Promise<OutageList
     from ranked pg`),
   );
   const c = counts!;
-  const rows = (typeof c.rows === 'string' ? JSON.parse(c.rows) : c.rows) as OutageRow[];
+  const json = <T>(v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+  const rows = json<OutageRow[]>(c.rows);
   for (const r of rows) {
     if (r.hoursLeft != null) r.hoursLeft = Math.round(Number(r.hoursLeft) * 10) / 10;
   }
@@ -188,6 +194,7 @@ export async function outageList(db: DbOrTx, q: OutageQuery): Promise<OutageList
   const empty = rows.length === 0;
   const named = Number((empty ? c.n_consented : c.n_named) ?? 0);
   return {
+    municipalities: json<OutageList['municipalities']>(c.municipalities),
     total,
     dependent: Number(c.n_dependent ?? 0),
     named,

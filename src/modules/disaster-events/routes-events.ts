@@ -1,7 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { asc, inArray } from 'drizzle-orm';
 import type { Context } from 'hono';
-import { municipalities } from '../../db/schema';
 import type { AppEnv, Deps } from '../../server/context';
 import { AppError } from '../../server/errors';
 import { jsonBody, jsonOk, moduleRouter, ZIdParam } from '../../server/openapi';
@@ -131,11 +129,6 @@ export function eventRoutes(deps: Deps) {
         eventId: inForce ? event.id : null,
         limit: q.limit ?? 500,
       });
-      const names = await db
-        .select({ code: municipalities.code, name: municipalities.name })
-        .from(municipalities)
-        .where(inArray(municipalities.code, codes))
-        .orderBy(asc(municipalities.code));
       const shelters = await sheltersFor(db, p.prefectureCode, codes, null);
       await recordAudit(db, who(c, actor), {
         action: q.purpose === 'print' ? 'export' : 'read',
@@ -153,7 +146,6 @@ export function eventRoutes(deps: Deps) {
         {
           since: event.startsAt.toISOString(),
           asOf: now.toISOString(),
-          municipalities: names,
           eventId: event.id,
           mayOpen: mayOpen(p, actor.userId, event, now),
           mayRecordChecks: mayRecordChecks(p),

@@ -65,14 +65,7 @@ export function disasterEventRoutes(deps: Deps) {
         eventId: null,
         limit: q.limit ?? OUTAGE_PAGE,
       });
-      const [names, shelters] = [
-        await db
-          .select({ code: municipalities.code, name: municipalities.name })
-          .from(municipalities)
-          .where(inArray(municipalities.code, areas.codes))
-          .orderBy(asc(municipalities.code)),
-        await sheltersFor(db, p.prefectureCode, areas.codes, null),
-      ];
+      const shelters = await sheltersFor(db, p.prefectureCode, areas.codes, null);
       await recordAudit(db, who(c, actor), {
         action: q.purpose === 'print' ? 'export' : 'read',
         entityType: 'disaster_outage_list',
@@ -88,7 +81,6 @@ export function disasterEventRoutes(deps: Deps) {
         {
           since: since.toISOString(),
           asOf: now.toISOString(),
-          municipalities: names,
           eventId: null,
           mayOpen: false,
           mayRecordChecks: mayRecordChecks(p),

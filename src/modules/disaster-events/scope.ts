@@ -58,33 +58,25 @@ export async function resolveAreas(
   }
   if (regionIds.length) {
     if (regionIds.some((r) => !/^[0-9a-f-]{36}$/i.test(r))) throw new AppError('not_found');
-    const known = await db
-      .select({ id: regions.id })
-      .from(regions)
-      .where(and(inArray(regions.id, regionIds), eq(regions.prefectureCode, p.prefectureCode)));
-    if (known.length !== regionIds.length) throw new AppError('not_found');
+    // Each region of the prefecture with its current municipalities and whether each lies in the area, at once.
     const members = await db
-      .select({ code: regionMunicipalities.municipalityCode, regionId: regionMunicipalities.regionId })
-      .from(regionMunicipalities)
-      .where(and(inArray(regionMunicipalities.regionId, regionIds), isNull(regionMunicipalities.validTo)));
+      .select({
+        regionId: regions.id,
+        code: regionMunicipalities.municipalityCode,
+        inArea: sql<boolean>`${areaScope(p, regionMunicipalities.municipalityCode)}`,
+      })
+      .from(regions)
+      .leftJoin(
+        regionMunicipalities,
+        and(eq(regionMunicipalities.regionId, regions.id), isNull(regionMunicipalities.validTo)),
+      )
+      .where(and(inArray(regions.id, regionIds), eq(regions.prefectureCode, p.prefectureCode)));
+    if (new Set(members.map((m) => m.regionId)).size !== regionIds.length) throw new AppError('not_found');
     // A region is in the area only when every one of its municipalities is (a municipality's staff cannot
     // name the region around it).
-    const inArea = new Set(
-      (
-        await db
-          .select({ code: municipalities.code })
-          .from(municipalities)
-          .where(
-            and(
-              inArray(municipalities.code, members.length ? members.map((m) => m.code) : ['']),
-              areaScope(p, municipalities.code),
-            ),
-          )
-      ).map((r) => r.code),
-    );
-    if (members.some((m) => !inArea.has(m.code))) throw new AppError('not_found');
+    if (members.some((m) => m.code !== null && !m.inArea)) throw new AppError('not_found');
     if (p.area.kind !== 'prefecture' && p.area.kind !== 'regions') throw new AppError('not_found');
-    for (const m of members) out.add(m.code);
+    for (const m of members) if (m.code !== null) out.add(m.code);
   }
   return { codes: [...out].sort(), regionIds };
 }
