@@ -11,22 +11,29 @@ import {
   textOf,
   waitForPage,
 } from './harness';
+import { type JourneyMail, startJourneyMail } from './mail-steps';
 
 /**
  * Consultations (issue 5) end to end: a family's online request reaches 藤沢市 → the municipal coordinator asks
  * the region for back-up → hands the case off to the centre → the centre accepts, refers to a resource and
  * closes (the referral picks a service of the directory; its follow-up is marked done; the case prints). At
- * each step every user sees only what their tier and area allow; 茅ヶ崎市 never sees it (404).
+ * each step every user sees only what their tier and area allow; 茅ヶ崎市 never sees it (404). With mail on, the
+ * family left an address: it gets the acknowledgement with its receipt number, and the municipality's reply.
  */
 let h: Harness;
+let mail: JourneyMail;
 
 beforeAll(async () => {
-  h = await startHarness({ children: 20 });
+  mail = await startJourneyMail();
+  h = await startHarness({ children: 20, mail: mail.settings });
 });
 
 afterAll(async () => {
   await h?.close();
+  await mail?.close();
 });
+
+const FAMILY_EMAIL = 'soudan-hanako@example.jp';
 
 const NARRATIVE = '停電のときに吸引器をどう動かすか相談したい（ブラウザテスト）';
 
@@ -75,6 +82,7 @@ describe('consultations', () => {
     await page.locator('[name="municipalityCode"]').selectOption({ label: '藤沢市' });
     await page.locator('[name="name"]').fill('相談 花子');
     await page.locator('[name="phone"]').fill('090-0000-1111');
+    await page.locator('[name="email"]').fill(FAMILY_EMAIL);
     await page.getByLabel('災害への備え').check();
     await page.getByLabel('医療的ケア', { exact: true }).check();
     await page.locator('[name="urgency"]').selectOption('urgent');
@@ -156,6 +164,21 @@ describe('consultations', () => {
     await next.getByRole('button', { name: '変更する' }).click();
     await municipal.getByRole('status').filter({ hasText: '件名と次の対応を変更しました。' }).waitFor();
     await expect.poll(textOf(header)).toContain('家族に折り返し電話する');
+
+    // The family left an address: the coordinator replies by mail from the case (no health information).
+    await municipal.getByRole('button', { name: '相談者へメールで返信' }).click();
+    const reply = municipal.getByRole('form', { name: '相談者へメールで返信' });
+    await reply.getByLabel('件名').fill('ご相談ありがとうございます');
+    await reply.getByLabel('本文').fill('明日の午前中にお電話します。');
+    await reply.getByRole('button', { name: '送信する' }).click();
+    await municipal.getByRole('status').filter({ hasText: '返信をメールの送信待ちに入れ' }).waitFor();
+    await expectNoAxeViolations(municipal, 'consultation (reply sent)');
+    const toFamily = (await mail.deliver(h)).filter((m) => m.to.includes(FAMILY_EMAIL));
+    const acknowledged = `【つなぐ】相談のお申し込みを受け付けました（受付番号 ${receiptNo}）`;
+    const replied = `【つなぐ】ご相談ありがとうございます（受付番号 ${receiptNo}）`;
+    expect(toFamily.map((m) => m.subject).sort()).toEqual([acknowledged, replied].sort());
+    expect(toFamily.find((m) => m.subject === replied)!.text).toContain('明日の午前中にお電話します。');
+    for (const m of toFamily) expect(m.text).not.toContain(NARRATIVE);
 
     // Regional coordinators do not see their municipalities' cases until asked (first-line work is municipal).
     const region = await h.newPage();

@@ -8,21 +8,25 @@ import {
   startHarness,
   waitForPage,
 } from './harness';
+import { type JourneyMail, linkPath, startJourneyMail } from './mail-steps';
 
 /**
  * Courses and sessions (docs/learning.md §1) end to end: centre staff create a course with its parts, a session
  * of it with a day typed in 和暦, open it, find it in the training year's list, and the public training page
- * lists it with its application open — on a phone, without signing in. axe on every page; no request leaves
- * the origin.
+ * lists it with its application open — on a phone, without signing in; a nurse signs up there and confirms her
+ * address from the mailed link (mail on). axe on every page; no request leaves the origin.
  */
 let h: Harness;
+let mail: JourneyMail;
 
 beforeAll(async () => {
-  h = await startHarness({ children: 10 });
+  mail = await startJourneyMail();
+  h = await startHarness({ children: 10, mail: mail.settings });
 });
 
 afterAll(async () => {
   await h?.close();
+  await mail?.close();
 });
 
 const COURSE = '在宅人工呼吸器の基礎研修（ブラウザテスト）';
@@ -118,6 +122,45 @@ describe('training courses and sessions', () => {
       '/learning/sign-up',
     );
     await expectNoAxeViolations(phone, 'public trainings');
+
+    // A nurse signs up from there; with mail on, the mailed link confirms her address and opens the account.
+    await phone.getByRole('link', { name: '受講者登録' }).click();
+    await expectHeading(phone, '受講者の新規登録');
+    await phone.getByLabel('氏名').fill('湘南 看子');
+    await phone.getByLabel('メールアドレス').fill('kango@example.jp');
+    await phone.getByLabel('パスワード').fill('Kango-password-2026');
+    await phone.getByLabel('職種').selectOption({ label: '看護師（医療職）' });
+    await phone.getByLabel('名称を入力する').check();
+    await phone.getByLabel('勤務先の名称', { exact: true }).fill('湘南訪問看護ステーション');
+    await phone.getByLabel('勤務先の市区町村').selectOption({ label: '藤沢市' });
+    await phone.getByRole('button', { name: '登録を申請する' }).click();
+    await phone.getByText('入力したメールアドレスに確認のメールを送りました。', { exact: false }).waitFor();
+    const [confirmMail, ...more] = await mail.deliver(h);
+    expect(more).toEqual([]);
+    expect([confirmMail!.to, confirmMail!.subject]).toEqual([
+      ['kango@example.jp'],
+      '【つなぐ】受講者登録の確認',
+    ]);
+    const link = linkPath(confirmMail!);
+    expect(link).toMatch(/^\/learning\/sign-up\/confirm#token=/);
+    await phone.goto(link!);
+    await expectHeading(phone, '受講者登録の完了');
+    // The token leaves the address bar at once; the account is made only when she presses the button.
+    await expect.poll(() => phone.url()).not.toContain('token=');
+    await expectNoAxeViolations(phone, 'sign-up confirm');
+    await phone.getByRole('button', { name: '登録を完了する' }).click();
+    await phone.getByRole('status').filter({ hasText: '登録が完了しました。' }).waitFor();
+    const signedIn = await phone.evaluate(
+      async () =>
+        (
+          await fetch('/api/auth/sign-in', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ email: 'kango@example.jp', password: 'Kango-password-2026' }),
+          })
+        ).status,
+    );
+    expect(signedIn).toBe(200);
     h.assertClean();
   });
 });
