@@ -1,12 +1,13 @@
 /**
- * Disaster readiness from consent to the access review (docs/disaster.md §2, §4–5), on both engines, each step by
+ * Disaster readiness from consent to the access review (docs/disaster.md §1–2, §4–5), on both engines, each step by
  * the role that takes it on the real screens: the centre's staff record a ventilator-dependent child's guardian's
- * consent to disaster planning on the child's record; 藤沢市's staff find the child on their list and export it
- * (.xlsx); the centre's administrator declares an outage for 藤沢市 with 藤沢市's staff as responder; on the event's
- * list the child ranks first, 藤沢市's staff record a safety check and open a child without consent, only once they
- * give a reason; the administrator ends the event and the access review lists that opening; 茅ヶ崎市's staff get the
- * not-found page (and a 404 from the API) for the child's disaster page, 藤沢市's list, its outage list and the
- * event. axe on the working pages; no request leaves the origin. Lean on purpose: it runs twice in CI.
+ * consent to disaster planning on the child's record and add the physician to the child's emergency contacts;
+ * 藤沢市's staff find the child on their list and export it (.xlsx); the centre's administrator declares an outage
+ * for 藤沢市 with 藤沢市's staff as responder; on the event's list the child ranks first, 藤沢市's staff record a
+ * safety check and open a child without consent, only once they give a reason; the administrator ends the event and
+ * the access review lists that opening; 茅ヶ崎市's staff get the not-found page (and a 404 from the API) for the
+ * child's disaster page, 藤沢市's list, its outage list and the event. axe on the working pages; no request leaves
+ * the origin. Lean on purpose: it runs twice in CI.
  *
  * The demo at journey sizes has no child in 藤沢市, so the two children are set up here as the registry holds them
  * (record, guardian, devices, the consent to share with the municipality) — without the disaster-planning consent,
@@ -29,6 +30,7 @@ let eventPath = '';
 
 const CHILD = { familyName: '湊', givenName: '蒼空', familyKana: 'みなと', givenKana: 'そら' };
 const OTHER = { familyName: '汐見', givenName: '凪', familyKana: 'しおみ', givenKana: 'なぎ' };
+const PHYSICIAN = { organisation: '湘南こども医療センター', name: '岬 透', phone: '0466-77-8899' };
 const EVENT = '台風第15号による藤沢市の停電';
 const REASON = '人工呼吸器を使う子どもの安否を電話で確認するため（同意の記録がない）';
 
@@ -94,6 +96,17 @@ describe('a ventilator-dependent child from the guardian’s consent through a d
         ),
       )
       .toContain('同意あり');
+    // The child's disaster page from the record: the physician added as an emergency contact.
+    await centre.getByRole('link', { name: '災害への備え・緊急時シート' }).click();
+    await expectHeading(centre, `${CHILD.familyName} ${CHILD.givenName} — 災害への備え`);
+    const profile = centre.getByRole('region', { name: '電源と避難の備え' });
+    await profile.getByRole('button', { name: '連絡先を追加' }).click();
+    const contact = profile.getByRole('group', { name: '緊急連絡先' });
+    await contact.getByLabel('所属・機関').fill(PHYSICIAN.organisation);
+    await contact.getByLabel('氏名').fill(PHYSICIAN.name);
+    await contact.getByLabel('電話番号').fill(PHYSICIAN.phone);
+    await profile.getByRole('button', { name: '保存する' }).click();
+    await profile.getByRole('status').filter({ hasText: '保存しました。' }).waitFor();
 
     municipal = await h.newPage();
     await signIn(municipal, h.account('municipal_staff'));
@@ -104,6 +117,9 @@ describe('a ventilator-dependent child from the guardian’s consent through a d
     await expectHeading(municipal, '災害時の支援リスト');
     const list = municipal.getByRole('table', { name: '藤沢市の災害時の支援リスト' });
     await list.getByRole('link', { name: `${CHILD.familyName} ${CHILD.givenName}` }).waitFor();
+    const contacts = await textOf(list.locator('tbody tr').filter({ hasText: CHILD.familyName }))();
+    expect(contacts).toContain('母: 湊 真由 0466-11-2233');
+    expect(contacts).toContain(`主治医: ${PHYSICIAN.organisation} ${PHYSICIAN.name} ${PHYSICIAN.phone}`);
     expect(await textOf(list)()).not.toContain(OTHER.familyName);
     await expectNoAxeViolations(municipal, 'the municipality’s list');
     const [download] = await Promise.all([
@@ -125,6 +141,7 @@ describe('a ventilator-dependent child from the guardian’s consent through a d
     expect(row, rows.join('\n')).toBeDefined();
     expect(row).toContain('藤沢市鵠沼海岸2-3-4');
     expect(row).toContain('人工呼吸器');
+    expect(row).toContain(PHYSICIAN.phone);
     expect(rows.join('\n')).not.toContain(OTHER.familyName);
     h.assertClean();
   }, 120_000);
@@ -162,7 +179,8 @@ describe('a ventilator-dependent child from the guardian’s consent through a d
     const first = table.locator('tbody tr').first();
     await expect.poll(textOf(first)).toContain(`${CHILD.familyName} ${CHILD.givenName}`);
     expect(await textOf(first.locator('td').first())()).toBe('1');
-    expect(await textOf(first)()).toContain('湊 真由');
+    expect(await textOf(first)()).toContain('保護者: 湊 真由 0466-11-2233');
+    expect(await textOf(first)()).toContain(`主治医: ${PHYSICIAN.name} ${PHYSICIAN.phone}`);
 
     await first.getByRole('button', { name: '安否確認を記録' }).click();
     await first.getByLabel('結果').selectOption('needs_help');
@@ -185,7 +203,7 @@ describe('a ventilator-dependent child from the guardian’s consent through a d
     await unnamed.getByRole('button', { name: '開く', exact: true }).click();
     const opened = table.locator('tbody tr').filter({ hasText: '理由を記録して開いた記録' });
     await expect.poll(textOf(opened)).toContain(`${OTHER.familyName} ${OTHER.givenName}`);
-    expect(await textOf(opened)()).toContain('0466-44-5566');
+    expect(await textOf(opened)()).toContain('父: 汐見 亮 0466-44-5566');
     h.assertClean();
   }, 120_000);
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { BACKUP_POWER_LABELS, DISASTER_CONTACT_KIND_LABELS } from '../../../../src/shared/vocab/disaster';
+import { BACKUP_POWER_LABELS } from '../../../../src/shared/vocab/disaster';
 import {
   DISASTER_SUPPORT_LABELS,
   SAFETY_RESULT_LABELS,
@@ -19,6 +19,7 @@ import {
   useOpenRecord,
   useRecordCheck,
 } from '../../lib/queries/disaster-events';
+import { ContactLines } from '../disaster/ContactLines';
 
 /** The safety check form of one row (安否確認: result, help needed; the caller is the signed-in user). */
 function CheckForm({ row, eventId }: { row: OutageRow; eventId: string | null }) {
@@ -182,19 +183,13 @@ export function OutageTable({ list }: { list: OutageList }) {
                 </Td>
                 <Td className="text-right tabular-nums">{r.careScore ?? '—'}</Td>
                 <Td>
-                  {r.contacts.map((c) => (
-                    <span key={`${c.kind}-${c.name}-${c.phone}`} className="block text-sm">
-                      {c.kind === 'guardian'
-                        ? t('de.guardian')
-                        : vocab(t, DISASTER_CONTACT_KIND_LABELS, c.kind)}
-                      {c.name ? ` ${c.name}` : ''} {c.phone ?? ''}
-                    </span>
-                  ))}
-                  {opened[r.childId]?.guardians.map((g) => (
-                    <span key={g.name} className="block text-sm">
-                      {g.relationship} {g.name} {g.phone ?? ''}
-                    </span>
-                  ))}
+                  <ContactLines
+                    className="block text-sm"
+                    contacts={[
+                      ...r.contacts,
+                      ...(opened[r.childId]?.guardians ?? []).map((g) => ({ kind: 'guardian', ...g })),
+                    ]}
+                  />
                 </Td>
                 <Td>
                   {r.lastCheck ? (

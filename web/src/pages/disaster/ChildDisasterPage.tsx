@@ -1,7 +1,9 @@
 import { Link, useParams } from '@tanstack/react-router';
+import { useState } from 'react';
 import { DISASTER_HISTORY_ACTION_LABELS } from '../../../../src/shared/vocab/disaster';
 import { DEVICE_KIND_LABELS } from '../../../../src/shared/vocab/registry';
 import { ROLE_LABELS } from '../../../../src/shared/vocab/roles';
+import { StatusMessage } from '../../components/Alert';
 import { buttonClass } from '../../components/Button';
 import { Page, Section } from '../../components/Page';
 import { QueryState } from '../../components/QueryState';
@@ -24,6 +26,9 @@ export function ChildDisasterPage() {
   const { childId } = useParams({ strict: false }) as { childId: string };
   const profile = useDisasterProfile(childId);
   const sheet = useEmergencySheet(childId);
+  // Outside the forms, which are drawn afresh (keyed by version) once a save succeeds.
+  const [profileDone, setProfileDone] = useState('');
+  const [sheetDone, setSheetDone] = useState('');
   if (isApiError(profile.error) && profile.error.status === 404) return <NotFoundPage />;
   const c = profile.data?.child;
   return (
@@ -75,12 +80,14 @@ export function ChildDisasterPage() {
               </ul>
             </Section>
             <Section title={t('dis.profileTitle')} id="dis-profile">
-              <ProfileForm key={d.profile.version} data={d} childId={childId} />
+              <ProfileForm key={d.profile.version} data={d} childId={childId} onDone={setProfileDone} />
+              <StatusMessage>{profileDone}</StatusMessage>
             </Section>
             <Section title={t('dis.sheetTitle')} id="dis-sheet">
               <QueryState query={sheet}>
-                {(s) => <SheetForm key={s.version} data={s} childId={childId} />}
+                {(s) => <SheetForm key={s.version} data={s} childId={childId} onDone={setSheetDone} />}
               </QueryState>
+              <StatusMessage>{sheetDone}</StatusMessage>
             </Section>
             <Section title={t('dis.historyTitle')} id="dis-history">
               {d.history.length === 0 ? (

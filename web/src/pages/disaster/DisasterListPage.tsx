@@ -3,7 +3,6 @@ import { useState } from 'react';
 import { readsMunicipalPages } from '../../../../src/modules/municipalities/policy';
 import {
   BACKUP_POWER_LABELS,
-  DISASTER_CONTACT_KIND_LABELS,
   PLAN_STATUS_LABELS,
   PLAN_STATUSES,
 } from '../../../../src/shared/vocab/disaster';
@@ -28,6 +27,7 @@ import {
 } from '../../lib/queries/disaster';
 import { forTrainingRoles } from '../learning/courses/Guard';
 import { NotFoundPage } from '../NotFoundPage';
+import { ContactLines } from './ContactLines';
 import './print.css';
 
 type Row = DisasterList['rows'][number];
@@ -190,18 +190,9 @@ function ListTable({ list }: { list: DisasterList }) {
                     : t('dis.unknown')}
                 </Td>
                 <Td>
-                  {r.guardian && (
-                    <span className="block">
-                      {r.guardian.name}（{r.guardian.relationship}）{r.guardian.phone ?? ''}
-                    </span>
-                  )}
-                  {r.contacts.map((x, i) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: positional
-                    <span key={i} className="block">
-                      {vocab(t, DISASTER_CONTACT_KIND_LABELS, x.kind)}:{' '}
-                      {[x.organisation, x.name, x.phone].filter(Boolean).join(' ')}
-                    </span>
-                  ))}
+                  <ContactLines
+                    contacts={[...(r.guardian ? [{ kind: 'guardian', ...r.guardian }] : []), ...r.contacts]}
+                  />
                 </Td>
                 <Td>
                   <PlanCell row={r} canRecord={list.canRecordPlan} />

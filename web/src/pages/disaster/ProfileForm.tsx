@@ -9,12 +9,13 @@ import {
   PLAN_STATUS_LABELS,
   PLAN_STATUSES,
 } from '../../../../src/shared/vocab/disaster';
-import { ApiErrorAlert, StatusMessage } from '../../components/Alert';
+import { ApiErrorAlert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { Checkbox, Fieldset, SelectField, TextAreaField, TextField } from '../../components/Field';
 import { useT } from '../../i18n';
 import { vocabOptions } from '../../i18n/vocab';
 import { type DisasterProfile, useSaveDisasterProfile } from '../../lib/queries/disaster';
+import { FieldRows } from './FieldRows';
 
 type Contact = { kind: string; name: string; organisation: string; phone: string };
 
@@ -23,12 +24,22 @@ const str = (v: number | null | undefined) => (v === null || v === undefined ? '
 const tri = (v: boolean | null) => (v === null ? '' : v ? 'yes' : 'no');
 const fromTri = (s: string) => (s === '' ? null : s === 'yes');
 
-/** The disaster profile's form (docs/disaster.md §1): saves under the profile's version (409 on a stale one). */
-export function ProfileForm({ data, childId }: { data: DisasterProfile; childId: string }) {
+/**
+ * The disaster profile's form (docs/disaster.md §1): saves under the profile's version (409 on a stale one). The
+ * page keys it by that version, so a save draws it afresh: the confirmation goes to the page (`onDone`).
+ */
+export function ProfileForm({
+  data,
+  childId,
+  onDone,
+}: {
+  data: DisasterProfile;
+  childId: string;
+  onDone: (message: string) => void;
+}) {
   const t = useT();
   const p = data.profile;
   const save = useSaveDisasterProfile(childId);
-  const [saved, setSaved] = useState(false);
   const [f, setF] = useState({
     powerDrawWatts: str(p.powerDrawWatts),
     internalBatteryHours: str(p.internalBatteryHours),
@@ -65,9 +76,10 @@ export function ProfileForm({ data, childId }: { data: DisasterProfile; childId:
     { value: 'no', label: t('dis.no') },
   ];
   const submit = () => {
-    setSaved(false);
-    save.mutate(
-      {
+    onDone('');
+    // mutateAsync: the refetch draws the form afresh (keyed by version) first, and mutate's callbacks never run.
+    save
+      .mutateAsync({
         powerDrawWatts: num(f.powerDrawWatts),
         internalBatteryHours: num(f.internalBatteryHours),
         externalBatteryHours: num(f.externalBatteryHours),
@@ -98,9 +110,11 @@ export function ProfileForm({ data, childId }: { data: DisasterProfile; childId:
           phone: c.phone || null,
         })),
         version: p.version,
-      },
-      { onSuccess: () => setSaved(true) },
-    );
+      })
+      .then(
+        () => onDone(t('dis.saved')),
+        () => {}, // shown by the alert below
+      );
   };
   const disabled = !data.canEdit;
   return (
@@ -245,49 +259,40 @@ export function ProfileForm({ data, childId }: { data: DisasterProfile; childId:
             onChange={set('drillDates')}
           />
         </div>
-        <Fieldset legend={t('dis.contacts')}>
-          {contacts.map((c, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place, in order
-            <div key={i} className="grid gap-2 border-b border-solid-gray-300 pb-3 md:grid-cols-4">
+        <FieldRows
+          legend={t('dis.contacts')}
+          rows={contacts}
+          onChange={setContacts}
+          empty={{ kind: 'physician', name: '', organisation: '', phone: '' }}
+          addLabel={t('dis.addContact')}
+          rowClassName="grid gap-2 border-b border-solid-gray-300 pb-3 md:grid-cols-4"
+        >
+          {(c, setRow) => (
+            <>
               <SelectField
                 label={t('dis.contactKind')}
                 value={c.kind}
-                onChange={(v) => setContacts((xs) => xs.map((x, j) => (j === i ? { ...x, kind: v } : x)))}
+                onChange={setRow('kind')}
                 options={vocabOptions(t, DISASTER_CONTACT_KINDS, DISASTER_CONTACT_KIND_LABELS)}
               />
               <TextField
                 label={t('dis.contactOrg')}
                 value={c.organisation}
-                onChange={(v) =>
-                  setContacts((xs) => xs.map((x, j) => (j === i ? { ...x, organisation: v } : x)))
-                }
+                onChange={setRow('organisation')}
               />
-              <TextField
-                label={t('dis.contactName')}
-                value={c.name}
-                onChange={(v) => setContacts((xs) => xs.map((x, j) => (j === i ? { ...x, name: v } : x)))}
-              />
+              <TextField label={t('dis.contactName')} value={c.name} onChange={setRow('name')} />
               <TextField
                 label={t('dis.contactPhone')}
                 inputMode="tel"
                 value={c.phone}
-                onChange={(v) => setContacts((xs) => xs.map((x, j) => (j === i ? { ...x, phone: v } : x)))}
+                onChange={setRow('phone')}
               />
-            </div>
-          ))}
-          <Button
-            variant="secondary"
-            onClick={() =>
-              setContacts((xs) => [...xs, { kind: 'physician', name: '', organisation: '', phone: '' }])
-            }
-          >
-            {t('dis.addContact')}
-          </Button>
-        </Fieldset>
+            </>
+          )}
+        </FieldRows>
         <TextAreaField label={t('dis.note')} value={f.note} onChange={set('note')} />
       </fieldset>
       <ApiErrorAlert error={save.error} />
-      <StatusMessage>{saved ? t('dis.saved') : ''}</StatusMessage>
       {data.canEdit && (
         <div>
           <Button type="submit" disabled={save.isPending}>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ApiErrorAlert, StatusMessage } from '../../components/Alert';
+import { ApiErrorAlert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { Fieldset, TextAreaField, TextField } from '../../components/Field';
 import { useLocale, useT } from '../../i18n';
@@ -9,21 +9,30 @@ import {
   useConfirmEmergencySheet,
   useSaveEmergencySheet,
 } from '../../lib/queries/disaster';
+import { FieldRows } from './FieldRows';
 
 type Emergency = { problem: string; handling: string };
 
 /**
  * The emergency sheet's own content (docs/disaster.md §7) and the family's confirmation: a change to the content
- * clears the confirmation, so the family confirms what they saw.
+ * clears the confirmation, so the family confirms what they saw. The page keys it by the sheet's version, so a save
+ * draws it afresh: the confirmation goes to the page (`onDone`).
  */
-export function SheetForm({ data, childId }: { data: EmergencySheetView; childId: string }) {
+export function SheetForm({
+  data,
+  childId,
+  onDone,
+}: {
+  data: EmergencySheetView;
+  childId: string;
+  onDone: (message: string) => void;
+}) {
   const t = useT();
   const { locale } = useLocale();
   const s = data.sheet;
   const v = s.baselineVitals ?? {};
   const save = useSaveEmergencySheet(childId);
   const confirm = useConfirmEmergencySheet(childId);
-  const [done, setDone] = useState('');
   const [f, setF] = useState({
     bloodType: s.bloodType ?? '',
     deviceSettings: s.deviceSettings ?? '',
@@ -51,9 +60,10 @@ export function SheetForm({ data, childId }: { data: EmergencySheetView; childId
         className="grid gap-4"
         onSubmit={(e) => {
           e.preventDefault();
-          setDone('');
-          save.mutate(
-            {
+          onDone('');
+          // mutateAsync: the refetch draws the form afresh (keyed by version) first, and mutate's callbacks never run.
+          save
+            .mutateAsync({
               sheet: {
                 bloodType: f.bloodType,
                 deviceSettings: f.deviceSettings,
@@ -72,9 +82,11 @@ export function SheetForm({ data, childId }: { data: EmergencySheetView; childId
                 wishes: f.wishes,
               },
               version: data.version,
-            },
-            { onSuccess: () => setDone(t('dis.saved')) },
-          );
+            })
+            .then(
+              () => onDone(t('dis.saved')),
+              () => {}, // shown by the alert below
+            );
         }}
       >
         <fieldset disabled={!data.canEdit} className="grid gap-4">
@@ -116,33 +128,25 @@ export function SheetForm({ data, childId }: { data: EmergencySheetView; childId
           <TextAreaField label={t('dis.sheet.medicines')} value={f.medicines} onChange={set('medicines')} />
           <TextAreaField label={t('dis.sheet.allergies')} value={f.allergies} onChange={set('allergies')} />
           <TextAreaField label={t('dis.sheet.avoid')} value={f.avoid} onChange={set('avoid')} />
-          <Fieldset legend={t('dis.sheet.emergencies')}>
-            {emergencies.map((x, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place, in order
-              <div key={i} className="grid gap-2 md:grid-cols-2">
-                <TextField
-                  label={t('dis.sheet.problem')}
-                  value={x.problem}
-                  onChange={(p) =>
-                    setEmergencies((xs) => xs.map((y, j) => (j === i ? { ...y, problem: p } : y)))
-                  }
-                />
+          <FieldRows
+            legend={t('dis.sheet.emergencies')}
+            rows={emergencies}
+            onChange={setEmergencies}
+            empty={{ problem: '', handling: '' }}
+            addLabel={t('dis.sheet.addEmergency')}
+            rowClassName="grid gap-2 md:grid-cols-2"
+          >
+            {(x, setRow) => (
+              <>
+                <TextField label={t('dis.sheet.problem')} value={x.problem} onChange={setRow('problem')} />
                 <TextAreaField
                   label={t('dis.sheet.handling')}
                   value={x.handling}
-                  onChange={(h) =>
-                    setEmergencies((xs) => xs.map((y, j) => (j === i ? { ...y, handling: h } : y)))
-                  }
+                  onChange={setRow('handling')}
                 />
-              </div>
-            ))}
-            <Button
-              variant="secondary"
-              onClick={() => setEmergencies((xs) => [...xs, { problem: '', handling: '' }])}
-            >
-              {t('dis.sheet.addEmergency')}
-            </Button>
-          </Fieldset>
+              </>
+            )}
+          </FieldRows>
           <TextAreaField label={t('dis.sheet.wishes')} value={f.wishes} onChange={set('wishes')} />
         </fieldset>
         <ApiErrorAlert error={save.error} />
@@ -173,10 +177,11 @@ export function SheetForm({ data, childId }: { data: EmergencySheetView; childId
             className="grid gap-3 md:grid-cols-3 md:items-end"
             onSubmit={(e) => {
               e.preventDefault();
-              setDone('');
-              confirm.mutate(
-                { confirmedOn: on, confirmedBy: by, version: data.version },
-                { onSuccess: () => setDone(t('dis.sheet.confirmedDone')) },
+              onDone('');
+              // mutateAsync: the refetch draws the form afresh (keyed by version) first, and mutate's callbacks never run.
+              confirm.mutateAsync({ confirmedOn: on, confirmedBy: by, version: data.version }).then(
+                () => onDone(t('dis.sheet.confirmedDone')),
+                () => {}, // shown by the alert below
               );
             }}
           >
@@ -197,7 +202,6 @@ export function SheetForm({ data, childId }: { data: EmergencySheetView; childId
         )}
         <ApiErrorAlert error={confirm.error} />
       </section>
-      <StatusMessage>{done}</StatusMessage>
     </div>
   );
 }
