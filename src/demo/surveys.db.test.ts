@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { surveyAnswers, surveyInvitations, surveys } from '../db/schema';
+import { resourceServices, surveyAnswers, surveyInvitations, surveys } from '../db/schema';
+import { careMappingProblems, careQuestion, proposeCare } from '../modules/surveys/care-rules';
 import { surveyResults } from '../modules/surveys/results';
 import { testConfig } from '../server/config';
 import { createLogger } from '../server/logger';
@@ -18,7 +19,7 @@ describe('demo surveys', () => {
         { children: 10, passwords: 'demo password for tests' },
       );
       const rows = await db.systemDb.select().from(surveys).where(eq(surveys.prefectureCode, '14'));
-      expect(rows.map((s) => s.status).sort()).toEqual(['draft', 'open', 'open']);
+      expect(rows.map((s) => s.status).sort()).toEqual(['draft', 'open', 'open', 'open']);
       for (const s of rows) expect(definitionProblems(s.definition)).toEqual([]);
       const answers = await db.systemDb.select().from(surveyAnswers);
       // Every answer is one the answering page would have accepted.
@@ -41,6 +42,20 @@ describe('demo surveys', () => {
       const kept = answers.filter((a) => a.surveyId === anonymous.id);
       expect(kept.length).toBeGreaterThan(0);
       expect(kept.every((a) => a.invitationId === null && a.submittedAt === null)).toBe(true);
+      // The providers' survey: answers by listing, each proposing changes to its accepted care (NA-4).
+      const providers = rows.find((s) => s.audience === 'providers')!;
+      expect(careMappingProblems(providers.definition)).toEqual([]);
+      const question = careQuestion(providers.definition)!;
+      const byListing = await db.systemDb
+        .select({ answers: surveyAnswers.answers, service: resourceServices })
+        .from(surveyAnswers)
+        .innerJoin(surveyInvitations, eq(surveyInvitations.id, surveyAnswers.invitationId))
+        .innerJoin(resourceServices, eq(resourceServices.id, surveyInvitations.serviceId))
+        .where(eq(surveyAnswers.surveyId, providers.id));
+      expect(byListing.length).toBe(3);
+      for (const a of byListing) {
+        expect(proposeCare(a.service.careItems, question, a.answers).changes.length).toBeGreaterThan(0);
+      }
     } finally {
       await db.close();
     }

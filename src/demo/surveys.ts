@@ -21,6 +21,7 @@ import { addDays, isoDateInJapan } from '../shared/dates';
 import type { SurveyAnswers, SurveyDefinition } from '../shared/survey';
 import { pickAdultGivenName, pickFamilyName } from './names';
 import { createRng, hashString, type Rng } from './random';
+import { seedProviderSurvey } from './survey-providers';
 
 const c = (...labels: string[]) => labels.map((label, i) => ({ value: String(i + 1), label }));
 
@@ -305,5 +306,6 @@ export async function seedSurveys(
     });
   }
   await tx.insert(surveyAnswers).values(answerRows);
-  return 3;
+  // The providers' survey of the demo municipality's listings, answers waiting for the care review.
+  return 3 + (await seedProviderSurvey(tx, { ...opts, authorId: author.id }));
 }
