@@ -1,8 +1,11 @@
 /**
- * Surveys as a family and the centre meet them (docs/knowledge.md §5): the centre's staff print the letters of a
- * survey's personal links (the link's address and QR code on each A4 page); a parent on a phone (360 px) opens the
- * link, is told what is missing, answers every kind of question — the date in 和暦 — and is thanked; the same
- * link then says plainly that it has been used. axe on each page.
+ * Survey screens beyond the story (docs/knowledge.md §5; the parent-survey story — builder, personal links by mail,
+ * phones, reminder, results and export by region, anonymity — is survey-story.test.ts, on both engines). Here, on
+ * PGlite: the list; the demo parents' questionnaire, whose answers lock its questions, read for one region; the
+ * printed letters of a survey's personal links (address and QR code on each A4 page); a parent on a phone (360 px)
+ * told what is missing, answering every kind of question — the date in 和暦 — and the same link then saying plainly
+ * that it has been used, an unknown link too; an auditor reads without any change button, and municipal staff get
+ * not-found. axe on each page; nothing leaves the origin.
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,6 +31,7 @@ afterAll(async () => {
 });
 
 const TITLE = '在宅生活の困りごとアンケート';
+const PARENTS = '令和8年度 医療的ケア児の保護者アンケート';
 const choice = (value: string, label: string) => ({ value, label });
 
 const SURVEY = {
@@ -68,11 +72,37 @@ const SURVEY = {
   },
 };
 
-describe('a survey by letter and phone', () => {
-  it('the centre prints the letters; a parent answers on a phone with a 和暦 date, and the link then says it was used', async () => {
-    // The centre creates and publishes the survey and names one recipient (through the API, as its screens do).
+describe('survey screens', () => {
+  it('the centre reads a locked questionnaire by region and prints letters; a parent answers every kind of question on a phone, and the link then says it was used', async () => {
     const staff = await h.newPage();
     await signIn(staff, h.account('centre_staff'));
+    await staff.getByRole('link', { name: 'アンケート', exact: true }).first().click();
+    await expectHeading(staff, 'アンケート');
+    await expect.poll(() => staff.getByRole('link', { name: PARENTS }).count()).toBe(1);
+    await expectNoAxeViolations(staff, 'surveys list');
+
+    // The demo parents' questionnaire: its answers lock the questions, and the builder says why.
+    await staff.getByRole('link', { name: PARENTS }).click();
+    await expectHeading(staff, PARENTS);
+    await staff.getByRole('link', { name: '編集' }).click();
+    await expectHeading(staff, `アンケートを編集：${PARENTS}`);
+    await expect
+      .poll(() => staff.getByText(/件の回答が届いているため、質問は変更できません/).count())
+      .toBe(1);
+    expect(await staff.getByRole('button', { name: '質問を追加' }).count()).toBe(0);
+    await staff.getByRole('link', { name: 'アンケートのページへ戻る' }).click();
+    await expectHeading(staff, PARENTS);
+    // Its results, then one region's.
+    await staff.getByRole('link', { name: '集計を見る' }).click();
+    await expectHeading(staff, `集計：${PARENTS}`);
+    const byRegion = staff.getByRole('table', { name: '圏域別の回答数', exact: true });
+    await expect.poll(() => byRegion.locator('tbody tr').count()).toBeGreaterThanOrEqual(2);
+    const region = (await byRegion.locator('tbody th').first().textContent())!.trim();
+    await staff.getByLabel('圏域で絞り込む').selectOption({ label: region });
+    await expect.poll(() => byRegion.locator('tbody tr').count()).toBe(1);
+    await expect.poll(() => staff.getByRole('table', { name: /質問1の選択肢ごとの回答数/ }).count()).toBe(1);
+
+    // A survey of every question kind, published and sent to one recipient (through the API, as its screens do).
     const api = pageApi(staff);
     const created = await api<{ id: string }>('POST', '/api/surveys', SURVEY);
     await api('POST', `/api/surveys/${created.id}/status`, { version: 1, status: 'open' });
@@ -167,5 +197,26 @@ describe('a survey by letter and phone', () => {
       .poll(() => heading.textContent(), { timeout: 30_000 })
       .toBe('このアンケートのリンクは無効です');
     h.assertClean();
-  }, 240_000);
+  }, 300_000);
+
+  it('shows an auditor no change button, and municipal staff not-found', async () => {
+    const page = await h.newPage();
+    await signIn(page, h.account('auditor'));
+    await page.goto('/surveys');
+    await expectHeading(page, 'アンケート');
+    expect(await page.getByRole('link', { name: '新規作成' }).count()).toBe(0);
+    await page.getByRole('link', { name: PARENTS }).click();
+    await expectHeading(page, PARENTS);
+    for (const name of ['締め切る', '編集', '送付先を追加', '未回答者にリマインド']) {
+      expect(await page.getByRole('button', { name }).or(page.getByRole('link', { name })).count()).toBe(0);
+    }
+    expect(await page.getByRole('link', { name: '集計を見る' }).count()).toBe(1);
+
+    const other = await h.newPage();
+    await signIn(other, h.account('municipal_staff'));
+    expect(await other.getByRole('link', { name: 'アンケート', exact: true }).count()).toBe(0);
+    await other.goto('/surveys');
+    await expectHeading(other, 'ページが見つかりません');
+    h.assertClean();
+  }, 90_000);
 });
