@@ -11,6 +11,10 @@
  * Options: --engine=postgres|pglite|both, --requests=N (default 800), --concurrency=N (default 8), --children=N,
  * --prefecture=NN (default: the one with the most children), --quick (4,000 children, 150 requests).
  * Target (issue 17): p95 < 100 ms on PostgreSQL.
+ *
+ * Measured (docs/disaster.md §4.1) on the shared 2-core machine with other test suites running: before issue 17's
+ * changes p50 667 ms, p95 1,015 ms, 12 requests/s under a load average of 22.5 → 23.9; after them p50 485 ms,
+ * p95 787 ms, 16 requests/s under 18.6 → 21.5. Not yet run on a quiet machine, so the target is not shown met.
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
