@@ -2,7 +2,9 @@
  * The good-practice library (docs/knowledge.md §4) in the browser: 藤沢市's coordinator writes a story from a
  * consultation (「好事例として書く」); a second person — the centre's staff — runs the personal-data check,
  * marking a flagged pattern (an office's telephone number) as not personal data, and publishes it; it is found by
- * search and shown under 「似た課題を解決した事例」 on another consultation. Axe on each page.
+ * search and shown under 「似た課題を解決した事例」 on another consultation; with the consent to publication recorded
+ * (a 和暦 date; an unreadable one refused) it goes on the centre's public site, where a visitor reads it beside the
+ * demo's stories on it and never the one whose consent waits. Axe on each page.
  */
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -94,6 +96,20 @@ describe('good practices', () => {
     await review.getByRole('status').filter({ hasText: '公開しました。' }).waitFor();
     await review.getByText('県内のすべての職員に公開中です。').waitFor();
 
+    // The consent to publication on the centre's public site: a date it cannot read changes nothing; a 和暦 date is
+    // recorded with who agreed and how, then the story goes on the site.
+    const offer = checker.getByRole('region', { name: '公開サイトへの掲載' });
+    await offer.getByRole('textbox', { name: /同意した方/ }).fill('藤沢市障害福祉課 課長 山田');
+    await offer.getByRole('textbox', { name: /同意した日/ }).fill('十一月のはじめ');
+    await offer.getByRole('button', { name: '同意を記録する' }).click();
+    await offer.getByText('日付として読めません。西暦または和暦で入力してください。').waitFor();
+    await offer.getByRole('textbox', { name: /同意した日/ }).fill('令和8年11月20日');
+    await offer.getByRole('button', { name: '同意を記録する' }).click();
+    await offer.getByText('藤沢市障害福祉課 課長 山田 が 令和8年11月20日 に同意（').waitFor();
+    await offer.getByRole('button', { name: '公開サイトに載せる' }).click();
+    await offer.getByText(/から公開サイトに掲載中。/).waitFor();
+    await expectNoAxeViolations(checker, 'the story on the public site, with its consent');
+
     // Found by search, and suggested on another consultation under 「似た課題を解決した事例」.
     await checker.goto('/good-practices');
     await expectHeading(checker, '好事例ライブラリ');
@@ -106,6 +122,27 @@ describe('good practices', () => {
     const suggested = checker.getByRole('region', { name: '似た課題を解決した事例' });
     await suggested.getByRole('link', { name: TITLE }).waitFor();
     await expectNoAxeViolations(checker, 'the consultation with the story suggested');
+
+    // The public site, signed out: the story is listed and opens; a story with consent not yet put there is not.
+    const visitor = await h.newPage();
+    await visitor.goto('/public/good-practices');
+    await expectHeading(visitor, '好事例');
+    const listed = visitor.getByRole('main').getByRole('link', { name: TITLE });
+    await listed.waitFor();
+    await visitor
+      .getByRole('link', { name: '医療的ケア児等コーディネーターを地域生活支援事業で配置した' })
+      .waitFor();
+    expect(await visitor.getByText('就学の1年前に教育委員会と支援会議を開き', { exact: false }).count()).toBe(
+      0,
+    );
+    await expectNoAxeViolations(visitor, 'the public good practices');
+    await listed.click();
+    await expectHeading(visitor, TITLE);
+    await visitor.getByRole('link', { name: '好事例の一覧へ' }).waitFor();
+    expect(await visitor.getByText('0466-00-0000').count(), 'the text as checked, on the public page').toBe(
+      1,
+    );
+    await expectNoAxeViolations(visitor, 'a public good practice');
     h.assertClean();
   }, 240_000);
 });
