@@ -235,6 +235,7 @@ const GET_ENDPOINTS: Record<string, EndpointClass> = {
   '/api/surveys/{id}': 'surveys',
   '/api/surveys/{id}/invitations': 'surveys',
   '/api/surveys/{id}/results': 'surveys',
+  '/api/surveys/{id}/answers': 'surveys',
   '/api/surveys/{id}/care-proposals': 'surveys',
   '/api/surveys/{id}/export': 'surveys',
   '/api/public/surveys/{token}': 'public',

@@ -12,6 +12,7 @@ import { type Issued, inviteRecipients, listInvitations, remindRecipients } from
 import { mailLinks } from './mailing';
 import { surveyPolicy } from './policy';
 import { countedSurveyResults } from './results-cache';
+import { answerRoutes } from './routes-answers';
 import { careProposalRoutes } from './routes-care';
 import {
   ZCreateSurveyRequest,
@@ -381,5 +382,6 @@ export function surveyRoutes(deps: Deps) {
   );
 
   r.route('/', careProposalRoutes(deps));
+  r.route('/', answerRoutes(deps));
   return r;
 }

@@ -209,6 +209,35 @@ export const ZSurveyResults = z.object({
   questions: z.array(ZQuestionResult),
 });
 
+/** One page of a survey's answers, one by one (answers-list.ts), within the results' filter. */
+export const ZAnswersQuery = ZResultsQuery.extend({
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+  limit: z.coerce.number().int().min(1).max(50).default(1),
+});
+
+export const ZAnswerPage = z.object({
+  total: z.number().int(),
+  offset: z.number().int(),
+  items: z.array(
+    z.object({
+      /** Its place in the order shown (by day; a named survey's answers then by time). */
+      number: z.number().int(),
+      submittedOn: z.string(),
+      /** Named surveys only; an anonymous survey keeps no time. */
+      submittedAt: z.string().nullable(),
+      channel: z.enum(SURVEY_CHANNELS),
+      regionName: z.string().nullable(),
+      municipalityName: z.string().nullable(),
+      /** The personal link's label (the recipient's name) on a named survey; never on an anonymous one. */
+      respondent: z.string().nullable(),
+      answers: z.record(
+        z.string(),
+        z.union([z.string(), z.array(z.string()), z.number(), z.record(z.string(), z.string())]),
+      ),
+    }),
+  ),
+});
+
 export const ZExportQuery = z.object({
   /** .xlsx unless csv is asked (optional, so that a request without a session answers 401 first). */
   format: z.enum(['xlsx', 'csv']).optional(),

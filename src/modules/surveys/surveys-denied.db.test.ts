@@ -27,6 +27,7 @@ function calls(id: string): [string, string, unknown?][] {
   return [
     ['GET', `/api/surveys/${id}`],
     ['GET', `/api/surveys/${id}/results`],
+    ['GET', `/api/surveys/${id}/answers`],
     ['GET', `/api/surveys/${id}/invitations`],
     ['GET', `/api/surveys/${id}/export?format=csv`],
     ['PATCH', `/api/surveys/${id}`, { version: 2, title: 'x' }],

@@ -287,6 +287,7 @@ export const AUDIT_DETAIL_VALUES = [
   'directory_links',
   'survey_care_applied',
   'care_proposals',
+  'answers_read',
 ] as const;
 export type AuditDetailValue = (typeof AUDIT_DETAIL_VALUES)[number];
 
@@ -372,6 +373,7 @@ export const AUDIT_DETAIL_VALUE_LABELS = {
     en: 'Survey answer applied to accepted care',
   },
   care_proposals: { ja: '受入れ状況の変更案の閲覧', en: 'Accepted-care proposals viewed' },
+  answers_read: { ja: '回答を1件ずつ閲覧', en: 'Answers read one by one' },
 } as const satisfies Labels<AuditDetailValue>;
 
 /** The names of an entry's detail fields; a field without one is shown under 「その他」 / "Other". */

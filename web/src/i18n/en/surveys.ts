@@ -227,4 +227,20 @@ export const enSurveys: Record<keyof typeof jaSurveys, string> = {
   'sv.q.addCare': 'Add the “accepted care” question (can be applied to the directory)',
   'sv.q.careNote':
     'Answers to this question can be compared with the directory listing and applied. Keep the rows (care items) and columns (acceptance) as they are.',
+  'sv.ans.title': 'Answers one by one',
+  'sv.ans.open': 'Show the answers one by one',
+  'sv.ans.named':
+    'The answers within the filter, one at a time in the order they arrived. An answer through a personal link shows that link’s recipient. Each view is recorded in the audit log.',
+  'sv.ans.anonymous':
+    'This survey is anonymous. Its answers are shown one at a time, without who answered or when — neither is kept anywhere (only the day). Each view is recorded in the audit log.',
+  'sv.ans.empty': 'No answers within this filter yet.',
+  'sv.ans.nav': 'Move between answers',
+  'sv.ans.prev': 'Previous answer',
+  'sv.ans.next': 'Next answer',
+  'sv.ans.position': 'Answer {n} of {total}',
+  'sv.ans.respondent': 'Respondent (link recipient)',
+  'sv.ans.when': 'Answered',
+  'sv.ans.channel': 'Channel',
+  'sv.ans.noPlace': 'Not given',
+  'sv.ans.none': '(no answer)',
 };

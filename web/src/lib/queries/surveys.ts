@@ -1,6 +1,8 @@
 import type { z } from '@hono/zod-openapi';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  ZAnswerPage,
+  ZAnswersQuery,
   ZCareProposal,
   ZCareProposals,
   ZCreateSurveyRequest,
@@ -33,6 +35,8 @@ export type Recipient = z.input<typeof ZInviteRequest>['recipients'][number];
 export type IssuedLinks = z.infer<typeof ZIssuedLinks>;
 export type SurveyResults = z.infer<typeof ZSurveyResults>;
 export type ResultsQuery = z.input<typeof ZResultsQuery>;
+export type AnswerPage = z.infer<typeof ZAnswerPage>;
+export type AnswersQuery = z.input<typeof ZAnswersQuery>;
 export type SheetAnswer = z.infer<typeof ZSheetAnswer>;
 export type LinksFormat = 'json' | 'xlsx' | 'csv';
 
@@ -106,6 +110,14 @@ export function useResults(id: string, query: ResultsQuery) {
   return useQuery({
     queryKey: [...KEY, 'results', id, query],
     queryFn: ({ signal }) => api.get<SurveyResults>(`${one(id)}/results`, query as QueryParams, signal),
+  });
+}
+
+/** The answers one by one (each read audited on the server). */
+export function useAnswers(id: string, query: AnswersQuery) {
+  return useQuery({
+    queryKey: [...KEY, 'answers', id, query],
+    queryFn: ({ signal }) => api.get<AnswerPage>(`${one(id)}/answers`, query as QueryParams, signal),
   });
 }
 

@@ -18,6 +18,7 @@ import {
   useSurvey,
 } from '../../lib/queries/surveys';
 import { forTrainingRoles } from '../learning/courses/Guard';
+import { AnswersPanel } from './AnswersPanel';
 import { readsSurveys } from './access';
 import { parseResultsSearch, type ResultsSearch } from './search';
 import { AnonymousMark, LINK, StatusBadge } from './shared';
@@ -224,6 +225,7 @@ function ResultsFor({ survey }: { survey: Survey }) {
       </div>
       <Filter id={survey.id} search={search} />
       <QueryState query={results}>{(data) => <ResultsView survey={survey} data={data} />}</QueryState>
+      <AnswersPanel key={JSON.stringify(search)} survey={survey} search={search} />
     </Page>
   );
 }
