@@ -1,3 +1,5 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   expectHeading,
@@ -21,18 +23,27 @@ afterAll(async () => {
 
 /**
  * Every page is checked, at each size in turn (the window resized on the page, not the page loaded again), for
- * horizontal overflow, and with axe at the widest and the narrowest: axe's rules (names, roles, labels,
- * contrast, target size) read the same markup at 1024 px as at 1280 px (the layouts differ only in widths and
- * columns). One walk through the menu instead of one per size saves about two minutes of CI (decision 0018).
+ * horizontal overflow; with every axe rule at the widest, and with the layout-dependent rule (target size, which
+ * counts the spacing between targets) at the narrowest. The markup axe reads is the same at every size: no
+ * element of the staff screens is shown only below the widest layout (`md:hidden` hides the phone menu button at
+ * 768 px too), so names, roles, labels and contrast read at 1280 px hold at 768 px. One walk through the menu
+ * instead of one per size, and one full axe run per page, keep the journey within CI's time (decision 0018 §8).
  */
 const VIEWPORTS = [
-  { name: 'desktop 1280×900', width: 1280, height: 900, axe: true },
-  { name: 'tablet 1024×768', width: 1024, height: 768, axe: false },
-  { name: 'tablet portrait 768×1024', width: 768, height: 1024, axe: true },
-];
+  { name: 'desktop 1280×900', width: 1280, height: 900, axe: 'all' },
+  { name: 'tablet 1024×768', width: 1024, height: 768, axe: 'none' },
+  { name: 'tablet portrait 768×1024', width: 768, height: 1024, axe: 'layout' },
+] as const;
+
+/** axe's target-size rule alone (WCAG 2.2 2.5.8): what a narrower layout can break that a wider one passes. */
+async function expectTargetSizes(page: Page, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withRules(['target-size']).analyze();
+  const found = results.violations.flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(' ')}`));
+  expect(found, `target size on ${label}`).toEqual([]);
+}
 
 describe('accessibility of every page in the centre administrator menu', () => {
-  it('fits without horizontal scrolling at desktop and tablet sizes and passes axe at the widest and narrowest', async () => {
+  it('fits without horizontal scrolling at desktop and tablet sizes, passes axe at the widest and keeps target sizes at the narrowest', async () => {
     const size = (v: (typeof VIEWPORTS)[number]) => ({ width: v.width, height: v.height });
     const desktop = size(VIEWPORTS[0]!);
     const page = await h.newPage({ viewport: desktop });
@@ -66,7 +77,8 @@ describe('accessibility of every page in the centre administrator menu', () => {
         // No horizontal scrolling of the page itself (wide tables scroll inside their own region).
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow, `${label} overflows horizontally at ${viewport.width}px`).toBeLessThanOrEqual(0);
-        if (viewport.axe) await expectNoAxeViolations(page, `${label} at ${viewport.name}`);
+        if (viewport.axe === 'all') await expectNoAxeViolations(page, `${label} at ${viewport.name}`);
+        if (viewport.axe === 'layout') await expectTargetSizes(page, `${label} at ${viewport.name}`);
       }
     }
     h.assertClean();
