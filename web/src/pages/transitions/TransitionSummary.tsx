@@ -53,7 +53,8 @@ export function ByMunicipality({ data }: { data: Transitions }) {
       {data.byMunicipality.length === 0 ? (
         <p>{t('transitions.none')}</p>
       ) : (
-        <details>
+        // Folded when it is long (a prefecture's or a region's towns); a municipality's own reader sees it open.
+        <details open={data.byMunicipality.length <= 5}>
           <summary className="min-h-11 cursor-pointer py-2 text-std-16B-170 text-key-900">
             {t('transitions.showByMunicipality', { n: formatNumber(data.byMunicipality.length, locale) })}
           </summary>
