@@ -27,6 +27,7 @@ export const enMail = {
   'bounces.title': 'Addresses that bounce',
   'bounces.intro':
     'No mail goes to an address that bounced until the bounce is cleared (such mail is Failed: "Not sent: this address bounces"). When a bounce for a sent message comes back later to the sender’s mailbox (MAIL_FROM), press "Record as bounced" on that message. Once the address is corrected, clear it or resend.',
+  'bounces.table': 'List of addresses that bounce',
   'bounces.none': 'No address bounces.',
   'bounces.since': 'Bouncing since',
   'bounces.messages': '{n} message(s)',

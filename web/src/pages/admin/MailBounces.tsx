@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { ApiErrorAlert, StatusMessage } from '../../components/Alert';
+import { ApiErrorAlert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { TextField } from '../../components/Field';
@@ -13,16 +13,25 @@ import {
   useRecordBounce,
 } from '../../lib/queries/mail';
 
-/** 不達を解除: asks first, then mail goes to the address again (decision 0028, late bounces). */
-export function ClearBounceButton({ address, label }: { address: string; label?: string }) {
+/**
+ * 不達を解除: asks first, then mail goes to the address again (decision 0028, late bounces). The row goes away
+ * once cleared, so the page that holds it says so (`onCleared`).
+ */
+export function ClearBounceButton({
+  address,
+  label,
+  onCleared,
+}: {
+  address: string;
+  label?: string;
+  onCleared: (message: string) => void;
+}) {
   const t = useT();
   const clear = useClearBounce();
   const [asking, setAsking] = useState(false);
-  const [done, setDone] = useState(false);
   return (
     <>
       <ApiErrorAlert error={clear.error} />
-      <StatusMessage>{done ? t('bounces.cleared', { address }) : null}</StatusMessage>
       <Button
         variant="secondary"
         disabled={clear.isPending}
@@ -38,7 +47,7 @@ export function ClearBounceButton({ address, label }: { address: string; label?:
         onCancel={() => setAsking(false)}
         onConfirm={() => {
           setAsking(false);
-          clear.mutate(address, { onSuccess: () => setDone(true) });
+          clear.mutate(address, { onSuccess: () => onCleared(t('bounces.cleared', { address })) });
         }}
       />
     </>
@@ -46,7 +55,13 @@ export function ClearBounceButton({ address, label }: { address: string; label?:
 }
 
 /** The outbox's list of addresses that bounce: no mail goes to them until cleared. */
-export function BouncingAddresses({ addresses }: { addresses: BouncingAddress[] }) {
+export function BouncingAddresses({
+  addresses,
+  onCleared,
+}: {
+  addresses: BouncingAddress[];
+  onCleared: (message: string) => void;
+}) {
   const t = useT();
   const { locale } = useLocale();
   return (
@@ -58,7 +73,7 @@ export function BouncingAddresses({ addresses }: { addresses: BouncingAddress[] 
       {addresses.length === 0 ? (
         <p className="text-std-16N-170">{t('bounces.none')}</p>
       ) : (
-        <Table caption={t('bounces.title')} captionHidden>
+        <Table caption={t('bounces.table')} captionHidden>
           <thead>
             <tr>
               <Th className="min-w-48">{t('outbox.to')}</Th>
@@ -81,7 +96,7 @@ export function BouncingAddresses({ addresses }: { addresses: BouncingAddress[] 
                   )}
                 </Td>
                 <Td>
-                  <ClearBounceButton address={b.address} />
+                  <ClearBounceButton address={b.address} onCleared={onCleared} />
                 </Td>
               </tr>
             ))}
@@ -135,7 +150,15 @@ export function RecordBounce({ m }: { m: OutboxMessage }) {
 }
 
 /** On 管理 › 利用者: the user's address bounces — since when, and clearing it. */
-export function UserBounce({ bounce, name }: { bounce: BouncingAddress; name: string }) {
+export function UserBounce({
+  bounce,
+  name,
+  onCleared,
+}: {
+  bounce: BouncingAddress;
+  name: string;
+  onCleared: (message: string) => void;
+}) {
   const t = useT();
   const { locale } = useLocale();
   return (
@@ -143,7 +166,7 @@ export function UserBounce({ bounce, name }: { bounce: BouncingAddress; name: st
       <p className="font-bold text-error-2">
         {t('bounces.userNote', { since: formatDateTime(bounce.since, locale) })}
       </p>
-      <ClearBounceButton address={bounce.address} label={name} />
+      <ClearBounceButton address={bounce.address} label={name} onCleared={onCleared} />
     </div>
   );
 }

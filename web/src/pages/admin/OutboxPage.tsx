@@ -81,7 +81,7 @@ export function OutboxPage() {
             )}
             <StatusMessage>{message}</StatusMessage>
             <ApiErrorAlert error={resend.error} />
-            {bounces.data && <BouncingAddresses addresses={bounces.data.addresses} />}
+            {bounces.data && <BouncingAddresses addresses={bounces.data.addresses} onCleared={setMessage} />}
             <div className="mb-4 flex flex-wrap items-end gap-6">
               <SelectField
                 label={t('outbox.status')}

@@ -143,7 +143,11 @@ function UsersAdmin() {
                     <Td>
                       <StatusBadges user={u} />
                       {bouncing.get(u.email.toLowerCase()) && (
-                        <UserBounce bounce={bouncing.get(u.email.toLowerCase())!} name={u.displayName} />
+                        <UserBounce
+                          bounce={bouncing.get(u.email.toLowerCase())!}
+                          name={u.displayName}
+                          onCleared={notify}
+                        />
                       )}
                       <dl className="mt-1 text-dns-14N-130 text-solid-gray-700">
                         <div>
