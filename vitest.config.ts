@@ -111,11 +111,13 @@ export default defineConfig({
           ...browserFiles(kind),
           env: { TSUNAGU_TEST_DB: kind },
           globalSetup: [`src/test/global-setup-${kind}.ts`],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
-          // One journey at a time, after the unit and database files: a browser and the server beside it
-          // take both cores, and a starved page misses its waits.
-          fileParallelism: false,
+          // Journeys share the pool with the database files (decision 0018 §9): a journey spends most of its time
+          // waiting for its page, using well under a core, so it runs beside a database file or another journey
+          // rather than alone after them all. A busier core makes a step slower, never wrong: the limits below
+          // are safety nets, not timing targets.
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          maxWorkers: workers,
           // A page is read only once the browser shows it; on a busy machine a lazily loaded screen takes seconds.
           expect: { poll: { timeout: 15_000 } },
         },
