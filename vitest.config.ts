@@ -12,8 +12,9 @@ const withServer = Boolean(process.env.TEST_DATABASE_URL);
 const dbKinds = withServer ? (['pglite', 'postgres'] as const) : (['pglite'] as const);
 
 /**
- * Unit and database files run side by side in one pool, as many at once as the machine has cores (at least
- * two: a PostgreSQL file leaves its core to the server half the time). TSUNAGU_TEST_WORKERS overrides.
+ * Unit, database and browser files run side by side in one pool, as many at once as the machine has cores (at
+ * least two: a PostgreSQL file leaves its core to the server half the time, a journey waits for its page most of
+ * the time). TSUNAGU_TEST_WORKERS overrides.
  */
 const workers = Number(process.env.TSUNAGU_TEST_WORKERS) || Math.max(2, availableParallelism());
 
