@@ -6,6 +6,7 @@ import {
   type Harness,
   signIn,
   startHarness,
+  textOf,
   waitForPage,
 } from './harness';
 import { type JourneyMail, linkPath, startJourneyMail } from './mail-steps';
@@ -14,7 +15,8 @@ import { type JourneyMail, linkPath, startJourneyMail } from './mail-steps';
  * Courses and sessions (docs/learning.md §1) end to end: centre staff create a course with its parts, a session
  * of it with a day typed in 和暦, open it, find it in the training year's list, and the public training page
  * lists it with its application open — on a phone, without signing in; a nurse signs up there and confirms her
- * address from the mailed link (mail on). axe on every page; no request leaves the origin.
+ * address from the mailed link (mail on); the centre's administrator records a late bounce of that mail on 送信メール,
+ * finds the learner's row marked on 管理 › 利用者 and clears it. axe on every page; no request leaves the origin.
  */
 let h: Harness;
 let mail: JourneyMail;
@@ -161,6 +163,31 @@ describe('training courses and sessions', () => {
         ).status,
     );
     expect(signedIn).toBe(200);
+    h.assertClean();
+  });
+
+  it('the administrator records a late bounce of that mail, sees the address marked, and clears it', async () => {
+    const admin = await h.newPage();
+    await signIn(admin, h.account('centre_admin'));
+    await admin.goto('/admin/mail');
+    await expectHeading(admin, '送信メール');
+    await admin.getByRole('button', { name: '不達として記録: kango@example.jp' }).click();
+    await admin.getByLabel('不達の理由（任意）').fill('550 5.1.1 User unknown');
+    await admin.getByRole('button', { name: '記録する' }).click();
+    const bouncing = admin.getByRole('region', { name: '不達のアドレス', exact: true });
+    await expect.poll(textOf(bouncing)).toContain('kango@example.jp');
+    expect(await textOf(bouncing)()).toContain('550 5.1.1 User unknown');
+    await expectNoAxeViolations(admin, 'outbox (a bouncing address)');
+
+    await admin.goto('/admin/users');
+    await expectHeading(admin, '利用者');
+    await admin.getByLabel('役割で絞り込む').selectOption({ label: '受講者' });
+    const row = admin.getByRole('row').filter({ hasText: 'kango@example.jp' });
+    await expect.poll(textOf(row)).toContain('メール不達');
+    await row.getByRole('button', { name: '不達を解除: 湘南 看子' }).click();
+    await admin.getByRole('dialog').getByRole('button', { name: '不達を解除' }).click();
+    await admin.getByRole('status').filter({ hasText: 'kango@example.jp の不達を解除しました' }).waitFor();
+    await expect.poll(textOf(row)).not.toContain('メール不達');
     h.assertClean();
   });
 });
