@@ -204,6 +204,8 @@ describe('a ventilator-dependent child from the guardian’s consent through a d
     const opened = table.locator('tbody tr').filter({ hasText: '理由を記録して開いた記録' });
     await expect.poll(textOf(opened)).toContain(`${OTHER.familyName} ${OTHER.givenName}`);
     expect(await textOf(opened)()).toContain('父: 汐見 亮 0466-44-5566');
+    // Once, with the relationship: not again as a plain guardian line.
+    expect(await textOf(opened)()).not.toContain('保護者: 汐見 亮');
     h.assertClean();
   }, 120_000);
 

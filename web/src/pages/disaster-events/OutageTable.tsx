@@ -185,10 +185,16 @@ export function OutageTable({ list }: { list: OutageList }) {
                 <Td>
                   <ContactLines
                     className="block text-sm"
-                    contacts={[
-                      ...r.contacts,
-                      ...(opened[r.childId]?.guardians ?? []).map((g) => ({ kind: 'guardian', ...g })),
-                    ]}
+                    contacts={
+                      // An opened record brings its guardians with their relationship: they replace the list's
+                      // guardian lines rather than repeat them.
+                      opened[r.childId]
+                        ? [
+                            ...opened[r.childId]!.guardians.map((g) => ({ kind: 'guardian', ...g })),
+                            ...r.contacts.filter((c) => c.kind !== 'guardian'),
+                          ]
+                        : r.contacts
+                    }
                   />
                 </Td>
                 <Td>
