@@ -219,6 +219,12 @@ describe('a parent survey from the centre to the phones and back', () => {
     await expect
       .poll(textOf(staff.getByRole('status').filter({ hasText: /^回答 \d+件/ })))
       .toBe('回答 1件（公開リンク 0・個別リンク 1）');
+    // Even one answer at a time: the answer and its day, no respondent.
+    await staff.getByRole('button', { name: '回答を1件ずつ表示する' }).click();
+    await staff.getByText('1件目／全1件').waitFor();
+    const one = staff.getByRole('region', { name: '回答を1件ずつ見る' });
+    await one.getByText('不満', { exact: true }).waitFor();
+    expect(await one.getByText('回答者（リンクの宛名）').count()).toBe(0);
     const page = (await staff.locator('main').textContent()) ?? '';
     for (const trace of [PARENT.name, PARENT.email]) expect(page).not.toContain(trace);
 
