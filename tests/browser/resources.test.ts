@@ -207,6 +207,12 @@ describe('resources', () => {
       await suction.getByLabel('条件', { exact: true }).fill('看護師が勤務する平日のみ');
     }
     await page.getByRole('textbox', { name: '空き' }).fill('2');
+    // What it offers in a disaster: the outage list's shelters read it (docs/disaster.md §6).
+    await page
+      .getByRole('group', { name: '災害時に提供できること' })
+      .getByLabel('福祉避難所（電源あり）')
+      .check();
+    await page.getByRole('textbox', { name: /^災害時の受け入れの補足/ }).fill('非常用発電機あり（72時間）');
     await page.locator('#confirm-who-edit').fill('看護師 山田');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, 'the form scrolls sideways on a phone').toBeLessThanOrEqual(0);
@@ -333,6 +339,9 @@ describe('resources', () => {
       '見学をお申し込みください',
     );
     expect(await textOf(page.getByTestId('last-confirmed'))()).toContain('看護師 山田');
+    const facts = await textOf(page.getByRole('region', { name: '対象・定員・送迎・入浴' }))();
+    expect(facts).toContain('福祉避難所（電源あり）');
+    expect(facts).toContain('非常用発電機あり（72時間）');
     await expectNoAxeViolations(page, 'public listing');
     await page.setViewportSize({ width: 320, height: 640 });
     const listingOverflow = await page.evaluate(

@@ -72,6 +72,13 @@ export const enResources = {
   'resources.section.care': 'Medical care accepted',
   'resources.section.use': 'How to use it',
   'resources.section.schedule': 'Opening days',
+  'resources.section.disaster': 'In a disaster',
+  'resources.disasterSupport': 'What this listing offers in a disaster',
+  'resources.disasterSupportHint':
+    'Choose what you can offer children who use medical devices during an outage or disaster. The outage list shows it as a place to shelter, be admitted or charge devices in the area.',
+  'resources.disasterNote': 'Details for a disaster',
+  'resources.disasterNoteHint':
+    'For example: emergency generator (72 hours), registration needed in advance, same number at night',
   'resources.section.capacity': 'Ages, capacity, transport and bathing',
   'resources.section.contact': 'Contact and status',
 

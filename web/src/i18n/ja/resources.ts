@@ -72,6 +72,12 @@ export const jaResources = {
   'resources.section.care': '医療的ケアの受け入れ',
   'resources.section.use': '利用のしかた',
   'resources.section.schedule': '開所日',
+  'resources.section.disaster': '災害時の受け入れ',
+  'resources.disasterSupport': '災害時に提供できること',
+  'resources.disasterSupportHint':
+    '停電・災害のとき、医療機器を使うお子さんのために提供できることを選んでください。停電時の要確認リストで、地域の避難先・入院先・充電先として表示されます。',
+  'resources.disasterNote': '災害時の受け入れの補足',
+  'resources.disasterNoteHint': '例：非常用発電機あり（72時間）、事前の登録が必要、連絡先は夜間も同じ など',
   'resources.section.capacity': '対象・定員・送迎・入浴',
   'resources.section.contact': '連絡先と運営状況',
 

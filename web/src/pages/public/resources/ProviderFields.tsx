@@ -1,7 +1,9 @@
 import { type ReactNode, useId } from 'react';
+import { DISASTER_SUPPORT_LABELS, DISASTER_SUPPORTS } from '../../../../../src/shared/vocab/disaster-events';
 import { Button } from '../../../components/Button';
 import { Checkbox, SelectField, TextAreaField, TextField } from '../../../components/Field';
 import { useLocale, useT } from '../../../i18n';
+import { vocabOptions } from '../../../i18n/vocab';
 import { ACCEPTANCE_CODES, SERVICE_STATUS_CODES, WEEKDAY_CODES } from '../../../lib/queries/resources-public';
 import { acceptanceLabel, CARE_CODES, careLabel, statusLabel, weekdayLabel } from './display';
 import {
@@ -14,7 +16,7 @@ import {
 
 /**
  * The fields a provider may correct (and staff edit): what it accepts per care item, opening days, ages,
- * capacity and vacancy, transport, bathing, how to apply, contact. Used by the provider link page and the
+ * capacity and vacancy, transport, bathing, what it offers in a disaster, how to apply, contact. Used by the provider link page and the
  * staff form.
  */
 
@@ -307,6 +309,38 @@ export function ProviderFields({
             maxLength={500}
           />
         </div>
+      </FieldGroup>
+
+      <FieldGroup title={t('resources.section.disaster')}>
+        <fieldset className="mb-4">
+          <legend className="mb-1 text-std-16B-170 text-solid-gray-900">
+            {t('resources.disasterSupport')}
+          </legend>
+          <p className="mb-2 text-std-16N-170 text-solid-gray-700">{t('resources.disasterSupportHint')}</p>
+          {vocabOptions(t, DISASTER_SUPPORTS, DISASTER_SUPPORT_LABELS).map((o) => (
+            <Checkbox
+              key={o.value}
+              label={o.label}
+              checked={draft.disasterSupport.includes(o.value)}
+              onChange={(on) =>
+                onChange(
+                  'disasterSupport',
+                  on
+                    ? [...draft.disasterSupport, o.value]
+                    : draft.disasterSupport.filter((c) => c !== o.value),
+                )
+              }
+            />
+          ))}
+        </fieldset>
+        <TextField
+          label={t('resources.disasterNote')}
+          hint={t('resources.disasterNoteHint')}
+          value={draft.disasterNote}
+          onChange={(v) => onChange('disasterNote', v)}
+          error={err('disasterNote')}
+          maxLength={500}
+        />
       </FieldGroup>
 
       <FieldGroup title={t('resources.section.contact')}>

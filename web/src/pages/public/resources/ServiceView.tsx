@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
+import { DISASTER_SUPPORT_LABELS } from '../../../../../src/shared/vocab/disaster-events';
 import { Section } from '../../../components/Page';
 import { RowTh, Table, Td, Th } from '../../../components/Table';
 import { type Locale, type Translate, useLocale, useT } from '../../../i18n';
+import { vocab } from '../../../i18n/vocab';
 import { formatDateTime } from '../../../lib/format';
 import type { PublicService } from '../../../lib/queries/resources-public';
 import {
@@ -137,6 +139,13 @@ export function ServiceView({ service, freshness = true }: { service: ListingVie
           </Row>
           <Row label={t('resources.transport')}>{yesNo(t, s.transport, s.transportNote)}</Row>
           <Row label={t('resources.bathing')}>{yesNo(t, s.bathing, s.bathingNote)}</Row>
+          {(s.disasterSupport.length > 0 || s.disasterNote) && (
+            <Row label={t('resources.section.disaster')}>
+              {[s.disasterSupport.map((c) => vocab(t, DISASTER_SUPPORT_LABELS, c)).join('、'), s.disasterNote]
+                .filter(Boolean)
+                .join('\n')}
+            </Row>
+          )}
           <Row label={t('resources.address')}>
             {s.location.postalCode ? `〒${s.location.postalCode} ` : ''}
             {s.location.address}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyProviderDraft, providerEditOf } from './draft';
+import { emptyProviderDraft, providerDraftOf, providerEditOf } from './draft';
 
 describe('providerEditOf', () => {
   it('sends unknown as null, numbers as numbers and conditions only with accepted_with_conditions', () => {
@@ -34,5 +34,41 @@ describe('providerEditOf', () => {
       { code: 'suction', acceptance: 'accepted_with_conditions', conditions: '平日のみ' },
     ]);
     expect(edit.schedules).toEqual([{ byday: ['MO', 'TU'], opensAt: '09:00', closesAt: null, note: null }]);
+  });
+
+  it('sends what the listing offers in a disaster, and reads it back (docs/disaster.md §6)', () => {
+    const d = emptyProviderDraft();
+    expect(providerEditOf(d)).toMatchObject({ disasterSupport: [], disasterNote: null });
+    d.disasterSupport = ['charging_point', 'powered_welfare_shelter'];
+    d.disasterNote = ' 非常用発電機（72時間） ';
+    const edit = providerEditOf(d);
+    expect(edit).toMatchObject({
+      disasterSupport: ['charging_point', 'powered_welfare_shelter'],
+      disasterNote: '非常用発電機（72時間）',
+    });
+    const back = providerDraftOf({
+      description: null,
+      howToApply: null,
+      eligibilityDescription: null,
+      feesDescription: null,
+      minAge: null,
+      maxAge: null,
+      capacity: null,
+      vacancy: null,
+      transport: null,
+      transportNote: null,
+      bathing: null,
+      bathingNote: null,
+      phone: null,
+      email: null,
+      website: null,
+      schedules: [],
+      careItems: [],
+      status: 'active',
+      disasterSupport: ['charging_point', 'powered_welfare_shelter'],
+      disasterNote: '非常用発電機（72時間）',
+    });
+    expect(back.disasterSupport).toEqual(['charging_point', 'powered_welfare_shelter']);
+    expect(back.disasterNote).toBe('非常用発電機（72時間）');
   });
 });

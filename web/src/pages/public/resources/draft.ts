@@ -1,3 +1,4 @@
+import type { DisasterSupport } from '../../../../../src/shared/vocab/disaster-events';
 import type {
   Acceptance,
   ProviderEdit,
@@ -35,6 +36,9 @@ export type ProviderDraft = {
   transportNote: string;
   bathing: TriState;
   bathingNote: string;
+  /** What the listing offers in a disaster (docs/disaster.md §6). */
+  disasterSupport: DisasterSupport[];
+  disasterNote: string;
   phone: string;
   email: string;
   website: string;
@@ -64,6 +68,8 @@ type ProviderSource = Pick<
   | 'transportNote'
   | 'bathing'
   | 'bathingNote'
+  | 'disasterSupport'
+  | 'disasterNote'
   | 'phone'
   | 'email'
   | 'website'
@@ -86,6 +92,8 @@ export function emptyProviderDraft(): ProviderDraft {
     transportNote: '',
     bathing: '',
     bathingNote: '',
+    disasterSupport: [],
+    disasterNote: '',
     phone: '',
     email: '',
     website: '',
@@ -112,6 +120,8 @@ export function providerDraftOf(s: ProviderSource): ProviderDraft {
     transportNote: str(s.transportNote),
     bathing: tri(s.bathing),
     bathingNote: str(s.bathingNote),
+    disasterSupport: [...s.disasterSupport],
+    disasterNote: str(s.disasterNote),
     phone: str(s.phone),
     email: str(s.email),
     website: str(s.website),
@@ -166,6 +176,8 @@ export function providerEditOf(d: ProviderDraft): ProviderEdit {
     transportNote: textOrNull(d.transportNote),
     bathing: triToBool(d.bathing),
     bathingNote: textOrNull(d.bathingNote),
+    disasterSupport: d.disasterSupport,
+    disasterNote: textOrNull(d.disasterNote),
     phone: textOrNull(d.phone),
     email: textOrNull(d.email),
     website: textOrNull(d.website),
