@@ -1,63 +1,19 @@
 /**
- * Steps of the survey story journey (survey-story.test.ts) that are plumbing rather than what it proves: a real
- * SMTP server the app mails through and the round that sends the outbox, a parent answering on a phone, and an
- * .xlsx download read back cell by cell.
+ * Steps of the survey story journey (survey-story.test.ts) that are plumbing rather than what it proves: the
+ * survey link a mail carries (the mail itself goes through mail-steps.ts, as in the other journeys), a parent
+ * answering on a phone, and an .xlsx download read back cell by cell.
  */
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { drainMail } from '../../src/modules/mail/sender';
-import type { MailSettings } from '../../src/modules/mail/settings';
-import { type Received, startTestSmtp } from '../../src/modules/mail/test-smtp';
-import { smtpTransport } from '../../src/modules/mail/transport';
-import { createLogger } from '../../src/server/logger';
+import type { Received } from '../../src/modules/mail/test-smtp';
 import { expectHeading, type Harness } from './harness';
-
-/** The product's address in the mails (PUBLIC_URL); the phone opens the same path on the test server. */
-const PUBLIC_URL = 'https://tsunagu.example.lg.jp';
-
-export type StoryMail = {
-  settings: MailSettings;
-  /** Sends everything the outbox holds to the SMTP server now; answers the messages that arrived. */
-  deliver(h: Harness): Promise<Received[]>;
-  close(): Promise<void>;
-};
-
-export async function startStoryMail(): Promise<StoryMail> {
-  const smtp = await startTestSmtp();
-  const settings: MailSettings = {
-    host: '127.0.0.1',
-    port: smtp.port,
-    secure: false,
-    user: undefined,
-    password: undefined,
-    from: { name: 'つなぐ', address: 'no-reply@example.lg.jp' },
-    publicUrl: PUBLIC_URL,
-    timeoutMs: 5_000,
-  };
-  return {
-    settings,
-    async deliver(h) {
-      const before = smtp.received.length;
-      const transport = smtpTransport(settings);
-      try {
-        const log = createLogger('silent');
-        const sent = await drainMail(h.db.systemDb, { transport, settings, now: h.deps.now, log });
-        if (sent.retried + sent.bounced + sent.failed > 0)
-          throw new Error(`mail not sent: ${JSON.stringify(sent)}`);
-      } finally {
-        transport.close();
-      }
-      return smtp.received.slice(before);
-    },
-    close: () => smtp.close(),
-  };
-}
+import { JOURNEY_PUBLIC_URL } from './mail-steps';
 
 /** The path of the survey link a mail carries (`/public/surveys/<token>`). */
 export function linkPathIn(mail: Received): string {
-  const m = new RegExp(`${PUBLIC_URL.replaceAll('.', '\\.')}(/public/surveys/[A-Za-z0-9_-]{16,64})`).exec(
-    mail.text,
-  );
+  const m = new RegExp(
+    `${JOURNEY_PUBLIC_URL.replaceAll('.', '\\.')}(/public/surveys/[A-Za-z0-9_-]{16,64})`,
+  ).exec(mail.text);
   if (!m) throw new Error(`no survey link in the mail to ${mail.to.join(', ')}:\n${mail.text}`);
   return m[1]!;
 }

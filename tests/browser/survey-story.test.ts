@@ -12,21 +12,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatWareki } from '../../src/shared/wareki';
 import { expectHeading, expectNoAxeViolations, type Harness, signIn, startHarness, textOf } from './harness';
 import { pageApi } from './learning-story-steps';
-import {
-  answerOnPhone,
-  downloadXlsx,
-  linkPathIn,
-  type StoryMail,
-  startStoryMail,
-} from './survey-story-steps';
+import { type JourneyMail, startJourneyMail } from './mail-steps';
+import { answerOnPhone, downloadXlsx, linkPathIn } from './survey-story-steps';
 
 let h: Harness;
-let mail: StoryMail;
+let mail: JourneyMail;
 /** The centre's staff, signed in once for the whole story. */
 let staff: Page;
 
 beforeAll(async () => {
-  mail = await startStoryMail();
+  mail = await startJourneyMail();
   h = await startHarness({ children: 5, mail: mail.settings });
 });
 
