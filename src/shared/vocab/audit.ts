@@ -288,6 +288,8 @@ export const AUDIT_DETAIL_VALUES = [
   'survey_care_applied',
   'care_proposals',
   'answers_read',
+  'captions_set',
+  'captions_removed',
 ] as const;
 export type AuditDetailValue = (typeof AUDIT_DETAIL_VALUES)[number];
 
@@ -374,6 +376,8 @@ export const AUDIT_DETAIL_VALUE_LABELS = {
   },
   care_proposals: { ja: '受入れ状況の変更案の閲覧', en: 'Accepted-care proposals viewed' },
   answers_read: { ja: '回答を1件ずつ閲覧', en: 'Answers read one by one' },
+  captions_set: { ja: '字幕の登録・差し替え', en: 'Captions added or replaced' },
+  captions_removed: { ja: '字幕の削除', en: 'Captions removed' },
 } as const satisfies Labels<AuditDetailValue>;
 
 /** The names of an entry's detail fields; a field without one is shown under 「その他」 / "Other". */

@@ -57,3 +57,20 @@ export const LIBRARY_RECIPIENT_LABELS = {
 
 /** An item not reviewed for this many months is flagged, as directory listings are (resources' stale rule). */
 export const LIBRARY_STALE_AFTER_MONTHS = 12;
+
+/**
+ * The languages of a video item's caption tracks (the public site's languages): Japanese is the player's default
+ * track. Each has its BCP 47 tag for the track's `srclang` — やさしい日本語 is Japanese with a private-use subtag.
+ */
+export const LIBRARY_CAPTION_LANGUAGES = ['ja', 'en', 'easy'] as const;
+export type LibraryCaptionLanguage = (typeof LIBRARY_CAPTION_LANGUAGES)[number];
+export const LIBRARY_CAPTION_LANGUAGE_LABELS = {
+  ja: { ja: '日本語', en: 'Japanese' },
+  en: { ja: '英語', en: 'English' },
+  easy: { ja: 'やさしい日本語', en: 'Easy Japanese (やさしい日本語)' },
+} as const satisfies Labels<LibraryCaptionLanguage>;
+export const LIBRARY_CAPTION_SRCLANG = {
+  ja: 'ja',
+  en: 'en',
+  easy: 'ja-x-easy',
+} as const satisfies Record<LibraryCaptionLanguage, string>;
