@@ -63,6 +63,21 @@ describe('outage list', () => {
     expect(JSON.stringify(res.body)).not.toContain('未同意');
   });
 
+  it('returns the most urgent rows first, as many as asked; the audit entry names only the rows sent', async () => {
+    const res = await c.fujisawa!.get(
+      `/api/disaster-events/outage?municipalities=${FUJISAWA}&since=${encodeURIComponent(OUT)}&limit=2`,
+    );
+    expect(res.status).toBe(200);
+    expect(names(res.body)).toEqual(['短時', '長時']);
+    expect(res.body).toMatchObject({ total: 4, listed: 3, named: 3 });
+    const entries = await t.db.systemDb
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityType, 'disaster_outage_list'));
+    const entry = entries.find((e) => (e.detail as { rows?: number }).rows === 2);
+    expect([...entry!.entityIds].sort()).toEqual([kids.short, kids.long].sort());
+  });
+
   it('refuses an outage start in the future with a clear message, and a request without areas', async () => {
     const future = await c.fujisawa!.get(
       `/api/disaster-events/outage?municipalities=${FUJISAWA}&since=2026-09-01T13:00:00%2B09:00`,

@@ -20,6 +20,12 @@ import type { DbOrTx } from '../../db/client';
 import { rowsOf } from '../../db/client';
 import type { SafetyResult } from '../../shared/vocab/disaster-events';
 
+/**
+ * Rows of a list a screen asks for at first (docs/disaster.md §4.1): the most urgent hundred, more on request; a
+ * print asks for up to 2,000. The page, not the area, sets what a refresh sends and what its audit entry names.
+ */
+export const OUTAGE_PAGE = 100;
+
 export type OutageQuery = {
   prefectureCode: string;
   codes: string[];
@@ -68,6 +74,8 @@ export type OutageList = {
   /** The chosen municipalities, by code. */
   municipalities: { code: string; name: string }[];
   total: number;
+  /** Rows the list holds for the reader (named, or every row under an event), of which `rows` is the first page. */
+  listed: number;
   dependent: number;
   named: number;
   /** Children withheld for want of consent (named only under an event by a responder's opening). */
@@ -85,6 +93,7 @@ export function textArray(values: string[]): string {
 
 type Counts = {
   n_total: unknown;
+  n_listed: unknown;
   n_dependent: unknown;
   n_named: unknown;
   n_consented: unknown;
@@ -142,6 +151,7 @@ export async function outageList(db: DbOrTx, q: OutageQuery): Promise<OutageList
                             b.family_kana, b.given_kana, b.id)
     )
     select count(*) as n_total,
+           count(*) filter (where pg.on_page) as n_listed,
            count(*) filter (where pg.dependent) as n_dependent,
            count(*) filter (where pg.named) as n_named,
            count(*) filter (where pg.consented) as n_consented,
@@ -196,6 +206,7 @@ export async function outageList(db: DbOrTx, q: OutageQuery): Promise<OutageList
   return {
     municipalities: json<OutageList['municipalities']>(c.municipalities),
     total,
+    listed: Number(c.n_listed ?? 0),
     dependent: Number(c.n_dependent ?? 0),
     named,
     withheld: total - named,

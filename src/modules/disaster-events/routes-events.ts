@@ -8,7 +8,7 @@ import { requireActor, requireWriter } from '../accounts/middleware';
 import { recordAudit } from '../audit/record';
 import { declareEvent, endEvent, listEvents, presentEvents, signOffReview } from './events';
 import { openRecord } from './openings';
-import { outageList } from './outage';
+import { OUTAGE_PAGE, outageList } from './outage';
 import { eventState, mayAdminister, mayOpen, mayRecordChecks } from './policy';
 import { accessReview } from './review';
 import {
@@ -127,7 +127,7 @@ export function eventRoutes(deps: Deps) {
         now,
         userId: actor.userId,
         eventId: inForce ? event.id : null,
-        limit: q.limit ?? 500,
+        limit: q.limit ?? OUTAGE_PAGE,
       });
       const shelters = await sheltersFor(db, p.prefectureCode, codes, null);
       await recordAudit(db, who(c, actor), {

@@ -8,7 +8,7 @@ import { jsonBody, jsonOk, moduleRouter } from '../../server/openapi';
 import type { Actor } from '../access/actor';
 import { requireActor, requireWriter } from '../accounts/middleware';
 import { recordAudit } from '../audit/record';
-import { outageList } from './outage';
+import { OUTAGE_PAGE, outageList } from './outage';
 import { mayRecordChecks, RESPONDER_ROLES } from './policy';
 import { eventRoutes } from './routes-events';
 import { recordCheck } from './safety';
@@ -25,9 +25,6 @@ import { requireDisasterReader, resolveAreas } from './scope';
 import { sheltersFor } from './shelters';
 
 const tags = ['disaster-events'];
-
-/** The default number of rows of an outage list (the page shows them all; a print asks for up to 2,000). */
-export const OUTAGE_PAGE = 500;
 
 /**
  * Outage lists, safety checks, shelters and declared events (docs/disaster.md §4–6). Roles without outage lists

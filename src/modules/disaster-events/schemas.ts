@@ -24,6 +24,7 @@ export const ZOutageQuery = z.object({
   regions: csv(20),
   /** When the power went out; not in the future. */
   since: zInstant,
+  /** Rows of the list to return, the most urgent first (default 100; a print asks for up to 2,000). */
   limit: z.coerce.number().int().min(1).max(2000).optional(),
   /** `print`: the printable sheet (audited as an export). */
   purpose: z.enum(['print']).optional(),
@@ -89,6 +90,8 @@ export const ZOutageList = z
     mayOpen: z.boolean(),
     mayRecordChecks: z.boolean(),
     total: z.number().int(),
+    /** Rows the list holds for the reader; `rows` is the first `limit` of them (ask for more with a larger limit). */
+    listed: z.number().int(),
     dependent: z.number().int(),
     named: z.number().int(),
     withheld: z.number().int(),

@@ -39,6 +39,8 @@ export const enDisasterEvents: Record<keyof typeof jaDisasterEvents, string> = {
   'de.outageIntro': 'Power out since {since}. Recomputed every minute.',
   'de.chooseAreas': 'Choose the municipalities and when the power went out.',
   'de.print': 'Print (for when the network fails)',
+  'de.shown': 'Showing the {shown} most urgent of {listed}. A print lists all of them.',
+  'de.more': 'Show {n} more',
   'de.summary':
     '{total} children at home ({dependent} depend on electricity): {named} named, {withheld} without consent. {checked} checked, {needsHelp} need help.',
   'de.withheldNote':

@@ -37,6 +37,8 @@ export const jaDisasterEvents = {
   'de.outageIntro': '{since} からの停電。1分ごとに計算し直します。',
   'de.chooseAreas': '市町村と停電の開始日時を選んでください。',
   'de.print': '印刷する（通信が途絶えたときのために）',
+  'de.shown': '緊急度の高い順に {shown} 人を表示しています（全 {listed} 人）。印刷には全員が載ります。',
+  'de.more': 'さらに {n} 人を表示',
   'de.summary':
     '在宅の子ども {total} 人（電源が必要 {dependent} 人）、うち氏名を表示 {named} 人、同意なし {withheld} 人。安否確認済み {checked} 人、支援が必要 {needsHelp} 人。',
   'de.withheldNote':

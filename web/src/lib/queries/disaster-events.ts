@@ -1,5 +1,5 @@
 import type { z } from '@hono/zod-openapi';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   ZDeclareEvent,
   ZEvent,
@@ -31,22 +31,32 @@ const ev = (id: string) => `${BASE}/events/${encodeURIComponent(id)}`;
 
 export type OutageSearch = { municipalities: string; since: string };
 
-export function useOutageList(s: OutageSearch | null) {
+/** Rows a list shows at first and adds on 「さらに表示」 (the server's OUTAGE_PAGE). */
+export const OUTAGE_STEP = 100;
+
+/** `limit`: the most urgent rows to show (grows by OUTAGE_STEP); the rows shown stay while more load. */
+export function useOutageList(s: OutageSearch | null, limit = OUTAGE_STEP) {
   return useQuery({
-    queryKey: [...KEY, 'outage', s],
+    queryKey: [...KEY, 'outage', s, limit],
     enabled: !!s,
     // Recomputed every minute: the hours left fall as time passes.
     refetchInterval: 60_000,
+    placeholderData: keepPreviousData,
     queryFn: ({ signal }) =>
-      api.get<OutageList>(`${BASE}/outage`, { municipalities: s!.municipalities, since: s!.since }, signal),
+      api.get<OutageList>(
+        `${BASE}/outage`,
+        { municipalities: s!.municipalities, since: s!.since, limit: String(limit) },
+        signal,
+      ),
   });
 }
 
-export function useEventOutage(id: string) {
+export function useEventOutage(id: string, limit = OUTAGE_STEP) {
   return useQuery({
-    queryKey: [...KEY, 'event-outage', id],
+    queryKey: [...KEY, 'event-outage', id, limit],
     refetchInterval: 60_000,
-    queryFn: ({ signal }) => api.get<OutageList>(`${ev(id)}/outage`, undefined, signal),
+    placeholderData: keepPreviousData,
+    queryFn: ({ signal }) => api.get<OutageList>(`${ev(id)}/outage`, { limit: String(limit) }, signal),
   });
 }
 

@@ -15,6 +15,8 @@ import { isApiError } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import {
   type DisasterEvent,
+  OUTAGE_STEP,
+  type OutageList,
   useEndEvent,
   useEvent,
   useEventOutage,
@@ -104,7 +106,9 @@ function EventScreen() {
   const { locale } = useLocale();
   const { eventId } = useParams({ strict: false }) as { eventId: string };
   const event = useEvent(eventId);
-  const outage = useEventOutage(eventId);
+  const [limit, setLimit] = useState(OUTAGE_STEP);
+  const [printed, setPrinted] = useState<OutageList | null>(null);
+  const outage = useEventOutage(eventId, limit);
   const end = useEndEvent(eventId);
   // An event outside the reader's area and an unknown one look the same: the not-found page.
   if (isApiError(event.error) && event.error.status === 404) return <NotFoundPage />;
@@ -152,8 +156,12 @@ function EventScreen() {
             <QueryState query={outage}>
               {(list) => (
                 <>
-                  <PrintButton path={`/api/disaster-events/events/${e.id}/outage`} query={{}} />
-                  <OutageTable list={list} />
+                  <PrintButton
+                    path={`/api/disaster-events/events/${e.id}/outage`}
+                    query={{}}
+                    onList={setPrinted}
+                  />
+                  <OutageTable list={printed ?? list} onMore={() => setLimit((n) => n + OUTAGE_STEP)} />
                 </>
               )}
             </QueryState>

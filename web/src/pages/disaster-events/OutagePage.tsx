@@ -1,11 +1,12 @@
 import { Link, useSearch } from '@tanstack/react-router';
+import { useState } from 'react';
 import { readsMunicipalPages } from '../../../../src/modules/municipalities/policy';
 import { Page } from '../../components/Page';
 import { QueryState } from '../../components/QueryState';
 import { useLocale, useT } from '../../i18n';
 import { isApiError } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
-import { useOutageList } from '../../lib/queries/disaster-events';
+import { OUTAGE_STEP, type OutageList, useOutageList } from '../../lib/queries/disaster-events';
 import { forTrainingRoles } from '../learning/courses/Guard';
 import { NotFoundPage } from '../NotFoundPage';
 import { OutageTable } from './OutageTable';
@@ -19,7 +20,9 @@ function OutageScreen() {
   const s = useSearch({ strict: false }) as { municipalities?: string; since?: string };
   const search =
     s.municipalities !== undefined && s.since ? { municipalities: s.municipalities, since: s.since } : null;
-  const query = useOutageList(search);
+  const [limit, setLimit] = useState(OUTAGE_STEP);
+  const [printed, setPrinted] = useState<OutageList | null>(null);
+  const query = useOutageList(search, limit);
   // A municipality outside the reader's area and an unknown one look the same: the not-found page.
   if (isApiError(query.error) && query.error.status === 404) return <NotFoundPage />;
   return (
@@ -38,8 +41,8 @@ function OutageScreen() {
         <QueryState query={query}>
           {(list) => (
             <>
-              <PrintButton path="/api/disaster-events/outage" query={search} />
-              <OutageTable list={list} />
+              <PrintButton path="/api/disaster-events/outage" query={search} onList={setPrinted} />
+              <OutageTable list={printed ?? list} onMore={() => setLimit((n) => n + OUTAGE_STEP)} />
             </>
           )}
         </QueryState>

@@ -14,6 +14,7 @@ import { vocab, vocabOptions } from '../../i18n/vocab';
 import { formatDateTime, formatNumber, fullName } from '../../lib/format';
 import {
   type OpenedRecord,
+  OUTAGE_STEP,
   type OutageList,
   type OutageRow,
   useOpenRecord,
@@ -110,7 +111,7 @@ function Hours({ row }: { row: OutageRow }) {
  * The outage list's table (docs/disaster.md §4): ranked rows with battery left, care score, contacts and the newest
  * safety check; unnamed rows (no consent) under an event with the responder's open-with-reason form.
  */
-export function OutageTable({ list }: { list: OutageList }) {
+export function OutageTable({ list, onMore }: { list: OutageList; onMore?: () => void }) {
   const t = useT();
   const { locale } = useLocale();
   const [opened, setOpened] = useState<Record<string, OpenedRecord>>({});
@@ -214,6 +215,16 @@ export function OutageTable({ list }: { list: OutageList }) {
           })}
         </tbody>
       </Table>
+      {list.rows.length < list.listed && (
+        <div className="mt-2 mb-4 flex flex-wrap items-center gap-4 print:hidden">
+          <p>{t('de.shown', { shown: n(list.rows.length), listed: n(list.listed) })}</p>
+          {onMore && (
+            <Button variant="secondary" onClick={onMore}>
+              {t('de.more', { n: n(Math.min(OUTAGE_STEP, list.listed - list.rows.length)) })}
+            </Button>
+          )}
+        </div>
+      )}
       <ShelterTable list={list} />
     </>
   );

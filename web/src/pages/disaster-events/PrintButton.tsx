@@ -1,14 +1,24 @@
 import { useState } from 'react';
+import { flushSync } from 'react-dom';
 import { ApiErrorAlert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { useT } from '../../i18n';
-import { fetchForPrint } from '../../lib/queries/disaster-events';
+import { fetchForPrint, type OutageList } from '../../lib/queries/disaster-events';
 
 /**
- * Printing the list for when the network fails: the list is read again as an export (so the print is audited)
- * before the browser's print dialog opens.
+ * Printing the list for when the network fails: the whole list is read again as an export (so the print is
+ * audited) and shown through `onList` — the screen shows the most urgent rows only — before the browser's print
+ * dialog opens; `onList(null)` returns the screen to its page once the dialog closes.
  */
-export function PrintButton({ path, query }: { path: string; query: Record<string, string> }) {
+export function PrintButton({
+  path,
+  query,
+  onList,
+}: {
+  path: string;
+  query: Record<string, string>;
+  onList: (list: OutageList | null) => void;
+}) {
   const t = useT();
   const [error, setError] = useState<unknown>(null);
   return (
@@ -17,7 +27,11 @@ export function PrintButton({ path, query }: { path: string; query: Record<strin
         variant="secondary"
         onClick={() => {
           fetchForPrint(path, query)
-            .then(() => window.print())
+            .then((all) => {
+              flushSync(() => onList(all));
+              window.print();
+              onList(null);
+            })
             .catch(setError);
         }}
       >
