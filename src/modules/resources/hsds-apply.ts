@@ -89,6 +89,8 @@ function sameListing(l: HsdsListing, e: Existing, locationHsdsId: string, orgHsd
     loc.longitude === e.location.longitude &&
     schedulesKey(l.schedules) === schedulesKey(e.schedules) &&
     JSON.stringify(l.careItems) === JSON.stringify(normaliseCareItems(e.careItems)) &&
+    JSON.stringify(l.disasterSupport) === JSON.stringify([...e.disasterSupport].sort()) &&
+    l.disasterNote === (e.disasterNote || null) &&
     JSON.stringify(l.areaCodes) ===
       JSON.stringify(
         e.serviceAreas
@@ -211,6 +213,8 @@ function serviceColumns(l: HsdsListing, org: HsdsOrganization, at: Date, before:
     transportNote: l.transportNote,
     bathing: l.bathing,
     bathingNote: l.bathingNote,
+    disasterSupport: l.disasterSupport,
+    disasterNote: l.disasterNote,
     phone: l.phone,
     email: l.email,
     website: l.website,

@@ -1,3 +1,4 @@
+import { DISASTER_SUPPORTS, type DisasterSupport } from '../../shared/vocab/disaster-events';
 import { ACCEPTANCES, type Acceptance, type ServiceType } from '../../shared/vocab/resources';
 import { type At, type Issues, integer, invalid } from './hsds-fields';
 import type { HsdsListing } from './hsds-import';
@@ -24,18 +25,42 @@ const instant = (v: string, at: At, field: string) => {
   return null;
 };
 
-/** The profile's attributes of one service: type, care items, details. */
+const DISASTER_TERMS = DISASTER_SUPPORTS.join(' / ');
+
+/** The profile's attributes of one service: type, care items, details, disaster support. */
 export function readAttributes(l: HsdsListing, attrs: { row: number; o: Obj }[], issues: Issues) {
   const care = new Map<string, CareAcceptance>();
   const conditions = new Map<string, string>();
+  const disaster = new Set<DisasterSupport>();
   for (const { row, o } of attrs) {
     const term =
       typeof o.taxonomy_term_id === 'string' ? TERM_BY_ID.get(o.taxonomy_term_id.toLowerCase()) : undefined;
-    if (!term) continue; // another taxonomy: nothing of ours to read
     const at = { table: 'attributes', row, service: l.hsdsId, issues };
+    if (o.link_type === LINK_TYPES.disasterSupport && term?.taxonomy !== 'disaster-support') {
+      // Our link type says "disaster support", so a term we do not know is a mistake, not another taxonomy.
+      invalid(
+        at,
+        'taxonomy_term_id',
+        o.taxonomy_term_id,
+        `災害時の受け入れ（disaster-support）の用語ではありません。使える用語: ${DISASTER_TERMS}`,
+        `not a term of the disaster-support taxonomy; the terms are ${DISASTER_TERMS}`,
+      );
+      continue;
+    }
+    if (!term) continue; // another taxonomy: nothing of ours to read
     const value = typeof o.value === 'string' ? o.value.trim() : o.value === undefined ? '' : String(o.value);
     if (term.taxonomy === 'service-type') l.type = term.code as ServiceType;
-    else if (term.taxonomy === 'care-item') {
+    else if (term.taxonomy === 'disaster-support') {
+      if (value === 'true') disaster.add(term.code as DisasterSupport);
+      else if (value !== 'false')
+        invalid(
+          at,
+          'value',
+          value,
+          `true（受け入れる）または false（受け入れない）: ${term.name}`,
+          `true (offered) or false (not offered): ${term.code}`,
+        );
+    } else if (term.taxonomy === 'care-item') {
       if (o.link_type === LINK_TYPES.careConditions) {
         if (value.length > 500) invalid(at, 'value', value, '500文字まで', 'at most 500 characters');
         else conditions.set(term.code, value);
@@ -49,6 +74,7 @@ export function readAttributes(l: HsdsListing, attrs: { row: number; o: Obj }[],
     if (item) item.conditions = c;
   }
   l.careItems = normaliseCareItems([...care.values()]);
+  l.disasterSupport = [...disaster].sort();
 }
 
 function readDetail(l: HsdsListing, code: DetailTerm, value: string, at: At) {
@@ -80,6 +106,9 @@ function readDetail(l: HsdsListing, code: DetailTerm, value: string, at: At) {
       return;
     case 'bathing_note':
       l.bathingNote = note(value);
+      return;
+    case 'disaster_note':
+      l.disasterNote = note(value);
       return;
     case 'capacity':
       l.capacity = integer(value, 'value', 0, 100_000, at);

@@ -207,10 +207,13 @@ export function hsdsExport(src: HsdsSource, now: Date): HsdsExport {
       ['vacancy', s.vacancy],
       ['capacity_updated_at', s.capacityUpdatedAt],
       ['confirmed_at', s.lastConfirmed?.at ?? null],
+      ['disaster_note', text(s.disasterNote) ?? null],
     ];
     for (const [code, v] of details) {
       if (v !== null) attr(`detail/${code}`, LINK_TYPES.detail, termId('service-detail', code), String(v));
     }
+    for (const k of s.disasterSupport)
+      attr(`disaster-support/${k}`, LINK_TYPES.disasterSupport, termId('disaster-support', k), 'true');
   }
   return out;
 }

@@ -6,8 +6,9 @@ import { createOrganizationVia, createServiceVia } from './testing';
 /**
  * A directory in 神奈川 (14) with every kind of field filled, for the HSDS tests: generated demo listings
  * (schedules, capacity, care items with conditions, service areas, temporarily closed ones) and listings made
- * through the API with what the generator leaves out — e-mail, website, notes, fees, a location name and postal
- * code, a schedule with a note and no times — and the statuses inactive and defunct, and a bare one.
+ * through the API with what the generator leaves out — e-mail, website, notes, fees, what it offers in a
+ * disaster, a location name and postal code, a schedule with a note and no times — and the statuses inactive
+ * and defunct, and a bare one.
  */
 export async function directoryWithEveryField(t: TestApp, w: RegistryWorld, generated = 150) {
   await generateResources(t.db.systemDb, {
@@ -35,6 +36,8 @@ export async function directoryWithEveryField(t: TestApp, w: RegistryWorld, gene
     transportNote: '藤沢市内のみ',
     bathing: true,
     bathingNote: '機械浴があります',
+    disasterSupport: ['powered_welfare_shelter', 'charging_point'],
+    disasterNote: '停電時は発電機で人工呼吸器の充電ができます',
     serviceAreaCodes: ['142034', '142077'],
     schedules: [
       { byday: ['MO', 'TU', 'WE', 'TH', 'FR'], opensAt: '10:00', closesAt: '18:00' },

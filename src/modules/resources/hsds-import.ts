@@ -1,5 +1,6 @@
 import type { ResourceScheduleRow } from '../../db/schema';
 import { findMunicipality } from '../../shared/municipalities';
+import type { DisasterSupport } from '../../shared/vocab/disaster-events';
 import type { ServiceType } from '../../shared/vocab/resources';
 import { readAttributes } from './hsds-attributes';
 import {
@@ -72,6 +73,9 @@ export type HsdsListing = {
   transportNote: string | null;
   bathing: boolean | null;
   bathingNote: string | null;
+  /** What it offers in a disaster (sorted) and the note on it (docs/disaster.md §6). */
+  disasterSupport: DisasterSupport[];
+  disasterNote: string | null;
   phone: string | null;
   email: string | null;
   website: string | null;
@@ -205,6 +209,8 @@ function readService(o: Obj, row: number, ix: Index, prefectureCode: string, iss
     transportNote: null,
     bathing: null,
     bathingNote: null,
+    disasterSupport: [],
+    disasterNote: null,
     phone: firstPhone(ix.phones.get(id), at),
     email: email(o, 'email', at),
     website: url(o, 'url', at),

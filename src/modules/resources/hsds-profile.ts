@@ -1,4 +1,5 @@
 import { CARE_ITEMS } from '../../shared/care-score';
+import { DISASTER_SUPPORT_LABELS, DISASTER_SUPPORTS } from '../../shared/vocab/disaster-events';
 import { SERVICE_TYPE_LABELS, SERVICE_TYPES } from '../../shared/vocab/resources';
 import { taxonomyId, termId } from './hsds-ids';
 
@@ -33,6 +34,7 @@ export const LINK_TYPES = {
   careConditions: 'care_conditions',
   detail: 'service_detail',
   municipality: 'area_municipality',
+  disasterSupport: 'disaster_support',
 } as const;
 
 /** Details of a service HSDS 3.0 has no field for; the value is text (numbers in decimal, booleans true/false). */
@@ -48,6 +50,10 @@ export const DETAIL_TERMS = {
   confirmed_at: {
     ja: '最終確認日時',
     en: 'When the listing was last confirmed (ISO 8601; assured_date gives the day)',
+  },
+  disaster_note: {
+    ja: '災害時の受け入れについての補足',
+    en: 'Note on what the listing offers in a disaster',
   },
   municipality_code: {
     ja: '全国地方公共団体コード',
@@ -72,6 +78,12 @@ export const TAXONOMIES = {
     name: 'つなぐ項目 / Tsunagu details',
     description: 'Details HSDS 3.0 has no field for (service_detail, area_municipality); the value is text.',
   },
+  'disaster-support': {
+    name: '災害時の受け入れ / Disaster support',
+    description:
+      'What a listing offers in a disaster (docs/disaster.md §6): one attribute per offer (disaster_support), ' +
+      'value true (offered) or false (not offered); an offer without an attribute is not offered.',
+  },
 } as const;
 export type TaxonomyKey = keyof typeof TAXONOMIES;
 
@@ -91,6 +103,12 @@ export const TERMS: readonly TermDef[] = [
     code,
     name: l.ja,
     description: l.en,
+  })),
+  ...DISASTER_SUPPORTS.map((k) => ({
+    taxonomy: 'disaster-support' as const,
+    code: k,
+    name: DISASTER_SUPPORT_LABELS[k].ja,
+    description: DISASTER_SUPPORT_LABELS[k].en,
   })),
 ];
 
