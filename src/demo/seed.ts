@@ -250,7 +250,7 @@ export async function seedDemo(deps: Omit<Deps, 'jobs'>, opts: SeedDemoOptions =
       engine: deps.db.kind,
       now: deps.now(),
     });
-    // アンケート: a parents' questionnaire by personal links, an anonymous training evaluation, a draft (src/demo/surveys.ts).
+    // アンケート: a parents' questionnaire by personal links, an anonymous training evaluation, a municipal survey (src/demo/surveys.ts).
     await seedSurveys(tx, {
       prefectureCode: DEMO_PREFECTURE,
       municipalityCode: resolveMunicipalityCode(DEMO_PREFECTURE, DEMO_MUNICIPALITY),

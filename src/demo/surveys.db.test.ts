@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { resourceServices, surveyAnswers, surveyInvitations, surveys } from '../db/schema';
 import { careMappingProblems, careQuestion, proposeCare } from '../modules/surveys/care-rules';
+import { censusMappingProblems, censusQuestion, reportedFigure } from '../modules/surveys/census-rules';
 import { surveyResults } from '../modules/surveys/results';
 import { testConfig } from '../server/config';
 import { createLogger } from '../server/logger';
@@ -10,7 +11,7 @@ import { createTestDatabase } from '../test/db';
 import { seedDemo } from './seed';
 
 describe('demo surveys', () => {
-  it('seeds a parents questionnaire answered across regions, an anonymous evaluation and a draft', async () => {
+  it('seeds a parents questionnaire answered across regions, an anonymous evaluation and a municipal survey', async () => {
     const db = await createTestDatabase();
     try {
       const now = new Date('2026-12-01T00:00:00Z');
@@ -19,7 +20,7 @@ describe('demo surveys', () => {
         { children: 10, passwords: 'demo password for tests' },
       );
       const rows = await db.systemDb.select().from(surveys).where(eq(surveys.prefectureCode, '14'));
-      expect(rows.map((s) => s.status).sort()).toEqual(['draft', 'open', 'open', 'open']);
+      expect(rows.map((s) => s.status).sort()).toEqual(['open', 'open', 'open', 'open']);
       for (const s of rows) expect(definitionProblems(s.definition)).toEqual([]);
       const answers = await db.systemDb.select().from(surveyAnswers);
       // Every answer is one the answering page would have accepted.
@@ -56,6 +57,18 @@ describe('demo surveys', () => {
       for (const a of byListing) {
         expect(proposeCare(a.service.careItems, question, a.answers).changes.length).toBeGreaterThan(0);
       }
+      // The municipal survey: counts of children by municipality, ready for the census review (ME-3).
+      const municipal = rows.find((s) => s.audience === 'municipalities')!;
+      expect(censusMappingProblems(municipal.definition)).toEqual([]);
+      const count = censusQuestion(municipal.definition)!;
+      const byMunicipality = await db.systemDb
+        .select({ answers: surveyAnswers.answers, municipalityCode: surveyInvitations.municipalityCode })
+        .from(surveyAnswers)
+        .innerJoin(surveyInvitations, eq(surveyInvitations.id, surveyAnswers.invitationId))
+        .where(eq(surveyAnswers.surveyId, municipal.id));
+      expect(byMunicipality.length).toBe(3);
+      expect(byMunicipality.map((a) => a.municipalityCode)).toContain('142051');
+      for (const a of byMunicipality) expect(reportedFigure(count, a.answers).figure).toBeGreaterThan(0);
     } finally {
       await db.close();
     }

@@ -2,7 +2,7 @@
  * The demo's surveys (docs/knowledge.md §5): a published parents' questionnaire sent by personal links across
  * the prefecture, most of them answered (so the results by region and municipality have content, and a few
  * wait for a reminder); an anonymous training evaluation through the open link with answers; a municipal
- * survey still drafted. Every name is invented, every answer drawn from a fixed seed.
+ * survey answered by three municipalities (survey-municipal.ts). Every name is invented, every answer drawn from a fixed seed.
  */
 import { createHash } from 'node:crypto';
 import { and, asc, eq, isNull } from 'drizzle-orm';
@@ -21,6 +21,7 @@ import { addDays, isoDateInJapan } from '../shared/dates';
 import type { SurveyAnswers, SurveyDefinition } from '../shared/survey';
 import { pickAdultGivenName, pickFamilyName } from './names';
 import { createRng, hashString, type Rng } from './random';
+import { seedMunicipalSurvey } from './survey-municipal';
 import { seedProviderSurvey } from './survey-providers';
 
 const c = (...labels: string[]) => labels.map((label, i) => ({ value: String(i + 1), label }));
@@ -98,28 +99,6 @@ const TRAINING: SurveyDefinition = {
       choices: c('制度の概要', '事例検討', '多職種連携の演習', '災害時の個別避難計画'),
     },
     { id: 'comment', type: 'long_text', title: 'ご意見・ご感想', required: false },
-  ],
-};
-
-const MUNICIPAL: SurveyDefinition = {
-  questions: [
-    {
-      id: 'coordinator',
-      type: 'single',
-      title: '医療的ケア児等コーディネーターを配置していますか。',
-      required: true,
-      choices: c('配置している', '配置を予定している', '配置していない'),
-    },
-    {
-      id: 'coordinators',
-      type: 'number',
-      title: '配置している人数',
-      required: false,
-      min: 0,
-      max: 50,
-      showIf: { question: 'coordinator', anyOf: ['1'] },
-    },
-    { id: 'contact_division', type: 'text', title: '回答した課の名前', required: true },
   ],
 };
 
@@ -226,19 +205,6 @@ export async function seedSurveys(
         updatedAt: at(-6),
         version: 2,
       },
-      {
-        ...base,
-        title: '市町村の医療的ケア児支援体制に関する調査（案）',
-        description: '各市町村の支援体制を把握し、県の施策の検討に使います。',
-        audience: 'municipalities',
-        anonymous: false,
-        status: 'draft',
-        openLink: true,
-        openToken: demoToken(pref, 'municipal'),
-        definition: MUNICIPAL,
-        createdAt: at(-2),
-        updatedAt: at(-2),
-      },
     ])
     .returning({ id: surveys.id });
   if (!parents || !training) return 0;
@@ -306,6 +272,8 @@ export async function seedSurveys(
     });
   }
   await tx.insert(surveyAnswers).values(answerRows);
-  // The providers' survey of the demo municipality's listings, answers waiting for the care review.
-  return 3 + (await seedProviderSurvey(tx, { ...opts, authorId: author.id }));
+  // The municipal survey, its counts of children waiting for the census review (survey-municipal.ts); the
+  // providers' survey of the demo municipality's listings, answers waiting for the care review.
+  const municipal = await seedMunicipalSurvey(tx, { ...opts, authorId: author.id, places });
+  return 2 + municipal + (await seedProviderSurvey(tx, { ...opts, authorId: author.id }));
 }

@@ -29,8 +29,10 @@ export type SurveyQuestion = {
   /**
    * matrix of a provider survey: "this question is the care items accepted" — rows are care-item codes and
    * columns acceptances, so an answer can be reviewed against the provider's directory listing (NA-4).
+   * number of a municipal survey: "this question is the children the municipality knows of" — an answer can be
+   * applied as the municipality's census source's reported figure for a 年度 (ME-3).
    */
-  maps?: 'accepted_care' | undefined;
+  maps?: 'accepted_care' | 'census_children' | undefined;
 };
 
 export type SurveyDefinition = { questions: SurveyQuestion[] };

@@ -2,6 +2,7 @@ export * from './accounts';
 export * from './audit';
 export * from './calendar';
 export * from './census';
+export * from './census-reported';
 export * from './consultations';
 export * from './disaster';
 export * from './disaster-events';

@@ -237,6 +237,7 @@ const GET_ENDPOINTS: Record<string, EndpointClass> = {
   '/api/surveys/{id}/results': 'surveys',
   '/api/surveys/{id}/answers': 'surveys',
   '/api/surveys/{id}/care-proposals': 'surveys',
+  '/api/surveys/{id}/census-counts': 'surveys',
   '/api/surveys/{id}/export': 'surveys',
   '/api/public/surveys/{token}': 'public',
   // Disaster readiness: a child's profile and sheet by the registry's by-id scope; the municipality's list, its

@@ -23,4 +23,9 @@ export const SURVEY_PROBES: Record<string, Probe> = {
     survey('/care-proposals/00000000-0000-4000-8000-000000000001/apply'),
     { serviceVersion: v, codes: ['oxygen'] },
   ),
+  'POST /api/surveys/{id}/census-counts/{answerId}/apply': on(
+    'survey',
+    survey('/census-counts/00000000-0000-4000-8000-000000000001/apply'),
+    { nendo: 2025, sourceId: '00000000-0000-4000-8000-000000000002', version: null },
+  ),
 };

@@ -11,6 +11,7 @@ import { discrepancyList, discrepancySummary } from './discrepancies';
 import { discrepancyDisposition, discrepancyXlsx } from './discrepancy-xlsx';
 import { censusListScope, censusReader, censusWriter } from './policy';
 import { pushRun } from './push';
+import { besideLinked, reportedCounts } from './reported';
 import { loadClusters, runResults } from './results';
 import { decidePair, listReview } from './review';
 import { createRun, listRuns, loadRun, publishRun, runSummary } from './runs';
@@ -218,7 +219,8 @@ export function runRoutes(deps: Deps) {
       method: 'get',
       path: '/runs/{id}/results',
       tags,
-      summary: '年度の集計 / Results of a run: counts and the change from last year',
+      summary:
+        '年度の集計 / Results of a run: counts, municipalities’ reported figures and the change from last year',
       request: { params: ZIdParam },
       responses: jsonOk(ZRunResults),
     }),
@@ -226,7 +228,9 @@ export function runRoutes(deps: Deps) {
       const actor = requireActor(c);
       const run = await loadRun(db, censusReader(actor), c.req.valid('param').id);
       if (run.status !== 'linked' && run.status !== 'published') throw new AppError('census_run_not_linked');
-      return c.json(await runResults(db, actor, run), 200);
+      const results = await runResults(db, actor, run);
+      const figures = await reportedCounts(db, run.prefectureCode, run.nendo);
+      return c.json({ ...results, reported: besideLinked(results.byMunicipality, figures) }, 200);
     },
   );
 

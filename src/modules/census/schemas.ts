@@ -253,6 +253,26 @@ export const ZDecideResponse = z.object({ pair: ZReviewPair, run: ZRunSummary })
 
 const ZCount = z.object({ key: z.string(), label: z.string(), labelEn: z.string(), count: z.number().int() });
 
+/** A municipality's reported figure for the 年度 (reported.ts) beside the children the run counts there. */
+export const ZReportedCount = z.object({
+  municipalityCode: z.string(),
+  label: z.string(),
+  labelEn: z.string(),
+  linked: z.number().int(),
+  reported: z.number().int(),
+  /** linked − reported: the gap the feedback to the municipality explains (ME-3) */
+  gap: z.number().int(),
+  sources: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      count: z.number().int(),
+      surveyId: z.string().nullable(),
+      appliedAt: z.string(),
+    }),
+  ),
+});
+
 export const ZRunResults = z
   .object({
     runId: z.string().uuid(),
@@ -283,6 +303,8 @@ export const ZRunResults = z
         notFound: z.number().int(),
       })
       .nullable(),
+    /** municipalities whose census sources report a figure of their own for the 年度 (from a municipal survey) */
+    reported: z.array(ZReportedCount).optional(),
   })
   .openapi('CensusResults');
 

@@ -50,4 +50,14 @@ export const SURVEY_ERRORS = {
     ja: 'この回答は、その医療的ケアの変更を提案していません（すでに反映済みか、掲載内容が変わった可能性があります）。画面を更新してください。',
     en: 'This answer does not propose that change to the care item (it may be applied already, or the listing changed). Reload the page.',
   },
+  survey_census_no_figure: {
+    status: 409,
+    ja: 'この回答には、医療的ケア児の人数として使える数値（0以上の整数）がありません。何も反映していません。',
+    en: 'This answer gives no count of children that can be used (a whole number of zero or more). Nothing was applied.',
+  },
+  survey_census_source_mismatch: {
+    status: 400,
+    ja: '選んだ実態把握の提供元は、回答した市町村の提供元ではありません。何も反映していません。画面を更新して、その市町村の提供元を選んでください。',
+    en: 'The census source chosen is not one of the answering municipality’s sources. Nothing was applied. Reload the page and choose one of its sources.',
+  },
 } as const;

@@ -14,6 +14,7 @@ import { surveyPolicy } from './policy';
 import { countedSurveyResults } from './results-cache';
 import { answerRoutes } from './routes-answers';
 import { careProposalRoutes } from './routes-care';
+import { censusCountRoutes } from './routes-census';
 import {
   ZCreateSurveyRequest,
   ZDirectoryInviteRequest,
@@ -382,6 +383,7 @@ export function surveyRoutes(deps: Deps) {
   );
 
   r.route('/', careProposalRoutes(deps));
+  r.route('/', censusCountRoutes(deps));
   r.route('/', answerRoutes(deps));
   return r;
 }

@@ -33,8 +33,11 @@ export const ZSurveyQuestion = z
     showIf: z
       .object({ question: z.string().max(40), anyOf: z.array(z.string().max(60)).min(1).max(50) })
       .optional(),
-    /** A matrix whose rows are care items and columns acceptances: its answers can be applied to the directory. */
-    maps: z.enum(['accepted_care']).optional(),
+    /**
+     * accepted_care: a matrix whose rows are care items and columns acceptances, applied to the directory;
+     * census_children: a number, applied as the municipality's census source's reported figure.
+     */
+    maps: z.enum(['accepted_care', 'census_children']).optional(),
   })
   .openapi('SurveyQuestion');
 

@@ -14,6 +14,7 @@ import type { SurveyStatus } from '../../shared/vocab/surveys';
 import type { Actor, RequestMeta } from '../access/actor';
 import { recordAudit } from '../audit/record';
 import { careMappingProblems } from './care-rules';
+import { censusMappingProblems } from './census-rules';
 import type { SurveyPolicy } from './policy';
 import type {
   ZCreateSurveyRequest,
@@ -36,7 +37,7 @@ export function requirePolicy(policy: SurveyPolicy | null, manage = false): Surv
 }
 
 function checkDefinition(def: SurveyDefinition) {
-  const problems = [...definitionProblems(def), ...careMappingProblems(def)];
+  const problems = [...definitionProblems(def), ...careMappingProblems(def), ...censusMappingProblems(def)];
   if (problems.length > 0) {
     throw new AppError('validation_failed', {
       issues: problems.map((p) => ({ path: `definition.${p.path}`, message: p.message })),

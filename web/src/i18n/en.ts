@@ -30,6 +30,7 @@ import { enRegionalIssues } from './en/regional-issues';
 import { enRegistry } from './en/registry';
 import { enResources } from './en/resources';
 import { enResourcesStaff } from './en/resources-staff';
+import { enSurveyCensus } from './en/survey-census';
 import { enSurveyLetter } from './en/survey-letter';
 import { enSurveys } from './en/surveys';
 import type { ja } from './ja';
@@ -68,6 +69,7 @@ export const en = {
   ...enSurveys,
   ...enPublicSurveys,
   ...enSurveyLetter,
+  ...enSurveyCensus,
   ...enDisaster,
   ...enDisasterEvents,
 } satisfies Record<keyof typeof ja, string>;

@@ -32,6 +32,7 @@ import { enRegionalIssues } from './en/regional-issues';
 import { enRegistry } from './en/registry';
 import { enResources } from './en/resources';
 import { enResourcesStaff } from './en/resources-staff';
+import { enSurveyCensus } from './en/survey-census';
 import { enSurveyLetter } from './en/survey-letter';
 import { enSurveys } from './en/surveys';
 import { ja } from './ja';
@@ -67,6 +68,7 @@ import { jaRegionalIssues } from './ja/regional-issues';
 import { jaRegistry } from './ja/registry';
 import { jaResources } from './ja/resources';
 import { jaResourcesStaff } from './ja/resources-staff';
+import { jaSurveyCensus } from './ja/survey-census';
 import { jaSurveyLetter } from './ja/survey-letter';
 import { jaSurveys } from './ja/surveys';
 
@@ -105,6 +107,7 @@ describe('UI dictionaries', () => {
       jaSurveys,
       jaPublicSurveys,
       jaSurveyLetter,
+      jaSurveyCensus,
       jaDisaster,
       jaDisasterEvents,
     ].map((p) => Object.keys(p));
@@ -142,6 +145,7 @@ describe('UI dictionaries', () => {
       enSurveys,
       enPublicSurveys,
       enSurveyLetter,
+      enSurveyCensus,
       enDisaster,
       enDisasterEvents,
     ].map((p) => Object.keys(p));

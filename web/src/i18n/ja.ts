@@ -30,6 +30,7 @@ import { jaRegionalIssues } from './ja/regional-issues';
 import { jaRegistry } from './ja/registry';
 import { jaResources } from './ja/resources';
 import { jaResourcesStaff } from './ja/resources-staff';
+import { jaSurveyCensus } from './ja/survey-census';
 import { jaSurveyLetter } from './ja/survey-letter';
 import { jaSurveys } from './ja/surveys';
 
@@ -71,6 +72,7 @@ export const ja = {
   ...jaSurveys,
   ...jaPublicSurveys,
   ...jaSurveyLetter,
+  ...jaSurveyCensus,
   ...jaDisaster,
   ...jaDisasterEvents,
 } as const;

@@ -83,6 +83,7 @@ export function QuestionEditor({
         {t('sv.q.legend', { n })}
       </legend>
       {q.maps === 'accepted_care' && <p className="mb-3">{t('sv.q.careNote')}</p>}
+      {q.maps === 'census_children' && <p className="mb-3">{t('sv.census.questionNote')}</p>}
       <div className="grid gap-x-4 md:grid-cols-2">
         <SelectField
           label={t('sv.q.type')}

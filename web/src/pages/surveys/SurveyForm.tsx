@@ -20,6 +20,7 @@ import type { Survey } from '../../lib/queries/surveys';
 import {
   acceptedCareQuestion,
   blankQuestion,
+  censusChildrenQuestion,
   closesAtOfDay,
   dayOfClosesAt,
   moveQuestion,
@@ -243,6 +244,20 @@ export function SurveyForm({
                   onClick={() => setQuestions((list) => [...list, acceptedCareQuestion(list, locale)])}
                 >
                   {t('sv.q.addCare')}
+                </Button>
+              )}
+              {audience === 'municipalities' && !questions.some((q) => q.maps === 'census_children') && (
+                <Button
+                  variant="secondary"
+                  className="mb-5"
+                  onClick={() =>
+                    setQuestions((list) => [
+                      ...list,
+                      censusChildrenQuestion(list, t('sv.census.questionTitle')),
+                    ])
+                  }
+                >
+                  {t('sv.census.addQuestion')}
                 </Button>
               )}
             </div>

@@ -135,6 +135,15 @@ function SurveyView({ survey }: { survey: Survey }) {
             {t('sv.action.care')}
           </Link>
         )}
+        {survey.definition.questions.some((q) => q.maps === 'census_children') && !survey.anonymous && (
+          <Link
+            to="/surveys/$surveyId/census"
+            params={{ surveyId: survey.id }}
+            className={buttonClass('secondary', 'no-underline')}
+          >
+            {t('sv.census.action')}
+          </Link>
+        )}
       </div>
       {survey.description && <p className="mb-8 max-w-3xl whitespace-pre-wrap">{survey.description}</p>}
       <Section id="survey-open-link" title={t('sv.openLink.title')}>

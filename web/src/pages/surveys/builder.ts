@@ -47,6 +47,17 @@ export function acceptedCareQuestion(
   };
 }
 
+/**
+ * A municipal survey's "children with medical care you know of" question (ME-3): a whole number of zero or more,
+ * marked so that each municipality's answer can be applied as its census source's reported figure.
+ */
+export function censusChildrenQuestion(questions: readonly SurveyQuestion[], title: string): SurveyQuestion {
+  const id = questions.some((q) => q.id === 'census_children')
+    ? nextQuestionId(questions)
+    : 'census_children';
+  return { id, type: 'number', title, required: false, min: 0, maps: 'census_children' };
+}
+
 /** Changes a question's kind, keeping what still applies (choices stay for single ↔ multiple ↔ matrix). */
 export function withType(q: SurveyQuestion, type: SurveyQuestionType): SurveyQuestion {
   const next: SurveyQuestion = { id: q.id, type, title: q.title, help: q.help, required: q.required };

@@ -35,5 +35,10 @@ export function surveyRoutes<P extends AnyRoute>(parent: P) {
     path: 'surveys/$surveyId/care',
     component: lazyRouteComponent(() => import('./CarePage'), 'CarePage'),
   });
-  return [list, create, one, edit, results, care] as const;
+  const census = createRoute({
+    getParentRoute: () => parent,
+    path: 'surveys/$surveyId/census',
+    component: lazyRouteComponent(() => import('./CensusCountsPage'), 'CensusCountsPage'),
+  });
+  return [list, create, one, edit, results, care, census] as const;
 }
