@@ -16,4 +16,6 @@ export const UPLOAD_PATHS = [
 export const STREAMED_UPLOAD_PATHS: readonly RegExp[] = [
   /^\/api\/library\/items\/[^/]+\/file$/,
   /^\/api\/councils\/meetings\/[^/]+\/materials$/,
+  // A library video's caption track: read whole up to its own 1 MiB limit (library/routes-captions.ts).
+  /^\/api\/library\/items\/[^/]+\/captions\/[^/]+$/,
 ];

@@ -13,6 +13,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type {
   LibraryAudience,
+  LibraryCaptionLanguage,
   LibraryKind,
   LibraryRecipient,
   LibrarySituation,
@@ -109,5 +110,36 @@ export const libraryHandouts = pgTable(
   (t) => [
     index('library_handouts_consultation_idx').on(t.consultationId, t.at),
     index('library_handouts_item_idx').on(t.itemId, t.at),
+  ],
+);
+
+/**
+ * A caption track (WebVTT, a file of the one store) of a version's video, one per language; the player offers
+ * each, Japanese by default. A new version starts without tracks: they were timed against the version's video.
+ */
+export const libraryCaptions = pgTable(
+  'library_captions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    prefectureCode: char('prefecture_code', { length: 2 })
+      .notNull()
+      .references(() => prefectures.code),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => libraryItems.id),
+    versionId: uuid('version_id')
+      .notNull()
+      .references(() => libraryVersions.id),
+    language: text('language').$type<LibraryCaptionLanguage>().notNull(),
+    fileId: uuid('file_id')
+      .notNull()
+      .references(() => files.id),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('library_captions_version_language_uq').on(t.versionId, t.language),
+    index('library_captions_item_idx').on(t.itemId),
+    check('library_captions_language', sql`${t.language} in ('ja', 'en', 'easy')`),
   ],
 );

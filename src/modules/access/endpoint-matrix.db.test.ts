@@ -214,8 +214,10 @@ const GET_ENDPOINTS: Record<string, EndpointClass> = {
   '/api/library/items': 'library',
   '/api/library/items/{id}': 'library',
   '/api/library/consultations/{consultationId}/handouts': 'library',
+  '/api/library/items/{id}/captions/{language}': 'library',
   '/api/public/library/items': 'public',
   '/api/public/library/items/{id}': 'public',
+  '/api/public/library/items/{id}/captions/{language}': 'public',
   // The good-practice library (good-practices/good-practices-denied.db.test.ts): published stories prefecture-wide,
   // drafts in the area; a consultation's suggestions and a source's pre-fill through the source's own scope.
   '/api/good-practices': 'good_practices',

@@ -1,7 +1,8 @@
 /**
  * The library's write operations naming an item (write-probes.ts explains the classification): the centre's
- * changes (other roles read but keep nothing, so they are refused before the id is read) and a handout from a
- * consultation (every reader of the item; the consultation's own scope decides after the item is found).
+ * changes, caption tracks included (other roles read but keep nothing, so they are refused before the id is
+ * read), and a handout from a consultation (every reader of the item; the consultation's own scope decides after
+ * the item is found).
  */
 import { on, type Probe, v } from './write-probe-kit';
 
@@ -17,6 +18,14 @@ export const LIBRARY_PROBES: Record<string, Probe> = {
     url: 'https://example.jp/new',
   }),
   'PUT /api/library/items/{id}/file': on('library_item', (i) => `${item('/file')(i)}?version=1&name=x.pdf`),
+  'PUT /api/library/items/{id}/captions/{language}': on(
+    'library_item',
+    (i) => `${item('/captions/ja')(i)}?version=1&name=ja.vtt`,
+  ),
+  'DELETE /api/library/items/{id}/captions/{language}': on(
+    'library_item',
+    (i) => `${item('/captions/ja')(i)}?version=1`,
+  ),
   'POST /api/library/items/{id}/archive': on('library_item', item('/archive'), {
     version: v,
     archived: true,

@@ -1,6 +1,7 @@
 import type { Module } from '../../server/context';
 import { moduleRouter } from '../../server/openapi';
 import { perServerLimit } from '../../server/rate-limit';
+import { captionRoutes, publicCaptionRoutes } from './routes-captions';
 import { publicLibraryRoutes } from './routes-public';
 import { libraryRoutes } from './routes-staff';
 
@@ -11,6 +12,7 @@ export const libraryModule: Module = {
   routes: (deps) => {
     const r = moduleRouter();
     r.route('/', libraryRoutes(deps));
+    r.route('/', captionRoutes(deps));
     return r;
   },
 };
@@ -26,6 +28,7 @@ export const publicLibraryModule: Module = {
     const r = moduleRouter();
     r.use('*', perServerLimit(deps, PUBLIC_LIBRARY_RATE_LIMIT));
     r.route('/', publicLibraryRoutes(deps));
+    r.route('/', publicCaptionRoutes(deps));
     return r;
   },
 };

@@ -23,6 +23,7 @@ import {
 import { AppError } from '../../server/errors';
 import { isUuid } from '../../server/openapi';
 import { renderMarkdown } from '../../shared/markdown';
+import { staffTrackPath, tracksOfVersions } from './captions-read';
 import { isStale, type LibraryPolicy, reviewDueOn } from './policy';
 
 export type ItemRow = typeof libraryItems.$inferSelect;
@@ -186,6 +187,7 @@ export async function itemDetail(db: DbOrTx, policy: LibraryPolicy, item: ItemRo
     createdByName: byName,
   }));
   const current = views.find((v) => v.id === item.currentVersionId) ?? null;
+  const tracks = current ? await tracksOfVersions(db, [current.id], staffTrackPath) : new Map();
   return {
     ...presentRow(item, current?.number ?? null, names, today),
     description: item.description,
@@ -194,6 +196,7 @@ export async function itemDetail(db: DbOrTx, policy: LibraryPolicy, item: ItemRo
     current,
     versions: views,
     handoutCount: handouts?.n ?? 0,
+    captions: (current && tracks.get(current.id)) ?? [],
     publicPath: publicPathOf(item),
     allowed: {
       edit: policy.manage && item.archivedAt === null,

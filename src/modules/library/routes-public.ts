@@ -8,6 +8,7 @@ import { isUuid, jsonOk, moduleRouter, ZIdParam } from '../../server/openapi';
 import { renderMarkdown } from '../../shared/markdown';
 import { fileAnswer } from '../files/serve';
 import { loadFile } from '../files/store';
+import { publicTrackPath, tracksOfVersions } from './captions-read';
 import { ZPublicLibraryItem, ZPublicLibraryList, ZPublicLibraryQuery } from './schemas';
 
 const tags = ['public'];
@@ -34,6 +35,8 @@ async function publicRows(db: DbOrTx, where: SQL) {
     .where(where)
     .orderBy(desc(libraryItems.updatedAt))
     .limit(300);
+  const videos = rows.filter((r) => r.contentType?.startsWith('video/')).map((r) => r.v.id);
+  const tracks = await tracksOfVersions(db, videos, publicTrackPath);
   return rows.map(({ item, v, fileName, contentType, byteSize }) => ({
     id: item.id,
     title: item.title,
@@ -50,6 +53,7 @@ async function publicRows(db: DbOrTx, where: SQL) {
         : null,
     filePath: v.fileId ? `/api/public/library/items/${item.id}/file` : null,
     archived: item.archivedAt !== null,
+    captions: tracks.get(v.id) ?? [],
   }));
 }
 

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { multilineText } from '../../server/text-fields';
 import {
   LIBRARY_AUDIENCES,
+  LIBRARY_CAPTION_LANGUAGES,
   LIBRARY_KINDS,
   LIBRARY_RECIPIENTS,
   LIBRARY_SITUATIONS,
@@ -62,6 +63,14 @@ export const ZLibraryRow = z.object({
 
 export const ZLibraryList = z.object({ items: z.array(ZLibraryRow), total: z.number().int() });
 
+/** A caption track of the current version's video (WebVTT from our origin at `path`). */
+export const ZCaptionTrack = z.object({
+  language: z.enum(LIBRARY_CAPTION_LANGUAGES),
+  fileName: z.string(),
+  byteSize: z.number().int(),
+  path: z.string(),
+});
+
 export const ZLibraryItem = ZLibraryRow.extend({
   description: z.string(),
   descriptionHtml: z.string(),
@@ -69,6 +78,8 @@ export const ZLibraryItem = ZLibraryRow.extend({
   current: ZVersionView.nullable(),
   versions: z.array(ZVersionView),
   handoutCount: z.number().int(),
+  /** The caption tracks of the current version's video, Japanese first (empty for other items). */
+  captions: z.array(ZCaptionTrack),
   /** The path of the public page (for a public item with a version), else null. */
   publicPath: z.string().nullable(),
   allowed: z.object({ edit: z.boolean(), handOut: z.boolean(), archive: z.boolean() }),
@@ -157,8 +168,25 @@ export const ZPublicLibraryItem = z.object({
   filePath: z.string().nullable(),
   /** Archived: no longer listed, still opened from an old hand-out link, with a notice. */
   archived: z.boolean(),
+  /** The caption tracks of the video, Japanese first (empty for other items). */
+  captions: z.array(ZCaptionTrack),
 });
 export const ZPublicLibraryList = z.object({ items: z.array(ZPublicLibraryItem) });
+
+/** A caption track's address: the item and the language (ja, en, easy; checked by the route, 404 otherwise). */
+export const ZCaptionParam = z.object({
+  id: z.string().openapi({ param: { name: 'id', in: 'path' } }),
+  language: z.string().openapi({ param: { name: 'language', in: 'path' }, example: 'ja' }),
+});
+
+/** Adding or replacing a track: the item's version read and the file's name (.vtt); the body is the file. */
+export const ZCaptionUploadQuery = z.object({
+  version: z.coerce.number().int().min(1),
+  name: z.string().trim().min(1).max(200),
+});
+
+/** Removing a track: the item's version read. */
+export const ZCaptionRemoveQuery = z.object({ version: z.coerce.number().int().min(1) });
 
 /** Archive an item, or restore it, under its version. */
 export const ZArchiveRequest = z.object({ version: z.number().int(), archived: z.boolean() });
