@@ -279,6 +279,7 @@ export async function seedDemo(deps: Omit<Deps, 'jobs'>, opts: SeedDemoOptions =
       municipalityCode: resolveMunicipalityCode(DEMO_PREFECTURE, DEMO_MUNICIPALITY),
       centreEmail: `centre-admin@${DEMO_EMAIL_DOMAIN}`,
       municipalEmail: `municipal-staff@${DEMO_EMAIL_DOMAIN}`,
+      centreStaffEmail: `centre-staff@${DEMO_EMAIL_DOMAIN}`,
       now: deps.now(),
     });
     // お知らせのメール: a few accounts' choices, so the account page shows real ones (src/demo/mail-preferences.ts).
