@@ -3,7 +3,7 @@
  * who agreed (the contact person or whoever speaks for the solver), on which day, how (in writing, by e-mail,
  * orally) and who recorded it — then a published story with that consent is offered on the public site, and
  * can be taken off again. Each step under the story's version, audited. Changing the story's text clears both
- * (stories.ts); taking it back to draft takes it off the site (review.ts).
+ * (story-writes.ts); taking it back to draft takes it off the site (review.ts).
  */
 import type { z } from '@hono/zod-openapi';
 import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';

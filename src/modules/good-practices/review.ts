@@ -14,7 +14,8 @@ import { unacknowledged } from './personal-data';
 import { type StoryPolicy, storyActions } from './policy';
 import type { ZCheckStoryRequest } from './schemas';
 import { type StoryRow, writableStory } from './scope';
-import { flagsOf, NOT_PUBLIC, type Who } from './stories';
+import { flagsOf, type Who } from './stories';
+import { NOT_PUBLIC } from './story-writes';
 
 async function step(
   tx: DbOrTx,

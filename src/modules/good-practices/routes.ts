@@ -28,7 +28,8 @@ import {
 } from './schemas';
 import { requireStories, storyPolicyFor } from './scope';
 import { prefillFrom } from './sources';
-import { createStory, listStories, storyView, updateStory, type Who } from './stories';
+import { listStories, storyView, type Who } from './stories';
+import { createStory, updateStory } from './story-writes';
 import { suggestionsFor } from './suggestions';
 
 const tags = ['good-practices'];
