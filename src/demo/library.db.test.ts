@@ -4,6 +4,7 @@ import {
   consultationActions,
   consultations,
   files,
+  libraryCaptions,
   libraryHandouts,
   libraryItems,
   libraryVersions,
@@ -16,7 +17,7 @@ import { createTestDatabase } from '../test/db';
 import { seedDemo } from './seed';
 
 describe('demo library', () => {
-  it('covers every situation with files and links, flags one stale item and hands two out on open cases', async () => {
+  it('covers every situation with files, links and a captioned video, flags one stale item, hands two out', async () => {
     const db = await createTestDatabase();
     try {
       const now = new Date('2026-12-01T00:00:00Z');
@@ -29,7 +30,7 @@ describe('demo library', () => {
         .from(libraryItems)
         .innerJoin(libraryVersions, eq(libraryVersions.id, libraryItems.currentVersionId))
         .leftJoin(files, eq(files.id, libraryVersions.fileId));
-      expect(rows).toHaveLength(10);
+      expect(rows).toHaveLength(11);
       for (const s of LIBRARY_SITUATIONS)
         expect(
           rows.some((r) => r.item.situations.includes(s)),
@@ -39,7 +40,17 @@ describe('demo library', () => {
       expect(rows.filter((r) => r.item.visibility === 'public').length).toBeGreaterThanOrEqual(5);
       expect(rows.filter((r) => r.version.url).length).toBe(2);
       const types = new Set(rows.flatMap((r) => (r.file ? [r.file.contentType] : [])));
-      expect(types).toEqual(new Set(['application/pdf', 'text/plain; charset=utf-8']));
+      expect(types).toEqual(new Set(['application/pdf', 'text/plain; charset=utf-8', 'video/webm']));
+      // The explainer video plays with a Japanese caption track.
+      const video = rows.find((r) => r.file?.contentType === 'video/webm')!;
+      expect(video.item).toMatchObject({ kind: 'video', visibility: 'public' });
+      const tracks = await db.systemDb
+        .select({ c: libraryCaptions, file: files })
+        .from(libraryCaptions)
+        .innerJoin(files, eq(files.id, libraryCaptions.fileId));
+      expect(tracks).toHaveLength(1);
+      expect(tracks[0]!.c).toMatchObject({ versionId: video.version.id, language: 'ja' });
+      expect(tracks[0]!.file.contentType).toBe('text/vtt; charset=utf-8');
       expect(rows.filter((r) => isStale(r.item.reviewedOn, '2026-12-01'))).toHaveLength(1);
 
       const handouts = await db.systemDb

@@ -2,7 +2,8 @@
  * The demo's library (docs/knowledge.md §2): forms, guides and links of the demo prefecture across the situations a
  * family, municipality, provider or school meets — school entry, billing add-ons, short-stay applications, the
  * disaster notebook and evacuation-plan format, the move to adult care — public and staff-only, some with a file
- * (a small PDF or text made here), some links, one not reviewed for over a year (flagged stale), and two items
+ * (a small PDF or text made here), some links, an explainer video with a Japanese caption track
+ * (library-video.ts), one not reviewed for over a year (flagged stale), and two items
  * already handed to families from open consultations (the regional coordinator's team's, else the demo
  * municipality's), so their timelines show 「書類の送付」 on arrival. Every text is invented; deterministic for a
  * given day.
@@ -26,6 +27,7 @@ import type {
   LibrarySituation,
   LibraryVisibility,
 } from '../shared/vocab/library';
+import { seedLibraryVideo } from './library-video';
 
 type DemoItem = {
   title: string;
@@ -311,8 +313,11 @@ export async function seedLibrary(
     await tx.update(libraryItems).set({ currentVersionId: version!.id }).where(eq(libraryItems.id, item!.id));
     if (spec.handedOut) handedOut.push({ itemId: item!.id, versionId: version!.id, title: spec.title });
   }
+  // The explainer video with its Japanese caption track (library-video.ts), reviewed a month ago.
+  const reviewed = new Date(opts.now.getTime() - 30 * DAY);
+  await seedLibraryVideo(tx, { ...opts, editorId: editor.id, reviewed });
   await seedHandouts(tx, opts, handedOut);
-  return ITEMS.length;
+  return ITEMS.length + 1;
 }
 
 /**

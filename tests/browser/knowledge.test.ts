@@ -2,13 +2,15 @@
  * The library journey (docs/knowledge.md §2), on both engines: the centre's staff publish a school-entry guide as
  * a public item with a file; 藤沢市's coordinator hands it to a family from a consultation in one click (the
  * timeline records 「書類の送付」) and opens the printable sheet (public address and QR code); the family, on a
- * phone and not signed in, opens the printed address and gets the file. Axe on each page. Lean on purpose: it
- * runs twice in CI.
+ * phone and not signed in, opens the printed address and gets the file. Then the demo's explainer video: the centre
+ * adds an English caption track beside the Japanese one, and the family's player offers both, Japanese by default.
+ * Axe on each page. Lean on purpose: it runs twice in CI.
  */
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consultations, consultationTeams, users } from '../../src/db/schema';
+import { consultations, consultationTeams, libraryItems, users } from '../../src/db/schema';
 import { demoPdf } from '../../src/demo/library';
+import { DEMO_VIDEO_TITLE } from '../../src/demo/library-video';
 import {
   expectHeading,
   expectNoAxeViolations,
@@ -117,6 +119,51 @@ describe('the library', () => {
     expect(answer.headers()['content-type']).toBe('application/pdf');
     expect((await answer.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     await expectNoAxeViolations(family, 'the public item on a phone');
+
+    // The demo's explainer video: the centre adds an English caption track beside the Japanese one.
+    const [video] = await h.db.systemDb
+      .select({ id: libraryItems.id })
+      .from(libraryItems)
+      .where(eq(libraryItems.title, DEMO_VIDEO_TITLE));
+    await centre.goto(`/library/${video!.id}`);
+    await expectHeading(centre, DEMO_VIDEO_TITLE);
+    const captions = centre.getByRole('region', { name: '字幕' });
+    await captions.getByText('字幕（日本語）.vtt').waitFor();
+    await captions.getByLabel('字幕の言語').selectOption('en');
+    await captions.getByLabel('字幕ファイル（WebVTT）').setInputFiles({
+      name: 'captions.en.vtt',
+      mimeType: 'text/vtt',
+      buffer: Buffer.from('WEBVTT\n\n00:00:00.000 --> 00:00:04.000\nHow school entry works (demo).\n'),
+    });
+    await captions.getByRole('button', { name: '字幕を登録' }).click();
+    await centre.getByRole('status').filter({ hasText: '英語の字幕を保存しました。' }).waitFor();
+    await expect.poll(() => centre.locator('video track').count()).toBe(2);
+    await expectNoAxeViolations(centre, 'the video item with its captions');
+
+    // On the family's phone the public player offers both tracks, Japanese by default, served as text/vtt.
+    await family.goto(`/public/library/${video!.id}`);
+    await expectHeading(family, DEMO_VIDEO_TITLE);
+    await family.locator('video track').nth(1).waitFor({ state: 'attached' });
+    const tracks = await family
+      .locator('video track')
+      .evaluateAll((ts) =>
+        ts.map((t) => [
+          t.getAttribute('kind'),
+          t.getAttribute('srclang'),
+          t.getAttribute('label'),
+          t.hasAttribute('default'),
+          t.getAttribute('src'),
+        ]),
+      );
+    expect(tracks.map((t) => t.slice(0, 4))).toEqual([
+      ['captions', 'ja', '日本語', true],
+      ['captions', 'en', '英語', false],
+    ]);
+    const vtt = await family.request.get(String(tracks[0]![4]));
+    expect(vtt.status()).toBe(200);
+    expect(vtt.headers()['content-type']).toMatch(/^text\/vtt/);
+    expect(await vtt.text()).toMatch(/^WEBVTT/);
+    await expectNoAxeViolations(family, 'the public video with its captions');
     h.assertClean();
   }, 240_000);
 });

@@ -75,4 +75,17 @@ export const enLibrary: Record<keyof typeof jaLibrary, string> = {
   'lib.archivedNotice':
     'This item was archived on {date}. It no longer appears in the lists or the public library, but addresses already handed out still open it. Restore it to change it or hand it out.',
   'lib.cannotPlay': 'This browser cannot play the video. Use Download below to open it.',
+  'lib.captions.title': 'Captions',
+  'lib.captions.none': 'This video has no captions yet.',
+  'lib.captions.language': 'Captions language',
+  'lib.captions.file': 'Captions file (WebVTT)',
+  'lib.captions.hint':
+    'WebVTT (named .vtt, first line "WEBVTT", UTF-8), up to 1 MB. Captions belong to the current version’s video: after adding a new version, add its captions again.',
+  'lib.captions.add': 'Add captions',
+  'lib.captions.replace': 'Replace captions',
+  'lib.captions.replaceOption': '{language} (added; replace)',
+  'lib.captions.remove': 'Remove',
+  'lib.captions.removeOf': 'Remove the {language} captions',
+  'lib.captions.saved': 'The {language} captions were saved.',
+  'lib.captions.removed': 'The {language} captions were removed.',
 };

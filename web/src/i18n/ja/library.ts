@@ -73,4 +73,17 @@ export const jaLibrary = {
   'lib.archivedNotice':
     'この資料は{date}にアーカイブされました。一覧や公開の資料集には出ませんが、これまでに渡した案内のアドレスからは開けます。変更や手渡しをするには、元に戻してください。',
   'lib.cannotPlay': 'このブラウザでは動画を再生できません。下の「ダウンロード」から開いてください。',
+  'lib.captions.title': '字幕',
+  'lib.captions.none': 'この動画にはまだ字幕がありません。',
+  'lib.captions.language': '字幕の言語',
+  'lib.captions.file': '字幕ファイル（WebVTT）',
+  'lib.captions.hint':
+    'WebVTT 形式（拡張子 .vtt、1行目が「WEBVTT」、文字コード UTF-8）で 1 MB まで。字幕は現在の版の動画に付きます。新しい版を登録したら、字幕も登録し直してください。',
+  'lib.captions.add': '字幕を登録',
+  'lib.captions.replace': '字幕を差し替え',
+  'lib.captions.replaceOption': '{language}（登録済み・差し替え）',
+  'lib.captions.remove': '削除',
+  'lib.captions.removeOf': '{language}の字幕を削除',
+  'lib.captions.saved': '{language}の字幕を保存しました。',
+  'lib.captions.removed': '{language}の字幕を削除しました。',
 } as const;

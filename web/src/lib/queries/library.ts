@@ -100,3 +100,30 @@ export function useCaseHandouts(consultationId: string) {
       ),
   });
 }
+
+/** Adds or replaces the current video's caption track in `language`: the WebVTT file's bytes, checked on the server. */
+export function uploadCaptions(
+  id: string,
+  version: number,
+  language: string,
+  file: File,
+): Promise<LibraryItem> {
+  return apiPutBytes<LibraryItem>(
+    `${BASE}/items/${encodeURIComponent(id)}/captions/${encodeURIComponent(language)}`,
+    file,
+    { version, name: file.name },
+  );
+}
+
+/** Removes the current video's caption track in `language`. */
+export function useRemoveCaptions(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { language: string; version: number }) =>
+      api.delete<LibraryItem>(
+        `${BASE}/items/${encodeURIComponent(id)}/captions/${encodeURIComponent(v.language)}`,
+        { version: v.version },
+      ),
+    onSuccess: () => qc.invalidateQueries({ queryKey: KEY }),
+  });
+}

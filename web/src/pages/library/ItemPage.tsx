@@ -19,6 +19,7 @@ import {
 } from '../../lib/queries/library';
 import { forTrainingRoles } from '../learning/courses/Guard';
 import { readsLibrary } from './access';
+import { CaptionsPanel } from './CaptionsPanel';
 import { ItemForm } from './ItemForm';
 import { areaText, audiencesText, formatBytes, kindText, StaleBadge, situationsText } from './shared';
 
@@ -110,6 +111,7 @@ function ItemView({ item }: { item: LibraryItem }) {
           src={`/api/library/items/${item.id}/file`}
           title={item.title}
           fallback={t('lib.cannotPlay')}
+          tracks={item.captions}
         />
       )}
       <ApiErrorAlert error={archive.error} />
@@ -220,6 +222,7 @@ function ItemView({ item }: { item: LibraryItem }) {
           />
         </Section>
       )}
+      {current?.file && isVideo(current.file.contentType) && <CaptionsPanel item={item} />}
       <Section id="library-description" title={t('lib.description')}>
         {/* Rendered by the server from Markdown (src/shared/markdown.ts): raw HTML escaped, unsafe links dropped. */}
         {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised by src/shared/markdown.ts on the server */}

@@ -56,7 +56,12 @@ function ItemBody({ item, heading }: { item: Item; heading: 'h1' | 'h2' }) {
         {t('publicLibrary.version', { n: item.versionNumber, date: formatDate(item.reviewedOn, locale) })}
       </p>
       {heading === 'h1' && item.filePath && isVideo(item.file?.contentType) && (
-        <VideoPlayer src={item.filePath} title={item.title} fallback={t('publicLibrary.cannotPlay')} />
+        <VideoPlayer
+          src={item.filePath}
+          title={item.title}
+          fallback={t('publicLibrary.cannotPlay')}
+          tracks={item.captions}
+        />
       )}
       {item.filePath && item.file && (
         <a href={item.filePath} className={BUTTON}>
