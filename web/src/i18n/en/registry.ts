@@ -229,4 +229,5 @@ export const enRegistry = {
     'Merge this registration into the record of {name}? What the record lacks will be added.',
   'review.confirmReject': 'Reject this registration?',
   'review.decided': 'This registration has been decided ({status}).',
+  'transitions.showList': 'Open the list: {kind} ({n} children)',
 } satisfies Record<keyof typeof jaRegistry, string>;

@@ -227,4 +227,5 @@ export const jaRegistry = {
     'この申し込みを {name} さんの記録に統合します。記録にない情報が追加されます。よろしいですか。',
   'review.confirmReject': 'この申し込みを却下します。よろしいですか。',
   'review.decided': 'この申し込みは処理済みです（{status}）。',
+  'transitions.showList': '{kind}の一覧を開く（{n}人）',
 } as const;

@@ -2,6 +2,7 @@ import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { transitionBirthRange } from '../../../../src/modules/transitions/rules';
 import { buttonClass } from '../../components/Button';
+import { Fold } from '../../components/Fold';
 import { Page } from '../../components/Page';
 import { Pagination } from '../../components/Pagination';
 import { QueryState } from '../../components/QueryState';
@@ -24,7 +25,16 @@ import { ByMunicipality, KindSummary } from './TransitionSummary';
 /** Ten children a page in each kind, as the other work lists page (the workbook has every row). */
 const PAGE_SIZE = 10;
 
-function Group({ group, nendo }: { group: Transitions['groups'][number]; nendo: number }) {
+function Group({
+  group,
+  nendo,
+  open,
+}: {
+  group: Transitions['groups'][number];
+  nendo: number;
+  /** Shown open: the first kind with children; the others open from their summary or the lead's links. */
+  open: boolean;
+}) {
   const t = useT();
   const [page, setPage] = useState(1);
   const pages = Math.max(1, Math.ceil(group.items.length / PAGE_SIZE));
@@ -67,54 +77,64 @@ function Group({ group, nendo }: { group: Transitions['groups'][number]; nendo: 
       {group.items.length === 0 ? (
         <p className="mb-4">{t('transitions.none')}</p>
       ) : (
-        <Table caption={t('transitions.listOf', { kind: title })} captionHidden>
-          <thead>
-            <tr>
-              {header('kana', t('children.name'))}
-              {header('birthDate', t('children.birthDate'))}
-              {header('municipality', t('children.municipality'))}
-              {header('region', t('transitions.region'))}
-              {header('affiliation', t('transitions.affiliation'))}
-              <FirstEntryHeader kind={group.kind} />
-              {header('followUp', t('transitions.followUp'))}
-              {header('owner', t('transitions.owner'))}
-              <Th>
-                <span className="sr-only">{t('transitions.actions')}</span>
-              </Th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((c) => (
-              <tr key={c.id}>
-                <Td className="whitespace-nowrap">
-                  <Link
-                    to="/children/$childId"
-                    params={{ childId: c.id }}
-                    className="inline-flex min-h-11 items-center text-std-16B-170"
-                  >
-                    {fullName(c.familyName, c.givenName)}
-                  </Link>
-                  <span className="block text-dns-14N-130 text-solid-gray-700">
-                    {fullName(c.familyKana, c.givenKana)}
-                  </span>
-                </Td>
-                <Td className="whitespace-nowrap">{formatDate(c.birthDate, locale)}</Td>
-                <Td>{c.municipalityName}</Td>
-                <Td>{c.regionName ?? t('common.none')}</Td>
-                <Td>{c.affiliation ?? t('common.none')}</Td>
-                <FirstEntryCell childId={c.id} kind={group.kind} nendo={nendo} />
-                <FollowUpCells child={c} kind={group.kind} nendo={nendo} />
+        <Fold
+          defaultOpen={open}
+          openWhenHash={id}
+          className="mb-2"
+          summary={t('transitions.showList', { kind: title, n: formatNumber(group.items.length, locale) })}
+        >
+          <Table caption={t('transitions.listOf', { kind: title })} captionHidden>
+            <thead>
+              <tr>
+                {header('kana', t('children.name'))}
+                {header('birthDate', t('children.birthDate'))}
+                {header('municipality', t('children.municipality'))}
+                {header('region', t('transitions.region'))}
+                {header('affiliation', t('transitions.affiliation'))}
+                <FirstEntryHeader kind={group.kind} />
+                {header('followUp', t('transitions.followUp'))}
+                {header('owner', t('transitions.owner'))}
+                <Th>
+                  <span className="sr-only">{t('transitions.actions')}</span>
+                </Th>
               </tr>
-            ))}
-          </tbody>
-        </Table>
-      )}
-      {group.items.length > PAGE_SIZE && (
-        <Pagination page={shown} pageSize={PAGE_SIZE} total={group.items.length} onPage={setPage} />
+            </thead>
+            <tbody>
+              {rows.map((c) => (
+                <tr key={c.id}>
+                  <Td className="whitespace-nowrap">
+                    <Link
+                      to="/children/$childId"
+                      params={{ childId: c.id }}
+                      className="inline-flex min-h-11 items-center text-std-16B-170"
+                    >
+                      {fullName(c.familyName, c.givenName)}
+                    </Link>
+                    <span className="block text-dns-14N-130 text-solid-gray-700">
+                      {fullName(c.familyKana, c.givenKana)}
+                    </span>
+                  </Td>
+                  <Td className="whitespace-nowrap">{formatDate(c.birthDate, locale)}</Td>
+                  <Td>{c.municipalityName}</Td>
+                  <Td>{c.regionName ?? t('common.none')}</Td>
+                  <Td>{c.affiliation ?? t('common.none')}</Td>
+                  <FirstEntryCell childId={c.id} kind={group.kind} nendo={nendo} />
+                  <FollowUpCells child={c} kind={group.kind} nendo={nendo} />
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+          {group.items.length > PAGE_SIZE && (
+            <Pagination page={shown} pageSize={PAGE_SIZE} total={group.items.length} onPage={setPage} />
+          )}
+        </Fold>
       )}
     </section>
   );
 }
+
+const groupsOf = (data: Transitions) =>
+  TRANSITION_KINDS.map((k) => data.groups.find((g) => g.kind === k)).filter((g) => g !== undefined);
 
 /** 移行予定: who reaches a school or age transition in a 年度, per rule and per municipality. */
 export function TransitionsPage() {
@@ -142,16 +162,15 @@ export function TransitionsPage() {
           <>
             <KindSummary data={data} />
             <ByMunicipality data={data} />
-            {TRANSITION_KINDS.map((k) => data.groups.find((g) => g.kind === k))
-              .filter((g) => g !== undefined)
-              .map((g) => (
-                // A new order starts at the first page.
-                <Group
-                  key={`${g.kind}:${search.sort ?? ''}:${search.dir ?? ''}`}
-                  group={g}
-                  nendo={data.nendo ?? nendo}
-                />
-              ))}
+            {groupsOf(data).map((g, _, all) => (
+              // A new order starts at the first page.
+              <Group
+                key={`${g.kind}:${search.sort ?? ''}:${search.dir ?? ''}`}
+                group={g}
+                nendo={data.nendo ?? nendo}
+                open={g === all.find((x) => x.items.length > 0)}
+              />
+            ))}
           </>
         )}
       </QueryState>
