@@ -2,15 +2,8 @@ import { createRoute, type z } from '@hono/zod-openapi';
 import type { Deps } from '../../server/context';
 import { ERROR_RESPONSES, jsonBody, jsonOk, moduleRouter, ZIdParam } from '../../server/openapi';
 import { requireActor, requireWriter } from '../accounts/middleware';
-import {
-  courseView,
-  createCourse,
-  learningOptions,
-  listCourses,
-  replaceParts,
-  setArchived,
-  updateCourse,
-} from './courses';
+import { courseView, learningOptions, listCourses } from './courses';
+import { createCourse, replaceParts, setArchived, updateCourse } from './courses-writes';
 import {
   ZCourse,
   ZCourseList,
