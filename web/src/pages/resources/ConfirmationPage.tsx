@@ -4,7 +4,9 @@ import { currentNendo } from '../../../../src/shared/nendo';
 import { ApiErrorAlert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { Fieldset, INPUT_CLASS } from '../../components/Field';
+import { Fold } from '../../components/Fold';
 import { Page, Section } from '../../components/Page';
+import { Pagination } from '../../components/Pagination';
 import { QueryState } from '../../components/QueryState';
 import { SortableTh, type SortDir } from '../../components/SortableTh';
 import { RowTh, Table, Td, Th } from '../../components/Table';
@@ -21,13 +23,16 @@ import {
   useRound,
   useRounds,
   useSendReminders,
-  useServices,
 } from '../../lib/queries/resources';
-import { bothCalendars, typeLabel } from '../public/resources/display';
+import { typeLabel } from '../public/resources/display';
 import { runsResourceRounds } from './access';
 import { forResourceRoles } from './Guard';
+import { StaleList } from './StaleList';
 
 const LINK_FORMATS: readonly LinkFormat[] = ['json', 'xlsx', 'csv'];
+
+/** The listings still to chase, twenty-five a page (the reminder button covers them all). */
+const ROUND_PAGE = 25;
 
 /** The links just issued (shown this once): one read-only field per listing, to copy into a letter or mail. */
 function IssuedLinks({ links, t, locale }: { links: ProviderLink[]; t: Translate; locale: Locale }) {
@@ -117,6 +122,9 @@ function RoundView({
   const { locale } = useLocale();
   const remind = useSendReminders();
   const pending = round.items.filter((i) => !i.confirmedAt);
+  // A new order starts at the first page; a page past the end (after confirmations) shows the last.
+  const [chosenPage, setPendingPage] = useState(1);
+  const pendingPage = Math.min(chosenPage, Math.max(1, Math.ceil(pending.length / ROUND_PAGE)));
   const done = round.items.filter((i) => i.confirmedAt);
   const sort: RoundItemSort = order.sort ?? 'municipality';
   const dir: SortDir = order.dir ?? 'asc';
@@ -127,7 +135,10 @@ function RoundView({
       sort={sort}
       dir={dir}
       sortLabel={t('resources.rounds.sortBy', { column: label })}
-      onSort={(c, d) => onOrder({ sort: c, dir: d })}
+      onSort={(c, d) => {
+        setPendingPage(1);
+        onOrder({ sort: c, dir: d });
+      }}
     />
   );
   const rows = (items: RoundDetail['items'], caption: string) => (
@@ -195,54 +206,30 @@ function RoundView({
       <ApiErrorAlert error={remind.error} />
       {remind.data && <Issued result={remind.data} t={t} locale={locale} />}
       {pending.length > 0 ? (
-        rows(pending, t('resources.rounds.pendingCaption', { n: pending.length }))
+        <>
+          {rows(
+            pending.slice((pendingPage - 1) * ROUND_PAGE, pendingPage * ROUND_PAGE),
+            t('resources.rounds.pendingCaption', { n: pending.length }),
+          )}
+          {pending.length > ROUND_PAGE && (
+            <Pagination
+              page={pendingPage}
+              pageSize={ROUND_PAGE}
+              total={pending.length}
+              onPage={setPendingPage}
+            />
+          )}
+        </>
       ) : (
         <p>{t('resources.rounds.allDone')}</p>
       )}
-      {done.length > 0 && rows(done, t('resources.rounds.doneCaption', { n: done.length }))}
+      {done.length > 0 && (
+        // The ones already confirmed need no chasing: folded under their count, opened to check one.
+        <Fold summary={t('resources.rounds.doneCaption', { n: formatNumber(done.length, locale) })}>
+          {rows(done, t('resources.rounds.doneCaption', { n: done.length }))}
+        </Fold>
+      )}
     </>
-  );
-}
-
-function StaleList() {
-  const t = useT();
-  const { locale } = useLocale();
-  const stale = useServices({ stale: 'true', pageSize: 200, page: 1 });
-  return (
-    <QueryState query={stale}>
-      {(data) =>
-        data.items.length === 0 ? (
-          <p role="status">{t('resources.rounds.noStale')}</p>
-        ) : (
-          <Table caption={t('resources.rounds.staleCaption', { n: formatNumber(data.total, locale) })}>
-            <thead>
-              <tr>
-                <Th>{t('resources.name')}</Th>
-                <Th>{t('resources.municipality')}</Th>
-                <Th>{t('resources.lastConfirmed')}</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.map((s) => (
-                <tr key={s.id}>
-                  <RowTh>
-                    <Link to="/resources/services/$serviceId" params={{ serviceId: s.id }}>
-                      {s.name}
-                    </Link>
-                  </RowTh>
-                  <Td>{s.municipalityName ?? s.municipalityCode}</Td>
-                  <Td>
-                    {s.lastConfirmedAt
-                      ? bothCalendars(s.lastConfirmedAt, locale)
-                      : t('resources.neverConfirmed')}
-                  </Td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-        )
-      }
-    </QueryState>
   );
 }
 
