@@ -12,6 +12,11 @@ export type FileAnswerOptions = {
    * item): either way a ready file never changes, so clients keep it for a year.
    */
   cache?: 'private' | 'public';
+  /**
+   * The address names a record whose file can change (a library item's current version), not the file itself:
+   * clients must check each time (`no-cache`, answered 304 while the file is the same) instead of keeping it.
+   */
+  revalidate?: boolean;
   /** `attachment` to download under the file's own name; `inline` (default) to open it in the browser. */
   disposition?: 'inline' | 'attachment';
   /**
@@ -48,6 +53,7 @@ export async function fileAnswer(
       contentType: file.contentType,
       readyAt: file.readyAt,
       cache: opts.cache ?? 'private',
+      revalidate: opts.revalidate ?? false,
       disposition: { type: opts.disposition ?? 'inline', name: file.name },
     },
     async (start, end, partial) => {
@@ -76,6 +82,8 @@ export type BytesMeta = {
   contentType: string;
   readyAt: Date;
   cache: 'private' | 'public';
+  /** Whether clients check each time (`no-cache`) rather than keep the bytes for a year (see FileAnswerOptions). */
+  revalidate?: boolean;
   /** Omitted: no Content-Disposition (a video the player reads). */
   disposition?: { type: 'inline' | 'attachment'; name: string };
 };
@@ -93,7 +101,9 @@ export async function answerBytes(
   const etag = `"${meta.id}"`;
   const headers = new Headers({
     'accept-ranges': 'bytes',
-    'cache-control': `${meta.cache}, max-age=31536000, immutable`,
+    'cache-control': meta.revalidate
+      ? `${meta.cache}, no-cache`
+      : `${meta.cache}, max-age=31536000, immutable`,
     etag,
     'last-modified': meta.readyAt.toUTCString(),
     'content-type': meta.contentType,

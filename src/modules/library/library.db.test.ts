@@ -189,7 +189,12 @@ describe('a family opens the public guide', () => {
     const part = await raw(null, 'GET', page.body.filePath, undefined, { range: 'bytes=0-7' });
     expect(part.status).toBe(206);
     expect(part.bytes.toString()).toBe('%PDF-1.7');
-    expect(part.headers.get('cache-control')).toContain('public');
+    // Public, but checked each time: a new version changes the file behind the item's address.
+    expect(part.headers.get('cache-control')).toBe('public, no-cache');
+    const again = await raw(null, 'GET', page.body.filePath, undefined, {
+      'if-none-match': part.headers.get('etag')!,
+    });
+    expect(again.status).toBe(304);
     const full = await raw(null, 'GET', page.body.filePath);
     expect(full.bytes.equals(PDF)).toBe(true);
   });

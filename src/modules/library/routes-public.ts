@@ -98,7 +98,8 @@ export function publicLibraryRoutes(deps: Deps) {
     },
   );
 
-  // The public item's current file, with Range; cached publicly (a ready file never changes).
+  // The public item's current file, with Range; cached publicly but checked each time, since a new version changes
+  // the file behind this address (304 while it is the same).
   r.on(['GET', 'HEAD'], '/items/:id/file', async (c) => {
     const id = c.req.param('id');
     if (!isUuid(id)) throw new AppError('not_found');
@@ -111,6 +112,7 @@ export function publicLibraryRoutes(deps: Deps) {
     if (!file) throw new AppError('not_found');
     return fileAnswer(c, db, file, {
       cache: 'public',
+      revalidate: true,
       audit: { entityType: 'library_item', entityIds: [id, file.id] },
     });
   });

@@ -215,7 +215,11 @@ export function libraryRoutes(deps: Deps) {
       : [];
     const file = v?.fileId ? await loadFile(db, item.prefectureCode, v.fileId) : null;
     if (!file) throw new AppError('not_found');
-    return fileAnswer(c, db, file, { audit: { entityType: 'library_item', entityIds: [item.id, file.id] } });
+    // Checked each time: a new version changes the file behind this address.
+    return fileAnswer(c, db, file, {
+      revalidate: true,
+      audit: { entityType: 'library_item', entityIds: [item.id, file.id] },
+    });
   });
 
   r.openapi(
