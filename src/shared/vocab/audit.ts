@@ -290,6 +290,8 @@ export const AUDIT_DETAIL_VALUES = [
   'answers_read',
   'captions_set',
   'captions_removed',
+  'reported_count_applied',
+  'census_counts',
 ] as const;
 export type AuditDetailValue = (typeof AUDIT_DETAIL_VALUES)[number];
 
@@ -378,6 +380,11 @@ export const AUDIT_DETAIL_VALUE_LABELS = {
   answers_read: { ja: '回答を1件ずつ閲覧', en: 'Answers read one by one' },
   captions_set: { ja: '字幕の登録・差し替え', en: 'Captions added or replaced' },
   captions_removed: { ja: '字幕の削除', en: 'Captions removed' },
+  reported_count_applied: {
+    ja: 'アンケート回答を市町村の報告人数に反映',
+    en: 'Survey answer applied as the municipality’s reported count',
+  },
+  census_counts: { ja: '報告人数と名寄せ人数の対照の閲覧', en: 'Reported and linked counts compared' },
 } as const satisfies Labels<AuditDetailValue>;
 
 /** The names of an entry's detail fields; a field without one is shown under 「その他」 / "Other". */
