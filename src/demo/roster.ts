@@ -4,7 +4,8 @@
  * roster lists trained coordinators in every region; activity confirmed for some of them (active or not); a
  * follow-up session of this year attended by graduates; consultations later asked by some trained organisations
  * (the follow-up effect of the figures); and each centre's supervise pool (ME-2) with expertise tags. Fictional
- * people at fictional workplaces; deterministic for a seed and a date.
+ * people at fictional workplaces; deterministic for a seed and a date. The sessions, their attendance and
+ * completions are written by roster-sessions.ts.
  */
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
@@ -19,16 +20,8 @@ import {
   regionMunicipalities,
   regions,
   supervisePoolMembers,
-  trainingApplications,
-  trainingAttendance,
-  trainingCompletions,
-  trainingCourseParts,
-  trainingCourses,
-  trainingSessionDays,
-  trainingSessions,
   users,
 } from '../db/schema';
-import { newCertificateSerial } from '../modules/learning/certificate-serial';
 import { addDays, isoDateInJapan } from '../shared/dates';
 import { nendoOf } from '../shared/nendo';
 import type { AskerKind } from '../shared/vocab/consultations';
@@ -36,7 +29,14 @@ import { PROFESSION_GROUP_OF, type Profession } from '../shared/vocab/learning';
 import { SUPERVISE_EXPERTISE, type SuperviseExpertise } from '../shared/vocab/learning-roster';
 import type { OrganisationKind } from '../shared/vocab/network';
 import { pickAdultGivenName, pickFamilyName } from './names';
-import { createRng, deriveSeed, type Rng } from './random';
+import { createRng, deriveSeed } from './random';
+import {
+  coordinatorCourse,
+  type Learner,
+  pastSession,
+  seedFollowUpGraduates,
+  WORKPLACE_NAMES,
+} from './roster-sessions';
 
 const PROFESSIONS: readonly (readonly [Profession, number])[] = [
   ['nurse', 5],
@@ -48,10 +48,6 @@ const PROFESSIONS: readonly (readonly [Profession, number])[] = [
   ['teacher', 1],
   ['administrative_official', 2],
 ];
-const WORKPLACE_NAMES: Record<'medical' | 'welfare', readonly string[]> = {
-  medical: ['訪問看護ステーション', '保健福祉事務所', '市立病院 地域連携室'],
-  welfare: ['相談支援事業所', '障害福祉課', '地域活動支援センター'],
-};
 /** The organisation kinds a coordinator may work at, and the asker kind of a consultation from each. */
 const ASKER_OF: Partial<Record<OrganisationKind, AskerKind>> = {
   hospital: 'hospital',
@@ -61,122 +57,6 @@ const ASKER_OF: Partial<Record<OrganisationKind, AskerKind>> = {
   municipal_division: 'municipality',
 };
 const NOTES = ['相談支援専門員として継続中', '異動のため活動休止', '市の協議会に参加', null, null];
-
-type Learner = { userId: string; municipalityCode: string; organisationId: string | null };
-
-/** The demo prefecture's coordinator course and its day parts, or null when there is none. */
-async function coordinatorCourse(tx: DbOrTx, prefectureCode: string) {
-  const [course] = await tx
-    .select({ id: trainingCourses.id })
-    .from(trainingCourses)
-    .where(
-      and(eq(trainingCourses.prefectureCode, prefectureCode), eq(trainingCourses.kind, 'coordinator_course')),
-    )
-    .orderBy(asc(trainingCourses.createdAt))
-    .limit(1);
-  if (!course) return null;
-  const parts = await tx
-    .select({ id: trainingCourseParts.id })
-    .from(trainingCourseParts)
-    .where(and(eq(trainingCourseParts.courseId, course.id), eq(trainingCourseParts.kind, 'day')))
-    .orderBy(asc(trainingCourseParts.seq));
-  return { id: course.id, dayParts: parts.map((p) => p.id) };
-}
-
-/** A completed session with its days, all participants selected, attendance ticked and completions issued. */
-async function pastSession(
-  tx: DbOrTx,
-  rng: Rng,
-  opts: {
-    prefectureCode: string;
-    courseId: string;
-    title: string;
-    place: string;
-    days: string[];
-    dayParts: (string | null)[];
-    learners: (Learner & { profession: Profession; workplace: string; regionId: string | null })[];
-    at: Date;
-    /** The staff member who ticked the attendance. */
-    recorder: string;
-    /** Who misses a day (and so does not complete). */
-    absent: (i: number) => boolean;
-  },
-): Promise<{ completed: Learner[]; completedOn: string }> {
-  const [session] = await tx
-    .insert(trainingSessions)
-    .values({
-      courseId: opts.courseId,
-      prefectureCode: opts.prefectureCode,
-      ownerCentreId: null,
-      ownerRegionId: null,
-      title: opts.title,
-      delivery: 'in_person',
-      place: opts.place,
-      capacity: 40,
-      status: 'completed',
-      createdAt: opts.at,
-      updatedAt: opts.at,
-    })
-    .returning({ id: trainingSessions.id });
-  const days = await tx
-    .insert(trainingSessionDays)
-    .values(
-      opts.days.map((heldOn, i) => ({
-        sessionId: session!.id,
-        seq: i + 1,
-        heldOn,
-        startsAt: '13:30',
-        endsAt: '16:30',
-        partId: opts.dayParts[i] ?? null,
-      })),
-    )
-    .returning({ id: trainingSessionDays.id });
-  const completedOn = opts.days[opts.days.length - 1]!;
-  const completed: Learner[] = [];
-  for (const [i, l] of opts.learners.entries()) {
-    const [app] = await tx
-      .insert(trainingApplications)
-      .values({
-        sessionId: session!.id,
-        prefectureCode: opts.prefectureCode,
-        learnerUserId: l.userId,
-        profession: l.profession,
-        professionGroup: PROFESSION_GROUP_OF[l.profession],
-        regionId: l.regionId,
-        municipalityCode: l.municipalityCode,
-        workplace: l.workplace,
-        status: 'selected',
-        decidedAt: opts.at,
-        createdAt: opts.at,
-        updatedAt: opts.at,
-      })
-      .returning({ id: trainingApplications.id });
-    const missed = opts.absent(i);
-    await tx.insert(trainingAttendance).values(
-      days.map((d, j) => ({
-        sessionDayId: d.id,
-        applicationId: app!.id,
-        present: !(missed && j === days.length - 1),
-        recordedBy: opts.recorder,
-        recordedAt: opts.at,
-      })),
-    );
-    if (missed) continue;
-    await tx.insert(trainingCompletions).values({
-      prefectureCode: opts.prefectureCode,
-      courseId: opts.courseId,
-      sessionId: session!.id,
-      learnerUserId: l.userId,
-      completedOn,
-      certificateSerial: newCertificateSerial(nendoOf(completedOn), (n) =>
-        Uint8Array.from({ length: n }, () => rng.int(0, 255)),
-      ),
-      issuedAt: new Date(`${completedOn}T17:00:00+09:00`),
-    });
-    completed.push(l);
-  }
-  return { completed, completedOn };
-}
 
 /**
  * Seeds the roster, the pools and the follow-up effect (see the file's comment). Needs the training year
@@ -311,83 +191,7 @@ export async function seedCoordinatorRoster(
     });
   }
 
-  // Graduates at the follow-up session held this year (trainings.ts), present, and its completions.
-  const [followUp] = await tx
-    .select({ id: trainingSessions.id, courseId: trainingSessions.courseId })
-    .from(trainingSessions)
-    .innerJoin(trainingCourses, eq(trainingCourses.id, trainingSessions.courseId))
-    .where(
-      and(
-        eq(trainingSessions.prefectureCode, pref),
-        eq(trainingCourses.kind, 'follow_up'),
-        eq(trainingSessions.status, 'completed'),
-      ),
-    )
-    .limit(1);
-  if (followUp) {
-    const days = await tx
-      .select({ id: trainingSessionDays.id, heldOn: trainingSessionDays.heldOn })
-      .from(trainingSessionDays)
-      .where(eq(trainingSessionDays.sessionId, followUp.id))
-      .orderBy(asc(trainingSessionDays.seq));
-    const heldOn = String(days[days.length - 1]?.heldOn ?? today);
-    const profiles = new Map(
-      (
-        await tx
-          .select({ userId: learnerProfiles.userId, profession: learnerProfiles.profession })
-          .from(learnerProfiles)
-          .where(
-            inArray(
-              learnerProfiles.userId,
-              trained.map((l) => l.userId),
-            ),
-          )
-      ).map((p) => [p.userId, p.profession]),
-    );
-    const at = new Date(`${addDays(heldOn, -30)}T09:00:00+09:00`);
-    for (const l of trained.filter((_, i) => i % 2 === 0)) {
-      const profession = profiles.get(l.userId)!;
-      const [app] = await tx
-        .insert(trainingApplications)
-        .values({
-          sessionId: followUp.id,
-          prefectureCode: pref,
-          learnerUserId: l.userId,
-          profession,
-          professionGroup: PROFESSION_GROUP_OF[profession],
-          regionId: regionRows.find((r) => r.code === l.municipalityCode)?.id ?? null,
-          municipalityCode: l.municipalityCode,
-          workplace: rng.pick(WORKPLACE_NAMES[PROFESSION_GROUP_OF[profession]]),
-          status: 'selected',
-          decidedAt: at,
-          createdAt: at,
-          updatedAt: at,
-        })
-        .returning({ id: trainingApplications.id });
-      const present = rng.chance(0.85);
-      await tx.insert(trainingAttendance).values(
-        days.map((d) => ({
-          sessionDayId: d.id,
-          applicationId: app!.id,
-          present,
-          recordedBy: recorder.id,
-          recordedAt: at,
-        })),
-      );
-      if (!present) continue;
-      await tx.insert(trainingCompletions).values({
-        prefectureCode: pref,
-        courseId: followUp.courseId,
-        sessionId: followUp.id,
-        learnerUserId: l.userId,
-        completedOn: heldOn,
-        certificateSerial: newCertificateSerial(nendoOf(heldOn), (n) =>
-          Uint8Array.from({ length: n }, () => rng.int(0, 255)),
-        ),
-        issuedAt: new Date(`${heldOn}T17:00:00+09:00`),
-      });
-    }
-  }
+  await seedFollowUpGraduates(tx, rng, { prefectureCode: pref, trained, regionRows, recorder, today });
 
   // Consultations later asked by trained organisations (up to three each, opened after the first completion).
   const firstOf = new Map<string, string>();
