@@ -245,12 +245,15 @@ describe('resources', () => {
     await expectNoAxeViolations(page, 'public search (empty)');
 
     await page.getByRole('textbox', { name: '市区町村または住所' }).fill('藤沢市');
+    // The care items fold under a summary that counts those chosen.
+    await page.getByText('必要な医療的ケアを選ぶ', { exact: true }).click();
     await page
       .getByRole('group', { name: '必要な医療的ケア' })
       .getByLabel('人工呼吸器の管理', { exact: true })
       .check();
     await page.getByRole('button', { name: '検索する' }).click();
     await expect.poll(() => page.url()).toContain('care=ventilator');
+    await page.getByText('必要な医療的ケアを選ぶ（1件を選択中）').waitFor();
     expect(decodeURIComponent(page.url())).toContain('where=藤沢市');
     // The previous answer stays on show while the new one loads: wait for this search's own answer.
     await expect.poll(textOf(page.getByRole('main'))).toContain('検索した市区町村：藤沢市');

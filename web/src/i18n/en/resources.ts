@@ -158,4 +158,6 @@ export const enResources = {
   'resources.confirm.confirmedAt': 'Confirmed on {date}',
   'resources.confirm.linkUsed':
     'This link has now been used. The centre will contact you again at the next check.',
+  'resources.public.careOpen': 'Choose the medical care needed',
+  'resources.public.careChosen': 'Choose the medical care needed ({n} chosen)',
 } satisfies Record<keyof typeof jaResources, string>;

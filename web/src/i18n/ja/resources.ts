@@ -158,4 +158,6 @@ export const jaResources = {
   'resources.confirm.confirmedAt': '確認日：{date}',
   'resources.confirm.linkUsed':
     'このリンクは使用済みになりました。次の確認の時期にセンターから改めてご連絡します。',
+  'resources.public.careOpen': '必要な医療的ケアを選ぶ',
+  'resources.public.careChosen': '必要な医療的ケアを選ぶ（{n}件を選択中）',
 } as const;

@@ -70,6 +70,7 @@ export type PublicSearchParams = {
   near?: string;
   radiusKm?: number;
   page?: number;
+  pageSize?: number;
 };
 
 export function usePublicSearch(params: PublicSearchParams) {
@@ -84,6 +85,7 @@ export function usePublicSearch(params: PublicSearchParams) {
     near: params.near,
     radiusKm: params.near ? params.radiusKm : undefined,
     page: params.page,
+    pageSize: params.pageSize,
   };
   return useQuery({
     queryKey: ['public-resources', 'search', query],

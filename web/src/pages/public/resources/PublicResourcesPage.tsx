@@ -24,6 +24,9 @@ import { careCodes, type PublicResourceSearch, parsePublicResourceSearch } from 
  * Results come as a list (the main view, printable) and as markers on a small map.
  */
 
+/** Ten listings a page: a phone shows the first ones without a long scroll, and the map stays readable. */
+const PAGE_SIZE = 10;
+
 const isServiceType = (v: string | undefined): v is ServiceType =>
   !!v && (SERVICE_TYPE_CODES as readonly string[]).includes(v);
 
@@ -33,17 +36,25 @@ function hasCriteria(s: PublicResourceSearch): boolean {
   );
 }
 
+/** Age, transport, bathing and vacancy on one wrapping line: what decides whether to open the listing. */
 function Facts({ item, t }: { item: PublicServiceSummary; t: Translate }) {
+  const facts: [string, string][] = [
+    [t('resources.ages'), ageRange(t, item.minAge, item.maxAge)],
+    [t('resources.transport'), yesNo(t, item.transport)],
+    [t('resources.bathing'), yesNo(t, item.bathing)],
+    [
+      t('resources.vacancy'),
+      item.vacancy === null ? t('resources.unknown') : t('resources.vacancyN', { n: item.vacancy }),
+    ],
+  ];
   return (
-    <dl className="grid grid-cols-[auto_1fr] gap-x-3 text-std-16N-170">
-      <dt className="font-bold">{t('resources.ages')}</dt>
-      <dd>{ageRange(t, item.minAge, item.maxAge)}</dd>
-      <dt className="font-bold">{t('resources.transport')}</dt>
-      <dd>{yesNo(t, item.transport)}</dd>
-      <dt className="font-bold">{t('resources.bathing')}</dt>
-      <dd>{yesNo(t, item.bathing)}</dd>
-      <dt className="font-bold">{t('resources.vacancy')}</dt>
-      <dd>{item.vacancy === null ? t('resources.unknown') : t('resources.vacancyN', { n: item.vacancy })}</dd>
+    <dl className="flex flex-wrap gap-x-5 text-std-16N-170">
+      {facts.map(([label, value]) => (
+        <div key={label} className="flex gap-2">
+          <dt className="font-bold">{label}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
     </dl>
   );
 }
@@ -232,7 +243,9 @@ function Results({ data, search }: { data: PublicSearchResult; search: PublicRes
       {data.items.length === 0 ? (
         !data.unresolved && !data.choices.length && <p className="mb-6">{t('resources.public.none')}</p>
       ) : (
-        <>
+        // On a wide screen the map and the list leave the reading column (42rem) for 64rem, the list in two
+        // columns: ten listings side by side instead of one long column.
+        <div className="xl:-mx-44">
           <Section id="resources-map" title={t('resources.public.map')}>
             <p className="mb-2 text-std-16N-170 text-solid-gray-700 print:hidden">
               {t('resources.public.mapHint')}
@@ -247,7 +260,7 @@ function Results({ data, search }: { data: PublicSearchResult; search: PublicRes
             />
           </Section>
           <Section id="resources-list" title={t('resources.public.list')}>
-            <ol className="space-y-4" start={offset + 1}>
+            <ol className="grid gap-4 xl:grid-cols-2" start={offset + 1}>
               {data.items.map((item, i) => (
                 <ResultItem
                   key={item.id}
@@ -276,7 +289,7 @@ function Results({ data, search }: { data: PublicSearchResult; search: PublicRes
               }
             />
           </Section>
-        </>
+        </div>
       )}
     </>
   );
@@ -298,6 +311,7 @@ export function PublicResourcesPage() {
     near: search.near,
     radiusKm: search.radius,
     page: search.page,
+    pageSize: PAGE_SIZE,
   });
 
   return (

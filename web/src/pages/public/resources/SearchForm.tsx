@@ -3,6 +3,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { ErrorAlert } from '../../../components/Alert';
 import { Button } from '../../../components/Button';
 import { Checkbox, SelectField, TextField } from '../../../components/Field';
+import { Fold } from '../../../components/Fold';
 import { useLocale, useT } from '../../../i18n';
 import { SERVICE_TYPE_CODES } from '../../../lib/queries/resources-public';
 import { CARE_CODES, careLabel, typeLabel } from './display';
@@ -160,27 +161,37 @@ export function SearchForm({ search }: { search: PublicResourceSearch }) {
         emptyLabel={t('resources.anyType')}
         options={SERVICE_TYPE_CODES.map((c) => ({ value: c, label: typeLabel(t, c) }))}
       />
-      <fieldset className="mb-5">
-        <legend className="mb-1 text-std-17B-170 text-solid-gray-900">{t('resources.public.care')}</legend>
-        <p className="mb-1 text-std-16N-170 text-solid-gray-700">{t('resources.public.careHint')}</p>
-        <div className="grid sm:grid-cols-2">
-          {CARE_CODES.map((code) => (
-            <Checkbox
-              key={code}
-              label={careLabel(code, locale)}
-              checked={form.care.includes(code)}
-              onChange={(on) =>
-                set(
-                  'care',
-                  on
-                    ? CARE_CODES.filter((c) => c === code || form.care.includes(c))
-                    : form.care.filter((c) => c !== code),
-                )
-              }
-            />
-          ))}
-        </div>
-      </fieldset>
+      {/* The care items fold under a summary that counts those chosen (which the results also name). */}
+      <Fold
+        className="mb-5"
+        summary={
+          form.care.length
+            ? t('resources.public.careChosen', { n: form.care.length })
+            : t('resources.public.careOpen')
+        }
+      >
+        <fieldset className="mb-1">
+          <legend className="mb-1 text-std-17B-170 text-solid-gray-900">{t('resources.public.care')}</legend>
+          <p className="mb-1 text-std-16N-170 text-solid-gray-700">{t('resources.public.careHint')}</p>
+          <div className="grid sm:grid-cols-2">
+            {CARE_CODES.map((code) => (
+              <Checkbox
+                key={code}
+                label={careLabel(code, locale)}
+                checked={form.care.includes(code)}
+                onChange={(on) =>
+                  set(
+                    'care',
+                    on
+                      ? CARE_CODES.filter((c) => c === code || form.care.includes(c))
+                      : form.care.filter((c) => c !== code),
+                  )
+                }
+              />
+            ))}
+          </div>
+        </fieldset>
+      </Fold>
       <div className="grid gap-x-4 sm:grid-cols-2">
         <TextField
           id="resources-age"
