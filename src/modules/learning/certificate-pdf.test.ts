@@ -5,14 +5,8 @@ import jsQR from 'jsqr';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { extractText, streamBytes } from '../../test/pdf-text';
-import {
-  type CertificateFacts,
-  certificateFontPaths,
-  formatCertificateDate,
-  MISSING_GLYPH_MARK,
-  renderCertificatePdf,
-  wrapText,
-} from './certificate-pdf';
+import { type CertificateFacts, certificateFontPaths, renderCertificatePdf } from './certificate-pdf';
+import { formatCertificateDate, MISSING_GLYPH_MARK, wrapText } from './certificate-text';
 
 const FACTS: CertificateFacts = {
   serial: '2026-7KQM-3XHT-PWN9',

@@ -10,16 +10,15 @@
  * so the caller can log it; a silent blank box would look like a misprint.
  *
  * The output is deterministic: the same input gives the same bytes (dates in the document information come
- * from `issuedOn`), so a certificate downloaded twice is the same file.
+ * from `issuedOn`), so a certificate downloaded twice is the same file. The text rules (line breaking with 禁則,
+ * the date form, the 〓 substitution) are in certificate-text.ts.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
-import { formatCalendarDate } from '../../shared/date-format';
-import { requireIsoDate } from '../../shared/dates';
-import { formatWareki } from '../../shared/wareki';
 import { drawQr, QR_SIDE, qrRuns, scannableAddress } from './certificate-qr';
+import { formatCertificateDate, MISSING_GLYPH_MARK, settable, wrapText } from './certificate-text';
 import { subsetTrueType } from './font-subset';
 
 /** The certificate's language: Japanese unless English is asked for (docs/learning.md §4). */
@@ -78,79 +77,6 @@ function fontBytes(): { regular: Uint8Array; bold: Uint8Array } {
   return fontCache;
 }
 
-/** The sign set in place of a character the font cannot show (ゲタ). */
-export const MISSING_GLYPH_MARK = '〓';
-
-// Characters that must not begin a line (行頭禁則) and must not end one (行末禁則), the common subset.
-const NO_LINE_START = new Set(
-  '、。，．,.・：；？！ー）」』】〕〉》’”)]}ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮ々',
-);
-const NO_LINE_END = new Set('（「『【〔〈《‘“([{');
-
-/**
- * Breaks text into lines no wider than `maxWidth` under `measure`. Japanese breaks between any two characters;
- * a run of Latin letters or digits stays whole when it fits on a line; simple 禁則 keeps closing marks off a line's
- * start and opening marks off its end. Pure, for tests.
- */
-export function wrapText(text: string, maxWidth: number, measure: (s: string) => number): string[] {
-  const tokens = text.match(/[A-Za-z0-9@._\-/:]+ ?|\s|./gsu) ?? [];
-  const lines: string[] = [];
-  let line = '';
-  for (const token of tokens) {
-    if (token === '\n') {
-      lines.push(line);
-      line = '';
-      continue;
-    }
-    const candidate = line + token;
-    if (measure(candidate.trimEnd()) <= maxWidth || line === '') {
-      line = candidate;
-      continue;
-    }
-    let carry = '';
-    const first = [...token][0] ?? '';
-    // 行頭禁則: pull the last character of this line down with the closing mark.
-    if (NO_LINE_START.has(first) && [...line].length > 1) {
-      const chars = [...line];
-      carry = chars.pop()!;
-      line = chars.join('');
-    }
-    // 行末禁則: an opening mark at the end goes down to the next line.
-    const chars = [...line];
-    while (chars.length > 1 && NO_LINE_END.has(chars[chars.length - 1]!)) carry = chars.pop()! + carry;
-    line = chars.join('');
-    lines.push(line.trimEnd());
-    line = (carry + token).trimStart();
-  }
-  if (line.trim() !== '' || lines.length === 0) lines.push(line.trimEnd());
-  // A single token wider than the line (a long URL): split it by characters.
-  return lines.flatMap((l) => (measure(l) <= maxWidth ? [l] : splitByCharacters(l, maxWidth, measure)));
-}
-
-function splitByCharacters(text: string, maxWidth: number, measure: (s: string) => number): string[] {
-  const out: string[] = [];
-  let line = '';
-  for (const ch of text) {
-    if (line !== '' && measure(line + ch) > maxWidth) {
-      out.push(line);
-      line = '';
-    }
-    line += ch;
-  }
-  if (line !== '') out.push(line);
-  return out;
-}
-
-/**
- * 令和8年12月6日（2026年12月6日） — the form officials expect on a certificate: 和暦 with 西暦 beside it. In English
- * the date formatter's both-calendars form, 6 Dec 2026 (Reiwa 8).
- */
-export function formatCertificateDate(iso: string, lang: CertificateLang = 'ja'): string {
-  const { year, month, day } = requireIsoDate(iso);
-  if (lang === 'en') return formatCalendarDate(iso, 'en', { western: true });
-  return `${formatWareki(iso)}（${year}年${month}月${day}日）`;
-}
-
 // Variation selectors (IVS and standard ones) cannot be set with a plain cmap; the base character is kept.
 const VARIATION_SELECTORS = /[\u{FE00}-\u{FE0F}\u{E0100}-\u{E01EF}]/gu;
 // C0/C1 controls would render as .notdef.
@@ -158,20 +84,6 @@ const VARIATION_SELECTORS = /[\u{FE00}-\u{FE0F}\u{E0100}-\u{E01EF}]/gu;
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 
 type Fonts = { regular: PDFFont; bold: PDFFont };
-
-/** Replaces characters the font cannot set with 〓 and records them. */
-function settable(text: string, supported: Set<number>, missing: Set<string>): string {
-  let out = '';
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    if (ch === '\n' || supported.has(cp)) out += ch;
-    else {
-      missing.add(ch);
-      out += MISSING_GLYPH_MARK;
-    }
-  }
-  return out;
-}
 
 const INK = rgb(0.1, 0.1, 0.12);
 const MUTED = rgb(0.35, 0.35, 0.4);
