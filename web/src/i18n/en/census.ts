@@ -311,4 +311,5 @@ export const enCensus = {
     'Import {municipality}’s list and read the discrepancies the centre’s linkage found (children missing from your list, differing birth dates, sex or residence).',
   'census.own.yours': 'your municipality',
   'census.run.openDiscrepancies': 'Discrepancies',
+  'census.results.showCareItems': 'Open the table by medical care ({n} items)',
 } as const satisfies Record<keyof typeof jaCensus, string>;

@@ -310,4 +310,5 @@ export const jaCensus = {
     '{municipality}の名簿を取り込み、センターの照合で見つかった相違（名簿にない児童、生年月日・性別・住所の食い違い）を確認できます。',
   'census.own.yours': '自分の市町村',
   'census.run.openDiscrepancies': '相違を見る',
+  'census.results.showCareItems': '医療的ケア別の表を開く（{n}項目）',
 } as const;

@@ -1,6 +1,7 @@
 import { Link, useParams } from '@tanstack/react-router';
 import { BarTable } from '../../components/BarTable';
 import { Button } from '../../components/Button';
+import { Fold } from '../../components/Fold';
 import { Page, Section } from '../../components/Page';
 import { QueryState } from '../../components/QueryState';
 import { RowTh, Table, Td, Th } from '../../components/Table';
@@ -107,14 +108,13 @@ function ResultTables({ data }: { data: RunResults }) {
     ['census.results.byMunicipality', t('census.results.municipality'), data.byMunicipality],
     ['census.results.byRegion', t('census.results.region'), data.byRegion],
     ['census.results.byAgeBand', t('census.results.ageBand'), data.byAgeBand],
-    ['census.results.byCareItem', t('census.results.careItem'), data.byCareItem],
     ['census.results.bySchoolType', t('census.results.schoolType'), data.bySchoolType],
     ['census.results.bySources', t('census.results.sources'), data.bySources],
   ];
   return (
     <>
       <Section id="census-headline" title={t('census.results.headline')}>
-        <dl className="grid grid-cols-1 gap-4 sm:grid-cols-3">
+        <dl className="grid grid-cols-1 gap-4 sm:grid-cols-3 lg:grid-cols-5">
           <Figure
             label={t('census.results.children')}
             value={t('common.persons', { n: formatNumber(data.children, locale) })}
@@ -168,13 +168,25 @@ function ResultTables({ data }: { data: RunResults }) {
       </Section>
       {data.reported && <ReportedSection reported={data.reported} />}
       <Section id="census-tables" title={t('census.results.tables')}>
-        <div>
+        {/* Two columns on a wide screen, each table kept whole; one column when printed, as before. The care
+            items, with their long names, fold under their count (open when printed). */}
+        <div className="gap-x-6 lg:columns-2 print:columns-1">
           {tables.map(([key, header, items]) => (
             <div key={key} className="break-inside-avoid">
               <BarTable caption={t(key)} labelHeader={header} countHeader={count} rows={rows(items)} />
             </div>
           ))}
         </div>
+        <Fold
+          summary={t('census.results.showCareItems', { n: formatNumber(data.byCareItem.length, locale) })}
+        >
+          <BarTable
+            caption={t('census.results.byCareItem')}
+            labelHeader={t('census.results.careItem')}
+            countHeader={count}
+            rows={rows(data.byCareItem)}
+          />
+        </Fold>
       </Section>
     </>
   );
