@@ -30,7 +30,8 @@ describe('municipality pages', () => {
     const tiles = map.getByRole('link');
     expect(await tiles.count()).toBe(33);
     await map.getByRole('link', { name: /^藤沢市：/ }).waitFor();
-    // The table names each item's status in words, by region.
+    // The table names each item's status in words, by region (folded under its count).
+    await page.getByText('項目ごとの状況の表を開く（33市町村）').click();
     const table = page.getByRole('table', { name: /の取組状況/ });
     expect(await table.getByRole('rowheader').count()).toBe(33);
 

@@ -101,4 +101,5 @@ export const enMunicipalities = {
   'muni.fig.bottlenecks': 'Bottlenecks recorded for the region',
   'muni.fig.coordinators': 'Trained coordinators working here: {trained} ({active} active)',
   'muni.fig.census': 'Census ({nendo}) discrepancies: {missing} missing, {conflicts} conflicting',
+  'muni.showTable': "Open the table of each item's status ({n} municipalities)",
 } satisfies Record<keyof typeof jaMunicipalities, string>;

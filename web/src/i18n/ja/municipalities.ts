@@ -101,4 +101,5 @@ export const jaMunicipalities = {
   'muni.fig.coordinators':
     '研修を修了したコーディネーター（勤務先がこの市町村）：{trained}人（活動中 {active}人）',
   'muni.fig.census': '実態把握（{nendo}）の相違：把握漏れ {missing}件、内容の相違 {conflicts}件',
+  'muni.showTable': '項目ごとの状況の表を開く（{n}市町村）',
 } as const;

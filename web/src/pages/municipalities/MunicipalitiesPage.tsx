@@ -8,6 +8,7 @@ import {
 } from '../../../../src/shared/vocab/municipalities';
 import { buttonClass } from '../../components/Button';
 import { SelectField } from '../../components/Field';
+import { Fold } from '../../components/Fold';
 import { Page, Section } from '../../components/Page';
 import { QueryState } from '../../components/QueryState';
 import { useLocale, useT } from '../../i18n';
@@ -123,7 +124,14 @@ function MunicipalitiesScreen() {
                 <MaturityMap overview={overview} />
               </Section>
               <Section title={t('muni.tableTitle')} id="muni-table">
-                <MaturityTable overview={overview} />
+                {/* The map above names each municipality's band; the items' statuses, a row each, open on
+                    demand (open for a reader of five or fewer, and when printed). */}
+                <Fold
+                  defaultOpen={overview.rows.length <= 5}
+                  summary={t('muni.showTable', { n: formatNumber(overview.rows.length, locale) })}
+                >
+                  <MaturityTable overview={overview} />
+                </Fold>
               </Section>
             </>
           )
