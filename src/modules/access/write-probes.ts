@@ -1,12 +1,13 @@
 /**
  * The classification of every write operation for the write part of the endpoint matrix
  * (endpoint-matrix-writes.db.test.ts, which explains the rules): PROBES for the operations naming a record in
- * their path, with a valid body so that only the id decides the answer; OTHER_WRITES for the rest.
+ * their path, with a valid body so that only the id decides the answer, collected from one file per module
+ * (write-probes-<module>.ts); OTHER_WRITES for the rest.
  */
-import { COLLECTIONS } from '../registry/collections';
-import { serviceBody } from '../resources/testing';
 import { ROLES, type Role } from './roles';
-import { on, type Probe, v } from './write-probe-kit';
+import type { Probe } from './write-probe-kit';
+import { CENSUS_PROBES } from './write-probes-census';
+import { CONSULTATION_PROBES } from './write-probes-consultations';
 import { COUNCIL_PROBES } from './write-probes-councils';
 import { DISASTER_PROBES } from './write-probes-disaster';
 import { DISASTER_EVENT_PROBES } from './write-probes-disaster-events';
@@ -14,10 +15,17 @@ import { ENGAGEMENT_PROBES } from './write-probes-engagements';
 import { GOOD_PRACTICE_PROBES } from './write-probes-good-practices';
 import { LEARNING_PROBES } from './write-probes-learning';
 import { LIBRARY_PROBES } from './write-probes-library';
+import { MAIL_PROBES } from './write-probes-mail';
 import { MUNICIPALITY_PROBES } from './write-probes-municipalities';
+import { NETWORK_PROBES } from './write-probes-network';
+import { OWN_PROBES } from './write-probes-own';
+import { PUBLIC_SITE_PROBES } from './write-probes-public-site';
 import { REGIONAL_ISSUE_PROBES } from './write-probes-regional-issues';
+import { REGISTRATION_PROBES } from './write-probes-registrations';
+import { REGISTRY_PROBES } from './write-probes-registry';
+import { RESOURCE_PROBES } from './write-probes-resources';
 import { SURVEY_PROBES } from './write-probes-surveys';
-import type { RecordIds } from './write-world';
+import { USER_PROBES } from './write-probes-users';
 
 export type { Probe };
 
@@ -223,206 +231,16 @@ export const LOCAL_OUTSIDERS: Partial<Record<Group, readonly Role[]>> = {
   ],
 };
 
-type Body = Record<string, unknown> | ((i: RecordIds) => Record<string, unknown>);
-const child = (path: string, body?: Body): Probe => ({
-  group: 'child',
-  req: (i) => ({
-    path: `/api/children/${i.child}${path}`,
-    body: body && { version: v, ...(typeof body === 'function' ? body(i) : body) },
-  }),
-});
-const rowBodies: Record<string, Body> = {
-  guardians: { familyName: '髙橋', givenName: '花子', relationship: '母' },
-  diagnoses: { name: '脳性麻痺' },
-  physicians: { hospitalName: '市民病院' },
-  devices: { kind: 'suction_unit' },
-  handbooks: { kind: 'physical', grade: '1級' },
-  affiliations: (i) => ({ organisationId: i.organisation, kind: 'day_service', startedOn: '2024-04-01' }),
-  careTeam: (i) => ({ personId: i.person, role: 'visiting_nurse' }),
-};
-
 /** Every write operation naming a record in its path, with a valid body, so only the id decides the answer. */
 export const PROBES: Record<string, Probe> = {
-  'PATCH /api/transitions/follow-ups/{id}': on(
-    'transition_follow_up',
-    (i) => `/api/transitions/follow-ups/${i.child}`,
-    { nendo: 2027, kind: 'elementary_entry', status: 'in_progress', ownerUserId: null, version: 0 },
-  ),
-  'PATCH /api/children/{id}': child('', { givenName: '変更' }),
-  'PUT /api/children/{id}/care-items': child('/care-items', { items: [{ code: 'oxygen' }] }),
-  ...Object.fromEntries(
-    COLLECTIONS.flatMap((spec) => [
-      [`POST /api/children/{id}/${spec.path}`, child(`/${spec.path}`, rowBodies[spec.name])],
-      [
-        `PATCH /api/children/{id}/${spec.path}/{subId}`,
-        {
-          group: 'child',
-          req: (i: RecordIds) => ({
-            path: `/api/children/${i.child}/${spec.path}/${i.rows[spec.name]}`,
-            body: { version: v },
-          }),
-        },
-      ],
-      [
-        `DELETE /api/children/{id}/${spec.path}/{subId}`,
-        on('child', (i) => `/api/children/${i.child}/${spec.path}/${i.rows[spec.name]}?version=${v}`),
-      ],
-    ]),
-  ),
-  'POST /api/children/{id}/consents': child('/consents', {
-    purpose: 'statistics',
-    granted: true,
-    decidedOn: '2025-01-01',
-    method: 'paper',
-  }),
-  'POST /api/children/{id}/consents/{consentId}/withdraw': {
-    group: 'child',
-    req: (i) => ({
-      path: `/api/children/${i.child}/consents/${i.consent}/withdraw`,
-      body: { version: v, withdrawnOn: '2025-01-01' },
-    }),
-  },
-  'POST /api/children/{id}/move': child('/move', { municipalityCode: '142034', movedOn: '2025-01-01' }),
-  'DELETE /api/saved-filters/{id}': on('own', (i) => `/api/saved-filters/${i.savedFilter}`),
-  'POST /api/notifications/{id}/read': on('own', (i) => `/api/notifications/${i.notification}/read`),
-  'PATCH /api/network/regions/{id}': on('network', (i) => `/api/network/regions/${i.region}`, {
-    version: v,
-    note: 'x',
-  }),
-  'DELETE /api/network/regions/{id}': on('network', (i) => `/api/network/regions/${i.region}`),
-  'PATCH /api/network/centres/{id}': on('network', (i) => `/api/network/centres/${i.centre}`, {
-    version: v,
-    name: 'x',
-  }),
-  'PATCH /api/network/organisations/{id}': on(
-    'network',
-    (i) => `/api/network/organisations/${i.organisation}`,
-    {
-      version: v,
-      name: 'x',
-    },
-  ),
-  'PATCH /api/network/people/{id}': on('network', (i) => `/api/network/people/${i.person}`, {
-    version: v,
-    familyName: 'x',
-  }),
-  'PATCH /api/admin/users/{id}': on('users', (i) => `/api/admin/users/${i.user}`, {
-    version: v,
-    displayName: 'x',
-  }),
-  ...Object.fromEntries(
-    ['disable', 'enable', 'reset-totp', 'unlock', 'reset-password', 'resend-invitation'].map((a) => [
-      `POST /api/admin/users/{id}/${a}`,
-      on('users', (i) => `/api/admin/users/${i.user}/${a}`),
-    ]),
-  ),
-  'POST /api/registrations/{id}/accept': on(
-    'registrations',
-    (i) => `/api/registrations/${i.registration}/accept`,
-    {},
-  ),
-  'POST /api/registrations/{id}/merge': {
-    group: 'registrations',
-    req: (i) => ({
-      path: `/api/registrations/${i.registration}/merge`,
-      body: { childId: i.child, version: v },
-    }),
-  },
-  'POST /api/registrations/{id}/reject': on(
-    'registrations',
-    (i) => `/api/registrations/${i.registration}/reject`,
-    {
-      reason: '重複',
-    },
-  ),
-  'PUT /api/census/sources/{id}': on('census', (i) => `/api/census/sources/${i.source}`, {
-    mapping: {},
-    version: v,
-  }),
-  'POST /api/census/review/{id}': on('census', (i) => `/api/census/review/${i.pair}`, { decision: 'same' }),
-  'POST /api/census/runs/{id}/publish': on('census', (i) => `/api/census/runs/${i.run}/publish`),
-  'POST /api/census/runs/{id}/push': on('census', (i) => `/api/census/runs/${i.run}/push`),
-  'PUT /api/resources/organizations/{id}': on(
-    'resource_org',
-    (i) => `/api/resources/organizations/${i.resourceOrg}`,
-    {
-      name: 'x',
-      version: v,
-    },
-  ),
-  'PUT /api/resources/services/{id}': {
-    group: 'service',
-    req: (i) => ({
-      path: `/api/resources/services/${i.service}`,
-      body: { ...serviceBody(i.resourceOrg), version: v },
-    }),
-  },
-  'PATCH /api/resources/services/{id}': on('service', (i) => `/api/resources/services/${i.service}`, {
-    vacancy: 2,
-    version: v,
-  }),
-  'POST /api/resources/services/{id}/confirm': on(
-    'service',
-    (i) => `/api/resources/services/${i.service}/confirm`,
-    {
-      version: v,
-    },
-  ),
-  'POST /api/resources/services/{id}/link': on('service', (i) => `/api/resources/services/${i.service}/link`),
-  'POST /api/resources/rounds/{id}/reminders': on(
-    'rounds',
-    (i) => `/api/resources/rounds/${i.round}/reminders`,
-  ),
-  'DELETE /api/resources/bottlenecks/{id}': on(
-    'bottleneck',
-    (i) => `/api/resources/bottlenecks/${i.bottleneck}`,
-  ),
-  'PATCH /api/consultations/supervise-teams/{id}': on(
-    'supervise',
-    (i) => `/api/consultations/supervise-teams/${i.superviseTeam}`,
-    { version: v, name: 'x' },
-  ),
-  'PATCH /api/consultations/{id}': on('consultation', (i) => `/api/consultations/${i.consultation}`, {
-    version: v,
-    urgency: 'urgent',
-  }),
-  'POST /api/consultations/{id}/actions': on(
-    'consultation',
-    (i) => `/api/consultations/${i.consultation}/actions`,
-    {
-      kind: 'note',
-      note: 'x',
-    },
-  ),
-  'POST /api/consultations/{id}/reply': on(
-    'consultation',
-    (i) => `/api/consultations/${i.consultation}/reply`,
-    {
-      subject: 'x',
-      text: 'x',
-    },
-  ),
-  'POST /api/consultations/{id}/close': on(
-    'consultation',
-    (i) => `/api/consultations/${i.consultation}/close`,
-    {
-      version: v,
-      outcome: 'resolved',
-    },
-  ),
-  'POST /api/consultations/{id}/handoffs': on(
-    'consultation',
-    (i) => `/api/consultations/${i.consultation}/handoffs`,
-    {
-      kind: 'backup',
-      to: { tier: 'centre' },
-    },
-  ),
-  'POST /api/consultations/{id}/handoffs/{handoffId}/{decision}': on(
-    'consultation',
-    (i) => `/api/consultations/${i.consultation}/handoffs/${i.handoff}/accept`,
-    {},
-  ),
+  ...REGISTRY_PROBES,
+  ...OWN_PROBES,
+  ...NETWORK_PROBES,
+  ...USER_PROBES,
+  ...REGISTRATION_PROBES,
+  ...CENSUS_PROBES,
+  ...RESOURCE_PROBES,
+  ...CONSULTATION_PROBES,
   ...LEARNING_PROBES,
   ...REGIONAL_ISSUE_PROBES,
   ...LIBRARY_PROBES,
@@ -433,22 +251,8 @@ export const PROBES: Record<string, Probe> = {
   ...GOOD_PRACTICE_PROBES,
   ...DISASTER_PROBES,
   ...DISASTER_EVENT_PROBES,
-  'POST /api/mail/outbox/{id}/resend': on('mail_outbox', (i) => `/api/mail/outbox/${i.mailMessage}/resend`),
-  'POST /api/mail/outbox/{id}/bounced': on(
-    'mail_outbox',
-    (i) => `/api/mail/outbox/${i.mailMessage}/bounced`,
-    {},
-  ),
-  'PUT /api/public-site/pages/{id}': on('public_site', (i) => `/api/public-site/pages/${i.publicPage}`, {
-    titleJa: 'ページ',
-    status: 'draft',
-    version: v,
-  }),
-  'PUT /api/public-site/first-windows/{code}': on(
-    'public_site',
-    (i) => `/api/public-site/first-windows/${i.municipality}`,
-    { division: 'disability_welfare', coordinatorPersonId: null, version: 0 },
-  ),
+  ...MAIL_PROBES,
+  ...PUBLIC_SITE_PROBES,
 };
 
 export const OTHER_WRITES: Record<string, Exclude<WriteClass, 'record'>> = {
