@@ -48,31 +48,35 @@ function Figures() {
                 n: formatNumber(f.total, locale),
               })}
             </p>
-            {(
-              [
-                ['byFirstTier', f.byFirstTier.map((c) => ({ ...c, label: tierLabel(t, c.key) }))],
-                ['byResolvedTier', f.byResolvedTier.map((c) => ({ ...c, label: tierLabel(t, c.key) }))],
-                ['byAsker', f.byAskerKind.map((c) => ({ ...c, label: askerLabel(t, c.key) }))],
-                ['byTopic', f.byTopic.map((c) => ({ ...c, label: topicLabel(t, c.key) }))],
-                ['byMunicipality', f.byMunicipality.map((c) => ({ ...c, label: c.name ?? c.key }))],
+            {/* Two columns on a wide screen, each table kept whole; one column when printed. */}
+            <div className="gap-x-6 lg:columns-2 print:columns-1">
+              {(
                 [
-                  'byMonth',
-                  f.byMonth.map((c) => ({
-                    ...c,
-                    label: t('consult.figures.month', { m: Number(c.key.slice(-2)) || c.key }),
-                  })),
-                ],
-              ] as const satisfies readonly (readonly [string, BarRow[]])[]
-            ).map(([by, rows]) => (
-              <BarTable
-                key={by}
-                caption={t(`consult.figures.${by}`)}
-                labelHeader={t('consult.figures.key')}
-                countHeader={t('consult.figures.count')}
-                rows={rows}
-                formatCount={(n) => t('consult.figures.countN', { n: formatNumber(n, locale) })}
-              />
-            ))}
+                  ['byFirstTier', f.byFirstTier.map((c) => ({ ...c, label: tierLabel(t, c.key) }))],
+                  ['byResolvedTier', f.byResolvedTier.map((c) => ({ ...c, label: tierLabel(t, c.key) }))],
+                  ['byAsker', f.byAskerKind.map((c) => ({ ...c, label: askerLabel(t, c.key) }))],
+                  ['byTopic', f.byTopic.map((c) => ({ ...c, label: topicLabel(t, c.key) }))],
+                  ['byMunicipality', f.byMunicipality.map((c) => ({ ...c, label: c.name ?? c.key }))],
+                  [
+                    'byMonth',
+                    f.byMonth.map((c) => ({
+                      ...c,
+                      label: t('consult.figures.month', { m: Number(c.key.slice(-2)) || c.key }),
+                    })),
+                  ],
+                ] as const satisfies readonly (readonly [string, BarRow[]])[]
+              ).map(([by, rows]) => (
+                <div key={by} className="break-inside-avoid">
+                  <BarTable
+                    caption={t(`consult.figures.${by}`)}
+                    labelHeader={t('consult.figures.key')}
+                    countHeader={t('consult.figures.count')}
+                    rows={rows}
+                    formatCount={(n) => t('consult.figures.countN', { n: formatNumber(n, locale) })}
+                  />
+                </div>
+              ))}
+            </div>
             <Section title={t('consult.figures.firstContact')} id="figures-first-contact">
               <p>
                 {t('consult.figures.firstContactText', {
