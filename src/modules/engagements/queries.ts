@@ -12,7 +12,8 @@ import type { EngagementPolicy } from './policy';
 import type { Engagement, EngagementRow, ListQuery } from './schemas';
 import { municipalityScope } from './scope';
 
-export const PAGE_SIZE = 50;
+/** Rows a page of the list: enough to choose from, short enough to read without a long scroll. */
+export const PAGE_SIZE = 25;
 
 const recorder = aliasedTable(users, 'recorder');
 const updater = aliasedTable(users, 'updater');

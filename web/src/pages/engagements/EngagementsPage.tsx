@@ -26,7 +26,8 @@ import { EngagementTabs } from './EngagementTabs';
 import type { EngagementSearch } from './search';
 
 const LINK = 'text-key-900 underline underline-offset-4';
-const PAGE_SIZE = 50;
+/** The server's page (src/modules/engagements/queries.ts PAGE_SIZE). */
+const PAGE_SIZE = 25;
 
 /** What a row says without opening it: divisions at a meeting, the analysis at a glance, items heard. */
 function Facts({ r }: { r: EngagementRow }) {
