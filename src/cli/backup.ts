@@ -1,6 +1,6 @@
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import type { Database } from '../db/client';
-import { BackupError, backupDatabase, restoreDatabase } from '../ops/backup';
+import { BackupError, restoreDatabase, writeBackup } from '../ops/backup';
 import { stringOption } from './args';
 import type { Command } from './command';
 import { withDatabase } from './database';
@@ -17,7 +17,10 @@ const SENSITIVE = [
   ),
 ];
 
-/** Writes a backup of `db` to `file` (owner-only permissions; written beside it, then renamed). */
+/**
+ * Writes a backup of `db` to `file` as it is read (owner-only permissions; written beside it, then renamed, so a
+ * failed backup never leaves a file that looks whole).
+ */
 export async function backupToFile(
   db: Database,
   file: string,
@@ -29,19 +32,19 @@ export async function backupToFile(
       bilingual(`${file} はすでにあります（上書きは --force）`, `${file} exists (use --force to overwrite)`),
     );
   }
-  const buf = await backupDatabase(db, { now: opts.now ?? new Date() });
   const partial = `${file}.partial`;
   try {
-    writeFileSync(partial, buf, { mode: 0o600 });
+    await writeBackup(db, createWriteStream(partial, { mode: 0o600 }), { now: opts.now ?? new Date() });
     renameSync(partial, file);
   } catch (e) {
     rmSync(partial, { force: true });
     throw e;
   }
+  const size = statSync(file).size;
   io.out(
     bilingual(
-      `バックアップを書き出しました: ${file}（${buf.length} バイト）`,
-      `Backup written: ${file} (${buf.length} bytes)`,
+      `バックアップを書き出しました: ${file}（${size} バイト）`,
+      `Backup written: ${file} (${size} bytes)`,
     ),
   );
   for (const line of SENSITIVE) io.err(line);
@@ -52,7 +55,7 @@ export async function backupToFile(
 export async function restoreFromFile(db: Database, file: string, io: CliIO): Promise<ExitCode> {
   assertReadable(file);
   try {
-    const r = await restoreDatabase(db, readFileSync(file));
+    const r = await restoreDatabase(db, createReadStream(file));
     const rows = Object.values(r.counts).reduce((a, b) => a + b, 0);
     io.out(
       bilingual(

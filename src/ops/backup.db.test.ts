@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,7 +24,7 @@ import {
   makeRegion,
   makeUser,
 } from '../test/factories';
-import { BackupError, backupDatabase, restoreDatabase } from './backup';
+import { BackupError, backupDatabase, restoreDatabase, writeBackup } from './backup';
 import { applicationTables } from './tables';
 
 let source: Omit<Deps, 'jobs'>;
@@ -204,6 +205,18 @@ describe('backup and restore', () => {
       expect(await tableRows(target, table)).toEqual([]);
     // The same database then takes the whole file.
     expect((await restoreDatabase(target, backup)).audit.ok).toBe(true);
+  });
+
+  it('stops with the destination’s error when the destination fails, writing nothing more', async () => {
+    let writes = 0;
+    const failing = new Writable({
+      write(_chunk, _enc, done) {
+        writes++;
+        done(new Error('disk full'));
+      },
+    });
+    await expect(writeBackup(source.db, failing)).rejects.toThrow('disk full');
+    expect(writes).toBe(1);
   });
 
   it('refuses a file that is not a backup', async () => {

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
-import { createInterface } from 'node:readline';
-import { Readable } from 'node:stream';
+import { PassThrough, Readable, type Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Database, type DbOrTx, rowsOf, type Tx } from '../db/client';
@@ -20,61 +20,91 @@ import { type AppTable, applicationTables, REFERENCE_TABLES } from './tables';
 export { BackupError } from './backup-format';
 
 const READ_BATCH = 5000;
+/**
+ * Rows of a table holding stored bytes per read: a file part is up to 1 MB, 2 MB as `to_jsonb`'s hex, so a read
+ * stays near 16 MB however large the files (a whole page of 5,000 parts would be 10 GB in one answer).
+ */
+const BYTES_READ_BATCH = 8;
 const INSERT_BATCH = 1000;
+/** A restore inserts at most this much JSON per statement (a few file parts, or up to INSERT_BATCH small rows). */
+const INSERT_BATCH_CHARS = 16 * 1024 * 1024;
 const ROW_LINE = /^\{"table":"([a-z_][a-z0-9_]*)","row":(\{.*\})\}$/;
+
+export type BackupOptions = { now?: Date; batchSize?: number };
 
 /**
  * A logical backup that works on PGlite and PostgreSQL alike: gzip of JSON lines — a header (format,
  * version, latest migration, time), then every application table's rows in foreign-key-safe order, then a
  * trailer with the row counts. Rows are PostgreSQL's own `to_jsonb` text, so every type (timestamps to the
- * microsecond, dates, arrays, jsonb, numerics) round-trips exactly through `jsonb_populate_recordset`
- * without JavaScript ever converting a value. Read in one repeatable-read snapshot: a consistent copy
- * even while the server runs (PostgreSQL).
+ * microsecond, dates, arrays, jsonb, numerics, stored bytes) round-trips exactly through
+ * `jsonb_populate_recordset` without JavaScript ever converting a value. Read in one repeatable-read snapshot:
+ * a consistent copy even while the server runs (PostgreSQL).
+ *
+ * Written to `out` as it is read, a page of rows at a time, waiting while `out` is full: memory stays flat
+ * whatever the database holds (tens of GB of files included; docs/operations.md gives the figures). `out` is
+ * ended when the backup is complete and destroyed if it fails.
  */
-export async function backupDatabase(
+export async function writeBackup(
   db: Database,
-  opts: { now?: Date; batchSize?: number } = {},
-): Promise<Buffer> {
+  out: Writable,
+  opts: BackupOptions = {},
+): Promise<{ counts: Record<string, number> }> {
   const now = opts.now ?? new Date();
   const batchSize = opts.batchSize ?? READ_BATCH;
   // Pending audit entries are chained first, so the backup holds a fully sealed chain.
   await sealAuditChain(db.systemDb);
   const tables = applicationTables();
   const gzip = createGzip();
-  const chunks: Buffer[] = [];
-  gzip.on('data', (c: Buffer) => chunks.push(c));
-  const finished = once(gzip, 'end');
+  const written = pipeline(gzip, out);
+  // A failed destination fails the next write instead of leaving it waiting.
+  written.catch(() => {});
   const write = async (line: string) => {
-    if (!gzip.write(`${line}\n`)) await once(gzip, 'drain');
+    if (!gzip.write(`${line}\n`)) await Promise.race([once(gzip, 'drain'), written]);
   };
-  await db.systemDb.transaction(
-    async (tx) => {
-      const migrations = await latestMigration(tx);
-      if (!migrations) throw new BackupError('not_migrated');
-      const header: BackupHeader = {
-        format: BACKUP_FORMAT,
-        version: BACKUP_VERSION,
-        migrations,
-        createdAt: now.toISOString(),
-        database: db.kind,
-        tables: tables.map((t) => t.name),
-      };
-      await write(JSON.stringify(header));
-      const counts: Record<string, number> = {};
-      for (const table of tables) {
-        counts[table.name] = 0;
-        for await (const raw of readTable(tx, table, batchSize)) {
-          await write(`{"table":"${table.name}","row":${raw}}`);
-          counts[table.name]!++;
+  const counts: Record<string, number> = {};
+  try {
+    await db.systemDb.transaction(
+      async (tx) => {
+        const migrations = await latestMigration(tx);
+        if (!migrations) throw new BackupError('not_migrated');
+        const header: BackupHeader = {
+          format: BACKUP_FORMAT,
+          version: BACKUP_VERSION,
+          migrations,
+          createdAt: now.toISOString(),
+          database: db.kind,
+          tables: tables.map((t) => t.name),
+        };
+        await write(JSON.stringify(header));
+        for (const table of tables) {
+          counts[table.name] = 0;
+          const rows = table.holdsBytes ? Math.min(batchSize, BYTES_READ_BATCH) : batchSize;
+          for await (const raw of readTable(tx, table, rows)) {
+            await write(`{"table":"${table.name}","row":${raw}}`);
+            counts[table.name]!++;
+          }
         }
-      }
-      const trailer: BackupTrailer = { end: true, counts };
-      await write(JSON.stringify(trailer));
-    },
-    { isolationLevel: 'repeatable read', accessMode: 'read only' },
-  );
+        const trailer: BackupTrailer = { end: true, counts };
+        await write(JSON.stringify(trailer));
+      },
+      { isolationLevel: 'repeatable read', accessMode: 'read only' },
+    );
+  } catch (err) {
+    gzip.destroy(err instanceof Error ? err : new Error(String(err)));
+    await written.catch(() => {});
+    throw err;
+  }
   gzip.end();
-  await finished;
+  await written;
+  return { counts };
+}
+
+/** The backup as one buffer: for tests and small databases (the command line streams it to its file). */
+export async function backupDatabase(db: Database, opts: BackupOptions = {}): Promise<Buffer> {
+  const sink = new PassThrough();
+  const chunks: Buffer[] = [];
+  sink.on('data', (c: Buffer) => chunks.push(c));
+  await writeBackup(db, sink, opts);
   return Buffer.concat(chunks);
 }
 
@@ -123,9 +153,12 @@ export type RestoreResult = {
  * Everything is inserted in one transaction (all or nothing); audit entries keep their ids and hashes
  * (OVERRIDING SYSTEM VALUE) and identity sequences continue after the highest restored id.
  */
-export async function restoreDatabase(db: Database, backup: Buffer): Promise<RestoreResult> {
-  const lines = createInterface({ input: Readable.from([backup]).pipe(createGunzip()), crlfDelay: Infinity });
-  const it = lines[Symbol.asyncIterator]();
+export async function restoreDatabase(db: Database, backup: Buffer | Readable): Promise<RestoreResult> {
+  // Read as it goes (the command line passes the file as a stream): memory follows a batch, not the file.
+  const source = Buffer.isBuffer(backup) ? Readable.from([backup]) : backup;
+  const gunzip = createGunzip();
+  source.on('error', (e) => gunzip.destroy(e));
+  const it = linesOf(source.pipe(gunzip));
   const header = parseHeader(await firstLine(it));
   const current = await latestMigration(db.systemDb);
   if (!current) throw new BackupError('not_migrated');
@@ -144,12 +177,13 @@ export async function restoreDatabase(db: Database, backup: Buffer): Promise<Res
     if (nonEmpty.length) throw new BackupError('not_empty', { tables: nonEmpty });
 
     const counts: Record<string, number> = {};
-    const batch = { table: '', rows: [] as string[] };
+    const batch = { table: '', rows: [] as string[], chars: 0 };
     const flush = async () => {
       if (!batch.rows.length) return;
       await insertRows(tx, batch.table, batch.rows);
       counts[batch.table] = (counts[batch.table] ?? 0) + batch.rows.length;
       batch.rows = [];
+      batch.chars = 0;
     };
     let trailer: BackupTrailer | null = null;
     for (;;) {
@@ -167,7 +201,8 @@ export async function restoreDatabase(db: Database, backup: Buffer): Promise<Res
           batch.table = table;
         }
         batch.rows.push(m[2]!);
-        if (batch.rows.length >= INSERT_BATCH) await flush();
+        batch.chars += m[2]!.length;
+        if (batch.rows.length >= INSERT_BATCH || batch.chars >= INSERT_BATCH_CHARS) await flush();
         continue;
       }
       trailer = parseTrailer(line);
@@ -186,6 +221,26 @@ export async function restoreDatabase(db: Database, backup: Buffer): Promise<Res
       audit: await verifyAuditChain(tx),
     };
   });
+}
+
+/**
+ * The lines of a stream, read only as fast as they are used (readline's iterator reads ahead without limit, so a
+ * restore slower than its file held the whole file in memory). Lines are cut as bytes and decoded whole.
+ */
+async function* linesOf(input: AsyncIterable<Buffer>): AsyncGenerator<string> {
+  let pending: Buffer[] = [];
+  for await (const chunk of input) {
+    let start = 0;
+    for (let nl = chunk.indexOf(10); nl !== -1; nl = chunk.indexOf(10, start)) {
+      pending.push(chunk.subarray(start, nl));
+      const line = Buffer.concat(pending).toString('utf8');
+      pending = [];
+      start = nl + 1;
+      yield line.endsWith('\r') ? line.slice(0, -1) : line;
+    }
+    if (start < chunk.length) pending.push(chunk.subarray(start));
+  }
+  if (pending.length) yield Buffer.concat(pending).toString('utf8');
 }
 
 async function firstLine(it: AsyncIterator<string>): Promise<string> {

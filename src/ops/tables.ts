@@ -9,6 +9,8 @@ export type AppTable = {
   primaryKey: string[];
   /** Tables this one references (foreign keys), excluding itself. */
   references: string[];
+  /** Whether a row holds stored bytes (a `bytea` column: file parts of up to 1 MB), read a few rows at a time. */
+  holdsBytes: boolean;
 };
 
 /**
@@ -38,7 +40,8 @@ export function applicationTables(): AppTable[] {
     const references = cfg.foreignKeys
       .map((fk) => getTableConfig(fk.reference().foreignTable).name)
       .filter((n) => n !== cfg.name);
-    byName.set(cfg.name, { name: cfg.name, primaryKey, references: [...new Set(references)] });
+    const holdsBytes = cfg.columns.some((c) => c.getSQLType() === 'bytea');
+    byName.set(cfg.name, { name: cfg.name, primaryKey, references: [...new Set(references)], holdsBytes });
   }
   return topologicalOrder(byName);
 }
