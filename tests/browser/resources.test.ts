@@ -11,6 +11,17 @@ import {
   textOf,
   waitForPage,
 } from './harness';
+import {
+  expectShortagesInOrder,
+  fillNewService,
+  fillProviderCorrections,
+  ORGANISATION,
+  openGaps,
+  pageHeight,
+  preschoolVentilator,
+  REGION,
+  SERVICE,
+} from './resources-steps';
 
 /**
  * Resources (社会資源), the issue's acceptance journey: centre staff list a service in 藤沢市 (demo prefecture
@@ -29,42 +40,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
 });
-
-const SERVICE = 'つなぐテスト児童発達支援センター';
-const ORGANISATION = '社会福祉法人つなぐテスト会';
-const REGION = '湘南東部';
-
-/**
- * The services accepting the ventilator for preschool children in the life-stage view (MI-4) of the region shown:
- * a new 児童発達支援 listing without an age limit counts there.
- */
-async function preschoolVentilator(page: Page): Promise<number> {
-  const view = page.locator('section[aria-labelledby="gaps-stages"]');
-  await view.getByRole('combobox', { name: '比べる医療的ケア' }).selectOption('ventilator');
-  await view.getByRole('table', { name: /人工呼吸器/ }).waitFor();
-  const text = await view.locator('tr[data-stage="preschool"] [data-testid="accepting"]').textContent();
-  return Number((text ?? '').replace(/\D/g, ''));
-}
-
-/** The shortage table: every row a shortage (more than 0), the largest first. */
-async function expectShortagesInOrder(page: Page) {
-  const figures = (
-    await page.locator('[data-testid="shortage-row"] [data-testid="shortage"]').allTextContents()
-  ).map((x) => Number(x.replace(/\D/g, '')));
-  expect(figures.every((n) => n > 0)).toBe(true);
-  expect(figures).toEqual([...figures].sort((a, b) => b - a));
-}
-
-/** The document's height in CSS pixels at the page's viewport (1280 px wide unless said otherwise). */
-function pageHeight(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollHeight);
-}
-
-async function openGaps(page: Page, regionId: string) {
-  await page.goto(`/resources/gaps?region=${regionId}`);
-  await waitForPage(page);
-  await page.getByRole('table', { name: '圏域ごとの需要（人）と供給（事業所数）' }).waitFor();
-}
 
 describe('resources', () => {
   let staff: Page;
@@ -130,26 +105,7 @@ describe('resources', () => {
     await staff.getByRole('heading', { level: 1, name: '社会資源の登録' }).waitFor();
     await waitForPage(staff);
     await expectHeading(staff, '社会資源の登録');
-    await staff.getByRole('button', { name: '一覧にない法人を追加' }).click();
-    await staff.getByLabel('追加する法人の名称').fill(ORGANISATION);
-    await staff.getByRole('button', { name: '法人を追加' }).click();
-    const orgSelect = staff.getByRole('combobox', { name: /運営法人/ });
-    await expect
-      .poll(() => orgSelect.evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.text))
-      .toBe(ORGANISATION);
-    await staff.locator('[name="name"]').fill(SERVICE);
-    await staff.getByRole('combobox', { name: /サービスの種類/ }).selectOption('child_development_support');
-    await staff.locator('[name="address"]').fill('藤沢市藤沢1-1-1');
-    await staff.getByRole('combobox', { name: '市区町村' }).selectOption({ label: '藤沢市' });
-    await staff.locator('[name="latitude"]').fill('35.3389');
-    await staff.locator('[name="longitude"]').fill('139.4901');
-    await staff.getByRole('textbox', { name: '電話番号' }).fill('0466-00-0000');
-    await staff
-      .getByRole('textbox', { name: '利用を始めるには' })
-      // A long unbroken Latin run (an address and a URL) must not make a card scroll sideways on a phone.
-      .fill(
-        'まずお電話で見学をお申し込みください。kengaku-moushikomi.fujisawa-iryoutekicare@example-houmonkango.jp https://example-houmonkango.jp/iryoutekicare/kengaku/moushikomi-form',
-      );
+    await fillNewService(staff);
     await expectNoAxeViolations(staff, 'new service form');
     await staff.getByRole('button', { name: '登録する' }).click();
     await staff.getByRole('heading', { level: 1, name: SERVICE }).waitFor();
@@ -198,22 +154,7 @@ describe('resources', () => {
     expect(await page.getByRole('navigation', { name: 'メインメニュー' }).count()).toBe(0);
     await expectNoAxeViolations(page, 'provider link (review)');
 
-    await page.getByRole('button', { name: '内容を修正する' }).click();
-    const ventilator = page.getByRole('group', { name: /^人工呼吸器の管理/ });
-    await ventilator.getByLabel('受け入れ可', { exact: true }).check();
-    const suction = page.getByRole('group', { name: /^吸引/ });
-    if ((await suction.count()) === 1) {
-      await suction.getByLabel('条件付きで可').check();
-      await suction.getByLabel('条件', { exact: true }).fill('看護師が勤務する平日のみ');
-    }
-    await page.getByRole('textbox', { name: '空き' }).fill('2');
-    // What it offers in a disaster: the outage list's shelters read it (docs/disaster.md §6).
-    await page
-      .getByRole('group', { name: '災害時に提供できること' })
-      .getByLabel('福祉避難所（電源あり）')
-      .check();
-    await page.getByRole('textbox', { name: /^災害時の受け入れの補足/ }).fill('非常用発電機あり（72時間）');
-    await page.locator('#confirm-who-edit').fill('看護師 山田');
+    await fillProviderCorrections(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, 'the form scrolls sideways on a phone').toBeLessThanOrEqual(0);
     await expectNoAxeViolations(page, 'provider link (edit)');
