@@ -184,14 +184,14 @@ describe('job faults', () => {
       // The server ends the first worker's session (as when its process dies): its advisory lock goes with it.
       await db.systemDb.execute(sql`select pg_terminate_backend(pid) from pg_locks
         where locktype = 'advisory' and classid = ${WORKER_LOCK_CLASS}::oid and objid = ${held!.key}::oid`);
-      for (let i = 0; i < 50; i++) {
-        const left = rowsOf<{ n: number }>(
+      // The lock goes when the server has ended the session: wait for that (up to 10 s on a busy machine), and
+      // fail here, naming it, rather than hang below if it never goes.
+      const lockHeld = async () =>
+        rowsOf<{ n: number }>(
           await db.systemDb.execute(sql`select count(*)::int as n from pg_locks
             where locktype = 'advisory' and classid = ${WORKER_LOCK_CLASS}::oid and objid = ${held!.key}::oid`),
-        );
-        if (left[0]!.n === 0) break;
-        await new Promise((r) => setTimeout(r, 20));
-      }
+        )[0]!.n;
+      await expect.poll(lockHeld, { timeout: 10_000, interval: 20 }).toBe(0);
       const second = worker();
       const secondStarted = new Promise<void>((r) => {
         hangStarted = r;
