@@ -2,6 +2,17 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUser, TEST_PASSWORD } from '../../src/test/factories';
 import {
+  apiStatus,
+  askFor,
+  caseIdByReceipt,
+  FAMILY_EMAIL,
+  fillConsultationRequest,
+  hiddenChildCase,
+  NARRATIVE,
+  openCase,
+  recordReferral,
+} from './consultations-steps';
+import {
   expectHeading,
   expectNoAxeViolations,
   type Harness,
@@ -33,24 +44,6 @@ afterAll(async () => {
   await mail?.close();
 });
 
-const FAMILY_EMAIL = 'soudan-hanako@example.jp';
-
-const NARRATIVE = '停電のときに吸引器をどう動かすか相談したい（ブラウザテスト）';
-
-type Summary = { id: string; source: string };
-type Detail = { id: string; receiptNo: string | null; ownerTeam: { tier: string }; allowedActions: string[] };
-
-async function apiStatus(page: Page, id: string): Promise<number> {
-  return (await page.request.get(`/api/consultations/${id}`)).status();
-}
-
-/** Opens the consultation page and waits until its details are shown. */
-async function openCase(page: Page, id: string) {
-  await page.goto(`/consultations/${id}`);
-  await waitForPage(page);
-  await page.getByRole('region', { name: '相談の内容' }).waitFor();
-}
-
 describe('consultations', () => {
   let receiptNo = '';
   let id = '';
@@ -79,14 +72,7 @@ describe('consultations', () => {
     await page.getByRole('alert').filter({ hasText: '入力内容を確認してください' }).waitFor();
     await expectNoAxeViolations(page, 'public consultation form (errors)');
 
-    await page.locator('[name="municipalityCode"]').selectOption({ label: '藤沢市' });
-    await page.locator('[name="name"]').fill('相談 花子');
-    await page.locator('[name="phone"]').fill('090-0000-1111');
-    await page.locator('[name="email"]').fill(FAMILY_EMAIL);
-    await page.getByLabel('災害への備え').check();
-    await page.getByLabel('医療的ケア', { exact: true }).check();
-    await page.locator('[name="urgency"]').selectOption('urgent');
-    await page.getByLabel('相談の内容').fill(NARRATIVE);
+    await fillConsultationRequest(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, 'the form scrolls sideways on a phone').toBeLessThanOrEqual(0);
     await page.getByRole('button', { name: '送信する' }).click();
@@ -105,13 +91,7 @@ describe('consultations', () => {
     const nav = municipal.getByRole('navigation', { name: 'メインメニュー' });
     expect(await textOf(nav)()).toContain('相談支援');
     // Which case is ours: the one carrying the receipt number.
-    const list = (await (
-      await municipal.request.get('/api/consultations?view=team&urgency=urgent&topic=disaster&pageSize=100')
-    ).json()) as { items: Summary[] };
-    for (const item of list.items.filter((i) => i.source === 'public_form')) {
-      const d = (await (await municipal.request.get(`/api/consultations/${item.id}`)).json()) as Detail;
-      if (d.receiptNo === receiptNo) id = d.id;
-    }
+    id = await caseIdByReceipt(municipal, receiptNo);
     expect(id).not.toBe('');
 
     await municipal.goto('/consultations?view=team&urgency=urgent&topic=disaster');
@@ -206,13 +186,7 @@ describe('consultations', () => {
   });
 
   it('the municipality asks the region for back-up, and the region accepts', async () => {
-    await municipal.getByRole('button', { name: '移管・後方支援を依頼する' }).click();
-    const ask = municipal.getByRole('region', { name: '依頼する' });
-    await ask.getByLabel('依頼の種類').selectOption({ label: '後方支援' });
-    await ask.getByLabel('依頼先').selectOption({ label: '圏域：湘南東部' });
-    await ask.getByLabel('依頼の理由').fill('災害時の計画づくりの経験がないため');
-    await ask.getByRole('button', { name: '依頼を送る' }).click();
-    await municipal.getByRole('status').filter({ hasText: '依頼を送りました。' }).waitFor();
+    await askFor(municipal, '後方支援', '圏域：湘南東部', '災害時の計画づくりの経験がないため');
     await expect
       .poll(textOf(municipal.getByRole('region', { name: '依頼と共有' })))
       .toContain('後方支援：依頼中');
@@ -243,13 +217,7 @@ describe('consultations', () => {
   it('the municipality hands the case off to the centre', async () => {
     await municipal.reload();
     await waitForPage(municipal);
-    await municipal.getByRole('button', { name: '移管・後方支援を依頼する' }).click();
-    const ask = municipal.getByRole('region', { name: '依頼する' });
-    await ask.getByLabel('依頼の種類').selectOption({ label: '移管' });
-    await ask.getByLabel('依頼先').selectOption({ label: 'センター（本部）' });
-    await ask.getByLabel('依頼の理由').fill('医療機関との調整が必要なため');
-    await ask.getByRole('button', { name: '依頼を送る' }).click();
-    await municipal.getByRole('status').filter({ hasText: '依頼を送りました。' }).waitFor();
+    await askFor(municipal, '移管', 'センター（本部）', '医療機関との調整が必要なため');
     const requests = municipal.getByRole('region', { name: '依頼と共有' });
     await expect.poll(textOf(requests)).toContain('移管：依頼中');
     // Only the asking team may withdraw it.
@@ -290,31 +258,7 @@ describe('consultations', () => {
     await expect.poll(textOf(assign)).toContain(`現在の担当者：デモ ${h.account('centre_staff').label}`);
 
     // The referral picks a real service of the directory (the demo prefecture has a few hundred).
-    await centre.getByRole('button', { name: '記録する', exact: true }).click();
-    const add = centre.getByRole('region', { name: '対応を記録' });
-    await add.getByLabel('対応の種類').selectOption({ label: '社会資源への紹介' });
-    const found = (await (
-      await centre.request.get('/api/resources/services?q=訪問看護&status=active&pageSize=10')
-    ).json()) as { items: { id: string; name: string }[] };
-    const service = found.items[0];
-    expect(service, 'the demo directory has a home-visit nursing service').toBeTruthy();
-    await add.getByLabel('社会資源の一覧から探す').fill('訪問看護');
-    await add.getByRole('button', { name: '検索する', exact: true }).click();
-    await add.getByText('紹介先のサービス（').waitFor();
-    await expectNoAxeViolations(centre, 'consultation (centre, referral search)');
-    await add.locator('li button').first().click();
-    await add.getByText(`選んだ紹介先：${service!.name}`).waitFor();
-    const followUp = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
-    await add.getByLabel('フォローアップ日').fill(followUp);
-    await add.getByLabel('かかった時間（分）').fill('30');
-    await add.getByRole('button', { name: '記録する' }).click();
-    await centre.getByRole('status').filter({ hasText: '対応を記録しました。' }).waitFor();
-    const timeline = centre.getByRole('region', { name: '対応の記録' });
-    const listing = timeline.getByRole('link', { name: service!.name });
-    await listing.waitFor();
-    expect(await listing.getAttribute('href')).toBe(`/resources/services/${service!.id}`);
-    expect(await textOf(timeline)()).toContain('フォローアップ待ち');
-    await expectNoAxeViolations(centre, 'consultation (centre, referral recorded)');
+    const { service, timeline } = await recordReferral(centre);
 
     // The family reached the service: the follow-up is marked done from the timeline.
     await timeline.getByRole('button', { name: 'フォローアップ完了' }).click();
@@ -437,23 +381,7 @@ describe('consultations', () => {
   it('a case whose child the viewer may not see shows “a registered child” without details', async () => {
     const centre = await h.newPage();
     await signIn(centre, h.account('centre_staff'));
-    type Child = { kind: string; childId: string | null; name: string | null; detailsHidden: boolean };
-    let hidden: { id: string; child: Child } | null = null;
-    for (let page = 1; page <= 5 && !hidden; page++) {
-      const list = (await (
-        await centre.request.get(`/api/consultations?view=all&status=any&pageSize=100&page=${page}`)
-      ).json()) as { items: (Summary & { childKind: string })[] };
-      for (const item of list.items.filter((i) => i.childKind === 'registered')) {
-        const d = (await (await centre.request.get(`/api/consultations/${item.id}`)).json()) as {
-          id: string;
-          child: Child;
-        };
-        if (d.child.detailsHidden) {
-          hidden = d;
-          break;
-        }
-      }
-    }
+    const hidden = await hiddenChildCase(centre);
     expect(hidden, 'the demo has a case whose child is hidden from the centre').not.toBeNull();
     expect(hidden!.child.childId).toBeNull();
     expect(hidden!.child.name).toBeNull();
