@@ -5,7 +5,7 @@
  * at desktop and tablet (1024×768) sizes.
  */
 import { mkdirSync } from 'node:fs';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUser, TEST_PASSWORD } from '../../src/test/factories';
 import {
@@ -18,13 +18,20 @@ import {
   textOf,
   waitForPage,
 } from './harness';
+import {
+  field,
+  readMoveNotification,
+  SHOTS,
+  saveApplyAndDeleteSearch,
+  setFirstFollowUp,
+  shot,
+  TABLET,
+} from './registry-steps';
 
 let h: Harness;
 let childId = '';
 let otherMunicipality = '';
 let otherMunicipalityCode = '';
-const TABLET = { width: 1024, height: 768 };
-const SHOTS = process.env.REGISTRY_SCREENSHOTS;
 
 beforeAll(async () => {
   h = await startHarness();
@@ -34,10 +41,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
 });
-
-async function shot(page: Page, name: string) {
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-}
 
 async function centreStaff(viewport?: { width: number; height: number }): Promise<Page> {
   const page = await h.newPage(viewport ? { viewport } : undefined);
@@ -50,9 +53,6 @@ async function openRecord(page: Page) {
   await waitForPage(page);
   await page.getByRole('heading', { level: 2, name: '基本情報' }).waitFor();
 }
-
-/** A field of a form built from field definitions (each input carries data-field). */
-const field = (scope: Locator | Page, name: string) => scope.locator(`[data-field="${name}"]`);
 
 describe('registry screens', () => {
   it('registers a child through the new-child form (birth date in 和暦)', async () => {
@@ -139,16 +139,7 @@ describe('registry screens', () => {
       .toBe('たかはし');
 
     // Save the search, apply it from the list, delete it.
-    await page.getByRole('textbox', { name: '検索条件の名前' }).fill('たかはしさん');
-    await page.getByRole('button', { name: '現在の条件を保存' }).click();
-    await page.getByRole('status').filter({ hasText: '検索条件「たかはしさん」を保存しました。' }).waitFor();
-    await page.goto('/children');
-    await waitForPage(page);
-    await page.getByRole('link', { name: '検索条件「たかはしさん」で検索' }).click();
-    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('たかはし');
-    await page.getByRole('button', { name: '検索条件「たかはしさん」を削除' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: '削除' }).click();
-    await page.getByRole('status').filter({ hasText: '検索条件「たかはしさん」を削除しました。' }).waitFor();
+    await saveApplyAndDeleteSearch(page);
     await expectNoAxeViolations(page, 'registry list with saved filters');
 
     const tablet = await centreStaff(TABLET);
@@ -268,26 +259,7 @@ describe('registry screens', () => {
 
     const municipal = await h.newPage();
     await signIn(municipal, h.account('municipal_staff'));
-    const bell = municipal.getByRole('link', { name: /^お知らせ（未読\d+件）$/ });
-    await bell.waitFor();
-    await bell.click();
-    await waitForPage(municipal);
-    await expectHeading(municipal, 'お知らせ');
-    const toChild = municipal.locator(`a[href="/children/${childId}"]`).first();
-    await toChild.waitFor();
-    await expectNoAxeViolations(municipal, 'notifications');
-    const unreadBefore = Number(
-      /未読のお知らせ：(\d+)件/.exec(await textOf(municipal.getByRole('status').first())())?.[1],
-    );
-    await municipal
-      .getByRole('button', { name: /^既読にする/ })
-      .first()
-      .click();
-    await expect
-      .poll(async () =>
-        Number(/未読のお知らせ：(\d+)件/.exec(await textOf(municipal.getByRole('status').first())())?.[1]),
-      )
-      .toBe(unreadBefore - 1);
+    const toChild = await readMoveNotification(municipal, childId);
 
     await toChild.click();
     await waitForPage(municipal);
@@ -356,30 +328,7 @@ describe('registry screens', () => {
     await shot(page, 'transitions');
 
     // Each row: a follow-up status and an owner set in place, and a consultation started about the child.
-    const status = page.getByRole('combobox', { name: /さんの対応状況$/ }).first();
-    await status.waitFor();
-    const childName = (await status.getAttribute('aria-label'))!.replace(/さんの対応状況$/, '');
-    await status.selectOption({ label: '対応中' });
-    await expect.poll(() => status.inputValue()).toBe('in_progress');
-    // The owner: the signed-in centre staff member (who sees every child of the prefecture).
-    const me = await page.evaluate(async () => {
-      const res = await fetch('/api/auth/session');
-      return ((await res.json()) as { user: { id: string; displayName: string } }).user;
-    });
-    const owner = page.getByRole('combobox', { name: `${childName}さんの担当者` }).first();
-    await expect.poll(() => owner.isEnabled()).toBe(true);
-    await owner.selectOption(me.id);
-    await expect.poll(() => owner.inputValue()).toBe(me.id);
-    await page.reload();
-    await waitForPage(page);
-    await expect
-      .poll(() =>
-        page
-          .getByRole('combobox', { name: `${childName}さんの対応状況` })
-          .first()
-          .inputValue(),
-      )
-      .toBe('in_progress');
+    const childName = await setFirstFollowUp(page);
     // The rows sort on the server, the same order in every kind.
     await page.getByRole('button', { name: '対応状況で並べ替え' }).first().click();
     await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('followUp');
