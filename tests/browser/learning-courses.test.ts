@@ -182,6 +182,7 @@ describe('training courses and sessions', () => {
     await admin.goto('/admin/users');
     await expectHeading(admin, '利用者');
     await admin.getByLabel('役割で絞り込む').selectOption({ label: '受講者' });
+    await admin.getByRole('searchbox', { name: '名前・メールアドレスで探す' }).fill('kango@example.jp');
     const row = admin.getByRole('row').filter({ hasText: 'kango@example.jp' });
     await expect.poll(textOf(row)).toContain('メール不達');
     await row.getByRole('button', { name: '不達を解除: 湘南 看子' }).click();

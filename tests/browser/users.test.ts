@@ -101,6 +101,9 @@ describe('user administration and first sign-in', () => {
     // The administrator sees TOTP on and issues a password reset link, after confirming.
     await admin.reload();
     await waitForPage(admin);
+    // The list is paged (25 a page) and searched by name or address.
+    await admin.getByRole('searchbox', { name: '名前・メールアドレスで探す' }).fill('new.staff@');
+    expect(await textOf(admin.getByRole('navigation', { name: 'ページ送り' }))()).toContain('1件中');
     const row = admin.getByRole('row').filter({ hasText: 'new.staff@example.jp' });
     await expect.poll(textOf(row)).toContain('設定済み');
     await row.getByRole('button', { name: 'パスワード再設定リンク: 新規 職員' }).click();

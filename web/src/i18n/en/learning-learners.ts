@@ -7,6 +7,10 @@ export const enLearningLearners = {
   'nav.learnerAccounts': 'Learner accounts',
   'users.roleFilter': 'Show the role',
   'users.roleFilterAll': 'All roles',
+  'users.search': 'Find by name or e-mail',
+  'users.noMatch': 'No user matches.',
+  'users.summary':
+    '{total} users ({disabled} disabled, {locked} locked, {pending} yet to accept an invitation)',
 
   'learners.name': 'Name',
   'learners.email': 'E-mail address',

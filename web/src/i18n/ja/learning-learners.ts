@@ -5,6 +5,9 @@ export const jaLearningLearners = {
   'nav.learnerAccounts': '受講者アカウント',
   'users.roleFilter': '役割で絞り込む',
   'users.roleFilterAll': 'すべての役割',
+  'users.search': '名前・メールアドレスで探す',
+  'users.noMatch': '該当する利用者はいません。',
+  'users.summary': '{total}人（停止中 {disabled}人、ロック中 {locked}人、招待の受諾待ち {pending}人）',
 
   'learners.name': '氏名',
   'learners.email': 'メールアドレス',

@@ -4,13 +4,14 @@ import { AdminFrame } from '../../components/AdminFrame';
 import { ApiErrorAlert, ErrorAlert, StatusMessage } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { CopyField } from '../../components/CopyField';
-import { SelectField } from '../../components/Field';
+import { SelectField, TextField } from '../../components/Field';
 import { Page } from '../../components/Page';
+import { Pagination } from '../../components/Pagination';
 import { QueryState } from '../../components/QueryState';
 import { RowTh, Table, Td, Th } from '../../components/Table';
 import { type Translate, useLocale, useT } from '../../i18n';
 import { vocab } from '../../i18n/vocab';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime, formatNumber } from '../../lib/format';
 import { absoluteLink } from '../../lib/links';
 import { useSession } from '../../lib/queries/auth';
 import { type MailDelivery, useBounces } from '../../lib/queries/mail';
@@ -63,11 +64,23 @@ function StatusBadges({ user }: { user: AdminUser }) {
   );
 }
 
+/** Users a page: a prefecture has hundreds of staff and learners by the thousand. */
+const PAGE_SIZE = 25;
+
+/** Whether a user's name or address holds the words typed (each of them, any case). */
+function matches(u: AdminUser, q: string): boolean {
+  const words = q.toLowerCase().split(/\s+/).filter(Boolean);
+  const text = `${u.displayName} ${u.email}`.toLowerCase();
+  return words.every((w) => text.includes(w));
+}
+
 function UsersAdmin() {
   const t = useT();
   const { locale } = useLocale();
-  // Learners sign up by the thousand: the list can be narrowed to one role (受講者 included).
+  // Learners sign up by the thousand: the list can be narrowed to one role (受講者 included) and searched.
   const [roleFilter, setRoleFilter] = useState<Role | ''>('');
+  const [query, setQuery] = useState('');
+  const [page, setPage] = useState(1);
   const users = useUsers(roleFilter || undefined);
   const me = useSession().data?.user?.id;
   const runAction = useUserAction();
@@ -83,6 +96,10 @@ function UsersAdmin() {
     <QueryState query={users}>
       {(list) => {
         const current = editing.kind === 'edit' ? (list.find((u) => u.id === editing.id) ?? null) : null;
+        const found = query.trim() ? list.filter((u) => matches(u, query)) : list;
+        const pages = Math.max(1, Math.ceil(found.length / PAGE_SIZE));
+        const shown = found.slice((Math.min(page, pages) - 1) * PAGE_SIZE, Math.min(page, pages) * PAGE_SIZE);
+        const n = (x: number) => formatNumber(x, locale);
         return (
           <>
             <StatusMessage>{message}</StatusMessage>
@@ -101,14 +118,29 @@ function UsersAdmin() {
               </div>
             )}
             <div className="mb-4 flex flex-wrap items-end justify-between gap-4 print:hidden">
-              <SelectField
-                label={t('users.roleFilter')}
-                value={roleFilter}
-                onChange={(v) => setRoleFilter(v as Role | '')}
-                options={ROLES.map((r) => ({ value: r, label: roleLabel(r, locale) }))}
-                emptyLabel={t('users.roleFilterAll')}
-                wrapperClassName="mb-0 max-w-xs"
-              />
+              <div className="flex flex-wrap items-end gap-4">
+                <SelectField
+                  label={t('users.roleFilter')}
+                  value={roleFilter}
+                  onChange={(v) => {
+                    setRoleFilter(v as Role | '');
+                    setPage(1);
+                  }}
+                  options={ROLES.map((r) => ({ value: r, label: roleLabel(r, locale) }))}
+                  emptyLabel={t('users.roleFilterAll')}
+                  wrapperClassName="mb-0 max-w-xs"
+                />
+                <TextField
+                  type="search"
+                  label={t('users.search')}
+                  value={query}
+                  onChange={(v) => {
+                    setQuery(v);
+                    setPage(1);
+                  }}
+                  wrapperClassName="mb-0 max-w-xs"
+                />
+              </div>
               <Button
                 onClick={() => {
                   setLink(null);
@@ -118,6 +150,15 @@ function UsersAdmin() {
                 {t('users.inviteTitle')}
               </Button>
             </div>
+            <p className="mb-2">
+              {t('users.summary', {
+                total: n(list.length),
+                disabled: n(list.filter((u) => u.disabled).length),
+                locked: n(list.filter((u) => u.locked).length),
+                pending: n(list.filter((u) => u.invitationPending).length),
+              })}
+            </p>
+            {found.length === 0 && <p className="mb-4">{t('users.noMatch')}</p>}
             <Table caption={t('users.title')} captionHidden>
               <thead>
                 <tr>
@@ -129,7 +170,7 @@ function UsersAdmin() {
                 </tr>
               </thead>
               <tbody>
-                {list.map((u) => (
+                {shown.map((u) => (
                   <tr key={u.id}>
                     <RowTh>
                       <span className="font-bold">
@@ -197,6 +238,12 @@ function UsersAdmin() {
                 ))}
               </tbody>
             </Table>
+            <Pagination
+              page={Math.min(page, pages)}
+              pageSize={PAGE_SIZE}
+              total={found.length}
+              onPage={setPage}
+            />
             {editing.kind !== 'closed' && (
               <UserForm
                 key={current ? `${current.id}-${current.version}` : 'new'}
