@@ -99,7 +99,11 @@ describe('a ventilator-dependent child from the guardian’s consent through a d
     // The child's disaster page from the record: the physician added as an emergency contact.
     await centre.getByRole('link', { name: '災害への備え・緊急時シート' }).click();
     await expectHeading(centre, `${CHILD.familyName} ${CHILD.givenName} — 災害への備え`);
+    // Nothing recorded yet: both forms are a first entry, open under their actions.
     const profile = centre.getByRole('region', { name: '電源と避難の備え' });
+    await expect.poll(() => profile.getByTestId('dis-profile-fold').getAttribute('open')).not.toBeNull();
+    const sheet = centre.getByRole('region', { name: '緊急時シート' });
+    await expect.poll(() => sheet.getByTestId('dis-sheet-fold').getAttribute('open')).not.toBeNull();
     await profile.getByRole('button', { name: '連絡先を追加' }).click();
     const contact = profile.getByRole('group', { name: '緊急連絡先' });
     await contact.getByLabel('所属・機関').fill(PHYSICIAN.organisation);
@@ -110,6 +114,22 @@ describe('a ventilator-dependent child from the guardian’s consent through a d
 
     municipal = await h.newPage();
     await signIn(municipal, h.account('municipal_staff'));
+    // The child's page now leads with its summary; the profile's form is folded under its action (it holds data),
+    // the family's confirmation of the sheet stays in view.
+    await municipal.goto(`/children/${consenting}/disaster`);
+    await expectHeading(municipal, `${CHILD.familyName} ${CHILD.givenName} — 災害への備え`);
+    const folded = municipal.getByRole('region', { name: '電源と避難の備え' });
+    await expect.poll(() => folded.getByTestId('dis-profile-fold').getAttribute('open')).toBeNull();
+    await municipal.getByRole('region', { name: '家族による確認' }).waitFor();
+    const tall = () => municipal.evaluate(() => document.documentElement.scrollHeight);
+    const height = { asOpened: await tall(), sheetFolded: 0 };
+    await municipal.getByTestId('dis-sheet-fold').locator('summary').click();
+    height.sheetFolded = await tall();
+    console.info(`disaster page height at 1280 px: ${JSON.stringify(height)}`);
+    await expectNoAxeViolations(municipal, 'the child’s disaster page, its forms folded');
+    await folded.locator('summary').filter({ hasText: '電源と避難の備えを編集する' }).click();
+    const opened = folded.getByRole('group', { name: '緊急連絡先' }).getByLabel('所属・機関');
+    await expect.poll(() => opened.inputValue()).toBe(PHYSICIAN.organisation);
     await municipal
       .getByRole('navigation', { name: 'メインメニュー' })
       .getByRole('link', { name: '災害への備え' })

@@ -133,4 +133,8 @@ export const enDisaster = {
   'dis.muni.figure':
     'Disaster readiness: {dependent} children need mains power; {agreed} have an agreed plan, {meibo} are on the 名簿 (last reviewed {reviewed})',
   'dis.print.confirmed': 'Confirmed by {by} on {on}.',
+  'dis.profileEdit': 'Edit power and evacuation',
+  'dis.profileView': 'View the power and evacuation record',
+  'dis.sheetEdit': 'Edit the emergency sheet',
+  'dis.sheetView': 'View the emergency sheet’s content',
 } as const satisfies Record<keyof typeof jaDisaster, string>;

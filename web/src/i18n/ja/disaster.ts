@@ -131,4 +131,8 @@ export const jaDisaster = {
   'dis.muni.figure':
     '災害への備え：電源が必要な子ども {dependent} 人、うち個別避難計画作成済 {agreed} 人、名簿に掲載 {meibo} 人（最終見直し {reviewed}）',
   'dis.print.confirmed': '{on} {by}さんが内容を確認しました。',
+  'dis.profileEdit': '電源と避難の備えを編集する',
+  'dis.profileView': '電源と避難の備えの記録を見る',
+  'dis.sheetEdit': '緊急時シートを編集する',
+  'dis.sheetView': '緊急時シートの内容を見る',
 } as const;

@@ -5,6 +5,7 @@ import { DEVICE_KIND_LABELS } from '../../../../src/shared/vocab/registry';
 import { ROLE_LABELS } from '../../../../src/shared/vocab/roles';
 import { StatusMessage } from '../../components/Alert';
 import { buttonClass } from '../../components/Button';
+import { Fold } from '../../components/Fold';
 import { Page, Section } from '../../components/Page';
 import { QueryState } from '../../components/QueryState';
 import { useLocale, useT } from '../../i18n';
@@ -14,11 +15,14 @@ import { formatDateTime, fullName } from '../../lib/format';
 import { useDisasterProfile, useEmergencySheet } from '../../lib/queries/disaster';
 import { NotFoundPage } from '../NotFoundPage';
 import { ProfileForm } from './ProfileForm';
+import { profileRecorded, sheetRecorded } from './recorded';
+import { SheetConfirm } from './SheetConfirm';
 import { SheetForm } from './SheetForm';
 
 /**
  * 災害への備え of one child (docs/disaster.md §1, §7): the disaster profile and the emergency sheet, opened from the
- * child's record. Out of scope and absent look the same: the not-found page.
+ * child's record. The summary leads; each form opens from its action, unfolded only for a first entry, and the
+ * family's confirmation of the sheet stays in view. Out of scope and absent look the same: the not-found page.
  */
 export function ChildDisasterPage() {
   const t = useT();
@@ -80,12 +84,29 @@ export function ChildDisasterPage() {
               </ul>
             </Section>
             <Section title={t('dis.profileTitle')} id="dis-profile">
-              <ProfileForm key={d.profile.version} data={d} childId={childId} onDone={setProfileDone} />
+              <Fold
+                summary={t(d.canEdit ? 'dis.profileEdit' : 'dis.profileView')}
+                defaultOpen={d.canEdit && !profileRecorded(d)}
+                testId="dis-profile-fold"
+              >
+                <ProfileForm key={d.profile.version} data={d} childId={childId} onDone={setProfileDone} />
+              </Fold>
               <StatusMessage>{profileDone}</StatusMessage>
             </Section>
             <Section title={t('dis.sheetTitle')} id="dis-sheet">
               <QueryState query={sheet}>
-                {(s) => <SheetForm key={s.version} data={s} childId={childId} onDone={setSheetDone} />}
+                {(s) => (
+                  <>
+                    <Fold
+                      summary={t(s.canEdit ? 'dis.sheetEdit' : 'dis.sheetView')}
+                      defaultOpen={s.canEdit && !sheetRecorded(s)}
+                      testId="dis-sheet-fold"
+                    >
+                      <SheetForm key={s.version} data={s} childId={childId} onDone={setSheetDone} />
+                    </Fold>
+                    <SheetConfirm key={s.version} data={s} childId={childId} onDone={setSheetDone} />
+                  </>
+                )}
               </QueryState>
               <StatusMessage>{sheetDone}</StatusMessage>
             </Section>
