@@ -29,11 +29,16 @@ describe('coordinator roster, supervise pools and training figures', () => {
     await expectNoAxeViolations(page, 'roster');
     const table = page.getByRole('table', { name: 'コーディネーター名簿' });
     const rows = table.locator('tbody tr');
-    const all = await rows.count();
+    // 25 a page, with the count of everyone the filters leave ("n件中 a〜b件を表示").
+    const paging = page.getByRole('navigation', { name: 'ページ送り' });
+    const total = async () =>
+      Number(/^([\d,]+)件中/.exec((await paging.textContent()) ?? '')![1]!.replace(/,/g, ''));
+    const all = await total();
     expect(all).toBeGreaterThan(10);
+    expect(await rows.count()).toBe(Math.min(all, 25));
     // Filtered on the screen: not confirmed only, then back to everyone.
     await page.getByLabel('活動状況', { exact: true }).selectOption('unconfirmed');
-    await expect.poll(() => rows.count()).toBeLessThan(all);
+    await expect.poll(total).toBeLessThan(all);
     const first = rows.first();
     const name = (await first.locator('th').first().textContent())!.trim();
     expect(await first.getByText('未確認').count()).toBe(1);
@@ -52,18 +57,30 @@ describe('coordinator roster, supervise pools and training figures', () => {
       .filter({ hasText: `${name} さんの活動状況を記録しました。` })
       .waitFor();
     await page.getByRole('button', { name: '条件をクリア' }).click();
+    await expect.poll(total).toBe(all);
+    // The person may be on another page of everyone: found by name.
+    await page.getByLabel('氏名・所属').fill(name);
     const row = table.getByRole('row').filter({ hasText: name });
     await row.getByText('活動中').waitFor();
     expect(await row.getByText('R8.4.1 確認').count()).toBe(1);
     expect(await page.getByRole('link', { name: 'Excel（.xlsx）で保存' }).getAttribute('href')).toBe(
       '/api/learning/roster/export?lang=ja',
     );
+    // The counts per region fold under their number of regions (open already for five or fewer).
+    const byRegion = page.locator('details', {
+      has: page.getByText(/^圏域ごとの人数の表を開く（\d+圏域）$/),
+    });
+    if (!(await byRegion.evaluate((d) => (d as HTMLDetailsElement).open))) {
+      await byRegion.getByText(/^圏域ごとの人数の表を開く/).click();
+    }
     expect(
       await page.getByRole('table', { name: '圏域ごとの人数' }).locator('tbody tr').count(),
     ).toBeGreaterThan(1);
 
     await page.getByRole('link', { name: 'スーパーバイズ人材プール' }).click();
     await expectHeading(page, 'スーパーバイズ人材プール');
+    // The count per expertise leads; the members follow 25 a page.
+    await page.getByText(/^プールに \d+ 名（専門分野ごと：/).waitFor();
     expect(
       await page
         .getByRole('table', { name: /人材プール/ })
@@ -72,6 +89,8 @@ describe('coordinator roster, supervise pools and training figures', () => {
     ).toBeGreaterThan(3);
     await expectNoAxeViolations(page, 'supervise pool');
     const proposal = page.getByRole('region', { name: 'チーム案' });
+    // The form folds under its purpose until opened.
+    await proposal.getByText('必要な専門分野を選んでチーム案を作る').click();
     await proposal.getByLabel('医療').check();
     await proposal.getByLabel('福祉').check();
     await proposal.getByRole('button', { name: 'チーム案を作る' }).click();
@@ -81,6 +100,13 @@ describe('coordinator roster, supervise pools and training figures', () => {
       .first()
       .waitFor();
     await expectNoAxeViolations(page, 'supervise pool with a proposal');
+    // A centre the staff keep: the add form opens from its button.
+    await page.getByLabel('センター', { exact: true }).selectOption({ index: 1 });
+    const addOpen = page.getByRole('button', { name: 'プールに人を追加する' });
+    expect(await addOpen.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.getByLabel('関係者を氏名で検索').count()).toBe(0);
+    await addOpen.click();
+    await page.getByLabel('関係者を氏名で検索').waitFor();
 
     await page.getByRole('link', { name: '研修の統計（年度別）' }).click();
     await expectHeading(page, '研修の統計（年度別）');

@@ -50,6 +50,8 @@ export const enLearningFigures = {
   'roster.countKey': 'Area',
   'roster.countTrained': 'Trained',
   'roster.countActive': 'Active',
+  'roster.byRegionShow': 'Open the counts per region ({n} regions)',
+  'roster.byMunicipalityShow': 'Open the counts per municipality ({n} municipalities)',
   'pool.title': 'Supervise pool',
   'pool.intro':
     'Each centre keeps the people it can call on for a supervise team, with their expertise. Load is the number of open supervise requests to the teams they are in.',
@@ -96,6 +98,10 @@ export const enLearningFigures = {
   'pool.uncovered': 'No one in the pool has: {tags}',
   'pool.proposalEmpty': 'No one in the pool has the expertise needed.',
   'pool.readOnly': 'You can read this pool but not change it.',
+  'pool.totals': '{n} people in the pool (by expertise: {tags})',
+  'pool.tagCount': '{tag} {n}',
+  'pool.addOpen': 'Add someone to the pool',
+  'pool.proposalOpen': 'Choose the expertise needed and propose a team',
   'tfig.title': 'Training figures by year',
   'tfig.intro':
     'A session counts in the fiscal year of its first day. Participants are the selected applicants (all applicants for a session without a capacity); attendees were present at least one day.',

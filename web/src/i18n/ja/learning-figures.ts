@@ -49,6 +49,8 @@ export const jaLearningFigures = {
   'roster.countKey': '地域',
   'roster.countTrained': '修了者',
   'roster.countActive': '活動中',
+  'roster.byRegionShow': '圏域ごとの人数の表を開く（{n}圏域）',
+  'roster.byMunicipalityShow': '市町村ごとの人数の表を開く（{n}市町村）',
   'pool.title': 'スーパーバイズ人材プール',
   'pool.intro':
     'センターごとに、スーパーバイズチームに加わってもらえる人と専門分野を登録します。負担は、その人が入っているチームへの対応中のスーパーバイズ依頼の件数です。',
@@ -95,6 +97,10 @@ export const jaLearningFigures = {
   'pool.uncovered': 'プールに該当者がいない分野：{tags}',
   'pool.proposalEmpty': 'プールに該当する人がいません。',
   'pool.readOnly': 'このプールは閲覧のみです。',
+  'pool.totals': 'プールに {n} 名（専門分野ごと：{tags}）',
+  'pool.tagCount': '{tag} {n} 名',
+  'pool.addOpen': 'プールに人を追加する',
+  'pool.proposalOpen': '必要な専門分野を選んでチーム案を作る',
   'tfig.title': '研修の統計（年度別）',
   'tfig.intro':
     '研修の回は最初の開催日の年度に数えます。受講者は受講決定者（定員のない回は申込者）、出席者は1日以上出席した人です。',

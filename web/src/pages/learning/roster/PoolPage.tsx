@@ -1,13 +1,19 @@
 import { useState } from 'react';
-import type { SuperviseExpertise } from '../../../../../src/shared/vocab/learning-roster';
+import {
+  SUPERVISE_EXPERTISE,
+  SUPERVISE_EXPERTISE_LABELS,
+  type SuperviseExpertise,
+} from '../../../../../src/shared/vocab/learning-roster';
 import { ApiErrorAlert, StatusMessage } from '../../../components/Alert';
 import { Button } from '../../../components/Button';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { SelectField } from '../../../components/Field';
 import { Page } from '../../../components/Page';
+import { Pagination } from '../../../components/Pagination';
 import { QueryState } from '../../../components/QueryState';
 import { RowTh, Table, Td, Th } from '../../../components/Table';
 import { useLocale, useT } from '../../../i18n';
+import { vocab } from '../../../i18n/vocab';
 import { isApiError } from '../../../lib/api';
 import { formatNumber, fullName } from '../../../lib/format';
 import {
@@ -22,6 +28,10 @@ import { forTrainingRoles } from '../courses/Guard';
 import { PoolAdd } from './PoolAdd';
 import { PoolProposal } from './PoolProposal';
 import { TagBoxes, tagsText } from './TagBoxes';
+import { usePrinting } from './usePrinting';
+
+/** Members a page of the pool shows (the pool comes whole and is paged on the screen). */
+export const POOL_PAGE_SIZE = 25;
 
 type Say = (text: string, tone?: 'success' | 'info') => void;
 
@@ -64,10 +74,17 @@ function Members({ pool, allCentres, say }: { pool: Pool; allCentres: boolean; s
   const { locale } = useLocale();
   const [editing, setEditing] = useState<string | null>(null);
   const [removing, setRemoving] = useState<{ member: PoolMember; name: string } | null>(null);
+  const [page, setPage] = useState(1);
+  const printing = usePrinting();
   const remove = useRemovePoolMember();
   const centres = new Map(pool.centres.map((c) => [c.id, c]));
   const anyManaged = pool.members.some((m) => centres.get(m.centreId)?.canManage);
   if (pool.members.length === 0) return <p role="status">{t('pool.empty')}</p>;
+  const pages = Math.ceil(pool.members.length / POOL_PAGE_SIZE);
+  const current = Math.min(page, pages);
+  const shown = printing
+    ? pool.members
+    : pool.members.slice((current - 1) * POOL_PAGE_SIZE, current * POOL_PAGE_SIZE);
   return (
     <>
       {remove.error ? <ApiErrorAlert error={remove.error} /> : null}
@@ -87,7 +104,7 @@ function Members({ pool, allCentres, say }: { pool: Pool; allCentres: boolean; s
           </tr>
         </thead>
         <tbody>
-          {pool.members.map((m) => {
+          {shown.map((m) => {
             const name = fullName(m.familyName, m.givenName);
             const manage = centres.get(m.centreId)?.canManage ?? false;
             return (
@@ -143,6 +160,7 @@ function Members({ pool, allCentres, say }: { pool: Pool; allCentres: boolean; s
           })}
         </tbody>
       </Table>
+      <Pagination page={current} pageSize={POOL_PAGE_SIZE} total={pool.members.length} onPage={setPage} />
       <ConfirmDialog
         open={removing !== null}
         danger
@@ -159,15 +177,37 @@ function Members({ pool, allCentres, say }: { pool: Pool; allCentres: boolean; s
   );
 }
 
+/** How many people the pool holds, and how many of them per expertise tag. */
+function Totals({ pool }: { pool: Pool }) {
+  const t = useT();
+  const { locale } = useLocale();
+  const tags = SUPERVISE_EXPERTISE.map((tag) => ({
+    tag,
+    n: pool.members.filter((m) => m.tags.includes(tag)).length,
+  }))
+    .filter((x) => x.n > 0)
+    .map((x) =>
+      t('pool.tagCount', { tag: vocab(t, SUPERVISE_EXPERTISE_LABELS, x.tag), n: formatNumber(x.n, locale) }),
+    )
+    .join(' / ');
+  return (
+    <p className="mb-4 text-std-17B-170">
+      {t('pool.totals', { n: formatNumber(pool.members.length, locale), tags: tags || t('common.none') })}
+    </p>
+  );
+}
+
 /**
  * The supervise pools (ME-2; docs/learning.md §7): per centre, the people it can call on with their expertise
- * and load; the centres the caller manages are kept here (add, change the tags, take out), and a team is
- * proposed for the expertise a case needs.
+ * and load, led by the count per expertise and shown 25 at a time; the centres the caller manages are kept here
+ * (the add form opens from its button; change the tags, take out), and a team is proposed for the expertise a
+ * case needs.
  */
 function PoolScreen() {
   const t = useT();
   const [centreId, setCentreId] = useState<string | undefined>(undefined);
   const [message, setMessage] = useState<{ text: string; tone: 'success' | 'info' } | null>(null);
+  const [adding, setAdding] = useState(false);
   const query = usePool(centreId);
   const say: Say = (text, tone = 'success') => setMessage({ text, tone });
   return (
@@ -185,6 +225,7 @@ function PoolScreen() {
                 emptyLabel={t('pool.allCentres')}
                 onChange={(v) => {
                   setMessage(null);
+                  setAdding(false);
                   setCentreId(v || undefined);
                 }}
                 options={pool.centres.map((c) => ({
@@ -192,9 +233,20 @@ function PoolScreen() {
                   label: `${c.name}（${t(c.kind === 'hq' ? 'pool.hq' : 'pool.branch')}）`,
                 }))}
               />
+              <Totals pool={pool} />
               {!managesAny && <p className="mb-4">{t('pool.readOnly')}</p>}
-              <Members pool={pool} allCentres={!centre} say={say} />
+              <Members key={centreId ?? ''} pool={pool} allCentres={!centre} say={say} />
               {centre?.canManage && (
+                <Button
+                  variant="secondary"
+                  className="mb-6 print:hidden"
+                  aria-expanded={adding}
+                  onClick={() => setAdding(!adding)}
+                >
+                  {t('pool.addOpen')}
+                </Button>
+              )}
+              {centre?.canManage && adding && (
                 <PoolAdd centre={centre} onAdded={(name) => say(t('pool.added', { name }))} />
               )}
               {!centre && managesAny && <p className="mb-6">{t('pool.chooseCentre')}</p>}

@@ -13,6 +13,7 @@ import { StatusMessage } from '../../../components/Alert';
 import { Button, buttonClass } from '../../../components/Button';
 import { SelectField, TextField } from '../../../components/Field';
 import { Page } from '../../../components/Page';
+import { Pagination } from '../../../components/Pagination';
 import { QueryState } from '../../../components/QueryState';
 import { RowTh, Table, Td, Th } from '../../../components/Table';
 import { useLocale, useT } from '../../../i18n';
@@ -29,6 +30,10 @@ import { forTrainingRoles } from '../courses/Guard';
 import { RosterCounts } from './RosterCounts';
 import { filterRoster, NOT_RECORDED, optionsOf, type RosterFilter } from './roster-filter';
 import { StatusForm } from './StatusForm';
+import { usePrinting } from './usePrinting';
+
+/** Rows a page of the roster shows; the whole roster is filtered on the screen and paged here. */
+export const ROSTER_PAGE_SIZE = 25;
 
 const ACTIVITY_CLASS: Record<CoordinatorActivity, string> = {
   active: 'border-success-2 bg-green-50 text-green-900',
@@ -212,15 +217,22 @@ function RosterTable({ roster, rows }: { roster: Roster; rows: RosterRow[] }) {
 }
 
 /**
- * The coordinator roster (MI-5; docs/learning.md §7): everyone of the caller's area with a standing
- * coordinator-course completion, filtered on the screen, the activity flag recorded per person (409 when
- * someone else recorded it first), counts per region and municipality, printable and as .xlsx.
+ * The coordinator roster (MI-5; docs/learning.md §7): the totals first, then everyone of the caller's area with
+ * a standing coordinator-course completion, filtered on the screen and shown 25 at a time, the activity flag
+ * recorded per person from the row's button (409 when someone else recorded it first), the counts per region
+ * and municipality folded under their number of rows, printable and as .xlsx.
  */
 function RosterScreen() {
   const t = useT();
   const { locale } = useLocale();
   const query = useRoster();
   const [filter, setFilter] = useState<RosterFilter>({});
+  const [page, setPage] = useState(1);
+  const printing = usePrinting();
+  const changeFilter = (f: RosterFilter) => {
+    setFilter(f);
+    setPage(1);
+  };
   return (
     <Page title={t('roster.title')} intro={t('roster.intro')}>
       <div className="mb-6 flex flex-wrap gap-3 print:hidden">
@@ -236,6 +248,11 @@ function RosterScreen() {
           if (roster.rows.length === 0) return <p role="status">{t('roster.none')}</p>;
           const rows = filterRoster(roster.rows, filter);
           const n = (x: number) => formatNumber(x, locale);
+          const pages = Math.max(1, Math.ceil(rows.length / ROSTER_PAGE_SIZE));
+          const current = Math.min(page, pages);
+          const shown = printing
+            ? rows
+            : rows.slice((current - 1) * ROSTER_PAGE_SIZE, current * ROSTER_PAGE_SIZE);
           return (
             <>
               {!roster.canEdit && <p className="mb-4">{t('roster.readOnly')}</p>}
@@ -247,11 +264,14 @@ function RosterScreen() {
                   unconfirmed: n(roster.totals.unconfirmed),
                 })}
               </p>
-              <Filters roster={roster} filter={filter} onChange={setFilter} />
+              <Filters roster={roster} filter={filter} onChange={changeFilter} />
               <p className="mb-2" aria-live="polite">
                 {t('roster.shown', { n: n(rows.length) })}
               </p>
-              <RosterTable roster={roster} rows={rows} />
+              <RosterTable roster={roster} rows={shown} />
+              {rows.length > 0 && (
+                <Pagination page={current} pageSize={ROSTER_PAGE_SIZE} total={rows.length} onPage={setPage} />
+              )}
               <RosterCounts roster={roster} />
             </>
           );
