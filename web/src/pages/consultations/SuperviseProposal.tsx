@@ -6,11 +6,11 @@ import type { SuperviseExpertise } from '../../../../src/shared/vocab/learning-r
 import { ApiErrorAlert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { SelectField, TextField } from '../../components/Field';
-import { RowTh, Table, Td, Th } from '../../components/Table';
 import { useLocale, useT } from '../../i18n';
 import { api } from '../../lib/api';
-import { formatNumber, fullName } from '../../lib/format';
+import { formatNumber } from '../../lib/format';
 import { useFormSuperviseTeam, useTeamsOverview } from '../../lib/queries/consultation-teams';
+import { ProposedMembers } from '../learning/roster/ProposedMembers';
 import { TagBoxes, tagsText } from '../learning/roster/TagBoxes';
 
 type CaseProposal = {
@@ -41,7 +41,6 @@ export function SuperviseProposal({
   onChoose: (teamId: string, note: string) => void;
 }) {
   const t = useT();
-  const { locale } = useLocale();
   const [needed, setNeeded] = useState<SuperviseExpertise[]>([]);
   const [asked, setAsked] = useState<SuperviseExpertise[] | null>(null);
   const proposal = useQuery({
@@ -68,44 +67,11 @@ export function SuperviseProposal({
       <div aria-live="polite" className="mt-4">
         {data && (
           <>
-            {data.proposal.members.length === 0 ? (
-              <p>{t('consult.proposal.empty')}</p>
-            ) : (
-              <Table caption={t('consult.proposal.members')}>
-                <thead>
-                  <tr>
-                    <Th>{t('pool.colName')}</Th>
-                    <Th>{t('pool.covers')}</Th>
-                    <Th>{t('pool.colTags')}</Th>
-                    <Th className="text-right">{t('pool.colLoad')}</Th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.proposal.members.map((m) => (
-                    <tr key={m.personId}>
-                      <RowTh>
-                        {fullName(m.familyName, m.givenName)}
-                        {m.organisationName && (
-                          <span className="block text-dns-14N-130 text-solid-gray-700">
-                            {m.organisationName}
-                          </span>
-                        )}
-                      </RowTh>
-                      <Td className="text-std-16B-170">{tagsText(t, m.covers)}</Td>
-                      <Td>{tagsText(t, m.tags)}</Td>
-                      <Td className="text-right tabular-nums">
-                        {t('pool.load', { n: formatNumber(m.load, locale) })}
-                      </Td>
-                    </tr>
-                  ))}
-                </tbody>
-              </Table>
-            )}
-            {data.proposal.uncovered.length > 0 && (
-              <p className="mb-3 text-std-16B-170">
-                {t('pool.uncovered', { tags: tagsText(t, data.proposal.uncovered) })}
-              </p>
-            )}
+            <ProposedMembers
+              proposal={data.proposal}
+              caption={t('consult.proposal.members')}
+              empty={t('consult.proposal.empty')}
+            />
             <FittingTeams teams={data.teams} onChoose={(id) => onChoose(id, note)} />
             {data.proposal.members.length > 0 && !data.teams.some((x) => x.hasProposal) && (
               <FormFromProposal

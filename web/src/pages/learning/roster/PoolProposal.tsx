@@ -4,11 +4,10 @@ import { ApiErrorAlert } from '../../../components/Alert';
 import { Button } from '../../../components/Button';
 import { Fold } from '../../../components/Fold';
 import { Section } from '../../../components/Page';
-import { RowTh, Table, Td, Th } from '../../../components/Table';
-import { useLocale, useT } from '../../../i18n';
-import { formatNumber, fullName } from '../../../lib/format';
+import { useT } from '../../../i18n';
 import { useProposal } from '../../../lib/queries/learning-roster';
-import { TagBoxes, tagsText } from './TagBoxes';
+import { ProposedMembers } from './ProposedMembers';
+import { TagBoxes } from './TagBoxes';
 
 /**
  * A supervise team proposed for the expertise needed, from one pool or every pool of the prefecture: the form folds
@@ -16,7 +15,6 @@ import { TagBoxes, tagsText } from './TagBoxes';
  */
 export function PoolProposal({ centreId }: { centreId: string | undefined }) {
   const t = useT();
-  const { locale } = useLocale();
   const [needed, setNeeded] = useState<SuperviseExpertise[]>([]);
   const [asked, setAsked] = useState<SuperviseExpertise[] | null>(null);
   const proposal = useProposal(centreId, asked);
@@ -31,46 +29,11 @@ export function PoolProposal({ centreId }: { centreId: string | undefined }) {
         {proposal.error ? <ApiErrorAlert error={proposal.error} /> : null}
         <div aria-live="polite" className="mt-4">
           {proposal.data && (
-            <>
-              {proposal.data.members.length === 0 ? (
-                <p>{t('pool.proposalEmpty')}</p>
-              ) : (
-                <Table caption={t('pool.proposalCaption')}>
-                  <thead>
-                    <tr>
-                      <Th>{t('pool.colName')}</Th>
-                      <Th>{t('pool.covers')}</Th>
-                      <Th>{t('pool.colTags')}</Th>
-                      <Th className="text-right">{t('pool.colLoad')}</Th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {proposal.data.members.map((m) => (
-                      <tr key={m.personId}>
-                        <RowTh>
-                          {fullName(m.familyName, m.givenName)}
-                          {m.organisationName && (
-                            <span className="block text-dns-14N-130 text-solid-gray-700">
-                              {m.organisationName}
-                            </span>
-                          )}
-                        </RowTh>
-                        <Td className="text-std-16B-170">{tagsText(t, m.covers)}</Td>
-                        <Td>{tagsText(t, m.tags)}</Td>
-                        <Td className="text-right tabular-nums">
-                          {t('pool.load', { n: formatNumber(m.load, locale) })}
-                        </Td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </Table>
-              )}
-              {proposal.data.uncovered.length > 0 && (
-                <p className="text-std-16B-170">
-                  {t('pool.uncovered', { tags: tagsText(t, proposal.data.uncovered) })}
-                </p>
-              )}
-            </>
+            <ProposedMembers
+              proposal={proposal.data}
+              caption={t('pool.proposalCaption')}
+              empty={t('pool.proposalEmpty')}
+            />
           )}
         </div>
       </Fold>
