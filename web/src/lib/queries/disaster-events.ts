@@ -95,9 +95,13 @@ export function useReview(id: string, enabled: boolean) {
   });
 }
 
-function useInvalidating<B, R>(fn: (body: B) => Promise<R>) {
+function useInvalidating<B, R>(fn: (body: B) => Promise<R>, onSuccess?: (r: R) => void) {
   const client = useQueryClient();
-  return useMutation({ mutationFn: fn, onSettled: () => client.invalidateQueries({ queryKey: KEY }) });
+  return useMutation({
+    mutationFn: fn,
+    onSuccess,
+    onSettled: () => client.invalidateQueries({ queryKey: KEY }),
+  });
 }
 
 export const useDeclare = () =>
@@ -108,9 +112,14 @@ export const useSignOff = (id: string) =>
   useInvalidating((b: { version: number; comment: string }) =>
     api.post<DisasterEvent>(`${ev(id)}/review/sign-off`, b),
   );
-export const useOpenRecord = (id: string) =>
-  useInvalidating((b: { childId: string; reason: string }) =>
-    api.post<OpenedRecord>(`${ev(id)}/openings`, b),
+/**
+ * Opening a row under an event. `onOpened` runs in the mutation itself, before the list is refetched: the refetch
+ * names the row and unmounts its form, and a callback given to `mutate` would then never run.
+ */
+export const useOpenRecord = (id: string, onOpened: (r: OpenedRecord) => void) =>
+  useInvalidating(
+    (b: { childId: string; reason: string }) => api.post<OpenedRecord>(`${ev(id)}/openings`, b),
+    onOpened,
   );
 export const useRecordCheck = () =>
   useInvalidating((b: CheckBody) => api.post<SafetyCheck>(`${BASE}/safety-checks`, b));

@@ -72,7 +72,7 @@ function OpenForm({
   onOpened: (r: OpenedRecord) => void;
 }) {
   const t = useT();
-  const open = useOpenRecord(eventId);
+  const open = useOpenRecord(eventId, onOpened);
   const [shown, setShown] = useState(false);
   const [reason, setReason] = useState('');
   if (!shown)
@@ -86,7 +86,7 @@ function OpenForm({
       className="grid gap-2 print:hidden"
       onSubmit={(e) => {
         e.preventDefault();
-        open.mutate({ childId: row.childId, reason }, { onSuccess: onOpened });
+        open.mutate({ childId: row.childId, reason });
       }}
     >
       <TextField label={t('de.reason')} hint={t('de.reasonHint')} value={reason} onChange={setReason} />
