@@ -4,7 +4,11 @@ import { Button } from '../../components/Button';
 import { Checkbox, SelectField, TextField } from '../../components/Field';
 import { useT } from '../../i18n';
 import { isApiError } from '../../lib/api';
-import { type FourDivisionRow, useEngagementOptions, useSetCadence } from '../../lib/queries/engagements';
+import {
+  type FourDivisionRow,
+  useEngagementOptions,
+  type useSetCadence,
+} from '../../lib/queries/engagements';
 
 const MONTHS = Array.from({ length: 24 }, (_, i) => String(i + 1));
 
@@ -14,11 +18,14 @@ const MONTHS = Array.from({ length: 24 }, (_, i) => String(i + 1));
  */
 export function CadenceForm({
   row,
+  save,
   onDone,
   onConflict,
   onCancel,
 }: {
   row: FourDivisionRow;
+  /** Held by the page: the saved row may leave the list shown (and this form with it) once it is read again. */
+  save: ReturnType<typeof useSetCadence>;
   onDone: () => void;
   onConflict: () => void;
   onCancel: () => void;
@@ -30,7 +37,6 @@ export function CadenceForm({
   const [maxMonths, setMax] = useState(String(row.maxMonths));
   const [owner, setOwner] = useState(row.ownerUserId ?? '');
   const [note, setNote] = useState(row.note ?? '');
-  const save = useSetCadence();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     save.mutate(

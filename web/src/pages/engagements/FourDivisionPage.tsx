@@ -8,7 +8,7 @@ import { QueryState } from '../../components/QueryState';
 import { RowTh, Table, Td, Th } from '../../components/Table';
 import { useLocale, useT } from '../../i18n';
 import { formatNumber } from '../../lib/format';
-import { type FourDivisionRow, useFourDivision } from '../../lib/queries/engagements';
+import { type FourDivisionRow, useFourDivision, useSetCadence } from '../../lib/queries/engagements';
 import { forTrainingRoles } from '../learning/courses/Guard';
 import { readsEngagements } from './access';
 import { CadenceForm } from './CadenceForm';
@@ -27,6 +27,9 @@ function FourDivisionScreen() {
   const [editing, setEditing] = useState<string | null>(null);
   const [message, setMessage] = useState<{ text: string; tone: 'success' | 'info' } | null>(null);
   const query = useFourDivision(overdueOnly ? 'overdue' : undefined);
+  // Held here, not in the form: a row set off its cycle (or no longer overdue) leaves the rows shown and
+  // unmounts its form, and a mutation's per-call callbacks only run while the component that started it is mounted.
+  const save = useSetCadence();
   return (
     <Page title={t('eng.cycle.title')} intro={t('eng.cycle.intro')}>
       <EngagementTabs />
@@ -105,6 +108,7 @@ function FourDivisionScreen() {
                             {editing === r.municipalityCode ? (
                               <CadenceForm
                                 row={r}
+                                save={save}
                                 onCancel={() => setEditing(null)}
                                 onDone={() => {
                                   setEditing(null);
@@ -134,6 +138,7 @@ function FourDivisionScreen() {
                                   aria-label={t('eng.cycle.setFor', { name: r.municipalityName })}
                                   onClick={() => {
                                     setMessage(null);
+                                    save.reset();
                                     setEditing(r.municipalityCode);
                                   }}
                                 >

@@ -24,6 +24,7 @@ import {
   type RosterRow,
   rosterExportHref,
   useRoster,
+  useSetRosterStatus,
 } from '../../../lib/queries/learning-roster';
 import { readsTrainings } from '../courses/access';
 import { forTrainingRoles } from '../courses/Guard';
@@ -121,6 +122,9 @@ function RosterTable({ roster, rows }: { roster: Roster; rows: RosterRow[] }) {
   const { locale } = useLocale();
   const [editing, setEditing] = useState<string | null>(null);
   const [message, setMessage] = useState<{ text: string; tone: 'success' | 'info' } | null>(null);
+  // Held here, not in the form: a row whose activity no longer matches the filter leaves the rows shown and
+  // unmounts its form, and a mutation's per-call callbacks only run while the component that started it is mounted.
+  const save = useSetRosterStatus();
   if (rows.length === 0) return <p role="status">{t('roster.empty')}</p>;
   return (
     <>
@@ -177,6 +181,7 @@ function RosterTable({ roster, rows }: { roster: Roster; rows: RosterRow[] }) {
                   {editing === r.learnerUserId ? (
                     <StatusForm
                       row={r}
+                      save={save}
                       onCancel={() => setEditing(null)}
                       onDone={() => {
                         setEditing(null);
@@ -200,6 +205,7 @@ function RosterTable({ roster, rows }: { roster: Roster; rows: RosterRow[] }) {
                       aria-label={t('roster.confirmLabel', { name: r.name })}
                       onClick={() => {
                         setMessage(null);
+                        save.reset();
                         setEditing(r.learnerUserId);
                       }}
                     >

@@ -6,7 +6,7 @@ import { Button } from '../../../components/Button';
 import { Fieldset, TextField } from '../../../components/Field';
 import { useT } from '../../../i18n';
 import { isApiError } from '../../../lib/api';
-import { type RosterRow, useSetRosterStatus } from '../../../lib/queries/learning-roster';
+import type { RosterRow, useSetRosterStatus } from '../../../lib/queries/learning-roster';
 
 /**
  * Records whether a trained coordinator is active and the day it was confirmed (和暦 or 西暦), with the version
@@ -14,11 +14,14 @@ import { type RosterRow, useSetRosterStatus } from '../../../lib/queries/learnin
  */
 export function StatusForm({
   row,
+  save,
   onDone,
   onConflict,
   onCancel,
 }: {
   row: RosterRow;
+  /** Held by the table: the saved row may leave the rows filtered (and this form with it) once it is read again. */
+  save: ReturnType<typeof useSetRosterStatus>;
   onDone: () => void;
   onConflict: (current: RosterRow | undefined) => void;
   onCancel: () => void;
@@ -28,7 +31,6 @@ export function StatusForm({
   const [day, setDay] = useState(isoDateInJapan(new Date()));
   const [note, setNote] = useState(row.note ?? '');
   const [dayError, setDayError] = useState<string | null>(null);
-  const save = useSetRosterStatus();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const confirmedOn = parseJapaneseDate(day.trim());
