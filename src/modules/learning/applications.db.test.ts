@@ -1,131 +1,32 @@
 /**
  * Applications and the balanced selection through the API: apply within the window, run, explain, announce,
- * override, cancel and move up, two staff at once, and the denied story (another branch or prefecture: 404; a
- * learner never reads or changes another's application).
+ * override, cancel and move up, two staff at once. The denied story is in applications-denied.db.test.ts.
  */
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  auditLog,
-  learnerProfiles,
-  notifications,
-  trainingApplications,
-  trainingCourses,
-  trainingSessions,
-} from '../../db/schema';
+import { auditLog, notifications, trainingApplications } from '../../db/schema';
 import { createTestApp, type TestApp, type TestClient } from '../../test/app';
-import { makeCentre, makePrefecture, makeRegion } from '../../test/factories';
-import { signedInUser } from '../../test/sign-in';
-
-const LEARNER = 'learner';
-const FUJISAWA = '142051';
-const CHIGASAKI = '142077';
-const YOKOHAMA = '141003';
+import { type ApplicationsWorld, applicationsWorld, CHIGASAKI, FUJISAWA } from './testing';
 
 let t: TestApp;
 let hq: TestClient;
 let branchA: TestClient;
-let branchB: TestClient;
-let other: TestClient;
 let regionEast: string;
 let regionYokohama: string;
-let centreA: string;
+let makeSession: ApplicationsWorld['makeSession'];
+let learner: ApplicationsWorld['learner'];
+let apply: ApplicationsWorld['apply'];
+let applicants: ApplicationsWorld['applicants'];
+let filledSession: ApplicationsWorld['filledSession'];
 
 beforeAll(async () => {
   t = await createTestApp();
-  const db = t.db.systemDb;
-  await makePrefecture(db, '14');
-  await makePrefecture(db, '43');
-  regionEast = (await makeRegion(db, '14', '湘南東部', [FUJISAWA, CHIGASAKI])).id;
-  regionYokohama = (await makeRegion(db, '14', '横浜', [YOKOHAMA])).id;
-  const hqCentre = await makeCentre(db, '14', { kind: 'hq' });
-  centreA = (await makeCentre(db, '14', { kind: 'branch', parentId: hqCentre.id, regionIds: [regionEast] }))
-    .id;
-  const centreB = await makeCentre(db, '14', {
-    kind: 'branch',
-    parentId: hqCentre.id,
-    regionIds: [regionYokohama],
-  });
-  hq = (await signedInUser(t, 'centre_admin', { prefectureCode: '14' })).client;
-  branchA = (await signedInUser(t, 'centre_staff', { prefectureCode: '14', centreId: centreA })).client;
-  branchB = (await signedInUser(t, 'centre_staff', { prefectureCode: '14', centreId: centreB.id })).client;
-  other = (await signedInUser(t, 'centre_admin', { prefectureCode: '43' })).client;
+  ({ hq, branchA, regionEast, regionYokohama, makeSession, learner, apply, applicants, filledSession } =
+    await applicationsWorld(t));
 });
 afterAll(async () => {
   await t.close();
 });
-
-/** A session owned by branch A, open now (window ±10 days), with a capacity. */
-async function makeSession(
-  opts: {
-    capacity?: number | null;
-    kind?: 'coordinator_course' | 'follow_up';
-    status?: 'open' | 'draft';
-    closed?: boolean;
-  } = {},
-) {
-  const db = t.db.systemDb;
-  const now = t.clock.now().getTime();
-  const [course] = await db
-    .insert(trainingCourses)
-    .values({
-      prefectureCode: '14',
-      kind: opts.kind ?? 'coordinator_course',
-      title: 'コーディネーター養成研修',
-      ownerCentreId: centreA,
-    })
-    .returning();
-  const [session] = await db
-    .insert(trainingSessions)
-    .values({
-      courseId: course!.id,
-      prefectureCode: '14',
-      ownerCentreId: centreA,
-      title: '令和8年度 第1回',
-      delivery: 'in_person',
-      place: '県立保健福祉センター',
-      capacity: opts.capacity === undefined ? 4 : opts.capacity,
-      status: opts.status ?? 'open',
-      applicationsOpenAt: new Date(now - 10 * 86_400_000),
-      applicationsCloseAt: new Date(now + (opts.closed ? -1 : 10) * 86_400_000),
-    })
-    .returning();
-  return session!.id;
-}
-
-async function learner(
-  profession: 'nurse' | 'care_worker' | 'physician' | 'teacher',
-  municipalityCode: string | null,
-) {
-  const l = await signedInUser(t, LEARNER, { prefectureCode: '14' });
-  await t.db.systemDb.insert(learnerProfiles).values({
-    userId: l.user.id,
-    prefectureCode: '14',
-    profession,
-    municipalityCode,
-    workplaceName: '訪問看護ステーション',
-  });
-  return l;
-}
-
-async function apply(
-  client: TestClient,
-  sessionId: string,
-  profession: string,
-  municipalityCode: string | null,
-) {
-  return client.post(`/api/learning/sessions/${sessionId}/apply`, {
-    profession,
-    municipalityCode,
-    workplace: '職場',
-  });
-}
-
-async function applicants(sessionId: string, client = branchA) {
-  const res = await client.get(`/api/learning/sessions/${sessionId}/applicants`);
-  expect(res.status).toBe(200);
-  return res.body;
-}
 
 describe('applying', () => {
   it('takes an application within the window with the region from the municipality, once', async () => {
@@ -178,32 +79,6 @@ describe('applying', () => {
     expect((await apply(l.client, await makeSession(), 'nurse', '999999')).status).toBe(400);
   });
 });
-
-/** Eight applicants: east 2 medical + 2 welfare, Yokohama 1 medical + 2 welfare, one without a region. */
-async function filledSession(capacity = 4) {
-  const s = await makeSession({ capacity });
-  const people = [
-    await learner('nurse', FUJISAWA),
-    await learner('physician', CHIGASAKI),
-    await learner('care_worker', FUJISAWA),
-    await learner('teacher', CHIGASAKI),
-    await learner('nurse', YOKOHAMA),
-    await learner('care_worker', YOKOHAMA),
-    await learner('teacher', YOKOHAMA),
-    await learner('teacher', null),
-  ];
-  const ids: string[] = [];
-  for (const p of people) {
-    const profile = await t.db.systemDb
-      .select()
-      .from(learnerProfiles)
-      .where(eq(learnerProfiles.userId, p.user.id));
-    const res = await apply(p.client, s, profile[0]!.profession, profile[0]!.municipalityCode);
-    expect(res.status).toBe(201);
-    ids.push(res.body.id);
-  }
-  return { s, people, ids };
-}
 
 describe('selection', () => {
   it('runs the balanced rule, explains it, hides it from learners until announced, then tells each applicant', async () => {
@@ -365,46 +240,5 @@ describe('selection', () => {
       .from(notifications)
       .where(eq(notifications.entityId, waitingMedical.id));
     expect(note.map((n) => n.titleEn)).toContain('You have a seat in “令和8年度 第1回”');
-  });
-});
-
-describe('denied', () => {
-  it('another branch and another prefecture get 404 on every endpoint; a learner gets 403 on staff ones', async () => {
-    const { s, people, ids } = await filledSession(4);
-    const app = ids[0]!;
-    const calls: [string, string, unknown?][] = [
-      ['GET', `/api/learning/sessions/${s}/applicants`],
-      ['POST', `/api/learning/sessions/${s}/selection`, { selectionVersion: 0 }],
-      ['POST', `/api/learning/sessions/${s}/selection/announce`, { version: 1 }],
-      [
-        'POST',
-        `/api/learning/applications/${app}/override`,
-        { outcome: 'selected', reason: 'x', version: 1 },
-      ],
-      ['POST', `/api/learning/applications/${app}/cancel`, { reason: 'x', version: 1 }],
-    ];
-    for (const client of [branchB, other]) {
-      for (const [method, path, body] of calls) {
-        expect((await client.request(method, path, body)).status, `${method} ${path}`).toBe(404);
-      }
-    }
-    for (const [method, path, body] of calls) {
-      expect((await people[1]!.client.request(method, path, body)).status, `${method} ${path}`).toBe(403);
-    }
-    // A learner cannot cancel or see another's application.
-    expect(
-      (await people[1]!.client.post(`/api/learning/me/applications/${app}/cancel`, { version: 1 })).status,
-    ).toBe(404);
-    const mine = await people[1]!.client.get('/api/learning/me/applications');
-    expect(mine.body.items.map((i: { id: string }) => i.id)).toEqual([ids[1]]);
-    // Nothing changed.
-    const [row] = await t.db.systemDb
-      .select()
-      .from(trainingApplications)
-      .where(eq(trainingApplications.id, app));
-    expect(row).toMatchObject({ status: 'applied', version: 1 });
-    // Another prefecture's learner does not see the session to apply.
-    const far = await signedInUser(t, LEARNER, { prefectureCode: '43' });
-    expect((await far.client.get(`/api/learning/sessions/${s}/apply`)).status).toBe(404);
   });
 });

@@ -1,91 +1,30 @@
 /**
- * E-learning through the API: a chunked, resumable upload checked by content; the stream with Range; a lesson
- * with its video and quiz; progress reports under the server's rule (a faking client gets only what real time
- * allows); a quiz failed then passed, graded on the server with the answers hidden until submission; the
- * lessons completed for certificates; and the denied story (another branch or prefecture, another learner).
+ * E-learning through the API, the path of a lesson: a chunked, resumable upload checked by content; the stream
+ * with Range; a lesson with its video and quiz; progress reports under the server's rule (a faking client gets
+ * only what real time allows); a quiz failed then passed, graded on the server with the answers hidden until
+ * submission; the lessons completed for certificates. The denied story is in elearning-denied.db.test.ts.
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  auditLog,
-  elearningMedia,
-  elearningProgress,
-  fileParts,
-  trainingCourseParts,
-  trainingCourses,
-} from '../../../db/schema';
+import { auditLog, elearningProgress, fileParts } from '../../../db/schema';
 import { createTestApp, type TestApp, type TestClient } from '../../../test/app';
-import { makeCentre, makePrefecture, makeRegion } from '../../../test/factories';
-import { signedInUser } from '../../../test/sign-in';
-import type { Role } from '../../access/roles';
-import { syntheticMp4, syntheticVtt } from './fixtures';
+import { syntheticVtt } from './fixtures';
 import { UPLOAD_CHUNK_BYTES } from './media-store';
 import { PROGRESS_RULE } from './progress';
 import { lessonsCompleted } from './progress-store';
-
-const LEARNER = 'learner' as Role;
-const BASE = '/api/learning/elearning';
+import { BASE, type ElearningWorld, elearningWorld, VIDEO } from './testing';
 
 let t: TestApp;
 let staffA: TestClient;
-let staffB: TestClient;
-let other: TestClient;
 let learner: TestClient;
 let learner2: TestClient;
-let farLearner: TestClient;
 let learnerId: string;
 let learner2Id: string;
 let courseId: string;
 let lessonId: string;
 let videoId: string;
-const VIDEO = syntheticMp4({
-  durationMs: 120_000,
-  payloadBytes: UPLOAD_CHUNK_BYTES + 100_000,
-  moovFirst: false,
-});
-
-/** A raw request with the client's session (binary bodies and answers). */
-async function raw(
-  client: TestClient,
-  method: string,
-  path: string,
-  body?: Buffer,
-  headers: Record<string, string> = {},
-) {
-  const h: Record<string, string> = { 'x-forwarded-for': client.ip, ...headers };
-  if (client.cookie) h.cookie = client.cookie;
-  if (client.csrf && method !== 'GET') h['x-csrf-token'] = client.csrf;
-  if (body) h['content-type'] = 'application/octet-stream';
-  const res = await t.app.request(path, {
-    method,
-    headers: h,
-    body: body ? new Uint8Array(body) : undefined,
-  });
-  return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };
-}
-
-async function upload(client: TestClient, kind: 'video' | 'captions', bytes: Buffer, extra: object = {}) {
-  const created = await client.post(`${BASE}/courses/${courseId}/media`, {
-    kind,
-    fileName: `f.${kind}`,
-    byteSize: bytes.length,
-    ...extra,
-  });
-  expect(created.status).toBe(200);
-  const id: string = created.body.id;
-  for (let n = 0; n < created.body.chunkCount; n++) {
-    const res = await raw(
-      client,
-      'PUT',
-      `${BASE}/media/${id}/chunks/${n}`,
-      bytes.subarray(n * UPLOAD_CHUNK_BYTES, (n + 1) * UPLOAD_CHUNK_BYTES),
-    );
-    expect(res.status).toBe(200);
-  }
-  const done = await client.post(`${BASE}/media/${id}/commit`);
-  expect(done.status).toBe(200);
-  return id;
-}
+let raw: ElearningWorld['raw'];
+let upload: ElearningWorld['upload'];
 
 /** Moves the learner's last report back, as if `ms` of real time had passed. */
 async function timePasses(ms: number) {
@@ -97,39 +36,8 @@ async function timePasses(ms: number) {
 
 beforeAll(async () => {
   t = await createTestApp();
-  const db = t.db.systemDb;
-  await makePrefecture(db, '14');
-  await makePrefecture(db, '43');
-  const region = (await makeRegion(db, '14', '湘南東部', ['142051'])).id;
-  const region2 = (await makeRegion(db, '14', '横浜', ['141003'])).id;
-  const hq = await makeCentre(db, '14', { kind: 'hq' });
-  const a = await makeCentre(db, '14', { kind: 'branch', parentId: hq.id, regionIds: [region] });
-  const b = await makeCentre(db, '14', { kind: 'branch', parentId: hq.id, regionIds: [region2] });
-  staffA = (await signedInUser(t, 'centre_staff', { prefectureCode: '14', centreId: a.id })).client;
-  staffB = (await signedInUser(t, 'centre_staff', { prefectureCode: '14', centreId: b.id })).client;
-  other = (await signedInUser(t, 'centre_admin', { prefectureCode: '43' })).client;
-  const l = await signedInUser(t, LEARNER, { prefectureCode: '14' });
-  learner = l.client;
-  learnerId = l.user.id;
-  const l2 = await signedInUser(t, LEARNER, { prefectureCode: '14' });
-  learner2 = l2.client;
-  learner2Id = l2.user.id;
-  farLearner = (await signedInUser(t, LEARNER, { prefectureCode: '43' })).client;
-  const [course] = await db
-    .insert(trainingCourses)
-    .values({
-      prefectureCode: '14',
-      kind: 'supporter_elearning',
-      title: '支援者向けeラーニング',
-      ownerCentreId: a.id,
-    })
-    .returning();
-  courseId = course!.id;
-  const [part] = await db
-    .insert(trainingCourseParts)
-    .values({ courseId, seq: 1, kind: 'lesson', title: '第1講 吸引' })
-    .returning();
-  lessonId = part!.id;
+  ({ staffA, learner, learner2, learnerId, learner2Id, courseId, lessonId, raw, upload } =
+    await elearningWorld(t));
 });
 afterAll(async () => {
   await t.close();
@@ -369,77 +277,5 @@ describe('a lesson, watched and tested', () => {
     // Failed every attempt: not complete. (A made-up id was learnerId itself whenever that ended in the digit.)
     const notYet = await lessonsCompleted(t.db.systemDb, learner2Id, courseId);
     expect(notYet).toEqual({ lessonIds: [lessonId], completedIds: [], allComplete: false });
-  });
-});
-
-describe('denied', () => {
-  it('another branch may read but not change; another prefecture gets 404 for everything', async () => {
-    for (const c of [staffB, other]) {
-      expect(
-        (await c.post(`${BASE}/courses/${courseId}/media`, { kind: 'video', fileName: 'x', byteSize: 10 }))
-          .status,
-      ).toBe(404);
-      expect((await c.post(`${BASE}/media/${videoId}/commit`)).status).toBe(404);
-      expect((await c.delete(`${BASE}/media/${videoId}`)).status).toBe(404);
-      expect((await raw(c, 'PUT', `${BASE}/media/${videoId}/chunks/0`, Buffer.alloc(1))).status).toBe(404);
-      expect(
-        (
-          await c.put(`${BASE}/parts/${lessonId}/media`, {
-            videoMediaId: null,
-            captionMediaIds: [],
-            documentMediaIds: [],
-          })
-        ).status,
-      ).toBe(404);
-      expect(
-        (
-          await c.put(`${BASE}/parts/${lessonId}/quiz`, {
-            passPercent: 1,
-            attemptLimit: null,
-            questionsPerAttempt: null,
-          })
-        ).status,
-      ).toBe(404);
-    }
-    // Branch staff read the prefecture's courses (F's policy), so the media and quiz are readable to branch B.
-    expect((await staffB.get(`${BASE}/media/${videoId}`)).status).toBe(200);
-    expect((await staffB.get(`${BASE}/parts/${lessonId}/quiz`)).status).toBe(200);
-    for (const path of [`/courses/${courseId}/media`, `/media/${videoId}`, `/parts/${lessonId}/quiz`]) {
-      expect((await other.get(`${BASE}${path}`)).status).toBe(404);
-    }
-    expect((await raw(other, 'GET', `${BASE}/media/${videoId}/content`)).status).toBe(404);
-  });
-
-  it('a learner of another prefecture gets 404; roles that are not learners get 403 on the learner side', async () => {
-    expect((await farLearner.get(`${BASE}/me/lessons/${lessonId}`)).status).toBe(404);
-    expect((await raw(farLearner, 'GET', `${BASE}/me/media/${videoId}`)).status).toBe(404);
-    expect(
-      (
-        await farLearner.post(`${BASE}/me/lessons/${lessonId}/progress`, {
-          intervals: [],
-          positionSeconds: 0,
-        })
-      ).status,
-    ).toBe(404);
-    expect((await staffA.get(`${BASE}/me/lessons/${lessonId}`)).status).toBe(403);
-    expect((await learner.get(`${BASE}/media/${videoId}`)).status).toBe(403);
-    expect(
-      (
-        await learner.post(`${BASE}/courses/${courseId}/media`, {
-          kind: 'video',
-          fileName: 'x',
-          byteSize: 10,
-        })
-      ).status,
-    ).toBe(403);
-  });
-
-  it('a media object in use cannot be deleted; the staff list never shows the bytes of a refused upload', async () => {
-    expect((await staffA.delete(`${BASE}/media/${videoId}`)).body.error.code).toBe('elearning_media_in_use');
-    const rows = await t.db.systemDb
-      .select()
-      .from(elearningMedia)
-      .where(eq(elearningMedia.courseId, courseId));
-    expect(rows.every((m) => m.status === 'ready' || m.status === 'uploading')).toBe(true);
   });
 });
