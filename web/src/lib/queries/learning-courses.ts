@@ -88,10 +88,10 @@ function refresh(qc: QueryClient) {
   return qc.invalidateQueries({ queryKey: KEY });
 }
 
-function useChange<V, R>(call: (v: V) => Promise<R>) {
+function useChange<V, R>(call: (v: V) => Promise<R>, onDone?: () => void) {
   const qc = useQueryClient();
   // Also after an error: a 409 means the record moved on, and the page should show it as it is now.
-  return useMutation({ mutationFn: call, onSettled: () => refresh(qc) });
+  return useMutation({ mutationFn: call, onSuccess: onDone, onSettled: () => refresh(qc) });
 }
 
 export function useCreateCourse() {
@@ -122,6 +122,13 @@ export function useUpdateSession(id: string) {
   return useChange((body: UpdateSessionBody) => api.patch<Session>(`${BASE}/sessions/${id}`, body));
 }
 
-export function useSessionStatus(id: string) {
-  return useChange((body: SessionStatusBody) => api.post<Session>(`${BASE}/sessions/${id}/status`, body));
+/**
+ * `onDone` runs in the mutation itself, before the session is read again: the new status no longer offers the
+ * form that moved it, which unmounts, and a callback given to `mutate` would then never run.
+ */
+export function useSessionStatus(id: string, onDone: () => void) {
+  return useChange(
+    (body: SessionStatusBody) => api.post<Session>(`${BASE}/sessions/${id}/status`, body),
+    onDone,
+  );
 }

@@ -67,10 +67,14 @@ export function useTransitionRequests(nendo: number, enabled: boolean) {
   });
 }
 
-function useChange<V>(call: (v: V) => Promise<TrainingRequest>) {
+function useChange<V>(call: (v: V) => Promise<TrainingRequest>, onDone?: () => void) {
   const qc = useQueryClient();
   // Also after an error: a 409 means the request moved on, and the page should show it as it is now.
-  return useMutation({ mutationFn: call, onSettled: () => qc.invalidateQueries({ queryKey: KEY }) });
+  return useMutation({
+    mutationFn: call,
+    onSuccess: onDone,
+    onSettled: () => qc.invalidateQueries({ queryKey: KEY }),
+  });
 }
 
 export function useCreateRequest() {
@@ -84,8 +88,14 @@ export type RequestStep =
   | { step: 'close'; version: number; outcome: 'done' | 'declined'; reason?: string }
   | { step: 'assign'; version: number };
 
-export function useRequestStep(id: string) {
-  return useChange(({ step, ...body }: RequestStep) =>
-    api.post<TrainingRequest>(`${BASE}/${encodeURIComponent(id)}/${step}`, body),
+/**
+ * `onDone` runs in the mutation itself, before the request is read again: its form is keyed on the version and
+ * remounts on the new one, and a callback given to `mutate` would then never run.
+ */
+export function useRequestStep(id: string, onDone: () => void) {
+  return useChange(
+    ({ step, ...body }: RequestStep) =>
+      api.post<TrainingRequest>(`${BASE}/${encodeURIComponent(id)}/${step}`, body),
+    onDone,
   );
 }

@@ -73,11 +73,18 @@ export function useRecordBounce() {
   });
 }
 
-export function useClearBounce() {
+/**
+ * `onCleared` runs in the mutation itself, before the lists are read again: the cleared address leaves them and
+ * unmounts its button, and a callback given to `mutate` would then never run.
+ */
+export function useClearBounce(onCleared: (address: string) => void) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (address: string) =>
       api.post<{ addresses: BouncingAddress[] }>('/api/mail/bounces/clear', { address }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['mail'] }),
+    onSuccess: (_r, address) => {
+      onCleared(address);
+      return qc.invalidateQueries({ queryKey: ['mail'] });
+    },
   });
 }

@@ -74,10 +74,18 @@ export function useCandidates(id: string, q: string, enabled: boolean) {
   });
 }
 
-function useChange<V, R>(call: (v: V) => Promise<R>) {
+/**
+ * `onDone` runs in the mutation itself, before the pages are read again: the forms are keyed on the version and
+ * remount on the new one, and a callback given to `mutate` would then never run.
+ */
+function useChange<V, R>(call: (v: V) => Promise<R>, onDone?: () => void) {
   const qc = useQueryClient();
   // Also after an error: a 409 means the record moved on, and the page should show it as it is now.
-  return useMutation({ mutationFn: call, onSettled: () => qc.invalidateQueries({ queryKey: KEY }) });
+  return useMutation({
+    mutationFn: call,
+    onSuccess: onDone,
+    onSettled: () => qc.invalidateQueries({ queryKey: KEY }),
+  });
 }
 
 export function useCreateIssue() {
@@ -91,7 +99,7 @@ export type IssueStep =
   | { step: 'link'; consultationId: string }
   | { step: 'unlink'; consultationId: string };
 
-export function useIssueStep(id: string) {
+export function useIssueStep(id: string, onDone: () => void) {
   const base = `${ISSUES}/${encodeURIComponent(id)}`;
   return useChange((s: IssueStep) => {
     if (s.step === 'edit') return api.patch<RegionalIssue>(base, s.body);
@@ -101,7 +109,7 @@ export function useIssueStep(id: string) {
       return api.delete<RegionalIssue>(`${base}/consultations/${encodeURIComponent(s.consultationId)}`);
     }
     return api.post<RegionalIssue>(`${base}/${s.step}`, s.body);
-  });
+  }, onDone);
 }
 
 export function useProjects(query: ProjectListQuery) {
@@ -130,15 +138,18 @@ export function useCreateProject() {
   return useChange((body: CreateProjectBody) => api.post<DevelopmentProject>(PROJECTS, body));
 }
 
-export function useUpdateProject(id: string) {
-  return useChange((body: UpdateProjectBody) =>
-    api.patch<DevelopmentProject>(`${PROJECTS}/${encodeURIComponent(id)}`, body),
+export function useUpdateProject(id: string, onDone: () => void) {
+  return useChange(
+    (body: UpdateProjectBody) => api.patch<DevelopmentProject>(`${PROJECTS}/${encodeURIComponent(id)}`, body),
+    onDone,
   );
 }
 
-export function useStopProject(id: string) {
-  return useChange((body: { version: number; stop: boolean; note?: string }) =>
-    api.post<DevelopmentProject>(`${PROJECTS}/${encodeURIComponent(id)}/status`, body),
+export function useStopProject(id: string, onDone: () => void) {
+  return useChange(
+    (body: { version: number; stop: boolean; note?: string }) =>
+      api.post<DevelopmentProject>(`${PROJECTS}/${encodeURIComponent(id)}/status`, body),
+    onDone,
   );
 }
 

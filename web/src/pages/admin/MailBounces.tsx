@@ -27,7 +27,7 @@ export function ClearBounceButton({
   onCleared: (message: string) => void;
 }) {
   const t = useT();
-  const clear = useClearBounce();
+  const clear = useClearBounce((cleared) => onCleared(t('bounces.cleared', { address: cleared })));
   const [asking, setAsking] = useState(false);
   return (
     <>
@@ -47,7 +47,7 @@ export function ClearBounceButton({
         onCancel={() => setAsking(false)}
         onConfirm={() => {
           setAsking(false);
-          clear.mutate(address, { onSuccess: () => onCleared(t('bounces.cleared', { address })) });
+          clear.mutate(address);
         }}
       />
     </>

@@ -40,7 +40,7 @@ const BACK: Record<IssueLevel, IssueLevel | null> = {
 function EditForm({ i, onDone }: { i: RegionalIssue; onDone: () => void }) {
   const t = useT();
   const { locale } = useLocale();
-  const step = useIssueStep(i.id);
+  const step = useIssueStep(i.id, onDone);
   const options = useIssueOptions();
   const [title, setTitle] = useState(i.title);
   const [description, setDescription] = useState(i.description);
@@ -60,7 +60,7 @@ function EditForm({ i, onDone }: { i: RegionalIssue; onDone: () => void }) {
       nextStepOn: nextStepOn || null,
     };
     if (owners.length) body.ownerUserId = owner || null;
-    step.mutate({ step: 'edit', body }, { onSuccess: onDone });
+    step.mutate({ step: 'edit', body });
   };
   return (
     <form onSubmit={submit} noValidate className="max-w-2xl">
@@ -104,7 +104,7 @@ function LinkForm({ i, onDone }: { i: RegionalIssue; onDone: () => void }) {
   const [q, setQ] = useState('');
   const [asked, setAsked] = useState('');
   const candidates = useCandidates(i.id, asked, true);
-  const step = useIssueStep(i.id);
+  const step = useIssueStep(i.id, onDone);
   const items = candidates.data?.items ?? [];
   return (
     <div className="max-w-3xl">
@@ -137,7 +137,7 @@ function LinkForm({ i, onDone }: { i: RegionalIssue; onDone: () => void }) {
             <Button
               variant="secondary"
               disabled={step.isPending}
-              onClick={() => step.mutate({ step: 'link', consultationId: c.id }, { onSuccess: onDone })}
+              onClick={() => step.mutate({ step: 'link', consultationId: c.id })}
             >
               {t('ri.link.add')}
             </Button>
@@ -156,7 +156,7 @@ function LinkForm({ i, onDone }: { i: RegionalIssue; onDone: () => void }) {
                 <Button
                   variant="secondary"
                   disabled={step.isPending}
-                  onClick={() => step.mutate({ step: 'unlink', consultationId: c.id }, { onSuccess: onDone })}
+                  onClick={() => step.mutate({ step: 'unlink', consultationId: c.id })}
                 >
                   {t('ri.link.remove')}
                 </Button>
@@ -172,7 +172,7 @@ function LinkForm({ i, onDone }: { i: RegionalIssue; onDone: () => void }) {
 
 function StepForm({ i, action, onDone }: { i: RegionalIssue; action: Action; onDone: () => void }) {
   const t = useT();
-  const step = useIssueStep(i.id);
+  const step = useIssueStep(i.id, onDone);
   const [text, setText] = useState('');
   const [on, setOn] = useState('');
   const [outcome, setOutcome] = useState<string>(i.level === 'answered' ? 'answered' : 'resolved');
@@ -196,7 +196,6 @@ function StepForm({ i, action, onDone }: { i: RegionalIssue; action: Action; onD
       return;
     }
     const v = i.version;
-    const done = { onSuccess: onDone };
     if (action === 'carryUp' || action === 'sendBack') {
       const body: Record<string, unknown> = {
         version: v,
@@ -204,16 +203,16 @@ function StepForm({ i, action, onDone }: { i: RegionalIssue; action: Action; onD
       };
       if (text.trim()) body.text = text.trim();
       if (on) body.on = on;
-      step.mutate({ step: 'move', body }, done);
+      step.mutate({ step: 'move', body });
     } else if (action === 'answer') {
-      step.mutate({ step: 'answer', body: { version: v, answerText: text.trim(), answeredOn: on } }, done);
+      step.mutate({ step: 'answer', body: { version: v, answerText: text.trim(), answeredOn: on } });
     } else if (action === 'close') {
-      step.mutate(
-        { step: 'close', body: { version: v, outcome, ...(text.trim() ? { note: text.trim() } : {}) } },
-        done,
-      );
+      step.mutate({
+        step: 'close',
+        body: { version: v, outcome, ...(text.trim() ? { note: text.trim() } : {}) },
+      });
     } else {
-      step.mutate({ step: 'reopen', body: { version: v, note: text.trim() } }, done);
+      step.mutate({ step: 'reopen', body: { version: v, note: text.trim() } });
     }
   };
   const outcomes = ISSUE_OUTCOMES.filter(

@@ -44,7 +44,7 @@ function valuesOf(p: DevelopmentProject): ProjectFormValues {
 
 function EditForm({ p, onDone }: { p: DevelopmentProject; onDone: () => void }) {
   const t = useT();
-  const update = useUpdateProject(p.id);
+  const update = useUpdateProject(p.id, onDone);
   const [values, setValues] = useState(() => valuesOf(p));
   const [missing, setMissing] = useState(false);
   const submit = (e: FormEvent) => {
@@ -60,14 +60,11 @@ function EditForm({ p, onDone }: { p: DevelopmentProject; onDone: () => void }) 
       setMissing(true);
       return;
     }
-    update.mutate(
-      {
-        ...body,
-        version: p.version,
-        resourceServiceId: values.stage === 'opened' ? values.resourceServiceId || null : null,
-      },
-      { onSuccess: onDone },
-    );
+    update.mutate({
+      ...body,
+      version: p.version,
+      resourceServiceId: values.stage === 'opened' ? values.resourceServiceId || null : null,
+    });
   };
   return (
     <form onSubmit={submit} noValidate className="max-w-2xl">
@@ -88,17 +85,14 @@ function EditForm({ p, onDone }: { p: DevelopmentProject; onDone: () => void }) 
 
 function StopForm({ p, onDone }: { p: DevelopmentProject; onDone: () => void }) {
   const t = useT();
-  const stop = useStopProject(p.id);
+  const stop = useStopProject(p.id, onDone);
   const [note, setNote] = useState('');
   const stopping = p.status === 'active';
   return (
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        stop.mutate(
-          { version: p.version, stop: stopping, ...(note.trim() ? { note: note.trim() } : {}) },
-          { onSuccess: onDone },
-        );
+        stop.mutate({ version: p.version, stop: stopping, ...(note.trim() ? { note: note.trim() } : {}) });
       }}
       noValidate
       className="max-w-2xl"

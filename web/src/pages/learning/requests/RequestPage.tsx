@@ -169,7 +169,7 @@ function ActionForm({
   onDone: (m: string) => void;
 }) {
   const t = useT();
-  const step = useRequestStep(r.id);
+  const step = useRequestStep(r.id, () => onDone(action === 'message' ? t('req.sent') : t('req.saved')));
   const [text, setText] = useState(action === 'need' ? (r.need ?? '') : '');
   const [sessionId, setSessionId] = useState(r.sessionId ?? '');
   const [missing, setMissing] = useState(false);
@@ -180,15 +180,14 @@ function ActionForm({
       setMissing(true);
       return;
     }
-    const done = { onSuccess: () => onDone(action === 'message' ? t('req.sent') : t('req.saved')) };
     const v = r.version;
-    if (action === 'message') step.mutate({ step: 'entries', body: text.trim() }, done);
-    else if (action === 'need') step.mutate({ step: 'need', version: v, need: text.trim() }, done);
-    else if (action === 'link') step.mutate({ step: 'session', version: v, sessionId }, done);
-    else if (action === 'done') step.mutate({ step: 'close', version: v, outcome: 'done' }, done);
+    if (action === 'message') step.mutate({ step: 'entries', body: text.trim() });
+    else if (action === 'need') step.mutate({ step: 'need', version: v, need: text.trim() });
+    else if (action === 'link') step.mutate({ step: 'session', version: v, sessionId });
+    else if (action === 'done') step.mutate({ step: 'close', version: v, outcome: 'done' });
     else if (action === 'decline')
-      step.mutate({ step: 'close', version: v, outcome: 'declined', reason: text.trim() }, done);
-    else step.mutate({ step: 'assign', version: v }, done);
+      step.mutate({ step: 'close', version: v, outcome: 'declined', reason: text.trim() });
+    else step.mutate({ step: 'assign', version: v });
   };
   const label: Record<Action, MessageKey> = {
     message: 'req.message',

@@ -24,7 +24,7 @@ function actionLabel(from: SessionStatus, to: SessionStatus): MessageKey {
 
 function StatusForm({ s, to, onDone }: { s: Session; to: SessionStatus; onDone: (msg: string) => void }) {
   const t = useT();
-  const change = useSessionStatus(s.id);
+  const change = useSessionStatus(s.id, () => onDone(t('training.statusChanged')));
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
   const submit = (e: FormEvent) => {
@@ -33,10 +33,7 @@ function StatusForm({ s, to, onDone }: { s: Session; to: SessionStatus; onDone: 
       setMissing(true);
       return;
     }
-    change.mutate(
-      { version: s.version, status: to, reason: reason.trim() || undefined },
-      { onSuccess: () => onDone(t('training.statusChanged')) },
-    );
+    change.mutate({ version: s.version, status: to, reason: reason.trim() || undefined });
   };
   return (
     <form onSubmit={submit} noValidate className="max-w-2xl">
