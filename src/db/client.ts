@@ -7,6 +7,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import * as schema from './schema';
+import { serialiseQueries } from './serial-queries';
 
 export type Schema = typeof schema;
 /**
@@ -64,6 +65,8 @@ export async function openDatabase(opts: {
     // from its next statement (a connection error, answered 503), so the event itself needs no handling.
     pool.on('connect', (client) => {
       client.on('error', () => {});
+      // Statements a transaction starts at once are sent one after another by us, not by pg's deprecated queue.
+      serialiseQueries(client);
     });
     return {
       kind: 'postgres',
