@@ -79,10 +79,13 @@ type Media = { id: string };
 
 /**
  * A public brush-up course whose completion needs its one day attended and its one lesson complete; its lesson
- * plays the demo's 12-second WebM (uploaded through the chunked upload), with a two-question quiz (pass mark
+ * plays the demo's 12-second WebM (uploaded through the chunked upload; the staff attach it to the lesson on the
+ * course's e-learning page, in the story), with a two-question quiz (pass mark
  * 100 %, three attempts); a session of today with two seats, open for applications.
  */
-export async function createStoryCourse(staff: Api): Promise<{ courseId: string; sessionId: string }> {
+export async function createStoryCourse(
+  staff: Api,
+): Promise<{ courseId: string; sessionId: string; videoId: string }> {
   const course = await staff<Course>('POST', '/api/learning/courses', {
     kind: 'brush_up',
     title: STORY.courseTitle,
@@ -107,11 +110,6 @@ export async function createStoryCourse(staff: Api): Promise<{ courseId: string;
   });
   await staff('PUT', `${el}/media/${upload.id}/chunks/0`, video);
   await staff('POST', `${el}/media/${upload.id}/commit`);
-  await staff('PUT', `${el}/parts/${lesson.id}/media`, {
-    videoMediaId: upload.id,
-    captionMediaIds: [],
-    documentMediaIds: [],
-  });
   await staff('PUT', `${el}/parts/${lesson.id}/quiz`, {
     passPercent: 100,
     attemptLimit: 3,
@@ -139,7 +137,7 @@ export async function createStoryCourse(staff: Api): Promise<{ courseId: string;
     version: session.version,
     status: 'open',
   });
-  return { courseId: course.id, sessionId: session.id };
+  return { courseId: course.id, sessionId: session.id, videoId: upload.id };
 }
 
 /** A learner applies with the defaults of their profile (as the apply form would send them). */

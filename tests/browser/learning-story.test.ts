@@ -60,7 +60,16 @@ describe('a learner from sign-up to a checked certificate', () => {
     staff = await h.newPage();
     await signIn(staff, h.account('centre_staff'));
     staffApi = pageApi(staff);
-    ({ sessionId } = await createStoryCourse(staffApi));
+    const course = await createStoryCourse(staffApi);
+    sessionId = course.sessionId;
+    // The uploaded video is attached to the lesson on the course's e-learning page. Saving remounts the lesson's
+    // form (it is keyed on what is attached): the message still says it was saved, and the form shows the video.
+    await staff.goto(`/learning/elearning/${course.courseId}`);
+    const lesson = staff.getByRole('region', { name: STORY.lessonTitle });
+    await lesson.getByLabel('動画').selectOption(course.videoId);
+    await lesson.getByRole('button', { name: '講義の教材を保存する' }).click();
+    await lesson.getByRole('status').filter({ hasText: '講義の教材を保存しました。' }).waitFor();
+    expect(await lesson.getByLabel('動画').inputValue()).toBe(course.videoId);
     // Two demo learners of 湘南東部 apply as well: a nurse (medical) and a teacher (welfare).
     for (const a of h.accounts.filter((x) => x.role === 'learner').slice(0, 2)) {
       const other = await h.newPage();

@@ -148,7 +148,11 @@ function invalidateStaff(qc: QueryClient) {
   return qc.invalidateQueries({ queryKey: ['elearning', 'staff'] });
 }
 
-export function useSetLessonMedia() {
+/**
+ * `onSaved` runs in the mutation itself: saving re-keys the lesson's form (its key names the attached media), so a
+ * callback given to `mutate` would be lost with the form it came from.
+ */
+export function useSetLessonMedia(onSaved?: (partId: string) => void) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({
@@ -158,7 +162,10 @@ export function useSetLessonMedia() {
       partId: string;
       body: { videoMediaId: string | null; captionMediaIds: string[]; documentMediaIds: string[] };
     }) => apiFetch<{ ok: true }>('PUT', `${ELEARNING}/parts/${enc(partId)}/media`, { body }),
-    onSuccess: () => invalidateStaff(qc),
+    onSuccess: (_r, { partId }) => {
+      onSaved?.(partId);
+      return invalidateStaff(qc);
+    },
   });
 }
 

@@ -32,6 +32,8 @@ export function CourseElearningPage() {
   const t = useT();
   const lessons = useStaffCourseLessons(courseId);
   const media = useCourseMedia(courseId);
+  // Which lesson's media was just saved: kept here, as saving remounts that lesson's form.
+  const [savedPart, setSavedPart] = useState<string | null>(null);
   return (
     <QueryState query={lessons}>
       {(data) => (
@@ -70,6 +72,8 @@ export function CourseElearningPage() {
                         lesson={l}
                         media={m.items.filter((x) => x.status === 'ready')}
                         canManage={data.course.canManage}
+                        saved={savedPart === l.partId}
+                        onSaved={setSavedPart}
                       />
                     ))
                   )}
@@ -91,18 +95,21 @@ function LessonMedia({
   lesson,
   media,
   canManage,
+  saved,
+  onSaved,
 }: {
   courseId: string;
   lesson: StaffLesson;
   media: Media[];
   canManage: boolean;
+  saved: boolean;
+  onSaved: (partId: string | null) => void;
 }) {
   const t = useT();
-  const save = useSetLessonMedia();
+  const save = useSetLessonMedia(onSaved);
   const [video, setVideo] = useState(lesson.video?.mediaId ?? '');
   const [captions, setCaptions] = useState<string[]>(lesson.captions.map((c) => c.mediaId));
   const [documents, setDocuments] = useState<string[]>(lesson.documents.map((d) => d.mediaId));
-  const [saved, setSaved] = useState(false);
   const videos = media.filter((m) => m.kind === 'video');
   const captionFiles = media.filter((m) => m.kind === 'captions');
   const docs = media.filter((m) => m.kind === 'document');
@@ -134,14 +141,11 @@ function LessonMedia({
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            setSaved(false);
-            save.mutate(
-              {
-                partId: lesson.partId,
-                body: { videoMediaId: video || null, captionMediaIds: captions, documentMediaIds: documents },
-              },
-              { onSuccess: () => setSaved(true) },
-            );
+            onSaved(null);
+            save.mutate({
+              partId: lesson.partId,
+              body: { videoMediaId: video || null, captionMediaIds: captions, documentMediaIds: documents },
+            });
           }}
         >
           <SelectField
