@@ -117,7 +117,7 @@ export type OrganisationFilters = {
 export const useOrganisations = (filters: OrganisationFilters = {}) =>
   useNetworkQuery<Paged<Organisation>>('organisations', '/organisations', filters, true);
 
-export type PeopleFilters = { organisationId?: string; q?: string; page?: number };
+export type PeopleFilters = { organisationId?: string; q?: string; page?: number; pageSize?: number };
 export const usePeople = (filters: PeopleFilters = {}) =>
   useNetworkQuery<Paged<Person>>('people', '/people', filters, true);
 

@@ -19,8 +19,8 @@ import {
 import { useEditor } from '../../lib/use-editor';
 import { OrganisationForm } from './OrganisationForm';
 
-/** The server's default page size for organisations. */
-const PAGE_SIZE = 50;
+/** Organisations a page: a prefecture's network runs to hundreds; the search narrows it. */
+const PAGE_SIZE = 25;
 
 function OrganisationsAdmin() {
   const t = useT();
@@ -28,7 +28,7 @@ function OrganisationsAdmin() {
   const [kind, setKind] = useState('');
   const [municipality, setMunicipality] = useState('');
   const [q, setQ] = useState('');
-  const organisations = useOrganisations(filters);
+  const organisations = useOrganisations({ ...filters, pageSize: PAGE_SIZE });
   const municipalities = useMunicipalities();
   const { editing, open, close, saved, lostRace, message, conflict } = useEditor();
   const names = new Map((municipalities.data ?? []).map((m) => [m.code, m.name]));

@@ -15,14 +15,15 @@ import { type PeopleFilters, useOrganisations, usePeople } from '../../lib/queri
 import { useEditor } from '../../lib/use-editor';
 import { PersonForm } from './PersonForm';
 
-const PAGE_SIZE = 50;
+/** People a page: a prefecture's network runs to hundreds; the search narrows it. */
+const PAGE_SIZE = 25;
 
 function PeopleAdmin() {
   const t = useT();
   const [filters, setFilters] = useState<PeopleFilters>({});
   const [organisationId, setOrganisationId] = useState('');
   const [q, setQ] = useState('');
-  const people = usePeople(filters);
+  const people = usePeople({ ...filters, pageSize: PAGE_SIZE });
   // The organisations offered in the filter and the form (the API's largest page).
   const organisations = useOrganisations({ pageSize: 200 });
   const organisationOptions = (organisations.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }));

@@ -20,7 +20,8 @@ import { forConsultationRoles, useRole } from './Guard';
 import { dayInJapan, listDay, topicLabel, urgencyLabel } from './labels';
 import { QUEUE_VIEWS, type QueueSearch, type QueueSort } from './search';
 
-const PAGE_SIZE = 50;
+/** Cases a page: most urgent first, so the next case is on the first page; the caption gives the total. */
+const PAGE_SIZE = 25;
 
 /** The child as a list shows it: the name where the reader may see it, else what kind of child it is. */
 export function childCell(t: Translate, c: ConsultationSummary): string {
