@@ -71,4 +71,57 @@ describe('the audit log in words', () => {
       { key: 'total', label: 'Count', value: '1,234' },
     ]);
   });
+
+  it('names the words a detail records under one key, and hides codes no vocabulary names', () => {
+    const detail = {
+      area: 'prefecture',
+      row: 'lifeElement',
+      col: 'outcome',
+      view: 'history',
+      secondFactor: 'pending',
+      sort: 'newestFirst',
+      reason: '転居のため',
+      fileName: 'report.xlsx',
+      name: 'alpha',
+    };
+    const ja = detailLines(translatorFor('ja'), detail, objects).map((l) => `${l.label}：${l.value}`);
+    expect(ja).toEqual([
+      '範囲：都道府県全体',
+      '行：生活の要素',
+      '列：結果',
+      '表示：変更履歴',
+      '2段階認証：確認コードの入力待ち',
+      'その他：（区分あり）',
+      '理由：転居のため',
+      'ファイル名：report.xlsx',
+      '名称：alpha',
+    ]);
+    const en = detailLines(translatorFor('en'), detail, objects).map((l) => `${l.label}: ${l.value}`);
+    expect(en).toEqual([
+      'Area: Whole prefecture',
+      'Row: Life element',
+      'Column: Outcome',
+      'View: History',
+      'Two-factor: Code awaited',
+      'Other: (coded)',
+      'Reason: 転居のため',
+      'File name: report.xlsx',
+      'Name: alpha',
+    ]);
+  });
+
+  it('labels every kind of detail key the server records (no 「その他」 for known keys)', () => {
+    const lines = detailLines(
+      translatorFor('ja'),
+      { yourVersion: 3, currentVersion: 4, range: [0, 1023], access: 'full', purpose: 'page' },
+      objects,
+    );
+    expect(lines.map((l) => `${l.label}：${l.value}`)).toEqual([
+      '送信された版：3',
+      '現在の版：4',
+      '範囲（バイト）：0、1,023',
+      '閲覧の種類：すべて',
+      '目的：画面での閲覧',
+    ]);
+  });
 });

@@ -1,5 +1,7 @@
 import { findMunicipality } from '../../../../src/shared/municipalities';
+import * as activityReportVocab from '../../../../src/shared/vocab/activity-report';
 import {
+  AUDIT_ACTION_LABELS,
   AUDIT_DETAIL_KEY_LABELS,
   AUDIT_DETAIL_VALUE_LABELS,
   AUDIT_ENTITY_TYPE_LABELS,
@@ -7,11 +9,33 @@ import {
 import { careItemLabel } from '../../../../src/shared/vocab/care-items';
 import * as censusVocab from '../../../../src/shared/vocab/census';
 import * as consultationVocab from '../../../../src/shared/vocab/consultations';
+import * as councilsVocab from '../../../../src/shared/vocab/councils';
+import * as disasterVocab from '../../../../src/shared/vocab/disaster';
+import * as disasterEventsVocab from '../../../../src/shared/vocab/disaster-events';
+import * as engagementsVocab from '../../../../src/shared/vocab/engagements';
+import * as filesVocab from '../../../../src/shared/vocab/files';
+import * as goodPracticesVocab from '../../../../src/shared/vocab/good-practices';
 import { isCode, labelOf } from '../../../../src/shared/vocab/label';
+import * as learningVocab from '../../../../src/shared/vocab/learning';
+import * as learningAttendanceVocab from '../../../../src/shared/vocab/learning-attendance';
+import * as learningElearningVocab from '../../../../src/shared/vocab/learning-elearning';
+import * as learningLearnersVocab from '../../../../src/shared/vocab/learning-learners';
+import * as learningRequestsVocab from '../../../../src/shared/vocab/learning-requests';
+import * as learningRosterVocab from '../../../../src/shared/vocab/learning-roster';
+import * as learningSelectionVocab from '../../../../src/shared/vocab/learning-selection';
+import * as libraryVocab from '../../../../src/shared/vocab/library';
+import * as mailVocab from '../../../../src/shared/vocab/mail';
+import * as mailOutsideVocab from '../../../../src/shared/vocab/mail-outside';
+import * as municipalitiesVocab from '../../../../src/shared/vocab/municipalities';
 import * as networkVocab from '../../../../src/shared/vocab/network';
+import * as notificationMailVocab from '../../../../src/shared/vocab/notification-mail';
+import * as publicSiteVocab from '../../../../src/shared/vocab/public-site';
+import * as regionalIssuesVocab from '../../../../src/shared/vocab/regional-issues';
 import * as registryVocab from '../../../../src/shared/vocab/registry';
 import * as resourceVocab from '../../../../src/shared/vocab/resources';
 import { ROLE_LABELS, ROLES } from '../../../../src/shared/vocab/roles';
+import * as surveysVocab from '../../../../src/shared/vocab/surveys';
+import * as transitionsVocab from '../../../../src/shared/vocab/transitions';
 import type { Translate } from '../../i18n';
 import { formatDate, formatDateTime, formatNendo, formatNumber } from '../../lib/format';
 
@@ -30,7 +54,34 @@ export type DetailLine = { key: string; label: string; value: string };
  */
 const VOCAB_LABELS: Record<string, { ja: string; en: string }> = (() => {
   const out: Record<string, { ja: string; en: string }> = {};
-  for (const mod of [registryVocab, consultationVocab, resourceVocab, censusVocab, networkVocab]) {
+  const first = [registryVocab, consultationVocab, resourceVocab, censusVocab, networkVocab];
+  const rest = [
+    activityReportVocab,
+    councilsVocab,
+    disasterEventsVocab,
+    disasterVocab,
+    engagementsVocab,
+    filesVocab,
+    goodPracticesVocab,
+    learningAttendanceVocab,
+    learningElearningVocab,
+    learningLearnersVocab,
+    learningRequestsVocab,
+    learningRosterVocab,
+    learningSelectionVocab,
+    learningVocab,
+    libraryVocab,
+    mailOutsideVocab,
+    mailVocab,
+    municipalitiesVocab,
+    notificationMailVocab,
+    publicSiteVocab,
+    regionalIssuesVocab,
+    surveysVocab,
+    transitionsVocab,
+    { ROLE_LABELS, AUDIT_ACTION_LABELS },
+  ];
+  for (const mod of [...first, ...rest]) {
     for (const [name, value] of Object.entries(mod)) {
       if (!name.endsWith('_LABELS') || !value || typeof value !== 'object') continue;
       for (const [code, label] of Object.entries(value as Record<string, unknown>)) {
@@ -43,6 +94,58 @@ const VOCAB_LABELS: Record<string, { ja: string; en: string }> = (() => {
   }
   return out;
 })();
+
+/**
+ * Words that name something only under one key (a figure's row and column, the area of a report, what a read was
+ * for …): no vocabulary lists them as codes of their own.
+ */
+const VALUES_BY_KEY: Record<string, Record<string, { ja: string; en: string }>> = {
+  row: engagementsVocab.CROSS_TAB_FIELD_LABELS,
+  col: engagementsVocab.CROSS_TAB_FIELD_LABELS,
+  area: {
+    prefecture: { ja: '都道府県全体', en: 'Whole prefecture' },
+    region: { ja: '圏域', en: 'Region' },
+    branch: { ja: '支部', en: 'Branch' },
+    municipality: { ja: '市町村', en: 'Municipality' },
+  },
+  purpose: {
+    page: { ja: '画面での閲覧', en: 'Viewed on screen' },
+    print: { ja: '印刷', en: 'Printout' },
+  },
+  access: { full: { ja: 'すべて', en: 'Full' } },
+  secondFactor: {
+    pending: { ja: '確認コードの入力待ち', en: 'Code awaited' },
+    enrolment_required: { ja: '設定が必要', en: 'Set-up required' },
+    not_required: { ja: '不要', en: 'Not required' },
+  },
+  material: {
+    added: { ja: '追加', en: 'Added' },
+    removed: { ja: '削除', en: 'Removed' },
+  },
+  via: {
+    screen: { ja: '画面', en: 'Screen' },
+    cli: { ja: 'コマンド', en: 'Command line' },
+  },
+};
+
+/** Keys whose values are written by people or name files and ids: shown as written, never taken for a code. */
+const FREE_TEXT_KEYS = new Set([
+  'name',
+  'note',
+  'q',
+  'fileName',
+  'label',
+  'reason',
+  'contentType',
+  'sha256',
+  'seed',
+  'serial',
+  'serials',
+  'receiptNo',
+]);
+
+/** A code (`lifeElement`, `pending`, `at_home`): lowercase ascii words, camelCase or joined by underscores. */
+const CODE = /^[a-z]+(?:[A-Z][a-z]*)*$|^[a-z]+(?:_[a-z0-9]+)+$/;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -93,11 +196,14 @@ function valueText(t: Translate, key: string, v: unknown, objects: AuditObjects)
   if (key === 'municipalityCode' || key === 'municipality') return findMunicipality(s)?.name ?? s;
   if (key === 'careItem' || key === 'care') return careItemLabel(s, t.locale);
   if (key === 'lang') return s === 'en' ? 'English' : '日本語';
-  if (key === 'format' || key === 'encoding') return s.toUpperCase();
+  if (key === 'format' || key === 'encoding' || key === 'claimed' || key === 'found') return s.toUpperCase();
+  const byKey = VALUES_BY_KEY[key];
+  if (byKey && Object.hasOwn(byKey, s)) return byKey[s]![t.locale];
   if (Object.hasOwn(AUDIT_DETAIL_VALUE_LABELS, s)) return labelOf(AUDIT_DETAIL_VALUE_LABELS, s, t.locale);
   if (Object.hasOwn(VOCAB_LABELS, s)) return VOCAB_LABELS[s]![t.locale];
+  if (FREE_TEXT_KEYS.has(key)) return s;
   // A code of a vocabulary this screen does not know: say that there is one rather than show it.
-  if (/^[a-z]+(_[a-z0-9]+)+$/.test(s)) return t('audit.coded');
+  if (CODE.test(s)) return t('audit.coded');
   if (ISO_DATE.test(s)) return formatDate(s, t.locale);
   if (ISO_INSTANT.test(s)) return formatDateTime(s, t.locale);
   return s;
