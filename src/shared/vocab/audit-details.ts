@@ -85,6 +85,22 @@ export const AUDIT_DETAIL_VALUES = [
   'captions_removed',
   'reported_count_applied',
   'census_counts',
+  'add',
+  'remove',
+  'tags',
+  'override',
+  'cancel',
+  'selection_run',
+  'selection_announced',
+  'archive',
+  'restore',
+  'retried',
+  'preview',
+  'rejected_rows',
+  'registration',
+  'responders',
+  'public_offer',
+  'public_offer_withdrawn',
 ] as const;
 export type AuditDetailValue = (typeof AUDIT_DETAIL_VALUES)[number];
 
@@ -178,6 +194,25 @@ export const AUDIT_DETAIL_VALUE_LABELS = {
     en: 'Survey answer applied as the municipality’s reported count',
   },
   census_counts: { ja: '報告人数と名寄せ人数の対照の閲覧', en: 'Reported and linked counts compared' },
+  add: { ja: '追加', en: 'Added' },
+  remove: { ja: '削除', en: 'Removed' },
+  tags: { ja: '専門分野の変更', en: 'Tags changed' },
+  override: { ja: '職員による選考の変更', en: 'Overridden by staff' },
+  cancel: { ja: '取消し', en: 'Cancelled' },
+  selection_run: { ja: '選考の実行', en: 'Selection run' },
+  selection_announced: { ja: '選考結果の通知', en: 'Selection announced' },
+  archive: { ja: 'アーカイブ', en: 'Archived' },
+  restore: { ja: 'アーカイブから戻す', en: 'Restored' },
+  retried: { ja: '再取り込み', en: 'Retried' },
+  preview: { ja: '取り込み前の確認', en: 'Preview' },
+  rejected_rows: { ja: '取り込まなかった行', en: 'Rows not imported' },
+  registration: { ja: '登録申請', en: 'Registration' },
+  responders: { ja: '対応者の一覧', en: 'Responders' },
+  public_offer: { ja: '公開サイトへの掲載の申出', en: 'Offered for the public site' },
+  public_offer_withdrawn: {
+    ja: '公開サイトへの掲載の申出の取下げ',
+    en: 'Offer for the public site withdrawn',
+  },
 } as const satisfies Labels<AuditDetailValue>;
 
 // The names of the detail fields: audit-detail-keys.ts.
