@@ -42,7 +42,7 @@ describe('the audit log in words', () => {
         sessionsEnded: true,
         municipalityCode: '142051',
         status: 'at_home',
-        sort: 'some_new_code',
+        aNewKey: 'some_new_code',
         empty: {},
       },
       objects,
@@ -79,7 +79,7 @@ describe('the audit log in words', () => {
       col: 'outcome',
       view: 'history',
       secondFactor: 'pending',
-      sort: 'newestFirst',
+      aNewKey: 'newestFirst',
       reason: '転居のため',
       fileName: 'report.xlsx',
       name: 'alpha',
@@ -123,5 +123,20 @@ describe('the audit log in words', () => {
       '閲覧の種類：すべて',
       '目的：画面での閲覧',
     ]);
+  });
+
+  it('reads a list’s filters as the search recorded them: order, view and sorted column in words', () => {
+    const filters = {
+      filters: { view: 'handoffs-inbox', status: 'any', sort: 'opened', dir: 'asc', page: 1, pageSize: 25 },
+    };
+    const ja = detailLines(translatorFor('ja'), filters, objects)[0]!;
+    expect(ja.label).toBe('条件');
+    expect(ja.value).toBe(
+      '表示：届いた依頼、状態：すべて、並べ替え：受付日、並び順：昇順、ページ：1、1ページの件数：25',
+    );
+    const en = detailLines(translatorFor('en'), filters, objects)[0]!;
+    expect(en.value).toBe(
+      'View: Requests received, Status: Any, Sorted by: Opened, Order: Ascending, Page: 1, Page size: 25',
+    );
   });
 });

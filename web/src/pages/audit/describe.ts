@@ -126,6 +126,46 @@ const VALUES_BY_KEY: Record<string, Record<string, { ja: string; en: string }>> 
     screen: { ja: '画面', en: 'Screen' },
     cli: { ja: 'コマンド', en: 'Command line' },
   },
+  // A list's filters: the order, the queue's view and the columns a list sorts by.
+  dir: { asc: { ja: '昇順', en: 'Ascending' }, desc: { ja: '降順', en: 'Descending' } },
+  view: {
+    all: { ja: 'すべて', en: 'All' },
+    mine: { ja: '自分の担当', en: 'Mine' },
+    team: { ja: 'チームの相談', en: 'Team' },
+    overdue: { ja: '期限切れ', en: 'Overdue' },
+    'handoffs-inbox': { ja: '届いた依頼', en: 'Requests received' },
+  },
+  status: { any: { ja: 'すべて', en: 'Any' } },
+  sort: {
+    urgency: { ja: '緊急度', en: 'Urgency' },
+    due: { ja: '次の対応日', en: 'Next action due' },
+    caseNumber: { ja: '相談番号', en: 'Case number' },
+    opened: { ja: '受付日', en: 'Opened' },
+    child: { ja: 'お子さん', en: 'Child' },
+    subject: { ja: '件名', en: 'Subject' },
+    assignee: { ja: '担当者', en: 'Assignee' },
+    municipality: { ja: '市町村', en: 'Municipality' },
+    team: { ja: 'チーム', en: 'Team' },
+    region: { ja: '圏域', en: 'Region' },
+    kana: { ja: 'ふりがな', en: 'Kana' },
+    name: { ja: '氏名・名称', en: 'Name' },
+    birthDate: { ja: '生年月日', en: 'Date of birth' },
+    sex: { ja: '性別', en: 'Sex' },
+    status: { ja: '状態', en: 'Status' },
+    careScore: { ja: '医療的ケアスコア', en: 'Care score' },
+    updated: { ja: '更新日', en: 'Updated' },
+    affiliation: { ja: '所属', en: 'Affiliation' },
+    followUp: { ja: 'フォローアップ', en: 'Follow-up' },
+    owner: { ja: '担当', en: 'Owner' },
+    submitted: { ja: '申請日', en: 'Submitted' },
+    source: { ja: '申請の経路', en: 'Source' },
+    organization: { ja: '事業者', en: 'Organisation' },
+    type: { ja: '種別', en: 'Type' },
+    confirmed: { ja: '確認', en: 'Confirmed' },
+    linkExpires: { ja: 'リンクの期限', en: 'Link expires' },
+    lastConfirmed: { ja: '最終確認日', en: 'Last confirmed' },
+    vacancy: { ja: '空き状況', en: 'Vacancy' },
+  },
 };
 
 /** Keys whose values are written by people or name files and ids: shown as written, never taken for a code. */
@@ -184,11 +224,12 @@ function valueText(t: Translate, key: string, v: unknown, objects: AuditObjects)
       return t('audit.items', { n: formatNumber(v.length, t.locale) });
     }
     if (v.length === 0) return t('common.none');
-    return v.map((x) => valueText(t, key, x, objects)).join('、');
+    return v.map((x) => valueText(t, key, x, objects)).join(t.locale === 'en' ? ', ' : '、');
   }
   if (typeof v === 'object') {
     const parts = detailLines(t, v as Record<string, unknown>, objects);
-    return parts.length ? parts.map((p) => `${p.label}：${p.value}`).join('、') : t('common.none');
+    const [colon, comma] = t.locale === 'en' ? [': ', ', '] : ['：', '、'];
+    return parts.length ? parts.map((p) => `${p.label}${colon}${p.value}`).join(comma) : t('common.none');
   }
   const s = String(v);
   if (UUID.test(s)) return objectLabel(t, s, objects);
