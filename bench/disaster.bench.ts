@@ -20,7 +20,8 @@
  * Measured (docs/disaster.md §4.1, where the history is): on a quiet 2-core machine (load 1.6–2.5 with the bench
  * itself), 7 Dec 2026, the screen's page of 100 rows: 8 at the same moment p95 73–92 ms (met); back to back 108–112
  * refreshes a second, p95 101–104 ms. The page of 500 the screen asked for before: p95 127 ms at the same moment,
- * 157 ms back to back (80 a second).
+ * 157 ms back to back (80 a second). On a slower 2-core VM the same code measures p95 118–149 ms (docs §4.1: the
+ * host's system calls; fewer round trips per refresh are the way there).
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
