@@ -14,7 +14,9 @@
  * Options: --engine=postgres|pglite|both, --requests=N (default 800), --concurrency=N (default 8), --children=N,
  * --prefecture=NN (default: the one with the most children), --limit=N (rows a refresh asks for; default the screen's
  * 100), --bursts=N (rounds of 8 refreshes sent at the same moment, default 60), --quick (4,000 children, 150
- * requests, 10 rounds).
+ * requests, 10 rounds), --apart (each of the 8 users reads a list no other reads — its own outage start, a minute
+ * apart — so that no two refreshes share a run of the list's statement, decision 0033), --keep (leave the PostgreSQL database `tsunagu_bench_disaster` in place afterwards, to read the
+ * list's plan with EXPLAIN).
  * Target (issue 17): p95 < 100 ms on PostgreSQL for 8 users whose lists refresh every minute.
  *
  * Measured (docs/disaster.md §4.1, where the history is): on a quiet 2-core machine (load 1.6–2.5 with the bench
@@ -45,6 +47,8 @@ const DB_NAME = 'tsunagu_bench_disaster';
 const SECRET_KEY = 'bench-disaster-secret-bench-disaster-secret-000';
 const TARGET_MS = 100;
 const BURSTS = num('bursts', QUICK ? 10 : 60);
+/** Each user reads a list of its own (no shared runs): the cost of 8 different lists of the same size at once. */
+const APART = args.has('apart');
 /** Rows asked for per refresh (the screen asks for the first page; `--limit` as a print or a longer screen would). */
 const LIMIT = args.get('limit');
 
@@ -73,12 +77,12 @@ async function jobsSettled(env: Record<string, string>): Promise<number | null> 
   return (performance.now() - t0) / 1000;
 }
 
-/** Rounds of `users` refreshes sent at once, 300 ms apart; the duration of each refresh in ms. */
-async function burstsOf(base: string, path: string, cookie: string, users: number, rounds: number) {
+/** Rounds of the users' refreshes sent at once (one path a user), 300 ms apart; the duration of each in ms. */
+async function burstsOf(base: string, paths: string[], cookie: string, rounds: number) {
   const durations: number[] = [];
   for (let i = 0; i < rounds; i++) {
     await Promise.all(
-      Array.from({ length: users }, async () => {
+      paths.map(async (path) => {
         const t0 = performance.now();
         const res = await fetch(base + path, { headers: { cookie } });
         await res.arrayBuffer();
@@ -149,8 +153,14 @@ async function benchEngine(engine: Engine) {
     }[];
     // Every region of the prefecture: the whole prefecture's outage list.
     const regionIds = regions.map((r) => r.id).join(',');
-    const since = new Date(Date.now() - 3 * 3_600_000).toISOString();
-    const path = `/api/disaster-events/outage?regions=${regionIds}&since=${encodeURIComponent(since)}${LIMIT ? `&limit=${LIMIT}` : ''}`;
+    const pathSince = (minutesBefore: number) => {
+      const since = new Date(Date.now() - 3 * 3_600_000 - minutesBefore * 60_000).toISOString();
+      return `/api/disaster-events/outage?regions=${regionIds}&since=${encodeURIComponent(since)}${LIMIT ? `&limit=${LIMIT}` : ''}`;
+    };
+    const path = pathSince(0);
+    // The users' lists: the same one, or with --apart one each (outage starts a minute apart).
+    const userPaths = Array.from({ length: CONCURRENCY }, (_, i) => (APART ? pathSince(i) : path));
+    const cycle = (n: number) => Array.from({ length: n }, (_, i) => userPaths[i % userPaths.length]!);
     const probe = await fetch(base + path, { headers: { cookie } });
     const first = (await probe.json()) as { total?: number; rows?: unknown[]; error?: unknown };
     if (probe.status !== 200)
@@ -159,21 +169,21 @@ async function benchEngine(engine: Engine) {
     server.record(true);
     await loadFromWorker({
       base,
-      paths: Array(CONCURRENCY * 2).fill(path),
+      paths: cycle(CONCURRENCY * 2),
       cookie,
       concurrency: CONCURRENCY,
     });
     const before = loadavg()[0]!;
     const r = await loadFromWorker({
       base,
-      paths: Array(REQUESTS).fill(path),
+      paths: cycle(REQUESTS),
       cookie,
       concurrency: CONCURRENCY,
     });
     const after = loadavg()[0]!;
     // The scenario as users meet it: the 8 screens refresh at the same moment (the worst minute), then the list is
     // idle until the next refresh; rounds of 8 at once, a pause between them.
-    const bursts = await burstsOf(base, path, cookie, CONCURRENCY, BURSTS);
+    const bursts = await burstsOf(base, userPaths, cookie, BURSTS);
     server.record(false);
     return {
       engine,
@@ -188,7 +198,7 @@ async function benchEngine(engine: Engine) {
     };
   } finally {
     await server.stop();
-    await cleanup();
+    if (!args.has('keep') || engine !== 'postgres') await cleanup();
   }
 }
 

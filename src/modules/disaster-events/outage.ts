@@ -19,6 +19,7 @@ import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { rowsOf } from '../../db/client';
 import type { SafetyResult } from '../../shared/vocab/disaster-events';
+import { hoursLeft } from './policy';
 
 /**
  * Rows of a list a screen asks for at first (docs/disaster.md §4.1): the most urgent hundred, more on request; a
@@ -86,6 +87,18 @@ export type OutageList = {
   rows: OutageRow[];
 };
 
+/**
+ * The list as it stands at `now` (the hours of battery left fall as time passes): a copy whose rows' hours left are
+ * counted to `now`, for a list read at another moment — a shared read (routes.ts) serves requests that arrived
+ * moments apart.
+ */
+export function atTime(list: OutageList, since: Date, now: Date): OutageList {
+  return {
+    ...list,
+    rows: list.rows.map((r) => ({ ...r, hoursLeft: hoursLeft(r.batteryHours, since, now) })),
+  };
+}
+
 /** A PostgreSQL array literal of the codes: one parameter, however many municipalities a prefecture has. */
 export function textArray(values: string[]): string {
   return `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
@@ -107,7 +120,6 @@ type Counts = {
 
 export async function outageList(db: DbOrTx, q: OutageQuery): Promise<OutageList> {
   const since = q.since.toISOString();
-  const now = q.now.toISOString();
   const codes = textArray(q.codes);
   // Openings name a child only under an event in force, for the reader who opened it.
   const opened = q.eventId
@@ -172,7 +184,6 @@ export async function outageList(db: DbOrTx, q: OutageQuery): Promise<OutageList
               'address', case when pg.named then pg.address end,
               'municipalityCode', pg.municipality_code, 'municipalityName', pg.municipality_name,
               'dependent', pg.dependent, 'batteryHours', pg.battery_hours,
-              'hoursLeft', pg.battery_hours - extract(epoch from (${now}::timestamptz - ${since}::timestamptz)) / 3600,
               'careScore', pg.care_score, 'backupPower', coalesce(pg.backup_power, '{}'),
               'contacts', case when pg.named then (
                 select coalesce(json_agg(json_build_object('kind', x.kind, 'name', x.name, 'phone', x.phone)
@@ -194,10 +205,10 @@ export async function outageList(db: DbOrTx, q: OutageQuery): Promise<OutageList
   );
   const c = counts!;
   const json = <T>(v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as T;
-  const rows = json<OutageRow[]>(c.rows);
-  for (const r of rows) {
-    if (r.hoursLeft != null) r.hoursLeft = Math.round(Number(r.hoursLeft) * 10) / 10;
-  }
+  const rows = json<Omit<OutageRow, 'hoursLeft'>[]>(c.rows).map((r) => ({
+    ...r,
+    hoursLeft: hoursLeft(r.batteryHours, q.since, q.now),
+  }));
   const total = Number(c.n_total ?? 0);
   // With no row on the page (nothing named), the area is counted by consent alone and its checks are not
   // counted, as the list has always counted it.

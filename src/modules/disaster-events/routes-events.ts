@@ -7,8 +7,9 @@ import type { Actor } from '../access/actor';
 import { requireActor, requireWriter } from '../accounts/middleware';
 import { recordAudit } from '../audit/record';
 import { declareEvent, endEvent, listEvents, presentEvents, signOffReview } from './events';
+import type { outageReads } from './list-reads';
 import { openRecord } from './openings';
-import { OUTAGE_PAGE, outageList } from './outage';
+import { OUTAGE_PAGE } from './outage';
 import { eventState, mayAdminister, mayOpen, mayRecordChecks } from './policy';
 import { accessReview } from './review';
 import {
@@ -24,12 +25,11 @@ import {
   ZVersion,
 } from './schemas';
 import { eventCodesInArea, requireDisasterReader, visibleEvent } from './scope';
-import { sheltersFor } from './shelters';
 
 const tags = ['disaster-events'];
 
 /** Declared events (break-glass, docs/disaster.md §5): declare, read, the event's outage list, open, end, review. */
-export function eventRoutes(deps: Deps) {
+export function eventRoutes(deps: Deps, readOutage: ReturnType<typeof outageReads>) {
   const r = moduleRouter();
   const db = deps.db.systemDb;
   const who = (c: Context<AppEnv>, actor: Actor) => ({ actor, meta: c.get('meta'), at: deps.now() });
@@ -120,7 +120,7 @@ export function eventRoutes(deps: Deps) {
       const codes = await eventCodesInArea(db, p, event);
       // Unnamed rows are listed while the event is in force; afterwards only what consent allows.
       const inForce = eventState(event, now) === 'active';
-      const list = await outageList(db, {
+      const { list, shelters } = await readOutage({
         prefectureCode: p.prefectureCode,
         codes,
         since: event.startsAt,
@@ -129,7 +129,6 @@ export function eventRoutes(deps: Deps) {
         eventId: inForce ? event.id : null,
         limit: q.limit ?? OUTAGE_PAGE,
       });
-      const shelters = await sheltersFor(db, p.prefectureCode, codes, null);
       await recordAudit(db, who(c, actor), {
         action: q.purpose === 'print' ? 'export' : 'read',
         entityType: 'disaster_outage_list',

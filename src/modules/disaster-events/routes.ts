@@ -8,7 +8,8 @@ import { jsonBody, jsonOk, moduleRouter } from '../../server/openapi';
 import type { Actor } from '../access/actor';
 import { requireActor, requireWriter } from '../accounts/middleware';
 import { recordAudit } from '../audit/record';
-import { OUTAGE_PAGE, outageList } from './outage';
+import { outageReads } from './list-reads';
+import { OUTAGE_PAGE } from './outage';
 import { mayRecordChecks, RESPONDER_ROLES } from './policy';
 import { eventRoutes } from './routes-events';
 import { recordCheck } from './safety';
@@ -34,6 +35,8 @@ export function disasterEventRoutes(deps: Deps) {
   const r = moduleRouter();
   const db = deps.db.systemDb;
   const who = (c: Context<AppEnv>, actor: Actor) => ({ actor, meta: c.get('meta'), at: deps.now() });
+  // One shared read per app for both outage lists (the area's and an event's, routes-events.ts).
+  const readOutage = outageReads(db);
 
   r.openapi(
     createRoute({
@@ -53,7 +56,7 @@ export function disasterEventRoutes(deps: Deps) {
       const since = new Date(q.since);
       if (since.getTime() > now.getTime()) throw new AppError('disaster_outage_in_future');
       const areas = await resolveAreas(db, p, { municipalityCodes: q.municipalities, regionIds: q.regions });
-      const list = await outageList(db, {
+      const { list, shelters } = await readOutage({
         prefectureCode: p.prefectureCode,
         codes: areas.codes,
         since,
@@ -62,7 +65,6 @@ export function disasterEventRoutes(deps: Deps) {
         eventId: null,
         limit: q.limit ?? OUTAGE_PAGE,
       });
-      const shelters = await sheltersFor(db, p.prefectureCode, areas.codes, null);
       await recordAudit(db, who(c, actor), {
         action: q.purpose === 'print' ? 'export' : 'read',
         entityType: 'disaster_outage_list',
@@ -183,6 +185,6 @@ export function disasterEventRoutes(deps: Deps) {
     },
   );
 
-  r.route('/events', eventRoutes(deps));
+  r.route('/events', eventRoutes(deps, readOutage));
   return r;
 }
