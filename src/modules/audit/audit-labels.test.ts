@@ -10,6 +10,12 @@ import {
   AUDIT_ENTITY_TYPE_LABELS,
   AUDIT_ENTITY_TYPES,
 } from '../../shared/vocab/audit';
+import { AUDIT_CHANGE_FIELD_LABELS } from '../../shared/vocab/audit-change-fields';
+import { ZSheetContent } from '../disaster/schemas';
+import { ZUpdateEngagementRequest } from '../engagements/schemas';
+import { ZUpdateChildRequest } from '../registry/schemas-write';
+import { ZServiceProviderEdit } from '../resources/schemas-service';
+import { ZUpdateSurveyRequest } from '../surveys/schemas';
 
 const MODULES = join(import.meta.dirname, '..');
 
@@ -34,7 +40,7 @@ function literals(pattern: RegExp): Set<string> {
  * The keys of the object literal starting at `from` (a `{`, or a condition choosing between literals), at any depth
  * the screen shows (nested objects and conditional spreads too); calls' and arrays' contents are not keys.
  */
-function keysFrom(text: string, from: number): string[] {
+function keysFrom(text: string, from: number, outsideArrays = false): string[] {
   const stack: string[] = [];
   const out: string[] = [];
   let expectKey = false;
@@ -57,7 +63,7 @@ function keysFrom(text: string, from: number): string[] {
       break;
     } else if (expectKey && /[A-Za-z_]/.test(c)) {
       const m = /^(\w+)\s*[:,}]/.exec(text.slice(i));
-      if (m) out.push(m[1]!);
+      if (m && !(outsideArrays && stack.includes('['))) out.push(m[1]!);
       expectKey = false;
     } else if (!/\s/.test(c)) {
       expectKey = false;
@@ -78,6 +84,71 @@ function detailKeys(): Set<string> {
     }
     for (const m of text.matchAll(/\bdetail\.(\w+) = /g)) out.add(m[1]!);
   }
+  return out;
+}
+
+/** The text from the bracket at `open` to the one closing it. */
+function bracketed(text: string, open: number): string {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    if ('{(['.includes(text[i]!)) depth++;
+    else if ('})]'.includes(text[i]!) && --depth === 0) return text.slice(open, i + 1);
+  }
+  return text.slice(open);
+}
+
+/** Functions that write a history entry and an audit entry naming the changed fields (their callers build them). */
+const RECORDERS = /\b(?:recordChildChange|finishChildWrite|recordConsultationChange|writeProfileChange)\(/;
+/** An audit detail's list of changed fields: `fields: Object.keys(…)`, `changed: […]`, `{ changed }`. */
+const FIELD_LISTS = /\b(?:fields|changed): (?:Object\.keys\(|\[|changed\b)|\bchanged,|\{ changed \}/;
+
+/**
+ * Every field name a change record can name (`fields` / `changed` of an audit detail, `changes` of a history):
+ * in the files that record such lists or call a recorder, the fields set one by one (`set.x =`, `changes.x =`,
+ * `change('x', …)`, `changed.push('x')`), the keys of the objects diffed or recorded (`const changes = {…}`,
+ * `definedOnly({…})`, a recorder's argument), the names listed as strings (`changed: [...(… ? ['x'] : [])]`,
+ * `const EDITABLE = ['x', …]`), and the request fields of the writes that diff a whole request.
+ */
+function changeFieldNames(): Set<string> {
+  const out = new Set<string>();
+  for (const file of sources(MODULES)) {
+    const text = readFileSync(file, 'utf8');
+    if (!RECORDERS.test(text) && !FIELD_LISTS.test(text)) continue;
+    for (const m of text.matchAll(/\b(?:changes|set|v|fields)\.(\w+) = /g)) out.add(m[1]!);
+    for (const m of text.matchAll(/\b(?:changed\.push|change)\('(\w+)'/g)) out.add(m[1]!);
+    const objects =
+      /\b(?:const (?:changes|next|set|requested)\b[^=\n]*= (?:definedOnly\()?|changes: |(?<!function )(?:recordChildChange|finishChildWrite|recordConsultationChange)\([^{;]*?)(?=\{)/g;
+    for (const m of text.matchAll(objects)) {
+      for (const k of keysFrom(text, m.index + m[0].length, true)) out.add(k);
+    }
+    for (const m of text.matchAll(/(?:\bchanged(?::| =) |\b[A-Z_]+ = |\.concat)(?=[[(])/g)) {
+      const list = bracketed(text, m.index + m[0].length);
+      if (
+        /^[[(]\s*(?:'|\.\.\.|Object\.keys|body)/.test(list) ||
+        m[0].startsWith('changed') ||
+        m[0] === '.concat'
+      ) {
+        for (const l of list.matchAll(/'(\w+)'/g)) out.add(l[1]!);
+      }
+    }
+    // Fields copied in a loop into the values written (`for (const k of ['a', 'b']) set[k] = …`).
+    for (const m of text.matchAll(/for \(const (\w+) of (\[[^\]]*\])[^{]*\{?\s*[^;]*\bset\b[^;]*\[\1\]/g)) {
+      for (const l of m[2]!.matchAll(/'(\w+)'/g)) out.add(l[1]!);
+    }
+    // A record created whole: every value it was created with (registry/create-child.ts).
+    if (/Object\.entries\(values\)/.test(text)) {
+      for (const m of text.matchAll(/\bconst values = (?=\{)/g)) {
+        for (const k of keysFrom(text, m.index + m[0].length, true)) out.add(k);
+      }
+    }
+    // A collection of a child's record (guardians, devices …) is recorded under its name.
+    if (text.includes('[spec.name]')) for (const m of text.matchAll(/^\s+name: '(\w+)',$/gm)) out.add(m[1]!);
+  }
+  // Writes that diff the request as sent: every field of the request can be named.
+  for (const schema of [ZUpdateChildRequest, ZSheetContent, ZServiceProviderEdit, ZUpdateSurveyRequest]) {
+    for (const k of Object.keys(schema.shape)) out.add(k);
+  }
+  for (const k of Object.keys(ZUpdateEngagementRequest.shape)) out.add(k);
   return out;
 }
 
@@ -117,5 +188,14 @@ describe('the audit screen names everything the server records', () => {
     expect(recorded.size).toBeGreaterThan(100);
     expect([...recorded].filter((k) => !Object.hasOwn(AUDIT_DETAIL_KEY_LABELS, k)).sort()).toEqual([]);
     expect(Object.values(AUDIT_DETAIL_KEY_LABELS).every((l) => l.ja.trim() && l.en.trim())).toBe(true);
+  });
+
+  it('labels every field a change record can name, in both languages', () => {
+    const recorded = changeFieldNames();
+    expect(recorded.size).toBeGreaterThan(150);
+    // Bookkeeping columns set with every change, never listed as what changed.
+    for (const k of ['version', 'updatedAt', 'searchText', 'searchKey']) recorded.delete(k);
+    expect([...recorded].filter((k) => !Object.hasOwn(AUDIT_CHANGE_FIELD_LABELS, k)).sort()).toEqual([]);
+    expect(Object.values(AUDIT_CHANGE_FIELD_LABELS).every((l) => l.ja.trim() && l.en.trim())).toBe(true);
   });
 });

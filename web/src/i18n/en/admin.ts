@@ -162,6 +162,7 @@ export const enAdmin = {
   'users.link': 'Link',
 
   'audit.title': 'Audit log',
+  'audit.listCaption': 'Audit log ({n} entries)',
   'audit.intro':
     'A record of reads and changes of personal data, sign-ins and configuration changes, kept in a tamper-evident chain.',
   'audit.filters': 'Filters',

@@ -157,6 +157,7 @@ export const jaAdmin = {
   'users.link': 'リンク',
 
   'audit.title': '監査ログ',
+  'audit.listCaption': '監査ログ（{n}件）',
   'audit.intro':
     '個人情報の閲覧・変更、サインイン、設定変更の記録です。記録は改ざんを検出できる連鎖で保存されています。',
   'audit.filters': '絞り込み条件',

@@ -53,7 +53,8 @@ export type AuditObject = { type: string; name: string | null; on: string | null
 /** A user of the prefecture, for the picker of who acted. */
 export type AuditActor = { id: string; name: string; email: string; role: string };
 
-export const AUDIT_PAGE_SIZE = 50;
+/** Entries a page, as the other long lists (consultations, people, organisations); the caption gives the total. */
+export const AUDIT_PAGE_SIZE = 25;
 
 export function useAuditActors() {
   return useQuery({

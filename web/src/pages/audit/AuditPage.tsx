@@ -5,7 +5,7 @@ import { Pagination } from '../../components/Pagination';
 import { QueryState } from '../../components/QueryState';
 import { Table, Td, Th } from '../../components/Table';
 import { useLocale, useT } from '../../i18n';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime, formatNumber } from '../../lib/format';
 import {
   AUDIT_PAGE_SIZE,
   auditExportUrl,
@@ -120,13 +120,7 @@ export function AuditPage() {
             <p role="status">{t('audit.empty')}</p>
           ) : (
             <>
-              <Pagination
-                page={filters.page ?? 1}
-                pageSize={AUDIT_PAGE_SIZE}
-                total={data.total}
-                onPage={(page) => setFilters((f) => ({ ...f, page }))}
-              />
-              <Table caption={t('audit.title')} captionHidden>
+              <Table caption={t('audit.listCaption', { n: formatNumber(data.total, locale) })}>
                 <thead>
                   <tr>
                     <Th>{t('audit.at')}</Th>
@@ -182,6 +176,12 @@ export function AuditPage() {
                   ))}
                 </tbody>
               </Table>
+              <Pagination
+                page={filters.page ?? 1}
+                pageSize={AUDIT_PAGE_SIZE}
+                total={data.total}
+                onPage={(page) => setFilters((f) => ({ ...f, page }))}
+              />
             </>
           )
         }

@@ -50,7 +50,7 @@ describe('the audit log in words', () => {
     const text = lines.map((l) => `${l.label}：${l.value}`).join('\n');
     expect(text).toContain('内容：利用者の招待');
     expect(text).toContain('役割：市町村職員');
-    expect(text).toContain('変更した項目：2項目');
+    expect(text).toContain('変更した項目：名、住所');
     expect(text).toContain('記録：熊本 陽葵');
     expect(text).toContain('年度：令和8年度');
     expect(text).toContain('サインイン中のセッションを終了：はい');
@@ -138,5 +138,22 @@ describe('the audit log in words', () => {
     expect(en.value).toBe(
       'View: Requests received, Status: Any, Sorted by: Opened, Order: Ascending, Page: 1, Page size: 25',
     );
+  });
+
+  it('names the fields a change record changed, in either language', () => {
+    const detail = {
+      event: 'update',
+      fields: ['familyName', 'address', 'careItems'],
+      changes: { status: ['at_home', 'in_hospital'], onMeibo: [null, true] },
+    };
+    const ja = detailLines(translatorFor('ja'), detail, objects).map((l) => `${l.label}：${l.value}`);
+    expect(ja).toContain('変更した項目：姓、住所、医療的ケア');
+    expect(ja).toContain('変更内容：状態：在宅 → 入院中、避難行動要支援者名簿への掲載：— → はい');
+    const en = detailLines(translatorFor('en'), detail, objects).map((l) => `${l.label}: ${l.value}`);
+    expect(en).toContain('Fields changed: Family name, Address, Care items');
+    expect(en.join('\n')).not.toMatch(/Other|careItems|onMeibo/);
+    // A field this screen does not know yet: how many changed, never its code.
+    const unknown = detailLines(translatorFor('ja'), { changed: ['name', 'aNewField'] }, objects);
+    expect(unknown.map((l) => l.value)).toEqual(['2項目']);
   });
 });

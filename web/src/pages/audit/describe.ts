@@ -6,6 +6,7 @@ import {
   AUDIT_DETAIL_VALUE_LABELS,
   AUDIT_ENTITY_TYPE_LABELS,
 } from '../../../../src/shared/vocab/audit';
+import { AUDIT_CHANGE_FIELD_LABELS } from '../../../../src/shared/vocab/audit-change-fields';
 import { careItemLabel } from '../../../../src/shared/vocab/care-items';
 import * as censusVocab from '../../../../src/shared/vocab/census';
 import * as consultationVocab from '../../../../src/shared/vocab/consultations';
@@ -214,18 +215,55 @@ function keyLabel(t: Translate, key: string): string {
   return l ? l[t.locale] : t('audit.detailOther');
 }
 
+/** Keys whose value lists the fields a change touched (registry, consultations, network, councils …). */
+const FIELD_LIST_KEYS = new Set(['fields', 'changed', 'changedFields']);
+
+/** A changed field's name in the reader's language, or undefined when the screen does not know it. */
+function fieldLabel(t: Translate, field: string): string | undefined {
+  return Object.hasOwn(AUDIT_CHANGE_FIELD_LABELS, field)
+    ? AUDIT_CHANGE_FIELD_LABELS[field]![t.locale]
+    : undefined;
+}
+
+/**
+ * What a change record changed: field → [before, after] (or a value), each field by its name; a field the
+ * screen does not know reads 「その他」 rather than its code.
+ */
+function changesText(t: Translate, changes: Record<string, unknown>, objects: AuditObjects): string {
+  const [colon, comma] = t.locale === 'en' ? [': ', ', '] : ['：', '、'];
+  const parts = Object.entries(changes).map(([field, v]) => {
+    const label = fieldLabel(t, field) ?? keyLabel(t, field);
+    const value =
+      Array.isArray(v) && v.length === 2
+        ? `${valueText(t, field, v[0], objects)} → ${valueText(t, field, v[1], objects)}`
+        : valueText(t, field, v, objects);
+    return `${label}${colon}${value}`;
+  });
+  return parts.length ? parts.join(comma) : t('common.none');
+}
+
 function valueText(t: Translate, key: string, v: unknown, objects: AuditObjects): string {
   if (v === null || v === undefined || v === '') return t('common.none');
   if (typeof v === 'boolean') return v ? t('audit.yes') : t('audit.no');
   if (typeof v === 'number') return key === 'nendo' ? formatNendo(v, t.locale) : formatNumber(v, t.locale);
   if (Array.isArray(v)) {
-    // Field names and record keys are codes: their number says what changed without showing them.
-    if (key === 'fields' || key === 'changed' || key === 'keys' || key === 'clusters') {
+    // The fields a change touched, by name; a list with a name this screen does not know says how many.
+    if (FIELD_LIST_KEYS.has(key)) {
+      const names = v.map((f) => (typeof f === 'string' ? fieldLabel(t, f) : undefined));
+      if (v.length > 0 && names.every((n) => n !== undefined)) {
+        return [...new Set(names)].join(t.locale === 'en' ? ', ' : '、');
+      }
+      return t('audit.items', { n: formatNumber(v.length, t.locale) });
+    }
+    // Record keys are codes: their number says what changed without showing them.
+    if (key === 'keys' || key === 'clusters') {
       return t('audit.items', { n: formatNumber(v.length, t.locale) });
     }
     if (v.length === 0) return t('common.none');
     return v.map((x) => valueText(t, key, x, objects)).join(t.locale === 'en' ? ', ' : '、');
   }
+  if (key === 'changes' && typeof v === 'object')
+    return changesText(t, v as Record<string, unknown>, objects);
   if (typeof v === 'object') {
     const parts = detailLines(t, v as Record<string, unknown>, objects);
     const [colon, comma] = t.locale === 'en' ? [': ', ', '] : ['：', '、'];
