@@ -12,7 +12,8 @@ import {
  * E-learning (docs/learning.md §5) end to end on the demo course: a learner on a phone reaches the lesson from
  * "my learning", watches the demo video at 2× with captions until the server counts it watched, finds the
  * progress kept after a reload, passes the quiz graded on the server and sees the lesson complete; centre staff
- * see that learner in the course's progress view and upload a captions file in chunks. axe on every page; no
+ * see that learner in the course's progress view and upload a captions file in chunks, then change the quiz's
+ * settings and edit a question, each form saying it saved (both remount with the saved quiz). axe on every page; no
  * request leaves the origin (the video, captions and documents come from our own server).
  */
 let h: Harness;
@@ -120,6 +121,54 @@ describe('e-learning', () => {
     await row.getByText('合格（100%）').waitFor();
     await row.getByText('3 中 1').waitFor();
     await expectNoAxeViolations(page, 'progress');
+    h.assertClean();
+  }, 120_000);
+
+  it('centre staff change the quiz settings and edit a question, and each form says it is saved', async () => {
+    const page = await h.newPage();
+    await signIn(page, h.account('centre_admin'));
+    await page.goto('/learning/elearning');
+    await expectHeading(page, 'eラーニング管理');
+    await page.getByRole('link', { name: '医療的ケア児支援者向けeラーニング（基礎）' }).click();
+    await expectHeading(page, 'eラーニング：医療的ケア児支援者向けeラーニング（基礎）');
+    await page
+      .getByRole('region', { name: '医療的ケア児とは' })
+      .getByRole('link', { name: '確認テストを編集する' })
+      .click();
+    await expectHeading(page, '確認テストの編集：医療的ケア児とは');
+
+    // New settings re-key the settings form on them; its saved message is kept by the page.
+    const settings = page.getByRole('region', { name: '設定', exact: true });
+    expect(await settings.getByLabel('合格点').inputValue()).toBe('60');
+    await settings.getByLabel('合格点').fill('70');
+    await settings.getByLabel('受験できる回数').fill('5');
+    await settings.getByRole('button', { name: '設定を保存する' }).click();
+    await settings.getByRole('status').filter({ hasText: '設定を保存しました。' }).waitFor();
+    expect(await settings.getByLabel('合格点').inputValue()).toBe('70');
+    expect(await settings.getByLabel('受験できる回数').inputValue()).toBe('5');
+
+    // A saved edit gives the question a new version, and its item remounts; the message names the question.
+    const bank = page.getByRole('region', { name: '問題集' });
+    await bank
+      .getByRole('listitem')
+      .filter({ hasText: '問1.' })
+      .getByRole('button', { name: '編集する' })
+      .click();
+    const edit = bank.locator('ol form');
+    await edit.getByLabel('解説').fill('相談の窓口はコーディネーターです（編集済み）。');
+    await edit.getByRole('button', { name: '問題を保存する' }).click();
+    await bank.getByRole('status').filter({ hasText: '問1を保存しました。' }).waitFor();
+    await bank.getByText('解説: 相談の窓口はコーディネーターです（編集済み）。').waitFor();
+    expect(await edit.count()).toBe(0);
+    await expectNoAxeViolations(page, 'quiz editor (saved)');
+
+    // The course page reads the new settings.
+    await page.getByRole('link', { name: '研修の eラーニングへ戻る' }).click();
+    await expectHeading(page, 'eラーニング：医療的ケア児支援者向けeラーニング（基礎）');
+    await page
+      .getByRole('region', { name: '医療的ケア児とは' })
+      .getByText(/合格点 70%/)
+      .waitFor();
     h.assertClean();
   }, 120_000);
 });

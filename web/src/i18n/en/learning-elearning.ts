@@ -172,6 +172,7 @@ export const enLearningElearning = {
   'elearning.singleOneCorrect': 'A single-choice question has exactly one correct answer.',
   'elearning.saveQuestion': 'Save the question',
   'elearning.questionAdded': 'The question is added.',
+  'elearning.questionSaved': 'Question {n} is saved.',
 
   'elearning.progressTitle': 'Learners’ progress: {title}',
   'elearning.progressIntro':

@@ -175,6 +175,7 @@ export const jaLearningElearning = {
   'elearning.singleOneCorrect': '単一選択の問題の正答は 1 つだけです。',
   'elearning.saveQuestion': '問題を保存する',
   'elearning.questionAdded': '問題を追加しました。',
+  'elearning.questionSaved': '問{n}を保存しました。',
 
   // 職員：受講状況
   'elearning.progressTitle': '受講状況：{title}',

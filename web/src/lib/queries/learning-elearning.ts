@@ -184,26 +184,38 @@ export function useStaffQuiz(partId: string) {
   });
 }
 
-export function useSaveQuizSettings(partId: string) {
+/**
+ * `onSaved` runs in the mutation itself: the settings form is keyed on the saved settings and remounts when they
+ * change, so a callback given to `mutate` would be lost with the form that called it.
+ */
+export function useSaveQuizSettings(partId: string, onSaved?: () => void) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: QuizSettings) =>
       apiFetch<StaffQuiz>('PUT', `${ELEARNING}/parts/${enc(partId)}/quiz`, { body }),
     onSuccess: (quiz) => {
+      onSaved?.();
       qc.setQueryData(['elearning', 'staff', 'quiz', partId], quiz);
       void invalidateStaff(qc);
     },
   });
 }
 
-export function useSaveQuestion(partId: string) {
+/**
+ * `onSaved` runs in the mutation itself, before the quiz is read again: a question's item is keyed on its version
+ * and remounts once the edit is saved, so a callback given to `mutate` by its form would never run.
+ */
+export function useSaveQuestion(partId: string, onSaved?: (question: Question) => void) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, version, body }: { id: string | null; version?: number; body: QuestionInput }) =>
       id
         ? apiFetch<Question>('PUT', `${ELEARNING}/questions/${enc(id)}`, { body: { ...body, version } })
         : api.post<Question>(`${ELEARNING}/parts/${enc(partId)}/questions`, body),
-    onSuccess: () => invalidateStaff(qc),
+    onSuccess: (question) => {
+      onSaved?.(question);
+      return invalidateStaff(qc);
+    },
   });
 }
 
