@@ -1,3 +1,4 @@
+import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, isoDateInJapan } from '../../src/shared/dates';
 import {
@@ -9,6 +10,13 @@ import {
   textOf,
   waitForPage,
 } from './harness';
+import {
+  expectEntry,
+  expectRequestStatus,
+  fileRequest,
+  requestSummary,
+  takeRequestStep,
+} from './learning-request-steps';
 import { type JourneyMail, linkPath, startJourneyMail } from './mail-steps';
 
 /**
@@ -16,7 +24,10 @@ import { type JourneyMail, linkPath, startJourneyMail } from './mail-steps';
  * of it with a day typed in 和暦, open it, find it in the training year's list, and the public training page
  * lists it with its application open — on a phone, without signing in; a nurse signs up there and confirms her
  * address from the mailed link (mail on); the centre's administrator records a late bounce of that mail on 送信メール,
- * finds the learner's row marked on 管理 › 利用者 and clears it. axe on every page; no request leaves the origin.
+ * finds the learner's row marked on 管理 › 利用者 and clears it. A municipality's training request then walks its
+ * steps (docs/learning.md §6): filed and answered by the town, taken, written down, linked to a session and closed
+ * by the branch that covers the town, each step saying it saved and the page showing the new state. axe on every
+ * page; no request leaves the origin.
  */
 let h: Harness;
 let mail: JourneyMail;
@@ -191,4 +202,85 @@ describe('training courses and sessions', () => {
     await expect.poll(textOf(row)).not.toContain('メール不達');
     h.assertClean();
   });
+
+  it("a municipality's training request walks from filing to done, each step as the side that takes it", async () => {
+    const asked = '保育士向けに胃ろうからの注入と緊急時の対応を学びたい（ブラウザテスト）';
+    const town = await h.newPage();
+    await signIn(town, h.account('municipal_staff'));
+    await fileRequest(town, {
+      department: '障害福祉課',
+      contact: '福祉 花子',
+      askedFor: asked,
+      reason: '来年度、胃ろうのある子どもが市立保育園に入園するため',
+    });
+    const message = (text: string) => (form: Locator) =>
+      form.getByRole('textbox', { name: /^内容/ }).fill(text);
+    await takeRequestStep(town, {
+      action: 'やりとりを追加',
+      fill: message('対象は市内の保育士20人ほどです。'),
+      saved: '追加しました。',
+      status: '聞き取り中',
+    });
+    await expectNoAxeViolations(town, 'training request (requester)');
+
+    // The branch covering the town's region receives it: waiting for the centre, nobody handling it yet.
+    const branch = await h.newPage();
+    const branchStaff = h.accounts.find((a) => a.email.startsWith('branch-staff@'));
+    await signIn(branch, branchStaff!);
+    await branch.goto('/learning/requests');
+    await expectHeading(branch, '研修の依頼');
+    await branch.getByLabel('キーワード').fill('ブラウザテスト');
+    await branch.getByRole('button', { name: '検索', exact: true }).click();
+    const row = branch.getByRole('row').filter({ hasText: asked });
+    await expect.poll(textOf(row)).toContain('センターの返信待ち');
+    expect(await textOf(row)()).toContain('担当者未定');
+    await row.getByRole('link', { name: asked }).click();
+    await expectHeading(branch, asked);
+
+    await takeRequestStep(branch, {
+      action: '自分が担当する',
+      saved: '保存しました。',
+      status: '聞き取り中',
+    });
+    expect(await textOf(requestSummary(branch))()).not.toContain('担当者未定');
+    await takeRequestStep(branch, {
+      action: 'やりとりを追加',
+      fill: message('2月の平日午後で調整します。会場は市の研修室を使えますか。'),
+      saved: '追加しました。',
+      status: '聞き取り中',
+    });
+    await takeRequestStep(branch, {
+      action: 'ニーズを記入',
+      fill: (form) =>
+        form
+          .getByLabel('整理したニーズ')
+          .fill('市内の保育士20人。胃ろうからの注入の手順と、抜けたときの対応。2月中。'),
+      saved: '保存しました。',
+      status: 'ニーズ整理済み',
+    });
+    await takeRequestStep(branch, {
+      action: '研修の回を設定',
+      fill: async (form) => {
+        // A session the branch manages (the demo's case meeting of the branch).
+        const select = form.getByLabel('研修の回', { exact: true });
+        const value = await select.locator('option', { hasText: '第2回 事例検討会' }).getAttribute('value');
+        await select.selectOption(value!);
+      },
+      saved: '保存しました。',
+      status: '研修の回あり',
+    });
+    await requestSummary(branch)
+      .getByRole('link', { name: /第2回 事例検討会/ })
+      .waitFor();
+    await expectNoAxeViolations(branch, 'training request (centre)');
+    await takeRequestStep(branch, { action: '完了にする', saved: '保存しました。', status: '完了' });
+    expect(await branch.getByRole('region', { name: '操作', exact: true }).count()).toBe(0);
+
+    // The town sees it done, with the branch's entry in the dialogue.
+    await town.reload();
+    await expectHeading(town, asked);
+    await expectRequestStatus(town, '完了');
+    await expectEntry(town, '2月の平日午後で調整します。');
+    h.assertClean();
+  }, 120_000);
 });
