@@ -16,6 +16,7 @@ import {
   type Harness,
   signIn,
   startHarness,
+  textOf,
   waitForPage,
 } from './harness';
 import { pageApi } from './learning-story-steps';
@@ -180,6 +181,25 @@ describe('survey screens', () => {
       services: { nurse: 'easy', stay: 'hard' },
       comment: '夜間に相談できると助かります。',
     });
+
+    // Its results lead with the first three questions; the others are listed by title and answer count and
+    // open one at a time, and the tables by municipality and by region open from their counts.
+    await staff.emulateMedia({ media: 'screen' });
+    await staff.goto(`/surveys/${created.id}/results`);
+    await expectHeading(staff, `集計：${TITLE}`);
+    await staff.getByRole('heading', { level: 3, name: /^質問3\s+お子さんの年齢/ }).waitFor();
+    expect(await staff.getByRole('heading', { level: 3, name: /^質問4/ }).count()).toBe(0);
+    const matrixRow = staff.getByRole('table', { name: '質問5「訪問看護」の回答数' });
+    expect(await matrixRow.isVisible()).toBe(false);
+    await staff.getByText(/^質問5\s+サービスの使いやすさ（回答 1件）$/).click();
+    await expect
+      .poll(textOf(matrixRow.locator('tbody tr').filter({ hasText: '使いやすい' })))
+      .toMatch(/1件$/);
+    const byMunicipality = staff.getByRole('table', { name: '市町村別の回答数' });
+    expect(await byMunicipality.isVisible()).toBe(false);
+    await staff.getByText(/^市町村別の回答数を開く（\d+市町村）$/).click();
+    await byMunicipality.waitFor();
+    await expectNoAxeViolations(staff, 'survey results, folded questions');
 
     // The same link again, opened later: used, said plainly.
     const again = await h.newPage({ viewport: { width: 360, height: 780 } });

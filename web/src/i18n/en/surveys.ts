@@ -183,6 +183,12 @@ export const enSurveys: Record<keyof typeof jaSurveys, string> = {
   'sv.res.byRegion': 'Answers by region',
   'sv.res.byMunicipality': 'Answers by municipality',
   'sv.res.byQuestion': 'Results by question',
+  'sv.res.showByMunicipality': 'Open the answers by municipality ({n} municipalities)',
+  'sv.res.questionsFolded':
+    '{n} questions. The results of the first {open} are shown; open any other question by its title.',
+  'sv.res.openQuestion': '{heading} (answered: {n})',
+  'sv.res.showByRegion': 'Open the answers to question {n} by region ({regions} regions)',
+  'sv.res.moreTexts': 'Open the remaining written answers ({n})',
   'sv.res.region': 'Region',
   'sv.res.municipality': 'Municipality',
   'sv.res.answers': 'Answers',

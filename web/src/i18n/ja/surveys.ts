@@ -182,6 +182,12 @@ export const jaSurveys = {
   'sv.res.byRegion': '圏域別の回答数',
   'sv.res.byMunicipality': '市町村別の回答数',
   'sv.res.byQuestion': '質問ごとの集計',
+  'sv.res.showByMunicipality': '市町村別の回答数を開く（{n}市町村）',
+  'sv.res.questionsFolded':
+    '全{n}問。最初の{open}問の集計を表示しています。ほかの質問は、題名を押すと開きます。',
+  'sv.res.openQuestion': '{heading}（回答 {n}件）',
+  'sv.res.showByRegion': '質問{n}の圏域別の回答数を開く（{regions}圏域）',
+  'sv.res.moreTexts': '残りの記述 {n}件を開く',
   'sv.res.region': '圏域',
   'sv.res.municipality': '市町村',
   'sv.res.answers': '回答数',

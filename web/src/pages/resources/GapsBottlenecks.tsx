@@ -2,9 +2,10 @@ import { type FormEvent, useState } from 'react';
 import { ApiErrorAlert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { SelectField, TextAreaField } from '../../components/Field';
+import { Fold } from '../../components/Fold';
 import { RowTh, Table, Td, Th } from '../../components/Table';
 import { useLocale, useT } from '../../i18n';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime, formatNumber } from '../../lib/format';
 import { useRegions } from '../../lib/queries/network';
 import {
   BOTTLENECK_KIND_CODES,
@@ -17,7 +18,15 @@ import { bottleneckLabel, careLabel } from '../public/resources/display';
 
 /** The coordinators' qualitative bottlenecks (NA-5): the list, removal, and the form to add one. */
 
-function BottleneckForm({ gaps, regionId }: { gaps: Gaps; regionId?: string }) {
+function BottleneckForm({
+  gaps,
+  regionId,
+  onRecorded,
+}: {
+  gaps: Gaps;
+  regionId?: string;
+  onRecorded: () => void;
+}) {
   const t = useT();
   const { locale } = useLocale();
   const regions = useRegions();
@@ -38,7 +47,12 @@ function BottleneckForm({ gaps, regionId }: { gaps: Gaps; regionId?: string }) {
         kind: form.kind,
         note: form.note.trim() || null,
       },
-      { onSuccess: () => setForm((f) => ({ ...f, note: '' })) },
+      {
+        onSuccess: () => {
+          setForm((f) => ({ ...f, note: '' }));
+          onRecorded();
+        },
+      },
     );
   };
   const regionOptions = (regions.data ?? []).map((r) => ({
@@ -93,10 +107,18 @@ function BottleneckForm({ gaps, regionId }: { gaps: Gaps; regionId?: string }) {
 }
 
 /** The form opens from its action, as the case page's do, and stays open to record several. */
-function AddBottleneck({ gaps, regionId }: { gaps: Gaps; regionId?: string }) {
+function AddBottleneck({
+  gaps,
+  regionId,
+  onRecorded,
+}: {
+  gaps: Gaps;
+  regionId?: string;
+  onRecorded: () => void;
+}) {
   const t = useT();
   const [open, setOpen] = useState(false);
-  if (open) return <BottleneckForm gaps={gaps} regionId={regionId} />;
+  if (open) return <BottleneckForm gaps={gaps} regionId={regionId} onRecorded={onRecorded} />;
   return (
     <Button variant="secondary" onClick={() => setOpen(true)}>
       {t('resources.gaps.addBottleneck')}
@@ -116,58 +138,71 @@ export function Bottlenecks({
   const t = useT();
   const { locale } = useLocale();
   const remove = useDeleteBottleneck();
+  // The list is folded under its count; one just recorded opens it, so the user sees it among the others.
+  const [recorded, setRecorded] = useState(0);
   return (
     <>
       {gaps.bottlenecks.length === 0 ? (
         <p className="mb-4">{t('resources.gaps.noBottlenecks')}</p>
       ) : (
-        <Table caption={t('resources.gaps.bottlenecksCaption')}>
-          <thead>
-            <tr>
-              <Th>{t('resources.region')}</Th>
-              <Th>{t('resources.careItem')}</Th>
-              <Th>{t('resources.gaps.kind')}</Th>
-              <Th>{t('resources.gaps.note')}</Th>
-              <Th>{t('resources.gaps.recorded')}</Th>
-              {canWrite && <Th>{t('resources.gaps.actions')}</Th>}
-            </tr>
-          </thead>
-          <tbody>
-            {gaps.bottlenecks.map((b) => (
-              <tr key={b.id}>
-                <RowTh>{b.regionName}</RowTh>
-                <Td>{b.careItem ? careLabel(b.careItem, locale) : t('resources.gaps.allItems')}</Td>
-                <Td>{bottleneckLabel(t, b.kind)}</Td>
-                <Td className="whitespace-pre-line">{b.note ?? '—'}</Td>
-                <Td>
-                  {formatDateTime(b.createdAt, locale)}
-                  {b.createdBy && <span className="block text-dns-14N-130">{b.createdBy}</span>}
-                </Td>
-                {canWrite && (
-                  <Td>
-                    {b.allowed.delete && (
-                      <Button
-                        variant="danger"
-                        disabled={remove.isPending}
-                        onClick={() => remove.mutate(b.id)}
-                      >
-                        {t('resources.gaps.remove')}
-                        <span className="sr-only">
-                          {t('resources.gaps.removeWhat', {
-                            what: `${b.regionName} ${bottleneckLabel(t, b.kind)}`,
-                          })}
-                        </span>
-                      </Button>
-                    )}
-                  </Td>
-                )}
+        <Fold
+          key={recorded}
+          defaultOpen={recorded > 0}
+          summary={t('resources.gaps.openBottlenecks', {
+            n: formatNumber(gaps.bottlenecks.length, locale),
+          })}
+          testId="gaps-bottlenecks-fold"
+        >
+          <Table caption={t('resources.gaps.bottlenecksCaption')}>
+            <thead>
+              <tr>
+                <Th>{t('resources.region')}</Th>
+                <Th>{t('resources.careItem')}</Th>
+                <Th>{t('resources.gaps.kind')}</Th>
+                <Th>{t('resources.gaps.note')}</Th>
+                <Th>{t('resources.gaps.recorded')}</Th>
+                {canWrite && <Th>{t('resources.gaps.actions')}</Th>}
               </tr>
-            ))}
-          </tbody>
-        </Table>
+            </thead>
+            <tbody>
+              {gaps.bottlenecks.map((b) => (
+                <tr key={b.id}>
+                  <RowTh>{b.regionName}</RowTh>
+                  <Td>{b.careItem ? careLabel(b.careItem, locale) : t('resources.gaps.allItems')}</Td>
+                  <Td>{bottleneckLabel(t, b.kind)}</Td>
+                  <Td className="whitespace-pre-line">{b.note ?? '—'}</Td>
+                  <Td>
+                    {formatDateTime(b.createdAt, locale)}
+                    {b.createdBy && <span className="block text-dns-14N-130">{b.createdBy}</span>}
+                  </Td>
+                  {canWrite && (
+                    <Td>
+                      {b.allowed.delete && (
+                        <Button
+                          variant="danger"
+                          disabled={remove.isPending}
+                          onClick={() => remove.mutate(b.id)}
+                        >
+                          {t('resources.gaps.remove')}
+                          <span className="sr-only">
+                            {t('resources.gaps.removeWhat', {
+                              what: `${b.regionName} ${bottleneckLabel(t, b.kind)}`,
+                            })}
+                          </span>
+                        </Button>
+                      )}
+                    </Td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </Fold>
       )}
       <ApiErrorAlert error={remove.error} />
-      {canWrite && <AddBottleneck gaps={gaps} regionId={regionId} />}
+      {canWrite && (
+        <AddBottleneck gaps={gaps} regionId={regionId} onRecorded={() => setRecorded((n) => n + 1)} />
+      )}
     </>
   );
 }

@@ -2,6 +2,7 @@ import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { buttonClass } from '../../components/Button';
 import { SelectField } from '../../components/Field';
+import { Fold } from '../../components/Fold';
 import { Page, Section } from '../../components/Page';
 import { QueryState } from '../../components/QueryState';
 import { useLocale, useT } from '../../i18n';
@@ -23,6 +24,8 @@ import { parseGapsSearch } from './search';
  * the services that meet their daily needs at their age and accept it (supply), by the server's one rule
  * (resources/gap-rule.ts); a heat map whose cells carry numbers and a level word (not colour alone) and open who
  * was counted, the shortages largest first, services by life stage, and the coordinators' bottlenecks.
+ * The page leads with its summary and the region heat map; the long tables below it (shortages, municipalities,
+ * life stages, bottlenecks) are folded under a line that says how many rows they hold, and open for printing.
  */
 
 /** The page's lead: how many region × care pairs fall short, by level, and the largest shortage. */
@@ -96,15 +99,25 @@ function GapsView({ gaps, regionId }: { gaps: Gaps; regionId?: string }) {
         )}
       </Section>
       <Section id="gaps-shortages" title={t('resources.gaps.shortagesTitle')}>
-        <Shortages gaps={gaps} t={t} locale={locale} />
+        {gaps.shortages.length === 0 ? (
+          <Shortages gaps={gaps} t={t} locale={locale} />
+        ) : (
+          <Fold
+            summary={t('resources.gaps.openShortages', { n: formatNumber(gaps.shortages.length, locale) })}
+            testId="gaps-shortages-fold"
+            className=""
+          >
+            <Shortages gaps={gaps} t={t} locale={locale} />
+          </Fold>
+        )}
       </Section>
       {municipalityRows.length > 0 && gaps.careItems.length > 0 && (
         <Section id="gaps-municipalities" title={t('resources.gaps.municipalTitle')}>
           {/* One row per municipality (33 in the demo prefecture): opened when wanted. */}
-          <details>
-            <summary className="min-h-11 cursor-pointer py-2 text-std-16B-170 text-key-900">
-              {t('resources.gaps.showMunicipal', { n: formatNumber(municipalityRows.length, locale) })}
-            </summary>
+          <Fold
+            summary={t('resources.gaps.showMunicipal', { n: formatNumber(municipalityRows.length, locale) })}
+            className=""
+          >
             <HeatMap
               gaps={gaps}
               areas={municipalityRows}
@@ -112,11 +125,17 @@ function GapsView({ gaps, regionId }: { gaps: Gaps; regionId?: string }) {
               t={t}
               locale={locale}
             />
-          </details>
+          </Fold>
         </Section>
       )}
       <Section id="gaps-stages" title={t('resources.gaps.stagesTitle')}>
-        <LifeStages gaps={gaps} regionId={regionId} t={t} locale={locale} />
+        <Fold
+          summary={t('resources.gaps.openStages', { n: formatNumber(gaps.rule.stages.length, locale) })}
+          testId="gaps-stages-fold"
+          className=""
+        >
+          <LifeStages gaps={gaps} regionId={regionId} t={t} locale={locale} />
+        </Fold>
       </Section>
       <Section id="gaps-bottlenecks" title={t('resources.gaps.bottlenecksTitle')}>
         <Bottlenecks gaps={gaps} regionId={regionId} canWrite={!!role && writesBottlenecks(role)} />

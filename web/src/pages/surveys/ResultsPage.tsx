@@ -1,13 +1,13 @@
 import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useMemo } from 'react';
-import { SURVEY_CHANNEL_LABELS, SURVEY_QUESTION_TYPE_LABELS } from '../../../../src/shared/vocab/surveys';
+import { SURVEY_CHANNEL_LABELS } from '../../../../src/shared/vocab/surveys';
 import { BarTable } from '../../components/BarTable';
 import { buttonClass } from '../../components/Button';
 import { SelectField } from '../../components/Field';
+import { Fold } from '../../components/Fold';
 import { Page, Section } from '../../components/Page';
 import { QueryState } from '../../components/QueryState';
-import { RowTh, Table, Td, Th } from '../../components/Table';
-import { type Translate, useLocale, useT } from '../../i18n';
+import { useLocale, useT } from '../../i18n';
 import { vocab } from '../../i18n/vocab';
 import { formatNumber } from '../../lib/format';
 import {
@@ -20,109 +20,9 @@ import {
 import { forTrainingRoles } from '../learning/courses/Guard';
 import { AnswersPanel } from './AnswersPanel';
 import { readsSurveys } from './access';
+import { OPEN_QUESTIONS, QuestionResult } from './QuestionResult';
 import { parseResultsSearch, type ResultsSearch } from './search';
 import { AnonymousMark, LINK, StatusBadge } from './shared';
-
-type Question = SurveyResults['questions'][number];
-
-const countText = (t: Translate, locale: 'ja' | 'en', n: number, of: number) =>
-  of > 0
-    ? t('sv.res.countPct', { n: formatNumber(n, locale), pct: Math.round((n / of) * 100) })
-    : t('sv.res.count', { n: formatNumber(n, locale) });
-
-/** One question's results: bars per choice, choices per region, a matrix's rows, a number's range, texts. */
-function QuestionResult({ q, index }: { q: Question; index: number }) {
-  const t = useT();
-  const { locale } = useLocale();
-  const headingId = `survey-q-${index}`;
-  return (
-    <section aria-labelledby={headingId} className="mb-10">
-      <h3 id={headingId} className="mb-1 text-std-20B-150">
-        {t('sv.res.qHeading', { n: index + 1, title: q.title })}
-      </h3>
-      <p className="mb-3 text-dns-14N-130 text-solid-gray-700">
-        {vocab(t, SURVEY_QUESTION_TYPE_LABELS, q.type)} ・{' '}
-        {t('sv.res.answeredN', { n: formatNumber(q.answered, locale) })}
-      </p>
-      {(q.type === 'single' || q.type === 'multiple') && (
-        <>
-          <BarTable
-            caption={t('sv.res.choicesCaption', { n: index + 1 })}
-            labelHeader={t('sv.res.choice')}
-            countHeader={t('sv.res.answers')}
-            rows={q.counts.map((c) => ({ key: c.value, label: c.label, count: c.count }))}
-            formatCount={(n) => countText(t, locale, n, q.answered)}
-          />
-          {q.byRegion.length > 0 && (
-            <Table caption={t('sv.res.byRegionCaption', { n: index + 1 })}>
-              <thead>
-                <tr>
-                  <Th>{t('sv.res.region')}</Th>
-                  {q.counts.map((c) => (
-                    <Th key={c.value} className="text-right">
-                      {c.label}
-                    </Th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {q.byRegion.map((r) => (
-                  <tr key={r.regionId ?? 'none'}>
-                    <RowTh>{r.name}</RowTh>
-                    {r.counts.map((n, i) => (
-                      <Td key={q.counts[i]?.value ?? i} className="text-right tabular-nums">
-                        {formatNumber(n, locale)}
-                      </Td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
-          )}
-        </>
-      )}
-      {q.type === 'matrix' &&
-        q.matrix.map((row) => (
-          <BarTable
-            key={row.value}
-            caption={t('sv.res.matrixCaption', { n: index + 1, row: row.label })}
-            labelHeader={t('sv.res.choice')}
-            countHeader={t('sv.res.answers')}
-            rows={row.counts.map((c) => ({ key: c.value, label: c.label, count: c.count }))}
-            formatCount={(n) => t('sv.res.count', { n: formatNumber(n, locale) })}
-          />
-        ))}
-      {q.type === 'number' && q.number && (
-        <dl className="grid max-w-md grid-cols-[auto_1fr] gap-x-6 gap-y-1">
-          <dt className="font-bold">{t('sv.res.min')}</dt>
-          <dd className="tabular-nums">{formatNumber(q.number.min, locale)}</dd>
-          <dt className="font-bold">{t('sv.res.max')}</dt>
-          <dd className="tabular-nums">{formatNumber(q.number.max, locale)}</dd>
-          <dt className="font-bold">{t('sv.res.mean')}</dt>
-          <dd className="tabular-nums">{formatNumber(Math.round(q.number.mean * 10) / 10, locale)}</dd>
-          <dt className="font-bold">{t('sv.res.median')}</dt>
-          <dd className="tabular-nums">{formatNumber(q.number.median, locale)}</dd>
-        </dl>
-      )}
-      {(q.type === 'text' || q.type === 'long_text') &&
-        (q.texts.length === 0 ? (
-          <p>{t('sv.res.noTexts')}</p>
-        ) : (
-          <ul className="max-w-3xl">
-            {q.texts.map((x, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: answers have no id of their own here, and two may read alike
-              <li key={i} className="mb-2 border-b border-solid-gray-420 pb-2">
-                <span className="block whitespace-pre-wrap">{x.text}</span>
-                {x.municipalityName && (
-                  <span className="block text-dns-14N-130 text-solid-gray-700">{x.municipalityName}</span>
-                )}
-              </li>
-            ))}
-          </ul>
-        ))}
-    </section>
-  );
-}
 
 function Filter({ id, search }: { id: string; search: ResultsSearch }) {
   const t = useT();
@@ -177,21 +77,34 @@ function ResultsView({ survey, data }: { survey: Survey; data: SurveyResults }) 
         />
       </Section>
       <Section id="survey-by-municipality" title={t('sv.res.byMunicipality')}>
-        <BarTable
-          caption={t('sv.res.byMunicipality')}
-          labelHeader={t('sv.res.municipality')}
-          countHeader={t('sv.res.answers')}
-          rows={data.byMunicipality.map((m) => ({
-            key: m.code ?? 'none',
-            label: m.code ? `${m.name}（${m.regionName}）` : m.name,
-            count: m.count,
-          }))}
-          formatCount={count}
-        />
+        <Fold
+          summary={t('sv.res.showByMunicipality', { n: formatNumber(data.byMunicipality.length, locale) })}
+          className=""
+        >
+          <BarTable
+            caption={t('sv.res.byMunicipality')}
+            labelHeader={t('sv.res.municipality')}
+            countHeader={t('sv.res.answers')}
+            rows={data.byMunicipality.map((m) => ({
+              key: m.code ?? 'none',
+              label: m.code ? `${m.name}（${m.regionName}）` : m.name,
+              count: m.count,
+            }))}
+            formatCount={count}
+          />
+        </Fold>
       </Section>
       <Section id="survey-by-question" title={t('sv.res.byQuestion')}>
+        {data.questions.length > OPEN_QUESTIONS && (
+          <p className="mb-4 text-std-16N-170">
+            {t('sv.res.questionsFolded', {
+              n: formatNumber(data.questions.length, locale),
+              open: OPEN_QUESTIONS,
+            })}
+          </p>
+        )}
         {data.questions.map((q, i) => (
-          <QuestionResult key={q.id} q={q} index={i} />
+          <QuestionResult key={q.id} q={q} index={i} folded={i >= OPEN_QUESTIONS} />
         ))}
       </Section>
     </>
