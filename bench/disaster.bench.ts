@@ -19,11 +19,10 @@
  * list's plan with EXPLAIN).
  * Target (issue 17): p95 < 100 ms on PostgreSQL for 8 users whose lists refresh every minute.
  *
- * Measured (docs/disaster.md §4.1, where the history is): on a quiet 2-core machine (load 1.6–2.5 with the bench
- * itself), 7 Dec 2026, the screen's page of 100 rows: 8 at the same moment p95 73–92 ms (met); back to back 108–112
- * refreshes a second, p95 101–104 ms. The page of 500 the screen asked for before: p95 127 ms at the same moment,
- * 157 ms back to back (80 a second). On a slower 2-core VM the same code measures p95 118–149 ms (docs §4.1: the
- * host's system calls; fewer round trips per refresh are the way there).
+ * Measured (docs/disaster.md §4.1, where the history is): on a slower quiet 2-core VM (load 1.4–2.3 with the bench
+ * itself), 7 Dec 2026, the screen's page of 100 rows with shared runs (decision 0033): 8 at the same moment p95
+ * 79–83 ms (met; 106–133 ms before, alternated in the same half hour); back to back 129–153 refreshes a second,
+ * p95 80–105 ms. With --apart (8 different lists, nothing shared): p95 125–131 ms at the same moment.
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
