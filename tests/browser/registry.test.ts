@@ -174,7 +174,11 @@ describe('registry screens', () => {
     await care.getByRole('button', { name: '保存' }).click();
     await page.getByRole('status').filter({ hasText: '判定スコアを計算し直しました' }).waitFor();
     await expect.poll(textOf(page.getByTestId('care-score'))).toMatch(/16点\s*区分2/);
-    await page.getByRole('table', { name: '判定スコアの内訳' }).waitFor();
+    // The breakdown opens from the line with its count, under the score and tier that stay in view.
+    const breakdownTable = page.getByRole('table', { name: '判定スコアの内訳' });
+    expect(await breakdownTable.isVisible()).toBe(false);
+    await page.getByText('判定スコアの内訳を開く（2項目）').click();
+    await breakdownTable.waitFor();
 
     await page.getByRole('button', { name: '同意を記録' }).click();
     const consent = page.getByRole('region', { name: '同意を記録' });
@@ -188,7 +192,22 @@ describe('registry screens', () => {
       .toContain('同意あり');
 
     // The history lists the changes field by field, with 和暦 dates.
+    // The decisions fold under a line with their count; the consents in force stay in view.
+    expect(await page.getByRole('table', { name: '同意の記録' }).isVisible()).toBe(false);
+    await page.getByText(/^同意の記録を開く（\d+件、撤回もここから）$/).click();
+    await page
+      .getByRole('table', { name: '同意の記録' })
+      .getByRole('row', { name: /市町村との情報共有/ })
+      .first()
+      .waitFor();
+
+    // The history opens from the record's table of contents (its link opens the fold).
     const history = page.getByRole('region', { name: '変更履歴' });
+    await page
+      .getByRole('navigation', { name: 'この記録の目次' })
+      .getByRole('link', { name: '変更履歴' })
+      .click();
+    await history.getByRole('heading', { level: 3 }).first().waitFor();
     await expect.poll(textOf(history)).toContain('海岸通り1-2-3');
     expect(await textOf(history)()).toContain('平成31年4月5日');
     await expectNoAxeViolations(page, 'record after edits');

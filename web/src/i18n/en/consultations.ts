@@ -327,4 +327,6 @@ export const enConsultations = {
   'consult.childCases.empty': 'There are no consultations about this child that you may see.',
   'consult.childCases.caption': "This child's consultations ({n})",
   'consult.childCases.more': '{n} more.',
+  'consult.childCases.openClosed': 'Open the closed consultations ({n})',
+  'consult.childCases.closedCaption': "This child's closed consultations ({n})",
 } satisfies Record<keyof typeof jaConsultations, string>;

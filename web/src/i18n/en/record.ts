@@ -175,4 +175,9 @@ export const enRecord = {
   'record.careTeam.confirmRemove': 'Remove {name} from the care team?',
   'record.careTeam.saved': 'Care team updated.',
   'record.consultations': 'Consultations',
+  'record.openResidences': 'Open the residence history ({n})',
+  'record.openBreakdown': 'Open the breakdown of the care score ({n} items)',
+  'record.openDecisions': 'Open the consent decisions ({n})',
+  'record.openDecisionsWithdraw': 'Open the consent decisions ({n}; withdraw one from there)',
+  'record.openHistory': 'Open the history of changes ({n})',
 } satisfies Record<keyof typeof jaRecord, string>;

@@ -319,4 +319,6 @@ export const jaConsultations = {
   'consult.childCases.empty': 'このお子さんについて、あなたが見られる相談はありません。',
   'consult.childCases.caption': 'このお子さんの相談（{n}件）',
   'consult.childCases.more': 'ほかに{n}件あります。',
+  'consult.childCases.openClosed': '終結した相談を開く（{n}件）',
+  'consult.childCases.closedCaption': 'このお子さんの終結した相談（{n}件）',
 } as const;

@@ -175,4 +175,9 @@ export const jaRecord = {
   'record.careTeam.confirmRemove': '{name}を支援チームから外しますか。',
   'record.careTeam.saved': '支援チームを更新しました。',
   'record.consultations': '相談',
+  'record.openResidences': '住所の履歴を開く（{n}件）',
+  'record.openBreakdown': '判定スコアの内訳を開く（{n}項目）',
+  'record.openDecisions': '同意の記録を開く（{n}件）',
+  'record.openDecisionsWithdraw': '同意の記録を開く（{n}件、撤回もここから）',
+  'record.openHistory': '変更履歴を開く（{n}件）',
 } as const;

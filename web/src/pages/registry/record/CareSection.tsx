@@ -38,7 +38,7 @@ export function CareSection({ child }: { child: ChildRecord }) {
       </div>
       <StatusMessage>{message}</StatusMessage>
       {score && child.careItems.length > 0 ? (
-        <ScoreSummary score={score} table={table} caption={t('care.breakdown')} />
+        <ScoreSummary score={score} table={table} caption={t('care.breakdown')} folded />
       ) : (
         <p className="mb-4">{t('care.noItems')}</p>
       )}

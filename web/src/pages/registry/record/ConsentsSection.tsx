@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { CONSENT_METHOD_LABELS, CONSENT_PURPOSE_LABELS } from '../../../../../src/shared/vocab/registry';
 import { StatusMessage } from '../../../components/Alert';
 import { Button } from '../../../components/Button';
+import { Fold } from '../../../components/Fold';
 import { RowTh, Table, Td, Th } from '../../../components/Table';
 import { useLocale, useT } from '../../../i18n';
 import { noteText, vocab, vocabOptions } from '../../../i18n/vocab';
@@ -119,49 +120,56 @@ export function ConsentsSection({ child }: { child: ChildRecord }) {
       {child.consents.length === 0 ? (
         <p className="mb-4">{t('consent.none')}</p>
       ) : (
-        <Table caption={t('consent.decisions')}>
-          <thead>
-            <tr>
-              <Th>{t('consent.purposeLabel')}</Th>
-              <Th>{t('consent.decision')}</Th>
-              <Th>{t('consent.decidedOn')}</Th>
-              <Th>{t('consent.methodLabel')}</Th>
-              <Th>{t('consent.withdrawnOn')}</Th>
-              <Th>{t('field.note')}</Th>
-              {can && <Th className="print:hidden">{t('common.actions')}</Th>}
-            </tr>
-          </thead>
-          <tbody>
-            {child.consents.map((c) => (
-              <tr key={c.id}>
-                <RowTh>{purposeName(c)}</RowTh>
-                <Td>{c.granted ? t('consent.granted') : t('consent.refused')}</Td>
-                <Td className="whitespace-nowrap">{formatDate(c.decidedOn, locale)}</Td>
-                <Td>{vocab(t, CONSENT_METHOD_LABELS, c.method)}</Td>
-                <Td className="whitespace-nowrap">
-                  {c.withdrawnOn ? formatDate(c.withdrawnOn, locale) : t('common.none')}
-                </Td>
-                <Td>{noteText(t, c)}</Td>
-                {can && (
-                  <Td className="print:hidden">
-                    {c.granted && !c.withdrawnOn && (
-                      <Button
-                        variant="danger"
-                        aria-label={`${t('consent.withdraw')}: ${purposeName(c)}`}
-                        onClick={() => {
-                          setMessage(null);
-                          setOpen({ kind: 'withdraw', consent: c });
-                        }}
-                      >
-                        {t('consent.withdraw')}
-                      </Button>
-                    )}
-                  </Td>
-                )}
+        <Fold
+          summary={t(can ? 'record.openDecisionsWithdraw' : 'record.openDecisions', {
+            n: child.consents.length,
+          })}
+          testId="fold-consents"
+        >
+          <Table caption={t('consent.decisions')}>
+            <thead>
+              <tr>
+                <Th>{t('consent.purposeLabel')}</Th>
+                <Th>{t('consent.decision')}</Th>
+                <Th>{t('consent.decidedOn')}</Th>
+                <Th>{t('consent.methodLabel')}</Th>
+                <Th>{t('consent.withdrawnOn')}</Th>
+                <Th>{t('field.note')}</Th>
+                {can && <Th className="print:hidden">{t('common.actions')}</Th>}
               </tr>
-            ))}
-          </tbody>
-        </Table>
+            </thead>
+            <tbody>
+              {child.consents.map((c) => (
+                <tr key={c.id}>
+                  <RowTh>{purposeName(c)}</RowTh>
+                  <Td>{c.granted ? t('consent.granted') : t('consent.refused')}</Td>
+                  <Td className="whitespace-nowrap">{formatDate(c.decidedOn, locale)}</Td>
+                  <Td>{vocab(t, CONSENT_METHOD_LABELS, c.method)}</Td>
+                  <Td className="whitespace-nowrap">
+                    {c.withdrawnOn ? formatDate(c.withdrawnOn, locale) : t('common.none')}
+                  </Td>
+                  <Td>{noteText(t, c)}</Td>
+                  {can && (
+                    <Td className="print:hidden">
+                      {c.granted && !c.withdrawnOn && (
+                        <Button
+                          variant="danger"
+                          aria-label={`${t('consent.withdraw')}: ${purposeName(c)}`}
+                          onClick={() => {
+                            setMessage(null);
+                            setOpen({ kind: 'withdraw', consent: c });
+                          }}
+                        >
+                          {t('consent.withdraw')}
+                        </Button>
+                      )}
+                    </Td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </Fold>
       )}
       {open.kind === 'record' && (
         <ItemForm

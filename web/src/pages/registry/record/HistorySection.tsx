@@ -1,3 +1,4 @@
+import { Fold } from '../../../components/Fold';
 import { QueryState } from '../../../components/QueryState';
 import { RowTh, Table, Td, Th } from '../../../components/Table';
 import { type MessageKey, type Translate, useLocale, useT } from '../../../i18n';
@@ -91,13 +92,19 @@ export function HistorySection({ childId }: { childId: string }) {
             entries.length === 0 ? (
               <p>{t('history.empty')}</p>
             ) : (
-              <ol className="ml-2">
-                {[...entries]
-                  .sort((a, b) => b.at.localeCompare(a.at))
-                  .map((e) => (
-                    <Entry key={e.id} entry={e} names={names} />
-                  ))}
-              </ol>
+              <Fold
+                summary={t('record.openHistory', { n: entries.length })}
+                openWhenHash="child-history"
+                testId="fold-history"
+              >
+                <ol className="ml-2">
+                  {[...entries]
+                    .sort((a, b) => b.at.localeCompare(a.at))
+                    .map((e) => (
+                      <Entry key={e.id} entry={e} names={names} />
+                    ))}
+                </ol>
+              </Fold>
             )
           }
         </QueryState>

@@ -3,6 +3,7 @@ import { ageOn } from '../../../../../src/shared/age';
 import { CHILD_STATUS_LABELS, LIFE_STAGE_LABELS, SEX_LABELS } from '../../../../../src/shared/vocab/registry';
 import { StatusMessage } from '../../../components/Alert';
 import { Button } from '../../../components/Button';
+import { Fold } from '../../../components/Fold';
 import { Table, Td, Th } from '../../../components/Table';
 import { useLocale, useT } from '../../../i18n';
 import { vocab } from '../../../i18n/vocab';
@@ -93,7 +94,12 @@ export function OverviewSection({ child }: { child: ChildRecord }) {
       )}
       {open === 'move' && <MoveForm child={child} onDone={done} onCancel={() => setOpen('none')} />}
       {child.residences.length > 0 && (
-        <div className="mt-6">
+        <Fold
+          className="mt-6"
+          summary={t('record.openResidences', { n: child.residences.length })}
+          openWhenHash="child-residences"
+          testId="fold-residences"
+        >
           <h3 id="child-residences" className="mb-2 text-std-20B-150">
             {t('record.residences')}
           </h3>
@@ -119,7 +125,7 @@ export function OverviewSection({ child }: { child: ChildRecord }) {
               ))}
             </tbody>
           </Table>
-        </div>
+        </Fold>
       )}
       <PeopleSections child={child} />
     </section>

@@ -4,6 +4,7 @@ import {
   computeCareScore,
   type WatchLevel,
 } from '../../../../../src/shared/care-score';
+import { Fold } from '../../../components/Fold';
 import { RowTh, Table, Td, Th } from '../../../components/Table';
 import { type Translate, useLocale, useT } from '../../../i18n';
 import { careItemLabel } from '../../../lib/queries/care-table';
@@ -40,14 +41,39 @@ export function ScoreSummary({
   table,
   caption,
   live = false,
+  folded = false,
 }: {
   score: CareScore;
   table: CareTable;
   caption: string;
   live?: boolean;
+  /** The breakdown opens from a line with its count (the record page); the editor's preview shows it. */
+  folded?: boolean;
 }) {
   const t = useT();
   const { locale } = useLocale();
+  const breakdown = (
+    <Table caption={caption}>
+      <thead>
+        <tr>
+          <Th>{t('care.item')}</Th>
+          <Th>{t('care.base')}</Th>
+          <Th>{t('care.watchScore')}</Th>
+          <Th>{t('care.subtotal')}</Th>
+        </tr>
+      </thead>
+      <tbody>
+        {score.breakdown.map((line) => (
+          <tr key={line.code}>
+            <RowTh>{careItemLabel(table, line.code, locale)}</RowTh>
+            <Td className="tabular-nums">{line.base}</Td>
+            <Td className="tabular-nums">{line.watch}</Td>
+            <Td className="tabular-nums font-bold">{line.base + line.watch}</Td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
   return (
     <div>
       <p
@@ -58,27 +84,11 @@ export function ScoreSummary({
         <span>{t('care.scoreValue', { n: score.total })}</span>
         <span>{tierLabel(t, score.tier)}</span>
       </p>
-      {score.breakdown.length > 0 && (
-        <Table caption={caption}>
-          <thead>
-            <tr>
-              <Th>{t('care.item')}</Th>
-              <Th>{t('care.base')}</Th>
-              <Th>{t('care.watchScore')}</Th>
-              <Th>{t('care.subtotal')}</Th>
-            </tr>
-          </thead>
-          <tbody>
-            {score.breakdown.map((line) => (
-              <tr key={line.code}>
-                <RowTh>{careItemLabel(table, line.code, locale)}</RowTh>
-                <Td className="tabular-nums">{line.base}</Td>
-                <Td className="tabular-nums">{line.watch}</Td>
-                <Td className="tabular-nums font-bold">{line.base + line.watch}</Td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+      {score.breakdown.length > 0 && !folded && breakdown}
+      {score.breakdown.length > 0 && folded && (
+        <Fold summary={t('record.openBreakdown', { n: score.breakdown.length })} testId="fold-breakdown">
+          {breakdown}
+        </Fold>
       )}
     </div>
   );
