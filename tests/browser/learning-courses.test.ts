@@ -242,7 +242,8 @@ describe('training courses and sessions', () => {
       saved: '保存しました。',
       status: '聞き取り中',
     });
-    expect(await textOf(requestSummary(branch))()).not.toContain('担当者未定');
+    // The state stays 聞き取り中, so its badge does not show the saved request has been read again: the handler does.
+    await expect.poll(textOf(requestSummary(branch))).not.toContain('担当者未定');
     await takeRequestStep(branch, {
       action: 'やりとりを追加',
       fill: message('2月の平日午後で調整します。会場は市の研修室を使えますか。'),
