@@ -6,7 +6,7 @@ import { Page } from '../../components/Page';
 import { Pagination } from '../../components/Pagination';
 import { QueryState } from '../../components/QueryState';
 import { SortableTh } from '../../components/SortableTh';
-import { RowTh, Table, Td } from '../../components/Table';
+import { Table, Td } from '../../components/Table';
 import { type Translate, useLocale, useT } from '../../i18n';
 import {
   type ConsultationSummary,
@@ -16,6 +16,7 @@ import {
   useConsultations,
 } from '../../lib/queries/consultations';
 import { readsSharedCases, recordsConsultations } from './access';
+import { CaseNumberCell } from './CaseLink';
 import { forConsultationRoles, useRole } from './Guard';
 import { dayInJapan, listDay, topicLabel, urgencyLabel } from './labels';
 import { QUEUE_VIEWS, type QueueSearch, type QueueSort } from './search';
@@ -190,15 +191,7 @@ function Queue() {
                 <tbody>
                   {data.items.map((c) => (
                     <tr key={c.id}>
-                      <RowTh className="whitespace-nowrap">
-                        <Link
-                          to="/consultations/$consultationId"
-                          params={{ consultationId: c.id }}
-                          className="text-key-900 underline underline-offset-4"
-                        >
-                          {c.caseNumber}
-                        </Link>
-                      </RowTh>
+                      <CaseNumberCell id={c.id} caseNumber={c.caseNumber} />
                       <Td className="whitespace-nowrap">
                         <span className={`rounded-4 px-1.5 ${URGENCY_TONE[c.urgency] ?? ''}`}>
                           {urgencyLabel(t, c.urgency)}

@@ -1,9 +1,9 @@
-import { Link } from '@tanstack/react-router';
 import { Section } from '../../components/Page';
 import { QueryState } from '../../components/QueryState';
 import { useLocale, useT } from '../../i18n';
 import { formatDate } from '../../lib/format';
 import { useSimilarConsultations } from '../../lib/queries/consultations';
+import { CaseLink } from './CaseLink';
 import { outcomeLabel, tierLabel, topicLabel } from './labels';
 
 /** The hub (KU-4): similar past cases and who resolved them. */
@@ -23,15 +23,11 @@ export function SimilarCases({ id }: { id: string }) {
               {data.items.map((s) => (
                 <li key={s.id} className="rounded-8 border border-solid-gray-300 px-4 py-3">
                   <p className="text-std-16B-170">
-                    <Link
-                      to="/consultations/$consultationId"
-                      params={{ consultationId: s.id }}
-                      className="text-key-900 underline underline-offset-4"
-                    >
+                    <CaseLink id={s.id}>
                       {formatDate(s.openedOn, locale)}
                       {t('consult.sep.gap')}
                       {s.municipalityName ?? ''}
-                    </Link>
+                    </CaseLink>
                     {t('consult.sep.gap')}
                     {s.topics.map((x) => topicLabel(t, x)).join(t('consult.sep.list'))}
                   </p>

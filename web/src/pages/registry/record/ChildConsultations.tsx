@@ -1,13 +1,13 @@
-import { Link } from '@tanstack/react-router';
 import { Fold } from '../../../components/Fold';
 import { QueryState } from '../../../components/QueryState';
-import { RowTh, Table, Td, Th } from '../../../components/Table';
+import { Table, Td, Th } from '../../../components/Table';
 import { useLocale, useT } from '../../../i18n';
 import {
   CHILD_CASES_PAGE_SIZE,
   type ConsultationList,
   useChildConsultations,
 } from '../../../lib/queries/consultations';
+import { CaseNumberCell } from '../../consultations/CaseLink';
 import { dayInJapan, listDay, urgencyLabel } from '../../consultations/labels';
 
 type ChildCase = ConsultationList['items'][number];
@@ -31,15 +31,7 @@ function CasesTable({ items, caption }: { items: ChildCase[]; caption: string })
       <tbody>
         {items.map((c) => (
           <tr key={c.id}>
-            <RowTh className="whitespace-nowrap">
-              <Link
-                to="/consultations/$consultationId"
-                params={{ consultationId: c.id }}
-                className="text-key-900 underline underline-offset-4"
-              >
-                {c.caseNumber}
-              </Link>
-            </RowTh>
+            <CaseNumberCell id={c.id} caseNumber={c.caseNumber} />
             <Td>{c.subject}</Td>
             <Td className="whitespace-nowrap">
               {c.closedAt ? t('consult.status.closed') : t('consult.status.open')}
