@@ -1,6 +1,7 @@
 /**
  * Steps and fixtures of the consultations journey (consultations.test.ts): the family's request, finding the
- * case by its receipt number, asking another team, recording a referral and a case whose child is hidden.
+ * case by its receipt number, asking another team, recording a referral, a case whose child is hidden and a
+ * child's record whose closed cases are folded under their count.
  */
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
@@ -110,4 +111,38 @@ export async function hiddenChildCase(centre: Page) {
     }
   }
   return hidden;
+}
+
+/** A child the reader may see with an open and a closed consultation (as its record lists them), if any. */
+async function childWithOpenAndClosedCases(page: Page) {
+  type Case = { id: string; caseNumber: string; closedAt: string | null };
+  const kids = (await (await page.request.get('/api/children?pageSize=100')).json()) as {
+    items: { id: string }[];
+  };
+  for (const child of kids.items) {
+    const list = (await (
+      await page.request.get(
+        `/api/consultations?view=all&status=any&childId=${child.id}&sort=opened&dir=desc&pageSize=20`,
+      )
+    ).json()) as { items: Case[] };
+    const open = list.items.find((c) => !c.closedAt);
+    const closed = list.items.find((c) => c.closedAt);
+    if (open && closed) return { childId: child.id, open, closed };
+  }
+  return null;
+}
+
+/** On a child's record the open cases show; a closed one stays folded until the line with the count is pressed. */
+export async function expectClosedCasesFolded(page: Page) {
+  const found = await childWithOpenAndClosedCases(page);
+  expect(found, 'the demo has a child with an open and a closed consultation').not.toBeNull();
+  await page.goto(`/children/${found!.childId}`);
+  await waitForPage(page);
+  const cases = page.getByRole('region', { name: '相談の記録' });
+  await cases.getByRole('link', { name: found!.open.caseNumber, exact: true }).waitFor();
+  const closed = cases.locator(`a[href="/consultations/${found!.closed.id}"]`);
+  expect(await closed.isVisible(), 'a closed case shows before its fold is opened').toBe(false);
+  await cases.getByText(/^終結した相談を開く（\d+件）$/).click();
+  await closed.waitFor();
+  expect(await closed.textContent()).toBe(found!.closed.caseNumber);
 }

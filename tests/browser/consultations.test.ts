@@ -5,6 +5,7 @@ import {
   apiStatus,
   askFor,
   caseIdByReceipt,
+  expectClosedCasesFolded,
   FAMILY_EMAIL,
   fillConsultationRequest,
   hiddenChildCase,
@@ -378,7 +379,7 @@ describe('consultations', () => {
     h.assertClean();
   });
 
-  it('a case whose child the viewer may not see shows “a registered child” without details', async () => {
+  it('a case whose child the viewer may not see shows “a registered child” without details; a record folds closed cases', async () => {
     const centre = await h.newPage();
     await signIn(centre, h.account('centre_staff'));
     const hidden = await hiddenChildCase(centre);
@@ -390,6 +391,7 @@ describe('consultations', () => {
     expect(header).toContain('同意の範囲外のため詳細は表示しません');
     expect(await centre.getByRole('link', { name: '台帳の記録を開く' }).count()).toBe(0);
     await expectNoAxeViolations(centre, 'consultation (child hidden)');
+    await expectClosedCasesFolded(centre);
     h.assertClean();
   });
 });
