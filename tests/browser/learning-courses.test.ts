@@ -26,8 +26,9 @@ import { type JourneyMail, linkPath, startJourneyMail } from './mail-steps';
  * address from the mailed link (mail on); the centre's administrator records a late bounce of that mail on 送信メール,
  * finds the learner's row marked on 管理 › 利用者 and clears it. A municipality's training request then walks its
  * steps (docs/learning.md §6): filed and answered by the town, taken, written down, linked to a session and closed
- * by the branch that covers the town, each step saying it saved and the page showing the new state. axe on every
- * page; no request leaves the origin.
+ * by the branch that covers the town, each step saying it saved and the page showing the new state; another,
+ * recorded by the branch on the town's behalf, is declined with a reason the town then reads. axe on every page;
+ * no request leaves the origin.
  */
 let h: Harness;
 let mail: JourneyMail;
@@ -242,8 +243,8 @@ describe('training courses and sessions', () => {
       saved: '保存しました。',
       status: '聞き取り中',
     });
-    // The state stays 聞き取り中, so its badge does not show the saved request has been read again: the handler does.
-    await expect.poll(textOf(requestSummary(branch))).not.toContain('担当者未定');
+    // The state stays 聞き取り中; the step has waited for the request to be read again, so the handler shows.
+    expect(await textOf(requestSummary(branch))()).not.toContain('担当者未定');
     await takeRequestStep(branch, {
       action: 'やりとりを追加',
       fill: message('2月の平日午後で調整します。会場は市の研修室を使えますか。'),
@@ -284,4 +285,50 @@ describe('training courses and sessions', () => {
     await expectEntry(town, '2月の平日午後で調整します。');
     h.assertClean();
   }, 120_000);
+
+  it('the centre records a request for a municipality and declines it with a reason, which the town reads', async () => {
+    const asked = '市の窓口職員全員に医療的ケア児の基礎を（ブラウザテスト・見送り）';
+    const why = '県の研修計画で来年度に全市町村向けの回を開くため、個別の開催は見送ります。';
+    const branch = await h.newPage();
+    await signIn(branch, h.accounts.find((a) => a.email.startsWith('branch-staff@'))!);
+    await branch.goto('/learning/requests');
+    await expectHeading(branch, '研修の依頼');
+    await branch.getByRole('link', { name: '依頼を登録' }).click();
+    await expectHeading(branch, '研修の依頼の登録');
+    await branch.getByLabel('依頼元の種類').selectOption({ label: '市町村' });
+    await branch.getByRole('combobox', { name: /^市町村/ }).selectOption({ label: '藤沢市' });
+    await branch.getByLabel('担当課').fill('保育課');
+    await branch.getByLabel('依頼の内容').fill(asked);
+    await branch
+      .getByLabel('なぜこの研修を（依頼の理由）')
+      .fill('電話で受けた依頼（窓口での対応に不安がある）');
+    await expectNoAxeViolations(branch, 'new training request (centre, for a municipality)');
+    await branch.getByRole('button', { name: '登録する' }).click();
+    await expectHeading(branch, asked);
+    await expectRequestStatus(branch, '受付');
+    expect(await textOf(requestSummary(branch))()).toContain('藤沢市 保育課');
+    await takeRequestStep(branch, {
+      action: '見送る',
+      fill: (form) => form.getByLabel('見送りの理由').fill(why),
+      saved: '保存しました。',
+      status: '見送り',
+    });
+    expect(await textOf(requestSummary(branch))()).toContain(why);
+    expect(await branch.getByRole('region', { name: '操作', exact: true }).count()).toBe(0);
+
+    // The town finds it among its closed requests, declined, with the centre's reason.
+    const town = await h.newPage();
+    await signIn(town, h.account('municipal_staff'));
+    await town.goto('/learning/requests?status=closed&q=ブラウザテスト・見送り');
+    await expectHeading(town, '研修の依頼');
+    const row = town.getByRole('row').filter({ hasText: asked });
+    await expect.poll(textOf(row)).toContain('見送り');
+    await row.getByRole('link', { name: asked }).click();
+    await expectHeading(town, asked);
+    await expectRequestStatus(town, '見送り');
+    expect(await textOf(requestSummary(town))()).toContain(`見送りの理由：${why}`);
+    expect(await town.getByRole('region', { name: '操作', exact: true }).count()).toBe(0);
+    await expectNoAxeViolations(town, 'declined training request (requester)');
+    h.assertClean();
+  }, 60_000);
 });

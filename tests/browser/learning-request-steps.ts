@@ -8,10 +8,18 @@ import { expectHeading, expectNoAxeViolations, textOf, waitForPage } from './har
  * summary then shows. Each step starts from the page read afresh, so a message can only come from that step: the
  * forms are keyed on the request's version and dialogue and remount with the saved request, which is why their
  * after-save step lives in the hook (`useRequestStep`), not in `mutate()`'s callback.
+ *
+ * The saved message shows as soon as the server answers (the hook's onSuccess); the page shows the saved request
+ * only once it has read it again (onSettled invalidates it). A step ends when the dialogue has one entry more than
+ * before: every step writes exactly one entry (src/modules/learning/requests.ts), and the dialogue is drawn from
+ * the same read as the summary and the actions, so any read after a step sees the request as it saved.
  */
 
 /** The summary at the head of the request page. */
 export const requestSummary = (page: Page) => page.getByRole('region', { name: '概要', exact: true });
+
+/** The dialogue of the request page: one list item an entry. */
+const dialogue = (page: Page) => page.getByRole('region', { name: 'やりとり', exact: true });
 
 /** The state badge in the summary reads `status` (a label of REQUEST_STATUS_LABELS). */
 export async function expectRequestStatus(page: Page, status: string): Promise<void> {
@@ -39,7 +47,8 @@ export async function fileRequest(
 
 /**
  * Takes one step on the request page: opens the form of `action` (its button's label) unless it is open already,
- * lets `fill` fill it, presses the form's button of the same name, and waits for `saved` and the state `status`.
+ * lets `fill` fill it, presses the form's button of the same name, and waits for `saved`, for the page to show the
+ * request read again (its dialogue one entry longer) and for the state `status`.
  */
 export async function takeRequestStep(
   page: Page,
@@ -54,6 +63,8 @@ export async function takeRequestStep(
   await waitForPage(page);
   const actions = page.getByRole('region', { name: '操作', exact: true });
   expect(await actions.getByRole('status').count()).toBe(0);
+  const entries = dialogue(page).getByRole('listitem');
+  const before = await entries.count();
   const toggle = actions.getByRole('button', { name: step.action, exact: true, pressed: true });
   if ((await toggle.count()) === 0) {
     await actions.getByRole('button', { name: step.action, exact: true }).click();
@@ -63,11 +74,13 @@ export async function takeRequestStep(
   await form.getByRole('button', { name: step.action, exact: true }).click();
   // Closing the request takes its last action away: the message then stands alone where the actions were.
   await page.getByRole('status').filter({ hasText: step.saved }).waitFor();
+  await expect
+    .poll(() => entries.count(), { message: `${step.action}: the request read again` })
+    .toBe(before + 1);
   await expectRequestStatus(page, step.status);
 }
 
 /** The dialogue holds an entry with this text. */
 export async function expectEntry(page: Page, text: string): Promise<void> {
-  const dialogue = page.getByRole('region', { name: 'やりとり', exact: true });
-  await expect.poll(textOf(dialogue)).toContain(text);
+  await expect.poll(textOf(dialogue(page))).toContain(text);
 }

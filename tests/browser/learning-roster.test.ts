@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { currentNendo } from '../../src/shared/nendo';
+import { currentNendo, formatNendo } from '../../src/shared/nendo';
 import { expectHeading, expectNoAxeViolations, type Harness, signIn, startHarness } from './harness';
 
 /**
@@ -112,6 +112,8 @@ describe('coordinator roster, supervise pools and training figures', () => {
     await expectHeading(page, '研修の統計（年度別）');
     const last = currentNendo(new Date()) - 1;
     await page.getByLabel('年度', { exact: true }).selectOption(String(last));
+    // The totals line reads alike for every 年度: the heading, drawn from the figures read, names the one chosen.
+    await page.getByRole('heading', { level: 2, name: new RegExp(`^${formatNendo(last)}`) }).waitFor();
     await page.getByText(/^研修の回 \d+ 回、受講者 \d+ 名/).waitFor();
     expect(
       await page.getByRole('region', { name: '研修の種類別' }).getByText('コーディネーター養成研修').count(),
