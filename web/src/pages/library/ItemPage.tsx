@@ -9,7 +9,7 @@ import { Page, Section } from '../../components/Page';
 import { QueryState } from '../../components/QueryState';
 import { isVideo, VideoPlayer } from '../../components/VideoPlayer';
 import { useLocale, useT } from '../../i18n';
-import { formatDate, formatDateTime, formatNumber } from '../../lib/format';
+import { formatDate, formatDateTime, formatDay, formatNumber } from '../../lib/format';
 import {
   type LibraryItem,
   uploadVersion,
@@ -233,7 +233,7 @@ function ItemView({ item }: { item: LibraryItem }) {
           {item.versions.map((v) => (
             <li key={v.id} className="mb-2 border-b border-solid-gray-420 pb-2">
               <span className="text-std-16B-170">{t('lib.versionN', { n: v.number })}</span>{' '}
-              {formatDate(v.createdAt, locale)} {v.createdByName ?? ''}
+              {formatDay(v.createdAt, locale)} {v.createdByName ?? ''}
               {v.file && (
                 <span className="block">
                   {v.file.name}（{formatBytes(v.file.byteSize)}）

@@ -16,7 +16,7 @@ import { QueryState } from '../../../components/QueryState';
 import { useLocale, useT } from '../../../i18n';
 import { vocab } from '../../../i18n/vocab';
 import { apiFetch } from '../../../lib/api';
-import { formatDate } from '../../../lib/format';
+import { formatDate, formatDay } from '../../../lib/format';
 
 type Certificate = {
   id: string;
@@ -258,7 +258,7 @@ export function CertificatesPage() {
                             {r.certificate?.revokedAt && (
                               <p>
                                 {t('certificates.revoked', {
-                                  date: formatDate(r.certificate.revokedAt.slice(0, 10), locale),
+                                  date: formatDay(r.certificate.revokedAt, locale),
                                   reason: r.certificate.revokeReason ?? '',
                                 })}
                               </p>

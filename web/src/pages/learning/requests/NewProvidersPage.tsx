@@ -5,7 +5,7 @@ import { Page, Section } from '../../../components/Page';
 import { QueryState } from '../../../components/QueryState';
 import { Table, Td, Th } from '../../../components/Table';
 import { useLocale, useT } from '../../../i18n';
-import { formatDate } from '../../../lib/format';
+import { formatDay } from '../../../lib/format';
 import { useNewProviders } from '../../../lib/queries/learning-requests';
 import { forTrainingRoles } from '../courses/Guard';
 import { writesRequests } from './access';
@@ -61,7 +61,7 @@ function NewProvidersPageInner() {
                           </span>
                         )}
                       </Td>
-                      <Td className="whitespace-nowrap">{formatDate(p.openedAt, locale)}</Td>
+                      <Td className="whitespace-nowrap">{formatDay(p.openedAt, locale)}</Td>
                       <Td>{p.services.join('、')}</Td>
                       <Td>
                         {p.request ? (

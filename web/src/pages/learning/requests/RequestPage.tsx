@@ -15,7 +15,7 @@ import { QueryState } from '../../../components/QueryState';
 import { type MessageKey, useLocale, useT } from '../../../i18n';
 import { vocab } from '../../../i18n/vocab';
 import { isApiError } from '../../../lib/api';
-import { formatDate, formatDateTime } from '../../../lib/format';
+import { formatDateTime, formatDay } from '../../../lib/format';
 import { useSessions } from '../../../lib/queries/learning-courses';
 import { type TrainingRequest, useRequest, useRequestStep } from '../../../lib/queries/learning-requests';
 import { NotFoundPage } from '../../NotFoundPage';
@@ -49,7 +49,7 @@ function Summary({ r }: { r: TrainingRequest }) {
             </span>
           )}
         </Fact>
-        <Fact label={t('req.received')}>{formatDate(r.createdAt, locale, { weekday: true })}</Fact>
+        <Fact label={t('req.received')}>{formatDay(r.createdAt, locale, { weekday: true })}</Fact>
         {(r.contactName || r.contactDetail) && (
           <Fact label={t('req.contact')}>
             {[r.contactName, r.contactDetail].filter(Boolean).join(' ・ ')}
@@ -84,7 +84,7 @@ function Summary({ r }: { r: TrainingRequest }) {
           </Fact>
         )}
         {r.resourceOrganization && <Fact label={t('req.resource')}>{r.resourceOrganization.name}</Fact>}
-        {r.closedAt && <Fact label={t('req.closed')}>{formatDate(r.closedAt, locale)}</Fact>}
+        {r.closedAt && <Fact label={t('req.closed')}>{formatDay(r.closedAt, locale)}</Fact>}
       </dl>
       <div className="mt-4 grid gap-4 lg:grid-cols-3">
         <div>

@@ -15,7 +15,7 @@ import { QueryState } from '../../../components/QueryState';
 import { Table, Td, Th } from '../../../components/Table';
 import { useLocale, useT } from '../../../i18n';
 import { vocab, vocabOptions } from '../../../i18n/vocab';
-import { formatDate, formatNumber } from '../../../lib/format';
+import { formatDay, formatNumber } from '../../../lib/format';
 import { type RequestList, useRequests } from '../../../lib/queries/learning-requests';
 import { forTrainingRoles, useRole } from '../courses/Guard';
 import { ownerShort } from '../courses/shared';
@@ -136,7 +136,7 @@ function Results({ data, search }: { data: RequestList; search: RequestSearch })
                   t('req.days', { n: formatNumber(r.daysWaiting, locale) })
                 ) : (
                   <span className="text-dns-14N-130 text-solid-gray-700">
-                    {formatDate(r.createdAt, locale, { compact: true })}
+                    {formatDay(r.createdAt, locale, { compact: true })}
                   </span>
                 )}
               </Td>

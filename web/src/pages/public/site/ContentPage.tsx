@@ -2,7 +2,7 @@ import { useParams } from '@tanstack/react-router';
 import { Page } from '../../../components/Page';
 import { useLocale, useT } from '../../../i18n';
 import { isApiError } from '../../../lib/api';
-import { formatDate } from '../../../lib/format';
+import { formatDay } from '../../../lib/format';
 import { ContentLangSwitch } from './ContentLangSwitch';
 import { htmlLang } from './links';
 import { NewsTrainings } from './NewsTrainings';
@@ -58,7 +58,7 @@ export function ContentPage() {
       <SiteHtml html={p.html} lang={htmlLang(p.lang)} />
       {p.kind === 'news' && prefecture && <NewsTrainings prefecture={prefecture} />}
       <p className="mt-6 text-dns-14N-130 text-solid-gray-700">
-        {t('publicSite.page.updated', { date: formatDate(p.updatedAt, locale) })}
+        {t('publicSite.page.updated', { date: formatDay(p.updatedAt, locale) })}
       </p>
     </Page>
   );
