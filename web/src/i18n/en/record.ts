@@ -180,4 +180,7 @@ export const enRecord = {
   'record.openDecisions': 'Open the consent decisions ({n})',
   'record.openDecisionsWithdraw': 'Open the consent decisions ({n}; withdraw one from there)',
   'record.openHistory': 'Open the history of changes ({n})',
+  'record.openEndedAffiliations': 'Open the ended affiliations ({n})',
+  'record.endedAffiliations': 'Ended affiliations',
+  'record.noCurrentAffiliations': 'No organisation is attended now.',
 } satisfies Record<keyof typeof jaRecord, string>;

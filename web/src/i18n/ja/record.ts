@@ -180,4 +180,7 @@ export const jaRecord = {
   'record.openDecisions': '同意の記録を開く（{n}件）',
   'record.openDecisionsWithdraw': '同意の記録を開く（{n}件、撤回もここから）',
   'record.openHistory': '変更履歴を開く（{n}件）',
+  'record.openEndedAffiliations': '終了した所属を開く（{n}件）',
+  'record.endedAffiliations': '終了した所属',
+  'record.noCurrentAffiliations': '現在の所属・利用機関はありません。',
 } as const;

@@ -10,6 +10,7 @@ import {
   type Device,
 } from '../../../lib/queries/child-record';
 import { CollectionSection } from './CollectionSection';
+import { todayIso } from './dates';
 import type { FieldDef } from './ItemForm';
 
 /** A device that stops when the power fails: what disaster planning (個別避難計画) must look at first. */
@@ -101,7 +102,10 @@ export function DevicesSection({ child }: { child: ChildRecord }) {
   );
 }
 
-/** 所属・利用機関: nursery, school, day services … over time. */
+/**
+ * 所属・利用機関: nursery, school, day services … over time. Those the child still attends (no end date, or one
+ * not yet passed) stay in view; the ended ones fold under a line with their count.
+ */
 export function AffiliationsSection({ child }: { child: ChildRecord }) {
   const t = useT();
   const { locale } = useLocale();
@@ -124,16 +128,25 @@ export function AffiliationsSection({ child }: { child: ChildRecord }) {
       wide: true,
     },
   ];
+  const today = todayIso();
+  const ended = child.affiliations.filter((a) => a.endedOn !== null && a.endedOn < today);
+  const current = child.affiliations.filter((a) => !ended.includes(a));
   return (
     <CollectionSection<Affiliation>
       child={child}
       collection="affiliations"
       id="child-affiliations"
       title={t('child.affiliations')}
-      rows={child.affiliations}
+      rows={current}
+      folded={{
+        rows: ended,
+        summary: t('record.openEndedAffiliations', { n: ended.length }),
+        caption: t('record.endedAffiliations'),
+        testId: 'fold-ended-affiliations',
+      }}
       fields={fields}
       rowName={(a) => a.organisationName}
-      empty="child.noAffiliations"
+      empty={ended.length > 0 ? 'record.noCurrentAffiliations' : 'child.noAffiliations'}
       addLabel="record.addAffiliation"
       columns={[
         {
