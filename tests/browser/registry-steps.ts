@@ -1,7 +1,7 @@
 /**
- * Steps and fixtures of the registry journey (registry.test.ts): the tablet size, screenshots on request, the
- * fields of the forms built from field definitions, a saved search, the notification of a move and a
- * transition's follow-up set in place.
+ * Steps and fixtures of the registry journeys (registry.test.ts, registry-transitions.test.ts): the tablet size,
+ * screenshots on request, the fields of the forms built from field definitions, an affiliation added to the
+ * record, a saved search, the notification of a move and a transition's follow-up set in place.
  */
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
@@ -16,6 +16,41 @@ export async function shot(page: Page, name: string) {
 
 /** A field of a form built from field definitions (each input carries data-field). */
 export const field = (scope: Locator | Page, name: string) => scope.locator(`[data-field="${name}"]`);
+
+/**
+ * Adds an affiliation of a kind (school, day_service …) from the record's 所属・利用機関を追加 form, with the n-th
+ * organisation the picker offers (0-based, skipping any named after 藤沢: the journey moves the child there and
+ * then checks the former municipality sees no 藤沢市). Answers the organisation's name once the form has closed.
+ */
+export async function addAffiliation(
+  page: Page,
+  n: number,
+  kind: string,
+  dates: { startedOn: string; endedOn?: string },
+) {
+  await page.getByRole('button', { name: '所属・利用機関を追加' }).click();
+  const form = page.getByRole('region', { name: '所属・利用機関を追加' });
+  await field(form, 'kind').selectOption(kind);
+  const select = field(form, 'organisationId');
+  const offered = async () =>
+    (
+      await select
+        .locator('option')
+        .evaluateAll((os) =>
+          os.map((o) => ({ value: (o as HTMLOptionElement).value, name: o.textContent ?? '' })),
+        )
+    )
+      .map((o) => ({ value: o.value, name: o.name.split(' / ')[0]! }))
+      .filter((o) => o.value && !o.name.includes('藤沢'));
+  await expect.poll(async () => (await offered()).length).toBeGreaterThan(n);
+  const org = (await offered())[n]!;
+  await select.selectOption(org.value);
+  await field(form, 'startedOn').fill(dates.startedOn);
+  if (dates.endedOn) await field(form, 'endedOn').fill(dates.endedOn);
+  await form.getByRole('button', { name: '保存' }).click();
+  await form.waitFor({ state: 'detached' });
+  return org.name;
+}
 
 /** Saves the search as たかはしさん, applies it from the list and deletes it. */
 export async function saveApplyAndDeleteSearch(page: Page) {

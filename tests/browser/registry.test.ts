@@ -1,8 +1,8 @@
 /**
- * Registry screens end to end: the list with its URL filters, the new-child form, the record (basic facts,
- * care and score, consents, move, history), the conflict view, the move notification seen by the new
- * municipality, transitions and the printable summary — in Japanese and English, with axe on each page,
- * at desktop and tablet (1024×768) sizes.
+ * Registry screens end to end, one child's story: the list with its URL filters, the new-child form, the record
+ * (basic facts, care and score, consents, affiliations, move, history), the conflict view, the move notification
+ * seen by the new municipality and the printable summary — in Japanese and English, with axe on each page, at
+ * desktop and tablet (1024×768) sizes. The transitions page: registry-transitions.test.ts.
  */
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -19,11 +19,11 @@ import {
   waitForPage,
 } from './harness';
 import {
+  addAffiliation,
   field,
   readMoveNotification,
   SHOTS,
   saveApplyAndDeleteSearch,
-  setFirstFollowUp,
   shot,
   TABLET,
 } from './registry-steps';
@@ -229,6 +229,36 @@ describe('registry screens', () => {
     h.assertClean();
   });
 
+  it('keeps the current affiliations in view and folds the ended ones under a line with their count', async () => {
+    const page = await centreStaff();
+    await openRecord(page);
+    const attending = await addAffiliation(page, 0, 'school', { startedOn: 'R6.4.1' });
+    // A day service: the longest kind's name, which squeezed the row's actions into a stack.
+    const left = await addAffiliation(page, 1, 'day_service', { startedOn: 'R2.4.1', endedOn: 'R6.3.31' });
+    const inView = page.getByRole('table', { name: '所属・利用している機関', exact: true });
+    await inView.getByRole('row').filter({ hasText: attending }).waitFor();
+    expect(await textOf(inView)()).not.toContain(left);
+    const ended = page.getByRole('table', { name: '終了した所属', exact: true });
+    expect(await ended.isVisible()).toBe(false);
+    const line = page.getByText('終了した所属を開く（1件）');
+    await line.click();
+    const row = ended.getByRole('row').filter({ hasText: left });
+    await row.waitFor();
+    // The row's actions side by side, not stacked.
+    const edit = await row.getByRole('button', { name: `編集: ${left}` }).boundingBox();
+    const remove = await row.getByRole('button', { name: `削除: ${left}` }).boundingBox();
+    expect(Math.abs(edit!.y - remove!.y)).toBeLessThan(2);
+    await expectNoAxeViolations(page, 'record: ended affiliations open');
+    // Closed again, printing opens it.
+    await line.click();
+    await expect.poll(() => ended.isVisible()).toBe(false);
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    await expect.poll(() => ended.isVisible()).toBe(true);
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    await expect.poll(() => ended.isVisible()).toBe(false);
+    h.assertClean();
+  });
+
   it('shows the conflict view to the second of two editors and overwrites nothing', async () => {
     const first = await centreStaff();
     const second = await centreStaff();
@@ -321,60 +351,6 @@ describe('registry screens', () => {
     expect(await page.getByRole('button', { name: '基本情報を編集' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: '医療的ケアを編集' }).count()).toBe(0);
     await expectNoAxeViolations(page, 'record (former residence)');
-    h.assertClean();
-  });
-
-  it('renders the transitions page with the next 年度 by default', async () => {
-    const page = await centreStaff();
-    await page
-      .getByRole('navigation', { name: 'メインメニュー' })
-      .getByRole('link', { name: '移行予定' })
-      .click();
-    await waitForPage(page);
-    await expectHeading(page, '移行予定');
-    await page.getByText(/令和(\d+|元)年度の移行予定/).waitFor();
-    await page.getByRole('heading', { level: 2, name: '市町村別の人数' }).waitFor();
-    const href = await page.getByRole('link', { name: /Excel/ }).getAttribute('href');
-    expect(href).toMatch(/^\/api\/transitions\?nendo=\d{4}&format=xlsx$/);
-    // The page leads with each kind's count and its follow-ups not started; each kind's list is paged (issue 12).
-    await page
-      .getByTestId('transition-summary')
-      .getByText(/人（うち未着手 \d+人）/)
-      .first()
-      .waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(9_000);
-    await expectNoAxeViolations(page, 'transitions');
-    await shot(page, 'transitions');
-
-    // Each row: a follow-up status and an owner set in place, and a consultation started about the child.
-    const childName = await setFirstFollowUp(page);
-    // The rows sort on the server, the same order in every kind.
-    await page.getByRole('button', { name: '対応状況で並べ替え' }).first().click();
-    await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('followUp');
-    await expect
-      .poll(() =>
-        page
-          .getByRole('columnheader', { name: /対応状況/ })
-          .first()
-          .getAttribute('aria-sort'),
-      )
-      .toBe('ascending');
-    await expectNoAxeViolations(page, 'transitions (follow-up set)');
-    await page
-      .getByRole('link', { name: `${childName}さんについて相談を始める` })
-      .first()
-      .click();
-    await waitForPage(page);
-    await expectHeading(page, '相談を受け付ける');
-    await expect.poll(textOf(page.locator('#main'))).toContain(`選んだお子さん：${childName}`);
-    expect(await page.getByRole('textbox', { name: /件名/ }).inputValue()).toMatch(/年度の.+に向けて$/);
-    await expectNoAxeViolations(page, 'intake from transitions');
-
-    const tablet = await centreStaff(TABLET);
-    await tablet.goto('/transitions');
-    await waitForPage(tablet);
-    await tablet.getByRole('heading', { level: 2, name: '市町村別の人数' }).waitFor();
-    await expectNoAxeViolations(tablet, 'transitions (tablet)');
     h.assertClean();
   });
 
