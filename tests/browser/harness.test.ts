@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, type Harness, startHarness, waitForPage } from './harness';
+import {
+  expectNoAxeViolations,
+  expectNoRawInstants,
+  type Harness,
+  startHarness,
+  waitForPage,
+} from './harness';
 
 let h: Harness;
 
@@ -64,6 +70,23 @@ describe('browser harness self-check', () => {
       document.querySelector('main')?.append(img);
     });
     await expect(expectNoAxeViolations(page, 'broken page')).rejects.toThrow(/image-alt/);
+    h.assertClean();
+  });
+
+  it('fails on a timestamp shown as the API sent it, and passes dates shown for people', async () => {
+    const page = await h.newPage();
+    await page.goto('/signin');
+    await waitForPage(page);
+    const show = (text: string) =>
+      page.evaluate((t) => {
+        const p = document.createElement('p');
+        p.textContent = t;
+        document.querySelector('main')?.replaceChildren(p);
+      }, text);
+    await show('受付日 令和8年12月7日（月） 2026-12-07 14:05');
+    await expectNoRawInstants(page, 'dates for people');
+    await show('受付日 2026-12-07T17:54:10.938Z');
+    await expect(expectNoRawInstants(page, 'raw page')).rejects.toThrow(/2026-12-07T17:54:10\.938Z/);
     h.assertClean();
   });
 });

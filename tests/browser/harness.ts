@@ -237,6 +237,7 @@ export async function signIn(page: Page, account: DemoAccount): Promise<void> {
 
 /** Runs axe (WCAG 2.0–2.2 A/AA) on the page and fails with a readable list of violations. */
 export async function expectNoAxeViolations(page: Page, label = page.url()): Promise<void> {
+  await expectNoRawInstants(page, label);
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
     .analyze();
@@ -249,6 +250,18 @@ export async function expectNoAxeViolations(page: Page, label = page.url()): Pro
     ...(v.nodes.length > 5 ? [`    … and ${v.nodes.length - 5} more`] : []),
   ]);
   throw new Error(`axe found ${results.violations.length} violation(s) on ${label}:\n${lines.join('\n')}`);
+}
+
+/**
+ * No machine timestamp on screen: an instant such as `2026-12-07T17:54:10.938Z` shown as it came from the API means
+ * a screen passed it to `formatDate` (calendar dates only) instead of `formatDay` / `formatDateTime`. Checked with
+ * every axe check, so every page the journeys look at is read for it.
+ */
+export async function expectNoRawInstants(page: Page, label = page.url()): Promise<void> {
+  // biome-ignore lint/performance/useDomNodeTextContent: what is shown, not the text of hidden nodes or scripts
+  const text = await page.evaluate(() => document.body.innerText);
+  const raw = text.match(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}[^\s]*/g) ?? [];
+  if (raw.length > 0) throw new Error(`machine timestamps shown on ${label}: ${raw.slice(0, 5).join(', ')}`);
 }
 
 /** True when the text holds kana or kanji. */
