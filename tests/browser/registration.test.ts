@@ -34,7 +34,7 @@ describe('registration', () => {
   let otherAccount: Parameters<typeof signIn>[1] | null = null;
   let receiptNo = '';
 
-  it('a family registers a child on a phone and gets a receipt number', async () => {
+  it('a family registers a child on a phone, step by step, and gets a receipt number', async () => {
     const page = await h.newPage({ viewport: { width: 390, height: 844 } });
     await page.goto('/public/register');
     await waitForPage(page);
@@ -43,26 +43,48 @@ describe('registration', () => {
     // The honeypot is neither seen by people nor by screen readers, nor reached with the Tab key.
     expect(await page.getByRole('textbox', { name: 'Website' }).count()).toBe(0);
     expect(await page.locator('#register-website').getAttribute('tabindex')).toBe('-1');
-    await expectNoAxeViolations(page, 'register (empty)');
+    // Four steps, the current one marked; each step is headed "ステップ n / 4 …".
+    const steps = page.getByRole('list', { name: '登録の手順' });
+    expect(await steps.getByRole('listitem').count()).toBe(4);
+    const current = textOf(steps.locator('[aria-current="step"]'));
+    const onStep = async (n: number, name: string) => {
+      await page.getByRole('heading', { level: 2, name: `ステップ ${n} / 4 ${name}` }).waitFor();
+      expect(await current()).toContain(name);
+      // Focus on the step's heading, at the top of the page.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H2');
+      expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    };
+    const next = () => page.getByRole('button', { name: '次へ' }).click();
+    expect(await current()).toContain('お子さんについて');
+    await expectNoAxeViolations(page, 'register step 1 (empty)');
     // In English too: labels, care items and device kinds come in the chosen language.
     await page.getByRole('button', { name: 'English' }).click();
     await expect
       .poll(textOf(page.getByRole('heading', { level: 1 })))
       .toBe('Register a child with medical care needs');
     const labels = await page
-      .locator('main label, main legend, main h2, main button')
+      .locator('main label, main legend, main h2, main h3, main li, main button')
       .evaluateAll((els) => els.map((e) => (e.textContent ?? '').trim()).filter(Boolean));
     expect(labels.filter(hasJapanese), 'Japanese UI text in English').toEqual([]);
     await expectNoAxeViolations(page, 'register (en)');
     await page.getByRole('button', { name: '日本語' }).click();
     await expect.poll(textOf(page.getByRole('heading', { level: 1 }))).toBe('医療的ケア児の登録');
 
-    // Sending it empty lists the problems in an alert.
-    await page.getByRole('button', { name: '送信する' }).click();
+    // 次へ on an empty first step is refused: an alert lists this step's problems only and takes focus.
+    await next();
     const alert = page.getByRole('alert');
     await alert.waitFor();
-    expect(await textOf(alert)()).toContain('入力内容を確認してください');
+    const problems = await textOf(alert)();
+    expect(problems).toContain('入力内容を確認してください（8件）');
+    expect(problems).not.toContain('保護者');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert');
+    expect(await current()).toContain('お子さんについて');
     await expectNoAxeViolations(page, 'register (errors)');
+    // Each problem is a button to its field.
+    await alert.getByRole('button', { name: /姓（ふりがな）/ }).click();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('name')))
+      .toBe('child.familyKana');
 
     await page.locator(field('child.familyName')).fill('髙橋');
     await page.locator(field('child.givenName')).fill('悠斗');
@@ -76,23 +98,83 @@ describe('registration', () => {
     await page.locator(field('child.municipalityCode')).selectOption({ label: '藤沢市' });
     await page.locator(field('child.address')).fill('藤沢1-2-3');
     await page.locator(field('child.diagnoses.0.name')).fill('脳性麻痺');
+    // A code the browser lets through and the server refuses (checked below, on sending).
+    await page.locator(field('child.diagnoses.0.icd10')).fill('G80-9');
+    // Fixed, the alert goes.
+    await expect.poll(() => alert.count()).toBe(0);
+    await next();
+
+    await onStep(2, '医療的ケア');
     await page.getByLabel('気管切開の管理', { exact: true }).check();
     await page.getByLabel('見守りの程度：気管切開の管理').selectOption('high');
     await page.getByRole('button', { name: '機器を追加' }).click();
     await page.locator(field('child.devices.0.kind')).selectOption({ label: '吸引器' });
     await page.getByLabel('コンセントの電源が必要').check();
+    await page.locator(field('child.devices.0.batteryHours')).fill('2');
     await page.getByLabel('家族構成や、主に介護している人、住まいのことなど').fill('両親と3人暮らし');
+    await expectNoAxeViolations(page, 'register step 2');
+    await next();
+
+    await onStep(3, '保護者と送信する人');
+    // Back and forth loses nothing.
+    await page.getByRole('button', { name: '戻る' }).click();
+    await onStep(2, '医療的ケア');
+    expect(await page.locator(field('child.devices.0.batteryHours')).inputValue()).toBe('2');
+    expect(await page.getByLabel('気管切開の管理', { exact: true }).isChecked()).toBe(true);
+    await next();
+    await onStep(3, '保護者と送信する人');
     await page.locator(field('guardians.0.familyName')).fill('髙橋');
     await page.locator(field('guardians.0.givenName')).fill('美咲');
     await page.locator(field('guardians.0.relationship')).fill('母');
     await page.locator(field('guardians.0.phone')).fill('090-1234-5678');
+    await expectNoAxeViolations(page, 'register step 3');
+    await next();
+
+    // The last step sums up what was entered, each step with a button back to it.
+    await onStep(4, '同意と送信');
+    const review = page.getByRole('region', { name: '入力内容の確認' });
+    const summary = await textOf(review)();
+    for (const part of [
+      '髙橋 悠斗（たかはし ゆうと）',
+      '令和6年（2024年）4月5日',
+      '藤沢市 藤沢1-2-3',
+      '脳性麻痺',
+      '気管切開の管理',
+      '吸引器（電源必要、バッテリー 2 時間）',
+      '両親と3人暮らし',
+      '髙橋 美咲（母） 090-1234-5678',
+    ]) {
+      expect(summary).toContain(part);
+    }
+    // 修正する returns to its step with the answers kept.
+    await review.getByRole('button', { name: /^修正する\s*（医療的ケア）$/ }).click();
+    await onStep(2, '医療的ケア');
+    expect(await page.locator(field('child.devices.0.batteryHours')).inputValue()).toBe('2');
+    await next();
+    await onStep(3, '保護者と送信する人');
+    await next();
+    await onStep(4, '同意と送信');
     await page.getByLabel('お住まいの市区町村と情報を共有すること').check();
     await page.getByLabel('災害時の支援の計画に使うこと').check();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, 'the form scrolls sideways on a phone').toBeLessThanOrEqual(0);
-    await expectNoAxeViolations(page, 'register (filled)');
+    await expectNoAxeViolations(page, 'register step 4');
 
-    await page.getByRole('button', { name: '送信する' }).click();
+    // The server refuses the ICD-10 code: back to the first step, with the alert there.
+    await page.getByRole('button', { name: '送信する', exact: true }).click();
+    await page.getByRole('heading', { level: 2, name: 'ステップ 1 / 4 お子さんについて' }).waitFor();
+    await alert.waitFor();
+    expect(await textOf(alert)()).toContain('G80.9 のように');
+    await page.locator(field('child.diagnoses.0.icd10')).fill('G80.9');
+    await next();
+    await onStep(2, '医療的ケア');
+    await next();
+    await onStep(3, '保護者と送信する人');
+    await next();
+    await onStep(4, '同意と送信');
+    expect(await page.getByLabel('災害時の支援の計画に使うこと').isChecked()).toBe(true);
+
+    await page.getByRole('button', { name: '送信する', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: '受け付けました' }).waitFor();
     const receipt = await page.getByLabel('受付番号').inputValue();
     expect(receipt).toMatch(RECEIPT_RE);

@@ -1,9 +1,9 @@
 import { Button } from '../../components/Button';
 import { Checkbox, Fieldset, SelectField, TextAreaField, TextField } from '../../components/Field';
-import { Section } from '../../components/Page';
 import { useLocale, useT } from '../../i18n';
 import type { RegistrationOptions, WatchLevel } from '../../lib/queries/registrations';
 import type { DeviceDraft, DiagnosisDraft, FieldErrors, FormDraft } from './form';
+import { Part } from './Steps';
 
 type Props = {
   draft: FormDraft;
@@ -25,7 +25,7 @@ export function DiagnosisFields({ draft, setDraft, errors }: Omit<Props, 'option
   const set = (i: number, patch: Partial<DiagnosisDraft>) =>
     setDraft((d) => ({ ...d, diagnoses: replaceAt(d.diagnoses, i, patch) }));
   return (
-    <Section id="register-disease" title={t('register.disease')}>
+    <Part id="register-disease" title={t('register.disease')}>
       <p className="mb-4 text-std-16N-170 text-solid-gray-700">{t('register.diseaseIntro')}</p>
       {draft.diagnoses.map((x, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity of their own
@@ -65,7 +65,7 @@ export function DiagnosisFields({ draft, setDraft, errors }: Omit<Props, 'option
           {t('register.addDiagnosis')}
         </Button>
       )}
-    </Section>
+    </Part>
   );
 }
 
@@ -81,7 +81,7 @@ export function CareItemFields({ draft, setDraft, options }: Omit<Props, 'errors
       return { ...d, careItems: next };
     });
   return (
-    <Section id="register-care" title={t('register.care')}>
+    <Part id="register-care" title={t('register.care')}>
       <p className="mb-4 text-std-16N-170 text-solid-gray-700">{t('register.careIntro')}</p>
       <Fieldset legend={t('register.careItems')}>
         {options.careItems.map((item) => {
@@ -109,7 +109,7 @@ export function CareItemFields({ draft, setDraft, options }: Omit<Props, 'errors
           );
         })}
       </Fieldset>
-    </Section>
+    </Part>
   );
 }
 
@@ -120,7 +120,7 @@ export function DeviceFields({ draft, setDraft, errors, options }: Props) {
   const set = (i: number, patch: Partial<DeviceDraft>) =>
     setDraft((d) => ({ ...d, devices: replaceAt(d.devices, i, patch) }));
   return (
-    <Section id="register-devices" title={t('register.devices')}>
+    <Part id="register-devices" title={t('register.devices')}>
       <p className="mb-4 text-std-16N-170 text-solid-gray-700">{t('register.devicesIntro')}</p>
       {draft.devices.map((x, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity of their own
@@ -171,7 +171,7 @@ export function DeviceFields({ draft, setDraft, errors, options }: Props) {
           {t('register.addDevice')}
         </Button>
       )}
-    </Section>
+    </Part>
   );
 }
 
@@ -179,7 +179,7 @@ export function DeviceFields({ draft, setDraft, errors, options }: Props) {
 export function LivingFields({ draft, setDraft, errors }: Omit<Props, 'options'>) {
   const t = useT();
   return (
-    <Section id="register-living" title={t('register.living')}>
+    <Part id="register-living" title={t('register.living')}>
       <TextAreaField
         label={t('register.livingSituation')}
         value={draft.child.livingSituation}
@@ -188,6 +188,6 @@ export function LivingFields({ draft, setDraft, errors }: Omit<Props, 'options'>
         error={errors['child.livingSituation']}
         rows={4}
       />
-    </Section>
+    </Part>
   );
 }

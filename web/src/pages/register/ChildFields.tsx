@@ -1,12 +1,12 @@
 import { SEX_LABELS } from '../../../../src/shared/vocab/registry';
 import { parseJapaneseDate } from '../../../../src/shared/wareki';
 import { SelectField, TextField } from '../../components/Field';
-import { Section } from '../../components/Page';
 import { useLocale, useT } from '../../i18n';
 import { vocab } from '../../i18n/vocab';
 import { formatDate } from '../../lib/format';
 import type { RegistrationOptions } from '../../lib/queries/registrations';
 import type { FieldErrors, FormDraft } from './form';
+import { Part } from './Steps';
 
 type Props = {
   draft: FormDraft;
@@ -22,7 +22,7 @@ export function ChildFields({ draft, onChange, errors }: Omit<Props, 'options'>)
   const c = draft.child;
   const parsed = c.birthDate.trim() ? parseJapaneseDate(c.birthDate) : null;
   return (
-    <Section id="register-child" title={t('register.child')}>
+    <Part id="register-child" title={t('register.childName')}>
       <div className="grid grid-cols-1 gap-x-4 sm:grid-cols-2">
         <TextField
           name="child.familyName"
@@ -91,7 +91,7 @@ export function ChildFields({ draft, onChange, errors }: Omit<Props, 'options'>)
         error={errors['child.sex']}
         required
       />
-    </Section>
+    </Part>
   );
 }
 
@@ -102,7 +102,7 @@ export function AddressFields({ draft, onChange, errors, options }: Props) {
   const many = options.prefectures.length > 1;
   const prefName = new Map(options.prefectures.map((p) => [p.code, p.name]));
   return (
-    <Section id="register-address" title={t('register.address')}>
+    <Part id="register-address" title={t('register.address')}>
       <SelectField
         name="child.municipalityCode"
         label={t('register.municipality')}
@@ -129,6 +129,6 @@ export function AddressFields({ draft, onChange, errors, options }: Props) {
         required
         autoComplete="off"
       />
-    </Section>
+    </Part>
   );
 }

@@ -1,10 +1,10 @@
 import { Button } from '../../components/Button';
 import { Fieldset, TextField } from '../../components/Field';
-import { Section } from '../../components/Page';
 import { useT } from '../../i18n';
 import type { ConsentPurpose, SubmitterKind } from '../../lib/queries/registrations';
 import { CONSENT_PURPOSES } from '../../lib/queries/registrations';
 import { emptyGuardian, type FieldErrors, type FormDraft, type GuardianDraft, MAX_GUARDIANS } from './form';
+import { Part } from './Steps';
 
 type Props = {
   draft: FormDraft;
@@ -24,7 +24,7 @@ export function GuardianFields({ draft, setDraft, errors }: Props) {
     error: errors[`guardians.${i}.${key}`],
   });
   return (
-    <Section id="register-guardians" title={t('register.guardians')}>
+    <Part id="register-guardians" title={t('register.guardians')}>
       {draft.guardians.map((_, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity of their own
         <fieldset key={i} className="mb-4 rounded-8 border border-solid-gray-300 p-4">
@@ -84,7 +84,7 @@ export function GuardianFields({ draft, setDraft, errors }: Props) {
           {t('register.addGuardian')}
         </Button>
       )}
-    </Section>
+    </Part>
   );
 }
 
@@ -95,7 +95,7 @@ export function SubmitterFields({ draft, setDraft, errors }: Props) {
   const set = (patch: Partial<FormDraft['submitter']>) =>
     setDraft((d) => ({ ...d, submitter: { ...d.submitter, ...patch } }));
   return (
-    <Section id="register-submitter" title={t('register.submitter')}>
+    <Part id="register-submitter" title={t('register.submitter')}>
       <Fieldset legend={t('register.submitterKind')} required>
         {(['family', 'hospital'] as const).map((kind) => (
           <label key={kind} className="flex min-h-11 items-center gap-3 text-std-16N-170">
@@ -154,7 +154,7 @@ export function SubmitterFields({ draft, setDraft, errors }: Props) {
           />
         </>
       )}
-    </Section>
+    </Part>
   );
 }
 
@@ -164,7 +164,7 @@ export function ConsentFields({ draft, setDraft }: Omit<Props, 'errors'>) {
   const set = (purpose: ConsentPurpose, on: boolean) =>
     setDraft((d) => ({ ...d, consents: { ...d.consents, [purpose]: on } }));
   return (
-    <Section id="register-consents" title={t('register.consents')}>
+    <Part id="register-consents" title={t('register.consents')}>
       <p className="mb-4 text-std-16N-170 text-solid-gray-700">{t('register.consentsIntro')}</p>
       {CONSENT_PURPOSES.map((purpose) => (
         <div key={purpose} className="mb-4 flex gap-3 rounded-8 border border-solid-gray-300 p-4">
@@ -186,6 +186,6 @@ export function ConsentFields({ draft, setDraft }: Omit<Props, 'errors'>) {
           </div>
         </div>
       ))}
-    </Section>
+    </Part>
   );
 }

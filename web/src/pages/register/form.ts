@@ -198,3 +198,30 @@ export function checkDraft(d: FormDraft, t: Translate): FieldErrors {
   }
   return errors;
 }
+
+/** The form's steps in order: the child, medical care, the people, then consents and sending. */
+export const STEPS = ['child', 'care', 'people', 'send'] as const;
+export type Step = (typeof STEPS)[number];
+
+/**
+ * The step (index into STEPS) that asks for the field at an error path, client or server: care items, devices
+ * and the living situation on 'care'; the rest of the child on 'child'; guardians and the sender on 'people';
+ * anything else (consents, a path the form does not know) on the last step, where the form is sent.
+ */
+export function stepOf(path: string): number {
+  const [a, b] = path.split('.');
+  if (a === 'child') return b === 'careItems' || b === 'devices' || b === 'livingSituation' ? 1 : 0;
+  if (a === 'guardians' || a === 'submitter' || a === 'submitterKind') return 2;
+  return STEPS.length - 1;
+}
+
+/** The errors of one step only, in their order. */
+export function errorsOnStep(errors: FieldErrors, step: number): FieldErrors {
+  return Object.fromEntries(Object.entries(errors).filter(([path]) => stepOf(path) === step));
+}
+
+/** The first step holding an error, or null when there is none. */
+export function firstStepWithErrors(errors: FieldErrors): number | null {
+  const steps = Object.keys(errors).map(stepOf);
+  return steps.length ? Math.min(...steps) : null;
+}
