@@ -21,6 +21,15 @@ describe('calendar dates', () => {
     expect(formatCalendarDate(null, 'ja')).toBe('—');
     expect(formatCalendarDate('', 'en')).toBe('—');
     expect(formatCalendarDate('2019-02-30', 'ja')).toBe('2019-02-30');
+    expect(formatCalendarDate('2026-13-01T00:00:00Z', 'ja')).toBe('2026-13-01T00:00:00Z');
+  });
+
+  it('reads an instant as its day in Japan, never as the machine timestamp', () => {
+    // 20:00 UTC on the 6th is 05:00 on the 7th in Japan.
+    expect(formatCalendarDate('2026-12-06T20:00:00.000Z', 'ja')).toBe('令和8年12月7日');
+    expect(formatCalendarDate('2026-12-06T20:00:00Z', 'en', { weekday: true })).toBe(
+      formatInstantDate('2026-12-06T20:00:00Z', 'en', { weekday: true }),
+    );
   });
 });
 

@@ -77,7 +77,9 @@ function english(iso: string, o: DateOptions): string {
 
 /**
  * A calendar date ('YYYY-MM-DD') for people: '令和8年12月6日' / '6 Dec 2026', with the options above.
- * An empty value gives '—'; a value that is not an ISO date is returned as it is (never hidden).
+ * An instant ('2026-12-06T20:00:00Z') gives its day in Japan, as formatInstantDate does, so a timestamp passed
+ * here by mistake still reads as a date. An empty value gives '—'; a value that is neither is returned as it is
+ * (never hidden).
  */
 export function formatCalendarDate(
   iso: string | null | undefined,
@@ -85,7 +87,10 @@ export function formatCalendarDate(
   o: DateOptions = {},
 ): string {
   if (!iso) return '—';
-  if (!parseIsoDate(iso)) return iso;
+  if (!parseIsoDate(iso)) {
+    const instant = /^\d{4}-\d{2}-\d{2}T/.test(iso) ? toDate(iso) : null;
+    return instant ? formatCalendarDate(isoDateInJapan(instant), lang, o) : iso;
+  }
   return lang === 'ja' ? japanese(iso, o) : english(iso, o);
 }
 

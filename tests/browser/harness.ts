@@ -254,8 +254,8 @@ export async function expectNoAxeViolations(page: Page, label = page.url()): Pro
 
 /**
  * No machine timestamp on screen: an instant such as `2026-12-07T17:54:10.938Z` shown as it came from the API means
- * a screen passed it to `formatDate` (calendar dates only) instead of `formatDay` / `formatDateTime`. Checked with
- * every axe check, so every page the journeys look at is read for it.
+ * a screen rendered it without `formatDay` / `formatDateTime` (`formatDate` reads one as its day in Japan too).
+ * Checked with every axe check, so every page the journeys look at is read for it.
  */
 export async function expectNoRawInstants(page: Page, label = page.url()): Promise<void> {
   // biome-ignore lint/performance/useDomNodeTextContent: what is shown, not the text of hidden nodes or scripts
